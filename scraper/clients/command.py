@@ -331,7 +331,12 @@ class _FormattedParts:
 def _release(
     out: Path, tree: dict[str, bytes], released: str | None, version: str | None, changelog: str | None, force: bool
 ) -> list[Path]:
-    """Write ``tree`` to ``out``, as a patch release when only the code changed (see :func:`generate_services`)."""
+    """Write ``tree`` to ``out``, as a patch release when only the code changed (see :func:`generate_services`),
+    as a major one when a public class of the models was renamed or removed (see :mod:`class_releases`)."""
+    if released is not None and version is not None:
+        from scraper.clients.class_releases import class_release
+
+        version, changelog = class_release(out, tree, released, version, changelog)
     unchanged = {rel for rel, data in tree.items() if _same_on_disk(out / rel, data)}  # read once, used twice
     if released is not None and version == released and _code_changed(out, tree, unchanged):
         from scraper.diff.changelog import bump_version, update_changelog  # only here: a new package never needs it

@@ -877,7 +877,7 @@ def _build_version(
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
     server = _server(ctx, doc)
     client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
-    schema_names.hoist_colliding_inline(ctx.schemas, RESERVED_CLASSES)
+    schema_names.hoist_inline_classes(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
         ctx.warn(message)
     for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)

@@ -306,16 +306,15 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
 
 
 def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, Any]:
-    """``schemas`` as datamodel-code-generator is given them: a copy with the inline array items the generator
-    would name like a component (Invite.projects -> Project) hoisted first, and OpenAPI 3.0's ``nullable`` spelt as
-    JSON Schema's null type (which the generator honours on required fields too)."""
-    from datamodel_code_generator.reference import get_singular_name
-
+    """``schemas`` as datamodel-code-generator is given them: a copy with every inline schema it would make a class
+    of hoisted under a name from its place (``schema_names``: the IR has done so already; schemas from elsewhere,
+    the benchmark's say, get the same names), and OpenAPI 3.0's ``nullable`` spelt as JSON Schema's null type
+    (which the generator honours on required fields too)."""
     from scraper.clients.ir import RESERVED_CLASSES
-    from scraper.clients.schema_names import hoist_colliding_inline
+    from scraper.clients.schema_names import hoist_inline_classes
 
     hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
-    hoist_colliding_inline(hoisted, RESERVED_CLASSES, singular=get_singular_name)
+    hoist_inline_classes(hoisted, RESERVED_CLASSES)
     hoisted = {name: _referenced_union(hoisted, schema) for name, schema in hoisted.items()}
     if openapi.startswith("3.0"):
         nullable = nullable_component_names(hoisted)

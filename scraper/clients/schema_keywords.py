@@ -22,6 +22,7 @@ __all__ = [
     "nullable_as_null_type",
     "nullable_component_names",
     "objects_typed",
+    "referenced_members_only",
 ]
 
 #: Keywords whose value is data (copied as is).
@@ -100,7 +101,7 @@ def honoured_schema(schema: Any) -> Any:
             out[key] = {str(name): honoured_schema(v) for name, v in value.items()}
     if "default" in out and not _default_fits(out, out["default"]):
         del out["default"]
-    if "discriminator" in out and not _referenced_members_only(out):
+    if "discriminator" in out and not referenced_members_only(out):
         del out["discriminator"]
     const = out.get("const")
     if isinstance(const, int) and not isinstance(const, bool) and not -_LITERAL_INT_BOUND < const < _LITERAL_INT_BOUND:
@@ -202,7 +203,7 @@ _SIZE_KEYWORDS: dict[type, tuple[str, str]] = {
 }
 
 
-def _referenced_members_only(schema: Mapping[str, Any]) -> bool:
+def referenced_members_only(schema: Mapping[str, Any]) -> bool:
     """Whether every member of the ``oneOf``/``anyOf`` a ``discriminator`` stands beside is a reference.
 
     OpenAPI defines the discriminator over referenced schemas only: an inline member has no name to be implied, and a

@@ -1,117 +1,155 @@
-"""Class names that cannot collide: inline schemas that datamodel-code-generator would name like a component.
+"""Class names for inline schemas, from where they are: ``<Parent><Property>``, stable under edits elsewhere.
 
-datamodel-code-generator names an inline enum or object after its property (``role`` -> ``Role``) and, when that
-name is already a class, renames whichever of the two it meets second. When the inline one wins, the component
-becomes ``Role1`` and the client, which refers to the component by its name, would parse responses into the enum.
-So before generation every inline schema whose derived name clashes with a component class, a name the models
-module imports, or a builtin is hoisted into a component of its own, named ``<Parent><Property>``; the derived
-names datamodel-code-generator still picks for the others can then never take a component's name.
+datamodel-code-generator names an inline enum or object after its property (``volume`` -> ``Volume``) and numbers
+the ones that derive the same name in the order it meets them (``Volume``, ``Volume1``, ... ``Volume9``): the
+names said nothing, a docs change that added such a schema earlier in a spec renumbered every later one (renaming
+public classes it never touched), and an inline schema that took a component's name turned the component into
+``Role1`` (the client, which refers to components by name, then parsed responses into the enum).
+
+So before generation every inline schema the generator would make a class of is hoisted into a component of its
+own, named by its place, as openapi-python-client names them: a property's ``<Parent><Property>``, an array's
+element ``...Item``, a map's value ``...Value``, the members of a ``oneOf``/``anyOf`` that become classes
+``...Option<n>`` (by their position; a single one takes the name itself). The parent is the class that holds the
+schema, so a name depends only on the path from its component, never on what else the document holds. Names come
+from :func:`naming.pascal_case` (ASCII letters and digits; a property with none gets ``Value``) after an
+identifier, so doc text never becomes code. A name already taken (a component, a name the models module imports, a
+capitalised builtin, an earlier hoisted name, compared as datamodel-code-generator does, case and punctuation
+folded) gets the first free suffix ``2``, ``3``, ...: components keep their names exactly, and only schemas that
+derive the same name from their own places can ever shift one another. The generator is left no inline class to
+name (``models.py`` checks what it still numbers).
 """
 
 from __future__ import annotations
 
 import builtins
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from scraper.clients import naming
+from scraper.clients.schema_keywords import referenced_members_only
 
-__all__ = ["hoist_colliding_inline"]
+__all__ = ["REFERENCE_KEYWORDS", "hoist_inline_classes"]
 
 _COMPOSITION = ("allOf", "anyOf", "oneOf")
+_UNIONS = ("anyOf", "oneOf")
+
+#: What stays beside the ``$ref`` that replaces a hoisted schema: what the generator reads from the place of use (a
+#: field's description and default, ``nullable`` for an OpenAPI 3.0 place that may hold null), not from the class.
+REFERENCE_KEYWORDS = ("description", "default", "deprecated", "readOnly", "writeOnly", "nullable")
 
 
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-#: Keywords that make datamodel-code-generator turn an array's scalar item into a root model of its own (the
-#: constraint cannot stand inside ``list[...]``): Stripe's ``prices: {items: {type: string, maxLength: 5000}}``.
+#: Keywords that make datamodel-code-generator turn an array's item or a union's member into a root model of its
+#: own (the constraint cannot stand inside ``list[...]`` or beside one branch): Stripe's ``prices: {items: {type:
+#: string, maxLength: 5000}}``, OpenAI's ``batch_size: {oneOf: [{enum: [auto]}, {type: integer, minimum: 1}]}``.
 _ITEM_CONSTRAINTS = frozenset({
     "maxLength", "minLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "minItems", "maxItems", "uniqueItems",
 })  # fmt: skip
 
 
 def _becomes_class(schema: Any, item: bool = False) -> bool:
-    """Whether datamodel-code-generator turns this inline schema (an array's item when ``item``) into a class of
-    its own."""
+    """Whether datamodel-code-generator turns this inline schema (an array's item or a union's member when
+    ``item``) into a class of its own: an enum, an object with properties, a constrained item or member (a root
+    model), an ``allOf`` that combines (two references, or a part with properties). ``oneOf``/``anyOf`` are not
+    classes themselves (the field's type is the union); their members may be."""
     if not isinstance(schema, dict) or "$ref" in schema:
         return False
     if item and not _ITEM_CONSTRAINTS.isdisjoint(schema):
         return True
-    return bool(schema.get("enum")) or bool(schema.get("properties")) or any(k in schema for k in _COMPOSITION)
+    if bool(schema.get("enum")):
+        return True
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if bool(schema.get("properties")) and (kind is None or "object" in kinds):  # a string's properties apply to nothing
+        return True
+    parts = schema.get("allOf")
+    if isinstance(parts, list):
+        refs = sum(1 for p in parts if isinstance(p, dict) and "$ref" in p)
+        return refs >= 2 or any(_becomes_class(p) or (isinstance(p, dict) and "allOf" in p) for p in parts)
+    return False
 
 
-def hoist_colliding_inline(
-    schemas: dict[str, Any], reserved: Iterable[str], singular: Callable[[str], str] | None = None
-) -> None:
-    """Rewrite ``schemas`` (class name -> schema, models' ``$ref`` form) in place, hoisting the colliding inline
-    schemas (see the module docstring). Deterministic: classes and properties are visited in order.
-
-    ``singular`` is datamodel-code-generator's own ``get_singular_name``: it names an inline array item after the
-    singular of its property (``projects`` -> ``Project``, which may be a component). The models worker passes it
-    (it has the generator loaded; ``inflect`` costs seconds to import), so a second pass there catches what the
-    first, without it, could not."""
+def hoist_inline_classes(schemas: dict[str, Any], reserved: Iterable[str]) -> None:
+    """Rewrite ``schemas`` (class name -> schema, models' ``$ref`` form) in place, hoisting every inline schema that
+    would become a class under its contextual name (see the module docstring). Deterministic: classes, then their
+    properties, are visited in order; hoisted classes are appended after the components, in the order met.
+    Idempotent: a second pass finds nothing inline left to hoist."""
     # class names are PascalCase, so only capitalised builtins (None, True, Exception, ...) can be shadowed
     taken = (
         {_key(n) for n in schemas} | {_key(n) for n in reserved} | {_key(n) for n in dir(builtins) if n[0].isupper()}
     )
-    used = set(schemas)
     pending = list(schemas)
     while pending:
         owner = pending.pop(0)
-        _visit(schemas, owner, schemas[owner], taken, used, pending, singular)
+        _Hoister(schemas, taken, pending).visit_class(owner, schemas[owner])
 
 
-def _other_class(schemas: dict[str, Any], name: str, schema: Any, taken: set[str]) -> bool:
-    """Whether ``name`` is taken by a class other than one of exactly ``schema`` (an inline item identical to the
-    component it is named after is given that component's class by the generator: nothing to hoist)."""
-    key = _key(name)
-    if key not in taken:
-        return False
-    same = next((schemas[n] for n in schemas if _key(n) == key), None) == schema
-    return not same
+class _Hoister:
+    """One class's walk: hoists what its schema holds inline, queueing each new class for its own walk."""
 
+    def __init__(self, schemas: dict[str, Any], taken: set[str], pending: list[str]) -> None:
+        self.schemas = schemas
+        self.taken = taken
+        self.pending = pending
 
-def _visit(
-    schemas: dict[str, Any],
-    owner: str,
-    schema: Any,
-    taken: set[str],
-    used: set[str],
-    pending: list[str],
-    singular: Callable[[str], str] | None,
-) -> None:
-    if not isinstance(schema, dict):
-        return
-    properties = schema.get("properties")
-    if isinstance(properties, dict):
-        for prop, sub in list(properties.items()):
-            target, item = (
-                (sub.get("items"), True) if isinstance(sub, dict) and sub.get("type") == "array" else (sub, False)
-            )
-            derived = {naming.pascal_case(str(prop)) + ("Item" if item else ""), naming.pascal_case(str(prop))}
-            collides = any(_key(name) in taken for name in derived)
-            if item and singular is not None and not collides and str(prop).split():  # inflect fails on no words
-                collides = _other_class(schemas, naming.pascal_case(singular(str(prop))), target, taken)
-            if _becomes_class(target, item) and collides:
-                name = naming.dedupe([owner + (naming.pascal_case(str(prop)) or "Value")], taken=used, sep="")[0]
-                used.add(name)
-                taken.add(_key(name))
-                schemas[name] = target
-                ref: dict[str, Any] = {"$ref": f"#/components/schemas/{name}"}
-                if isinstance(target, dict) and target.get("nullable") is True:  # OpenAPI 3.0: its place may hold null
-                    ref["nullable"] = True
-                if item:
-                    sub["items"] = ref
-                else:
-                    properties[prop] = ref
-                pending.append(name)
-            else:
-                _visit(schemas, owner, target, taken, used, pending, singular)
-    for key in _COMPOSITION:
-        for part in schema.get(key) or []:
-            _visit(schemas, owner, part, taken, used, pending, singular)
-    if isinstance(schema.get("items"), dict):
-        _visit(schemas, owner, schema["items"], taken, used, pending, singular)
+    def visit_class(self, name: str, schema: Any) -> None:
+        """The schema of class ``name``: its properties are named after it, its ``allOf`` parts' too (the
+        generator merges them into the class), its own union members, items and map values after it."""
+        if not isinstance(schema, dict):
+            return
+        properties = schema.get("properties")
+        if isinstance(properties, dict):
+            for prop, sub in list(properties.items()):
+                place = name + (naming.pascal_case(str(prop)) or "Value")
+                properties[prop] = self.place(sub, place)
+        for part in schema.get("allOf") or []:
+            if isinstance(part, dict) and "$ref" not in part:
+                self.visit_class(name, part)
+        self.contents(schema, name)
+
+    def place(self, schema: Any, name: str, item: bool = False) -> Any:
+        """What stands at a place named ``name``: a reference to a new class when ``schema`` becomes one, else
+        ``schema`` with its own contents hoisted."""
+        if _becomes_class(schema, item):
+            return self.hoist(schema, name)
+        if isinstance(schema, dict) and "$ref" not in schema:
+            self.contents(schema, name)
+        return schema
+
+    def contents(self, schema: dict[str, Any], name: str) -> None:
+        """The places inside a schema that is no class of its own (or the class ``name``'s own): union members,
+        array items, map values."""
+        if "discriminator" in schema and not referenced_members_only(schema):
+            # dropped as the models would drop it (an inline member has no tag to be implied), before hoisting
+            # makes the members references the generator would give their class names as tags
+            del schema["discriminator"]
+        for key in _UNIONS:
+            members = schema.get(key)
+            if not isinstance(members, list):
+                continue
+            named = [i for i, m in enumerate(members) if isinstance(m, dict) and m.get("type") != "null"]
+            for index in named:
+                place = name + (f"Option{index + 1}" if len(named) > 1 else "")
+                members[index] = self.place(members[index], place, item=True)
+        if isinstance(schema.get("items"), dict):
+            schema["items"] = self.place(schema["items"], name + "Item", item=True)
+        if isinstance(schema.get("additionalProperties"), dict):
+            schema["additionalProperties"] = self.place(schema["additionalProperties"], name + "Value")
+
+    def hoist(self, schema: dict[str, Any], name: str) -> dict[str, Any]:
+        """Make ``schema`` the class ``name`` (or the first free ``name<n>``); the reference that replaces it."""
+        candidate, number = name, 1
+        while _key(candidate) in self.taken:
+            number += 1
+            candidate = f"{name}{number}"
+        self.taken.add(_key(candidate))
+        self.schemas[candidate] = schema
+        self.pending.append(candidate)
+        ref: dict[str, Any] = {"$ref": f"#/components/schemas/{candidate}"}
+        ref.update((key, schema[key]) for key in REFERENCE_KEYWORDS if key in schema)
+        return ref

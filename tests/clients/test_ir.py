@@ -71,12 +71,15 @@ def test_items_that_refer_to_a_component_are_that_class() -> None:
     assert paging.default_limit == 25
 
 
-def test_inline_items_are_named_by_the_models_module_only() -> None:
-    """An inline element schema: the IR knows the array and the class declaring it; until the models name the
-    element class, the listing reads raw JSON (never a guessed class name)."""
+def test_inline_items_are_a_class_named_by_their_place() -> None:
+    """An inline element schema is hoisted under the name of its place before the models are rendered
+    (``schema_names``), so the IR knows its class; a class only the models module names (``inline``) would be read
+    back from it, and until then the listing reads raw JSON (never a guessed class name)."""
     inline = {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}
     paging = _paging(_listing_spec(inline))
-    assert paging.found == ItemsIR(attr="things", kind="inline", model="ThingList")
+    assert paging.found == ItemsIR(attr="things", kind="model", model="ThingListThingsItem")
+    assert (paging.items_attr, paging.item_type) == ("things", "_models.ThingListThingsItem")
+    paging.found = ItemsIR(attr="things", kind="inline", model="ThingList")
     assert (paging.items_attr, paging.item_type) == (None, "Any")
     paging.inline_class = "_models.Thing2"
     assert (paging.items_attr, paging.item_type) == ("things", "_models.Thing2")
@@ -194,7 +197,7 @@ def test_an_inline_element_gets_the_class_the_models_module_defines() -> None:
     del spec["components"]["schemas"]["Thing"]
     files = render_sources([spec])
     models, client = str(files["scp_things/v1_0/models.py"]), str(files["scp_things/v1_0/client.py"])
-    assert "\nclass Thing(BaseModel):" in models
-    assert "def iter_list_things(self, *, limit: int = 25) -> Iterator[_models.Thing]:" in client
+    assert "\nclass ThingListThingsItem(BaseModel):" in models
+    assert "def iter_list_things(self, *, limit: int = 25) -> Iterator[_models.ThingListThingsItem]:" in client
     assert "_items = _body.things or []" in client
     assert '_support.next_marker(_items, _limit, "id", "id")' in client

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from scraper.clients.class_renames import without_aliases
 from scraper.clients.command import load_findings, load_spec
 from scraper.clients.formatting import format_source
 from scraper.clients.layout import Call, Items, Node, Raw, shape_block, shape_line, signature, statement
@@ -48,7 +49,8 @@ def test_committed_package_equals_its_unformatted_rendering() -> None:
     package = ROOT / "generated" / "scp-baremetal-blockstorage"
     assert len(rendered) > 10
     for path, text in rendered.items():
-        assert (package / path).read_text(encoding="utf-8") == text, path
+        # a release's deprecated aliases of renamed classes are appended to the rendering (class_releases)
+        assert without_aliases((package / path).read_text(encoding="utf-8")) == text, path
 
 
 def test_unusual_doc_text_still_formats() -> None:

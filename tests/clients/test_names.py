@@ -16,7 +16,7 @@ import yaml
 from scraper.atomic import write_tree
 from scraper.clients import ir, naming
 from scraper.clients.package import render_package
-from scraper.clients.schema_names import hoist_colliding_inline
+from scraper.clients.schema_names import hoist_inline_classes
 from tests import paths
 
 SPEC = paths.FIXTURES / "openapi" / "names" / "names.yaml"
@@ -45,15 +45,15 @@ def test_component_keeps_its_name_when_an_inline_enum_has_the_same(tmp_path: Pat
             del sys.modules[name]
 
 
-def test_hoisting_leaves_names_that_do_not_collide_alone() -> None:
+def test_hoisting_names_every_inline_class_by_its_place() -> None:
     schemas: dict[str, Any] = {
         "Server": {"type": "object", "properties": {"type": {"enum": ["a"]}, "state": {"enum": ["b"]}}},
         "State": {"type": "string"},
     }
-    hoist_colliding_inline(schemas, ir.RESERVED_CLASSES)
-    assert schemas["Server"]["properties"]["type"] == {"enum": ["a"]}  # "Type" shadows nothing (builtin is "type")
+    hoist_inline_classes(schemas, ir.RESERVED_CLASSES)
+    assert schemas["Server"]["properties"]["type"] == {"$ref": "#/components/schemas/ServerType"}
     assert schemas["Server"]["properties"]["state"] == {"$ref": "#/components/schemas/ServerState"}
-    assert schemas["ServerState"] == {"enum": ["b"]}
+    assert schemas["ServerState"] == {"enum": ["b"]} and schemas["State"] == {"type": "string"}
 
 
 def test_version_modules_are_short_and_readable() -> None:

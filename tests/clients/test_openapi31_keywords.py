@@ -30,9 +30,9 @@ def test_json_schema_2020_keywords_become_the_types_they_mean(tmp_path: Path) ->
     assert "weight_kg: float = Field(..., gt=0.0)" in models  # exclusiveMinimum: 0
     assert "metadata: dict[str, str] | None = None" in models  # patternProperties
     assert 'root: Address | Locker = Field(..., discriminator="kind")' in models
-    # an enum of strings without `type` is a string enum: Unit.CM == "cm" (a plain Enum member never equals its
-    # value, while every typed string enum's does)
-    assert "class Unit(StrEnum):" in models
+    # an enum of strings without `type` is a string enum: ShipmentDimensionsUnit.CM == "cm" (a plain Enum member
+    # never equals its value, while every typed string enum's does)
+    assert "class ShipmentDimensionsUnit(StrEnum):" in models
     out = tmp_path / "out"
     for rel, data in files.items():
         (out / rel).parent.mkdir(parents=True, exist_ok=True)

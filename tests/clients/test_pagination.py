@@ -378,7 +378,7 @@ def test_mypy_strict_on_package_and_iterator_types(built: Path, tmp_path: Path) 
     revealed = [line.split("Revealed type is ", 1)[1] for line in result.stdout.splitlines() if "Revealed type" in line]
     assert revealed == [
         f'"{PACKAGE}.v1_0.models.Archive"',
-        f'"{PACKAGE}.v1_0.models.Server"',
+        f'"{PACKAGE}.v1_0.models.ListServersResponseServersItem"',
         '"dict[str, Any]"',
-        f'"{PACKAGE}.v1_0.models.Server"',
+        f'"{PACKAGE}.v1_0.models.ListServersResponseServersItem"',
     ], output

@@ -308,7 +308,7 @@ class Client:
 
     def iter_list_volume_details(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
-    ) -> Iterator[_models.Volume3]:
+    ) -> Iterator[_models.ListVolumeDetailsResponseVolumesItem]:
         """Iterate over every item of List Volume Details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -324,10 +324,10 @@ class Client:
             marker: ID of the previous volume of a volume to return Return as much as limit after volume specified as the marker according to the sorting order (``marker``, query)
 
         Yields:
-            Volume3, one per item of ``volumes``.
+            ListVolumeDetailsResponseVolumesItem, one per item of ``volumes``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.Volume3]:
+        def _page(_offset: int, _limit: int) -> list[_models.ListVolumeDetailsResponseVolumesItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
@@ -383,7 +383,7 @@ class Client:
 
     def iter_list_volumes(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
-    ) -> Iterator[_models.Volume]:
+    ) -> Iterator[_models.ListVolumesResponseVolumesItem]:
         """Iterate over every item of List Volumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -399,10 +399,10 @@ class Client:
             marker: ID of the previous volume of a volume to return Return as much as the limit after volume specified as the marker according to the sorting order (``marker``, query)
 
         Yields:
-            Volume, one per item of ``volumes``.
+            ListVolumesResponseVolumesItem, one per item of ``volumes``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.Volume]:
+        def _page(_offset: int, _limit: int) -> list[_models.ListVolumesResponseVolumesItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
@@ -685,7 +685,7 @@ class AsyncClient:
 
     async def iter_list_volume_details(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
-    ) -> AsyncIterator[_models.Volume3]:
+    ) -> AsyncIterator[_models.ListVolumeDetailsResponseVolumesItem]:
         """Iterate over every item of List Volume Details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -701,10 +701,10 @@ class AsyncClient:
             marker: ID of the previous volume of a volume to return Return as much as limit after volume specified as the marker according to the sorting order (``marker``, query)
 
         Yields:
-            Volume3, one per item of ``volumes``.
+            ListVolumeDetailsResponseVolumesItem, one per item of ``volumes``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Volume3]:
+        async def _page(_offset: int, _limit: int) -> list[_models.ListVolumeDetailsResponseVolumesItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
@@ -761,7 +761,7 @@ class AsyncClient:
 
     async def iter_list_volumes(
         self, *, sort: str | None = None, limit: int = 1000, marker: str | None = None
-    ) -> AsyncIterator[_models.Volume]:
+    ) -> AsyncIterator[_models.ListVolumesResponseVolumesItem]:
         """Iterate over every item of List Volumes, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -777,10 +777,10 @@ class AsyncClient:
             marker: ID of the previous volume of a volume to return Return as much as the limit after volume specified as the marker according to the sorting order (``marker``, query)
 
         Yields:
-            Volume, one per item of ``volumes``.
+            ListVolumesResponseVolumesItem, one per item of ``volumes``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Volume]:
+        async def _page(_offset: int, _limit: int) -> list[_models.ListVolumesResponseVolumesItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),

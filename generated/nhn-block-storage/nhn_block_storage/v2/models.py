@@ -8,42 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Status(StrEnum):
-    CREATING = "creating"
-    AVAILABLE = "available"
-    BACKING_UP = "backing-up"
-    DELETING = "deleting"
-    ERROR = "error"
-    DELETED = "deleted"
-    UNMANAGING = "unmanaging"
-    RESTORING = "restoring"
-    ERROR_DELETING = "error_deleting"
-
-
-class Snapshot(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    status: Status | None = Field(None, description="Snapshot status")
-    description: str | None = Field(None, description="Snapshot description")
-    created_at: str | None = Field(None, description="Snapshot creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
-    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
-    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
-    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
-    id: str | None = Field(None, description="Snapshot ID")
-    name: str | None = Field(None, description="Snapshot name")
-
-
-class ListSnapshotsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    snapshots: list[Snapshot] | None = Field(None, description="Information object of snapshot details")
-
-
-class Snapshot1(BaseModel):
+class CreateSnapshotRequestSnapshot(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -56,96 +21,7 @@ class Snapshot1(BaseModel):
     name: str | None = Field(None, description="Snapshot name")
 
 
-class CreateSnapshotRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    snapshot: Snapshot1 = Field(..., description="Object requesting of creating snapshot")
-
-
-class Snapshot2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    status: Status | None = Field(None, description="Snapshot status")
-    description: str | None = Field(None, description="Snapshot description")
-    created_at: str | None = Field(None, description="Snapshot creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
-    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
-    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
-    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
-    id: str | None = Field(None, description="Snapshot ID")
-    name: str | None = Field(None, description="Snapshot name")
-
-
-class CreateSnapshotResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    snapshot: Snapshot2 | None = Field(None, description="Information object of snapshot details")
-
-
-class Snapshot3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    status: Status | None = Field(None, description="Snapshot status")
-    description: str | None = Field(None, description="Snapshot description")
-    os_extended_snapshot_attributes_progress: str | None = Field(
-        None, alias="os-extended-snapshot-attributes:progress", description="Progress of snapshot creation"
-    )
-    created_at: str | None = Field(None, description="Snapshot creation time In theYYYY-MM-DDThh:mm:ss.SSSSSS format")
-    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
-    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
-    os_extended_snapshot_attributes_project_id: str | None = Field(
-        None, alias="os-extended-snapshot-attributes:project_id", description="Tenant ID"
-    )
-    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
-    id: str | None = Field(None, description="Snapshot ID")
-    name: str | None = Field(None, description="Snapshot name")
-
-
-class ListSnapshotDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    snapshots: list[Snapshot3] | None = Field(None, description="Information object of snapshot details")
-
-
-class Snapshot4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    status: Status | None = Field(None, description="Snapshot status")
-    description: str | None = Field(None, description="Snapshot description")
-    os_extended_snapshot_attributes_progress: str | None = Field(
-        None, alias="os-extended-snapshot-attributes:progress", description="Progress of snapshot creation"
-    )
-    created_at: str | None = Field(None, description="Snapshot creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
-    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
-    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
-    os_extended_snapshot_attributes_project_id: str | None = Field(
-        None, alias="os-extended-snapshot-attributes:project_id", description="Tenant ID"
-    )
-    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
-    id: str | None = Field(None, description="Snapshot ID")
-    name: str | None = Field(None, description="Snapshot name")
-
-
-class GetSnapshotResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    snapshot: Snapshot4 | None = Field(None, description="Information object of snapshot details")
-
-
-class VolumeType(BaseModel):
+class ListVolumeTypesResponseVolumeTypesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -161,46 +37,7 @@ class VolumeType(BaseModel):
     )
 
 
-class ListVolumeTypesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    volume_types: list[VolumeType] | None = Field(None, description="List of volume type objects")
-
-
-class Link(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    href: str | None = None
-    rel: str | None = None
-
-
-class Volume(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Volume ID")
-    links: list[Link] | None = Field(None, description="Reference objects for volume resource links")
-    name: str | None = Field(None, description="Volume name")
-
-
-class ListVolumesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    volumes: list[Volume] | None = Field(None, description="List of volume objects")
-    volumes_links: dict[str, Any] | None = Field(
-        None,
-        description="Information object (path indicating the next list) for pagination\nReturn whenlimit and offset are added",
-    )
-
-
-class Volume1(BaseModel):
+class CreateVolumeRequestVolume(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -219,15 +56,107 @@ class Volume1(BaseModel):
     source_volid: Any | None = None
 
 
-class CreateVolumeRequest(BaseModel):
+class CreateImageWithVolumeRequestOsVolumeUploadImage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    volume: Volume1 = Field(..., description="Object requesting of creating volume")
+    image_name: str = Field(..., description="Image name")
+    force: bool | None = Field(
+        False, description="Image creation allowed or not for volumes attached to instance\nDefault is false"
+    )
+    disk_format: str | None = Field(None, description="Image disk format")
+    container_format: str | None = Field(None, description="Image container format")
+    visibility: str | None = Field(None, description="Image visibility\nEitherprivate, or shared")
+    protected: bool | None = Field(
+        None, description="Image protected or not\nUnable to modify or delete, if protected=true"
+    )
 
 
-class Status4(StrEnum):
+class CreateImageWithVolumeResponseOsVolumeUploadImage(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    status: str | None = Field(None, description="Volume status")
+    image_name: str | None = Field(None, description="Image name")
+    disk_format: str | None = Field(None, description="Image disk format")
+    container_format: str | None = Field(None, description="Image container format")
+    updated_at: str | None = Field(None, description="Image modification time")
+    image_id: str | None = Field(None, description="Image ID")
+    display_description: str | None = Field(None, description="Volume description")
+    id: str | None = Field(None, description="Volume ID")
+    size: int | None = Field(None, description="Volume size (GB)")
+    volume_type: dict[str, Any] | None = Field(None, description="Information object for volume type")
+
+
+class ListSnapshotsResponseSnapshotsItemStatus(StrEnum):
+    CREATING = "creating"
+    AVAILABLE = "available"
+    BACKING_UP = "backing-up"
+    DELETING = "deleting"
+    ERROR = "error"
+    DELETED = "deleted"
+    UNMANAGING = "unmanaging"
+    RESTORING = "restoring"
+    ERROR_DELETING = "error_deleting"
+
+
+class CreateSnapshotResponseSnapshotStatus(StrEnum):
+    CREATING = "creating"
+    AVAILABLE = "available"
+    BACKING_UP = "backing-up"
+    DELETING = "deleting"
+    ERROR = "error"
+    DELETED = "deleted"
+    UNMANAGING = "unmanaging"
+    RESTORING = "restoring"
+    ERROR_DELETING = "error_deleting"
+
+
+class ListSnapshotDetailsResponseSnapshotsItemStatus(StrEnum):
+    CREATING = "creating"
+    AVAILABLE = "available"
+    BACKING_UP = "backing-up"
+    DELETING = "deleting"
+    ERROR = "error"
+    DELETED = "deleted"
+    UNMANAGING = "unmanaging"
+    RESTORING = "restoring"
+    ERROR_DELETING = "error_deleting"
+
+
+class GetSnapshotResponseSnapshotStatus(StrEnum):
+    CREATING = "creating"
+    AVAILABLE = "available"
+    BACKING_UP = "backing-up"
+    DELETING = "deleting"
+    ERROR = "error"
+    DELETED = "deleted"
+    UNMANAGING = "unmanaging"
+    RESTORING = "restoring"
+    ERROR_DELETING = "error_deleting"
+
+
+class ListVolumesResponseVolumesItemLinksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    href: str | None = None
+    rel: str | None = None
+
+
+class CreateVolumeResponseVolumeLinksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    href: str | None = None
+    rel: str | None = None
+
+
+class CreateVolumeResponseVolumeStatus(StrEnum):
     CREATING = "creating"
     AVAILABLE = "available"
     ATTACHING = "attaching"
@@ -249,18 +178,246 @@ class Status4(StrEnum):
     EXTENDING = "extending"
 
 
-class Bootable(StrEnum):
+class CreateVolumeResponseVolumeBootable(StrEnum):
     TRUE = "true"
     FALSE = "false"
 
 
-class Volume2(BaseModel):
+class ListVolumeDetailsResponseVolumesItemAttachmentsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    server_id: str | None = Field(None, description="ID of instance with volume attached")
+    attachment_id: str | None = Field(None, description="ID of volume attachment")
+    volume_id: str | None = Field(None, description="Volume ID")
+    device: str | None = Field(None, description="Name of device within instance")
+    id: str | None = Field(None, description="Volume ID")
+
+
+class ListVolumeDetailsResponseVolumesItemLinksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    href: str | None = None
+    rel: str | None = None
+
+
+class ListVolumeDetailsResponseVolumesItemStatus(StrEnum):
+    CREATING = "creating"
+    AVAILABLE = "available"
+    ATTACHING = "attaching"
+    DETACHING = "detaching"
+    IN_USE = "in-use"
+    MAINTENANCE = "maintenance"
+    DELETING = "deleting"
+    AWAITING_TRANSFER = "awaiting-transfer"
+    ERROR = "error"
+    ERROR_DELETING = "error_deleting"
+    BACKING_UP = "backing-up"
+    RESTORING_BACKUP = "restoring-backup"
+    ERROR_BACKING_UP = "error_backing-up"
+    ERROR_RESTORING = "error_restoring"
+    ERROR_EXTENDING = "error_extending"
+    DOWNLOADING = "downloading"
+    UPLOADING = "uploading"
+    RETYPING = "retyping"
+    EXTENDING = "extending"
+
+
+class ListVolumeDetailsResponseVolumesItemBootable(StrEnum):
+    TRUE = "true"
+    FALSE = "false"
+
+
+class GetVolumeResponseVolumeAttachmentsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    server_id: str | None = Field(None, description="ID of instance attached to volume")
+    attachment_id: str | None = Field(None, description="ID of volume attachment")
+    volume_id: str | None = Field(None, description="Volume ID")
+    device: str | None = Field(None, description="Name of equipment within instance")
+    id: str | None = Field(None, description="Volume ID")
+
+
+class GetVolumeResponseVolumeLinksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    href: str | None = None
+    rel: str | None = None
+
+
+class GetVolumeResponseVolumeStatus(StrEnum):
+    CREATING = "creating"
+    AVAILABLE = "available"
+    ATTACHING = "attaching"
+    DETACHING = "detaching"
+    IN_USE = "in-use"
+    MAINTENANCE = "maintenance"
+    DELETING = "deleting"
+    AWAITING_TRANSFER = "awaiting-transfer"
+    ERROR = "error"
+    ERROR_DELETING = "error_deleting"
+    BACKING_UP = "backing-up"
+    RESTORING_BACKUP = "restoring-backup"
+    ERROR_BACKING_UP = "error_backing-up"
+    ERROR_RESTORING = "error_restoring"
+    ERROR_EXTENDING = "error_extending"
+    DOWNLOADING = "downloading"
+    UPLOADING = "uploading"
+    RETYPING = "retyping"
+    EXTENDING = "extending"
+
+
+class GetVolumeResponseVolumeBootable(StrEnum):
+    TRUE = "true"
+    FALSE = "false"
+
+
+class CreateSnapshotRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    snapshot: CreateSnapshotRequestSnapshot = Field(..., description="Object requesting of creating snapshot")
+
+
+class ListVolumeTypesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volume_types: list[ListVolumeTypesResponseVolumeTypesItem] | None = Field(
+        None, description="List of volume type objects"
+    )
+
+
+class CreateVolumeRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volume: CreateVolumeRequestVolume = Field(..., description="Object requesting of creating volume")
+
+
+class CreateImageWithVolumeRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    os_volume_upload_image: CreateImageWithVolumeRequestOsVolumeUploadImage = Field(
+        ..., alias="os-volume_upload_image", description="Object requesting of creating volume image"
+    )
+
+
+class CreateImageWithVolumeResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    os_volume_upload_image: CreateImageWithVolumeResponseOsVolumeUploadImage | None = Field(
+        None, alias="os-volume_upload_image", description="Response object creating volume image"
+    )
+
+
+class ListSnapshotsResponseSnapshotsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    status: ListSnapshotsResponseSnapshotsItemStatus | None = Field(None, description="Snapshot status")
+    description: str | None = Field(None, description="Snapshot description")
+    created_at: str | None = Field(None, description="Snapshot creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
+    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
+    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
+    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
+    id: str | None = Field(None, description="Snapshot ID")
+    name: str | None = Field(None, description="Snapshot name")
+
+
+class CreateSnapshotResponseSnapshot(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    status: CreateSnapshotResponseSnapshotStatus | None = Field(None, description="Snapshot status")
+    description: str | None = Field(None, description="Snapshot description")
+    created_at: str | None = Field(None, description="Snapshot creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
+    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
+    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
+    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
+    id: str | None = Field(None, description="Snapshot ID")
+    name: str | None = Field(None, description="Snapshot name")
+
+
+class ListSnapshotDetailsResponseSnapshotsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    status: ListSnapshotDetailsResponseSnapshotsItemStatus | None = Field(None, description="Snapshot status")
+    description: str | None = Field(None, description="Snapshot description")
+    os_extended_snapshot_attributes_progress: str | None = Field(
+        None, alias="os-extended-snapshot-attributes:progress", description="Progress of snapshot creation"
+    )
+    created_at: str | None = Field(None, description="Snapshot creation time In theYYYY-MM-DDThh:mm:ss.SSSSSS format")
+    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
+    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
+    os_extended_snapshot_attributes_project_id: str | None = Field(
+        None, alias="os-extended-snapshot-attributes:project_id", description="Tenant ID"
+    )
+    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
+    id: str | None = Field(None, description="Snapshot ID")
+    name: str | None = Field(None, description="Snapshot name")
+
+
+class GetSnapshotResponseSnapshot(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    status: GetSnapshotResponseSnapshotStatus | None = Field(None, description="Snapshot status")
+    description: str | None = Field(None, description="Snapshot description")
+    os_extended_snapshot_attributes_progress: str | None = Field(
+        None, alias="os-extended-snapshot-attributes:progress", description="Progress of snapshot creation"
+    )
+    created_at: str | None = Field(None, description="Snapshot creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
+    metadata: dict[str, Any] | None = Field(None, description="Snapshot metadata object")
+    volume_id: str | None = Field(None, description="Original volume ID of snapshot")
+    os_extended_snapshot_attributes_project_id: str | None = Field(
+        None, alias="os-extended-snapshot-attributes:project_id", description="Tenant ID"
+    )
+    size: int | None = Field(None, description="Original volume size of snapshot (GB)")
+    id: str | None = Field(None, description="Snapshot ID")
+    name: str | None = Field(None, description="Snapshot name")
+
+
+class ListVolumesResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Volume ID")
+    links: list[ListVolumesResponseVolumesItemLinksItem] | None = Field(
+        None, description="Reference objects for volume resource links"
+    )
+    name: str | None = Field(None, description="Volume name")
+
+
+class CreateVolumeResponseVolume(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     attachments: list[Any] | None = Field(None, description="Information object for volume attachment")
-    links: list[Link] | None = Field(None, description="Reference object for volume resource links")
+    links: list[CreateVolumeResponseVolumeLinksItem] | None = Field(
+        None, description="Reference object for volume resource links"
+    )
     availability_zone: str | None = Field(None, description="Volume visibility area")
     encrypted: bool | None = Field(None, description="Volume encrypted or not")
     os_volume_replication_extended_status: str | None = Field(
@@ -274,12 +431,12 @@ class Volume2(BaseModel):
         None, alias="os-vol-tenant-attr:tenant_id", description="Tenant ID"
     )
     metadata: dict[str, Any] | None = Field(None, description="Volume metadata object")
-    status: Status4 | None = Field(None, description="Volume status")
+    status: CreateVolumeResponseVolumeStatus | None = Field(None, description="Volume status")
     description: str | None = Field(None, description="Volume description")
     multiattach: bool | None = Field(None, description="Attachable to many instances")
     consistencygroup_id: str | None = Field(None, description="Volume consistency group ID")
     name: str | None = Field(None, description="Volume name")
-    bootable: Bootable | None = Field(None, description="Volume bootable")
+    bootable: CreateVolumeResponseVolumeBootable | None = Field(None, description="Volume bootable")
     created_at: str | None = Field(None, description="Volume creation time\nIn theYYYY-MM-DDThh:mm:ss.SSSSSS format")
     os_volume_replication_driver_data: str | None = Field(
         None, alias="os-volume-replication:driver_data", description="Volume replication data"
@@ -289,33 +446,17 @@ class Volume2(BaseModel):
     source_volid: Any | None = None
 
 
-class CreateVolumeResponse(BaseModel):
+class ListVolumeDetailsResponseVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    volume: Volume2 | None = Field(None, description="Information object for volume details")
-
-
-class Attachment(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    attachments: list[ListVolumeDetailsResponseVolumesItemAttachmentsItem] | None = Field(
+        None, description="Information object for volume attachment"
     )
-    server_id: str | None = Field(None, description="ID of instance with volume attached")
-    attachment_id: str | None = Field(None, description="ID of volume attachment")
-    volume_id: str | None = Field(None, description="Volume ID")
-    device: str | None = Field(None, description="Name of device within instance")
-    id: str | None = Field(None, description="Volume ID")
-
-
-class Volume3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    links: list[ListVolumeDetailsResponseVolumesItemLinksItem] | None = Field(
+        None, description="Reference object of volume resource link"
     )
-    attachments: list[Attachment] | None = Field(None, description="Information object for volume attachment")
-    links: list[Link] | None = Field(None, description="Reference object of volume resource link")
     availability_zone: str | None = Field(None, description="Volume availability area")
     encrypted: bool | None = Field(None, description="Volume encrypted or not")
     os_volume_replication_extended_status: str | None = Field(
@@ -330,7 +471,7 @@ class Volume3(BaseModel):
         None, alias="os-vol-tenant-attr:tenant_id", description="Tenant ID"
     )
     metadata: dict[str, Any] | None = Field(None, description="Volume metadata object")
-    status: Status4 | None = Field(None, description="Volume status")
+    status: ListVolumeDetailsResponseVolumesItemStatus | None = Field(None, description="Volume status")
     description: str | None = Field(None, description="Volume description")
     multiattach: bool | None = Field(
         None, description="Multiple attachment or not\nWith true, multiple attachment to many instances are available"
@@ -338,7 +479,7 @@ class Volume3(BaseModel):
     source_volid: str | None = Field(None, description="Volume ID specified when creating a volume")
     consistencygroup_id: str | None = Field(None, description="ID of volume group")
     name: str | None = Field(None, description="Name of volume")
-    bootable: Bootable | None = Field(None, description="Volume bootable or not")
+    bootable: ListVolumeDetailsResponseVolumesItemBootable | None = Field(None, description="Volume bootable or not")
     created_at: str | None = Field(
         None, description="Time of volume creation\nIn the format of YYYY-MM-DDThh:mm:ss.SSSSSS"
     )
@@ -352,33 +493,17 @@ class Volume3(BaseModel):
     )
 
 
-class ListVolumeDetailsResponse(BaseModel):
+class GetVolumeResponseVolume(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    volumes: list[Volume3] | None = Field(None, description="List of detail volume information objects")
-
-
-class Attachment1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    attachments: list[GetVolumeResponseVolumeAttachmentsItem] | None = Field(
+        None, description="Information object for volume attachment"
     )
-    server_id: str | None = Field(None, description="ID of instance attached to volume")
-    attachment_id: str | None = Field(None, description="ID of volume attachment")
-    volume_id: str | None = Field(None, description="Volume ID")
-    device: str | None = Field(None, description="Name of equipment within instance")
-    id: str | None = Field(None, description="Volume ID")
-
-
-class Volume4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    links: list[GetVolumeResponseVolumeLinksItem] | None = Field(
+        None, description="Reference object for volume resource link"
     )
-    attachments: list[Attachment1] | None = Field(None, description="Information object for volume attachment")
-    links: list[Link] | None = Field(None, description="Reference object for volume resource link")
     availability_zone: str | None = Field(None, description="Volume availability area")
     encrypted: bool | None = Field(None, description="Volume encrypted or not")
     os_volume_replication_extended_status: str | None = Field(
@@ -393,7 +518,7 @@ class Volume4(BaseModel):
         None, alias="os-vol-tenant-attr:tenant_id", description="Tenant ID"
     )
     metadata: dict[str, Any] | None = Field(None, description="Volume metadata object")
-    status: Status4 | None = Field(None, description="Volume status")
+    status: GetVolumeResponseVolumeStatus | None = Field(None, description="Volume status")
     description: str | None = Field(None, description="Volume description")
     multiattach: bool | None = Field(
         None,
@@ -402,7 +527,7 @@ class Volume4(BaseModel):
     source_volid: str | None = Field(None, description="Volume ID specified when creating volume")
     consistencygroup_id: str | None = Field(None, description="Volume consistency volume ID")
     name: str | None = Field(None, description="Volume name")
-    bootable: Bootable | None = Field(None, description="Volume bootable")
+    bootable: GetVolumeResponseVolumeBootable | None = Field(None, description="Volume bootable")
     created_at: str | None = Field(None, description="Volume creation time\nYYYY-MM-DDThh:mm:ss.SSSSSS")
     os_volume_replication_driver_data: str | None = Field(
         None, alias="os-volume-replication:driver_data", description="Volume replication data"
@@ -410,63 +535,97 @@ class Volume4(BaseModel):
     replication_status: str | None = Field(None, description="Volume replication status")
 
 
+class ListSnapshotsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    snapshots: list[ListSnapshotsResponseSnapshotsItem] | None = Field(
+        None, description="Information object of snapshot details"
+    )
+
+
+class CreateSnapshotResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    snapshot: CreateSnapshotResponseSnapshot | None = Field(None, description="Information object of snapshot details")
+
+
+class ListSnapshotDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    snapshots: list[ListSnapshotDetailsResponseSnapshotsItem] | None = Field(
+        None, description="Information object of snapshot details"
+    )
+
+
+class GetSnapshotResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    snapshot: GetSnapshotResponseSnapshot | None = Field(None, description="Information object of snapshot details")
+
+
+class ListVolumesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volumes: list[ListVolumesResponseVolumesItem] | None = Field(None, description="List of volume objects")
+    volumes_links: dict[str, Any] | None = Field(
+        None,
+        description="Information object (path indicating the next list) for pagination\nReturn whenlimit and offset are added",
+    )
+
+
+class CreateVolumeResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volume: CreateVolumeResponseVolume | None = Field(None, description="Information object for volume details")
+
+
+class ListVolumeDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volumes: list[ListVolumeDetailsResponseVolumesItem] | None = Field(
+        None, description="List of detail volume information objects"
+    )
+
+
 class GetVolumeResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    volume: Volume4 | None = Field(None, description="Detail information object of volume")
+    volume: GetVolumeResponseVolume | None = Field(None, description="Detail information object of volume")
 
 
-class OsVolumeUploadImage(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    image_name: str = Field(..., description="Image name")
-    force: bool | None = Field(
-        False, description="Image creation allowed or not for volumes attached to instance\nDefault is false"
-    )
-    disk_format: str | None = Field(None, description="Image disk format")
-    container_format: str | None = Field(None, description="Image container format")
-    visibility: str | None = Field(None, description="Image visibility\nEitherprivate, or shared")
-    protected: bool | None = Field(
-        None, description="Image protected or not\nUnable to modify or delete, if protected=true"
-    )
-
-
-class CreateImageWithVolumeRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    os_volume_upload_image: OsVolumeUploadImage = Field(
-        ..., alias="os-volume_upload_image", description="Object requesting of creating volume image"
-    )
-
-
-class OsVolumeUploadImage1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    status: str | None = Field(None, description="Volume status")
-    image_name: str | None = Field(None, description="Image name")
-    disk_format: str | None = Field(None, description="Image disk format")
-    container_format: str | None = Field(None, description="Image container format")
-    updated_at: str | None = Field(None, description="Image modification time")
-    image_id: str | None = Field(None, description="Image ID")
-    display_description: str | None = Field(None, description="Volume description")
-    id: str | None = Field(None, description="Volume ID")
-    size: int | None = Field(None, description="Volume size (GB)")
-    volume_type: dict[str, Any] | None = Field(None, description="Information object for volume type")
-
-
-class CreateImageWithVolumeResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    os_volume_upload_image: OsVolumeUploadImage1 | None = Field(
-        None, alias="os-volume_upload_image", description="Response object creating volume image"
-    )
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+Status = ListSnapshotsResponseSnapshotsItemStatus
+Snapshot = ListSnapshotsResponseSnapshotsItem
+Snapshot1 = CreateSnapshotRequestSnapshot
+Snapshot2 = CreateSnapshotResponseSnapshot
+Snapshot3 = ListSnapshotDetailsResponseSnapshotsItem
+Snapshot4 = GetSnapshotResponseSnapshot
+VolumeType = ListVolumeTypesResponseVolumeTypesItem
+Link = ListVolumesResponseVolumesItemLinksItem
+Volume = ListVolumesResponseVolumesItem
+Volume1 = CreateVolumeRequestVolume
+Status4 = CreateVolumeResponseVolumeStatus
+Bootable = CreateVolumeResponseVolumeBootable
+Volume2 = CreateVolumeResponseVolume
+Attachment = ListVolumeDetailsResponseVolumesItemAttachmentsItem
+Volume3 = ListVolumeDetailsResponseVolumesItem
+Attachment1 = GetVolumeResponseVolumeAttachmentsItem
+Volume4 = GetVolumeResponseVolume
+OsVolumeUploadImage = CreateImageWithVolumeRequestOsVolumeUploadImage
+OsVolumeUploadImage1 = CreateImageWithVolumeResponseOsVolumeUploadImage

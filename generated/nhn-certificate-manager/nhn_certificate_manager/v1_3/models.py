@@ -7,7 +7,27 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Datum(BaseModel):
+class RetrieveACertificateListResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DownloadACertificateFileResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RetrieveACertificateListResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -20,7 +40,16 @@ class Datum(BaseModel):
     domains: list[str] | None = None
 
 
-class Body(BaseModel):
+class DownloadACertificateFileResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DownloadACertificateFileResponseHeader | None = None
+    body: dict[str, Any] | None = None
+
+
+class RetrieveACertificateListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -29,17 +58,7 @@ class Body(BaseModel):
     totalPage: int | None = Field(None, description="Total number of pages")
     currentPage: int | None = Field(None, description="Current page")
     pageSize: int | None = Field(None, description="Page size")
-    data: list[Datum] | None = None
-
-
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
+    data: list[RetrieveACertificateListResponseBodyDataItem] | None = None
 
 
 class RetrieveACertificateListResponse(BaseModel):
@@ -47,14 +66,11 @@ class RetrieveACertificateListResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body | None = None
-    header: Header | None = None
+    body: RetrieveACertificateListResponseBody | None = None
+    header: RetrieveACertificateListResponseHeader | None = None
 
 
-class DownloadACertificateFileResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    body: dict[str, Any] | None = None
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+Datum = RetrieveACertificateListResponseBodyDataItem
+Body = RetrieveACertificateListResponseBody
+Header = DownloadACertificateFileResponseHeader

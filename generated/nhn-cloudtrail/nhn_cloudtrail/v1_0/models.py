@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Member(BaseModel):
+class Op1Event10RequestMember(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -18,7 +18,7 @@ class Member(BaseModel):
     idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 IdNo(UUID)")
 
 
-class Page(BaseModel):
+class Op1Event10RequestPage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -28,20 +28,17 @@ class Page(BaseModel):
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
-class Op1Event10Request(BaseModel):
+class Op1Event10ResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 아이디 번호(UUID)")
-    member: Member | None = Field(None, description="이벤트를 발생시킨 회원")
-    eventId: str = Field(..., description="조회할 이벤트의 ID")
-    startDate: str = Field(..., description="조회할 기간의 시작 날짜")
-    endDate: str = Field(..., description="조회할 기간의 끝나는 날짜")
-    page: Page = Field(..., description="조회 결과의 페이지 조건")
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="응답 코드. 성공 시 0, 실패 시 오류 코드 반환")
+    resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
 
 
-class TargetMember(BaseModel):
+class Op1Event10ResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -52,15 +49,30 @@ class TargetMember(BaseModel):
     emailAddress: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이메일 주소(NHN Cloud 회원일 경우)")
 
 
-class EventTarget(BaseModel):
+class Op1Event10Request(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    targetMembers: list[TargetMember] | None = Field(None, description="발생한 이벤트의 대상 회원")
+    idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 아이디 번호(UUID)")
+    member: Op1Event10RequestMember | None = Field(None, description="이벤트를 발생시킨 회원")
+    eventId: str = Field(..., description="조회할 이벤트의 ID")
+    startDate: str = Field(..., description="조회할 기간의 시작 날짜")
+    endDate: str = Field(..., description="조회할 기간의 끝나는 날짜")
+    page: Op1Event10RequestPage = Field(..., description="조회 결과의 페이지 조건")
 
 
-class ContentItem(BaseModel):
+class Op1Event10ResponsePageContentItemEventTarget(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    targetMembers: list[Op1Event10ResponsePageContentItemEventTargetTargetMembersItem] | None = Field(
+        None, description="발생한 이벤트의 대상 회원"
+    )
+
+
+class Op1Event10ResponsePageContentItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -83,25 +95,15 @@ class ContentItem(BaseModel):
     eventLogUuid: str | None = Field(None, description="이벤트 로그 일련 번호(식별 키)")
     request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
     response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
-    eventTarget: EventTarget | None = Field(None, description="발생한 이벤트의 대상")
+    eventTarget: Op1Event10ResponsePageContentItemEventTarget | None = Field(None, description="발생한 이벤트의 대상")
 
 
-class Page1(BaseModel):
+class Op1Event10ResponsePage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    content: list[ContentItem] | None = None
-
-
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="응답 코드. 성공 시 0, 실패 시 오류 코드 반환")
-    resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
+    content: list[Op1Event10ResponsePageContentItem] | None = None
 
 
 class Op1Event10Response(BaseModel):
@@ -109,5 +111,15 @@ class Op1Event10Response(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    page: Page1 | None = None
-    header: Header | None = Field(None, description="응답 헤더")
+    page: Op1Event10ResponsePage | None = None
+    header: Op1Event10ResponseHeader | None = Field(None, description="응답 헤더")
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+Member = Op1Event10RequestMember
+Page = Op1Event10RequestPage
+TargetMember = Op1Event10ResponsePageContentItemEventTargetTargetMembersItem
+EventTarget = Op1Event10ResponsePageContentItemEventTarget
+ContentItem = Op1Event10ResponsePageContentItem
+Page1 = Op1Event10ResponsePage
+Header = Op1Event10ResponseHeader

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Member(BaseModel):
+class Op2Event20RequestMember(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -18,7 +18,7 @@ class Member(BaseModel):
     idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 IdNo(UUID)")
 
 
-class Page(BaseModel):
+class Op2Event20RequestPage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -28,20 +28,38 @@ class Page(BaseModel):
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
-class Op2Event20Request(BaseModel):
+class Op2Event20ResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 아이디 번호(UUID)")
-    member: Member | None = Field(None, description="이벤트를 발생시킨 회원")
-    eventId: str = Field(..., description="조회할 이벤트의 ID")
-    startDate: str = Field(..., description="조회할 기간의 시작 날짜")
-    endDate: str = Field(..., description="조회할 기간의 끝나는 날짜")
-    page: Page = Field(..., description="조회 결과의 페이지 조건")
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="응답 코드. 성공 시 0, 실패 시 오류 코드 반환")
+    resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
 
 
-class TargetMember(BaseModel):
+class Op2Event20ResponsePageSort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    emtpy: bool | None = Field(None, description="이벤트 정렬 기준 비존재 여부")
+    sorted: bool | None = Field(None, description="정렬된 이벤트 여부")
+    unsorted: bool | None = Field(None, description="정렬되지 않은 이벤트 여부")
+    empty: bool | None = None
+
+
+class Op2Event20ResponsePagePageableSort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    empty: bool | None = Field(None, description="이벤트 정렬 기준 비존재 여부")
+    sorted: bool | None = Field(None, description="정렬된 이벤트 여부")
+    unsorted: bool | None = Field(None, description="정렬되지 않은 이벤트 여부")
+
+
+class Op2Event20ResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -52,15 +70,43 @@ class TargetMember(BaseModel):
     emailAddress: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이메일 주소(NHN Cloud 회원일 경우)")
 
 
-class EventTarget(BaseModel):
+class Op2Event20Request(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    targetMembers: list[TargetMember] | None = Field(None, description="발생한 이벤트의 대상 회원")
+    idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 아이디 번호(UUID)")
+    member: Op2Event20RequestMember | None = Field(None, description="이벤트를 발생시킨 회원")
+    eventId: str = Field(..., description="조회할 이벤트의 ID")
+    startDate: str = Field(..., description="조회할 기간의 시작 날짜")
+    endDate: str = Field(..., description="조회할 기간의 끝나는 날짜")
+    page: Op2Event20RequestPage = Field(..., description="조회 결과의 페이지 조건")
 
 
-class ContentItem(BaseModel):
+class Op2Event20ResponsePagePageable(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNumber: int | None = Field(None, description="이벤트 조회시 현재 페이지")
+    pageSize: int | None = Field(None, description="한 페이지의 크기")
+    sort: Op2Event20ResponsePagePageableSort | None = None
+    offset: int | None = Field(None, description="이벤트 조회의 현재 페이지 시작 offset")
+    paged: bool | None = Field(None, description="페이징된 결과 여부")
+    unpaged: bool | None = Field(None, description="페이징되지 않은 결과 여부")
+
+
+class Op2Event20ResponsePageContentItemEventTarget(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    targetMembers: list[Op2Event20ResponsePageContentItemEventTargetTargetMembersItem] | None = Field(
+        None, description="발생한 이벤트의 대상 회원"
+    )
+
+
+class Op2Event20ResponsePageContentItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -83,69 +129,25 @@ class ContentItem(BaseModel):
     eventLogUuid: str | None = Field(None, description="이벤트 로그 일련 번호(식별 키)")
     request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
     response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
-    eventTarget: EventTarget | None = Field(None, description="발생한 이벤트의 대상")
+    eventTarget: Op2Event20ResponsePageContentItemEventTarget | None = Field(None, description="발생한 이벤트의 대상")
 
 
-class Sort(BaseModel):
+class Op2Event20ResponsePage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    empty: bool | None = Field(None, description="이벤트 정렬 기준 비존재 여부")
-    sorted: bool | None = Field(None, description="정렬된 이벤트 여부")
-    unsorted: bool | None = Field(None, description="정렬되지 않은 이벤트 여부")
-
-
-class Pageable(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNumber: int | None = Field(None, description="이벤트 조회시 현재 페이지")
-    pageSize: int | None = Field(None, description="한 페이지의 크기")
-    sort: Sort | None = None
-    offset: int | None = Field(None, description="이벤트 조회의 현재 페이지 시작 offset")
-    paged: bool | None = Field(None, description="페이징된 결과 여부")
-    unpaged: bool | None = Field(None, description="페이징되지 않은 결과 여부")
-
-
-class Sort1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    emtpy: bool | None = Field(None, description="이벤트 정렬 기준 비존재 여부")
-    sorted: bool | None = Field(None, description="정렬된 이벤트 여부")
-    unsorted: bool | None = Field(None, description="정렬되지 않은 이벤트 여부")
-    empty: bool | None = None
-
-
-class Page1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    content: list[ContentItem] | None = None
-    pageable: Pageable | None = None
+    content: list[Op2Event20ResponsePageContentItem] | None = None
+    pageable: Op2Event20ResponsePagePageable | None = None
     last: bool | None = Field(None, description="마지막 페이지 여부")
     totalElements: int | None = Field(None, description="조회된 총 이벤트 갯수")
     totalPages: int | None = Field(None, description="조회된 총 페이지 갯수")
     first: bool | None = Field(None, description="첫번째 페이지 여부")
     size: int | None = Field(None, description="페이지 사이즈")
     number: int | None = Field(None, description="현재 페이지 번호")
-    sort: Sort1 | None = None
+    sort: Op2Event20ResponsePageSort | None = None
     numberOfElements: int | None = Field(None, description="현재 페이지의 이벤트 로그 갯수")
     empty: bool | None = Field(None, description="현재 페이지 이벤트 공백 여부")
-
-
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="응답 코드. 성공 시 0, 실패 시 오류 코드 반환")
-    resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
 
 
 class Op2Event20Response(BaseModel):
@@ -153,5 +155,18 @@ class Op2Event20Response(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    page: Page1 | None = None
-    header: Header | None = Field(None, description="응답 헤더")
+    page: Op2Event20ResponsePage | None = None
+    header: Op2Event20ResponseHeader | None = Field(None, description="응답 헤더")
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+Member = Op2Event20RequestMember
+Page = Op2Event20RequestPage
+TargetMember = Op2Event20ResponsePageContentItemEventTargetTargetMembersItem
+EventTarget = Op2Event20ResponsePageContentItemEventTarget
+ContentItem = Op2Event20ResponsePageContentItem
+Sort = Op2Event20ResponsePagePageableSort
+Pageable = Op2Event20ResponsePagePageable
+Sort1 = Op2Event20ResponsePageSort
+Page1 = Op2Event20ResponsePage
+Header = Op2Event20ResponseHeader

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Vpc(BaseModel):
+class GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -15,7 +15,17 @@ class Vpc(BaseModel):
     cidrv4: str | None = Field(None, description="연결된 VPC CIDR")
 
 
-class Colocationgateway(BaseModel):
+class GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgatewayVpc(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="연결된 VPC 이름")
+    id: str | None = Field(None, description="연결된 VPC ID")
+    cidrv4: str | None = Field(None, description="연결된 VPC CIDR")
+
+
+class GetGatewaysColocationgatewaysResponseColocationgatewaysItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -26,7 +36,22 @@ class Colocationgateway(BaseModel):
     tenant_id: str | None = Field(None, description="테넌트 ID")
     status: str | None = Field(None, description="리소스 상태")
     description: str | None = Field(None, description="코로케이션 게이트웨이 설명")
-    vpc: Vpc | None = None
+    vpc: GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc | None = None
+    project_id: str | None = None
+
+
+class GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgateway(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="코로케이션 게이트웨이 ID")
+    name: str | None = Field(None, description="코로케이션 게이트웨이 이름")
+    vpc_id: str | None = Field(None, description="연결된 VPC ID")
+    tenant_id: str | None = Field(None, description="테넌트 ID")
+    status: str | None = Field(None, description="리소스 상태")
+    description: str | None = Field(None, description="코로케이션 게이트웨이 설명")
+    vpc: GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgatewayVpc | None = None
     project_id: str | None = None
 
 
@@ -35,22 +60,9 @@ class GetGatewaysColocationgatewaysResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    colocationgateways: list[Colocationgateway] | None = Field(None, description="코로케이션 게이트웨이 정보 객체 목록")
-
-
-class Colocationgateway1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    colocationgateways: list[GetGatewaysColocationgatewaysResponseColocationgatewaysItem] | None = Field(
+        None, description="코로케이션 게이트웨이 정보 객체 목록"
     )
-    id: str | None = Field(None, description="코로케이션 게이트웨이 ID")
-    name: str | None = Field(None, description="코로케이션 게이트웨이 이름")
-    vpc_id: str | None = Field(None, description="연결된 VPC ID")
-    tenant_id: str | None = Field(None, description="테넌트 ID")
-    status: str | None = Field(None, description="리소스 상태")
-    description: str | None = Field(None, description="코로케이션 게이트웨이 설명")
-    vpc: Vpc | None = None
-    project_id: str | None = None
 
 
 class GetGatewaysColocationgatewaysColocationGatewayIdResponse(BaseModel):
@@ -58,4 +70,12 @@ class GetGatewaysColocationgatewaysColocationGatewayIdResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    colocationgateway: Colocationgateway1 | None = Field(None, description="코로케이션 게이트웨이 정보 객체 목록")
+    colocationgateway: GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgateway | None = Field(
+        None, description="코로케이션 게이트웨이 정보 객체 목록"
+    )
+
+
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+Vpc = GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc
+Colocationgateway = GetGatewaysColocationgatewaysResponseColocationgatewaysItem
+Colocationgateway1 = GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgateway

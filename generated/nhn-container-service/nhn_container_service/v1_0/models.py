@@ -7,7 +7,26 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Header(BaseModel):
+class ConfigureMalwareScanRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: str = Field(..., description="Malware scan settings\ntrue: enabled\nfalse: disabled")
+
+
+class ChangingWorkloadPartsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    op: str = Field(..., description="Operation\nAdd\nRemove\nReplace\nCopy\nMove\nTest")
+    path: str = Field(..., description="Data path to be changed")
+    value: str | None = Field(None, description="Changed value")
+    from_: str | None = Field(None, alias="from", description="Existing data path")
+
+
+class ViewMalwareScanSettingsResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -17,33 +36,320 @@ class Header(BaseModel):
     resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
-class ViewMalwareScanSettingsResponse(BaseModel):
+class ConfigureMalwareScanResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: str | None = Field(None, description="Malware scan settings\ntrue: enabled\nfalse: disabled")
-    header: Header | None = Field(None, description="API response information")
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
-class ConfigureMalwareScanRequest(BaseModel):
+class ViewTemplateListResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: str = Field(..., description="Malware scan settings\ntrue: enabled\nfalse: disabled")
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
-class ConfigureMalwareScanResponse(BaseModel):
+class CreateTemplateResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: str | None = Field(None, description="Malware scan settings results\ntrue: enabld\nfalse: disabled")
-    header: Header | None = Field(None, description="API response information")
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
-class Network(BaseModel):
+class ViewTemplateResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class DeleteTemplateResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewAListOfTemplateVersionsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class CreateTemplateVersionResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewTemplateVersionsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class DeleteTemplateVersionResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ListWorkloadsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class CreateWorkloadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewWorkloadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ChangeWorkloadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class DeleteWorkloadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ChangingWorkloadPartsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewAListOfWorkloadRunHistoryResponseHistoryItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="History ID")
+    createdAt: str | None = Field(None, description="Deployment time")
+    deletedAt: str | None = Field(None, description="End time")
+    templateId: str | None = Field(None, description="Template ID used by workloads")
+    templateVersion: str | None = Field(None, description="Template version used by the workload")
+    name: str | None = Field(None, description="Template name")
+    status: str | None = Field(None, description="Status\nSucceeded\nTerminated\n<liPending")
+
+
+class ViewAListOfWorkloadRunHistoryResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewWorkloadRunHistoryResponseHistory(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="History ID")
+    createdAt: str | None = Field(None, description="Execution time")
+    deletedAt: str | None = Field(None, description="End time")
+    templateId: str | None = Field(None, description="Template ID used by workloads")
+    name: str | None = Field(None, description="Template name used by workloads")
+    status: str | None = Field(None, description="Status\nSucceeded\nTerminated\nPending")
+    templateVersion: str | None = None
+
+
+class ViewWorkloadRunHistoryResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewMalwareScanResultResponseReportsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    image: str | None = Field(None, description="Image name:tag")
+    digest: str | None = Field(None, description="Image layer")
+    layer: str | None = Field(None, description="Image layer")
+    detection: str | None = Field(None, description="Detection item")
+    result: str | None = Field(None, description="Result\nClean\nInfected")
+
+
+class ViewMalwareScanResultResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class StopWorkloadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class RestartWorkloadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Task ID")
+    createdAt: str | None = Field(None, description="Start time")
+    finishedAt: dict[str, Any] | None = Field(None, description="End time")
+    status: str | None = Field(None, description="Scheduled task status\nError\nCompleted\nWaiting\nRunning")
+
+
+class ViewWorkloadScheduledRunHistoryResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewWorkloadEventResponseEventsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Event type\nNormal\nWarning")
+    reason: str | None = Field(None, description="Cause of the event")
+    message: str | None = Field(None, description="Event content")
+    createTimestamp: str | None = Field(None, description="Date of first occurrence of event (UTC)")
+    lastTimestamp: str | None = Field(None, description="Date of last occurrence of event (UTC)")
+    count: int | None = Field(None, description="Number of times event occurred")
+
+
+class ViewWorkloadEventResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewWorkloadLogResponseLogsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    log: str | None = None
+    time: str | None = None
+
+
+class ViewWorkloadLogResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class RestartWorkload2ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class ViewTemplateListResponseTemplatesItemNetworksItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -52,7 +358,7 @@ class Network(BaseModel):
     subnetId: str | None = Field(None, description="Subnet ID of template")
 
 
-class HostAliase(BaseModel):
+class ViewTemplateListResponseTemplatesItemHostAliasesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -61,7 +367,553 @@ class HostAliase(BaseModel):
     hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
 
 
-class MemoryLimit(BaseModel):
+class CreateTemplateRequestTemplateNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str = Field(..., description="VPC ID of template")
+    subnetId: str = Field(..., description="Subnet ID of template")
+
+
+class CreateTemplateRequestTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str = Field(..., description="IP information used by hostnames")
+    hostnames: list[str] = Field(..., description="Host information used by hostnames")
+
+
+class CreateTemplateResponseTemplateNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class CreateTemplateResponseTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
+class ViewTemplateResponseTemplateNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class ViewTemplateResponseTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
+class ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
+class CreateTemplateVersionRequestTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str = Field(..., description="IP of the hostnames set in the container")
+    hostnames: list[str] = Field(..., description="hostnames of the IP set in the container")
+
+
+class CreateTemplateVersionResponseTemplateNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class CreateTemplateVersionResponseTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
+class ViewTemplateVersionsResponseTemplateNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class ViewTemplateVersionsResponseTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
+class ListWorkloadsResponseWorkloadsItemSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
+    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class ListWorkloadsResponseWorkloadsItemInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+    enabled: bool | None = None
+
+
+class ListWorkloadsResponseWorkloadsItemPrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int | None = Field(None, description="TTL value of a recordset")
+    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
+    domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class ListWorkloadsResponseWorkloadsItemActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
+    time: str | None = Field(None, description="Scheduling end time")
+
+
+class ListWorkloadsResponseWorkloadsItemSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="SecurityGroups ID")
+
+
+class ListWorkloadsResponseWorkloadsItemNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = None
+    subnetId: str | None = None
+
+
+class CreateWorkloadRequestWorkloadSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str = Field(
+        ..., description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str = Field(..., description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int = Field(..., description="Number of scheduled execution history")
+    concurrencyPolicy: str = Field(..., description="Concurrency policy\nForbid\nReplace")
+
+
+class CreateWorkloadRequestWorkloadInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool = Field(..., description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+
+
+class CreateWorkloadRequestWorkloadPrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int = Field(..., description="TTL value of a recordset")
+    zoneId: str = Field(..., description="The Private DNS Zone ID used by the workload")
+    domain: str = Field(..., description="About domains registered with Private DNS")
+
+
+class CreateWorkloadRequestWorkloadActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str = Field(..., description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str = Field(..., description="Offset the scheduling end base time")
+    time: str = Field(..., description="Scheduling end time")
+
+
+class CreateWorkloadRequestWorkloadSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str = Field(..., description="SecurityGroups ID")
+
+
+class CreateWorkloadResponseWorkloadSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
+    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class CreateWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+
+
+class CreateWorkloadResponseWorkloadPrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int | None = Field(None, description="TTL value of a recordset")
+    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
+    domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class CreateWorkloadResponseWorkloadActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
+    time: str | None = Field(None, description="Scheduling end time")
+
+
+class CreateWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="SecurityGroups ID")
+
+
+class ViewWorkloadResponseWorkloadSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
+    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class ViewWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+    enabled: bool | None = None
+
+
+class ViewWorkloadResponseWorkloadPrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int | None = Field(None, description="TTL value of a recordset")
+    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
+    domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class ViewWorkloadResponseWorkloadActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
+    time: str | None = Field(None, description="Scheduling end time")
+
+
+class ViewWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="SecurityGroups ID")
+
+
+class ViewWorkloadResponseWorkloadNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = None
+    subnetId: str | None = None
+
+
+class ChangeWorkloadRequestWorkloadSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str = Field(
+        ..., description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str = Field(..., description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int = Field(..., description="Number of scheduled execution history")
+    concurrencyPolicy: str = Field(..., description="Concurrency policy\nForbid\nReplace")
+
+
+class ChangeWorkloadRequestWorkloadInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool = Field(..., description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+
+
+class ChangeWorkloadRequestWorkloadActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str = Field(..., description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str = Field(..., description="Offset the scheduling end base time")
+    time: str = Field(..., description="Scheduling end time")
+
+
+class ChangeWorkloadRequestWorkloadSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str = Field(..., description="SecurityGroups ID")
+
+
+class ChangeWorkloadResponseWorkloadSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
+    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class ChangeWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+
+
+class ChangeWorkloadResponseWorkloadPrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int | None = Field(None, description="TTL value of a recordset")
+    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
+    domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class ChangeWorkloadResponseWorkloadActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
+    time: str | None = Field(None, description="Scheduling end time")
+
+
+class ChangeWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="SecurityGroups ID")
+
+
+class ChangeWorkloadResponseWorkloadNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = None
+    subnetId: str | None = None
+
+
+class ChangingWorkloadPartsResponseWorkloadSchedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
+    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+
+
+class ChangingWorkloadPartsResponseWorkloadPrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int | None = Field(None, description="TTL value of a recordset")
+    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
+    domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class ChangingWorkloadPartsResponseWorkloadActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
+    time: str | None = Field(None, description="Scheduling end time")
+
+
+class ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="SecurityGroups ID")
+
+
+class ChangingWorkloadPartsResponseWorkloadNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = None
+    subnetId: str | None = None
+
+
+class ViewWorkloadRunHistoryResponseTemplateNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class ViewWorkloadRunHistoryResponseTemplateHostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
+class ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -69,7 +921,7 @@ class MemoryLimit(BaseModel):
     hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
-class Port(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -79,7 +931,7 @@ class Port(BaseModel):
     hostPort: int | None = None
 
 
-class EnvItem(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -88,7 +940,7 @@ class EnvItem(BaseModel):
     value: str | None = Field(None, description="Container environment variable value")
 
 
-class Config(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -99,7 +951,7 @@ class Config(BaseModel):
     mountPath: str | None = Field(None, description="Container mount path")
 
 
-class Secret(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -109,7 +961,7 @@ class Secret(BaseModel):
     mountPath: str | None = Field(None, description="Container mount path")
 
 
-class Volume(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -119,7 +971,7 @@ class Volume(BaseModel):
     mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class ProbeItem(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -132,85 +984,7 @@ class ProbeItem(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class Container(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[Config] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
-
-
-class Template(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase] | None = Field(None, description="Information set up in container /etc/hosts")
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[Container] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
-    sourceVersion: str | None = None
-
-
-class ViewTemplateListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    templates: list[Template] | None = Field(None, description="Template list")
-    header: Header | None = Field(None, description="API response information")
-
-
-class Network1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str = Field(..., description="VPC ID of template")
-    subnetId: str = Field(..., description="Subnet ID of template")
-
-
-class HostAliase1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str = Field(..., description="IP information used by hostnames")
-    hostnames: list[str] = Field(..., description="Host information used by hostnames")
-
-
-class ImageRegistryCredentials(BaseModel):
+class CreateTemplateRequestTemplateContainersItemImageRegistryCredentials(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -219,7 +993,7 @@ class ImageRegistryCredentials(BaseModel):
     password: str = Field(..., description="Private registry password")
 
 
-class MemoryLimit1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -227,7 +1001,7 @@ class MemoryLimit1(BaseModel):
     hard: int = Field(..., description="Memory assigned to container (MiB)")
 
 
-class Port1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -236,7 +1010,7 @@ class Port1(BaseModel):
     protocol: str = Field(..., description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class EnvItem1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -245,7 +1019,7 @@ class EnvItem1(BaseModel):
     value: str = Field(..., description="Container environment variable value")
 
 
-class Config1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -259,7 +1033,7 @@ class Config1(BaseModel):
     mountPath: str = Field(..., description="Container mount path")
 
 
-class Secret1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -269,7 +1043,7 @@ class Secret1(BaseModel):
     mountPath: str = Field(..., description="Container mount path")
 
 
-class Volume1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -279,7 +1053,7 @@ class Volume1(BaseModel):
     mountPath: str | None = Field("/mnt", description="Connection path of the container (default: /mnt)")
 
 
-class ProbeItem1(BaseModel):
+class CreateTemplateRequestTemplateContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -296,80 +1070,7 @@ class ProbeItem1(BaseModel):
     exec: list[str] = Field(..., description="Command to run a probe")
 
 
-class Container1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str = Field(..., description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str = Field(..., description="Container image")
-    imageRegistryCredentials: ImageRegistryCredentials | None = Field(
-        None, description="Information accessible to private registries"
-    )
-    cpus: float = Field(..., description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit1 = Field(..., description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port1] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem1] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[Config1] | None = Field(None, description="ConfigMap information used by the container (up to 10)")
-    secrets: list[Secret1] | None = Field(None, description="Secret information used by the container (up to 10)")
-    volumes: list[Volume1] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem1] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(
-        30, description="Initialization container execution timeout (seconds)\n30 ~ 120 (default: 30)"
-    )
-
-
-class Template1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str = Field(..., description="Template name")
-    version: str | None = Field(None, description="Template version")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network1] = Field(..., description="Template network information")
-    dnsConfig: list[str] | None = Field(
-        None, description="DNS server information used by the container (up to three settings)"
-    )
-    hostAliases: list[HostAliase1] | None = Field(None, description="Information to set in container /etc/hosts")
-    containers: list[Container1] = Field(..., description="List of containers in a template")
-
-
-class CreateTemplateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    template: Template1 = Field(..., description="Template information")
-
-
-class Network2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class HostAliase2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class MemoryLimit2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -377,7 +1078,7 @@ class MemoryLimit2(BaseModel):
     hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
-class Port2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -386,7 +1087,7 @@ class Port2(BaseModel):
     protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class EnvItem2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -395,7 +1096,7 @@ class EnvItem2(BaseModel):
     value: str | None = Field(None, description="Container environment variable value")
 
 
-class Config2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -406,7 +1107,7 @@ class Config2(BaseModel):
     mountPath: str | None = Field(None, description="Container mount path")
 
 
-class Secret2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -416,7 +1117,7 @@ class Secret2(BaseModel):
     mountPath: str | None = Field(None, description="Container mount path")
 
 
-class Volume2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -426,7 +1127,7 @@ class Volume2(BaseModel):
     mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class ProbeItem2(BaseModel):
+class CreateTemplateResponseTemplateContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -439,64 +1140,15 @@ class ProbeItem2(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class Container2(BaseModel):
+class ViewTemplateResponseTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit2 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port2] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem2] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[Config2] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret2] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume2] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem2] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
+    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
-class Template2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    name: str | None = Field(None, description="Template name")
-    version: str | None = Field(None, description="Template version")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network2] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase2] | None = Field(None, description="Information set up in container /etc/hosts")
-    containers: list[Container2] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
-
-
-class CreateTemplateResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    template: Template2 | None = Field(None, description="Template information")
-    header: Header | None = Field(None, description="API response information")
-
-
-class Port3(BaseModel):
+class ViewTemplateResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -506,75 +1158,68 @@ class Port3(BaseModel):
     hostPort: int | None = None
 
 
-class Container3(BaseModel):
+class ViewTemplateResponseTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit2 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port3] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem2] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[Config2] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret2] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume2] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem2] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
+    name: str | None = Field(None, description="Container environment variable name")
+    value: str | None = Field(None, description="Container environment variable value")
 
 
-class Template3(BaseModel):
+class ViewTemplateResponseTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network2] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase2] | None = Field(None, description="Information set up in container /etc/hosts")
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[Container3] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
-    sourceVersion: str | None = None
+    id: int | None = Field(None, description="ConfigMap ID")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
+    value: str | None = Field(None, description="Object URL")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class ViewTemplateResponse(BaseModel):
+class ViewTemplateResponseTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    template: Template3 | None = Field(None, description="Template information")
-    header: Header | None = Field(None, description="API response information")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
+    value: str | None = Field(None, description="Key ID")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class DeleteTemplateResponse(BaseModel):
+class ViewTemplateResponseTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="API response information")
+    name: str | None = Field(None, description="Storage Name")
+    path: str | None = Field(None, description="NAS Storage Connection Path")
+    mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class Port4(BaseModel):
+class ViewTemplateResponseTemplateContainersItemProbeItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
+    failureThreshold: int | None = Field(None, description="Probe failure criteria")
+    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
+    periodSeconds: int | None = Field(None, description="Probe execution interval")
+    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
+    exec: list[str] | None = Field(None, description="Command to run a probe")
+
+
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
+
+
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -584,76 +1229,60 @@ class Port4(BaseModel):
     protocol: str | None = None
 
 
-class Container4(BaseModel):
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit2 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port4] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem2] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[Config2] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret2] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume2] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem2] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
+    name: str | None = Field(None, description="Container environment variable name")
+    value: str | None = Field(None, description="Container environment variable value")
 
 
-class Template4(BaseModel):
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    sourceVersion: str | None = Field(None, description="Template base version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network2] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase2] | None = Field(None, description="Information set up in container /etc/hosts")
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[Container4] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
+    id: int | None = Field(None, description="ConfigMap ID")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
+    value: str | None = Field(None, description="Object URL")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class ViewAListOfTemplateVersionsResponse(BaseModel):
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    templates: list[Template4] | None = Field(None, description="Template version list")
-    header: Header | None = Field(None, description="API response information")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
+    value: str | None = Field(None, description="Key ID")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class HostAliase5(BaseModel):
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    ip: str = Field(..., description="IP of the hostnames set in the container")
-    hostnames: list[str] = Field(..., description="hostnames of the IP set in the container")
+    name: str | None = Field(None, description="Storage Name")
+    path: str | None = Field(None, description="NAS Storage Connection Path")
+    mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class ImageRegistryCredentials1(BaseModel):
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
+    failureThreshold: int | None = Field(None, description="Probe failure criteria")
+    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
+    periodSeconds: int | None = Field(None, description="Probe execution interval")
+    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
+    exec: list[str] | None = Field(None, description="Command to run a probe")
+
+
+class CreateTemplateVersionRequestTemplateContainersItemImageRegistryCredentials(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -666,7 +1295,7 @@ class ImageRegistryCredentials1(BaseModel):
     password: str = Field(..., description="Private registry password")
 
 
-class MemoryLimit5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -674,7 +1303,7 @@ class MemoryLimit5(BaseModel):
     hard: int = Field(..., description="Memory assigned to container (MiB)")
 
 
-class Port5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -683,7 +1312,7 @@ class Port5(BaseModel):
     protocol: str = Field(..., description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class EnvItem5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -692,7 +1321,7 @@ class EnvItem5(BaseModel):
     value: str = Field(..., description="Container environment variable value")
 
 
-class Config5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -722,7 +1351,7 @@ class Config5(BaseModel):
     )
 
 
-class Secret5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -732,7 +1361,7 @@ class Secret5(BaseModel):
     mountPath: str = Field(..., description="Container mount path")
 
 
-class Volume5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -742,7 +1371,7 @@ class Volume5(BaseModel):
     mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class ProbeItem5(BaseModel):
+class CreateTemplateVersionRequestTemplateContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -755,71 +1384,7 @@ class ProbeItem5(BaseModel):
     exec: list[str] = Field(..., description="Command to run a probe")
 
 
-class Container5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str = Field(..., description="Container name")
-    type: str = Field(..., description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str = Field(..., description="Container image")
-    imageRegistryCredentials: ImageRegistryCredentials1 | None = Field(
-        None, description="Information accessible to private registries"
-    )
-    cpus: float = Field(..., description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit5 = Field(..., description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port5] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem5] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[Config5] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret5] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume5] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem5] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    imageRegistryType: str | None = None
-
-
-class Template5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    version: str = Field(..., description="Template version")
-    sourceVersion: str = Field(..., description="Template base version")
-    name: str = Field(..., description="Template name")
-    versionDescription: str | None = Field(None, description="Template version description")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase5] | None = Field(None, description="Information set up in container /etc/hosts")
-    applyImmediately: bool | None = Field(
-        False, description="true: Enable instant deployment, false: Disable instant deployment (default: false)"
-    )
-    containers: list[Container5] = Field(..., description="List of containers in a template")
-    description: str | None = None
-
-
-class CreateTemplateVersionRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    template: Template5 = Field(..., description="Template version information")
-
-
-class HostAliase6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class MemoryLimit6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -827,7 +1392,7 @@ class MemoryLimit6(BaseModel):
     hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
-class Port6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -836,7 +1401,7 @@ class Port6(BaseModel):
     protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class EnvItem6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -845,7 +1410,7 @@ class EnvItem6(BaseModel):
     value: str | None = Field(None, description="Container environment variable value")
 
 
-class Config6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -856,7 +1421,7 @@ class Config6(BaseModel):
     mountPath: str | None = Field(None, description="Container mount path")
 
 
-class Secret6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -866,7 +1431,7 @@ class Secret6(BaseModel):
     mountPath: str | None = Field(None, description="Container mount path")
 
 
-class Volume6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -876,7 +1441,7 @@ class Volume6(BaseModel):
     mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class ProbeItem6(BaseModel):
+class CreateTemplateVersionResponseTemplateContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -889,65 +1454,15 @@ class ProbeItem6(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class Container6(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port6] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem6] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[Config6] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret6] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume6] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem6] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
+    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
-class Template6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    sourceVersion: str | None = Field(None, description="Template base version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network2] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase6] | None = Field(None, description="Information set up in container /etc/hosts")
-    containers: list[Container6] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
-
-
-class CreateTemplateVersionResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    template: Template6 | None = Field(None, description="Template information")
-    header: Header | None = Field(None, description="API response information")
-
-
-class Port7(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -957,75 +1472,60 @@ class Port7(BaseModel):
     hostPort: int | None = None
 
 
-class Container7(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port7] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem6] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[Config6] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret6] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume6] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem6] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
+    name: str | None = Field(None, description="Container environment variable name")
+    value: str | None = Field(None, description="Container environment variable value")
 
 
-class Template7(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    sourceVersion: str | None = Field(None, description="Template base version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network2] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase6] | None = Field(None, description="Information set up in container /etc/hosts")
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[Container7] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
+    id: int | None = Field(None, description="ConfigMap ID")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
+    value: str | None = Field(None, description="Object URL")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class ViewTemplateVersionsResponse(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    template: Template7 | None = Field(None, description="Template version information")
-    header: Header | None = Field(None, description="API response information")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
+    value: str | None = Field(None, description="Key ID")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class DeleteTemplateVersionResponse(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="API response information")
+    name: str | None = Field(None, description="Storage Name")
+    path: str | None = Field(None, description="NAS Storage Connection Path")
+    mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class HealthMonitor(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItemProbeItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
+    failureThreshold: int | None = Field(None, description="Probe failure criteria")
+    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
+    periodSeconds: int | None = Field(None, description="Probe execution interval")
+    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
+    exec: list[str] | None = Field(None, description="Command to run a probe")
+
+
+class ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1038,7 +1538,7 @@ class HealthMonitor(BaseModel):
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class IpAclGroupsBindingItem(BaseModel):
+class ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1046,197 +1546,7 @@ class IpAclGroupsBindingItem(BaseModel):
     ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
 
 
-class LoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-    ipAddress: str | None = None
-
-
-class Schedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
-
-
-class InternalLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-    enabled: bool | None = None
-
-
-class PrivateDns(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
-
-
-class ActiveDeadline(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
-
-
-class ConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
-
-
-class ConditionItem1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ScaleIn(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem1] | None = Field(None, description="Scale in condition")
-
-
-class AutoScaler(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ScaleOut | None = Field(None, description="Information on ScaleOut")
-    scaleIn: ScaleIn | None = Field(None, description="Information on ScaleIn")
-
-
-class SecurityGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
-
-
-class Network7(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = None
-    subnetId: str | None = None
-
-
-class Workload(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    available: int | None = Field(None, description="Number of workload tasks executed")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    status: str | None = Field(
-        None,
-        description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
-    )
-    url: str | None = Field(None, description="URL of workload load balancer")
-    loadBalancing: LoadBalancing | None = Field(None, description="Information on workload load balancer")
-    schedule: Schedule | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing | None = Field(None, description="Internal load balancer information")
-    privateDns: PrivateDns | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup] | None = Field(None, description="Information on SecurityGroups")
-    updatedAt: str | None = None
-    templateName: str | None = None
-    networks: list[Network7] | None = None
-
-
-class ListWorkloadsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workloads: list[Workload] | None = Field(None, description="List of workloads")
-    header: Header | None = Field(None, description="API response information")
-
-
-class HealthMonitor1(BaseModel):
+class CreateWorkloadRequestWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1249,7 +1559,7 @@ class HealthMonitor1(BaseModel):
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class IpAclGroupsBindingItem1(BaseModel):
+class CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1257,176 +1567,7 @@ class IpAclGroupsBindingItem1(BaseModel):
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class LoadBalancing1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use workload load balancer")
-    floatingIp: bool = Field(..., description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor1 | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem1] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
-class Schedule1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str = Field(
-        ..., description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str = Field(..., description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int = Field(..., description="Number of scheduled execution history")
-    concurrencyPolicy: str = Field(..., description="Concurrency policy\nForbid\nReplace")
-
-
-class InternalLoadBalancing1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool = Field(..., description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-
-
-class PrivateDns1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int = Field(..., description="TTL value of a recordset")
-    zoneId: str = Field(..., description="The Private DNS Zone ID used by the workload")
-    domain: str = Field(..., description="About domains registered with Private DNS")
-
-
-class ActiveDeadline1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str = Field(..., description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str = Field(..., description="Offset the scheduling end base time")
-    time: str = Field(..., description="Scheduling end time")
-
-
-class ConditionItem2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ScaleOut1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem2] | None = Field(None, description="Scale out condition")
-
-
-class ConditionItem3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ScaleIn1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem3] | None = Field(None, description="Scale in condition")
-
-
-class AutoScaler1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ScaleOut1 = Field(..., description="Information on ScaleOut")
-    scaleIn: ScaleIn1 | None = Field(None, description="Information on ScaleIn")
-
-
-class SecurityGroup1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str = Field(..., description="SecurityGroups ID")
-
-
-class Workload1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str = Field(..., description="Workload name")
-    type: str | None = Field(
-        "deployment", description="Deployment controller (default:deployment)\ndeployment\nstatefulset"
-    )
-    templateId: str = Field(..., description="Template ID of workloads")
-    templateVersion: str | None = Field("latest", description="Template version of the workload (default: latest)")
-    desired: int = Field(..., description="Number of workload tasks requested")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: LoadBalancing1 = Field(..., description="Information on workload load balancer")
-    schedule: Schedule1 | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing1 | None = Field(None, description="Internal load balancer information")
-    privateDns: PrivateDns1 | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ActiveDeadline1 | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler1 | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup1] | None = Field(None, description="Information on SecurityGroups")
-    description: str | None = None
-
-
-class CreateWorkloadRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workload: Workload1 = Field(..., description="Workload information")
-
-
-class HealthMonitor2(BaseModel):
+class CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1439,7 +1580,7 @@ class HealthMonitor2(BaseModel):
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class IpAclGroupsBindingItem2(BaseModel):
+class CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1447,225 +1588,162 @@ class IpAclGroupsBindingItem2(BaseModel):
     ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
 
 
-class LoadBalancing2(BaseModel):
+class ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor2 | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem2] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
+    delay: int | None = Field(None, description="How often to check status")
+    timeout: int | None = Field(None, description="Maximum response latency")
+    maxRetries: int | None = Field(None, description="Maximum number of retries")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
+    urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class Schedule2(BaseModel):
+class ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
 
 
-class InternalLoadBalancing2(BaseModel):
+class ChangeWorkloadRequestWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
+    delay: int = Field(..., description="How often to check status")
+    timeout: int = Field(..., description="Maximum response latency")
+    maxRetries: int = Field(..., description="Maximum number of retries")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
+    urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class PrivateDns2(BaseModel):
+class ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
+    ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class ActiveDeadline2(BaseModel):
+class ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
+    delay: int | None = Field(None, description="How often to check status")
+    timeout: int | None = Field(None, description="Maximum response latency")
+    maxRetries: int | None = Field(None, description="Maximum number of retries")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
+    urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class ConditionItem4(BaseModel):
+class ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
 
 
-class ScaleOut2(BaseModel):
+class ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem4] | None = Field(None, description="Scale out condition")
+    delay: int | None = Field(None, description="How often to check status")
+    timeout: int | None = Field(None, description="Maximum response latency")
+    maxRetries: int | None = Field(None, description="Maximum number of retries")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
+    urlPath: str | None = Field(None, description="HTTP URL")
 
 
-class ConditionItem5(BaseModel):
+class ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
 
 
-class ScaleIn2(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem5] | None = Field(None, description="Scale in condition")
+    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
-class AutoScaler2(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    scaleOut: ScaleOut2 | None = Field(None, description="Information on ScaleOut")
-    scaleIn: ScaleIn2 | None = Field(None, description="Information on ScaleIn")
+    containerPort: int | None = Field(None, description="Container port")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
+    hostPort: int | None = None
 
 
-class SecurityGroup2(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="SecurityGroups ID")
+    name: str | None = Field(None, description="Container environment variable name")
+    value: str | None = Field(None, description="Container environment variable value")
 
 
-class Workload2(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: LoadBalancing2 | None = Field(None, description="Information on workload load balancer")
-    schedule: Schedule2 | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing2 | None = Field(None, description="Internal load balancer information")
-    privateDns: PrivateDns2 | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ActiveDeadline2 | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler2 | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup2] | None = Field(None, description="Information on SecurityGroups")
-    updatedAt: str | None = None
-    namespace: str | None = None
-    description: str | None = None
-    templateName: str | None = None
-    available: int | None = None
-    status: str | None = None
+    id: int | None = Field(None, description="ConfigMap ID")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
+    value: str | None = Field(None, description="Object URL")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class CreateWorkloadResponse(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    workload: Workload2 | None = Field(None, description="Workload information")
-    header: Header | None = Field(None, description="API response information")
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
+    value: str | None = Field(None, description="Key ID")
+    mountPath: str | None = Field(None, description="Container mount path")
 
 
-class LoadBalancing3(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor2 | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem2] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-    ipAddress: str | None = None
+    name: str | None = Field(None, description="Storage Name")
+    path: str | None = Field(None, description="NAS Storage Connection Path")
+    mountPath: str | None = Field(None, description="Connection path for containers")
 
 
-class InternalLoadBalancing3(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-    enabled: bool | None = None
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
+    failureThreshold: int | None = Field(None, description="Probe failure criteria")
+    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
+    periodSeconds: int | None = Field(None, description="Probe execution interval")
+    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
+    exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class ConditionItem6(BaseModel):
+class ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1677,18 +1755,7 @@ class ConditionItem6(BaseModel):
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
-class ScaleOut3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem6] | None = Field(None, description="Scale out condition")
-
-
-class ConditionItem7(BaseModel):
+class ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1700,27 +1767,127 @@ class ConditionItem7(BaseModel):
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
-class ScaleIn3(BaseModel):
+class CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem7] | None = Field(None, description="Scale in condition")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
-class AutoScaler3(BaseModel):
+class CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    scaleOut: ScaleOut3 | None = Field(None, description="Information on ScaleOut")
-    scaleIn: ScaleIn3 | None = Field(None, description="Information on ScaleIn")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
-class Volume8(BaseModel):
+class CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
+class CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+
+
+class ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
+class ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    containerPort: int | None = Field(None, description="Container port")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
+    hostPort: int | None = None
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container environment variable name")
+    value: str | None = Field(None, description="Container environment variable value")
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="ConfigMap ID")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
+    value: str | None = Field(None, description="Object URL")
+    mountPath: str | None = Field(None, description="Container mount path")
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
+    value: str | None = Field(None, description="Key ID")
+    mountPath: str | None = Field(None, description="Container mount path")
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItemVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1730,7 +1897,7 @@ class Volume8(BaseModel):
     mountPath: str | None = Field(None, description="Connection path of the container (default: /mnt)")
 
 
-class ProbeItem8(BaseModel):
+class ViewWorkloadResponseWorkloadTasksItemContainersItemProbeItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1743,7 +1910,896 @@ class ProbeItem8(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class Container8(BaseModel):
+class ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
+class ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+
+
+class ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
+class ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+
+
+class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
+class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+
+
+class ViewMalwareScanSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: str | None = Field(None, description="Malware scan settings\ntrue: enabled\nfalse: disabled")
+    header: ViewMalwareScanSettingsResponseHeader | None = Field(None, description="API response information")
+
+
+class ConfigureMalwareScanResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: str | None = Field(None, description="Malware scan settings results\ntrue: enabld\nfalse: disabled")
+    header: ConfigureMalwareScanResponseHeader | None = Field(None, description="API response information")
+
+
+class DeleteTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteTemplateResponseHeader | None = Field(None, description="API response information")
+
+
+class DeleteTemplateVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteTemplateVersionResponseHeader | None = Field(None, description="API response information")
+
+
+class DeleteWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteWorkloadResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    history: list[ViewAListOfWorkloadRunHistoryResponseHistoryItem] | None = Field(None, description="History list")
+    header: ViewAListOfWorkloadRunHistoryResponseHeader | None = Field(None, description="API response information")
+    id: str | None = None
+
+
+class ViewMalwareScanResultResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scannedAt: str | None = Field(None, description="Scan completion time")
+    infectedFiles: str | None = Field(None, description="No. of detected malware")
+    scannedDirectories: str | None = Field(None, description="No. of sacn directories")
+    scannedFiles: str | None = Field(None, description="No. of scan files")
+    reports: list[ViewMalwareScanResultResponseReportsItem] | None = Field(None, description="No. of reports")
+    header: ViewMalwareScanResultResponseHeader | None = Field(None, description="API response information")
+
+
+class StopWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: StopWorkloadResponseHeader | None = Field(None, description="API response information")
+
+
+class RestartWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: RestartWorkloadResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewWorkloadScheduledRunHistoryResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    schedulehistory: list[ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem] | None = Field(
+        None, description="Scheduled Execution History"
+    )
+    header: ViewWorkloadScheduledRunHistoryResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewWorkloadEventResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    events: list[ViewWorkloadEventResponseEventsItem] | None = Field(None, description="Events")
+    header: ViewWorkloadEventResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewWorkloadLogResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    logs: list[ViewWorkloadLogResponseLogsItem] | None = Field(None, description="Container log list")
+    log: str | None = Field(None, description="Log level")
+    logType: str | None = Field(None, description="Log occurrence time (UTC)")
+    header: ViewWorkloadLogResponseHeader | None = Field(None, description="API response information")
+
+
+class RestartWorkload2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: RestartWorkload2ResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewTemplateListResponseTemplatesItemContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[ViewTemplateListResponseTemplatesItemContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[ViewTemplateListResponseTemplatesItemContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[ViewTemplateListResponseTemplatesItemContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[ViewTemplateListResponseTemplatesItemContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[ViewTemplateListResponseTemplatesItemContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[ViewTemplateListResponseTemplatesItemContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class CreateTemplateRequestTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str = Field(..., description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str = Field(..., description="Container image")
+    imageRegistryCredentials: CreateTemplateRequestTemplateContainersItemImageRegistryCredentials | None = Field(
+        None, description="Information accessible to private registries"
+    )
+    cpus: float = Field(..., description="Number of CPU assigned to container")
+    memoryLimit: CreateTemplateRequestTemplateContainersItemMemoryLimit = Field(
+        ..., description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[CreateTemplateRequestTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[CreateTemplateRequestTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[CreateTemplateRequestTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by the container (up to 10)"
+    )
+    secrets: list[CreateTemplateRequestTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by the container (up to 10)"
+    )
+    volumes: list[CreateTemplateRequestTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[CreateTemplateRequestTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(
+        30, description="Initialization container execution timeout (seconds)\n30 ~ 120 (default: 30)"
+    )
+
+
+class CreateTemplateResponseTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: CreateTemplateResponseTemplateContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[CreateTemplateResponseTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[CreateTemplateResponseTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[CreateTemplateResponseTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[CreateTemplateResponseTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[CreateTemplateResponseTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[CreateTemplateResponseTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class ViewTemplateResponseTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: ViewTemplateResponseTemplateContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[ViewTemplateResponseTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[ViewTemplateResponseTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
+    configs: list[ViewTemplateResponseTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[ViewTemplateResponseTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[ViewTemplateResponseTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[ViewTemplateResponseTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class CreateTemplateVersionRequestTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str = Field(..., description="Container name")
+    type: str = Field(..., description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str = Field(..., description="Container image")
+    imageRegistryCredentials: CreateTemplateVersionRequestTemplateContainersItemImageRegistryCredentials | None = Field(
+        None, description="Information accessible to private registries"
+    )
+    cpus: float = Field(..., description="Number of CPU assigned to container")
+    memoryLimit: CreateTemplateVersionRequestTemplateContainersItemMemoryLimit = Field(
+        ..., description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[CreateTemplateVersionRequestTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[CreateTemplateVersionRequestTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
+    configs: list[CreateTemplateVersionRequestTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[CreateTemplateVersionRequestTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[CreateTemplateVersionRequestTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[CreateTemplateVersionRequestTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    imageRegistryType: str | None = None
+
+
+class CreateTemplateVersionResponseTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: CreateTemplateVersionResponseTemplateContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[CreateTemplateVersionResponseTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[CreateTemplateVersionResponseTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
+    configs: list[CreateTemplateVersionResponseTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[CreateTemplateVersionResponseTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[CreateTemplateVersionResponseTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[CreateTemplateVersionResponseTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class ViewTemplateVersionsResponseTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[ViewTemplateVersionsResponseTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[ViewTemplateVersionsResponseTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[ViewTemplateVersionsResponseTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[ViewTemplateVersionsResponseTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[ViewTemplateVersionsResponseTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[ViewTemplateVersionsResponseTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class ListWorkloadsResponseWorkloadsItemLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+    ipAddress: str | None = None
+
+
+class CreateWorkloadRequestWorkloadLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use workload load balancer")
+    floatingIp: bool = Field(..., description="Whether to use the workload load balancer floating IP")
+    healthMonitor: CreateWorkloadRequestWorkloadLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+
+
+class CreateWorkloadResponseWorkloadLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+
+
+class ViewWorkloadResponseWorkloadLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+    ipAddress: str | None = None
+
+
+class ChangeWorkloadRequestWorkloadLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use workload load balancer")
+    floatingIp: bool = Field(..., description="Whether to use the workload load balancer floating IP")
+    healthMonitor: ChangeWorkloadRequestWorkloadLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+
+
+class ChangeWorkloadResponseWorkloadLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+
+
+class ChangingWorkloadPartsResponseWorkloadLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor | None = Field(
+        None, description="About checking the health of the load balancer"
+    )
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+
+
+class ViewWorkloadRunHistoryResponseTemplateContainersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem] | None = Field(
+        None, description="Information on ports used in containers"
+    )
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
+    configs: list[ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem] | None = Field(
+        None, description="Information on NAS storage used in containers"
+    )
+    probe: list[ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
+
+
+class ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class CreateWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class CreateWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class CreateWorkloadResponseWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class CreateWorkloadResponseWorkloadAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class ViewWorkloadResponseWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class ViewWorkloadResponseWorkloadAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class ViewWorkloadResponseWorkloadTasksItemContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1753,19 +2809,33 @@ class Container8(BaseModel):
     image: str | None = Field(None, description="Container image")
     ip: str | None = Field(None, description="Container IP")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
+    memoryLimit: ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit | None = Field(
+        None, description="Information on memory assigned to container"
+    )
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor assigned to container")
-    ports: list[Port7] | None = Field(None, description="Container port information")
+    ports: list[ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem] | None = Field(
+        None, description="Container port information"
+    )
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
     workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem6] | None = Field(None, description="Container environment variable")
+    env: list[ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem] | None = Field(
+        None, description="Container environment variable"
+    )
     postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
     preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[Config6] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret6] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume8] | None = Field(None, description="Information on storage used in containers")
-    probe: list[ProbeItem8] | None = Field(None, description="Setting up container probes")
+    configs: list[ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem] | None = Field(
+        None, description="ConfigMap information used by containers"
+    )
+    secrets: list[ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem] | None = Field(
+        None, description="Secret information used by containers"
+    )
+    volumes: list[ViewWorkloadResponseWorkloadTasksItemContainersItemVolumesItem] | None = Field(
+        None, description="Information on storage used in containers"
+    )
+    probe: list[ViewWorkloadResponseWorkloadTasksItemContainersItemProbeItem] | None = Field(
+        None, description="Setting up container probes"
+    )
     stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
     state: str | None = Field(None, description="Container status")
     startedAt: str | None = Field(None, description="Container start time")
@@ -1776,16 +2846,484 @@ class Container8(BaseModel):
     imageRegistryType: str | None = None
 
 
-class Task(BaseModel):
+class ChangeWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class ChangeWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class ChangeWorkloadResponseWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class ChangeWorkloadResponseWorkloadAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
+class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
+        None, description="Scale in condition"
+    )
+
+
+class ViewTemplateListResponseTemplatesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[ViewTemplateListResponseTemplatesItemNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[ViewTemplateListResponseTemplatesItemHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewTemplateListResponseTemplatesItemContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+    sourceVersion: str | None = None
+
+
+class CreateTemplateRequestTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str = Field(..., description="Template name")
+    version: str | None = Field(None, description="Template version")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[CreateTemplateRequestTemplateNetworksItem] = Field(..., description="Template network information")
+    dnsConfig: list[str] | None = Field(
+        None, description="DNS server information used by the container (up to three settings)"
+    )
+    hostAliases: list[CreateTemplateRequestTemplateHostAliasesItem] | None = Field(
+        None, description="Information to set in container /etc/hosts"
+    )
+    containers: list[CreateTemplateRequestTemplateContainersItem] = Field(
+        ..., description="List of containers in a template"
+    )
+
+
+class CreateTemplateResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    name: str | None = Field(None, description="Template name")
+    version: str | None = Field(None, description="Template version")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[CreateTemplateResponseTemplateNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[CreateTemplateResponseTemplateHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    containers: list[CreateTemplateResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+
+
+class ViewTemplateResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[ViewTemplateResponseTemplateNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[ViewTemplateResponseTemplateHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewTemplateResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+    sourceVersion: str | None = None
+
+
+class ViewAListOfTemplateVersionsResponseTemplatesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    sourceVersion: str | None = Field(None, description="Template base version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+
+
+class CreateTemplateVersionRequestTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    version: str = Field(..., description="Template version")
+    sourceVersion: str = Field(..., description="Template base version")
+    name: str = Field(..., description="Template name")
+    versionDescription: str | None = Field(None, description="Template version description")
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[CreateTemplateVersionRequestTemplateHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    applyImmediately: bool | None = Field(
+        False, description="true: Enable instant deployment, false: Disable instant deployment (default: false)"
+    )
+    containers: list[CreateTemplateVersionRequestTemplateContainersItem] = Field(
+        ..., description="List of containers in a template"
+    )
+    description: str | None = None
+
+
+class CreateTemplateVersionResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    sourceVersion: str | None = Field(None, description="Template base version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[CreateTemplateVersionResponseTemplateNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[CreateTemplateVersionResponseTemplateHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    containers: list[CreateTemplateVersionResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+
+
+class ViewTemplateVersionsResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    sourceVersion: str | None = Field(None, description="Template base version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[ViewTemplateVersionsResponseTemplateNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[ViewTemplateVersionsResponseTemplateHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewTemplateVersionsResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+
+
+class ViewWorkloadRunHistoryResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[ViewWorkloadRunHistoryResponseTemplateNetworksItem] | None = Field(
+        None, description="Template network information"
+    )
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[ViewWorkloadRunHistoryResponseTemplateHostAliasesItem] | None = Field(
+        None, description="Information set up in container /etc/hosts"
+    )
+    containers: list[ViewWorkloadRunHistoryResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+
+
+class ListWorkloadsResponseWorkloadsItemAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut | None = Field(
+        None, description="Information on ScaleOut"
+    )
+    scaleIn: ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn | None = Field(
+        None, description="Information on ScaleIn"
+    )
+
+
+class CreateWorkloadRequestWorkloadAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: CreateWorkloadRequestWorkloadAutoScalerScaleOut = Field(..., description="Information on ScaleOut")
+    scaleIn: CreateWorkloadRequestWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
+
+
+class CreateWorkloadResponseWorkloadAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: CreateWorkloadResponseWorkloadAutoScalerScaleOut | None = Field(
+        None, description="Information on ScaleOut"
+    )
+    scaleIn: CreateWorkloadResponseWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
+
+
+class ViewWorkloadResponseWorkloadAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: ViewWorkloadResponseWorkloadAutoScalerScaleOut | None = Field(None, description="Information on ScaleOut")
+    scaleIn: ViewWorkloadResponseWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
+
+
+class ViewWorkloadResponseWorkloadTasksItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     id: str | None = Field(None, description="Task ID")
-    containers: list[Container8] | None = Field(None, description="List of containers in a task")
+    containers: list[ViewWorkloadResponseWorkloadTasksItemContainersItem] | None = Field(
+        None, description="List of containers in a task"
+    )
 
 
-class Workload3(BaseModel):
+class ChangeWorkloadRequestWorkloadAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: ChangeWorkloadRequestWorkloadAutoScalerScaleOut = Field(..., description="Information on ScaleOut")
+    scaleIn: ChangeWorkloadRequestWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
+
+
+class ChangeWorkloadResponseWorkloadAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: ChangeWorkloadResponseWorkloadAutoScalerScaleOut | None = Field(
+        None, description="Information on ScaleOut"
+    )
+    scaleIn: ChangeWorkloadResponseWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
+
+
+class ChangingWorkloadPartsResponseWorkloadAutoScaler(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scaleOut: ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut | None = Field(
+        None, description="Information on ScaleOut"
+    )
+    scaleIn: ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn | None = Field(
+        None, description="Information on ScaleIn"
+    )
+
+
+class ViewTemplateListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    templates: list[ViewTemplateListResponseTemplatesItem] | None = Field(None, description="Template list")
+    header: ViewTemplateListResponseHeader | None = Field(None, description="API response information")
+
+
+class CreateTemplateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: CreateTemplateRequestTemplate = Field(..., description="Template information")
+
+
+class CreateTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: CreateTemplateResponseTemplate | None = Field(None, description="Template information")
+    header: CreateTemplateResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: ViewTemplateResponseTemplate | None = Field(None, description="Template information")
+    header: ViewTemplateResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewAListOfTemplateVersionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    templates: list[ViewAListOfTemplateVersionsResponseTemplatesItem] | None = Field(
+        None, description="Template version list"
+    )
+    header: ViewAListOfTemplateVersionsResponseHeader | None = Field(None, description="API response information")
+
+
+class CreateTemplateVersionRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: CreateTemplateVersionRequestTemplate = Field(..., description="Template version information")
+
+
+class CreateTemplateVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: CreateTemplateVersionResponseTemplate | None = Field(None, description="Template information")
+    header: CreateTemplateVersionResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewTemplateVersionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: ViewTemplateVersionsResponseTemplate | None = Field(None, description="Template version information")
+    header: ViewTemplateVersionsResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewWorkloadRunHistoryResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    history: ViewWorkloadRunHistoryResponseHistory | None = Field(None, description="History Information")
+    template: ViewWorkloadRunHistoryResponseTemplate | None = Field(None, description="Template information")
+    header: ViewWorkloadRunHistoryResponseHeader | None = Field(None, description="API response information")
+
+
+class ListWorkloadsResponseWorkloadsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1804,179 +3342,159 @@ class Workload3(BaseModel):
         description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
     )
     url: str | None = Field(None, description="URL of workload load balancer")
-    loadBalancing: LoadBalancing3 | None = Field(None, description="Information on workload load balancer")
-    schedule: Schedule2 | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing3 | None = Field(None, description="Internal load balancer information")
-    privateDns: PrivateDns2 | None = Field(
+    loadBalancing: ListWorkloadsResponseWorkloadsItemLoadBalancing | None = Field(
+        None, description="Information on workload load balancer"
+    )
+    schedule: ListWorkloadsResponseWorkloadsItemSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: ListWorkloadsResponseWorkloadsItemInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: ListWorkloadsResponseWorkloadsItemPrivateDns | None = Field(
         None, description="Determinine whether to register workload working IPs with Private DNS"
     )
-    activeDeadline: ActiveDeadline2 | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler3 | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup2] | None = Field(None, description="Information on SecurityGroups")
-    tasks: list[Task] | None = Field(None, description="Tasks of workload")
+    activeDeadline: ListWorkloadsResponseWorkloadsItemActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: ListWorkloadsResponseWorkloadsItemAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[ListWorkloadsResponseWorkloadsItemSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    updatedAt: str | None = None
+    templateName: str | None = None
+    networks: list[ListWorkloadsResponseWorkloadsItemNetworksItem] | None = None
+
+
+class CreateWorkloadRequestWorkload(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str = Field(..., description="Workload name")
+    type: str | None = Field(
+        "deployment", description="Deployment controller (default:deployment)\ndeployment\nstatefulset"
+    )
+    templateId: str = Field(..., description="Template ID of workloads")
+    templateVersion: str | None = Field("latest", description="Template version of the workload (default: latest)")
+    desired: int = Field(..., description="Number of workload tasks requested")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    loadBalancing: CreateWorkloadRequestWorkloadLoadBalancing = Field(
+        ..., description="Information on workload load balancer"
+    )
+    schedule: CreateWorkloadRequestWorkloadSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: CreateWorkloadRequestWorkloadInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: CreateWorkloadRequestWorkloadPrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
+    )
+    activeDeadline: CreateWorkloadRequestWorkloadActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: CreateWorkloadRequestWorkloadAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[CreateWorkloadRequestWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    description: str | None = None
+
+
+class CreateWorkloadResponseWorkload(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Workload ID")
+    name: str | None = Field(None, description="Workload name")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
+    templateId: str | None = Field(None, description="Template ID of workloads")
+    templateVersion: str | None = Field(None, description="Template version of the workload")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    desired: int | None = Field(None, description="Number of workload tasks requested")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    loadBalancing: CreateWorkloadResponseWorkloadLoadBalancing | None = Field(
+        None, description="Information on workload load balancer"
+    )
+    schedule: CreateWorkloadResponseWorkloadSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: CreateWorkloadResponseWorkloadInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: CreateWorkloadResponseWorkloadPrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
+    )
+    activeDeadline: CreateWorkloadResponseWorkloadActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: CreateWorkloadResponseWorkloadAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[CreateWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+    description: str | None = None
+    templateName: str | None = None
+    available: int | None = None
+    status: str | None = None
+
+
+class ViewWorkloadResponseWorkload(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Workload ID")
+    name: str | None = Field(None, description="Workload name")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
+    templateId: str | None = Field(None, description="Template ID of workloads")
+    templateVersion: str | None = Field(None, description="Template version of the workload")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    desired: int | None = Field(None, description="Number of workload tasks requested")
+    available: int | None = Field(None, description="Number of workload tasks executed")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    status: str | None = Field(
+        None,
+        description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
+    )
+    url: str | None = Field(None, description="URL of workload load balancer")
+    loadBalancing: ViewWorkloadResponseWorkloadLoadBalancing | None = Field(
+        None, description="Information on workload load balancer"
+    )
+    schedule: ViewWorkloadResponseWorkloadSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: ViewWorkloadResponseWorkloadInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: ViewWorkloadResponseWorkloadPrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
+    )
+    activeDeadline: ViewWorkloadResponseWorkloadActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: ViewWorkloadResponseWorkloadAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[ViewWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    tasks: list[ViewWorkloadResponseWorkloadTasksItem] | None = Field(None, description="Tasks of workload")
     updatedAt: str | None = None
     namespace: str | None = None
     templateName: str | None = None
-    networks: list[Network7] | None = None
+    networks: list[ViewWorkloadResponseWorkloadNetworksItem] | None = None
 
 
-class ViewWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workload: Workload3 | None = Field(None, description="Workload information")
-    header: Header | None = Field(None, description="API response information")
-
-
-class HealthMonitor4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int = Field(..., description="How often to check status")
-    timeout: int = Field(..., description="Maximum response latency")
-    maxRetries: int = Field(..., description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
-class IpAclGroupsBindingItem4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
-
-
-class LoadBalancing4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use workload load balancer")
-    floatingIp: bool = Field(..., description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor4 | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem4] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
-class Schedule4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str = Field(
-        ..., description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str = Field(..., description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int = Field(..., description="Number of scheduled execution history")
-    concurrencyPolicy: str = Field(..., description="Concurrency policy\nForbid\nReplace")
-
-
-class InternalLoadBalancing4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool = Field(..., description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-
-
-class ActiveDeadline4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str = Field(..., description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str = Field(..., description="Offset the scheduling end base time")
-    time: str = Field(..., description="Scheduling end time")
-
-
-class ConditionItem8(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ScaleOut4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem8] | None = Field(None, description="Scale out condition")
-
-
-class ConditionItem9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ScaleIn4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem9] | None = Field(None, description="Scale in condition")
-
-
-class AutoScaler4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ScaleOut4 = Field(..., description="Information on ScaleOut")
-    scaleIn: ScaleIn4 | None = Field(None, description="Information on ScaleIn")
-
-
-class SecurityGroup4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str = Field(..., description="SecurityGroups ID")
-
-
-class Workload4(BaseModel):
+class ChangeWorkloadRequestWorkload(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1986,173 +3504,29 @@ class Workload4(BaseModel):
     templateVersion: str = Field(..., description="Template version of the workload")
     desired: int = Field(..., description="Number of workload tasks requested")
     internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: LoadBalancing4 = Field(..., description="Information on workload load balancer")
-    schedule: Schedule4 | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing4 | None = Field(None, description="Internal load balancer information")
-    activeDeadline: ActiveDeadline4 | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler4 | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup4] | None = Field(None, description="Information on SecurityGroups")
+    loadBalancing: ChangeWorkloadRequestWorkloadLoadBalancing = Field(
+        ..., description="Information on workload load balancer"
+    )
+    schedule: ChangeWorkloadRequestWorkloadSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: ChangeWorkloadRequestWorkloadInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    activeDeadline: ChangeWorkloadRequestWorkloadActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: ChangeWorkloadRequestWorkloadAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[ChangeWorkloadRequestWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
     description: str | None = None
     type: str | None = None
 
 
-class ChangeWorkloadRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workload: Workload4 = Field(..., description="Workload information")
-
-
-class HealthMonitor5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int | None = Field(None, description="How often to check status")
-    timeout: int | None = Field(None, description="Maximum response latency")
-    maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
-class IpAclGroupsBindingItem5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
-
-
-class LoadBalancing5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor5 | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem5] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
-class Schedule5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
-
-
-class InternalLoadBalancing5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-
-
-class ActiveDeadline5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
-
-
-class ConditionItem10(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ScaleOut5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem10] | None = Field(None, description="Scale out condition")
-
-
-class ConditionItem11(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ScaleIn5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem11] | None = Field(None, description="Scale in condition")
-
-
-class AutoScaler5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ScaleOut5 | None = Field(None, description="Information on ScaleOut")
-    scaleIn: ScaleIn5 | None = Field(None, description="Information on ScaleIn")
-
-
-class SecurityGroup5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
-
-
-class Workload5(BaseModel):
+class ChangeWorkloadResponseWorkload(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -2165,22 +3539,120 @@ class Workload5(BaseModel):
     createdAt: str | None = Field(None, description="Created time (UTC)")
     desired: int | None = Field(None, description="Number of workload tasks requested")
     internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: LoadBalancing5 | None = Field(None, description="Information on workload load balancer")
-    schedule: Schedule5 | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing5 | None = Field(None, description="Internal load balancer information")
-    privateDns: PrivateDns2 | None = Field(
+    loadBalancing: ChangeWorkloadResponseWorkloadLoadBalancing | None = Field(
+        None, description="Information on workload load balancer"
+    )
+    schedule: ChangeWorkloadResponseWorkloadSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: ChangeWorkloadResponseWorkloadInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: ChangeWorkloadResponseWorkloadPrivateDns | None = Field(
         None, description="Determinine whether to register workload working IPs with Private DNS"
     )
-    activeDeadline: ActiveDeadline5 | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler5 | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup5] | None = Field(None, description="Information on SecurityGroups")
+    activeDeadline: ChangeWorkloadResponseWorkloadActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: ChangeWorkloadResponseWorkloadAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[ChangeWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
     updatedAt: str | None = None
     namespace: str | None = None
     description: str | None = None
     templateName: str | None = None
     available: int | None = None
     status: str | None = None
-    networks: list[Network7] | None = None
+    networks: list[ChangeWorkloadResponseWorkloadNetworksItem] | None = None
+
+
+class ChangingWorkloadPartsResponseWorkload(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Workload ID")
+    name: str | None = Field(None, description="Workload name")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
+    templateId: str | None = Field(None, description="Template ID of workloads")
+    templateVersion: str | None = Field(None, description="Template version of the workload")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    desired: int | None = Field(None, description="Number of workload tasks requested")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    loadBalancing: ChangingWorkloadPartsResponseWorkloadLoadBalancing | None = Field(
+        None, description="Information on workload load balancer"
+    )
+    schedule: ChangingWorkloadPartsResponseWorkloadSchedule | None = Field(
+        None, description="About scheduled execution settings"
+    )
+    internalLoadBalancing: ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: ChangingWorkloadPartsResponseWorkloadPrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
+    )
+    activeDeadline: ChangingWorkloadPartsResponseWorkloadActiveDeadline | None = Field(
+        None, description="Information on workload scheduling end"
+    )
+    autoScaler: ChangingWorkloadPartsResponseWorkloadAutoScaler | None = Field(
+        None, description="Information on AutoScaler settings"
+    )
+    securityGroups: list[ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+    description: str | None = None
+    templateName: str | None = None
+    available: int | None = None
+    status: str | None = None
+    networks: list[ChangingWorkloadPartsResponseWorkloadNetworksItem] | None = None
+
+
+class ListWorkloadsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workloads: list[ListWorkloadsResponseWorkloadsItem] | None = Field(None, description="List of workloads")
+    header: ListWorkloadsResponseHeader | None = Field(None, description="API response information")
+
+
+class CreateWorkloadRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workload: CreateWorkloadRequestWorkload = Field(..., description="Workload information")
+
+
+class CreateWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workload: CreateWorkloadResponseWorkload | None = Field(None, description="Workload information")
+    header: CreateWorkloadResponseHeader | None = Field(None, description="API response information")
+
+
+class ViewWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workload: ViewWorkloadResponseWorkload | None = Field(None, description="Workload information")
+    header: ViewWorkloadResponseHeader | None = Field(None, description="API response information")
+
+
+class ChangeWorkloadRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
 class ChangeWorkloadResponse(BaseModel):
@@ -2189,140 +3661,8 @@ class ChangeWorkloadResponse(BaseModel):
         extra="allow",
     )
     workloads: dict[str, Any] | None = Field(None, description="Workload information")
-    workload: Workload5 | None = None
-    header: Header | None = Field(None, description="API response information")
-
-
-class DeleteWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="API response information")
-
-
-class ChangingWorkloadPartsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    op: str = Field(..., description="Operation\nAdd\nRemove\nReplace\nCopy\nMove\nTest")
-    path: str = Field(..., description="Data path to be changed")
-    value: str | None = Field(None, description="Changed value")
-    from_: str | None = Field(None, alias="from", description="Existing data path")
-
-
-class LoadBalancing6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor5 | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[IpAclGroupsBindingItem5] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
-class ConditionItem12(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ScaleOut6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem12] | None = Field(None, description="Scale out condition")
-
-
-class ConditionItem13(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ScaleIn6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ConditionItem13] | None = Field(None, description="Scale in condition")
-
-
-class AutoScaler6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ScaleOut6 | None = Field(None, description="Information on ScaleOut")
-    scaleIn: ScaleIn6 | None = Field(None, description="Information on ScaleIn")
-
-
-class Workload6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: LoadBalancing6 | None = Field(None, description="Information on workload load balancer")
-    schedule: Schedule5 | None = Field(None, description="About scheduled execution settings")
-    internalLoadBalancing: InternalLoadBalancing5 | None = Field(None, description="Internal load balancer information")
-    privateDns: PrivateDns2 | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ActiveDeadline5 | None = Field(None, description="Information on workload scheduling end")
-    autoScaler: AutoScaler6 | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[SecurityGroup5] | None = Field(None, description="Information on SecurityGroups")
-    updatedAt: str | None = None
-    namespace: str | None = None
-    description: str | None = None
-    templateName: str | None = None
-    available: int | None = None
-    status: str | None = None
-    networks: list[Network7] | None = None
+    workload: ChangeWorkloadResponseWorkload | None = None
+    header: ChangeWorkloadResponseHeader | None = Field(None, description="API response information")
 
 
 class ChangingWorkloadPartsResponse(BaseModel):
@@ -2331,244 +3671,172 @@ class ChangingWorkloadPartsResponse(BaseModel):
         extra="allow",
     )
     workloads: dict[str, Any] | None = Field(None, description="Workload information")
-    workload: Workload6 | None = None
-    header: Header | None = Field(None, description="API response information")
+    workload: ChangingWorkloadPartsResponseWorkload | None = None
+    header: ChangingWorkloadPartsResponseHeader | None = Field(None, description="API response information")
 
 
-class HistoryItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="History ID")
-    createdAt: str | None = Field(None, description="Deployment time")
-    deletedAt: str | None = Field(None, description="End time")
-    templateId: str | None = Field(None, description="Template ID used by workloads")
-    templateVersion: str | None = Field(None, description="Template version used by the workload")
-    name: str | None = Field(None, description="Template name")
-    status: str | None = Field(None, description="Status\nSucceeded\nTerminated\n<liPending")
-
-
-class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    history: list[HistoryItem] | None = Field(None, description="History list")
-    header: Header | None = Field(None, description="API response information")
-    id: str | None = None
-
-
-class History(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="History ID")
-    createdAt: str | None = Field(None, description="Execution time")
-    deletedAt: str | None = Field(None, description="End time")
-    templateId: str | None = Field(None, description="Template ID used by workloads")
-    name: str | None = Field(None, description="Template name used by workloads")
-    status: str | None = Field(None, description="Status\nSucceeded\nTerminated\nPending")
-    templateVersion: str | None = None
-
-
-class Network11(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class Volume9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class ProbeItem9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class Container9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit6 | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[Port7] | None = Field(None, description="Information on ports used in containers")
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[EnvItem6] | None = Field(None, description="Container environment variable")
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[Config6] | None = Field(None, description="ConfigMap information used by containers")
-    secrets: list[Secret6] | None = Field(None, description="Secret information used by containers")
-    volumes: list[Volume9] | None = Field(None, description="Information on NAS storage used in containers")
-    probe: list[ProbeItem9] | None = Field(None, description="Setting up container probes")
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
-
-
-class Template8(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[Network11] | None = Field(None, description="Template network information")
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[HostAliase6] | None = Field(None, description="Information set up in container /etc/hosts")
-    containers: list[Container9] | None = Field(None, description="List of containers in a template")
-    updatedAt: str | None = None
-    namespace: str | None = None
-
-
-class ViewWorkloadRunHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    history: History | None = Field(None, description="History Information")
-    template: Template8 | None = Field(None, description="Template information")
-    header: Header | None = Field(None, description="API response information")
-
-
-class Report(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    image: str | None = Field(None, description="Image name:tag")
-    digest: str | None = Field(None, description="Image layer")
-    layer: str | None = Field(None, description="Image layer")
-    detection: str | None = Field(None, description="Detection item")
-    result: str | None = Field(None, description="Result\nClean\nInfected")
-
-
-class ViewMalwareScanResultResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scannedAt: str | None = Field(None, description="Scan completion time")
-    infectedFiles: str | None = Field(None, description="No. of detected malware")
-    scannedDirectories: str | None = Field(None, description="No. of sacn directories")
-    scannedFiles: str | None = Field(None, description="No. of scan files")
-    reports: list[Report] | None = Field(None, description="No. of reports")
-    header: Header | None = Field(None, description="API response information")
-
-
-class StopWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="API response information")
-
-
-class RestartWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="API response information")
-
-
-class SchedulehistoryItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Task ID")
-    createdAt: str | None = Field(None, description="Start time")
-    finishedAt: dict[str, Any] | None = Field(None, description="End time")
-    status: str | None = Field(None, description="Scheduled task status\nError\nCompleted\nWaiting\nRunning")
-
-
-class ViewWorkloadScheduledRunHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    schedulehistory: list[SchedulehistoryItem] | None = Field(None, description="Scheduled Execution History")
-    header: Header | None = Field(None, description="API response information")
-
-
-class Event(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Event type\nNormal\nWarning")
-    reason: str | None = Field(None, description="Cause of the event")
-    message: str | None = Field(None, description="Event content")
-    createTimestamp: str | None = Field(None, description="Date of first occurrence of event (UTC)")
-    lastTimestamp: str | None = Field(None, description="Date of last occurrence of event (UTC)")
-    count: int | None = Field(None, description="Number of times event occurred")
-
-
-class ViewWorkloadEventResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    events: list[Event] | None = Field(None, description="Events")
-    header: Header | None = Field(None, description="API response information")
-
-
-class Log(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    log: str | None = None
-    time: str | None = None
-
-
-class ViewWorkloadLogResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    logs: list[Log] | None = Field(None, description="Container log list")
-    log: str | None = Field(None, description="Log level")
-    logType: str | None = Field(None, description="Log occurrence time (UTC)")
-    header: Header | None = Field(None, description="API response information")
-
-
-class RestartWorkload2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="API response information")
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+Header = ViewMalwareScanSettingsResponseHeader
+Network = ViewTemplateListResponseTemplatesItemNetworksItem
+HostAliase = ViewTemplateListResponseTemplatesItemHostAliasesItem
+MemoryLimit = ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit
+Port = ViewTemplateListResponseTemplatesItemContainersItemPortsItem
+EnvItem = ViewTemplateListResponseTemplatesItemContainersItemEnvItem
+Config = ViewTemplateListResponseTemplatesItemContainersItemConfigsItem
+Secret = ViewTemplateListResponseTemplatesItemContainersItemSecretsItem
+Volume = ViewTemplateListResponseTemplatesItemContainersItemVolumesItem
+ProbeItem = ViewTemplateListResponseTemplatesItemContainersItemProbeItem
+Container = ViewTemplateListResponseTemplatesItemContainersItem
+Template = ViewTemplateListResponseTemplatesItem
+Network1 = CreateTemplateRequestTemplateNetworksItem
+HostAliase1 = CreateTemplateRequestTemplateHostAliasesItem
+ImageRegistryCredentials = CreateTemplateRequestTemplateContainersItemImageRegistryCredentials
+MemoryLimit1 = CreateTemplateRequestTemplateContainersItemMemoryLimit
+Port1 = CreateTemplateRequestTemplateContainersItemPortsItem
+EnvItem1 = CreateTemplateRequestTemplateContainersItemEnvItem
+Config1 = CreateTemplateRequestTemplateContainersItemConfigsItem
+Secret1 = CreateTemplateRequestTemplateContainersItemSecretsItem
+Volume1 = CreateTemplateRequestTemplateContainersItemVolumesItem
+ProbeItem1 = CreateTemplateRequestTemplateContainersItemProbeItem
+Container1 = CreateTemplateRequestTemplateContainersItem
+Template1 = CreateTemplateRequestTemplate
+Network2 = CreateTemplateResponseTemplateNetworksItem
+HostAliase2 = CreateTemplateResponseTemplateHostAliasesItem
+MemoryLimit2 = CreateTemplateResponseTemplateContainersItemMemoryLimit
+Port2 = CreateTemplateResponseTemplateContainersItemPortsItem
+EnvItem2 = CreateTemplateResponseTemplateContainersItemEnvItem
+Config2 = CreateTemplateResponseTemplateContainersItemConfigsItem
+Secret2 = CreateTemplateResponseTemplateContainersItemSecretsItem
+Volume2 = CreateTemplateResponseTemplateContainersItemVolumesItem
+ProbeItem2 = CreateTemplateResponseTemplateContainersItemProbeItem
+Container2 = CreateTemplateResponseTemplateContainersItem
+Template2 = CreateTemplateResponseTemplate
+Port3 = ViewTemplateResponseTemplateContainersItemPortsItem
+Container3 = ViewTemplateResponseTemplateContainersItem
+Template3 = ViewTemplateResponseTemplate
+Port4 = ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem
+Container4 = ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem
+Template4 = ViewAListOfTemplateVersionsResponseTemplatesItem
+HostAliase5 = CreateTemplateVersionRequestTemplateHostAliasesItem
+ImageRegistryCredentials1 = CreateTemplateVersionRequestTemplateContainersItemImageRegistryCredentials
+MemoryLimit5 = CreateTemplateVersionRequestTemplateContainersItemMemoryLimit
+Port5 = CreateTemplateVersionRequestTemplateContainersItemPortsItem
+EnvItem5 = CreateTemplateVersionRequestTemplateContainersItemEnvItem
+Config5 = CreateTemplateVersionRequestTemplateContainersItemConfigsItem
+Secret5 = CreateTemplateVersionRequestTemplateContainersItemSecretsItem
+Volume5 = CreateTemplateVersionRequestTemplateContainersItemVolumesItem
+ProbeItem5 = CreateTemplateVersionRequestTemplateContainersItemProbeItem
+Container5 = CreateTemplateVersionRequestTemplateContainersItem
+Template5 = CreateTemplateVersionRequestTemplate
+HostAliase6 = CreateTemplateVersionResponseTemplateHostAliasesItem
+MemoryLimit6 = CreateTemplateVersionResponseTemplateContainersItemMemoryLimit
+Port6 = CreateTemplateVersionResponseTemplateContainersItemPortsItem
+EnvItem6 = CreateTemplateVersionResponseTemplateContainersItemEnvItem
+Config6 = CreateTemplateVersionResponseTemplateContainersItemConfigsItem
+Secret6 = CreateTemplateVersionResponseTemplateContainersItemSecretsItem
+Volume6 = CreateTemplateVersionResponseTemplateContainersItemVolumesItem
+ProbeItem6 = CreateTemplateVersionResponseTemplateContainersItemProbeItem
+Container6 = CreateTemplateVersionResponseTemplateContainersItem
+Template6 = CreateTemplateVersionResponseTemplate
+Port7 = ViewTemplateVersionsResponseTemplateContainersItemPortsItem
+Container7 = ViewTemplateVersionsResponseTemplateContainersItem
+Template7 = ViewTemplateVersionsResponseTemplate
+HealthMonitor = ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor
+IpAclGroupsBindingItem = ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem
+LoadBalancing = ListWorkloadsResponseWorkloadsItemLoadBalancing
+Schedule = ListWorkloadsResponseWorkloadsItemSchedule
+InternalLoadBalancing = ListWorkloadsResponseWorkloadsItemInternalLoadBalancing
+PrivateDns = ListWorkloadsResponseWorkloadsItemPrivateDns
+ActiveDeadline = ListWorkloadsResponseWorkloadsItemActiveDeadline
+ConditionItem = ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem
+ScaleOut = ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut
+ConditionItem1 = ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem
+ScaleIn = ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn
+AutoScaler = ListWorkloadsResponseWorkloadsItemAutoScaler
+SecurityGroup = ListWorkloadsResponseWorkloadsItemSecurityGroupsItem
+Network7 = ListWorkloadsResponseWorkloadsItemNetworksItem
+Workload = ListWorkloadsResponseWorkloadsItem
+HealthMonitor1 = CreateWorkloadRequestWorkloadLoadBalancingHealthMonitor
+IpAclGroupsBindingItem1 = CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem
+LoadBalancing1 = CreateWorkloadRequestWorkloadLoadBalancing
+Schedule1 = CreateWorkloadRequestWorkloadSchedule
+InternalLoadBalancing1 = CreateWorkloadRequestWorkloadInternalLoadBalancing
+PrivateDns1 = CreateWorkloadRequestWorkloadPrivateDns
+ActiveDeadline1 = CreateWorkloadRequestWorkloadActiveDeadline
+ConditionItem2 = CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem
+ScaleOut1 = CreateWorkloadRequestWorkloadAutoScalerScaleOut
+ConditionItem3 = CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem
+ScaleIn1 = CreateWorkloadRequestWorkloadAutoScalerScaleIn
+AutoScaler1 = CreateWorkloadRequestWorkloadAutoScaler
+SecurityGroup1 = CreateWorkloadRequestWorkloadSecurityGroupsItem
+Workload1 = CreateWorkloadRequestWorkload
+HealthMonitor2 = CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor
+IpAclGroupsBindingItem2 = CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem
+LoadBalancing2 = CreateWorkloadResponseWorkloadLoadBalancing
+Schedule2 = CreateWorkloadResponseWorkloadSchedule
+InternalLoadBalancing2 = CreateWorkloadResponseWorkloadInternalLoadBalancing
+PrivateDns2 = CreateWorkloadResponseWorkloadPrivateDns
+ActiveDeadline2 = CreateWorkloadResponseWorkloadActiveDeadline
+ConditionItem4 = CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem
+ScaleOut2 = CreateWorkloadResponseWorkloadAutoScalerScaleOut
+ConditionItem5 = CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem
+ScaleIn2 = CreateWorkloadResponseWorkloadAutoScalerScaleIn
+AutoScaler2 = CreateWorkloadResponseWorkloadAutoScaler
+SecurityGroup2 = CreateWorkloadResponseWorkloadSecurityGroupsItem
+Workload2 = CreateWorkloadResponseWorkload
+LoadBalancing3 = ViewWorkloadResponseWorkloadLoadBalancing
+InternalLoadBalancing3 = ViewWorkloadResponseWorkloadInternalLoadBalancing
+ConditionItem6 = ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem
+ScaleOut3 = ViewWorkloadResponseWorkloadAutoScalerScaleOut
+ConditionItem7 = ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem
+ScaleIn3 = ViewWorkloadResponseWorkloadAutoScalerScaleIn
+AutoScaler3 = ViewWorkloadResponseWorkloadAutoScaler
+Volume8 = ViewWorkloadResponseWorkloadTasksItemContainersItemVolumesItem
+ProbeItem8 = ViewWorkloadResponseWorkloadTasksItemContainersItemProbeItem
+Container8 = ViewWorkloadResponseWorkloadTasksItemContainersItem
+Task = ViewWorkloadResponseWorkloadTasksItem
+Workload3 = ViewWorkloadResponseWorkload
+HealthMonitor4 = ChangeWorkloadRequestWorkloadLoadBalancingHealthMonitor
+IpAclGroupsBindingItem4 = ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem
+LoadBalancing4 = ChangeWorkloadRequestWorkloadLoadBalancing
+Schedule4 = ChangeWorkloadRequestWorkloadSchedule
+InternalLoadBalancing4 = ChangeWorkloadRequestWorkloadInternalLoadBalancing
+ActiveDeadline4 = ChangeWorkloadRequestWorkloadActiveDeadline
+ConditionItem8 = ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem
+ScaleOut4 = ChangeWorkloadRequestWorkloadAutoScalerScaleOut
+ConditionItem9 = ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem
+ScaleIn4 = ChangeWorkloadRequestWorkloadAutoScalerScaleIn
+AutoScaler4 = ChangeWorkloadRequestWorkloadAutoScaler
+SecurityGroup4 = ChangeWorkloadRequestWorkloadSecurityGroupsItem
+Workload4 = ChangeWorkloadRequestWorkload
+HealthMonitor5 = ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor
+IpAclGroupsBindingItem5 = ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem
+LoadBalancing5 = ChangeWorkloadResponseWorkloadLoadBalancing
+Schedule5 = ChangeWorkloadResponseWorkloadSchedule
+InternalLoadBalancing5 = ChangeWorkloadResponseWorkloadInternalLoadBalancing
+ActiveDeadline5 = ChangeWorkloadResponseWorkloadActiveDeadline
+ConditionItem10 = ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem
+ScaleOut5 = ChangeWorkloadResponseWorkloadAutoScalerScaleOut
+ConditionItem11 = ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem
+ScaleIn5 = ChangeWorkloadResponseWorkloadAutoScalerScaleIn
+AutoScaler5 = ChangeWorkloadResponseWorkloadAutoScaler
+SecurityGroup5 = ChangeWorkloadResponseWorkloadSecurityGroupsItem
+Workload5 = ChangeWorkloadResponseWorkload
+LoadBalancing6 = ChangingWorkloadPartsResponseWorkloadLoadBalancing
+ConditionItem12 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem
+ScaleOut6 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut
+ConditionItem13 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem
+ScaleIn6 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn
+AutoScaler6 = ChangingWorkloadPartsResponseWorkloadAutoScaler
+Workload6 = ChangingWorkloadPartsResponseWorkload
+HistoryItem = ViewAListOfWorkloadRunHistoryResponseHistoryItem
+History = ViewWorkloadRunHistoryResponseHistory
+Network11 = ViewWorkloadRunHistoryResponseTemplateNetworksItem
+Volume9 = ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem
+ProbeItem9 = ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem
+Container9 = ViewWorkloadRunHistoryResponseTemplateContainersItem
+Template8 = ViewWorkloadRunHistoryResponseTemplate
+Report = ViewMalwareScanResultResponseReportsItem
+SchedulehistoryItem = ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem
+Event = ViewWorkloadEventResponseEventsItem
+Log = ViewWorkloadLogResponseLogsItem

@@ -5,185 +5,6 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
-class Artifact(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="Artifact ID")
-    name: str | None = Field(None, description="Artifact name")
-    applicationType: str | None = Field(None, description="Application type (server/client)")
-    description: str | None = Field(None, description="Description")
-    createDate: str | None = Field(None, description="Created on")
-    lastDeployDate: str | None = Field(None, description="Last deployment date")
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    artifacts: list[Artifact] | None = Field(None, description="Artifact list\nValue: Refer to item below")
-
-
-class ListArtifactsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    body: Body | None = None
-
-
-class Header1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Upload result\nValue: true or false")
-    resultCode: str | None = Field(None, description="Upload result message\nValue: See Error Codes")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
-class Body1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    downloadUrl: str | None = Field(
-        None, description="Download path of the uploaded binary\nValue: The binary can be downloaded via this path"
-    )
-    binaryKey: str | None = Field(None, description="Key of the uploaded binary")
-
-
-class UploadBinaryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header1 | None = None
-    body: Body1 | None = None
-
-
-class Header2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
-class BinaryGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: int | None = Field(None, description="Binary group key")
-    name: str | None = Field(None, description="Binary Group Name")
-    description: str | None = Field(None, description="Description")
-    regionCode: str | None = Field(None, description="Region code")
-    createDate: str | None = Field(None, description="Created on")
-
-
-class Body2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    binaryGroups: list[BinaryGroup] | None = Field(None, description="Binary Group List\nValue: See the items below")
-
-
-class ListBinaryGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header2 | None = None
-    body: Body2 | None = None
-
-
-class Binary(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    binaryKey: int | None = Field(None, description="Binary Key")
-    version: str | None = Field(None, description="Binary version")
-    binaryName: str | None = Field(None, description="Binary File Name")
-    binarySize: int | None = Field(None, description="Binary file size (bytes)")
-    uploadDate: str | None = Field(None, description="Upload date")
-    uploader: str | None = Field(None, description="Uploader")
-    description: str | None = Field(None, description="Description")
-
-
-class Body3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total count")
-    binaries: list[Binary] | None = Field(None, description="Binary list\nValue: See items below")
-
-
-class ListBinariesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header2 | None = None
-    body: Body3 | None = None
-
-
-class DeployHistory(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    deployKey: int | None = Field(None, description="Deploy Key")
-    scenarioName: str | None = Field(None, description="Scenario Name")
-    serverGroupName: str | None = Field(None, description="Server Group Name")
-    serverGroupId: int | None = Field(None, description="Server Group ID")
-    binaryVersion: str | None = Field(None, description="Binary version")
-    executeDate: str | None = Field(None, description="Executed Date")
-    executeUser: str | None = Field(None, description="Executed by")
-    totalResult: str | None = Field(None, description="Result (SUCCESS/FAIL/RUNNING)")
-
-
-class Body4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total count")
-    deployHistories: list[DeployHistory] | None = Field(
-        None, description="Deployment history list\nValue: See the items below"
-    )
-
-
-class ListDeploymentHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header2 | None = None
-    body: Body4 | None = None
-
-
 class ExecuteDeploymentRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -212,61 +33,7 @@ class ExecuteDeploymentRequest(BaseModel):
     )
 
 
-class DeployResultItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    deployKey: int | None = None
-    hostname: str | None = None
-    status: str | None = None
-    taskResult: list[str] | None = None
-
-
-class BodyItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(
-        None, description='Whether the deployment execution was successful\nValue: "true" or "false"'
-    )
-    resultCode: str | None = Field(None, description="Result message for deployment execution\nValue: See Error Code")
-    deployStatus: str | None = Field(
-        None, description="Deployment status\nValue: success, fail, or deploying (when the async option is true)"
-    )
-    deployResult: list[DeployResultItem] | None = Field(
-        None,
-        description="Deployment results by server\nValue: - hostname: Hostname of the deployment target (Instance ID)\n- status: Deployment Result\n- taskResult: Information on each task in the deployment scenario",
-    )
-    deployResultLocation: str | None = Field(
-        None,
-        description="Link to the Deploy service project where deployment was run\nValue: You can access the Deploy service project console using this link.",
-    )
-    deployKey: int | None = None
-
-
-class Header5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    serverTime: int | None = None
-    resultCode: str | None = None
-    resultMessage: str | None = None
-
-
-class ExecuteDeploymentResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: list[BodyItem] | None = None
-    header: Header5 | None = None
-
-
-class Header6(BaseModel):
+class ListArtifactsResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -277,7 +44,160 @@ class Header6(BaseModel):
     resultMessage: str | None = None
 
 
-class ServerGroup(BaseModel):
+class UploadBinaryResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Upload result\nValue: true or false")
+    resultCode: str | None = Field(None, description="Upload result message\nValue: See Error Codes")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
+class UploadBinaryResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    downloadUrl: str | None = Field(
+        None, description="Download path of the uploaded binary\nValue: The binary can be downloaded via this path"
+    )
+    binaryKey: str | None = Field(None, description="Key of the uploaded binary")
+
+
+class ListBinaryGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
+class ListBinariesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
+class ListDeploymentHistoryResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
+class ExecuteDeploymentResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    serverTime: int | None = None
+    resultCode: str | None = None
+    resultMessage: str | None = None
+
+
+class ListServerGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
+class ListScenariosResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Whether the request was successful\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
+class ListArtifactsResponseBodyArtifactsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="Artifact ID")
+    name: str | None = Field(None, description="Artifact name")
+    applicationType: str | None = Field(None, description="Application type (server/client)")
+    description: str | None = Field(None, description="Description")
+    createDate: str | None = Field(None, description="Created on")
+    lastDeployDate: str | None = Field(None, description="Last deployment date")
+
+
+class ListBinaryGroupsResponseBodyBinaryGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: int | None = Field(None, description="Binary group key")
+    name: str | None = Field(None, description="Binary Group Name")
+    description: str | None = Field(None, description="Description")
+    regionCode: str | None = Field(None, description="Region code")
+    createDate: str | None = Field(None, description="Created on")
+
+
+class ListBinariesResponseBodyBinariesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    binaryKey: int | None = Field(None, description="Binary Key")
+    version: str | None = Field(None, description="Binary version")
+    binaryName: str | None = Field(None, description="Binary File Name")
+    binarySize: int | None = Field(None, description="Binary file size (bytes)")
+    uploadDate: str | None = Field(None, description="Upload date")
+    uploader: str | None = Field(None, description="Uploader")
+    description: str | None = Field(None, description="Description")
+
+
+class ListDeploymentHistoryResponseBodyDeployHistoriesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    deployKey: int | None = Field(None, description="Deploy Key")
+    scenarioName: str | None = Field(None, description="Scenario Name")
+    serverGroupName: str | None = Field(None, description="Server Group Name")
+    serverGroupId: int | None = Field(None, description="Server Group ID")
+    binaryVersion: str | None = Field(None, description="Binary version")
+    executeDate: str | None = Field(None, description="Executed Date")
+    executeUser: str | None = Field(None, description="Executed by")
+    totalResult: str | None = Field(None, description="Result (SUCCESS/FAIL/RUNNING)")
+
+
+class ExecuteDeploymentResponseBodyItemDeployResultItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    deployKey: int | None = None
+    hostname: str | None = None
+    status: str | None = None
+    taskResult: list[str] | None = None
+
+
+class ListServerGroupsResponseBodyServerGroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -289,35 +209,7 @@ class ServerGroup(BaseModel):
     serverCount: int | None = Field(None, description="Number of Servers")
 
 
-class Body5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    serverGroups: list[ServerGroup] | None = Field(None, description="Server Group List\nValue: See the items below")
-
-
-class ListServerGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header6 | None = None
-    body: Body5 | None = None
-
-
-class Header7(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Whether the request was successful\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
-class Scenario(BaseModel):
+class ListScenariosResponseBodyScenariosItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -326,12 +218,152 @@ class Scenario(BaseModel):
     scenarioName: str | None = Field(None, description="Scenario name")
 
 
-class Body6(BaseModel):
+class UploadBinaryResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    scenarios: list[Scenario] | None = Field(None, description="List of scenarios\nValue: See below")
+    header: UploadBinaryResponseHeader | None = None
+    body: UploadBinaryResponseBody | None = None
+
+
+class ListArtifactsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    artifacts: list[ListArtifactsResponseBodyArtifactsItem] | None = Field(
+        None, description="Artifact list\nValue: Refer to item below"
+    )
+
+
+class ListBinaryGroupsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    binaryGroups: list[ListBinaryGroupsResponseBodyBinaryGroupsItem] | None = Field(
+        None, description="Binary Group List\nValue: See the items below"
+    )
+
+
+class ListBinariesResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total count")
+    binaries: list[ListBinariesResponseBodyBinariesItem] | None = Field(
+        None, description="Binary list\nValue: See items below"
+    )
+
+
+class ListDeploymentHistoryResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total count")
+    deployHistories: list[ListDeploymentHistoryResponseBodyDeployHistoriesItem] | None = Field(
+        None, description="Deployment history list\nValue: See the items below"
+    )
+
+
+class ExecuteDeploymentResponseBodyItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(
+        None, description='Whether the deployment execution was successful\nValue: "true" or "false"'
+    )
+    resultCode: str | None = Field(None, description="Result message for deployment execution\nValue: See Error Code")
+    deployStatus: str | None = Field(
+        None, description="Deployment status\nValue: success, fail, or deploying (when the async option is true)"
+    )
+    deployResult: list[ExecuteDeploymentResponseBodyItemDeployResultItem] | None = Field(
+        None,
+        description="Deployment results by server\nValue: - hostname: Hostname of the deployment target (Instance ID)\n- status: Deployment Result\n- taskResult: Information on each task in the deployment scenario",
+    )
+    deployResultLocation: str | None = Field(
+        None,
+        description="Link to the Deploy service project where deployment was run\nValue: You can access the Deploy service project console using this link.",
+    )
+    deployKey: int | None = None
+
+
+class ListServerGroupsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    serverGroups: list[ListServerGroupsResponseBodyServerGroupsItem] | None = Field(
+        None, description="Server Group List\nValue: See the items below"
+    )
+
+
+class ListScenariosResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scenarios: list[ListScenariosResponseBodyScenariosItem] | None = Field(
+        None, description="List of scenarios\nValue: See below"
+    )
+
+
+class ListArtifactsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ListArtifactsResponseHeader | None = None
+    body: ListArtifactsResponseBody | None = None
+
+
+class ListBinaryGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ListBinaryGroupsResponseHeader | None = None
+    body: ListBinaryGroupsResponseBody | None = None
+
+
+class ListBinariesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ListBinariesResponseHeader | None = None
+    body: ListBinariesResponseBody | None = None
+
+
+class ListDeploymentHistoryResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ListDeploymentHistoryResponseHeader | None = None
+    body: ListDeploymentHistoryResponseBody | None = None
+
+
+class ExecuteDeploymentResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: list[ExecuteDeploymentResponseBodyItem] | None = None
+    header: ExecuteDeploymentResponseHeader | None = None
+
+
+class ListServerGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ListServerGroupsResponseHeader | None = None
+    body: ListServerGroupsResponseBody | None = None
 
 
 class ListScenariosResponse(BaseModel):
@@ -339,5 +371,29 @@ class ListScenariosResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header7 | None = None
-    body: Body6 | None = None
+    header: ListScenariosResponseHeader | None = None
+    body: ListScenariosResponseBody | None = None
+
+
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+Header = ListArtifactsResponseHeader
+Artifact = ListArtifactsResponseBodyArtifactsItem
+Body = ListArtifactsResponseBody
+Header1 = UploadBinaryResponseHeader
+Body1 = UploadBinaryResponseBody
+Header2 = ListBinaryGroupsResponseHeader
+BinaryGroup = ListBinaryGroupsResponseBodyBinaryGroupsItem
+Body2 = ListBinaryGroupsResponseBody
+Binary = ListBinariesResponseBodyBinariesItem
+Body3 = ListBinariesResponseBody
+DeployHistory = ListDeploymentHistoryResponseBodyDeployHistoriesItem
+Body4 = ListDeploymentHistoryResponseBody
+DeployResultItem = ExecuteDeploymentResponseBodyItemDeployResultItem
+BodyItem = ExecuteDeploymentResponseBodyItem
+Header5 = ExecuteDeploymentResponseHeader
+Header6 = ListServerGroupsResponseHeader
+ServerGroup = ListServerGroupsResponseBodyServerGroupsItem
+Body5 = ListServerGroupsResponseBody
+Header7 = ListScenariosResponseHeader
+Scenario = ListScenariosResponseBodyScenariosItem
+Body6 = ListScenariosResponseBody

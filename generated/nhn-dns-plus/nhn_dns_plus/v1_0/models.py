@@ -7,37 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class ConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = Field(None, description="Connected pool ID")
-    pool: dict[str, Any] | None = Field(None, description="Connected pool information")
-    connectedPoolOrder: int | None = Field(None, description="Connected pool priority")
-    connectedPoolRegionContent: str | None = Field(
-        None, description="It displays the connected pool's regions in a line"
-    )
-
-
-class GslbListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbId: str | None = Field(None, description="GSLB ID")
-    gslbName: str | None = Field(None, description="GSLB name")
-    gslbDomain: str | None = Field(None, description="GSLB domain")
-    gslbTtl: str | None = Field(None, description="GSLB domain update cycle")
-    gslbRoutingRule: str | None = Field(None, description="Routing rule")
-    gslbDisabled: bool | None = Field(None, description="Whether GSLB is disabled or not")
-    healthy: bool | None = Field(None, description="Whether GSLB is healthy or not")
-    connectedPoolList: list[ConnectedPoolListItem] | None = Field(None, description="Connected pool list")
-    createdAt: str | None = Field(None, description="Created date")
-    updatedAt: str | None = Field(None, description="Modified date")
-
-
-class Header(BaseModel):
+class QueryGslbResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -47,138 +17,47 @@ class Header(BaseModel):
     resultMessage: str | None = None
 
 
-class QueryGslbResponse(BaseModel):
+class CreateGslbResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    totalCount: int | None = Field(None, description="Total number of GSLBs")
-    gslbList: list[GslbListItem] | None = Field(None, description="Pool list")
-    header: Header | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class ConnectedPoolListItem1(BaseModel):
+class DeleteGslbResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(
-        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
-    )
-    connectedPoolRegionContent: str | None = Field(
-        None,
-        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
-    )
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class Gslb(BaseModel):
+class UpdateGslbResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    gslbName: str = Field(
-        ...,
-        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    gslbTtl: int = Field(..., description="GSLB domain update cycle")
-    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
-    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
-    connectedPoolList: list[ConnectedPoolListItem1] | None = Field(None, description="Connected pool list")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class CreateGslbRequest(BaseModel):
+class DetachPoolResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    gslb: Gslb = Field(..., description="GSLB")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class ConnectedPoolListItem2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    connectedPoolOrder: int | None = None
-    pool: dict[str, Any] | None = None
-
-
-class Gslb1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbId: str | None = None
-    gslbName: str | None = None
-    gslbDomain: str | None = None
-    gslbTtl: int | None = None
-    gslbRoutingRule: str | None = None
-    gslbDisabled: bool | None = None
-    connectedPoolList: list[ConnectedPoolListItem2] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class CreateGslbResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    gslb: Gslb1 | None = None
-
-
-class DeleteGslbResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class ConnectedPoolListItem3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(
-        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
-    )
-    connectedPoolRegionContent: str | None = Field(
-        None,
-        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
-    )
-
-
-class Gslb2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbName: str = Field(
-        ...,
-        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    gslbTtl: int = Field(..., description="GSLB domain update cycle")
-    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
-    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
-    connectedPoolList: list[ConnectedPoolListItem3] | None = Field(None, description="Connected pool list")
-
-
-class UpdateGslbRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslb: Gslb2 = Field(..., description="GSLB")
-
-
-class ConnectedPoolListItem4(BaseModel):
+class DetachPoolResponseConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -189,41 +68,7 @@ class ConnectedPoolListItem4(BaseModel):
     connectedPoolRegionContent: str | None = None
 
 
-class Gslb3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbId: str | None = None
-    gslbName: str | None = None
-    gslbDomain: str | None = None
-    gslbTtl: int | None = None
-    gslbRoutingRule: str | None = None
-    gslbDisabled: bool | None = None
-    connectedPoolList: list[ConnectedPoolListItem4] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class UpdateGslbResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    gslb: Gslb3 | None = None
-
-
-class DetachPoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    connectedPoolList: list[ConnectedPoolListItem4] | None = None
-
-
-class ConnectedPool(BaseModel):
+class UpdatePoolConnectionRequestConnectedPool(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -237,15 +82,17 @@ class ConnectedPool(BaseModel):
     )
 
 
-class UpdatePoolConnectionRequest(BaseModel):
+class UpdatePoolConnectionResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    connectedPool: ConnectedPool = Field(..., description="Connected pool")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class ConnectedPoolListItem6(BaseModel):
+class UpdatePoolConnectionResponseConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -256,24 +103,31 @@ class ConnectedPoolListItem6(BaseModel):
     pool: dict[str, Any] | None = None
 
 
-class UpdatePoolConnectionResponse(BaseModel):
+class ConnectPoolRequestConnectedPool(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    connectedPoolList: list[ConnectedPoolListItem6] | None = None
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
 
 
-class ConnectPoolRequest(BaseModel):
+class ConnectPoolResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    connectedPool: ConnectedPool = Field(..., description="Connected pool")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class ConnectedPoolListItem7(BaseModel):
+class ConnectPoolResponseConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -284,55 +138,17 @@ class ConnectedPoolListItem7(BaseModel):
     connectedPoolRegionContent: str | None = None
 
 
-class ConnectPoolResponse(BaseModel):
+class QueryHealthCheckResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    connectedPoolList: list[ConnectedPoolListItem7] | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class RequestHeaderListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    Host: str | None = None
-
-
-class HealthCheckListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    healthCheckId: str | None = Field(None, description="Health check ID")
-    healthCheckName: str | None = Field(None, description="Health check name")
-    protocol: str | None = Field(None, description="Protocol")
-    port: int | None = Field(None, description="Port")
-    interval: int | None = Field(None, description="Health check interval")
-    timeout: int | None = Field(None, description="Maximum response latency (timeout)")
-    retries: int | None = Field(None, description="Maximum number of retries")
-    path: str | None = Field(None, description="Path")
-    expectedCodes: str | None = Field(None, description="Expected status code")
-    expectedBody: str | None = Field(None, description="Expected response body")
-    allowInsecure: bool | None = Field(None, description="Disable certificate validation")
-    requestHeaderList: list[RequestHeaderListItem] | None = Field(None, description="List of request headers")
-    createdAt: str | None = Field(None, description="Created date")
-    updatedAt: str | None = Field(None, description="Modified date")
-
-
-class QueryHealthCheckResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total number of health checks")
-    healthCheckList: list[HealthCheckListItem] | None = Field(None, description="Health check list")
-    header: Header | None = None
-
-
-class HealthCheck(BaseModel):
+class CreateHealthCheckRequestHealthCheck(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -376,52 +192,27 @@ class HealthCheck(BaseModel):
     )
 
 
-class CreateHealthCheckRequest(BaseModel):
+class CreateHealthCheckResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    healthCheck: HealthCheck = Field(..., description="Health check")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class HealthCheck1(BaseModel):
+class DeleteHealthCheckResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    healthCheckId: str | None = None
-    healthCheckName: str | None = None
-    protocol: str | None = None
-    port: int | None = None
-    interval: int | None = None
-    timeout: int | None = None
-    retries: int | None = None
-    path: str | None = None
-    expectedCodes: str | None = None
-    allowInsecure: bool | None = None
-    requestHeaderList: list[RequestHeaderListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class CreateHealthCheckResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    healthCheck: HealthCheck1 | None = None
-
-
-class DeleteHealthCheckResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class HealthCheck2(BaseModel):
+class UpdateHealthCheckRequestHealthCheck(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -465,235 +256,57 @@ class HealthCheck2(BaseModel):
     )
 
 
-class UpdateHealthCheckRequest(BaseModel):
+class UpdateHealthCheckResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    healthCheck: HealthCheck2 = Field(..., description="Health check")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class HealthCheck3(BaseModel):
+class QueryPoolResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    healthCheckId: str | None = None
-    healthCheckName: str | None = None
-    protocol: str | None = None
-    port: int | None = None
-    interval: int | None = None
-    timeout: int | None = None
-    retries: int | None = None
-    path: str | None = None
-    expectedCodes: str | None = None
-    allowInsecure: bool | None = None
-    requestHeaderList: list[RequestHeaderListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class UpdateHealthCheckResponse(BaseModel):
+class CreatePoolResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    healthCheck: HealthCheck3 | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class EndpointListItem(BaseModel):
+class DeletePoolResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    endpointAddress: str | None = Field(None, description="Endpoint address")
-    endpointWeight: float | None = Field(None, description="Endpoint weight")
-    healthy: bool | None = Field(None, description="Whether an endpoint is healthy or not")
-    failureReason: str | None = Field(None, description="Reason for an unhealthy endpoint")
-    endpointDisabled: bool | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class PoolListItem(BaseModel):
+class UpdatePoolResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    poolId: str | None = Field(None, description="Pool ID")
-    poolName: str | None = Field(None, description="Pool name")
-    poolDisabled: bool | None = Field(None, description="Whether a pool is disabled or not")
-    healthy: bool | None = Field(None, description="Whether a pool is healthy or not")
-    healthCheckId: str | None = Field(None, description="Connected health check ID")
-    healthCheck: dict[str, Any] | None = Field(None, description="Connected health check information")
-    endpointList: list[EndpointListItem] | None = Field(None, description="Endpoint list")
-    createdAt: str | None = Field(None, description="Created date")
-    updatedAt: str | None = Field(None, description="Modified date")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class QueryPoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total number of pools")
-    poolList: list[PoolListItem] | None = Field(None, description="Pool list")
-    header: Header | None = None
-
-
-class EndpointListItem1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str = Field(
-        ...,
-        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
-        max_length=254,
-    )
-    endpointWeight: float | None = Field(
-        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
-    )
-    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
-
-
-class Pool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolName: str = Field(
-        ...,
-        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
-    healthCheckId: str | None = Field(None, description="Health check ID")
-    endpointList: list[EndpointListItem1] = Field(..., description="Endpoint list")
-
-
-class CreatePoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pool: Pool = Field(..., description="Pool")
-
-
-class EndpointListItem2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str | None = None
-    endpointWeight: float | None = None
-    endpointDisabled: bool | None = None
-
-
-class Pool1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    poolName: str | None = None
-    poolDisabled: bool | None = None
-    healthCheckId: str | None = None
-    endpointList: list[EndpointListItem2] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class CreatePoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    pool: Pool1 | None = None
-
-
-class DeletePoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class EndpointListItem3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str = Field(
-        ...,
-        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
-        max_length=254,
-    )
-    endpointWeight: float | None = Field(
-        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
-    )
-    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
-
-
-class Pool2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolName: str = Field(
-        ...,
-        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
-    healthCheckId: str | None = Field(None, description="Health check ID")
-    endpointList: list[EndpointListItem3] = Field(..., description="Endpoint list")
-
-
-class UpdatePoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pool: Pool2 = Field(..., description="Pool")
-
-
-class EndpointListItem4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str | None = None
-    endpointWeight: float | None = None
-    endpointDisabled: bool | None = None
-
-
-class Pool3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    poolName: str | None = None
-    poolDisabled: bool | None = None
-    healthCheckId: str | None = None
-    healthCheck: dict[str, Any] | None = None
-    endpointList: list[EndpointListItem4] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class UpdatePoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    pool: Pool3 | None = None
-
-
-class ZoneListItem(BaseModel):
+class QueryDnsZoneResponseZoneListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -708,17 +321,7 @@ class ZoneListItem(BaseModel):
     recordsetCount: int | None = Field(None, description="Record set count")
 
 
-class QueryDnsZoneResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total DNS Zone count")
-    zoneList: list[ZoneListItem] | None = Field(None, description="DNS Zone list")
-    header: dict[str, Any] | None = None
-
-
-class Zone(BaseModel):
+class CreateDnsZoneRequestZone(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -733,15 +336,17 @@ class Zone(BaseModel):
     )
 
 
-class CreateDnsZoneRequest(BaseModel):
+class CreateDnsZoneResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    zone: Zone = Field(..., description="DNS Zone")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class Zone1(BaseModel):
+class CreateDnsZoneResponseZone(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -756,24 +361,17 @@ class Zone1(BaseModel):
     recordsetCount: int | None = None
 
 
-class CreateDnsZoneResponse(BaseModel):
+class DeleteDnsZoneAsyncResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    zone: Zone1 | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class DeleteDnsZoneAsyncResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class Zone2(BaseModel):
+class UpdateDnsZoneRequestZone(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -783,15 +381,17 @@ class Zone2(BaseModel):
     )
 
 
-class UpdateDnsZoneRequest(BaseModel):
+class UpdateDnsZoneResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    zone: Zone2 = Field(..., description="DNS Zone")
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class Zone3(BaseModel):
+class UpdateDnsZoneResponseZone(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -806,16 +406,199 @@ class Zone3(BaseModel):
     recordsetCount: int | None = None
 
 
-class UpdateDnsZoneResponse(BaseModel):
+class CreateRecordSetResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    zone: Zone3 | None = None
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
 
 
-class RecordListItem(BaseModel):
+class DeleteRecordSetResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
+
+
+class BulkCreateRecordSetsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
+
+
+class ModifyRecordSetResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
+
+
+class QueryGslbResponseGslbListItemConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = Field(None, description="Connected pool ID")
+    pool: dict[str, Any] | None = Field(None, description="Connected pool information")
+    connectedPoolOrder: int | None = Field(None, description="Connected pool priority")
+    connectedPoolRegionContent: str | None = Field(
+        None, description="It displays the connected pool's regions in a line"
+    )
+
+
+class CreateGslbRequestGslbConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str = Field(..., description="Connected pool ID")
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
+
+
+class CreateGslbResponseGslbConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    connectedPoolOrder: int | None = None
+    pool: dict[str, Any] | None = None
+
+
+class UpdateGslbRequestGslbConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str = Field(..., description="Connected pool ID")
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
+
+
+class UpdateGslbResponseGslbConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    connectedPoolOrder: int | None = None
+    pool: dict[str, Any] | None = None
+    connectedPoolRegionContent: str | None = None
+
+
+class QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    Host: str | None = None
+
+
+class CreateHealthCheckResponseHealthCheckRequestHeaderListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    Host: str | None = None
+
+
+class UpdateHealthCheckResponseHealthCheckRequestHeaderListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    Host: str | None = None
+
+
+class QueryPoolResponsePoolListItemEndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str | None = Field(None, description="Endpoint address")
+    endpointWeight: float | None = Field(None, description="Endpoint weight")
+    healthy: bool | None = Field(None, description="Whether an endpoint is healthy or not")
+    failureReason: str | None = Field(None, description="Reason for an unhealthy endpoint")
+    endpointDisabled: bool | None = None
+
+
+class CreatePoolRequestPoolEndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str = Field(
+        ...,
+        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+        max_length=254,
+    )
+    endpointWeight: float | None = Field(
+        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
+    )
+    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
+
+
+class CreatePoolResponsePoolEndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str | None = None
+    endpointWeight: float | None = None
+    endpointDisabled: bool | None = None
+
+
+class UpdatePoolRequestPoolEndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str = Field(
+        ...,
+        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+        max_length=254,
+    )
+    endpointWeight: float | None = Field(
+        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
+    )
+    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
+
+
+class UpdatePoolResponsePoolEndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str | None = None
+    endpointWeight: float | None = None
+    endpointDisabled: bool | None = None
+
+
+class QueryRecordSetResponseRecordsetListItemRecordListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -826,32 +609,7 @@ class RecordListItem(BaseModel):
     )
 
 
-class RecordsetListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetId: str | None = Field(None, description="Record set ID")
-    recordsetName: str | None = Field(None, description="Record set name")
-    recordsetType: str | None = Field(None, description="Record set type")
-    recordsetTtl: int | None = Field(None, description="Update cycle of the record set data in the name server")
-    recordsetStatus: str | None = Field(None, description="Record set status")
-    createdAt: str | None = Field(None, description="Created date")
-    updatedAt: str | None = Field(None, description="Modified date")
-    recordList: list[RecordListItem] | None = Field(None, description="Record list")
-
-
-class QueryRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total record set count")
-    recordsetList: list[RecordsetListItem] | None = Field(None, description="Record set list")
-    header: dict[str, Any] | None = None
-
-
-class RecordListItem1(BaseModel):
+class CreateRecordSetRequestRecordsetRecordListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -887,37 +645,7 @@ class RecordListItem1(BaseModel):
     port: int = Field(..., description="Port\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
 
 
-class Recordset(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetName: str = Field(
-        ...,
-        description="Name of the record set to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\n(including name of DNS Zone)",
-        max_length=254,
-    )
-    recordsetType: str = Field(
-        ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
-    )
-    recordsetTtl: int = Field(
-        ...,
-        description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647",
-        ge=10,
-        le=2147483647,
-    )
-    recordList: list[RecordListItem1] = Field(..., description="Record list")
-
-
-class CreateRecordSetRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordset: Recordset = Field(..., description="Record set")
-
-
-class RecordListItem2(BaseModel):
+class CreateRecordSetResponseRecordsetRecordListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -927,39 +655,7 @@ class RecordListItem2(BaseModel):
     ipV4: str | None = None
 
 
-class Recordset1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetId: str | None = None
-    recordsetName: str | None = None
-    recordsetType: str | None = None
-    recordsetTtl: int | None = None
-    recordsetStatus: str | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    recordList: list[RecordListItem2] | None = None
-
-
-class CreateRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    recordset: Recordset1 | None = None
-
-
-class DeleteRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class RecordListItem3(BaseModel):
+class BulkCreateRecordSetsRequestRecordsetListItemRecordListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -968,7 +664,419 @@ class RecordListItem3(BaseModel):
     recordContent: str = Field(..., description="It displays the detailed field by record set type in a line.")
 
 
-class RecordsetListItem1(BaseModel):
+class ModifyRecordSetRequestRecordsetRecordListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordDisabled: bool = Field(..., description="Whether record is disabled or not")
+    recordContent: str = Field(..., description="It displays the detailed field by record set type in a line.")
+
+
+class ModifyRecordSetResponseRecordsetRecordListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordDisabled: bool | None = None
+    recordContent: str | None = None
+    ipV4: str | None = None
+
+
+class DeleteGslbResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteGslbResponseHeader | None = None
+
+
+class DetachPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DetachPoolResponseHeader | None = None
+    connectedPoolList: list[DetachPoolResponseConnectedPoolListItem] | None = None
+
+
+class UpdatePoolConnectionRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    connectedPool: UpdatePoolConnectionRequestConnectedPool = Field(..., description="Connected pool")
+
+
+class UpdatePoolConnectionResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: UpdatePoolConnectionResponseHeader | None = None
+    connectedPoolList: list[UpdatePoolConnectionResponseConnectedPoolListItem] | None = None
+
+
+class ConnectPoolRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    connectedPool: ConnectPoolRequestConnectedPool = Field(..., description="Connected pool")
+
+
+class ConnectPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ConnectPoolResponseHeader | None = None
+    connectedPoolList: list[ConnectPoolResponseConnectedPoolListItem] | None = None
+
+
+class CreateHealthCheckRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    healthCheck: CreateHealthCheckRequestHealthCheck = Field(..., description="Health check")
+
+
+class DeleteHealthCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteHealthCheckResponseHeader | None = None
+
+
+class UpdateHealthCheckRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    healthCheck: UpdateHealthCheckRequestHealthCheck = Field(..., description="Health check")
+
+
+class DeletePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeletePoolResponseHeader | None = None
+
+
+class QueryDnsZoneResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total DNS Zone count")
+    zoneList: list[QueryDnsZoneResponseZoneListItem] | None = Field(None, description="DNS Zone list")
+    header: dict[str, Any] | None = None
+
+
+class CreateDnsZoneRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    zone: CreateDnsZoneRequestZone = Field(..., description="DNS Zone")
+
+
+class CreateDnsZoneResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: CreateDnsZoneResponseHeader | None = None
+    zone: CreateDnsZoneResponseZone | None = None
+
+
+class DeleteDnsZoneAsyncResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteDnsZoneAsyncResponseHeader | None = None
+
+
+class UpdateDnsZoneRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    zone: UpdateDnsZoneRequestZone = Field(..., description="DNS Zone")
+
+
+class UpdateDnsZoneResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: UpdateDnsZoneResponseHeader | None = None
+    zone: UpdateDnsZoneResponseZone | None = None
+
+
+class DeleteRecordSetResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteRecordSetResponseHeader | None = None
+
+
+class BulkCreateRecordSetsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: BulkCreateRecordSetsResponseHeader | None = None
+
+
+class QueryGslbResponseGslbListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslbId: str | None = Field(None, description="GSLB ID")
+    gslbName: str | None = Field(None, description="GSLB name")
+    gslbDomain: str | None = Field(None, description="GSLB domain")
+    gslbTtl: str | None = Field(None, description="GSLB domain update cycle")
+    gslbRoutingRule: str | None = Field(None, description="Routing rule")
+    gslbDisabled: bool | None = Field(None, description="Whether GSLB is disabled or not")
+    healthy: bool | None = Field(None, description="Whether GSLB is healthy or not")
+    connectedPoolList: list[QueryGslbResponseGslbListItemConnectedPoolListItem] | None = Field(
+        None, description="Connected pool list"
+    )
+    createdAt: str | None = Field(None, description="Created date")
+    updatedAt: str | None = Field(None, description="Modified date")
+
+
+class CreateGslbRequestGslb(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslbName: str = Field(
+        ...,
+        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
+    )
+    gslbTtl: int = Field(..., description="GSLB domain update cycle")
+    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
+    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
+    connectedPoolList: list[CreateGslbRequestGslbConnectedPoolListItem] | None = Field(
+        None, description="Connected pool list"
+    )
+
+
+class CreateGslbResponseGslb(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslbId: str | None = None
+    gslbName: str | None = None
+    gslbDomain: str | None = None
+    gslbTtl: int | None = None
+    gslbRoutingRule: str | None = None
+    gslbDisabled: bool | None = None
+    connectedPoolList: list[CreateGslbResponseGslbConnectedPoolListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class UpdateGslbRequestGslb(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslbName: str = Field(
+        ...,
+        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
+    )
+    gslbTtl: int = Field(..., description="GSLB domain update cycle")
+    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
+    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
+    connectedPoolList: list[UpdateGslbRequestGslbConnectedPoolListItem] | None = Field(
+        None, description="Connected pool list"
+    )
+
+
+class UpdateGslbResponseGslb(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslbId: str | None = None
+    gslbName: str | None = None
+    gslbDomain: str | None = None
+    gslbTtl: int | None = None
+    gslbRoutingRule: str | None = None
+    gslbDisabled: bool | None = None
+    connectedPoolList: list[UpdateGslbResponseGslbConnectedPoolListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class QueryHealthCheckResponseHealthCheckListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    healthCheckId: str | None = Field(None, description="Health check ID")
+    healthCheckName: str | None = Field(None, description="Health check name")
+    protocol: str | None = Field(None, description="Protocol")
+    port: int | None = Field(None, description="Port")
+    interval: int | None = Field(None, description="Health check interval")
+    timeout: int | None = Field(None, description="Maximum response latency (timeout)")
+    retries: int | None = Field(None, description="Maximum number of retries")
+    path: str | None = Field(None, description="Path")
+    expectedCodes: str | None = Field(None, description="Expected status code")
+    expectedBody: str | None = Field(None, description="Expected response body")
+    allowInsecure: bool | None = Field(None, description="Disable certificate validation")
+    requestHeaderList: list[QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem] | None = Field(
+        None, description="List of request headers"
+    )
+    createdAt: str | None = Field(None, description="Created date")
+    updatedAt: str | None = Field(None, description="Modified date")
+
+
+class CreateHealthCheckResponseHealthCheck(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    healthCheckId: str | None = None
+    healthCheckName: str | None = None
+    protocol: str | None = None
+    port: int | None = None
+    interval: int | None = None
+    timeout: int | None = None
+    retries: int | None = None
+    path: str | None = None
+    expectedCodes: str | None = None
+    allowInsecure: bool | None = None
+    requestHeaderList: list[CreateHealthCheckResponseHealthCheckRequestHeaderListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class UpdateHealthCheckResponseHealthCheck(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    healthCheckId: str | None = None
+    healthCheckName: str | None = None
+    protocol: str | None = None
+    port: int | None = None
+    interval: int | None = None
+    timeout: int | None = None
+    retries: int | None = None
+    path: str | None = None
+    expectedCodes: str | None = None
+    allowInsecure: bool | None = None
+    requestHeaderList: list[UpdateHealthCheckResponseHealthCheckRequestHeaderListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class QueryPoolResponsePoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = Field(None, description="Pool ID")
+    poolName: str | None = Field(None, description="Pool name")
+    poolDisabled: bool | None = Field(None, description="Whether a pool is disabled or not")
+    healthy: bool | None = Field(None, description="Whether a pool is healthy or not")
+    healthCheckId: str | None = Field(None, description="Connected health check ID")
+    healthCheck: dict[str, Any] | None = Field(None, description="Connected health check information")
+    endpointList: list[QueryPoolResponsePoolListItemEndpointListItem] | None = Field(None, description="Endpoint list")
+    createdAt: str | None = Field(None, description="Created date")
+    updatedAt: str | None = Field(None, description="Modified date")
+
+
+class CreatePoolRequestPool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolName: str = Field(
+        ...,
+        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
+    )
+    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
+    healthCheckId: str | None = Field(None, description="Health check ID")
+    endpointList: list[CreatePoolRequestPoolEndpointListItem] = Field(..., description="Endpoint list")
+
+
+class CreatePoolResponsePool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    poolName: str | None = None
+    poolDisabled: bool | None = None
+    healthCheckId: str | None = None
+    endpointList: list[CreatePoolResponsePoolEndpointListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class UpdatePoolRequestPool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolName: str = Field(
+        ...,
+        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
+    )
+    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
+    healthCheckId: str | None = Field(None, description="Health check ID")
+    endpointList: list[UpdatePoolRequestPoolEndpointListItem] = Field(..., description="Endpoint list")
+
+
+class UpdatePoolResponsePool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    poolName: str | None = None
+    poolDisabled: bool | None = None
+    healthCheckId: str | None = None
+    healthCheck: dict[str, Any] | None = None
+    endpointList: list[UpdatePoolResponsePoolEndpointListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class QueryRecordSetResponseRecordsetListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordsetId: str | None = Field(None, description="Record set ID")
+    recordsetName: str | None = Field(None, description="Record set name")
+    recordsetType: str | None = Field(None, description="Record set type")
+    recordsetTtl: int | None = Field(None, description="Update cycle of the record set data in the name server")
+    recordsetStatus: str | None = Field(None, description="Record set status")
+    createdAt: str | None = Field(None, description="Created date")
+    updatedAt: str | None = Field(None, description="Modified date")
+    recordList: list[QueryRecordSetResponseRecordsetListItemRecordListItem] | None = Field(
+        None, description="Record list"
+    )
+
+
+class CreateRecordSetRequestRecordset(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -987,35 +1095,47 @@ class RecordsetListItem1(BaseModel):
         ge=10,
         le=2147483647,
     )
-    recordList: list[RecordListItem3] = Field(..., description="Record list")
+    recordList: list[CreateRecordSetRequestRecordsetRecordListItem] = Field(..., description="Record list")
 
 
-class BulkCreateRecordSetsRequest(BaseModel):
+class CreateRecordSetResponseRecordset(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    recordsetList: list[RecordsetListItem1] = Field(..., description="Record set list")
+    recordsetId: str | None = None
+    recordsetName: str | None = None
+    recordsetType: str | None = None
+    recordsetTtl: int | None = None
+    recordsetStatus: str | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    recordList: list[CreateRecordSetResponseRecordsetRecordListItem] | None = None
 
 
-class BulkCreateRecordSetsResponse(BaseModel):
+class BulkCreateRecordSetsRequestRecordsetListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-
-
-class RecordListItem4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    recordsetName: str = Field(
+        ...,
+        description="Name of the record set to create,\nEnter the domain as FQDN\nValid range: Max. 254 characters\nLowercase characters and numbers, '.', '-', '_'\n(including name of DNS Zone)",
+        max_length=254,
     )
-    recordDisabled: bool = Field(..., description="Whether record is disabled or not")
-    recordContent: str = Field(..., description="It displays the detailed field by record set type in a line.")
+    recordsetType: str = Field(
+        ..., description="Record set type\nValid range: A, AAAA, CAA, CNAME, MX,\nNAPTR, PTR, TXT, SRV, NS"
+    )
+    recordsetTtl: int = Field(
+        ...,
+        description="Update cycle of the record set data in the name server\nValid range: Min. 10, Max. 2147483647",
+        ge=10,
+        le=2147483647,
+    )
+    recordList: list[BulkCreateRecordSetsRequestRecordsetListItemRecordListItem] = Field(..., description="Record list")
 
 
-class Recordset2(BaseModel):
+class ModifyRecordSetRequestRecordset(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1029,28 +1149,10 @@ class Recordset2(BaseModel):
         ge=10,
         le=2147483647,
     )
-    recordList: list[RecordListItem4] = Field(..., description="Record list")
+    recordList: list[ModifyRecordSetRequestRecordsetRecordListItem] = Field(..., description="Record list")
 
 
-class ModifyRecordSetRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordset: Recordset2 = Field(..., description="Record set")
-
-
-class RecordListItem5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordDisabled: bool | None = None
-    recordContent: str | None = None
-    ipV4: str | None = None
-
-
-class Recordset3(BaseModel):
+class ModifyRecordSetResponseRecordset(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1062,7 +1164,168 @@ class Recordset3(BaseModel):
     recordsetStatus: str | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
-    recordList: list[RecordListItem5] | None = None
+    recordList: list[ModifyRecordSetResponseRecordsetRecordListItem] | None = None
+
+
+class QueryGslbResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total number of GSLBs")
+    gslbList: list[QueryGslbResponseGslbListItem] | None = Field(None, description="Pool list")
+    header: QueryGslbResponseHeader | None = None
+
+
+class CreateGslbRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslb: CreateGslbRequestGslb = Field(..., description="GSLB")
+
+
+class CreateGslbResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: CreateGslbResponseHeader | None = None
+    gslb: CreateGslbResponseGslb | None = None
+
+
+class UpdateGslbRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslb: UpdateGslbRequestGslb = Field(..., description="GSLB")
+
+
+class UpdateGslbResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: UpdateGslbResponseHeader | None = None
+    gslb: UpdateGslbResponseGslb | None = None
+
+
+class QueryHealthCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total number of health checks")
+    healthCheckList: list[QueryHealthCheckResponseHealthCheckListItem] | None = Field(
+        None, description="Health check list"
+    )
+    header: QueryHealthCheckResponseHeader | None = None
+
+
+class CreateHealthCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: CreateHealthCheckResponseHeader | None = None
+    healthCheck: CreateHealthCheckResponseHealthCheck | None = None
+
+
+class UpdateHealthCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: UpdateHealthCheckResponseHeader | None = None
+    healthCheck: UpdateHealthCheckResponseHealthCheck | None = None
+
+
+class QueryPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total number of pools")
+    poolList: list[QueryPoolResponsePoolListItem] | None = Field(None, description="Pool list")
+    header: QueryPoolResponseHeader | None = None
+
+
+class CreatePoolRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pool: CreatePoolRequestPool = Field(..., description="Pool")
+
+
+class CreatePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: CreatePoolResponseHeader | None = None
+    pool: CreatePoolResponsePool | None = None
+
+
+class UpdatePoolRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pool: UpdatePoolRequestPool = Field(..., description="Pool")
+
+
+class UpdatePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: UpdatePoolResponseHeader | None = None
+    pool: UpdatePoolResponsePool | None = None
+
+
+class QueryRecordSetResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total record set count")
+    recordsetList: list[QueryRecordSetResponseRecordsetListItem] | None = Field(None, description="Record set list")
+    header: dict[str, Any] | None = None
+
+
+class CreateRecordSetRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordset: CreateRecordSetRequestRecordset = Field(..., description="Record set")
+
+
+class CreateRecordSetResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: CreateRecordSetResponseHeader | None = None
+    recordset: CreateRecordSetResponseRecordset | None = None
+
+
+class BulkCreateRecordSetsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordsetList: list[BulkCreateRecordSetsRequestRecordsetListItem] = Field(..., description="Record set list")
+
+
+class ModifyRecordSetRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordset: ModifyRecordSetRequestRecordset = Field(..., description="Record set")
 
 
 class ModifyRecordSetResponse(BaseModel):
@@ -1070,5 +1333,55 @@ class ModifyRecordSetResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = None
-    recordset: Recordset3 | None = None
+    header: ModifyRecordSetResponseHeader | None = None
+    recordset: ModifyRecordSetResponseRecordset | None = None
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+ConnectedPoolListItem = QueryGslbResponseGslbListItemConnectedPoolListItem
+GslbListItem = QueryGslbResponseGslbListItem
+Header = DeleteGslbResponseHeader
+ConnectedPoolListItem1 = CreateGslbRequestGslbConnectedPoolListItem
+Gslb = CreateGslbRequestGslb
+ConnectedPoolListItem2 = CreateGslbResponseGslbConnectedPoolListItem
+Gslb1 = CreateGslbResponseGslb
+ConnectedPoolListItem3 = UpdateGslbRequestGslbConnectedPoolListItem
+Gslb2 = UpdateGslbRequestGslb
+ConnectedPoolListItem4 = DetachPoolResponseConnectedPoolListItem
+Gslb3 = UpdateGslbResponseGslb
+ConnectedPool = UpdatePoolConnectionRequestConnectedPool
+ConnectedPoolListItem6 = UpdatePoolConnectionResponseConnectedPoolListItem
+ConnectedPoolListItem7 = ConnectPoolResponseConnectedPoolListItem
+RequestHeaderListItem = QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem
+HealthCheckListItem = QueryHealthCheckResponseHealthCheckListItem
+HealthCheck = CreateHealthCheckRequestHealthCheck
+HealthCheck1 = CreateHealthCheckResponseHealthCheck
+HealthCheck2 = UpdateHealthCheckRequestHealthCheck
+HealthCheck3 = UpdateHealthCheckResponseHealthCheck
+EndpointListItem = QueryPoolResponsePoolListItemEndpointListItem
+PoolListItem = QueryPoolResponsePoolListItem
+EndpointListItem1 = CreatePoolRequestPoolEndpointListItem
+Pool = CreatePoolRequestPool
+EndpointListItem2 = CreatePoolResponsePoolEndpointListItem
+Pool1 = CreatePoolResponsePool
+EndpointListItem3 = UpdatePoolRequestPoolEndpointListItem
+Pool2 = UpdatePoolRequestPool
+EndpointListItem4 = UpdatePoolResponsePoolEndpointListItem
+Pool3 = UpdatePoolResponsePool
+ZoneListItem = QueryDnsZoneResponseZoneListItem
+Zone = CreateDnsZoneRequestZone
+Zone1 = CreateDnsZoneResponseZone
+Zone2 = UpdateDnsZoneRequestZone
+Zone3 = UpdateDnsZoneResponseZone
+RecordListItem = QueryRecordSetResponseRecordsetListItemRecordListItem
+RecordsetListItem = QueryRecordSetResponseRecordsetListItem
+RecordListItem1 = CreateRecordSetRequestRecordsetRecordListItem
+Recordset = CreateRecordSetRequestRecordset
+RecordListItem2 = CreateRecordSetResponseRecordsetRecordListItem
+Recordset1 = CreateRecordSetResponseRecordset
+RecordListItem3 = BulkCreateRecordSetsRequestRecordsetListItemRecordListItem
+RecordsetListItem1 = BulkCreateRecordSetsRequestRecordsetListItem
+RecordListItem4 = ModifyRecordSetRequestRecordsetRecordListItem
+Recordset2 = ModifyRecordSetRequestRecordset
+RecordListItem5 = ModifyRecordSetResponseRecordsetRecordListItem
+Recordset3 = ModifyRecordSetResponseRecordset

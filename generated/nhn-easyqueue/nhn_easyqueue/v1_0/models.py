@@ -7,28 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Value(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timestamp: int | None = Field(None, description="Metric time (Unix timestamp - epoch seconds)")
-    value: float | None = Field(None, description="Metric value")
-
-
-class Datum(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    labels: dict[str, Any] | None = Field(
-        None,
-        description="Metric Labels (BYTE_IN_RATE, BYTE_OUT_RATE, MESSAGE_COUNT: topic / CONSUMER_LAG: topic, consumergroup / LOG_SIZE_PER_PARTITION: topic, partition, broker)",
-    )
-    values: list[Value] | None = Field(None, description="List of metric data values")
-
-
-class Header(BaseModel):
+class QueryStatisticsResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -38,20 +17,7 @@ class Header(BaseModel):
     resultMessage: str | None = Field(None, description="Result message")
 
 
-class QueryStatisticsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metricsType: str | None = Field(None, description="Metric type")
-    step: int | None = Field(
-        None, description="Metric interval (in seconds, specified by the server based on view period)"
-    )
-    data: list[Datum] | None = Field(None, description="Metric data list")
-    header: Header | None = Field(None, description="Header area")
-
-
-class TopicListItem(BaseModel):
+class ViewATopicListResponseTopicListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -73,17 +39,17 @@ class TopicListItem(BaseModel):
     topicStatus: str | None = Field(None, description="Topic status (ACTIVE, ERROR, WARNING, and DELETING) (read-only)")
 
 
-class ViewATopicListResponse(BaseModel):
+class ViewATopicListResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    totalCount: int | None = Field(None, description="Total number of topics")
-    topicList: list[TopicListItem] | None = Field(None, description="Topic list")
-    header: Header | None = Field(None, description="Header area")
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
 
 
-class Topic(BaseModel):
+class CreateATopicRequestTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -118,15 +84,17 @@ class Topic(BaseModel):
     )
 
 
-class CreateATopicRequest(BaseModel):
+class CreateATopicResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    topic: Topic = Field(..., description="Topic")
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
 
 
-class Topic1(BaseModel):
+class CreateATopicResponseTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -146,25 +114,37 @@ class Topic1(BaseModel):
     topicStatus: str | None = None
 
 
-class CreateATopicResponse(BaseModel):
+class SingleTopicLookupResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="Header area")
-    topic: Topic1 | None = None
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
 
 
-class SingleTopicLookupResponse(BaseModel):
+class SingleTopicLookupResponseTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="Header area")
-    topic: Topic1 | None = None
+    topicId: str | None = None
+    topicName: str | None = None
+    description: str | None = None
+    bootstrapServer: str | None = None
+    partitionCount: int | None = None
+    maxRetentionTimeMs: int | None = None
+    maxRetentionBytes: int | None = None
+    maxMessageBytes: int | None = None
+    totalMessageCount: int | None = None
+    consumerGroupCount: int | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    topicStatus: str | None = None
 
 
-class Topic3(BaseModel):
+class EditATopicRequestTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -196,15 +176,17 @@ class Topic3(BaseModel):
     )
 
 
-class EditATopicRequest(BaseModel):
+class EditATopicResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    topic: Topic3 = Field(..., description="Topic")
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
 
 
-class Topic4(BaseModel):
+class EditATopicResponseTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -224,68 +206,27 @@ class Topic4(BaseModel):
     topicStatus: str | None = None
 
 
-class EditATopicResponse(BaseModel):
+class DeleteATopicResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="Header area")
-    topic: Topic4 | None = None
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
 
 
-class DeleteATopicResponse(BaseModel):
+class RetrieveConsumerGroupListResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="Header area")
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
 
 
-class PartitionListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    partition: int | None = Field(None, description="Partition number")
-    currentOffset: int | None = Field(None, description="Current offset")
-    endOffset: int | None = Field(None, description="End offset")
-    lag: int | None = Field(None, description="Lag")
-
-
-class MemberListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    memberId: str | None = Field(None, description="Consumer (member) ID")
-    clientId: str | None = Field(None, description="Client ID")
-    partitionList: list[PartitionListItem] | None = Field(None, description="Partition information list")
-
-
-class ConsumerGroupListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    groupId: str | None = Field(None, description="Consumer group ID")
-    groupState: str | None = Field(
-        None,
-        description="Consumer group status\n• Stable: All consumers are operating normally\n• Dead (deleted): The consumer group has been deleted.\n• Empty (no active members): The consumer group has no active consumers\n• Assigning: Assigning partitions to consumer groups.\n• Reconciling (synchronizing members): Reconciling allocated partitions\n• PreparingRebalance (rebalancing): Preparing to rebalance partition due to consumer group change.\n• CompletingRebalance (completing rebalance): Synchronization in progress after consumer allocation.\n• Unknown",
-    )
-    totalLag: int | None = Field(None, description="Total consumer group lag")
-    memberList: list[MemberListItem] | None = Field(None, description="Consumer (member) ID list")
-
-
-class RetrieveConsumerGroupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    consumerGroupList: list[ConsumerGroupListItem] | None = Field(None, description="Consumer group list")
-    header: Header | None = Field(None, description="Header area")
-
-
-class PartitionListItem1(BaseModel):
+class ViewAPartitionListResponsePartitionListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -297,10 +238,182 @@ class PartitionListItem1(BaseModel):
     messageCount: int | None = Field(None, description="Partition-wide message count")
 
 
+class ViewAPartitionListResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
+
+
+class QueryStatisticsResponseDataItemValuesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timestamp: int | None = Field(None, description="Metric time (Unix timestamp - epoch seconds)")
+    value: float | None = Field(None, description="Metric value")
+
+
+class RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItemPartitionListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    partition: int | None = Field(None, description="Partition number")
+    currentOffset: int | None = Field(None, description="Current offset")
+    endOffset: int | None = Field(None, description="End offset")
+    lag: int | None = Field(None, description="Lag")
+
+
+class ViewATopicListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total number of topics")
+    topicList: list[ViewATopicListResponseTopicListItem] | None = Field(None, description="Topic list")
+    header: ViewATopicListResponseHeader | None = Field(None, description="Header area")
+
+
+class CreateATopicRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    topic: CreateATopicRequestTopic = Field(..., description="Topic")
+
+
+class CreateATopicResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: CreateATopicResponseHeader | None = Field(None, description="Header area")
+    topic: CreateATopicResponseTopic | None = None
+
+
+class SingleTopicLookupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: SingleTopicLookupResponseHeader | None = Field(None, description="Header area")
+    topic: SingleTopicLookupResponseTopic | None = None
+
+
+class EditATopicRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    topic: EditATopicRequestTopic = Field(..., description="Topic")
+
+
+class EditATopicResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: EditATopicResponseHeader | None = Field(None, description="Header area")
+    topic: EditATopicResponseTopic | None = None
+
+
+class DeleteATopicResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteATopicResponseHeader | None = Field(None, description="Header area")
+
+
 class ViewAPartitionListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    partitionList: list[PartitionListItem1] | None = Field(None, description="Partition list")
-    header: Header | None = Field(None, description="Header area")
+    partitionList: list[ViewAPartitionListResponsePartitionListItem] | None = Field(None, description="Partition list")
+    header: ViewAPartitionListResponseHeader | None = Field(None, description="Header area")
+
+
+class QueryStatisticsResponseDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    labels: dict[str, Any] | None = Field(
+        None,
+        description="Metric Labels (BYTE_IN_RATE, BYTE_OUT_RATE, MESSAGE_COUNT: topic / CONSUMER_LAG: topic, consumergroup / LOG_SIZE_PER_PARTITION: topic, partition, broker)",
+    )
+    values: list[QueryStatisticsResponseDataItemValuesItem] | None = Field(
+        None, description="List of metric data values"
+    )
+
+
+class RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    memberId: str | None = Field(None, description="Consumer (member) ID")
+    clientId: str | None = Field(None, description="Client ID")
+    partitionList: (
+        list[RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItemPartitionListItem] | None
+    ) = Field(None, description="Partition information list")
+
+
+class QueryStatisticsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metricsType: str | None = Field(None, description="Metric type")
+    step: int | None = Field(
+        None, description="Metric interval (in seconds, specified by the server based on view period)"
+    )
+    data: list[QueryStatisticsResponseDataItem] | None = Field(None, description="Metric data list")
+    header: QueryStatisticsResponseHeader | None = Field(None, description="Header area")
+
+
+class RetrieveConsumerGroupListResponseConsumerGroupListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    groupId: str | None = Field(None, description="Consumer group ID")
+    groupState: str | None = Field(
+        None,
+        description="Consumer group status\n• Stable: All consumers are operating normally\n• Dead (deleted): The consumer group has been deleted.\n• Empty (no active members): The consumer group has no active consumers\n• Assigning: Assigning partitions to consumer groups.\n• Reconciling (synchronizing members): Reconciling allocated partitions\n• PreparingRebalance (rebalancing): Preparing to rebalance partition due to consumer group change.\n• CompletingRebalance (completing rebalance): Synchronization in progress after consumer allocation.\n• Unknown",
+    )
+    totalLag: int | None = Field(None, description="Total consumer group lag")
+    memberList: list[RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItem] | None = Field(
+        None, description="Consumer (member) ID list"
+    )
+
+
+class RetrieveConsumerGroupListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    consumerGroupList: list[RetrieveConsumerGroupListResponseConsumerGroupListItem] | None = Field(
+        None, description="Consumer group list"
+    )
+    header: RetrieveConsumerGroupListResponseHeader | None = Field(None, description="Header area")
+
+
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+Value = QueryStatisticsResponseDataItemValuesItem
+Datum = QueryStatisticsResponseDataItem
+Header = ViewATopicListResponseHeader
+TopicListItem = ViewATopicListResponseTopicListItem
+Topic = CreateATopicRequestTopic
+Topic1 = CreateATopicResponseTopic
+Topic3 = EditATopicRequestTopic
+Topic4 = EditATopicResponseTopic
+PartitionListItem = RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItemPartitionListItem
+MemberListItem = RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItem
+ConsumerGroupListItem = RetrieveConsumerGroupListResponseConsumerGroupListItem
+PartitionListItem1 = ViewAPartitionListResponsePartitionListItem

@@ -7,158 +7,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class Data(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fileId: int | None = Field(None, description="파일 ID")
-    fileName: str | None = Field(None, description="파일명")
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeyAttachfileBinaryUploadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body | None = Field(None, description="본문 영역")
-
-
-class Datum(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    mailAddress: str | None = Field(None, description="수신 거부 이메일 주소")
-    blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss.S)")
-
-
-class Body1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyBlockReceiversResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body1 | None = Field(None, description="본문 영역")
-
-
-class BlockReceiverList(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    mailAddress: str = Field(..., description="수신 거부 이메일 주소")
-
-
-class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    deleted: bool = Field(..., description="수신 거부 삭제를 명시하는 필드")
-    blockReceiverList: BlockReceiverList = Field(..., description="수신 거부 리스트")
-
-
-class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class BlockReceiverList1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    mailAddress: str = Field(..., description="수신 거부 이메일 주소")
-    blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss)")
-
-
-class PostAppKeysAppKeyBlockReceiversRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    blockReceiverList: BlockReceiverList1 = Field(..., description="수신 거부 리스트")
-
-
-class PostAppKeysAppKeyBlockReceiversResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class Datum1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    categoryId: int | None = Field(None, description="카테고리 ID")
-    categoryParentId: int | None = Field(None, description="부모 카테고리 ID(최상위 카테고리인 경우 0)")
-    depth: int | None = Field(None, description="depth (최상위 카테고리인 경우 0)")
-    categoryName: str | None = Field(None, description="카테고리 이름")
-    categoryDesc: str | None = Field(None, description="카테고리 설명")
-    useYn: str | None = Field(None, description="사용 여부")
-    createUser: str | None = Field(None, description="생성자")
-    createDate: str | None = Field(None, description="생성 일시")
-    updateUser: str | None = Field(None, description="수정자")
-    updateDate: str | None = Field(None, description="수정 일시")
-
-
-class Body2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum1] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyCategoriesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body2 | None = Field(None, description="본문 영역")
-
-
 class PostAppKeysAppKeyCategoriesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -169,65 +17,6 @@ class PostAppKeysAppKeyCategoriesRequest(BaseModel):
     categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000", max_length=1000)
     useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
-
-
-class Data1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    categoryId: int | None = Field(None, description="카테고리 ID")
-
-
-class Body3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data1 | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeysAppKeyCategoriesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body3 | None = Field(None, description="본문 영역")
-
-
-class Data2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    categoryId: int | None = Field(None, description="카테고리 ID")
-    categoryParentId: int | None = Field(None, description="부모 카테고리 ID(최상위 카테고리인 경우 0)")
-    depth: int | None = Field(None, description="depth (최상위 카테고리인 경우 0)")
-    categoryName: str | None = Field(None, description="카테고리 이름")
-    categoryDesc: str | None = Field(None, description="카테고리 설명")
-    useYn: str | None = Field(None, description="사용 여부")
-    createUser: str | None = Field(None, description="생성자")
-    createDate: str | None = Field(None, description="생성 일시")
-    updateUser: str | None = Field(None, description="수정자")
-    updateDate: str | None = Field(None, description="수정 일시")
-
-
-class Body4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data2 | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeyCategoriesCategoryIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body4 | None = Field(None, description="본문 영역")
 
 
 class PutAppKeyCategoriesCategoryIdRequest(BaseModel):
@@ -241,25 +30,677 @@ class PutAppKeyCategoriesCategoryIdRequest(BaseModel):
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
-class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
+class PostAppKeySenderTagMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
+    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
+    title: str = Field(..., description="제목 ( 최대 998자 )")
+    body: str = Field(..., description="내용")
+    templateId: str | None = Field(None, description="템플릿 ID")
+    adYn: str | None = Field(None, description="광고 여부 'N'(기본값)")
+    autoSendYn: str | None = Field(None, description="자동 발송 여부 'Y'(기본값)")
+    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 리스트")
+    tagExpression: list[str] = Field(..., description="태그 표현식(태그 ID 포함)")
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system")
+    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
 
 
-class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
+class PostAppKeysAppKeyTagsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
+    tagName: str = Field(..., description="태그 이름")
 
 
-class Datum2(BaseModel):
+class PutAppKeyTagsTagIdRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    tagName: str = Field(..., description="태그 이름")
+
+
+class PostAppKeysAppKeyTemplatesRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    categoryId: int = Field(..., description="카테고리 ID")
+    templateId: str = Field(..., description="템플릿 ID\n최대 길이: 50", max_length=50)
+    templateName: str = Field(..., description="템플릿명\n최대 길이: 200", max_length=200)
+    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
+    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
+    sendMailAddress: str = Field(..., description="발신 메일 주소\n최대 길이: 300", max_length=300)
+    title: str = Field(..., description="메일 제목\n최대 길이: 500", max_length=500)
+    templateType: str | None = Field(
+        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10", max_length=10
+    )
+    body: str = Field(..., description="메일 본문")
+    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
+    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
+
+
+class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    templateName: str | None = Field(None, description="템플릿명\n최대 길이: 200", max_length=200)
+    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
+    useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1", max_length=1)
+    sendMailAddress: str | None = Field(None, description="발신 메일 주소\n최대 길이: 300", max_length=300)
+    title: str | None = Field(None, description="메일 제목\n최대 길이: 500", max_length=500)
+    templateType: str | None = Field(
+        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10", max_length=10
+    )
+    body: str | None = Field(None, description="메일 본문")
+    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
+    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
+
+
+class PostUidsUidEmailAddressesRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    emailAddress: str = Field(..., description="메일 주소")
+
+
+class PostAppKeyAttachfileBinaryUploadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyBlockReceiversResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    mailAddress: str = Field(..., description="수신 거부 이메일 주소")
+
+
+class PutAppKeysAppKeyBlockReceiversResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    mailAddress: str = Field(..., description="수신 거부 이메일 주소")
+    blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss)")
+
+
+class PostAppKeysAppKeyBlockReceiversResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyCategoriesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeysAppKeyCategoriesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeyCategoriesCategoryIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutAppKeyCategoriesCategoryIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class DeleteAppKeyCategoriesCategoryIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyMassMailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeyMassMailsRequestIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetMassMailsRequestIdMailSeqResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeySenderAuthMailResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeySenderEachMailResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeySenderMailRequestTemplateParameter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = Field(None, description="치환 키 (##key##)")
+    value: dict[str, Any] | None = Field(None, description="치환 키에 매핑되는 Value값")
+
+
+class PostAppKeySenderMailRequestReceiverListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    receiveType: str = Field(..., description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+
+
+class PostAppKeySenderMailResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetMailRequestIdMailSeqResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeySenderMailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeySenderReservationsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetSenderReservationsSearchCancelsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutSenderReservationsSearchCancelsRequestSearchParameter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    startSendDate: str = Field(..., description="예약 날짜 시작 (yyyy-MM-dd HH:mm:ss)")
+    endSendDate: str = Field(..., description="예약 날짜 종료 (yyyy-MM-dd HH:mm:ss)")
+    senderMail: str | None = Field(None, description="발신자 메일 주소")
+    receiveMail: str | None = Field(None, description="수신자 메일 주소")
+    templateId: str | None = Field(None, description="템플릿 ID")
+
+
+class PutSenderReservationsSearchCancelsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutSenderReservationsRequestIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetReservationsRequestIdMailSeqResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutReservationsRequestIdMailSeqResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeySenderTagMailResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeySenderUpdateMailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeyStatisticsViewResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyStatsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeyStatsTotalResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyTagMailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeyTagMailsRequestIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetTagMailsRequestIdMailSequenceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyTagsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeysAppKeyTagsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutAppKeyTagsTagIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class DeleteAppKeyTagsTagIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeysAppKeyTemplatesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeysAppKeyTemplatesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostTemplatesAttachfileBinaryUploadResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class GetAppKeyTemplatesTemplateIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PutAppKeyTemplatesTemplateIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class DeleteAppKeyTemplatesTemplateIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class UidResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class Uid2RequestContactsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    contactType: str = Field(..., description="연락처 타입")
+    contact: str = Field(..., description="연락처 (메일 주소)")
+
+
+class Uid2ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class Uid3ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class Uid4ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostUidsUidEmailAddressesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class DeleteUidEmailAddressesEmailAddressResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class PostAppKeyAttachfileBinaryUploadResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileId: int | None = Field(None, description="파일 ID")
+    fileName: str | None = Field(None, description="파일명")
+
+
+class GetAppKeysAppKeyBlockReceiversResponseBodyDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    mailAddress: str | None = Field(None, description="수신 거부 이메일 주소")
+    blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss.S)")
+
+
+class GetAppKeysAppKeyCategoriesResponseBodyDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    categoryId: int | None = Field(None, description="카테고리 ID")
+    categoryParentId: int | None = Field(None, description="부모 카테고리 ID(최상위 카테고리인 경우 0)")
+    depth: int | None = Field(None, description="depth (최상위 카테고리인 경우 0)")
+    categoryName: str | None = Field(None, description="카테고리 이름")
+    categoryDesc: str | None = Field(None, description="카테고리 설명")
+    useYn: str | None = Field(None, description="사용 여부")
+    createUser: str | None = Field(None, description="생성자")
+    createDate: str | None = Field(None, description="생성 일시")
+    updateUser: str | None = Field(None, description="수정자")
+    updateDate: str | None = Field(None, description="수정 일시")
+
+
+class PostAppKeysAppKeyCategoriesResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    categoryId: int | None = Field(None, description="카테고리 ID")
+
+
+class GetAppKeyCategoriesCategoryIdResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    categoryId: int | None = Field(None, description="카테고리 ID")
+    categoryParentId: int | None = Field(None, description="부모 카테고리 ID(최상위 카테고리인 경우 0)")
+    depth: int | None = Field(None, description="depth (최상위 카테고리인 경우 0)")
+    categoryName: str | None = Field(None, description="카테고리 이름")
+    categoryDesc: str | None = Field(None, description="카테고리 설명")
+    useYn: str | None = Field(None, description="사용 여부")
+    createUser: str | None = Field(None, description="생성자")
+    createDate: str | None = Field(None, description="생성 일시")
+    updateUser: str | None = Field(None, description="수정자")
+    updateDate: str | None = Field(None, description="수정 일시")
+
+
+class GetAppKeysAppKeyMassMailsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -283,27 +724,7 @@ class Datum2(BaseModel):
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class Body5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum2] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyMassMailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body5 | None = Field(None, description="본문 영역")
-
-
-class Datum3(BaseModel):
+class GetAppKeyMassMailsRequestIdResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -330,102 +751,7 @@ class Datum3(BaseModel):
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class Body6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum3] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeyMassMailsRequestIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body6 | None = Field(None, description="본문 영역")
-
-
-class ReceiverListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    mailSeq: int | None = Field(None, description="메일 순번")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    receiveTypeName: str | None = Field(None, description="수신자 타입명")
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    isReceived: bool | None = Field(None, description="수신 여부")
-    resultDate: str | None = Field(None, description="수신 일시")
-    isOpened: bool | None = Field(None, description="읽음 여부")
-    openedDate: str | None = Field(None, description="읽은 일시")
-    dsnCode: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 코드")
-    dsnMessage: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 메시지")
-
-
-class AttachFileListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fileType: str | None = Field(
-        None, description="첨부 파일 타입(MAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일)"
-    )
-    fileId: int | None = Field(None, description="파일 ID")
-    fileName: str | None = Field(None, description="첨부 파일 이름")
-    filePath: str | None = Field(None, description="첨부 파일 경로")
-    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
-    createDate: str | None = Field(None, description="생성 일시")
-
-
-class Data3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    templateId: str | None = Field(None, description="템플릿 ID")
-    templateName: str | None = Field(None, description="템플릿명")
-    mailStatusCode: str | None = Field(
-        None, description="메일 상태 코드\nSST0:발송 준비, SST1:발송 중,\nSST2:발송 완료, SST3: 발송 실패, SST7: 미인증"
-    )
-    mailStatusName: str | None = Field(None, description="메일 상태명")
-    requestDate: str | None = Field(None, description="요청 시간")
-    senderName: str | None = Field(None, description="발신자명")
-    senderAddress: str | None = Field(None, description="발신자 주소")
-    resultId: str | None = Field(None, description="SMTP ID")
-    resultDate: str | None = Field(None, description="실제 발송 시간")
-    title: str | None = Field(None, description="제목")
-    body: str | None = Field(None, description="내용")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    receiverList: list[ReceiverListItem] | None = Field(None, description="수신자 리스트")
-    attachFileList: list[AttachFileListItem] | None = Field(None, description="첨부 파일 리스트")
-    statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
-
-
-class Body7(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data3 | None = Field(None, description="데이터 영역")
-
-
-class GetMassMailsRequestIdMailSeqResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body7 | None = Field(None, description="본문 영역")
-
-
-class TemplateParameter(BaseModel):
+class PostAppKeySenderAuthMailRequestReceiverTemplateParameter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -434,279 +760,16 @@ class TemplateParameter(BaseModel):
     value_: dict[str, Any] | None = Field(None, alias="#value#", description="치환 키에 매핑되는 Value값")
 
 
-class Receiver(BaseModel):
+class PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
+    key_: str | None = Field(None, alias="#key#", description="치환 키 (##key##)")
+    value_: dict[str, Any] | None = Field(None, alias="#value#", description="치환 키에 매핑되는 Value값")
 
 
-class PostAppKeySenderAuthMailRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
-    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="제목 ( 최대 998자 )")
-    body: str = Field(..., description="내용")
-    templateId: str | None = Field(None, description="발송 템플릿 ID")
-    receiver: Receiver = Field(..., description="수신자")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더 ( 최대 100자 )")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
-    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
-
-
-class Result(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
-    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
-
-
-class Data4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    results: list[Result] | None = Field(None, description="발송 결과")
-
-
-class Body8(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data4 | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderAuthMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body8 | None = Field(None, description="본문 영역")
-
-
-class ReceiverListItem1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
-
-
-class PostAppKeySenderEachMailRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
-    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="메일 제목 (최대 998자)")
-    body: str = Field(..., description="메일 내용")
-    attachFileIdList: list[int] | None = Field(
-        None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
-    )
-    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
-    receiverList: list[ReceiverListItem1] = Field(..., description="수신자 리스트\n최대 1000명까지 발송 가능")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
-    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
-
-
-class Data5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    results: list[Result] | None = Field(None, description="발송 결과")
-
-
-class Body9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data5 | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderEachMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body9 | None = Field(None, description="본문 영역")
-
-
-class TemplateParameter2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = Field(None, description="치환 키 (##key##)")
-    value: dict[str, Any] | None = Field(None, description="치환 키에 매핑되는 Value값")
-
-
-class ReceiverListItem2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    receiveType: str = Field(..., description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-
-
-class PostAppKeySenderMailRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
-    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="메일 제목 (최대 998자)")
-    body: str = Field(..., description="메일 내용")
-    attachFileIdList: list[int] | None = Field(
-        None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
-    )
-    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
-    templateParameter: TemplateParameter2 | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
-    receiverList: list[ReceiverListItem2] = Field(
-        ..., description="수신자 리스트\n최대 1000명까지 발송 가능(받는 사람, 참조자 포함)"
-    )
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
-    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
-
-
-class Data6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    results: list[Result] | None = Field(None, description="발송 결과")
-
-
-class Body10(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data6 | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body10 | None = Field(None, description="본문 영역")
-
-
-class ReceiverListItem3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    mailSeq: int | None = Field(None, description="메일 순번")
-    receiveType: str | None = Field(None, description="수신자 타입\nMRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조")
-    receiveTypeName: str | None = Field(None, description="수신자 타입명")
-    receiveName: str | None = Field(None, description="수신자 이름")
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    isReceived: bool | None = Field(None, description="수신 여부")
-    resultDate: str | None = Field(None, description="수신 일시")
-    isOpened: bool | None = Field(None, description="읽음 여부")
-    openedDate: str | None = Field(None, description="읽은 일시")
-    dsnCode: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 코드")
-    dsnMessage: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 메시지")
-
-
-class AttachFileListItem1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fileType: str | None = Field(
-        None, description="첨부 파일 타입\nMAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일"
-    )
-    fileId: int | None = Field(None, description="파일 ID")
-    fileName: str | None = Field(None, description="첨부 파일 이름")
-    filePath: str | None = Field(None, description="첨부 파일 경로")
-    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
-    createDate: str | None = Field(None, description="생성 일시")
-
-
-class Data7(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    mailSeq: int | None = Field(None, description="메일 순번")
-    requestIp: str | None = Field(None, description="요청 IP")
-    requestDate: str | None = Field(None, description="요청 일시")
-    mailStatusCode: str | None = Field(
-        None, description="발송 상태 코드\nSST0:발송 준비, SST1:발송 중,\nSST2:발송 완료, SST3: 발송 실패, SST7: 미인증"
-    )
-    mailStatusName: str | None = Field(None, description="발송 상태명")
-    templateId: str | None = Field(None, description="템플릿 ID")
-    templateName: str | None = Field(None, description="템플릿명")
-    senderName: str | None = Field(None, description="발신자 이름")
-    senderAddress: str | None = Field(None, description="발신자 메일 주소")
-    resultId: str | None = Field(None, description="메일 발송 ID")
-    title: str | None = Field(None, description="메일 제목")
-    body: str | None = Field(None, description="메일 내용")
-    receiverList: list[ReceiverListItem3] | None = Field(None, description="수신자 리스트")
-    attachFileList: list[AttachFileListItem1] | None = Field(None, description="첨부 파일 리스트")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키")
-    statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
-
-
-class Body11(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data7 | None = Field(None, description="데이터 영역")
-
-
-class GetMailRequestIdMailSeqResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body11 | None = Field(None, description="본문 영역")
-
-
-class Datum4(BaseModel):
+class GetAppKeySenderMailsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -737,27 +800,7 @@ class Datum4(BaseModel):
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class Body12(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum4] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeySenderMailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body12 | None = Field(None, description="본문 영역")
-
-
-class Datum5(BaseModel):
+class GetAppKeySenderReservationsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -783,27 +826,7 @@ class Datum5(BaseModel):
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class Body13(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum5] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeySenderReservationsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body13 | None = Field(None, description="본문 영역")
-
-
-class Datum6(BaseModel):
+class GetSenderReservationsSearchCancelsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -823,49 +846,7 @@ class Datum6(BaseModel):
     updatedDateTime: str | None = Field(None, description="예약 취소 수정 시간")
 
 
-class Body14(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum6] | None = Field(None, description="데이터 영역")
-
-
-class GetSenderReservationsSearchCancelsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body14 | None = Field(None, description="본문 영역")
-
-
-class SearchParameter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    startSendDate: str = Field(..., description="예약 날짜 시작 (yyyy-MM-dd HH:mm:ss)")
-    endSendDate: str = Field(..., description="예약 날짜 종료 (yyyy-MM-dd HH:mm:ss)")
-    senderMail: str | None = Field(None, description="발신자 메일 주소")
-    receiveMail: str | None = Field(None, description="수신자 메일 주소")
-    templateId: str | None = Field(None, description="템플릿 ID")
-
-
-class PutSenderReservationsSearchCancelsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    searchParameter: SearchParameter
-    updateUser: str = Field(..., description="예약 취소 요청자")
-
-
-class Data8(BaseModel):
+class PutSenderReservationsSearchCancelsResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -878,133 +859,7 @@ class Data8(BaseModel):
     )
 
 
-class Body15(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data8 | None = Field(None, description="데이터 영역")
-
-
-class PutSenderReservationsSearchCancelsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body15 | None = Field(None, description="본문 영역")
-
-
-class PutSenderReservationsRequestIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-
-
-class Receiver1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    mailSeq: int | None = Field(None, description="메일 순번")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    receiveName: str | None = Field(None, description="수신자 이름")
-    receiveTypeName: str | None = Field(None, description="수신자 타입 이름")
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-
-
-class AttachFileListItem2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fileType: str | None = Field(
-        None, description="첨부 파일 타입\nMAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일"
-    )
-    fileId: int | None = Field(
-        None, description="파일 ID\nv1.0, v1.1 API를 통해 업로드된 첨부 파일은 파일 ID 값이 -1으로 표기됩니다."
-    )
-    fileName: str | None = Field(None, description="첨부 파일 이름")
-    filePath: str | None = Field(None, description="첨부 파일 경로")
-    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
-    createDate: str | None = Field(None, description="생성 일시")
-
-
-class Data9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    mailSeq: int | None = Field(None, description="메일 순번")
-    title: str | None = Field(None, description="메일 제목")
-    body: str | None = Field(None, description="메일 본문")
-    templateId: str | None = Field(None, description="템플릿 ID")
-    templateName: str | None = Field(None, description="템플릿 이름")
-    senderAddress: str | None = Field(None, description="발신자 메일 주소")
-    senderName: str | None = Field(None, description="발신자 이름")
-    requestDate: str | None = Field(None, description="요청 시간")
-    mailStatusCode: str | None = Field(
-        None,
-        description="메일 상태 코드\nSST0: 발송 준비, SST1: 발송 중\nSST2: 발송 완료, SST3: 발송 실패\nSST4: 예약 대기, SST7: 미인증",
-    )
-    mailStatusName: str | None = Field(None, description="메일 상태 이름")
-    receivers: list[Receiver1] | None = Field(None, description="수신자 리스트")
-    attachFileList: list[AttachFileListItem2] | None = Field(None, description="첨부 파일 리스트")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자)")
-    statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
-
-
-class Body16(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data9 | None = Field(None, description="데이터 영역")
-
-
-class GetReservationsRequestIdMailSeqResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body16 | None = Field(None, description="본문 영역")
-
-
-class PutReservationsRequestIdMailSeqResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-
-
-class PostAppKeySenderTagMailRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
-    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="제목 ( 최대 998자 )")
-    body: str = Field(..., description="내용")
-    templateId: str | None = Field(None, description="템플릿 ID")
-    adYn: str | None = Field(None, description="광고 여부 'N'(기본값)")
-    autoSendYn: str | None = Field(None, description="자동 발송 여부 'Y'(기본값)")
-    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 리스트")
-    tagExpression: list[str] = Field(..., description="태그 표현식(태그 ID 포함)")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system")
-    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
-
-
-class Data10(BaseModel):
+class PostAppKeySenderTagMailResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1012,24 +867,7 @@ class Data10(BaseModel):
     requestId: str | None = Field(None, description="요청 ID")
 
 
-class Body17(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data10 | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderTagMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body17 | None = Field(None, description="본문 영역")
-
-
-class Datum7(BaseModel):
+class GetAppKeySenderUpdateMailsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1050,27 +888,7 @@ class Datum7(BaseModel):
     senderGroupingKey: str | None = Field(None, description="발송자 그룹 키")
 
 
-class Body18(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: list[Datum7] | None = Field(None, description="데이터 영역")
-    pageNum: int | None = None
-    pageSize: int | None = None
-    totalCount: int | None = None
-
-
-class GetAppKeySenderUpdateMailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body18 | None = None
-
-
-class Datum8(BaseModel):
+class GetAppKeyStatisticsViewResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1085,24 +903,7 @@ class Datum8(BaseModel):
     openedRate: str | None = Field(None, description="오픈율")
 
 
-class Body19(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: list[Datum8] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeyStatisticsViewResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body19 | None = Field(None, description="본문 영역")
-
-
-class EventsAdditionalProperty(BaseModel):
+class GetAppKeyStatsTotalResponseTotalValue(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1114,74 +915,7 @@ class EventsAdditionalProperty(BaseModel):
     OPENED: int | None = Field(None, description="읽은 건수")
 
 
-class Events(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    __annotations__ = {
-        "__pydantic_extra__": dict[str, EventsAdditionalProperty],
-    }
-    field_statsCriteriaValue__RECEIVED: int | None = Field(None, alias="{statsCriteriaValue}.RECEIVED")
-    field_statsCriteriaValue__SENT_FAILED: int | None = Field(None, alias="{statsCriteriaValue}.SENT_FAILED")
-    field_statsCriteriaValue__SENT: int | None = Field(None, alias="{statsCriteriaValue}.SENT")
-    field_statsCriteriaValue__OPENED: int | None = Field(None, alias="{statsCriteriaValue}.OPENED")
-
-
-class Stat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventDateTime: str | None = Field(None, description="이벤트 발생 시간")
-    events: Events | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyStatsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    stats: list[Stat] | None = Field(None, description="본문 영역")
-
-
-class TotalAdditionalProperty(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    REQUESTED: int | None = Field(None, description="요청 건수")
-    SENT: int | None = Field(None, description="발송 건수")
-    SENT_FAILED: int | None = Field(None, description="실패 건수")
-    RECEIVED: int | None = Field(None, description="성공 건수")
-    OPENED: int | None = Field(None, description="읽은 건수")
-
-
-class Total(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    __annotations__ = {
-        "__pydantic_extra__": dict[str, TotalAdditionalProperty],
-    }
-    SENT: int | None = None
-    SENT_FAILED: int | None = None
-    RECEIVED: int | None = None
-    OPENED: int | None = None
-
-
-class GetAppKeyStatsTotalResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    total: Total | None = Field(None, description="본문 영역")
-
-
-class Datum9(BaseModel):
+class GetAppKeysAppKeyTagMailsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1210,27 +944,7 @@ class Datum9(BaseModel):
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class Body20(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum9] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyTagMailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body20 | None = Field(None, description="본문 영역")
-
-
-class Datum10(BaseModel):
+class GetAppKeyTagMailsRequestIdResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1256,27 +970,197 @@ class Datum10(BaseModel):
     dnsCode: str | None = None
 
 
-class Body21(BaseModel):
+class GetAppKeysAppKeyTagsResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum10] | None = Field(None, description="데이터 영역")
+    tagId: str | None = Field(None, description="태그 ID")
+    tagName: str | None = Field(None, description="태그 이름")
+    createdDate: str | None = Field(None, description="생성 일시")
+    updatedDate: str | None = Field(None, description="수정 일시")
 
 
-class GetAppKeyTagMailsRequestIdResponse(BaseModel):
+class PostAppKeysAppKeyTagsResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body21 | None = Field(None, description="본문 영역")
+    tagId: str | None = Field(None, description="태그 ID")
 
 
-class Receiver2(BaseModel):
+class GetAppKeysAppKeyTemplatesResponseBodyDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    templateId: str | None = Field(None, description="템플릿 ID")
+    categoryId: int | None = Field(None, description="카테고리 ID")
+    categoryName: str | None = Field(None, description="카테고리명")
+    templateName: str | None = Field(None, description="템플릿명")
+    templateDesc: str | None = Field(None, description="템플릿 설명")
+    useYn: str | None = Field(None, description="사용 여부")
+    delYn: str | None = Field(None, description="삭제 여부")
+    title: str | None = Field(None, description="메일 제목")
+    createDate: str | None = Field(None, description="생성 일시")
+    updateDate: str | None = Field(None, description="수정 일시")
+
+
+class PostTemplatesAttachfileBinaryUploadResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileId: int | None = Field(None, description="파일 ID")
+    fileName: str | None = Field(None, description="파일 이름")
+
+
+class GetMassMailsRequestIdMailSeqResponseBodyDataReceiverListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    mailSeq: int | None = Field(None, description="메일 순번")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    receiveTypeName: str | None = Field(None, description="수신자 타입명")
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    isReceived: bool | None = Field(None, description="수신 여부")
+    resultDate: str | None = Field(None, description="수신 일시")
+    isOpened: bool | None = Field(None, description="읽음 여부")
+    openedDate: str | None = Field(None, description="읽은 일시")
+    dsnCode: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 코드")
+    dsnMessage: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 메시지")
+
+
+class GetMassMailsRequestIdMailSeqResponseBodyDataAttachFileListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileType: str | None = Field(
+        None, description="첨부 파일 타입(MAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일)"
+    )
+    fileId: int | None = Field(None, description="파일 ID")
+    fileName: str | None = Field(None, description="첨부 파일 이름")
+    filePath: str | None = Field(None, description="첨부 파일 경로")
+    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
+    createDate: str | None = Field(None, description="생성 일시")
+
+
+class PostAppKeySenderAuthMailResponseBodyDataResultsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
+    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
+
+
+class PostAppKeySenderEachMailResponseBodyDataResultsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
+    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
+
+
+class PostAppKeySenderMailResponseBodyDataResultsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
+    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
+
+
+class GetMailRequestIdMailSeqResponseBodyDataReceiverListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    mailSeq: int | None = Field(None, description="메일 순번")
+    receiveType: str | None = Field(None, description="수신자 타입\nMRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조")
+    receiveTypeName: str | None = Field(None, description="수신자 타입명")
+    receiveName: str | None = Field(None, description="수신자 이름")
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    isReceived: bool | None = Field(None, description="수신 여부")
+    resultDate: str | None = Field(None, description="수신 일시")
+    isOpened: bool | None = Field(None, description="읽음 여부")
+    openedDate: str | None = Field(None, description="읽은 일시")
+    dsnCode: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 코드")
+    dsnMessage: str | None = Field(None, description="DSN(Delivery Status Notification) 상태 메시지")
+
+
+class GetMailRequestIdMailSeqResponseBodyDataAttachFileListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileType: str | None = Field(
+        None, description="첨부 파일 타입\nMAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일"
+    )
+    fileId: int | None = Field(None, description="파일 ID")
+    fileName: str | None = Field(None, description="첨부 파일 이름")
+    filePath: str | None = Field(None, description="첨부 파일 경로")
+    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
+    createDate: str | None = Field(None, description="생성 일시")
+
+
+class GetReservationsRequestIdMailSeqResponseBodyDataReceiversItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    mailSeq: int | None = Field(None, description="메일 순번")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    receiveName: str | None = Field(None, description="수신자 이름")
+    receiveTypeName: str | None = Field(None, description="수신자 타입 이름")
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+
+
+class GetReservationsRequestIdMailSeqResponseBodyDataAttachFileListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileType: str | None = Field(
+        None, description="첨부 파일 타입\nMAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일"
+    )
+    fileId: int | None = Field(
+        None, description="파일 ID\nv1.0, v1.1 API를 통해 업로드된 첨부 파일은 파일 ID 값이 -1으로 표기됩니다."
+    )
+    fileName: str | None = Field(None, description="첨부 파일 이름")
+    filePath: str | None = Field(None, description="첨부 파일 경로")
+    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
+    createDate: str | None = Field(None, description="생성 일시")
+
+
+class GetAppKeysAppKeyStatsResponseStatsItemEventsValue(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    REQUESTED: int | None = Field(None, description="요청 건수")
+    SENT: int | None = Field(None, description="발송 건수")
+    SENT_FAILED: int | None = Field(None, description="실패 건수")
+    RECEIVED: int | None = Field(None, description="성공 건수")
+    OPENED: int | None = Field(None, description="읽은 건수")
+
+
+class GetTagMailsRequestIdMailSequenceResponseBodyDataReceiversItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1292,7 +1176,7 @@ class Receiver2(BaseModel):
     mailSequence: str | None = Field(None, description="메일 순번")
 
 
-class AttachFileListItem3(BaseModel):
+class GetTagMailsRequestIdMailSequenceResponseBodyDataAttachFileListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1307,7 +1191,627 @@ class AttachFileListItem3(BaseModel):
     createDate: str | None = Field(None, description="생성 일시")
 
 
-class Data11(BaseModel):
+class GetAppKeyTemplatesTemplateIdResponseBodyDataAttachFileListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileType: str | None = Field(
+        None, description="첨부 파일 타입(MAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일)"
+    )
+    fileId: int | None = Field(None, description="파일 ID(기본값 -1)")
+    fileName: str | None = Field(None, description="첨부 파일 이름")
+    filePath: str | None = Field(None, description="첨부 파일 경로")
+    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
+    createDate: str | None = Field(None, description="생성 일시")
+
+
+class Uid3ResponseBodyDataTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    tagId: str | None = Field(None, description="태그 ID")
+    tagName: str | None = Field(None, description="태그 이름")
+    createdDate: str | None = Field(None, description="태그 생성 일시")
+    updatedDate: str | None = Field(None, description="태그 수정 일시")
+
+
+class Uid3ResponseBodyDataContactsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    contactType: str | None = Field(None, description="연락처 타입")
+    contact: str | None = Field(None, description="연락처(메일 주소)")
+    createdDate: str | None = Field(None, description="연락처 생성 일시")
+
+
+class UidResponseBodyDataUidsItemTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    tagId: str | None = Field(None, description="태그 ID")
+    tagName: str | None = Field(None, description="태그 이름")
+    createdDate: str | None = Field(None, description="태그 생성 일시")
+    updatedDate: str | None = Field(None, description="태그 수정 일시")
+
+
+class UidResponseBodyDataUidsItemContactsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    contactType: str | None = Field(None, description="연락처 타입(EMAIL_ADDRESS)")
+    contact: str | None = Field(None, description="연락처(메일 주소)")
+    createdDate: str | None = Field(None, description="연락처 생성 일시")
+
+
+class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    deleted: bool = Field(..., description="수신 거부 삭제를 명시하는 필드")
+    blockReceiverList: PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList = Field(
+        ..., description="수신 거부 리스트"
+    )
+
+
+class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutAppKeysAppKeyBlockReceiversResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PostAppKeysAppKeyBlockReceiversRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    blockReceiverList: PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList = Field(
+        ..., description="수신 거부 리스트"
+    )
+
+
+class PostAppKeysAppKeyBlockReceiversResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeysAppKeyBlockReceiversResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutAppKeyCategoriesCategoryIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteAppKeyCategoriesCategoryIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PostAppKeySenderMailRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
+    title: str = Field(..., description="메일 제목 (최대 998자)")
+    body: str = Field(..., description="메일 내용")
+    attachFileIdList: list[int] | None = Field(
+        None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
+    )
+    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
+    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
+    templateParameter: PostAppKeySenderMailRequestTemplateParameter | None = Field(
+        None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
+    )
+    receiverList: list[PostAppKeySenderMailRequestReceiverListItem] = Field(
+        ..., description="수신자 리스트\n최대 1000명까지 발송 가능(받는 사람, 참조자 포함)"
+    )
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
+
+
+class PutSenderReservationsSearchCancelsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    searchParameter: PutSenderReservationsSearchCancelsRequestSearchParameter
+    updateUser: str = Field(..., description="예약 취소 요청자")
+
+
+class PutSenderReservationsRequestIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutSenderReservationsRequestIdResponseHeader | None = Field(None, description="헤더 영역")
+
+
+class PutReservationsRequestIdMailSeqResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutReservationsRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+
+
+class PutAppKeyTagsTagIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutAppKeyTagsTagIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteAppKeyTagsTagIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteAppKeyTagsTagIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PostAppKeysAppKeyTemplatesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeysAppKeyTemplatesResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PutAppKeyTemplatesTemplateIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutAppKeyTemplatesTemplateIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteAppKeyTemplatesTemplateIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class Uid2Request(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    uid: str = Field(..., description="UID")
+    tagIds: list[str] = Field(..., description="태그 ID 목록")
+    contacts: list[Uid2RequestContactsItem] = Field(..., description="메일 주소 목록")
+
+
+class Uid2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Uid2ResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class Uid4Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Uid4ResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PostUidsUidEmailAddressesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostUidsUidEmailAddressesResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteUidEmailAddressesEmailAddressResponseHeader | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PostAppKeyAttachfileBinaryUploadResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeyAttachfileBinaryUploadResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeysAppKeyBlockReceiversResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeysAppKeyBlockReceiversResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeysAppKeyCategoriesResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeysAppKeyCategoriesResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeysAppKeyCategoriesResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeysAppKeyCategoriesResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeyCategoriesCategoryIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: GetAppKeyCategoriesCategoryIdResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeysAppKeyMassMailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeysAppKeyMassMailsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeyMassMailsRequestIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeyMassMailsRequestIdResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeySenderAuthMailRequestReceiver(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    templateParameter: PostAppKeySenderAuthMailRequestReceiverTemplateParameter | None = Field(
+        None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
+    )
+
+
+class PostAppKeySenderEachMailRequestReceiverListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    templateParameter: PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter | None = Field(
+        None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
+    )
+
+
+class GetAppKeySenderMailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeySenderMailsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeySenderReservationsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeySenderReservationsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetSenderReservationsSearchCancelsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetSenderReservationsSearchCancelsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class PutSenderReservationsSearchCancelsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PutSenderReservationsSearchCancelsResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeySenderTagMailResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeySenderTagMailResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeySenderUpdateMailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: list[GetAppKeySenderUpdateMailsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+    pageNum: int | None = None
+    pageSize: int | None = None
+    totalCount: int | None = None
+
+
+class GetAppKeyStatisticsViewResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: list[GetAppKeyStatisticsViewResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeyStatsTotalResponseTotal(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    __annotations__ = {
+        "__pydantic_extra__": dict[str, GetAppKeyStatsTotalResponseTotalValue],
+    }
+    SENT: int | None = None
+    SENT_FAILED: int | None = None
+    RECEIVED: int | None = None
+    OPENED: int | None = None
+
+
+class GetAppKeysAppKeyTagMailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeysAppKeyTagMailsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeyTagMailsRequestIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeyTagMailsRequestIdResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeysAppKeyTagsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeysAppKeyTagsResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeysAppKeyTagsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeysAppKeyTagsResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeysAppKeyTemplatesResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pageNum: int | None = Field(None, description="현재 페이지 번호")
+    pageSize: int | None = Field(None, description="조회된 데이터 건수")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+    data: list[GetAppKeysAppKeyTemplatesResponseBodyDataItem] | None = Field(None, description="데이터 영역")
+
+
+class PostTemplatesAttachfileBinaryUploadResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostTemplatesAttachfileBinaryUploadResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetMassMailsRequestIdMailSeqResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    templateId: str | None = Field(None, description="템플릿 ID")
+    templateName: str | None = Field(None, description="템플릿명")
+    mailStatusCode: str | None = Field(
+        None, description="메일 상태 코드\nSST0:발송 준비, SST1:발송 중,\nSST2:발송 완료, SST3: 발송 실패, SST7: 미인증"
+    )
+    mailStatusName: str | None = Field(None, description="메일 상태명")
+    requestDate: str | None = Field(None, description="요청 시간")
+    senderName: str | None = Field(None, description="발신자명")
+    senderAddress: str | None = Field(None, description="발신자 주소")
+    resultId: str | None = Field(None, description="SMTP ID")
+    resultDate: str | None = Field(None, description="실제 발송 시간")
+    title: str | None = Field(None, description="제목")
+    body: str | None = Field(None, description="내용")
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    receiverList: list[GetMassMailsRequestIdMailSeqResponseBodyDataReceiverListItem] | None = Field(
+        None, description="수신자 리스트"
+    )
+    attachFileList: list[GetMassMailsRequestIdMailSeqResponseBodyDataAttachFileListItem] | None = Field(
+        None, description="첨부 파일 리스트"
+    )
+    statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
+
+
+class PostAppKeySenderAuthMailResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    results: list[PostAppKeySenderAuthMailResponseBodyDataResultsItem] | None = Field(None, description="발송 결과")
+
+
+class PostAppKeySenderEachMailResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    results: list[PostAppKeySenderEachMailResponseBodyDataResultsItem] | None = Field(None, description="발송 결과")
+
+
+class PostAppKeySenderMailResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    results: list[PostAppKeySenderMailResponseBodyDataResultsItem] | None = Field(None, description="발송 결과")
+
+
+class GetMailRequestIdMailSeqResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    mailSeq: int | None = Field(None, description="메일 순번")
+    requestIp: str | None = Field(None, description="요청 IP")
+    requestDate: str | None = Field(None, description="요청 일시")
+    mailStatusCode: str | None = Field(
+        None, description="발송 상태 코드\nSST0:발송 준비, SST1:발송 중,\nSST2:발송 완료, SST3: 발송 실패, SST7: 미인증"
+    )
+    mailStatusName: str | None = Field(None, description="발송 상태명")
+    templateId: str | None = Field(None, description="템플릿 ID")
+    templateName: str | None = Field(None, description="템플릿명")
+    senderName: str | None = Field(None, description="발신자 이름")
+    senderAddress: str | None = Field(None, description="발신자 메일 주소")
+    resultId: str | None = Field(None, description="메일 발송 ID")
+    title: str | None = Field(None, description="메일 제목")
+    body: str | None = Field(None, description="메일 내용")
+    receiverList: list[GetMailRequestIdMailSeqResponseBodyDataReceiverListItem] | None = Field(
+        None, description="수신자 리스트"
+    )
+    attachFileList: list[GetMailRequestIdMailSeqResponseBodyDataAttachFileListItem] | None = Field(
+        None, description="첨부 파일 리스트"
+    )
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키")
+    statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
+
+
+class GetReservationsRequestIdMailSeqResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    mailSeq: int | None = Field(None, description="메일 순번")
+    title: str | None = Field(None, description="메일 제목")
+    body: str | None = Field(None, description="메일 본문")
+    templateId: str | None = Field(None, description="템플릿 ID")
+    templateName: str | None = Field(None, description="템플릿 이름")
+    senderAddress: str | None = Field(None, description="발신자 메일 주소")
+    senderName: str | None = Field(None, description="발신자 이름")
+    requestDate: str | None = Field(None, description="요청 시간")
+    mailStatusCode: str | None = Field(
+        None,
+        description="메일 상태 코드\nSST0: 발송 준비, SST1: 발송 중\nSST2: 발송 완료, SST3: 발송 실패\nSST4: 예약 대기, SST7: 미인증",
+    )
+    mailStatusName: str | None = Field(None, description="메일 상태 이름")
+    receivers: list[GetReservationsRequestIdMailSeqResponseBodyDataReceiversItem] | None = Field(
+        None, description="수신자 리스트"
+    )
+    attachFileList: list[GetReservationsRequestIdMailSeqResponseBodyDataAttachFileListItem] | None = Field(
+        None, description="첨부 파일 리스트"
+    )
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자)")
+    statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
+
+
+class GetAppKeysAppKeyStatsResponseStatsItemEvents(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    __annotations__ = {
+        "__pydantic_extra__": dict[str, GetAppKeysAppKeyStatsResponseStatsItemEventsValue],
+    }
+    field_statsCriteriaValue__RECEIVED: int | None = Field(None, alias="{statsCriteriaValue}.RECEIVED")
+    field_statsCriteriaValue__SENT_FAILED: int | None = Field(None, alias="{statsCriteriaValue}.SENT_FAILED")
+    field_statsCriteriaValue__SENT: int | None = Field(None, alias="{statsCriteriaValue}.SENT")
+    field_statsCriteriaValue__OPENED: int | None = Field(None, alias="{statsCriteriaValue}.OPENED")
+
+
+class GetTagMailsRequestIdMailSequenceResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1328,226 +1832,16 @@ class Data11(BaseModel):
     title: str | None = Field(None, description="제목")
     body: str | None = Field(None, description="내용")
     customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    receivers: list[Receiver2] | None = Field(None, description="수신자 리스트")
-    attachFileList: list[AttachFileListItem3] | None = Field(None, description="첨부 파일 리스트")
+    receivers: list[GetTagMailsRequestIdMailSequenceResponseBodyDataReceiversItem] | None = Field(
+        None, description="수신자 리스트"
+    )
+    attachFileList: list[GetTagMailsRequestIdMailSequenceResponseBodyDataAttachFileListItem] | None = Field(
+        None, description="첨부 파일 리스트"
+    )
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class Body22(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data11 | None = Field(None, description="데이터 영역")
-
-
-class GetTagMailsRequestIdMailSequenceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body22 | None = Field(None, description="본문 영역")
-
-
-class Datum11(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagId: str | None = Field(None, description="태그 ID")
-    tagName: str | None = Field(None, description="태그 이름")
-    createdDate: str | None = Field(None, description="생성 일시")
-    updatedDate: str | None = Field(None, description="수정 일시")
-
-
-class Body23(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum11] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyTagsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body23 | None = Field(None, description="본문 영역")
-
-
-class PostAppKeysAppKeyTagsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagName: str = Field(..., description="태그 이름")
-
-
-class Data12(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagId: str | None = Field(None, description="태그 ID")
-
-
-class Body24(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data12 | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeysAppKeyTagsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body24 | None = Field(None, description="본문 영역")
-
-
-class PutAppKeyTagsTagIdRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagName: str = Field(..., description="태그 이름")
-
-
-class PutAppKeyTagsTagIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteAppKeyTagsTagIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class Datum12(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    templateId: str | None = Field(None, description="템플릿 ID")
-    categoryId: int | None = Field(None, description="카테고리 ID")
-    categoryName: str | None = Field(None, description="카테고리명")
-    templateName: str | None = Field(None, description="템플릿명")
-    templateDesc: str | None = Field(None, description="템플릿 설명")
-    useYn: str | None = Field(None, description="사용 여부")
-    delYn: str | None = Field(None, description="삭제 여부")
-    title: str | None = Field(None, description="메일 제목")
-    createDate: str | None = Field(None, description="생성 일시")
-    updateDate: str | None = Field(None, description="수정 일시")
-
-
-class Body25(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pageNum: int | None = Field(None, description="현재 페이지 번호")
-    pageSize: int | None = Field(None, description="조회된 데이터 건수")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-    data: list[Datum12] | None = Field(None, description="데이터 영역")
-
-
-class GetAppKeysAppKeyTemplatesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body25 | None = Field(None, description="본문 영역")
-
-
-class PostAppKeysAppKeyTemplatesRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    categoryId: int = Field(..., description="카테고리 ID")
-    templateId: str = Field(..., description="템플릿 ID\n최대 길이: 50", max_length=50)
-    templateName: str = Field(..., description="템플릿명\n최대 길이: 200", max_length=200)
-    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
-    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
-    sendMailAddress: str = Field(..., description="발신 메일 주소\n최대 길이: 300", max_length=300)
-    title: str = Field(..., description="메일 제목\n최대 길이: 500", max_length=500)
-    templateType: str | None = Field(
-        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10", max_length=10
-    )
-    body: str = Field(..., description="메일 본문")
-    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
-    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
-
-
-class PostAppKeysAppKeyTemplatesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class Data13(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fileId: int | None = Field(None, description="파일 ID")
-    fileName: str | None = Field(None, description="파일 이름")
-
-
-class Body26(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data13 | None = Field(None, description="데이터 영역")
-
-
-class PostTemplatesAttachfileBinaryUploadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body26 | None = Field(None, description="본문 영역")
-
-
-class AttachFileListItem4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fileType: str | None = Field(
-        None, description="첨부 파일 타입(MAIL: 메일에 첨부된 파일, TEMPLATE: 템플릿에 첨부된 파일)"
-    )
-    fileId: int | None = Field(None, description="파일 ID(기본값 -1)")
-    fileName: str | None = Field(None, description="첨부 파일 이름")
-    filePath: str | None = Field(None, description="첨부 파일 경로")
-    fileSize: int | None = Field(None, description="첨부 파일 크기(byte)")
-    createDate: str | None = Field(None, description="생성 일시")
-
-
-class Data14(BaseModel):
+class GetAppKeyTemplatesTemplateIdResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1565,15 +1859,423 @@ class Data14(BaseModel):
     body: str | None = Field(None, description="메일 내용")
     createDate: str | None = Field(None, description="생성 일시")
     updateDate: str | None = Field(None, description="수정 일시")
-    attachFileList: list[AttachFileListItem4] | None = Field(None, description="첨부 파일 리스트")
+    attachFileList: list[GetAppKeyTemplatesTemplateIdResponseBodyDataAttachFileListItem] | None = Field(
+        None, description="첨부 파일 리스트"
+    )
 
 
-class Body27(BaseModel):
+class Uid3ResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    data: Data14 | None = Field(None, description="데이터 영역")
+    uid: str | None = Field(None, description="UID")
+    tags: list[Uid3ResponseBodyDataTagsItem] | None = Field(None, description="태그 정보 리스트")
+    contacts: list[Uid3ResponseBodyDataContactsItem] | None = Field(None, description="연락처 리스트")
+
+
+class UidResponseBodyDataUidsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    uid: str | None = Field(None, description="UID")
+    tags: list[UidResponseBodyDataUidsItemTagsItem] | None = Field(None, description="태그 정보 리스트")
+    contacts: list[UidResponseBodyDataUidsItemContactsItem] | None = Field(None, description="연락처 리스트")
+
+
+class PostAppKeyAttachfileBinaryUploadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeyAttachfileBinaryUploadResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeyAttachfileBinaryUploadResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyBlockReceiversResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyBlockReceiversResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeysAppKeyBlockReceiversResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyCategoriesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyCategoriesResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeysAppKeyCategoriesResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeysAppKeyCategoriesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeysAppKeyCategoriesResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeysAppKeyCategoriesResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeyCategoriesCategoryIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeyCategoriesCategoryIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeyCategoriesCategoryIdResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyMassMailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyMassMailsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeysAppKeyMassMailsResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeyMassMailsRequestIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeyMassMailsRequestIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeyMassMailsRequestIdResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeySenderAuthMailRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
+    title: str = Field(..., description="제목 ( 최대 998자 )")
+    body: str = Field(..., description="내용")
+    templateId: str | None = Field(None, description="발송 템플릿 ID")
+    receiver: PostAppKeySenderAuthMailRequestReceiver = Field(..., description="수신자")
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더 ( 최대 100자 )")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자 )")
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
+
+
+class PostAppKeySenderEachMailRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
+    title: str = Field(..., description="메일 제목 (최대 998자)")
+    body: str = Field(..., description="메일 내용")
+    attachFileIdList: list[int] | None = Field(
+        None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
+    )
+    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
+    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
+    receiverList: list[PostAppKeySenderEachMailRequestReceiverListItem] = Field(
+        ..., description="수신자 리스트\n최대 1000명까지 발송 가능"
+    )
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
+
+
+class GetAppKeySenderMailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeySenderMailsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeySenderMailsResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeySenderReservationsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeySenderReservationsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeySenderReservationsResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetSenderReservationsSearchCancelsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetSenderReservationsSearchCancelsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetSenderReservationsSearchCancelsResponseBody | None = Field(None, description="본문 영역")
+
+
+class PutSenderReservationsSearchCancelsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PutSenderReservationsSearchCancelsResponseHeader | None = Field(None, description="헤더 영역")
+    body: PutSenderReservationsSearchCancelsResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeySenderTagMailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeySenderTagMailResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeySenderTagMailResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeySenderUpdateMailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeySenderUpdateMailsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeySenderUpdateMailsResponseBody | None = None
+
+
+class GetAppKeyStatisticsViewResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeyStatisticsViewResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeyStatisticsViewResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeyStatsTotalResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeyStatsTotalResponseHeader | None = Field(None, description="헤더 영역")
+    total: GetAppKeyStatsTotalResponseTotal | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyTagMailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyTagMailsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeysAppKeyTagMailsResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeyTagMailsRequestIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeyTagMailsRequestIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeyTagMailsRequestIdResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyTagsResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeysAppKeyTagsResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeysAppKeyTagsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeysAppKeyTagsResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeysAppKeyTagsResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyTemplatesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyTemplatesResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeysAppKeyTemplatesResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostTemplatesAttachfileBinaryUploadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostTemplatesAttachfileBinaryUploadResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostTemplatesAttachfileBinaryUploadResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetMassMailsRequestIdMailSeqResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: GetMassMailsRequestIdMailSeqResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeySenderAuthMailResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeySenderAuthMailResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeySenderEachMailResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeySenderEachMailResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeySenderMailResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: PostAppKeySenderMailResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetMailRequestIdMailSeqResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: GetMailRequestIdMailSeqResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetReservationsRequestIdMailSeqResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: GetReservationsRequestIdMailSeqResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeysAppKeyStatsResponseStatsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventDateTime: str | None = Field(None, description="이벤트 발생 시간")
+    events: GetAppKeysAppKeyStatsResponseStatsItemEvents | None = Field(None, description="데이터 영역")
+
+
+class GetTagMailsRequestIdMailSequenceResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: GetTagMailsRequestIdMailSequenceResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class GetAppKeyTemplatesTemplateIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: GetAppKeyTemplatesTemplateIdResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class Uid3ResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: Uid3ResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class UidResponseBodyData(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    uids: list[UidResponseBodyDataUidsItem] | None = Field(None, description="UID 목록")
+    isLast: bool | None = Field(None, description="마지막 리스트 여부")
+    totalCount: int | None = Field(None, description="총 데이터 건수")
+
+
+class GetMassMailsRequestIdMailSeqResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetMassMailsRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetMassMailsRequestIdMailSeqResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeySenderAuthMailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeySenderAuthMailResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeySenderAuthMailResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeySenderEachMailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeySenderEachMailResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeySenderEachMailResponseBody | None = Field(None, description="본문 영역")
+
+
+class PostAppKeySenderMailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: PostAppKeySenderMailResponseHeader | None = Field(None, description="헤더 영역")
+    body: PostAppKeySenderMailResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetMailRequestIdMailSeqResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetMailRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetMailRequestIdMailSeqResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetReservationsRequestIdMailSeqResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetReservationsRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetReservationsRequestIdMailSeqResponseBody | None = Field(None, description="본문 영역")
+
+
+class GetAppKeysAppKeyStatsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetAppKeysAppKeyStatsResponseHeader | None = Field(None, description="헤더 영역")
+    stats: list[GetAppKeysAppKeyStatsResponseStatsItem] | None = Field(None, description="본문 영역")
+
+
+class GetTagMailsRequestIdMailSequenceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: GetTagMailsRequestIdMailSequenceResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetTagMailsRequestIdMailSequenceResponseBody | None = Field(None, description="본문 영역")
 
 
 class GetAppKeyTemplatesTemplateIdResponse(BaseModel):
@@ -1581,158 +2283,8 @@ class GetAppKeyTemplatesTemplateIdResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body27 | None = Field(None, description="본문 영역")
-
-
-class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    templateName: str | None = Field(None, description="템플릿명\n최대 길이: 200", max_length=200)
-    templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
-    useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1", max_length=1)
-    sendMailAddress: str | None = Field(None, description="발신 메일 주소\n최대 길이: 300", max_length=300)
-    title: str | None = Field(None, description="메일 제목\n최대 길이: 500", max_length=500)
-    templateType: str | None = Field(
-        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10", max_length=10
-    )
-    body: str | None = Field(None, description="메일 본문")
-    attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
-    userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
-
-
-class PutAppKeyTemplatesTemplateIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class Tag(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagId: str | None = Field(None, description="태그 ID")
-    tagName: str | None = Field(None, description="태그 이름")
-    createdDate: str | None = Field(None, description="태그 생성 일시")
-    updatedDate: str | None = Field(None, description="태그 수정 일시")
-
-
-class Contact(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    contactType: str | None = Field(None, description="연락처 타입(EMAIL_ADDRESS)")
-    contact: str | None = Field(None, description="연락처(메일 주소)")
-    createdDate: str | None = Field(None, description="연락처 생성 일시")
-
-
-class Uid(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    uid: str | None = Field(None, description="UID")
-    tags: list[Tag] | None = Field(None, description="태그 정보 리스트")
-    contacts: list[Contact] | None = Field(None, description="연락처 리스트")
-
-
-class Data15(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    uids: list[Uid] | None = Field(None, description="UID 목록")
-    isLast: bool | None = Field(None, description="마지막 리스트 여부")
-    totalCount: int | None = Field(None, description="총 데이터 건수")
-
-
-class Body28(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data15 | None = Field(None, description="데이터 영역")
-
-
-class UidResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body28 | None = Field(None, description="본문 영역")
-
-
-class Contact1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    contactType: str = Field(..., description="연락처 타입")
-    contact: str = Field(..., description="연락처 (메일 주소)")
-
-
-class Uid2Request(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    uid: str = Field(..., description="UID")
-    tagIds: list[str] = Field(..., description="태그 ID 목록")
-    contacts: list[Contact1] = Field(..., description="메일 주소 목록")
-
-
-class Uid2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class Contact2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    contactType: str | None = Field(None, description="연락처 타입")
-    contact: str | None = Field(None, description="연락처(메일 주소)")
-    createdDate: str | None = Field(None, description="연락처 생성 일시")
-
-
-class Data16(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    uid: str | None = Field(None, description="UID")
-    tags: list[Tag] | None = Field(None, description="태그 정보 리스트")
-    contacts: list[Contact2] | None = Field(None, description="연락처 리스트")
-
-
-class Body29(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: Data16 | None = Field(None, description="데이터 영역")
+    header: GetAppKeyTemplatesTemplateIdResponseHeader | None = Field(None, description="헤더 영역")
+    body: GetAppKeyTemplatesTemplateIdResponseBody | None = Field(None, description="본문 영역")
 
 
 class Uid3Response(BaseModel):
@@ -1740,40 +2292,114 @@ class Uid3Response(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Body29 | None = Field(None, description="본문 영역")
+    header: Uid3ResponseHeader | None = Field(None, description="헤더 영역")
+    body: Uid3ResponseBody | None = Field(None, description="본문 영역")
 
 
-class Uid4Response(BaseModel):
+class UidResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
+    data: UidResponseBodyData | None = Field(None, description="데이터 영역")
 
 
-class PostUidsUidEmailAddressesRequest(BaseModel):
+class UidResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    emailAddress: str = Field(..., description="메일 주소")
+    header: UidResponseHeader | None = Field(None, description="헤더 영역")
+    body: UidResponseBody | None = Field(None, description="본문 영역")
 
 
-class PostUidsUidEmailAddressesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = Field(None, description="헤더 영역")
-    body: Any | None = None
+# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
+Header = PutAppKeysAppKeyBlockReceiversResponseHeader
+Data = PostAppKeyAttachfileBinaryUploadResponseBodyData
+Body = PostAppKeyAttachfileBinaryUploadResponseBody
+Datum = GetAppKeysAppKeyBlockReceiversResponseBodyDataItem
+Body1 = GetAppKeysAppKeyBlockReceiversResponseBody
+BlockReceiverList = PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList
+BlockReceiverList1 = PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList
+Datum1 = GetAppKeysAppKeyCategoriesResponseBodyDataItem
+Body2 = GetAppKeysAppKeyCategoriesResponseBody
+Data1 = PostAppKeysAppKeyCategoriesResponseBodyData
+Body3 = PostAppKeysAppKeyCategoriesResponseBody
+Data2 = GetAppKeyCategoriesCategoryIdResponseBodyData
+Body4 = GetAppKeyCategoriesCategoryIdResponseBody
+Datum2 = GetAppKeysAppKeyMassMailsResponseBodyDataItem
+Body5 = GetAppKeysAppKeyMassMailsResponseBody
+Datum3 = GetAppKeyMassMailsRequestIdResponseBodyDataItem
+Body6 = GetAppKeyMassMailsRequestIdResponseBody
+ReceiverListItem = GetMassMailsRequestIdMailSeqResponseBodyDataReceiverListItem
+AttachFileListItem = GetMassMailsRequestIdMailSeqResponseBodyDataAttachFileListItem
+Data3 = GetMassMailsRequestIdMailSeqResponseBodyData
+Body7 = GetMassMailsRequestIdMailSeqResponseBody
+TemplateParameter = PostAppKeySenderAuthMailRequestReceiverTemplateParameter
+Receiver = PostAppKeySenderAuthMailRequestReceiver
+Result = PostAppKeySenderAuthMailResponseBodyDataResultsItem
+Data4 = PostAppKeySenderAuthMailResponseBodyData
+Body8 = PostAppKeySenderAuthMailResponseBody
+ReceiverListItem1 = PostAppKeySenderEachMailRequestReceiverListItem
+Data5 = PostAppKeySenderEachMailResponseBodyData
+Body9 = PostAppKeySenderEachMailResponseBody
+TemplateParameter2 = PostAppKeySenderMailRequestTemplateParameter
+ReceiverListItem2 = PostAppKeySenderMailRequestReceiverListItem
+Data6 = PostAppKeySenderMailResponseBodyData
+Body10 = PostAppKeySenderMailResponseBody
+ReceiverListItem3 = GetMailRequestIdMailSeqResponseBodyDataReceiverListItem
+AttachFileListItem1 = GetMailRequestIdMailSeqResponseBodyDataAttachFileListItem
+Data7 = GetMailRequestIdMailSeqResponseBodyData
+Body11 = GetMailRequestIdMailSeqResponseBody
+Datum4 = GetAppKeySenderMailsResponseBodyDataItem
+Body12 = GetAppKeySenderMailsResponseBody
+Datum5 = GetAppKeySenderReservationsResponseBodyDataItem
+Body13 = GetAppKeySenderReservationsResponseBody
+Datum6 = GetSenderReservationsSearchCancelsResponseBodyDataItem
+Body14 = GetSenderReservationsSearchCancelsResponseBody
+SearchParameter = PutSenderReservationsSearchCancelsRequestSearchParameter
+Data8 = PutSenderReservationsSearchCancelsResponseBodyData
+Body15 = PutSenderReservationsSearchCancelsResponseBody
+Receiver1 = GetReservationsRequestIdMailSeqResponseBodyDataReceiversItem
+AttachFileListItem2 = GetReservationsRequestIdMailSeqResponseBodyDataAttachFileListItem
+Data9 = GetReservationsRequestIdMailSeqResponseBodyData
+Body16 = GetReservationsRequestIdMailSeqResponseBody
+Data10 = PostAppKeySenderTagMailResponseBodyData
+Body17 = PostAppKeySenderTagMailResponseBody
+Datum7 = GetAppKeySenderUpdateMailsResponseBodyDataItem
+Body18 = GetAppKeySenderUpdateMailsResponseBody
+Datum8 = GetAppKeyStatisticsViewResponseBodyDataItem
+Body19 = GetAppKeyStatisticsViewResponseBody
+EventsAdditionalProperty = GetAppKeysAppKeyStatsResponseStatsItemEventsValue
+Events = GetAppKeysAppKeyStatsResponseStatsItemEvents
+Stat = GetAppKeysAppKeyStatsResponseStatsItem
+TotalAdditionalProperty = GetAppKeyStatsTotalResponseTotalValue
+Total = GetAppKeyStatsTotalResponseTotal
+Datum9 = GetAppKeysAppKeyTagMailsResponseBodyDataItem
+Body20 = GetAppKeysAppKeyTagMailsResponseBody
+Datum10 = GetAppKeyTagMailsRequestIdResponseBodyDataItem
+Body21 = GetAppKeyTagMailsRequestIdResponseBody
+Receiver2 = GetTagMailsRequestIdMailSequenceResponseBodyDataReceiversItem
+AttachFileListItem3 = GetTagMailsRequestIdMailSequenceResponseBodyDataAttachFileListItem
+Data11 = GetTagMailsRequestIdMailSequenceResponseBodyData
+Body22 = GetTagMailsRequestIdMailSequenceResponseBody
+Datum11 = GetAppKeysAppKeyTagsResponseBodyDataItem
+Body23 = GetAppKeysAppKeyTagsResponseBody
+Data12 = PostAppKeysAppKeyTagsResponseBodyData
+Body24 = PostAppKeysAppKeyTagsResponseBody
+Datum12 = GetAppKeysAppKeyTemplatesResponseBodyDataItem
+Body25 = GetAppKeysAppKeyTemplatesResponseBody
+Data13 = PostTemplatesAttachfileBinaryUploadResponseBodyData
+Body26 = PostTemplatesAttachfileBinaryUploadResponseBody
+AttachFileListItem4 = GetAppKeyTemplatesTemplateIdResponseBodyDataAttachFileListItem
+Data14 = GetAppKeyTemplatesTemplateIdResponseBodyData
+Body27 = GetAppKeyTemplatesTemplateIdResponseBody
+Tag = Uid3ResponseBodyDataTagsItem
+Contact = UidResponseBodyDataUidsItemContactsItem
+Uid = UidResponseBodyDataUidsItem
+Data15 = UidResponseBodyData
+Body28 = UidResponseBody
+Contact1 = Uid2RequestContactsItem
+Contact2 = Uid3ResponseBodyDataContactsItem
+Data16 = Uid3ResponseBodyData
+Body29 = Uid3ResponseBody

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class FlowlogLogger(BaseModel):
+class ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -66,15 +66,7 @@ class FlowlogLogger(BaseModel):
     project_id: str | None = None
 
 
-class ViewAListOfFlowLogLoggersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_loggers: list[FlowlogLogger] | None = Field(None, description="Flow log object list")
-
-
-class FlowlogLogger1(BaseModel):
+class CreateAFlowLogLoggerRequestFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -131,15 +123,7 @@ class FlowlogLogger1(BaseModel):
     description: str | None = Field(None, description="Description of the flow log logger")
 
 
-class CreateAFlowLogLoggerRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: FlowlogLogger1 = Field(..., description="Flow log logger information object")
-
-
-class FlowlogLogger2(BaseModel):
+class CreateAFlowLogLoggerResponseFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -199,15 +183,7 @@ class FlowlogLogger2(BaseModel):
     project_id: str | None = None
 
 
-class CreateAFlowLogLoggerResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: FlowlogLogger2 | None = Field(None, description="Flow log logger information object")
-
-
-class FlowlogLogger3(BaseModel):
+class CheckTheFlowLogLoggersResponseFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -268,15 +244,7 @@ class FlowlogLogger3(BaseModel):
     project_id: str | None = None
 
 
-class CheckTheFlowLogLoggersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: FlowlogLogger3 | None = Field(None, description="Flow log logger information object")
-
-
-class FlowlogLogger4(BaseModel):
+class EditAFlowLogLoggerRequestFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -289,15 +257,7 @@ class FlowlogLogger4(BaseModel):
     description: str | None = Field(None, description="Description of the flow log logger")
 
 
-class EditAFlowLogLoggerRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: FlowlogLogger4 = Field(..., description="Flow log logger information object")
-
-
-class FlowlogLogger5(BaseModel):
+class EditAFlowLogLoggerResponseFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -357,15 +317,7 @@ class FlowlogLogger5(BaseModel):
     project_id: str | None = None
 
 
-class EditAFlowLogLoggerResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: FlowlogLogger5 | None = Field(None, description="Flow log logger information object")
-
-
-class FlowlogLoggingPort(BaseModel):
+class ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -382,12 +334,91 @@ class FlowlogLoggingPort(BaseModel):
     project_id: str | None = None
 
 
+class CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Flow log logging port ID")
+    logger_id: str | None = Field(
+        None, description="The ID of the flow log logger to which this flow log logging port belongs"
+    )
+    port_id: str | None = Field(None, description="The ID of the port currently logging")
+    network_id: str | None = Field(None, description="Network ID")
+    created_at: str | None = Field(None, description="Time the flow log logging port was created")
+    updated_at: str | None = Field(None, description="Time the flow log logging port was modified")
+    tenant_id: str | None = None
+    project_id: str | None = None
+
+
+class ViewAListOfFlowLogLoggersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_loggers: list[ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem] | None = Field(
+        None, description="Flow log object list"
+    )
+
+
+class CreateAFlowLogLoggerRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: CreateAFlowLogLoggerRequestFlowlogLogger = Field(
+        ..., description="Flow log logger information object"
+    )
+
+
+class CreateAFlowLogLoggerResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: CreateAFlowLogLoggerResponseFlowlogLogger | None = Field(
+        None, description="Flow log logger information object"
+    )
+
+
+class CheckTheFlowLogLoggersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: CheckTheFlowLogLoggersResponseFlowlogLogger | None = Field(
+        None, description="Flow log logger information object"
+    )
+
+
+class EditAFlowLogLoggerRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: EditAFlowLogLoggerRequestFlowlogLogger = Field(
+        ..., description="Flow log logger information object"
+    )
+
+
+class EditAFlowLogLoggerResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: EditAFlowLogLoggerResponseFlowlogLogger | None = Field(
+        None, description="Flow log logger information object"
+    )
+
+
 class ViewAListOfFlowLogLoggingPortsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_logging_ports: list[FlowlogLoggingPort] | None = Field(None, description="Flow log logging object list")
+    flowlog_logging_ports: list[ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem] | None = Field(
+        None, description="Flow log logging object list"
+    )
 
 
 class CheckTheFlowLogLoggingPortResponse(BaseModel):
@@ -395,4 +426,16 @@ class CheckTheFlowLogLoggingPortResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    flowlog_logging_port: FlowlogLoggingPort | None = Field(None, description="Flow log logging object")
+    flowlog_logging_port: CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort | None = Field(
+        None, description="Flow log logging object"
+    )
+
+
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+FlowlogLogger = ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem
+FlowlogLogger1 = CreateAFlowLogLoggerRequestFlowlogLogger
+FlowlogLogger2 = CreateAFlowLogLoggerResponseFlowlogLogger
+FlowlogLogger3 = CheckTheFlowLogLoggersResponseFlowlogLogger
+FlowlogLogger4 = EditAFlowLogLoggerRequestFlowlogLogger
+FlowlogLogger5 = EditAFlowLogLoggerResponseFlowlogLogger
+FlowlogLoggingPort = ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem

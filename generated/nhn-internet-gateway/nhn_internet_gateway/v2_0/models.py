@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Internetgateway(BaseModel):
+class GetAListOfInternetGatewaysResponseInternetgatewaysItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -34,17 +34,7 @@ class Internetgateway(BaseModel):
     )
 
 
-class GetAListOfInternetGatewaysResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    internetgateways: list[Internetgateway] | None = Field(
-        None, description="List of Internet Gateway Information Objects"
-    )
-
-
-class Internetgateway1(BaseModel):
+class CreateAnInternetGatewayRequestInternetgateway(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -53,15 +43,7 @@ class Internetgateway1(BaseModel):
     external_network_id: str = Field(..., description="The external network ID for the internet gateway to connect to")
 
 
-class CreateAnInternetGatewayRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    internetgateway: Internetgateway1 = Field(..., description="Internet gateway information object to create")
-
-
-class Internetgateway2(BaseModel):
+class CreateAnInternetGatewayResponseInternetgateway(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -90,15 +72,7 @@ class Internetgateway2(BaseModel):
     )
 
 
-class CreateAnInternetGatewayResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    internetgateway: Internetgateway2 | None = Field(None, description="Internet Gateway Information Object")
-
-
-class Internetgateway3(BaseModel):
+class ViewInternetGatewaysResponseInternetgateway(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -127,9 +101,48 @@ class Internetgateway3(BaseModel):
     )
 
 
+class GetAListOfInternetGatewaysResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    internetgateways: list[GetAListOfInternetGatewaysResponseInternetgatewaysItem] | None = Field(
+        None, description="List of Internet Gateway Information Objects"
+    )
+
+
+class CreateAnInternetGatewayRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    internetgateway: CreateAnInternetGatewayRequestInternetgateway = Field(
+        ..., description="Internet gateway information object to create"
+    )
+
+
+class CreateAnInternetGatewayResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    internetgateway: CreateAnInternetGatewayResponseInternetgateway | None = Field(
+        None, description="Internet Gateway Information Object"
+    )
+
+
 class ViewInternetGatewaysResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    internetgateway: Internetgateway3 | None = Field(None, description="Internet Gateway Information Object")
+    internetgateway: ViewInternetGatewaysResponseInternetgateway | None = Field(
+        None, description="Internet Gateway Information Object"
+    )
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+Internetgateway = GetAListOfInternetGatewaysResponseInternetgatewaysItem
+Internetgateway1 = CreateAnInternetGatewayRequestInternetgateway
+Internetgateway2 = CreateAnInternetGatewayResponseInternetgateway
+Internetgateway3 = ViewInternetGatewaysResponseInternetgateway

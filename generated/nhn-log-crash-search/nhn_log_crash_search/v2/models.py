@@ -7,33 +7,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    availableToken: int | None = Field(None, description="Available tokens")
-
-
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultMessage: str | None = None
-    resultCode: int | None = None
-
-
-class AvailableTokenApiResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body | None = None
-    header: Header | None = None
-
-
 class ScrollStartApiRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -44,55 +17,6 @@ class ScrollStartApiRequest(BaseModel):
     to: str = Field(..., description="End time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
     pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.")
     sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
-
-
-class Datum(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    logTime: int | None = None
-    logType: str | None = None
-    projectVersion: str | None = None
-
-
-class Body1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scrollKey: str | None = Field(None, description="Scroll Key")
-    totalItems: int | None = Field(None, description="Number of logs")
-    pageSize: int | None = Field(None, description="Page size")
-    data: list[Datum] | None = Field(None, description="Log list")
-
-
-class ScrollStartApiResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body1 | None = None
-    header: Header | None = None
-
-
-class Body2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scrollKey: str | None = Field(None, description="Scroll Key")
-    totalItems: int | None = Field(None, description="Number of logs")
-    data: list[Datum] | None = Field(None, description="Log list")
-
-
-class ScrollContinueApiResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body2 | None = None
-    header: Header | None = None
 
 
 class SearchApiRequest(BaseModel):
@@ -108,26 +32,6 @@ class SearchApiRequest(BaseModel):
     sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
 
 
-class Body3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalItems: int | None = Field(None, description="Number of logs")
-    pageNumber: int | None = Field(None, description="Page number")
-    pageSize: int | None = Field(None, description="Page size")
-    data: list[Datum] | None = Field(None, description="Log list")
-
-
-class SearchApiResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body3 | None = None
-    header: Header | None = None
-
-
 class CollectLogApiRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -140,3 +44,158 @@ class CollectLogApiRequest(BaseModel):
     logSource: str | None = None
     logType: str | None = None
     host: str | None = None
+
+
+class AvailableTokenApiResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    availableToken: int | None = Field(None, description="Available tokens")
+
+
+class AvailableTokenApiResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultMessage: str | None = None
+    resultCode: int | None = None
+
+
+class ScrollStartApiResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultMessage: str | None = None
+    resultCode: int | None = None
+
+
+class ScrollContinueApiResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultMessage: str | None = None
+    resultCode: int | None = None
+
+
+class SearchApiResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultMessage: str | None = None
+    resultCode: int | None = None
+
+
+class ScrollStartApiResponseBodyDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    logTime: int | None = None
+    logType: str | None = None
+    projectVersion: str | None = None
+
+
+class ScrollContinueApiResponseBodyDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    logTime: int | None = None
+    logType: str | None = None
+    projectVersion: str | None = None
+
+
+class SearchApiResponseBodyDataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    logTime: int | None = None
+    logType: str | None = None
+    projectVersion: str | None = None
+
+
+class AvailableTokenApiResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AvailableTokenApiResponseBody | None = None
+    header: AvailableTokenApiResponseHeader | None = None
+
+
+class ScrollStartApiResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scrollKey: str | None = Field(None, description="Scroll Key")
+    totalItems: int | None = Field(None, description="Number of logs")
+    pageSize: int | None = Field(None, description="Page size")
+    data: list[ScrollStartApiResponseBodyDataItem] | None = Field(None, description="Log list")
+
+
+class ScrollContinueApiResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    scrollKey: str | None = Field(None, description="Scroll Key")
+    totalItems: int | None = Field(None, description="Number of logs")
+    data: list[ScrollContinueApiResponseBodyDataItem] | None = Field(None, description="Log list")
+
+
+class SearchApiResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalItems: int | None = Field(None, description="Number of logs")
+    pageNumber: int | None = Field(None, description="Page number")
+    pageSize: int | None = Field(None, description="Page size")
+    data: list[SearchApiResponseBodyDataItem] | None = Field(None, description="Log list")
+
+
+class ScrollStartApiResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ScrollStartApiResponseBody | None = None
+    header: ScrollStartApiResponseHeader | None = None
+
+
+class ScrollContinueApiResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ScrollContinueApiResponseBody | None = None
+    header: ScrollContinueApiResponseHeader | None = None
+
+
+class SearchApiResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: SearchApiResponseBody | None = None
+    header: SearchApiResponseHeader | None = None
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+Body = AvailableTokenApiResponseBody
+Header = AvailableTokenApiResponseHeader
+Datum = ScrollStartApiResponseBodyDataItem
+Body1 = ScrollStartApiResponseBody
+Body2 = ScrollContinueApiResponseBody
+Body3 = SearchApiResponseBody

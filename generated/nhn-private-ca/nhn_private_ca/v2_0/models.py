@@ -7,63 +7,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class CaInfoListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="저장소 ID")
-    name: str | None = Field(None, description="저장소 이름")
-    description: str | None = Field(None, description="저장소 설명")
-    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
-    templateCnt: int | None = Field(None, description="템플릿 개수")
-    issuerCnt: int | None = Field(None, description="발급자 인증서 개수")
-    certificateCnt: int | None = Field(None, description="전체 인증서 개수")
-    status: str | None = Field(None, description="저장소 상태(ACTIVE, INACTIVE, DELETED)")
-    crlActive: bool | None = Field(None, description="CRL 활성화 여부")
-    crlRefreshPeriod: int | None = Field(None, description="CRL 갱신 주기(일)")
-    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
-    ocspRefreshPeriod: int | None = Field(None, description="OCSP 갱신 주기(시간)")
-    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
-    totalEabCnt: int | None = None
-    activeEabCnt: int | None = None
-    deletedEabCnt: int | None = None
-    creationDatetime: str | None = None
-    creationUser: str | None = None
-    lastChangeDatetime: str | None = None
-    lastChangeUser: str | None = None
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    caInfoList: list[CaInfoListItem] | None = Field(None, description="저장소 정보 목록")
-    totalCnt: int | None = Field(None, description="전체 저장소 개수")
-    totalPageNo: int | None = Field(None, description="전체 페이지 수")
-    currentPageNo: int | None = Field(None, description="현재 페이지 번호(0부터 시작)")
-
-
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetAppkeysAppkeyCaStoresResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body | None = None
-    header: Header | None = None
-
-
 class PostAppkeysAppkeyCaStoresRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -79,144 +22,6 @@ class PostAppkeysAppkeyCaStoresRequest(BaseModel):
     ocspRefreshPeriod: int | None = Field(
         None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1", ge=1, le=12
     )
-
-
-class Body1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="생성된 저장소 ID")
-    name: str | None = Field(None, description="저장소 이름")
-    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
-    status: str | None = Field(None, description="저장소 상태")
-    creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
-    creationUser: str | None = Field(None, description="생성자")
-    lastChangeDatetime: dict[str, Any] | None = Field(None, description="마지막 변경 일시")
-    lastChangeUser: str | None = Field(None, description="마지막 변경자")
-
-
-class PostAppkeysAppkeyCaStoresResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body1 | None = None
-    header: Header | None = None
-
-
-class Body2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="저장소 ID")
-    name: str | None = Field(None, description="저장소 이름")
-    description: str | None = Field(None, description="저장소 설명")
-    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
-    templateCnt: int | None = Field(None, description="템플릿 개수")
-    issuerCnt: int | None = Field(None, description="발급자 인증서 개수")
-    certificateCnt: int | None = Field(None, description="전체 인증서 개수")
-    status: str | None = Field(None, description="저장소 상태(ACTIVE, INACTIVE, DELETED)")
-    crlActive: bool | None = Field(None, description="CRL 활성화 여부")
-    crlRefreshPeriod: int | None = Field(None, description="CRL 갱신 주기(일)")
-    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
-    ocspRefreshPeriod: int | None = Field(None, description="OCSP 갱신 주기(시간)")
-    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
-    creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
-    creationUser: str | None = Field(None, description="생성자")
-    lastChangeDatetime: dict[str, Any] | None = Field(None, description="마지막 변경 일시")
-    lastChangeUser: str | None = Field(None, description="마지막 변경자")
-    totalEabCnt: int | None = None
-    activeEabCnt: int | None = None
-    deletedEabCnt: int | None = None
-
-
-class GetAppkeyCaStoresCaStoreIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body2 | None = None
-    header: Header | None = None
-
-
-class Body3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="저장소 ID")
-    name: str | None = Field(None, description="저장소 이름")
-    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
-    status: str | None = Field(None, description="저장소 상태")
-
-
-class PutAppkeyCaStoresCaStoreIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body3 | None = None
-    header: Header | None = None
-
-
-class Body4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="삭제된 저장소 ID")
-    name: str | None = Field(None, description="저장소 이름")
-    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
-    status: str | None = Field(None, description="저장소 상태(DELETED)")
-
-
-class DeleteAppkeyCaStoresCaStoreIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body4 | None = None
-    header: Header | None = None
-
-
-class ListCert(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="인증서 ID")
-    name: str | None = Field(None, description="인증서 이름")
-    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE, LEAF)")
-    commonName: str | None = Field(None, description="Common Name")
-    serialNumber: str | None = Field(None, description="시리얼 번호(16진수, 콜론 구분)")
-    status: str | None = Field(None, description="인증서 상태(ACTIVE, INACTIVE, REVOKED, EXPIRED, DELETED)")
-    notBefore: dict[str, Any] | None = Field(None, description="유효 시작일")
-    notAfter: dict[str, Any] | None = Field(None, description="유효 만료일")
-    isLeaf: bool | None = Field(None, description="Leaf 인증서 여부")
-    creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
-    creationUser: str | None = Field(None, description="생성자")
-
-
-class Body5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    listCerts: list[ListCert] | None = Field(None, description="인증서 정보 목록")
-    totalCnt: int | None = Field(None, description="전체 개수")
-    totalPageNo: int | None = Field(None, description="전체 페이지 수")
-    currentPageNo: int | None = Field(None, description="현재 페이지 번호")
-
-
-class GetCaStoresCaStoreIdCertsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body5 | None = None
-    header: Header | None = None
 
 
 class PostCaStoresCaStoreIdCertsRequest(BaseModel):
@@ -264,179 +69,6 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
     value: str = Field(..., description="값(최대 255자)")
-
-
-class SubjectInfo(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    country: str | None = None
-    organization: str | None = None
-    commonName: str | None = None
-
-
-class Body6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateId: int | None = Field(None, description="발급된 인증서 ID")
-    name: str | None = Field(None, description="인증서 이름")
-    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE)")
-    status: str | None = Field(None, description="인증서 상태")
-    commonName: str | None = Field(None, description="Common Name")
-    serialNumber: str | None = Field(None, description="시리얼 번호")
-    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
-    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
-    keyAlgorithm: str | None = Field(None, description="키 알고리즘")
-    keyLength: int | None = Field(None, description="키 길이")
-    certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
-    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
-    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
-    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
-    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
-    description: str | None = None
-    subjectInfo: SubjectInfo | None = None
-    keyUsage: list[str] | None = None
-    isLeaf: bool | None = None
-
-
-class PostCaStoresCaStoreIdCertsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body6 | None = None
-    header: Header | None = None
-
-
-class ChildCertificateListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateId: int | None = None
-    name: str | None = None
-    description: str | None = None
-    cn: str | None = None
-    serialNumber: str | None = None
-    isLeaf: bool | None = None
-
-
-class Body7(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateId: int | None = Field(None, description="인증서 ID")
-    name: str | None = Field(None, description="인증서 이름")
-    description: str | None = Field(None, description="인증서 설명")
-    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE, LEAF)")
-    status: str | None = Field(None, description="인증서 상태")
-    commonName: str | None = Field(None, description="Common Name")
-    serialNumber: str | None = Field(None, description="시리얼 번호")
-    subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보")
-    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
-    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
-    keyAlgorithm: str | None = Field(None, description="키 알고리즘(RSA, EC, ED25519)")
-    keyLength: int | None = Field(None, description="키 길이")
-    keyUsage: list[str] | None = Field(None, description="Key Usage 목록")
-    extendedKeyUsage: list[str] | None = Field(None, description="Extended Key Usage 목록")
-    certificatePem: str | None = Field(None, description="인증서 PEM")
-    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
-    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
-    isLeaf: bool | None = Field(None, description="Leaf 인증서 여부")
-    childCertificateList: list[ChildCertificateListItem] | None = Field(None, description="하위 인증서 목록")
-    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
-    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
-    policies: list[str] | None = Field(None, description="Certificate Policies OID 목록")
-
-
-class GetCaStoreIdCertsCertIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body7 | None = None
-    header: Header | None = None
-
-
-class Body8(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    result: bool | None = Field(None, description="폐기 처리 성공 여부")
-    serialNumber: str | None = Field(None, description="폐기된 인증서의 시리얼 번호")
-    revocationDatetime: dict[str, Any] | None = Field(None, description="폐기 일시")
-
-
-class PostCertsCertIdRevokeResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body8 | None = None
-    header: Header | None = None
-
-
-class Body9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    crlPem: str | None = Field(None, description="CRL PEM 형식 데이터")
-    thisUpdate: dict[str, Any] | None = Field(None, description="CRL 발행 시간")
-    nextUpdate: dict[str, Any] | None = Field(None, description="다음 CRL 예정 시간")
-
-
-class CrlResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body9 | None = None
-    header: Header | None = None
-
-
-class Crl2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    body: bool | None = None
-
-
-class Template(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="템플릿 ID")
-    name: str | None = Field(None, description="템플릿 이름")
-    description: str | None = Field(None, description="템플릿 설명")
-
-
-class Body10(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    templates: list[Template] | None = Field(None, description="템플릿 정보 목록")
-    totalCnt: int | None = Field(None, description="전체 템플릿 개수")
-    totalPageNo: int | None = Field(None, description="전체 페이지 수")
-    currentPageNo: int | None = Field(None, description="현재 페이지 번호(0부터 시작)")
-
-
-class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body10 | None = None
-    header: Header | None = None
 
 
 class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
@@ -490,7 +122,245 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
     value: str = Field(..., description="값(최대 255자)")
 
 
-class Body11(BaseModel):
+class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    mode: str = Field(..., description="인증서 발급 모드\n제약 조건: GENERATE 또는 SIGN")
+    commonName: str = Field(..., description="Common Name\n제약 조건: 최대 64자", max_length=64)
+    ttlValue: int | None = Field(
+        None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
+    )
+    specificDate: str | None = Field(
+        None,
+        description="특정 만료 날짜\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nttlValue와 택 1",
+    )
+    csr: str | None = Field(None, description="CSR\n제약 조건: SIGN 모드 시 필수")
+    format: str | None = Field(
+        None, description="인증서 형식\n제약 조건: PEM, DER, PEM_BUNDLE\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용"
+    )
+    privateKeyFormat: str | None = Field(
+        None,
+        description="개인 키 형식\n제약 조건: PEM, DER, PKCS8\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용\nGENERATE 모드 시에만 사용",
+    )
+    removeRootsFromChain: bool | None = Field(None, description="체인에서 루트 제거\n제약 조건: SIGN 모드 시에만 사용")
+    excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외")
+    serialNumber: str | None = Field(None, description="Serial Number\n제약 조건: 최대 64자", max_length=64)
+    sans: list[str] | None = Field(None, description="DNS SAN 목록")
+    ipSans: list[str] | None = Field(None, description="IP SAN 목록")
+    urlSans: list[str] | None = Field(None, description="URL SAN 목록")
+    otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록\n제약 조건: 하단 참조")
+    oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
+    type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
+    value: str = Field(..., description="값(최대 255자)")
+
+
+class GetAppkeysAppkeyCaStoresResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PostAppkeysAppkeyCaStoresResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="생성된 저장소 ID")
+    name: str | None = Field(None, description="저장소 이름")
+    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
+    status: str | None = Field(None, description="저장소 상태")
+    creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
+    creationUser: str | None = Field(None, description="생성자")
+    lastChangeDatetime: dict[str, Any] | None = Field(None, description="마지막 변경 일시")
+    lastChangeUser: str | None = Field(None, description="마지막 변경자")
+
+
+class PostAppkeysAppkeyCaStoresResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="저장소 ID")
+    name: str | None = Field(None, description="저장소 이름")
+    description: str | None = Field(None, description="저장소 설명")
+    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
+    templateCnt: int | None = Field(None, description="템플릿 개수")
+    issuerCnt: int | None = Field(None, description="발급자 인증서 개수")
+    certificateCnt: int | None = Field(None, description="전체 인증서 개수")
+    status: str | None = Field(None, description="저장소 상태(ACTIVE, INACTIVE, DELETED)")
+    crlActive: bool | None = Field(None, description="CRL 활성화 여부")
+    crlRefreshPeriod: int | None = Field(None, description="CRL 갱신 주기(일)")
+    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
+    ocspRefreshPeriod: int | None = Field(None, description="OCSP 갱신 주기(시간)")
+    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
+    creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
+    creationUser: str | None = Field(None, description="생성자")
+    lastChangeDatetime: dict[str, Any] | None = Field(None, description="마지막 변경 일시")
+    lastChangeUser: str | None = Field(None, description="마지막 변경자")
+    totalEabCnt: int | None = None
+    activeEabCnt: int | None = None
+    deletedEabCnt: int | None = None
+
+
+class GetAppkeyCaStoresCaStoreIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PutAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="저장소 ID")
+    name: str | None = Field(None, description="저장소 이름")
+    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
+    status: str | None = Field(None, description="저장소 상태")
+
+
+class PutAppkeyCaStoresCaStoreIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="삭제된 저장소 ID")
+    name: str | None = Field(None, description="저장소 이름")
+    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
+    status: str | None = Field(None, description="저장소 상태(DELETED)")
+
+
+class DeleteAppkeyCaStoresCaStoreIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetCaStoresCaStoreIdCertsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PostCaStoresCaStoreIdCertsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetCaStoreIdCertsCertIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PostCertsCertIdRevokeResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    result: bool | None = Field(None, description="폐기 처리 성공 여부")
+    serialNumber: str | None = Field(None, description="폐기된 인증서의 시리얼 번호")
+    revocationDatetime: dict[str, Any] | None = Field(None, description="폐기 일시")
+
+
+class PostCertsCertIdRevokeResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CrlResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    crlPem: str | None = Field(None, description="CRL PEM 형식 데이터")
+    thisUpdate: dict[str, Any] | None = Field(None, description="CRL 발행 시간")
+    nextUpdate: dict[str, Any] | None = Field(None, description="다음 CRL 예정 시간")
+
+
+class CrlResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class Crl2ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetCaStoresCaStoreIdTemplatesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PostCaStoresCaStoreIdTemplatesResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -506,16 +376,17 @@ class Body11(BaseModel):
     signingCertificateName: str | None = Field(None, description="서명에 사용되는 발급자 인증서 이름")
 
 
-class PostCaStoresCaStoreIdTemplatesResponse(BaseModel):
+class PostCaStoresCaStoreIdTemplatesResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body11 | None = None
-    header: Header | None = None
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
 
 
-class Body12(BaseModel):
+class GetCaStoreIdTemplatesTemplateIdResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -553,13 +424,213 @@ class Body12(BaseModel):
     isLeaf: bool | None = None
 
 
+class GetCaStoreIdTemplatesTemplateIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PutCaStoreIdTemplatesTemplateIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteCaStoreIdTemplatesTemplateIdResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PostTemplatesTemplateIdCertificatesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetAppkeysAppkeyCaStoresResponseBodyCaInfoListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="저장소 ID")
+    name: str | None = Field(None, description="저장소 이름")
+    description: str | None = Field(None, description="저장소 설명")
+    toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
+    templateCnt: int | None = Field(None, description="템플릿 개수")
+    issuerCnt: int | None = Field(None, description="발급자 인증서 개수")
+    certificateCnt: int | None = Field(None, description="전체 인증서 개수")
+    status: str | None = Field(None, description="저장소 상태(ACTIVE, INACTIVE, DELETED)")
+    crlActive: bool | None = Field(None, description="CRL 활성화 여부")
+    crlRefreshPeriod: int | None = Field(None, description="CRL 갱신 주기(일)")
+    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부")
+    ocspRefreshPeriod: int | None = Field(None, description="OCSP 갱신 주기(시간)")
+    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
+    totalEabCnt: int | None = None
+    activeEabCnt: int | None = None
+    deletedEabCnt: int | None = None
+    creationDatetime: str | None = None
+    creationUser: str | None = None
+    lastChangeDatetime: str | None = None
+    lastChangeUser: str | None = None
+
+
+class GetCaStoresCaStoreIdCertsResponseBodyListCertsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="인증서 ID")
+    name: str | None = Field(None, description="인증서 이름")
+    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE, LEAF)")
+    commonName: str | None = Field(None, description="Common Name")
+    serialNumber: str | None = Field(None, description="시리얼 번호(16진수, 콜론 구분)")
+    status: str | None = Field(None, description="인증서 상태(ACTIVE, INACTIVE, REVOKED, EXPIRED, DELETED)")
+    notBefore: dict[str, Any] | None = Field(None, description="유효 시작일")
+    notAfter: dict[str, Any] | None = Field(None, description="유효 만료일")
+    isLeaf: bool | None = Field(None, description="Leaf 인증서 여부")
+    creationDatetime: dict[str, Any] | None = Field(None, description="생성 일시")
+    creationUser: str | None = Field(None, description="생성자")
+
+
+class PostCaStoresCaStoreIdCertsResponseBodySubjectInfo(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    country: str | None = None
+    organization: str | None = None
+    commonName: str | None = None
+
+
+class GetCaStoreIdCertsCertIdResponseBodyChildCertificateListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateId: int | None = None
+    name: str | None = None
+    description: str | None = None
+    cn: str | None = None
+    serialNumber: str | None = None
+    isLeaf: bool | None = None
+
+
+class GetCaStoresCaStoreIdTemplatesResponseBodyTemplatesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="템플릿 ID")
+    name: str | None = Field(None, description="템플릿 이름")
+    description: str | None = Field(None, description="템플릿 설명")
+
+
+class PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    country: str | None = None
+    organization: str | None = None
+    commonName: str | None = None
+
+
+class PostAppkeysAppkeyCaStoresResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: PostAppkeysAppkeyCaStoresResponseBody | None = None
+    header: PostAppkeysAppkeyCaStoresResponseHeader | None = None
+
+
+class GetAppkeyCaStoresCaStoreIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: GetAppkeyCaStoresCaStoreIdResponseBody | None = None
+    header: GetAppkeyCaStoresCaStoreIdResponseHeader | None = None
+
+
+class PutAppkeyCaStoresCaStoreIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: PutAppkeyCaStoresCaStoreIdResponseBody | None = None
+    header: PutAppkeyCaStoresCaStoreIdResponseHeader | None = None
+
+
+class DeleteAppkeyCaStoresCaStoreIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: DeleteAppkeyCaStoresCaStoreIdResponseBody | None = None
+    header: DeleteAppkeyCaStoresCaStoreIdResponseHeader | None = None
+
+
+class PostCertsCertIdRevokeResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: PostCertsCertIdRevokeResponseBody | None = None
+    header: PostCertsCertIdRevokeResponseHeader | None = None
+
+
+class CrlResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: CrlResponseBody | None = None
+    header: CrlResponseHeader | None = None
+
+
+class Crl2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Crl2ResponseHeader | None = None
+    body: bool | None = None
+
+
+class PostCaStoresCaStoreIdTemplatesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: PostCaStoresCaStoreIdTemplatesResponseBody | None = None
+    header: PostCaStoresCaStoreIdTemplatesResponseHeader | None = None
+
+
 class GetCaStoreIdTemplatesTemplateIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body12 | None = None
-    header: Header | None = None
+    body: GetCaStoreIdTemplatesTemplateIdResponseBody | None = None
+    header: GetCaStoreIdTemplatesTemplateIdResponseHeader | None = None
 
 
 class PutCaStoreIdTemplatesTemplateIdResponse(BaseModel):
@@ -568,7 +639,7 @@ class PutCaStoreIdTemplatesTemplateIdResponse(BaseModel):
         extra="allow",
     )
     body: bool | None = Field(None, description="수정 성공 여부")
-    header: Header | None = None
+    header: PutCaStoreIdTemplatesTemplateIdResponseHeader | None = None
 
 
 class DeleteCaStoreIdTemplatesTemplateIdResponse(BaseModel):
@@ -577,44 +648,106 @@ class DeleteCaStoreIdTemplatesTemplateIdResponse(BaseModel):
         extra="allow",
     )
     body: bool | None = Field(None, description="삭제 성공 여부")
-    header: Header | None = None
+    header: DeleteCaStoreIdTemplatesTemplateIdResponseHeader | None = None
 
 
-class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
+class GetAppkeysAppkeyCaStoresResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    mode: str = Field(..., description="인증서 발급 모드\n제약 조건: GENERATE 또는 SIGN")
-    commonName: str = Field(..., description="Common Name\n제약 조건: 최대 64자", max_length=64)
-    ttlValue: int | None = Field(
-        None, description="유효 기간(초)\n제약 조건: 0 ~ 315,360,000(최대 10년)\nspecificDate와 택 1"
+    caInfoList: list[GetAppkeysAppkeyCaStoresResponseBodyCaInfoListItem] | None = Field(
+        None, description="저장소 정보 목록"
     )
-    specificDate: str | None = Field(
-        None,
-        description="특정 만료 날짜\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nttlValue와 택 1",
-    )
-    csr: str | None = Field(None, description="CSR\n제약 조건: SIGN 모드 시 필수")
-    format: str | None = Field(
-        None, description="인증서 형식\n제약 조건: PEM, DER, PEM_BUNDLE\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용"
-    )
-    privateKeyFormat: str | None = Field(
-        None,
-        description="개인 키 형식\n제약 조건: PEM, DER, PKCS8\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용\nGENERATE 모드 시에만 사용",
-    )
-    removeRootsFromChain: bool | None = Field(None, description="체인에서 루트 제거\n제약 조건: SIGN 모드 시에만 사용")
-    excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외")
-    serialNumber: str | None = Field(None, description="Serial Number\n제약 조건: 최대 64자", max_length=64)
-    sans: list[str] | None = Field(None, description="DNS SAN 목록")
-    ipSans: list[str] | None = Field(None, description="IP SAN 목록")
-    urlSans: list[str] | None = Field(None, description="URL SAN 목록")
-    otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록\n제약 조건: 하단 참조")
-    oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
-    type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
-    value: str = Field(..., description="값(최대 255자)")
+    totalCnt: int | None = Field(None, description="전체 저장소 개수")
+    totalPageNo: int | None = Field(None, description="전체 페이지 수")
+    currentPageNo: int | None = Field(None, description="현재 페이지 번호(0부터 시작)")
 
 
-class Body13(BaseModel):
+class GetCaStoresCaStoreIdCertsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    listCerts: list[GetCaStoresCaStoreIdCertsResponseBodyListCertsItem] | None = Field(
+        None, description="인증서 정보 목록"
+    )
+    totalCnt: int | None = Field(None, description="전체 개수")
+    totalPageNo: int | None = Field(None, description="전체 페이지 수")
+    currentPageNo: int | None = Field(None, description="현재 페이지 번호")
+
+
+class PostCaStoresCaStoreIdCertsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateId: int | None = Field(None, description="발급된 인증서 ID")
+    name: str | None = Field(None, description="인증서 이름")
+    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE)")
+    status: str | None = Field(None, description="인증서 상태")
+    commonName: str | None = Field(None, description="Common Name")
+    serialNumber: str | None = Field(None, description="시리얼 번호")
+    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
+    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
+    keyAlgorithm: str | None = Field(None, description="키 알고리즘")
+    keyLength: int | None = Field(None, description="키 길이")
+    certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
+    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
+    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
+    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
+    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
+    description: str | None = None
+    subjectInfo: PostCaStoresCaStoreIdCertsResponseBodySubjectInfo | None = None
+    keyUsage: list[str] | None = None
+    isLeaf: bool | None = None
+
+
+class GetCaStoreIdCertsCertIdResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateId: int | None = Field(None, description="인증서 ID")
+    name: str | None = Field(None, description="인증서 이름")
+    description: str | None = Field(None, description="인증서 설명")
+    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE, LEAF)")
+    status: str | None = Field(None, description="인증서 상태")
+    commonName: str | None = Field(None, description="Common Name")
+    serialNumber: str | None = Field(None, description="시리얼 번호")
+    subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보")
+    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
+    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
+    keyAlgorithm: str | None = Field(None, description="키 알고리즘(RSA, EC, ED25519)")
+    keyLength: int | None = Field(None, description="키 길이")
+    keyUsage: list[str] | None = Field(None, description="Key Usage 목록")
+    extendedKeyUsage: list[str] | None = Field(None, description="Extended Key Usage 목록")
+    certificatePem: str | None = Field(None, description="인증서 PEM")
+    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
+    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
+    isLeaf: bool | None = Field(None, description="Leaf 인증서 여부")
+    childCertificateList: list[GetCaStoreIdCertsCertIdResponseBodyChildCertificateListItem] | None = Field(
+        None, description="하위 인증서 목록"
+    )
+    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
+    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
+    policies: list[str] | None = Field(None, description="Certificate Policies OID 목록")
+
+
+class GetCaStoresCaStoreIdTemplatesResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    templates: list[GetCaStoresCaStoreIdTemplatesResponseBodyTemplatesItem] | None = Field(
+        None, description="템플릿 정보 목록"
+    )
+    totalCnt: int | None = Field(None, description="전체 템플릿 개수")
+    totalPageNo: int | None = Field(None, description="전체 페이지 수")
+    currentPageNo: int | None = Field(None, description="현재 페이지 번호(0부터 시작)")
+
+
+class PostTemplatesTemplateIdCertificatesResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -635,10 +768,55 @@ class Body13(BaseModel):
     crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
     ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
     privateKey: str | None = Field(None, description="개인 키(GENERATE 모드일 때만 반환)")
-    subjectInfo: SubjectInfo | None = None
+    subjectInfo: PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo | None = None
     keyUsage: list[str] | None = None
     extendedKeyUsage: list[str] | None = None
     isLeaf: bool | None = None
+
+
+class GetAppkeysAppkeyCaStoresResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: GetAppkeysAppkeyCaStoresResponseBody | None = None
+    header: GetAppkeysAppkeyCaStoresResponseHeader | None = None
+
+
+class GetCaStoresCaStoreIdCertsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: GetCaStoresCaStoreIdCertsResponseBody | None = None
+    header: GetCaStoresCaStoreIdCertsResponseHeader | None = None
+
+
+class PostCaStoresCaStoreIdCertsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: PostCaStoresCaStoreIdCertsResponseBody | None = None
+    header: PostCaStoresCaStoreIdCertsResponseHeader | None = None
+
+
+class GetCaStoreIdCertsCertIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: GetCaStoreIdCertsCertIdResponseBody | None = None
+    header: GetCaStoreIdCertsCertIdResponseHeader | None = None
+
+
+class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: GetCaStoresCaStoreIdTemplatesResponseBody | None = None
+    header: GetCaStoresCaStoreIdTemplatesResponseHeader | None = None
 
 
 class PostTemplatesTemplateIdCertificatesResponse(BaseModel):
@@ -646,5 +824,28 @@ class PostTemplatesTemplateIdCertificatesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body13 | None = None
-    header: Header | None = None
+    body: PostTemplatesTemplateIdCertificatesResponseBody | None = None
+    header: PostTemplatesTemplateIdCertificatesResponseHeader | None = None
+
+
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+CaInfoListItem = GetAppkeysAppkeyCaStoresResponseBodyCaInfoListItem
+Body = GetAppkeysAppkeyCaStoresResponseBody
+Header = PostAppkeysAppkeyCaStoresResponseHeader
+Body1 = PostAppkeysAppkeyCaStoresResponseBody
+Body2 = GetAppkeyCaStoresCaStoreIdResponseBody
+Body3 = PutAppkeyCaStoresCaStoreIdResponseBody
+Body4 = DeleteAppkeyCaStoresCaStoreIdResponseBody
+ListCert = GetCaStoresCaStoreIdCertsResponseBodyListCertsItem
+Body5 = GetCaStoresCaStoreIdCertsResponseBody
+SubjectInfo = PostCaStoresCaStoreIdCertsResponseBodySubjectInfo
+Body6 = PostCaStoresCaStoreIdCertsResponseBody
+ChildCertificateListItem = GetCaStoreIdCertsCertIdResponseBodyChildCertificateListItem
+Body7 = GetCaStoreIdCertsCertIdResponseBody
+Body8 = PostCertsCertIdRevokeResponseBody
+Body9 = CrlResponseBody
+Template = GetCaStoresCaStoreIdTemplatesResponseBodyTemplatesItem
+Body10 = GetCaStoresCaStoreIdTemplatesResponseBody
+Body11 = PostCaStoresCaStoreIdTemplatesResponseBody
+Body12 = GetCaStoreIdTemplatesTemplateIdResponseBody
+Body13 = PostTemplatesTemplateIdCertificatesResponseBody

@@ -8,68 +8,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class BackupStatus(StrEnum):
-    BACKING_UP = "BACKING_UP"
-    COMPLETED = "COMPLETED"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-    ERROR = "ERROR"
-
-
-class BackupType(StrEnum):
-    AUTO = "AUTO"
-    MANUAL = "MANUAL"
-
-
-class Backup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupId: str | None = Field(None, description="Backup identifier")
-    backupName: str | None = Field(None, description="Name to identify backups")
-    backupStatus: BackupStatus | None = Field(
-        None,
-        description="Backup current status\nBACKING_UP: Backup in progress\nCOMPLETED: Backup completed\nDELETING: Backup being deleted\nDELETED: Backup deleted\nERROR: Error occurred",
-    )
-    dbInstanceId: str | None = Field(None, description="Original DB instance identifier")
-    dbVersion: str | None = Field(None, description="DB version information")
-    backupType: BackupType | None = Field(None, description="Backup type\n- AUTO: Automatic\n- MANUAL: Manual")
-    backupSize: int | None = Field(None, description="Size of the backup\n- Unit: Bytes")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    completedYmdt: str | None = Field(None, description="End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class Header(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class RetrieveBackupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCounts: int | None = Field(None, description="Number of all backup lists")
-    backups: list[Backup] | None = Field(None, description="Backup list")
-    header: Header | None = None
-
-
-class DeleteBackupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
 class ExportBackupToObjectStorageRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -82,16 +20,297 @@ class ExportBackupToObjectStorageRequest(BaseModel):
     objectPath: str = Field(..., description="Backup path to be stored in container")
 
 
-class ExportBackupToObjectStorageResponse(BaseModel):
+class InstallExtensionsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
+    databaseId: str = Field(..., description="Identifier of the database to be installed")
+    schemaName: str = Field(..., description="Name of the schema to be installed")
+    withCascade: bool | None = Field(None, description="Whether to force installation of dependency information")
 
 
-class Network(BaseModel):
+class ModifyDbInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB instances")
+    dbPort: int | None = Field(None, description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
+    dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
+    executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
+
+
+class ApplyingDbInstanceLatestParameterGroupsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
+
+
+class BackupDbInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupName: str = Field(..., description="Name to identify backups")
+
+
+class ExportAfterBackingUpDbInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    tenantId: str = Field(..., description="Tenant ID of object storage to store backup")
+    username: str = Field(..., description="ID of NHN Cloud Account or IAM Account")
+    password: str = Field(..., description="API password for object storage where backup is stored")
+    targetContainer: str = Field(..., description="Object storage container where backup is stored")
+    objectPath: str = Field(..., description="Backup path to be stored in container")
+
+
+class CreateADatabaseRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseName: str = Field(..., description="Database Name")
+
+
+class ModifyingTheDatabaseRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseName: str = Field(..., description="Database Name")
+    applyHbaRulesImmediately: bool | None = Field(
+        None,
+        description="Whether to apply associated access control rules immediately\n- When you change the database name, any access control rules set under the old database name are reflected with the changed name.",
+    )
+
+
+class ChangeDbInstanceDeletionProtectionSettingsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    useDeletionProtection: bool = Field(..., description="Whether to protect against deletion")
+
+
+class ReorderAccessControlRulesRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hbaRuleIds: list[str] | None = None
+
+
+class ModifyHighAvailabilityRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    useHighAvailability: bool = Field(..., description="Whether to use high availability")
+    pingInterval: float | None = Field(
+        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
+    )
+    failoverReplWaitingTime: float | None = Field(
+        None,
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
+    )
+
+
+class ModifyDbInstanceMaintenanceInformationRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    allowAutoMaintenance: bool = Field(..., description="Whether to allow automatic maintenance")
+    useAutoStorageCleanup: bool = Field(..., description="Whether to enable automatic storage cleanup")
+    maintWndBgnTime: str = Field(..., description="Automatic maintenance start time\n- Example: 00:00:00")
+    maintWndDuration: str = Field(
+        ...,
+        description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
+    )
+    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
+
+
+class ModifyingDbInstanceNetworkInformationRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    usePublicAccess: bool = Field(..., description="External access is available or not")
+
+
+class RestartDbInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    useOnlineFailover: bool | None = Field(
+        False,
+        description="Whether to restart using failover\nAvailable only for DB instance using high availability\nDefault: false",
+    )
+    executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
+
+
+class ModifyingDbInstanceStorageInformationRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageSize: float = Field(
+        ..., description="Block Storage Size (GB)\n- Minimum value: Current value\n- Maximum value: 2048"
+    )
+
+
+class ModifyDbSecurityGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB security group")
+
+
+class CreateNotificationGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    notificationGroupName: str = Field(..., description="Name to identify notification groups")
+    notifyEmail: bool | None = Field(True, description="Whether to be notified by email\nDefault: true")
+    notifySms: bool | None = Field(True, description="Whether to be notified by SMS\nDefault: true")
+    isEnabled: bool | None = Field(True, description="Indicates whether the flavor is enabled\nDefault: true")
+    dbInstanceIds: list[str] | None = Field(None, description="DB instance identifiers to monitor")
+    userGroupIds: list[str] | None = Field(None, description="User group identifiers")
+    isEnable: bool | None = None
+
+
+class CreateNotificationGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    notificationGroupId: str | None = Field(None, description="Notification group identifier")
+
+
+class ModifyNotificationGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
+    notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
+    notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
+    isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
+    dbInstanceIds: list[str] | None = Field(None, description="DB instance identifiers to monitor")
+    userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
+
+
+class CreateAWatchSettingResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    watchdogId: str | None = Field(None, description="Identifier of the watch setting")
+
+
+class CreateParameterGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupName: str = Field(..., description="Name to identify parameter groups")
+    description: str | None = Field(None, description="Additional information on parameter group")
+    dbVersion: str = Field(..., description="DB version information")
+
+
+class ModifyParameterGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
+    description: str | None = Field(None, description="Additional information on parameter group")
+
+
+class CopyParameterGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupName: str = Field(..., description="Name to identify parameter groups")
+    description: str | None = Field(None, description="Additional information on parameter group")
+
+
+class CreateUserGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroupName: str = Field(..., description="Name to identify user groups")
+    memberIds: list[str] = Field(..., description="Project member identifiers\nIgnored when selectAllYN is true")
+    selectAllYN: bool | None = Field(
+        None, description="All project members or not\nIf true, the group is set for all members"
+    )
+
+
+class CreateUserGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroupId: str | None = Field(None, description="User group identifier")
+
+
+class ModifyUserGroupRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroupName: str | None = Field(None, description="Name to identify user groups")
+    memberIds: list[str] | None = Field(None, description="Project member identifiers")
+    selectAllYN: bool | None = Field(
+        None, description="All project members or not\nIf true, the group is set for all members"
+    )
+
+
+class RetrieveBackupListResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteBackupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ExportBackupToObjectStorageResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RestoreBackupRequestNetwork(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -104,7 +323,7 @@ class Network(BaseModel):
     )
 
 
-class Storage(BaseModel):
+class RestoreBackupRequestStorage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -115,7 +334,1271 @@ class Storage(BaseModel):
     )
 
 
-class BackupWndDuration(StrEnum):
+class RestoreBackupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbInstanceSpecificationsResponseDbFlavorsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
+    dbFlavorName: str | None = Field(None, description="Name of DB instance specifications")
+    ram: int | None = Field(None, description="Memory size (MB)")
+    vcpus: int | None = Field(None, description="CPU cores")
+
+
+class ListDbInstanceSpecificationsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbInstancesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbInstanceGroupDetailsResponseDbInstanceGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ListDbInstanceGroupDetailsResponseReplicationType(StrEnum):
+    STANDALONE = "STANDALONE"
+    HIGH_AVAILABILITY = "HIGH_AVAILABILITY"
+
+
+class ListDbInstanceGroupDetailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewExtensionListResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ApplyExtensionChangesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class SynchronizeExtensionsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class InstallExtensionsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteExtensionsCancelResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbInstances2ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CreateDbInstanceRequestNetwork(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    subnetId: str = Field(..., description="Subnet identifier")
+    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
+    availabilityZone: str | None = Field(
+        None,
+        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
+    )
+
+
+class CreateDbInstanceRequestStorage(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageType: str = Field(..., description="Data storage types\n- Example: General SSD")
+    storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
+
+
+class CreateDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbInstanceDetailsResponseDbInstanceType(StrEnum):
+    MASTER = "MASTER"
+    FAILED_MASTER = "FAILED_MASTER"
+    CANDIDATE_MASTER = "CANDIDATE_MASTER"
+    READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
+
+
+class ListDbInstanceDetailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ApplyingDbInstanceLatestParameterGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersion: str | None = Field(None, description="DB version")
+    dbVersionName: str | None = Field(None, description="DB version name")
+    restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
+
+
+class GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class BackupDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetDbInstanceBackupInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyingDbInstanceBackupInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ExportAfterBackingUpDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewTheListOfDatabasesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CreateADatabaseResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyingTheDatabaseResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeletingADatabaseResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewTheListOfUsersResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewTheListOfUsersResponseDatabasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseId: str | None = None
+    databaseName: str | None = None
+    databaseStatus: str | None = None
+    createdYmdt: str | None = None
+
+
+class CreateAUserRequestAuthorityType(StrEnum):
+    CRUD = "CRUD"
+    DDL = "DDL"
+
+
+class CreateAUserResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class EditAUserRequestAuthorityType(StrEnum):
+    CRUD = "CRUD"
+    DDL = "DDL"
+
+
+class EditAUserResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeletingAUserResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ChangeDbInstanceDeletionProtectionSettingsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ForceRestartDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewAListOfAccessControlRulesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class AddAnAccessControlRuleRequestDbUserApplyType(StrEnum):
+    ENTIRE = "ENTIRE"
+    USER_CUSTOM = "USER_CUSTOM"
+
+
+class AddAnAccessControlRuleRequestAuthMethod(StrEnum):
+    TRUST = "TRUST"
+    REJECT = "REJECT"
+    SCRAM_SHA_256 = "SCRAM_SHA_256"
+
+
+class AddAnAccessControlRuleResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ApplyingAccessControlRulesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ReorderAccessControlRulesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyAnAccessControlRuleRequestDbUserApplyType(StrEnum):
+    ENTIRE = "ENTIRE"
+    USER_CUSTOM = "USER_CUSTOM"
+
+
+class ModifyAnAccessControlRuleRequestAuthMethod(StrEnum):
+    TRUST = "TRUST"
+    REJECT = "REJECT"
+    SCRAM_SHA_256 = "SCRAM_SHA_256"
+
+
+class ModifyAnAccessControlRuleResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeletingAnAccessControlRuleResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetHighAvailabilityInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyHighAvailabilityResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PauseHighAvailabilityResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RecoverHighAvailabilityResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RestartHighAvailabilityResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class SeparateHighAvailabilityResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetDbInstanceMaintenanceInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyDbInstanceMaintenanceInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetDbInstanceNetworkInformationResponseSubnet(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    subnetId: str | None = Field(None, description="Subnet identifier")
+    subnetName: str | None = Field(None, description="Name to identify subnets")
+    subnetCidr: str | None = Field(None, description="CIDR of subnet")
+    publicAccessible: bool | None = Field(None, description="External access is available or not")
+
+
+class GetDbInstanceNetworkInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyingDbInstanceNetworkInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class PromoteDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ReplicateDbInstanceRequestNetwork(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
+    availabilityZone: str | None = Field(
+        None,
+        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
+    )
+
+
+class ReplicateDbInstanceRequestStorage(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageType: str | None = Field(None, description="Data storage types\n- Example: General SSD")
+    storageSize: int | None = Field(
+        None,
+        description="Block Storage Size (GB)\n- Default: Original DB instance value\n- Minimum value: 20\n- Maximum value: 2048",
+    )
+
+
+class ReplicateDbInstanceRequestBackup(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupPeriod: float | None = Field(
+        None,
+        description="Backup retention period\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 730",
+    )
+    backupRetryCount: float | None = Field(
+        None,
+        description="Number of backup retries\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 10",
+    )
+
+
+class ReplicateDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RestartDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetDbInstanceRestoreInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RestoreDbInstanceRequestNetwork(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    subnetId: str = Field(..., description="Subnet identifier")
+    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
+    availabilityZone: str | None = Field(
+        None,
+        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
+    )
+
+
+class RestoreDbInstanceRequestStorage(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageType: str = Field(..., description="Block Storage Type\n- Example: General SSD")
+    storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
+
+
+class RestoreDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class StartDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class StopDbInstanceResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class GetDbInstanceStorageInformationResponseStorageStatus(StrEnum):
+    DETACHED = "DETACHED"
+    ATTACHED = "ATTACHED"
+    DELETED = "DELETED"
+
+
+class GetDbInstanceStorageInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyingDbInstanceStorageInformationResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbSecurityGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CreateDbSecurityGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListDbSecurityGroupDetailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyDbSecurityGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteDbSecurityGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CreateDbSecurityGroup2RequestDirection(StrEnum):
+    INGRESS = "INGRESS"
+    EGRESS = "EGRESS"
+
+
+class CreateDbSecurityGroup2RequestEtherType(StrEnum):
+    IPV4 = "IPV4"
+    IPV6 = "IPV6"
+
+
+class CreateDbSecurityGroup2ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteDbSecurityGroupRuleResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyDbSecurityGroupRuleRequestDirection(StrEnum):
+    INGRESS = "INGRESS"
+    EGRESS = "EGRESS"
+
+
+class ModifyDbSecurityGroupRuleRequestEtherType(StrEnum):
+    IPV4 = "IPV4"
+    IPV6 = "IPV6"
+
+
+class ModifyDbSecurityGroupRuleResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewDbVersionListResponseDbVersionsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersion: str | None = Field(None, description="DB version")
+    dbVersionName: str | None = Field(None, description="DB version name")
+    restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
+
+
+class ViewDbVersionListResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListSubscribableEventCodesResponseEventCodesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventCode: str | None = Field(None, description="Event Code")
+    eventCategoryType: str | None = Field(None, description="Event category type")
+
+
+class ListSubscribableEventCodesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewTheListOfEventsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewAListOfPerformanceMetricsResponseMetricsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metricName: str | None = Field(None, description="Performance metric types")
+    unit: str | None = Field(None, description="Measure unit")
+
+
+class ViewAListOfPerformanceMetricsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListSubnetsResponseSubnetsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    subnetId: str | None = Field(None, description="Subnet identifier")
+    subnetName: str | None = Field(None, description="Name to identify subnets")
+    subnetCidr: str | None = Field(None, description="CIDR of subnet")
+    usingGateway: bool | None = Field(None, description="Whether to use gateway")
+    availableIpCount: int | None = Field(None, description="Number of available IPs")
+
+
+class ListSubnetsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListNotificationGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListNotificationGroups2ResponseNotificationGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ListNotificationGroups2ResponseDbInstancesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceId: str | None = Field(None, description="DB instance identifier")
+    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
+
+
+class ListNotificationGroups2ResponseUserGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroupId: str | None = Field(None, description="User group identifier")
+    userGroupName: str | None = Field(None, description="Name to identify user groups")
+
+
+class ListNotificationGroups2ResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyNotificationGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteNotificationGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewTheListOfWatchSettingsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CreateAWatchSettingRequestComparisonOperator(StrEnum):
+    LE = "LE"
+    LT = "LT"
+    GE = "GE"
+    GT = "GT"
+
+
+class ModifyWatchSettingsRequestComparisonOperator(StrEnum):
+    LE = "LE"
+    LT = "LT"
+    GE = "GE"
+    GT = "GT"
+
+
+class ModifyWatchSettingsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeletingAWatchSettingResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListParameterGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CreateParameterGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListParameterGroupDetailsResponseParameterGroupStatus(StrEnum):
+    STABLE = "STABLE"
+    NEED_TO_APPLY = "NEED_TO_APPLY"
+    DELETED = "DELETED"
+
+
+class ListParameterGroupDetailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyParameterGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteParameterGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class CopyParameterGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyParameterRequestModifiedParametersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterName: str = Field(..., description="Parameter name")
+    value: str = Field(..., description="Parameter value to change")
+
+
+class ModifyParameterResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ResetParameterGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListProjectMembersResponseMembersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    memberId: str | None = Field(None, description="Project member identifier")
+    memberName: str | None = Field(None, description="Project member name")
+    emailAddress: str | None = Field(None, description="Project member email address")
+    phoneNumber: str | None = Field(None, description="Project member mobile")
+
+
+class ListProjectMembersResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListRegionsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ViewTheListOfStorageTypesResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListUserGroupsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ListUserGroupDetailsResponseUserGroupTypeCode(StrEnum):
+    ENTIRE = "ENTIRE"
+    INDIVIDUAL_MEMBER = "INDIVIDUAL_MEMBER"
+
+
+class ListUserGroupDetailsResponseUserGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ListUserGroupDetailsResponseMembersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    memberId: str | None = Field(None, description="Project member identifier")
+
+
+class ListUserGroupDetailsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class ModifyUserGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class DeleteUserGroupResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class RetrieveBackupListResponseBackupsItemBackupStatus(StrEnum):
+    BACKING_UP = "BACKING_UP"
+    COMPLETED = "COMPLETED"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ERROR = "ERROR"
+
+
+class RetrieveBackupListResponseBackupsItemBackupType(StrEnum):
+    AUTO = "AUTO"
+    MANUAL = "MANUAL"
+
+
+class ListDbInstancesResponseDbInstanceGroupsItemDbInstanceGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ListDbInstancesResponseDbInstanceGroupsItemReplicationType(StrEnum):
+    STANDALONE = "STANDALONE"
+
+
+class ListDbInstanceGroupDetailsResponseDbInstancesItemDbInstanceType(StrEnum):
+    MASTER = "MASTER"
+    FAILED_MASTER = "FAILED_MASTER"
+    CANDIDATE_MASTER = "CANDIDATE_MASTER"
+    READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
+
+
+class ViewExtensionListResponseExtensionsItemExtensionStatus(StrEnum):
+    AVAILABLE = "AVAILABLE"
+    NEED_TO_APPLY = "NEED_TO_APPLY"
+    APPLYING = "APPLYING"
+
+
+class ListDbInstances2ResponseDbInstancesItemDbInstanceType(StrEnum):
+    MASTER = "MASTER"
+    FAILED_MASTER = "FAILED_MASTER"
+    CANDIDATE_MASTER = "CANDIDATE_MASTER"
+    READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
+
+
+class GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration(StrEnum):
     HALF_AN_HOUR = "HALF_AN_HOUR"
     ONE_HOUR = "ONE_HOUR"
     ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
@@ -124,20 +1607,1924 @@ class BackupWndDuration(StrEnum):
     THREE_HOURS = "THREE_HOURS"
 
 
-class BackupSchedule(BaseModel):
+class ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration(StrEnum):
+    HALF_AN_HOUR = "HALF_AN_HOUR"
+    ONE_HOUR = "ONE_HOUR"
+    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
+    TWO_HOURS = "TWO_HOURS"
+    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
+    THREE_HOURS = "THREE_HOURS"
+
+
+class ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus(StrEnum):
+    STABLE = "STABLE"
+    MODIFYING = "MODIFYING"
+    SYNCING = "SYNCING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+
+
+class ViewTheListOfDatabasesResponseDatabasesItemSchemasItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    schemaName: str | None = Field(None, description="Schema name")
+
+
+class ViewTheListOfUsersResponseDbUsersItemAuthorityType(StrEnum):
+    CRUD = "CRUD"
+    DDL = "DDL"
+
+
+class ViewTheListOfUsersResponseDbUsersItemDbUserStatus(StrEnum):
+    STABLE = "STABLE"
+    MODIFYING = "MODIFYING"
+    SYNCING = "SYNCING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus(StrEnum):
+    CREATED = "CREATED"
+    APPLIED = "APPLIED"
+    MODIFYING = "MODIFYING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItemDbUserApplyType(StrEnum):
+    ENTIRE = "ENTIRE"
+    USER_CUSTOM = "USER_CUSTOM"
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseId: str | None = Field(None, description="Identifiers for custom databases")
+    databaseName: str | None = Field(None, description="Custom database name")
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbUserId: str | None = Field(None, description="Identifier of the custom DB user")
+    dbUserName: str | None = Field(None, description="Custom DB user account name")
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItemAuthMethod(StrEnum):
+    TRUST = "TRUST"
+    REJECT = "REJECT"
+    SCRAM_SHA_256 = "SCRAM_SHA_256"
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction(StrEnum):
+    NONE = "NONE"
+    CREATE = "CREATE"
+    MODIFY = "MODIFY"
+    DELETE = "DELETE"
+
+
+class GetDbInstanceNetworkInformationResponseEndPointsItemEndPointType(StrEnum):
+    EXTERNAL = "EXTERNAL"
+    INTERNAL = "INTERNAL"
+    PUBLIC = "PUBLIC"
+    PRIVATE = "PRIVATE"
+
+
+class RestoreDbInstanceRequestRestoreRestoreType(StrEnum):
+    TIMESTAMP = "TIMESTAMP"
+    BACKUP = "BACKUP"
+
+
+class ListDbSecurityGroupsResponseDbSecurityGroupsItemDbSecurityGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ListDbSecurityGroupsResponseDbSecurityGroupsItemProgressStatus(StrEnum):
+    NONE = "NONE"
+    CREATING_RULE = "CREATING_RULE"
+    UPDATING_RULE = "UPDATING_RULE"
+    DELETING_RULE = "DELETING_RULE"
+    APPLYING_DEFAULT_RULE = "APPLYING_DEFAULT_RULE"
+
+
+class CreateDbSecurityGroupRequestRulesItemDirection(StrEnum):
+    INGRESS = "INGRESS"
+    EGRESS = "EGRESS"
+
+
+class CreateDbSecurityGroupRequestRulesItemEtherType(StrEnum):
+    IPV4 = "IPV4"
+    IPV6 = "IPV6"
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupDbSecurityGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupProgressStatus(StrEnum):
+    NONE = "NONE"
+    CREATING_RULE = "CREATING_RULE"
+    UPDATING_RULE = "UPDATING_RULE"
+    DELETING_RULE = "DELETING_RULE"
+    APPLYING_DEFAULT_RULE = "APPLYING_DEFAULT_RULE"
+
+
+class CreateDbSecurityGroup2RequestPortPortType(StrEnum):
+    DB_PORT = "DB_PORT"
+    PORT = "PORT"
+    PORT_RANGE = "PORT_RANGE"
+
+
+class ModifyDbSecurityGroupRuleRequestPortPortType(StrEnum):
+    DB_PORT = "DB_PORT"
+    PORT = "PORT"
+    PORT_RANGE = "PORT_RANGE"
+
+
+class ViewTheListOfEventsResponseEventsItemMessagesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    langCode: str | None = Field(None, description="Language code")
+    message: str | None = Field(None, description="Event Message")
+
+
+class ViewStatsResponseMetricStatisticsItemValuesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timestamp: str | None = Field(None, description="Measure time")
+    value: dict[str, Any] | None = Field(None, description="Measure value")
+
+
+class ListNotificationGroupsResponseNotificationGroupsItemNotificationGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class ViewTheListOfWatchSettingsResponseWatchdogsItemComparisonOperator(StrEnum):
+    LE = "LE"
+    LT = "LT"
+    GE = "GE"
+    GT = "GT"
+
+
+class ListParameterGroupsResponseParameterGroupsItemParameterGroupStatus(StrEnum):
+    STABLE = "STABLE"
+    NEED_TO_APPLY = "NEED_TO_APPLY"
+
+
+class ListParameterGroupDetailsResponseParametersItemValueUnit(StrEnum):
+    B = "B"
+    K_B = "kB"
+    MB = "MB"
+    GB = "GB"
+    TB = "TB"
+    US = "us"
+    MS = "ms"
+    S = "s"
+    H = "h"
+    D = "d"
+
+
+class ListParameterGroupDetailsResponseParametersItemValueType(StrEnum):
+    BOOLEAN = "BOOLEAN"
+    STRING = "STRING"
+    NUMERIC = "NUMERIC"
+    NUMERIC_WITH_BYTE_UNIT = "NUMERIC_WITH_BYTE_UNIT"
+    NUMERIC_WITH_TIME_UNIT = "NUMERIC_WITH_TIME_UNIT"
+    ENUMERATED = "ENUMERATED"
+    MULTI_ENUMERATED = "MULTI_ENUMERATED"
+    TIMEZONE = "TIMEZONE"
+
+
+class ListParameterGroupDetailsResponseParametersItemUpdateType(StrEnum):
+    VARIABLE = "VARIABLE"
+    CONSTANT = "CONSTANT"
+
+
+class ListParameterGroupDetailsResponseParametersItemApplyType(StrEnum):
+    SESSION = "SESSION"
+    FILE = "FILE"
+    BOTH = "BOTH"
+
+
+class ListRegionsResponseRegionsItemRegionCode(StrEnum):
+    KR1 = "KR1"
+
+
+class ListUserGroupsResponseUserGroupsItemUserGroupStatus(StrEnum):
+    CREATED = "CREATED"
+    DELETED = "DELETED"
+
+
+class RestoreBackupRequestBackupBackupSchedulesItemBackupWndDuration(StrEnum):
+    HALF_AN_HOUR = "HALF_AN_HOUR"
+    ONE_HOUR = "ONE_HOUR"
+    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
+    TWO_HOURS = "TWO_HOURS"
+    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
+    THREE_HOURS = "THREE_HOURS"
+
+
+class ViewExtensionListResponseExtensionsItemDatabasesItemDbInstanceGroupExtensionStatus(StrEnum):
+    CREATED = "CREATED"
+    INSTALLED = "INSTALLED"
+    INSTALLING = "INSTALLING"
+    INSTALL_ERROR = "INSTALL_ERROR"
+    DELETED = "DELETED"
+    DELETING = "DELETING"
+    DELETE_ERROR = "DELETE_ERROR"
+
+
+class ViewExtensionListResponseExtensionsItemDatabasesItemReservedAction(StrEnum):
+    NONE = "NONE"
+    INSTALL = "INSTALL"
+    INSTALL_WITH_CASCADE = "INSTALL_WITH_CASCADE"
+    DELETE = "DELETE"
+    DELETE_WITH_CASCADE = "DELETE_WITH_CASCADE"
+
+
+class CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration(StrEnum):
+    HALF_AN_HOUR = "HALF_AN_HOUR"
+    ONE_HOUR = "ONE_HOUR"
+    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
+    TWO_HOURS = "TWO_HOURS"
+    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
+    THREE_HOURS = "THREE_HOURS"
+
+
+class GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackupBackupType(StrEnum):
+    AUTO = "AUTO"
+    MANUAL = "MANUAL"
+
+
+class GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackupBackupStatus(StrEnum):
+    BACKING_UP = "BACKING_UP"
+    COMPLETED = "COMPLETED"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ERROR = "ERROR"
+
+
+class RestoreDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration(StrEnum):
+    HALF_AN_HOUR = "HALF_AN_HOUR"
+    ONE_HOUR = "ONE_HOUR"
+    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
+    TWO_HOURS = "TWO_HOURS"
+    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
+    THREE_HOURS = "THREE_HOURS"
+
+
+class CreateDbSecurityGroupRequestRulesItemPortPortType(StrEnum):
+    DB_PORT = "DB_PORT"
+    PORT = "PORT"
+    PORT_RANGE = "PORT_RANGE"
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemDirection(StrEnum):
+    INGRESS = "INGRESS"
+    EGRESS = "EGRESS"
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemEtherType(StrEnum):
+    IPV4 = "IPV4"
+    IPV6 = "IPV6"
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPortPortType(StrEnum):
+    DB_PORT = "DB_PORT"
+    PORT = "PORT"
+    PORT_RANGE = "PORT_RANGE"
+
+
+class DeleteBackupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: DeleteBackupResponseHeader | None = None
+
+
+class ExportBackupToObjectStorageResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ExportBackupToObjectStorageResponseHeader | None = None
+
+
+class RestoreBackupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: RestoreBackupResponseHeader | None = None
+
+
+class ListDbInstanceSpecificationsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbFlavors: list[ListDbInstanceSpecificationsResponseDbFlavorsItem] | None = Field(
+        None, description="List of DB instance specifications"
+    )
+    header: ListDbInstanceSpecificationsResponseHeader | None = None
+
+
+class ApplyExtensionChangesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of the requested task")
+    header: ApplyExtensionChangesResponseHeader | None = None
+
+
+class SynchronizeExtensionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of the requested task")
+    header: SynchronizeExtensionsResponseHeader | None = None
+
+
+class InstallExtensionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: InstallExtensionsResponseHeader | None = None
+
+
+class DeleteExtensionsCancelResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteExtensionsCancelResponseHeader | None = None
+
+
+class CreateDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: CreateDbInstanceResponseHeader | None = None
+
+
+class ListDbInstanceDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceId: str | None = Field(None, description="DB instance identifier")
+    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
+    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB instances")
+    dbVersion: str | None = Field(None, description="DB version information")
+    dbPort: int | None = Field(None, description="DB port")
+    dbInstanceType: ListDbInstanceDetailsResponseDbInstanceType | None = Field(
+        None,
+        description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
+    )
+    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
+    progressStatus: str | None = Field(None, description="Current task status of DB instance")
+    dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier applied to DB instance")
+    dbSecurityGroupIds: list[str] | None = Field(
+        None, description="DB security group identifiers applied to DB instance"
+    )
+    notificationGroupIds: list[str] | None = Field(
+        None, description="List of identifiers of notification groups applied to the DB instance"
+    )
+    useDeletionProtection: bool | None = Field(None, description="Whether to protect DB instance against deletion")
+    needToApplyParameterGroup: bool | None = Field(None, description="Need to apply the latest parameter group")
+    needMigration: bool | None = Field(None, description="Need to migrate")
+    osVersion: str | None = Field(None, description="OS Version")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    header: ListDbInstanceDetailsResponseHeader | None = None
+
+
+class ModifyDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyDbInstanceResponseHeader | None = None
+
+
+class DeleteDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: DeleteDbInstanceResponseHeader | None = None
+
+
+class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ApplyingDbInstanceLatestParameterGroupsResponseHeader | None = None
+
+
+class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersions: list[GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem] | None = Field(
+        None, description="DB version list"
+    )
+    header: GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader | None = None
+
+
+class BackupDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: BackupDbInstanceResponseHeader | None = None
+
+
+class ModifyingDbInstanceBackupInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyingDbInstanceBackupInformationResponseHeader | None = None
+
+
+class ExportAfterBackingUpDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ExportAfterBackingUpDbInstanceResponseHeader | None = None
+
+
+class CreateADatabaseResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: CreateADatabaseResponseHeader | None = None
+
+
+class ModifyingTheDatabaseResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyingTheDatabaseResponseHeader | None = None
+
+
+class DeletingADatabaseResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: DeletingADatabaseResponseHeader | None = None
+
+
+class CreateAUserRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbUserName: str = Field(..., description="DB user account name\n- Minimum length: 1\n- Maximum length: 32")
+    dbPassword: str = Field(..., description="DB user account password\n- Minimum length: 1\n- Maximum length: 32")
+    authorityType: CreateAUserRequestAuthorityType = Field(
+        ...,
+        description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
+    )
+    createDefaultHbaRules: bool | None = Field(None, description="Whether to create default access control rules")
+    address: str | None = Field(
+        None, description="Connection address to use when creating default access control rules"
+    )
+
+
+class CreateAUserResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: CreateAUserResponseHeader | None = None
+
+
+class EditAUserRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbUserName: str | None = Field(None, description="DB user account name\n- Minimum length: 1\n- Maximum length: 32")
+    dbPassword: str | None = Field(
+        None, description="DB user account password\n- Minimum length: 1\n- Maximum length: 32"
+    )
+    authorityType: EditAUserRequestAuthorityType | None = Field(
+        None,
+        description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
+    )
+    applyHbaRulesImmediately: bool | None = Field(
+        None,
+        description="Whether to apply associated access control rules immediately\n- When you change a user account name, any access control rules set under the old user account name are reflected with the changed name.",
+    )
+
+
+class EditAUserResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: EditAUserResponseHeader | None = None
+
+
+class DeletingAUserResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: DeletingAUserResponseHeader | None = None
+
+
+class ChangeDbInstanceDeletionProtectionSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ChangeDbInstanceDeletionProtectionSettingsResponseHeader | None = None
+
+
+class ForceRestartDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ForceRestartDbInstanceResponseHeader | None = None
+
+
+class AddAnAccessControlRuleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseApplyType: str = Field(
+        ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
+    )
+    dbUserApplyType: AddAnAccessControlRuleRequestDbUserApplyType = Field(
+        ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
+    )
+    databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
+    dbUserIds: list[str] | None = Field(None, description="List of identifiers for custom DB users")
+    address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
+    authMethod: AddAnAccessControlRuleRequestAuthMethod = Field(
+        ...,
+        description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
+    )
+
+
+class AddAnAccessControlRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
+    header: AddAnAccessControlRuleResponseHeader | None = None
+
+
+class ApplyingAccessControlRulesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ApplyingAccessControlRulesResponseHeader | None = None
+
+
+class ReorderAccessControlRulesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ReorderAccessControlRulesResponseHeader | None = None
+
+
+class ModifyAnAccessControlRuleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseApplyType: str = Field(
+        ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
+    )
+    dbUserApplyType: ModifyAnAccessControlRuleRequestDbUserApplyType = Field(
+        ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
+    )
+    databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
+    dbUserIds: list[Any] | None = Field(None, description="List of identifiers for custom DB users")
+    address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
+    authMethod: ModifyAnAccessControlRuleRequestAuthMethod = Field(
+        ...,
+        description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
+    )
+
+
+class ModifyAnAccessControlRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyAnAccessControlRuleResponseHeader | None = None
+
+
+class DeletingAnAccessControlRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeletingAnAccessControlRuleResponseHeader | None = None
+
+
+class GetHighAvailabilityInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    haStatus: bool | None = Field(
+        None,
+        description="High Availability Status\n- CREATED: Created\n- STABLE: Normal\n- DISABLE_REPLICATION_DELAY: Failover stops due to replication delay\n- PAUSING: Pausing\n- PAUSED: Paused\n- PAUSED_DUE_TO_TASK: Paused due to task\n- FAILOVER_STARTED: Failover started\n- FAILOVER_FAILED: Failover failed\n- FAILOVER_COMPLETED: Failover complete\n- DELETED: Deleted",
+    )
+    pingInterval: int | None = Field(
+        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
+    )
+    failoverReplWaitingTime: int | None = Field(
+        None,
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
+    )
+    header: GetHighAvailabilityInformationResponseHeader | None = None
+    useHighAvailability: bool | None = None
+
+
+class ModifyHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyHighAvailabilityResponseHeader | None = None
+
+
+class PauseHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: PauseHighAvailabilityResponseHeader | None = None
+
+
+class RecoverHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: RecoverHighAvailabilityResponseHeader | None = None
+
+
+class RestartHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: RestartHighAvailabilityResponseHeader | None = None
+
+
+class SeparateHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: SeparateHighAvailabilityResponseHeader | None = None
+
+
+class GetDbInstanceMaintenanceInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    allowAutoMaintenance: bool | None = Field(None, description="Whether to allow automatic maintenance")
+    useAutoStorageCleanup: bool | None = Field(None, description="Whether to enable automatic storage cleanup")
+    maintWndBgnTime: str | None = Field(None, description="Automatic maintenance start time\n- Example: 00:00:00")
+    maintWndDuration: str | None = Field(
+        None,
+        description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
+    )
+    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
+    header: GetDbInstanceMaintenanceInformationResponseHeader | None = None
+
+
+class ModifyDbInstanceMaintenanceInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyDbInstanceMaintenanceInformationResponseHeader | None = None
+
+
+class ModifyingDbInstanceNetworkInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyingDbInstanceNetworkInformationResponseHeader | None = None
+
+
+class PromoteDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: PromoteDbInstanceResponseHeader | None = None
+
+
+class ReplicateDbInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceName: str = Field(..., description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB instances")
+    dbFlavorId: str | None = Field(
+        None, description="Identifier of DB instance specifications\n- Default: Original DB instance value"
+    )
+    dbPort: int | None = Field(
+        None, description="DB port\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 65535"
+    )
+    parameterGroupId: str | None = Field(
+        None, description="Parameter group identifier\n- Default: Original DB instance value"
+    )
+    dbSecurityGroupIds: list[Any] | None = Field(
+        None, description="DB security group identifiers\n- Default: Original DB instance value"
+    )
+    userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
+    useDefaultNotification: bool | None = Field(
+        False, description="Whether to use default notification\nDefault: false"
+    )
+    useDeletionProtection: bool | None = Field(False, description="Whether to protect against deletion\nDefault: false")
+    network: ReplicateDbInstanceRequestNetwork | None = Field(None, description="Network information objects")
+    storage: ReplicateDbInstanceRequestStorage | None = Field(None, description="Storage information objects")
+    backup: ReplicateDbInstanceRequestBackup | None = Field(None, description="Backup information objects")
+
+
+class ReplicateDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ReplicateDbInstanceResponseHeader | None = None
+
+
+class RestartDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: RestartDbInstanceResponseHeader | None = None
+
+
+class RestoreDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: RestoreDbInstanceResponseHeader | None = None
+
+
+class StartDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: StartDbInstanceResponseHeader | None = None
+
+
+class StopDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: StopDbInstanceResponseHeader | None = None
+
+
+class GetDbInstanceStorageInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageType: str | None = Field(None, description="Data storage types")
+    storageSize: int | None = Field(None, description="Block Storage Size (GB)")
+    storageStatus: GetDbInstanceStorageInformationResponseStorageStatus | None = Field(
+        None, description="Data Storage Current Status\n- DETACHED: Detached\n- ATTACHED: Attached\n- DELETED: Deleted"
+    )
+    header: GetDbInstanceStorageInformationResponseHeader | None = None
+
+
+class ModifyingDbInstanceStorageInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyingDbInstanceStorageInformationResponseHeader | None = None
+
+
+class CreateDbSecurityGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
+    header: CreateDbSecurityGroupResponseHeader | None = None
+
+
+class ModifyDbSecurityGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyDbSecurityGroupResponseHeader | None = None
+
+
+class DeleteDbSecurityGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteDbSecurityGroupResponseHeader | None = None
+
+
+class CreateDbSecurityGroup2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: CreateDbSecurityGroup2ResponseHeader | None = None
+
+
+class DeleteDbSecurityGroupRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: DeleteDbSecurityGroupRuleResponseHeader | None = None
+
+
+class ModifyDbSecurityGroupRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: ModifyDbSecurityGroupRuleResponseHeader | None = None
+
+
+class ViewDbVersionListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersions: list[ViewDbVersionListResponseDbVersionsItem] | None = Field(None, description="DB version list")
+    header: ViewDbVersionListResponseHeader | None = None
+
+
+class ListSubscribableEventCodesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventCodes: list[ListSubscribableEventCodesResponseEventCodesItem] | None = Field(None, description="Event Codes")
+    header: ListSubscribableEventCodesResponseHeader | None = None
+
+
+class ViewAListOfPerformanceMetricsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metrics: list[ViewAListOfPerformanceMetricsResponseMetricsItem] | None = Field(
+        None, description="List of performance metrics"
+    )
+    header: ViewAListOfPerformanceMetricsResponseHeader | None = None
+
+
+class ListSubnetsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    subnets: list[ListSubnetsResponseSubnetsItem] | None = Field(None, description="Subnet list")
+    header: ListSubnetsResponseHeader | None = None
+
+
+class ListNotificationGroups2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    notificationGroupId: str | None = Field(None, description="Notification group identifier")
+    notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
+    notificationGroupStatus: ListNotificationGroups2ResponseNotificationGroupStatus | None = Field(
+        None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
+    notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
+    isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
+    dbInstances: list[ListNotificationGroups2ResponseDbInstancesItem] | None = Field(
+        None, description="DB Instances to monitor"
+    )
+    userGroups: list[ListNotificationGroups2ResponseUserGroupsItem] | None = Field(None, description="User Groups")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    header: ListNotificationGroups2ResponseHeader | None = None
+
+
+class ModifyNotificationGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyNotificationGroupResponseHeader | None = None
+
+
+class DeleteNotificationGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteNotificationGroupResponseHeader | None = None
+
+
+class CreateAWatchSettingRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metricName: str = Field(
+        ...,
+        description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
+    )
+    comparisonOperator: CreateAWatchSettingRequestComparisonOperator = Field(
+        ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
+    )
+    threshold: int = Field(..., description="Thresholds to watch")
+    duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
+
+
+class ModifyWatchSettingsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metricName: str = Field(
+        ...,
+        description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
+    )
+    comparisonOperator: ModifyWatchSettingsRequestComparisonOperator = Field(
+        ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
+    )
+    threshold: int = Field(..., description="Thresholds to watch")
+    duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
+
+
+class ModifyWatchSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyWatchSettingsResponseHeader | None = None
+
+
+class DeletingAWatchSettingResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeletingAWatchSettingResponseHeader | None = None
+
+
+class CreateParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    header: CreateParameterGroupResponseHeader | None = None
+
+
+class ModifyParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyParameterGroupResponseHeader | None = None
+
+
+class DeleteParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteParameterGroupResponseHeader | None = None
+
+
+class CopyParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    header: CopyParameterGroupResponseHeader | None = None
+
+
+class ModifyParameterRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    modifiedParameters: list[ModifyParameterRequestModifiedParametersItem] = Field(
+        ..., description="Parameters to change"
+    )
+
+
+class ModifyParameterResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyParameterResponseHeader | None = None
+
+
+class ResetParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ResetParameterGroupResponseHeader | None = None
+
+
+class ListProjectMembersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    members: list[ListProjectMembersResponseMembersItem] | None = Field(None, description="Project member list")
+    header: ListProjectMembersResponseHeader | None = None
+
+
+class ViewTheListOfStorageTypesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageTypes: list[str] | None = Field(None, description="List of storage types")
+    header: ViewTheListOfStorageTypesResponseHeader | None = None
+
+
+class ListUserGroupDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroupId: str | None = Field(None, description="User group identifier")
+    userGroupName: str | None = Field(None, description="Name to identify user groups")
+    userGroupTypeCode: ListUserGroupDetailsResponseUserGroupTypeCode | None = Field(
+        None,
+        description="User group type\nENTIRE: User group including all project members\nINDIVIDUAL_MEMBER: User group including specific project members",
+    )
+    userGroupStatus: ListUserGroupDetailsResponseUserGroupStatus | None = Field(
+        None, description="Current status of user groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    members: list[ListUserGroupDetailsResponseMembersItem] | None = Field(None, description="Project member list")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    header: ListUserGroupDetailsResponseHeader | None = None
+
+
+class ModifyUserGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: ModifyUserGroupResponseHeader | None = None
+
+
+class DeleteUserGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: DeleteUserGroupResponseHeader | None = None
+
+
+class RetrieveBackupListResponseBackupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupId: str | None = Field(None, description="Backup identifier")
+    backupName: str | None = Field(None, description="Name to identify backups")
+    backupStatus: RetrieveBackupListResponseBackupsItemBackupStatus | None = Field(
+        None,
+        description="Backup current status\nBACKING_UP: Backup in progress\nCOMPLETED: Backup completed\nDELETING: Backup being deleted\nDELETED: Backup deleted\nERROR: Error occurred",
+    )
+    dbInstanceId: str | None = Field(None, description="Original DB instance identifier")
+    dbVersion: str | None = Field(None, description="DB version information")
+    backupType: RetrieveBackupListResponseBackupsItemBackupType | None = Field(
+        None, description="Backup type\n- AUTO: Automatic\n- MANUAL: Manual"
+    )
+    backupSize: int | None = Field(None, description="Size of the backup\n- Unit: Bytes")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    completedYmdt: str | None = Field(None, description="End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class ListDbInstancesResponseDbInstanceGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
+    dbInstanceGroupStatus: ListDbInstancesResponseDbInstanceGroupsItemDbInstanceGroupStatus | None = Field(
+        None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    replicationType: ListDbInstancesResponseDbInstanceGroupsItemReplicationType | None = Field(
+        None, description="DB instance group replication type\n- STANDALONE: Standalone"
+    )
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class ListDbInstanceGroupDetailsResponseDbInstancesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceId: str | None = Field(None, description="DB instance identifier")
+    dbInstanceType: ListDbInstanceGroupDetailsResponseDbInstancesItemDbInstanceType | None = Field(
+        None,
+        description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
+    )
+    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
+
+
+class ListDbInstances2ResponseDbInstancesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceId: str | None = Field(None, description="DB instance identifier")
+    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
+    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB instances")
+    dbVersion: str | None = Field(None, description="DB version information")
+    dbPort: int | None = Field(None, description="DB port")
+    dbInstanceType: ListDbInstances2ResponseDbInstancesItemDbInstanceType | None = Field(
+        None,
+        description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
+    )
+    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
+    progressStatus: str | None = Field(None, description="DB instance current status")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class GetDbInstanceBackupInformationResponseBackupSchedulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupWndBgnTime: str | None = Field(None, description="Backup Start Time")
+    backupWndDuration: GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration | None = Field(
+        None,
+        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
+    )
+    backupRetryExpireTime: str | None = None
+
+
+class ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: BackupWndDuration = Field(
+    backupWndDuration: ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration = Field(
+        ...,
+        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
+    )
+    backupRetryExpireTime: str | None = None
+
+
+class ViewTheListOfDatabasesResponseDatabasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databaseId: str | None = Field(None, description="Identifiers in the database")
+    databaseName: str | None = Field(None, description="Database Name")
+    databaseStatus: ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus | None = Field(
+        None,
+        description="Current state of the database\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
+    )
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    schemas: list[ViewTheListOfDatabasesResponseDatabasesItemSchemasItem] | None = Field(
+        None, description="List of schemas in the database"
+    )
+
+
+class ViewTheListOfUsersResponseDbUsersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbUserId: str | None = Field(None, description="DB user identifier")
+    dbUserName: str | None = Field(None, description="DB user account name")
+    authorityType: ViewTheListOfUsersResponseDbUsersItemAuthorityType | None = Field(
+        None,
+        description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
+    )
+    dbUserStatus: ViewTheListOfUsersResponseDbUsersItemDbUserStatus | None = Field(
+        None,
+        description="DB user current status\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
+    )
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class ViewAListOfAccessControlRulesResponseHbaRulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
+    hbaRuleStatus: ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus | None = Field(
+        None,
+        description="Current status of access control rules\n- CREATED: Created\n- APPLIED: Applied\n(CREATING: Creating,\n- MODIFYING: Modifying\nDELETING: Deleting,\n- DELETED: Deleted",
+    )
+    databaseApplyType: str | None = Field(
+        None, description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
+    )
+    dbUserApplyType: ViewAListOfAccessControlRulesResponseHbaRulesItemDbUserApplyType | None = Field(
+        None, description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
+    )
+    databases: list[ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem] | None = Field(
+        None, description="List of custom databases"
+    )
+    dbUsers: list[ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem] | None = Field(
+        None, description="Custom DB user list"
+    )
+    address: str | None = Field(None, description="Access Address")
+    authMethod: ViewAListOfAccessControlRulesResponseHbaRulesItemAuthMethod | None = Field(
+        None,
+        description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
+    )
+    reservedAction: ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction | None = Field(
+        None,
+        description="Preliminaries\n- NONE: None\n- CREATE: Schedule a creation (requires application)\n- MODIFY: Schedule a modification (requires application)\n- DELETE: Schedule a delete (requires enforcement)",
+    )
+    order: int | None = Field(None, description="Application order")
+    applicable: bool | None = Field(None, description="Applicability\n- Rules with an inapplicable status are ignored")
+
+
+class GetDbInstanceNetworkInformationResponseEndPointsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    domain: str | None = Field(None, description="Domain")
+    ipAddress: str | None = Field(None, description="IP address")
+    endPointType: GetDbInstanceNetworkInformationResponseEndPointsItemEndPointType | None = Field(
+        None,
+        description="Types of access information\n-EXTERNAL: External access domain\n-INTERNAL: Internal access domain\n-PUBLIC: (Deprecated) External access domain\n-PRIVATE: (Deprecated) Internal access domain",
+    )
+
+
+class RestoreDbInstanceRequestRestore(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    restoreType: RestoreDbInstanceRequestRestoreRestoreType = Field(
+        ...,
+        description="Restoration type\nTIMESTAMP: A point-in-time restoration type using the time within the restorable time\n- BACKUP: Restore type using a previously created backup",
+    )
+    restoreYmdt: str = Field(
+        ...,
+        description="DB instance restore time. (YYYY-MM-DDThh:mm:ss.SSSTZD)\nRestoration is possible only before the most recent restorable time, which is queried through restoration information inquiry.",
+    )
+
+
+class ListDbSecurityGroupsResponseDbSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
+    dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
+    dbSecurityGroupStatus: ListDbSecurityGroupsResponseDbSecurityGroupsItemDbSecurityGroupStatus | None = Field(
+        None, description="Current status of DB security groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    description: str | None = Field(None, description="Additional information on DB security group")
+    progressStatus: ListDbSecurityGroupsResponseDbSecurityGroupsItemProgressStatus | None = Field(
+        None,
+        description="Current status of DB security group\n- NONE: No work in progress\n- CREATING_RULE: Creating rule policy\n- UPDATING_RULE: Modifying rule policy\n- DELETING_RULE: Deleting rule policy\n- APPLYING_DEFAULT_RULE: Applying default rule",
+    )
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class CreateDbSecurityGroup2RequestPort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    portType: CreateDbSecurityGroup2RequestPortPortType = Field(
+        ...,
+        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
+    )
+    minPort: int | None = Field(
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+    )
+    maxPort: int | None = Field(
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+    )
+
+
+class ModifyDbSecurityGroupRuleRequestPort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    portType: ModifyDbSecurityGroupRuleRequestPortPortType = Field(
+        ...,
+        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
+    )
+    minPort: float | None = Field(
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+    )
+    maxPort: float | None = Field(
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+    )
+
+
+class ViewTheListOfEventsResponseEventsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventCategoryType: str | None = Field(None, description="Event category type")
+    eventCode: str | None = Field(None, description="Occurred event type\n- See Events for a detailed description.")
+    sourceId: str | None = Field(None, description="Event source identifier")
+    sourceName: str | None = Field(None, description="Name to identify event sources")
+    messages: list[ViewTheListOfEventsResponseEventsItemMessagesItem] | None = Field(None, description="Event messages")
+    eventYmdt: str | None = Field(None, description="Event occurred date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class ViewStatsResponseMetricStatisticsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metricName: str | None = Field(None, description="Performance metric types")
+    unit: str | None = Field(None, description="Measure unit")
+    values: list[ViewStatsResponseMetricStatisticsItemValuesItem] | None = Field(None, description="Measure values")
+
+
+class ListNotificationGroupsResponseNotificationGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    notificationGroupId: str | None = Field(None, description="Notification group identifier")
+    notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
+    notificationGroupStatus: ListNotificationGroupsResponseNotificationGroupsItemNotificationGroupStatus | None = Field(
+        None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
+    notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
+    isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class ViewTheListOfWatchSettingsResponseWatchdogsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    watchdogId: str | None = Field(None, description="Identifier of the watch setting")
+    metricName: str | None = Field(
+        None,
+        description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
+    )
+    comparisonOperator: ViewTheListOfWatchSettingsResponseWatchdogsItemComparisonOperator | None = Field(
+        None, description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
+    )
+    threshold: int | None = Field(None, description="Thresholds to watch")
+    duration: int | None = Field(None, description="Watchlist duration\n- Unit: minutes")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = None
+
+
+class ListParameterGroupsResponseParameterGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
+    parameterGroupStatus: ListParameterGroupsResponseParameterGroupsItemParameterGroupStatus | None = Field(
+        None, description="Parameter group current status\n- STABLE: Applied\n- NEED_TO_APPLY: Need to apply"
+    )
+    description: str | None = Field(None, description="Additional information on parameter group")
+    dbVersion: str | None = Field(None, description="DB version information")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class ListParameterGroupDetailsResponseParametersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterCategory: str | None = Field(None, description="Parameter Categories")
+    parameterName: str | None = Field(None, description="Parameter name")
+    value: str | None = Field(None, description="Current value")
+    valueUnit: ListParameterGroupDetailsResponseParametersItemValueUnit | None = Field(
+        None,
+        description="The units of the currently set value\n- B: Bytes\n- kB: Kilobyte\n- MB: Megabytes\n- GB: Gigabyte\n- TB: Terabyte\n- us: Microseconds\n- ms: milliseconds\n- s: seconds\n- min: Minutes\n- h: hour\n- d: day",
+    )
+    defaultValue: str | None = Field(None, description="Default value")
+    allowedValue: str | None = Field(None, description="Permitted values")
+    valueType: ListParameterGroupDetailsResponseParametersItemValueType | None = Field(
+        None,
+        description="Value type\n- BOOLEAN: Boolean type\n- STRING: String type\n- NUMERIC: Integer and floating-point types\n- NUMERIC_WITH_BYTE_UNIT: Numeric type with byte unit (e.g. 120 KB, 100 MB)\n- NUMERIC_WITH_TIME_UNIT: Numeric type with time unit (e.g. 120ms, 100s, 1d)\n- ENUMERATED: Enter one of the values declared in Allowed Values\n- MULTI_ENUMERATED: Enter multiple of the values declared in Allowed values (separated by commas (,))\n- TIMEZONE: Timezone type",
+    )
+    updateType: ListParameterGroupDetailsResponseParametersItemUpdateType | None = Field(
+        None, description="Modification type\n- VARIABLE: Modifiable any time\n- CONSTANT: Not modifiable"
+    )
+    applyType: ListParameterGroupDetailsResponseParametersItemApplyType | None = Field(
+        None,
+        description="Applied type\n- SESSION: Apply session\n- FILE: Apply setting file (restart required)\n- BOTH: All",
+    )
+    expressionAvailable: bool | None = None
+
+
+class ListRegionsResponseRegionsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    regionCode: ListRegionsResponseRegionsItemRegionCode | None = Field(
+        None, description="Region code\nKR1: Korea (Pangyo) Region"
+    )
+    isEnabled: bool | None = Field(None, description="Whether to enable a region")
+
+
+class ListUserGroupsResponseUserGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroupId: str | None = Field(None, description="User group identifier")
+    userGroupName: str | None = Field(None, description="Name to identify user groups")
+    userGroupStatus: ListUserGroupsResponseUserGroupsItemUserGroupStatus | None = Field(
+        None, description="Current status of user groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+
+
+class RestoreBackupRequestBackupBackupSchedulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
+    backupWndDuration: RestoreBackupRequestBackupBackupSchedulesItemBackupWndDuration = Field(
         ...,
         description="Backup duration\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
     )
     backupRetryExpireTime: str | None = None
 
 
-class Backup1(BaseModel):
+class ViewExtensionListResponseExtensionsItemDatabasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceGroupExtensionId: str | None = Field(
+        None, description="Identifier of an extension within a DB instance group"
+    )
+    dbInstanceGroupExtensionStatus: (
+        ViewExtensionListResponseExtensionsItemDatabasesItemDbInstanceGroupExtensionStatus | None
+    ) = Field(
+        None,
+        description="Extension status within a DB instance group\n- CREATED: created\n- INSTALLED: installed\n- INSTALLING: installing\n- INSTALL_ERROR: installation error\n- DELETED: deleted\n- DELETING: deleting\n- DELETE_ERROR: deletion error",
+    )
+    databaseId: str | None = Field(None, description="Identifier of the database")
+    databaseName: str | None = Field(None, description="Database name")
+    reservedAction: ViewExtensionListResponseExtensionsItemDatabasesItemReservedAction | None = Field(
+        None,
+        description="Scheduled Task\n- NONE: none\n- INSTALL: scheduled installation (need to apply)\n- INSTALL_WITH_CASCADE: scheduled forced installation (need to apply)\n- DELETE: scheduled deletion (need to apply)\n- DELETE_WITH_CASCADE: scheduled forced deletion (need to apply)",
+    )
+    errorReason: str | None = Field(None, description="Reason for Error")
+
+
+class CreateDbInstanceRequestBackupBackupSchedulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
+    backupWndDuration: CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration = Field(
+        ...,
+        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
+    )
+    backupRetryExpireTime: str | None = None
+
+
+class GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackup(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupId: str | None = Field(None, description="Backup identifier")
+    backupName: str | None = Field(None, description="Backup name")
+    backupSize: int | None = Field(None, description="Backup size")
+    backupType: GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackupBackupType | None = Field(
+        None, description="Backup type\n- AUTO: Automatic\nMANUAL: Manual"
+    )
+    backupStatus: GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackupBackupStatus | None = Field(
+        None,
+        description="Backup Status\nBACKING_UP: Backup in progress\nCOMPLETED: Backup completed\nDELETING: Backup being deleted\nDELETED: Backup deleted\nERROR: Error occurred",
+    )
+    dbInstanceId: str | None = Field(None, description="Original DB instance identifier")
+    dbInstanceName: str | None = Field(None, description="Original DB instance name")
+    dbVersion: str | None = Field(None, description="DB version information")
+    failoverCount: float | None = Field(None, description="Number of failovers")
+    walFileName: str | None = Field(None, description="WAL log file name")
+    createdYmdt: str | None = Field(None, description="Date and time of backup creation")
+    updatedYmdt: str | None = Field(None, description="Date and time of backup renewal")
+    startYmdt: str | None = Field(None, description="When backups start")
+    completedYmdt: str | None = Field(None, description="Backup completion date")
+
+
+class RestoreDbInstanceRequestBackupBackupSchedulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupWndBgnTime: str | None = Field(
+        None, description="Backup started time\n- Example: 00:00:00\n- Default: Original DB instance value"
+    )
+    backupWndDuration: RestoreDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration | None = Field(
+        None,
+        description="Backup duration\nAuto backup proceeds within duration from backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour\n- Default: Original DB instance value",
+    )
+
+
+class CreateDbSecurityGroupRequestRulesItemPort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    portType: CreateDbSecurityGroupRequestRulesItemPortPortType = Field(
+        ...,
+        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
+    )
+    minPort: int | None = Field(
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+    )
+    maxPort: int | None = Field(
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+    )
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPort(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    portType: ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPortPortType | None = Field(
+        None,
+        description="Port type\n- DB_PORT: Sets to DB instance port value.\n- PORT: Sets to specified port value.\n- PORT_RANGE: Sets to specified port range.",
+    )
+    minPort: int | None = Field(None, description="Minimum port range")
+    maxPort: int | None = Field(None, description="Maximum port range")
+
+
+class RetrieveBackupListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCounts: int | None = Field(None, description="Number of all backup lists")
+    backups: list[RetrieveBackupListResponseBackupsItem] | None = Field(None, description="Backup list")
+    header: RetrieveBackupListResponseHeader | None = None
+
+
+class ListDbInstancesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceGroups: list[ListDbInstancesResponseDbInstanceGroupsItem] | None = Field(
+        None, description="DB instance groups"
+    )
+    header: ListDbInstancesResponseHeader | None = None
+
+
+class ListDbInstanceGroupDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
+    dbInstanceGroupStatus: ListDbInstanceGroupDetailsResponseDbInstanceGroupStatus | None = Field(
+        None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
+    )
+    replicationType: ListDbInstanceGroupDetailsResponseReplicationType | None = Field(
+        None,
+        description="DB instance group replication type\n- STANDALONE: Standalone\n- HIGH_AVAILABILITY: High availability",
+    )
+    dbInstances: list[ListDbInstanceGroupDetailsResponseDbInstancesItem] | None = Field(
+        None, description="DB instances belong to DB instance group"
+    )
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    header: ListDbInstanceGroupDetailsResponseHeader | None = None
+
+
+class ListDbInstances2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstances: list[ListDbInstances2ResponseDbInstancesItem] | None = Field(None, description="DB instances")
+    header: ListDbInstances2ResponseHeader | None = None
+
+
+class GetDbInstanceBackupInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupPeriod: int | None = Field(None, description="Backup retention period")
+    backupRetryCount: int | None = Field(None, description="Number of backup retries")
+    backupSchedules: list[GetDbInstanceBackupInformationResponseBackupSchedulesItem] | None = Field(
+        None, description="Backup schedules"
+    )
+    header: GetDbInstanceBackupInformationResponseHeader | None = None
+
+
+class ModifyingDbInstanceBackupInformationRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupPeriod: int | None = Field(
+        None, description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730"
+    )
+    backupRetryCount: float | None = Field(
+        None, description="Number of backup retries\n- Minimum value: 0\n- Maximum value: 10"
+    )
+    backupSchedules: list[ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem] | None = Field(
+        None, description="Backup schedules"
+    )
+
+
+class ViewTheListOfDatabasesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    databases: list[ViewTheListOfDatabasesResponseDatabasesItem] | None = Field(None, description="List of databases")
+    header: ViewTheListOfDatabasesResponseHeader | None = None
+
+
+class ViewTheListOfUsersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbUsers: list[ViewTheListOfUsersResponseDbUsersItem] | None = Field(None, description="DB users")
+    header: ViewTheListOfUsersResponseHeader | None = None
+    databases: list[ViewTheListOfUsersResponseDatabasesItem] | None = None
+
+
+class ViewAListOfAccessControlRulesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hbaRules: list[ViewAListOfAccessControlRulesResponseHbaRulesItem] | None = Field(
+        None, description="List of access control rules"
+    )
+    needToApply: bool | None = Field(None, description="Whether changes need to be made")
+    header: ViewAListOfAccessControlRulesResponseHeader | None = None
+
+
+class GetDbInstanceNetworkInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    availabilityZone: str | None = Field(None, description="Availability zone where DB instance will be created")
+    subnet: GetDbInstanceNetworkInformationResponseSubnet | None = Field(None, description="Subnet object")
+    endPoints: list[GetDbInstanceNetworkInformationResponseEndPointsItem] | None = Field(
+        None, description="List of access information"
+    )
+    header: GetDbInstanceNetworkInformationResponseHeader | None = None
+
+
+class ListDbSecurityGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbSecurityGroups: list[ListDbSecurityGroupsResponseDbSecurityGroupsItem] | None = Field(
+        None, description="DB security groups"
+    )
+    header: ListDbSecurityGroupsResponseHeader | None = None
+
+
+class CreateDbSecurityGroup2Request(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str | None = Field(None, description="Additional information on DB security group rule")
+    direction: CreateDbSecurityGroup2RequestDirection = Field(
+        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
+    )
+    etherType: CreateDbSecurityGroup2RequestEtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    port: CreateDbSecurityGroup2RequestPort = Field(..., description="Port object")
+    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
+
+
+class ModifyDbSecurityGroupRuleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str | None = Field(None, description="Additional information on DB security group rule")
+    direction: ModifyDbSecurityGroupRuleRequestDirection = Field(
+        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
+    )
+    etherType: ModifyDbSecurityGroupRuleRequestEtherType = Field(
+        ..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6"
+    )
+    port: ModifyDbSecurityGroupRuleRequestPort = Field(..., description="Port object")
+    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
+
+
+class ViewTheListOfEventsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCounts: int | None = Field(None, description="Total number of events")
+    events: list[ViewTheListOfEventsResponseEventsItem] | None = Field(None, description="Events")
+    header: ViewTheListOfEventsResponseHeader | None = None
+
+
+class ViewStatsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    metricStatistics: list[ViewStatsResponseMetricStatisticsItem] | None = Field(
+        None, description="Statistics information list"
+    )
+
+
+class ListNotificationGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    notificationGroups: list[ListNotificationGroupsResponseNotificationGroupsItem] | None = Field(
+        None, description="Notification Groups"
+    )
+    header: ListNotificationGroupsResponseHeader | None = None
+
+
+class ViewTheListOfWatchSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    watchdogs: list[ViewTheListOfWatchSettingsResponseWatchdogsItem] | None = Field(
+        None, description="List of watch settings"
+    )
+    header: ViewTheListOfWatchSettingsResponseHeader | None = None
+
+
+class ListParameterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroups: list[ListParameterGroupsResponseParameterGroupsItem] | None = Field(
+        None, description="Parameter groups"
+    )
+    header: ListParameterGroupsResponseHeader | None = None
+
+
+class ListParameterGroupDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
+    description: str | None = Field(None, description="Additional information on parameter group")
+    dbVersion: str | None = Field(None, description="DB version information")
+    parameterGroupStatus: ListParameterGroupDetailsResponseParameterGroupStatus | None = Field(
+        None,
+        description="Parameter group current status\n- STABLE: Applied\n- NEED_TO_APPLY: Need to apply\n- DELETED: Deleted",
+    )
+    parameters: list[ListParameterGroupDetailsResponseParametersItem] | None = Field(None, description="Parameter list")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    expressionAvailable: bool | None = Field(None, description="Allow formulas or not")
+    header: ListParameterGroupDetailsResponseHeader | None = None
+
+
+class ListRegionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    regions: list[ListRegionsResponseRegionsItem] | None = Field(None, description="Region list")
+    header: ListRegionsResponseHeader | None = None
+
+
+class ListUserGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    userGroups: list[ListUserGroupsResponseUserGroupsItem] | None = Field(None, description="User Groups")
+    header: ListUserGroupsResponseHeader | None = None
+
+
+class RestoreBackupRequestBackup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -146,7 +3533,98 @@ class Backup1(BaseModel):
     backupRetryCount: float | None = Field(
         6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
     )
-    backupSchedules: list[BackupSchedule] | None = Field(None, description="Backup schedules")
+    backupSchedules: list[RestoreBackupRequestBackupBackupSchedulesItem] | None = Field(
+        None, description="Backup schedules"
+    )
+
+
+class ViewExtensionListResponseExtensionsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    extensionId: str | None = Field(None, description="Identifier of the extension")
+    extensionName: str | None = Field(None, description="Extension name")
+    extensionStatus: ViewExtensionListResponseExtensionsItemExtensionStatus | None = Field(
+        None,
+        description="Extension status\n- AVAILABLE: available\n- NEED_TO_APPLY: need to apply\n- APPLYING: applying",
+    )
+    databases: list[ViewExtensionListResponseExtensionsItemDatabasesItem] | None = Field(
+        None, description="Database information with installed extensions"
+    )
+
+
+class CreateDbInstanceRequestBackup(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
+    backupRetryCount: float | None = Field(
+        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
+    )
+    backupSchedules: list[CreateDbInstanceRequestBackupBackupSchedulesItem] | None = Field(
+        None, description="Backup schedules"
+    )
+
+
+class GetDbInstanceRestoreInformationResponseRestorableBackupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backup: GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackup | None = Field(
+        None, description="Backup information objects"
+    )
+
+
+class RestoreDbInstanceRequestBackup(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
+    backupRetryCount: float | None = Field(
+        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
+    )
+    backupSchedules: list[RestoreDbInstanceRequestBackupBackupSchedulesItem] = Field(
+        ..., description="Backup schedules"
+    )
+
+
+class CreateDbSecurityGroupRequestRulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str | None = Field(None, description="Additional information on DB security group rule")
+    direction: CreateDbSecurityGroupRequestRulesItemDirection = Field(
+        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
+    )
+    etherType: CreateDbSecurityGroupRequestRulesItemEtherType = Field(
+        ..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6"
+    )
+    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
+    port: CreateDbSecurityGroupRequestRulesItemPort = Field(..., description="Port object")
+
+
+class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ruleId: str | None = Field(None, description="DB security group rule identifier")
+    description: str | None = Field(None, description="Additional information on DB security group rule")
+    direction: ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemDirection | None = Field(
+        None, description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
+    )
+    etherType: ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemEtherType | None = Field(
+        None, description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6"
+    )
+    port: ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPort | None = Field(None, description="Port object")
+    cidr: str | None = Field(None, description="Remote source for traffic to allow")
+    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
+    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
 class RestoreBackupRequest(BaseModel):
@@ -160,7 +3638,7 @@ class RestoreBackupRequest(BaseModel):
     dbPort: int = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
     parameterGroupId: str = Field(..., description="Parameter group identifier")
     dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
-    network: Network = Field(..., description="Network information objects")
+    network: RestoreBackupRequestNetwork = Field(..., description="Network information objects")
     userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
     useDefaultNotification: bool | None = Field(
         False, description="Whether to use default notification\nDefault: false"
@@ -174,174 +3652,8 @@ class RestoreBackupRequest(BaseModel):
         None,
         description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
     )
-    storage: Storage = Field(..., description="Storage information objects")
-    backup: Backup1 = Field(..., description="Backup information objects")
-
-
-class RestoreBackupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DbFlavor(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
-    dbFlavorName: str | None = Field(None, description="Name of DB instance specifications")
-    ram: int | None = Field(None, description="Memory size (MB)")
-    vcpus: int | None = Field(None, description="CPU cores")
-
-
-class ListDbInstanceSpecificationsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbFlavors: list[DbFlavor] | None = Field(None, description="List of DB instance specifications")
-    header: Header | None = None
-
-
-class DbInstanceGroupStatus(StrEnum):
-    CREATED = "CREATED"
-    DELETED = "DELETED"
-
-
-class ReplicationType(StrEnum):
-    STANDALONE = "STANDALONE"
-
-
-class DbInstanceGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceGroupStatus: DbInstanceGroupStatus | None = Field(
-        None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    replicationType: ReplicationType | None = Field(
-        None, description="DB instance group replication type\n- STANDALONE: Standalone"
-    )
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ListDbInstancesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceGroups: list[DbInstanceGroup] | None = Field(None, description="DB instance groups")
-    header: Header | None = None
-
-
-class ReplicationType1(StrEnum):
-    STANDALONE = "STANDALONE"
-    HIGH_AVAILABILITY = "HIGH_AVAILABILITY"
-
-
-class DbInstanceType(StrEnum):
-    MASTER = "MASTER"
-    FAILED_MASTER = "FAILED_MASTER"
-    CANDIDATE_MASTER = "CANDIDATE_MASTER"
-    READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
-
-
-class DbInstance(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceId: str | None = Field(None, description="DB instance identifier")
-    dbInstanceType: DbInstanceType | None = Field(
-        None,
-        description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
-    )
-    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
-
-
-class ListDbInstanceGroupDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceGroupStatus: DbInstanceGroupStatus | None = Field(
-        None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    replicationType: ReplicationType1 | None = Field(
-        None,
-        description="DB instance group replication type\n- STANDALONE: Standalone\n- HIGH_AVAILABILITY: High availability",
-    )
-    dbInstances: list[DbInstance] | None = Field(None, description="DB instances belong to DB instance group")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: Header | None = None
-
-
-class ExtensionStatus(StrEnum):
-    AVAILABLE = "AVAILABLE"
-    NEED_TO_APPLY = "NEED_TO_APPLY"
-    APPLYING = "APPLYING"
-
-
-class DbInstanceGroupExtensionStatus(StrEnum):
-    CREATED = "CREATED"
-    INSTALLED = "INSTALLED"
-    INSTALLING = "INSTALLING"
-    INSTALL_ERROR = "INSTALL_ERROR"
-    DELETED = "DELETED"
-    DELETING = "DELETING"
-    DELETE_ERROR = "DELETE_ERROR"
-
-
-class ReservedAction(StrEnum):
-    NONE = "NONE"
-    INSTALL = "INSTALL"
-    INSTALL_WITH_CASCADE = "INSTALL_WITH_CASCADE"
-    DELETE = "DELETE"
-    DELETE_WITH_CASCADE = "DELETE_WITH_CASCADE"
-
-
-class Database(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceGroupExtensionId: str | None = Field(
-        None, description="Identifier of an extension within a DB instance group"
-    )
-    dbInstanceGroupExtensionStatus: DbInstanceGroupExtensionStatus | None = Field(
-        None,
-        description="Extension status within a DB instance group\n- CREATED: created\n- INSTALLED: installed\n- INSTALLING: installing\n- INSTALL_ERROR: installation error\n- DELETED: deleted\n- DELETING: deleting\n- DELETE_ERROR: deletion error",
-    )
-    databaseId: str | None = Field(None, description="Identifier of the database")
-    databaseName: str | None = Field(None, description="Database name")
-    reservedAction: ReservedAction | None = Field(
-        None,
-        description="Scheduled Task\n- NONE: none\n- INSTALL: scheduled installation (need to apply)\n- INSTALL_WITH_CASCADE: scheduled forced installation (need to apply)\n- DELETE: scheduled deletion (need to apply)\n- DELETE_WITH_CASCADE: scheduled forced deletion (need to apply)",
-    )
-    errorReason: str | None = Field(None, description="Reason for Error")
-
-
-class Extension(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    extensionId: str | None = Field(None, description="Identifier of the extension")
-    extensionName: str | None = Field(None, description="Extension name")
-    extensionStatus: ExtensionStatus | None = Field(
-        None,
-        description="Extension status\n- AVAILABLE: available\n- NEED_TO_APPLY: need to apply\n- APPLYING: applying",
-    )
-    databases: list[Database] | None = Field(None, description="Database information with installed extensions")
+    storage: RestoreBackupRequestStorage = Field(..., description="Storage information objects")
+    backup: RestoreBackupRequestBackup = Field(..., description="Backup information objects")
 
 
 class ViewExtensionListResponse(BaseModel):
@@ -349,117 +3661,9 @@ class ViewExtensionListResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    extensions: list[Extension] | None = Field(None, description="Extension list")
+    extensions: list[ViewExtensionListResponseExtensionsItem] | None = Field(None, description="Extension list")
     isNeedToApply: bool | None = Field(None, description="Whether to apply changes")
-    header: Header | None = None
-
-
-class ApplyExtensionChangesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of the requested task")
-    header: Header | None = None
-
-
-class SynchronizeExtensionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of the requested task")
-    header: Header | None = None
-
-
-class InstallExtensionsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseId: str = Field(..., description="Identifier of the database to be installed")
-    schemaName: str = Field(..., description="Name of the schema to be installed")
-    withCascade: bool | None = Field(None, description="Whether to force installation of dependency information")
-
-
-class InstallExtensionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeleteExtensionsCancelResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DbInstance1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceId: str | None = Field(None, description="DB instance identifier")
-    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB instances")
-    dbVersion: str | None = Field(None, description="DB version information")
-    dbPort: int | None = Field(None, description="DB port")
-    dbInstanceType: DbInstanceType | None = Field(
-        None,
-        description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
-    )
-    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
-    progressStatus: str | None = Field(None, description="DB instance current status")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ListDbInstances2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstances: list[DbInstance1] | None = Field(None, description="DB instances")
-    header: Header | None = None
-
-
-class Storage1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageType: str = Field(..., description="Data storage types\n- Example: General SSD")
-    storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
-
-
-class BackupSchedule1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: BackupWndDuration = Field(
-        ...,
-        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
-    )
-    backupRetryExpireTime: str | None = None
-
-
-class Backup2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
-    backupRetryCount: float | None = Field(
-        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
-    )
-    backupSchedules: list[BackupSchedule1] | None = Field(None, description="Backup schedules")
+    header: ViewExtensionListResponseHeader | None = None
 
 
 class CreateDbInstanceRequest(BaseModel):
@@ -495,939 +3699,9 @@ class CreateDbInstanceRequest(BaseModel):
     userGroupIds: list[Any] | None = Field(
         None, description="List of identifiers for user groups that receive default notifications"
     )
-    network: Network = Field(..., description="Network information objects")
-    storage: Storage1 = Field(..., description="Storage information objects")
-    backup: Backup2 = Field(..., description="Backup information objects")
-
-
-class CreateDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ListDbInstanceDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceId: str | None = Field(None, description="DB instance identifier")
-    dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB instances")
-    dbVersion: str | None = Field(None, description="DB version information")
-    dbPort: int | None = Field(None, description="DB port")
-    dbInstanceType: DbInstanceType | None = Field(
-        None,
-        description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
-    )
-    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
-    progressStatus: str | None = Field(None, description="Current task status of DB instance")
-    dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier applied to DB instance")
-    dbSecurityGroupIds: list[str] | None = Field(
-        None, description="DB security group identifiers applied to DB instance"
-    )
-    notificationGroupIds: list[str] | None = Field(
-        None, description="List of identifiers of notification groups applied to the DB instance"
-    )
-    useDeletionProtection: bool | None = Field(None, description="Whether to protect DB instance against deletion")
-    needToApplyParameterGroup: bool | None = Field(None, description="Need to apply the latest parameter group")
-    needMigration: bool | None = Field(None, description="Need to migrate")
-    osVersion: str | None = Field(None, description="OS Version")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: Header | None = None
-
-
-class ModifyDbInstanceRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB instances")
-    dbPort: int | None = Field(None, description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
-    dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
-    executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
-
-
-class ModifyDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DeleteDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ApplyingDbInstanceLatestParameterGroupsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
-
-
-class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DbVersion(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbVersion: str | None = Field(None, description="DB version")
-    dbVersionName: str | None = Field(None, description="DB version name")
-    restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
-
-
-class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbVersions: list[DbVersion] | None = Field(None, description="DB version list")
-    header: Header | None = None
-
-
-class BackupDbInstanceRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupName: str = Field(..., description="Name to identify backups")
-
-
-class BackupDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class BackupSchedule2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupWndBgnTime: str | None = Field(None, description="Backup Start Time")
-    backupWndDuration: BackupWndDuration | None = Field(
-        None,
-        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
-    )
-    backupRetryExpireTime: str | None = None
-
-
-class GetDbInstanceBackupInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: int | None = Field(None, description="Backup retention period")
-    backupRetryCount: int | None = Field(None, description="Number of backup retries")
-    backupSchedules: list[BackupSchedule2] | None = Field(None, description="Backup schedules")
-    header: Header | None = None
-
-
-class BackupSchedule3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: BackupWndDuration = Field(
-        ...,
-        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
-    )
-    backupRetryExpireTime: str | None = None
-
-
-class ModifyingDbInstanceBackupInformationRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: int | None = Field(
-        None, description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730"
-    )
-    backupRetryCount: float | None = Field(
-        None, description="Number of backup retries\n- Minimum value: 0\n- Maximum value: 10"
-    )
-    backupSchedules: list[BackupSchedule3] | None = Field(None, description="Backup schedules")
-
-
-class ModifyingDbInstanceBackupInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ExportAfterBackingUpDbInstanceRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tenantId: str = Field(..., description="Tenant ID of object storage to store backup")
-    username: str = Field(..., description="ID of NHN Cloud Account or IAM Account")
-    password: str = Field(..., description="API password for object storage where backup is stored")
-    targetContainer: str = Field(..., description="Object storage container where backup is stored")
-    objectPath: str = Field(..., description="Backup path to be stored in container")
-
-
-class ExportAfterBackingUpDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DatabaseStatus(StrEnum):
-    STABLE = "STABLE"
-    MODIFYING = "MODIFYING"
-    SYNCING = "SYNCING"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-
-
-class Schema(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    schemaName: str | None = Field(None, description="Schema name")
-
-
-class Database1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseId: str | None = Field(None, description="Identifiers in the database")
-    databaseName: str | None = Field(None, description="Database Name")
-    databaseStatus: DatabaseStatus | None = Field(
-        None,
-        description="Current state of the database\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
-    )
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    schemas: list[Schema] | None = Field(None, description="List of schemas in the database")
-
-
-class ViewTheListOfDatabasesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databases: list[Database1] | None = Field(None, description="List of databases")
-    header: Header | None = None
-
-
-class CreateADatabaseRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseName: str = Field(..., description="Database Name")
-
-
-class CreateADatabaseResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ModifyingTheDatabaseRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseName: str = Field(..., description="Database Name")
-    applyHbaRulesImmediately: bool | None = Field(
-        None,
-        description="Whether to apply associated access control rules immediately\n- When you change the database name, any access control rules set under the old database name are reflected with the changed name.",
-    )
-
-
-class ModifyingTheDatabaseResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DeletingADatabaseResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class AuthorityType(StrEnum):
-    CRUD = "CRUD"
-    DDL = "DDL"
-
-
-class DbUserStatus(StrEnum):
-    STABLE = "STABLE"
-    MODIFYING = "MODIFYING"
-    SYNCING = "SYNCING"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-
-
-class DbUser(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbUserId: str | None = Field(None, description="DB user identifier")
-    dbUserName: str | None = Field(None, description="DB user account name")
-    authorityType: AuthorityType | None = Field(
-        None,
-        description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
-    )
-    dbUserStatus: DbUserStatus | None = Field(
-        None,
-        description="DB user current status\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
-    )
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class Database2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseId: str | None = None
-    databaseName: str | None = None
-    databaseStatus: str | None = None
-    createdYmdt: str | None = None
-
-
-class ViewTheListOfUsersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbUsers: list[DbUser] | None = Field(None, description="DB users")
-    header: Header | None = None
-    databases: list[Database2] | None = None
-
-
-class CreateAUserRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbUserName: str = Field(..., description="DB user account name\n- Minimum length: 1\n- Maximum length: 32")
-    dbPassword: str = Field(..., description="DB user account password\n- Minimum length: 1\n- Maximum length: 32")
-    authorityType: AuthorityType = Field(
-        ...,
-        description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
-    )
-    createDefaultHbaRules: bool | None = Field(None, description="Whether to create default access control rules")
-    address: str | None = Field(
-        None, description="Connection address to use when creating default access control rules"
-    )
-
-
-class CreateAUserResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class EditAUserRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbUserName: str | None = Field(None, description="DB user account name\n- Minimum length: 1\n- Maximum length: 32")
-    dbPassword: str | None = Field(
-        None, description="DB user account password\n- Minimum length: 1\n- Maximum length: 32"
-    )
-    authorityType: AuthorityType | None = Field(
-        None,
-        description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
-    )
-    applyHbaRulesImmediately: bool | None = Field(
-        None,
-        description="Whether to apply associated access control rules immediately\n- When you change a user account name, any access control rules set under the old user account name are reflected with the changed name.",
-    )
-
-
-class EditAUserResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DeletingAUserResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ChangeDbInstanceDeletionProtectionSettingsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    useDeletionProtection: bool = Field(..., description="Whether to protect against deletion")
-
-
-class ChangeDbInstanceDeletionProtectionSettingsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class ForceRestartDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class HbaRuleStatus(StrEnum):
-    CREATED = "CREATED"
-    APPLIED = "APPLIED"
-    MODIFYING = "MODIFYING"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-
-
-class DbUserApplyType(StrEnum):
-    ENTIRE = "ENTIRE"
-    USER_CUSTOM = "USER_CUSTOM"
-
-
-class Database3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseId: str | None = Field(None, description="Identifiers for custom databases")
-    databaseName: str | None = Field(None, description="Custom database name")
-
-
-class DbUser1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbUserId: str | None = Field(None, description="Identifier of the custom DB user")
-    dbUserName: str | None = Field(None, description="Custom DB user account name")
-
-
-class AuthMethod(StrEnum):
-    TRUST = "TRUST"
-    REJECT = "REJECT"
-    SCRAM_SHA_256 = "SCRAM_SHA_256"
-
-
-class ReservedAction1(StrEnum):
-    NONE = "NONE"
-    CREATE = "CREATE"
-    MODIFY = "MODIFY"
-    DELETE = "DELETE"
-
-
-class HbaRule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
-    hbaRuleStatus: HbaRuleStatus | None = Field(
-        None,
-        description="Current status of access control rules\n- CREATED: Created\n- APPLIED: Applied\n(CREATING: Creating,\n- MODIFYING: Modifying\nDELETING: Deleting,\n- DELETED: Deleted",
-    )
-    databaseApplyType: str | None = Field(
-        None, description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
-    )
-    dbUserApplyType: DbUserApplyType | None = Field(
-        None, description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
-    )
-    databases: list[Database3] | None = Field(None, description="List of custom databases")
-    dbUsers: list[DbUser1] | None = Field(None, description="Custom DB user list")
-    address: str | None = Field(None, description="Access Address")
-    authMethod: AuthMethod | None = Field(
-        None,
-        description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
-    )
-    reservedAction: ReservedAction1 | None = Field(
-        None,
-        description="Preliminaries\n- NONE: None\n- CREATE: Schedule a creation (requires application)\n- MODIFY: Schedule a modification (requires application)\n- DELETE: Schedule a delete (requires enforcement)",
-    )
-    order: int | None = Field(None, description="Application order")
-    applicable: bool | None = Field(None, description="Applicability\n- Rules with an inapplicable status are ignored")
-
-
-class ViewAListOfAccessControlRulesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hbaRules: list[HbaRule] | None = Field(None, description="List of access control rules")
-    needToApply: bool | None = Field(None, description="Whether changes need to be made")
-    header: Header | None = None
-
-
-class AddAnAccessControlRuleRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseApplyType: str = Field(
-        ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
-    )
-    dbUserApplyType: DbUserApplyType = Field(
-        ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
-    )
-    databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
-    dbUserIds: list[str] | None = Field(None, description="List of identifiers for custom DB users")
-    address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
-    authMethod: AuthMethod = Field(
-        ...,
-        description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
-    )
-
-
-class AddAnAccessControlRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
-    header: Header | None = None
-
-
-class ApplyingAccessControlRulesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ReorderAccessControlRulesRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hbaRuleIds: list[str] | None = None
-
-
-class ReorderAccessControlRulesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class ModifyAnAccessControlRuleRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    databaseApplyType: str = Field(
-        ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
-    )
-    dbUserApplyType: DbUserApplyType = Field(
-        ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
-    )
-    databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
-    dbUserIds: list[Any] | None = Field(None, description="List of identifiers for custom DB users")
-    address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
-    authMethod: AuthMethod = Field(
-        ...,
-        description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
-    )
-
-
-class ModifyAnAccessControlRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeletingAnAccessControlRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class GetHighAvailabilityInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    haStatus: bool | None = Field(
-        None,
-        description="High Availability Status\n- CREATED: Created\n- STABLE: Normal\n- DISABLE_REPLICATION_DELAY: Failover stops due to replication delay\n- PAUSING: Pausing\n- PAUSED: Paused\n- PAUSED_DUE_TO_TASK: Paused due to task\n- FAILOVER_STARTED: Failover started\n- FAILOVER_FAILED: Failover failed\n- FAILOVER_COMPLETED: Failover complete\n- DELETED: Deleted",
-    )
-    pingInterval: int | None = Field(
-        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
-    )
-    failoverReplWaitingTime: int | None = Field(
-        None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
-    )
-    header: Header | None = None
-    useHighAvailability: bool | None = None
-
-
-class ModifyHighAvailabilityRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    useHighAvailability: bool = Field(..., description="Whether to use high availability")
-    pingInterval: float | None = Field(
-        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
-    )
-    failoverReplWaitingTime: float | None = Field(
-        None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
-    )
-
-
-class ModifyHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class PauseHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class RecoverHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class RestartHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class SeparateHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class GetDbInstanceMaintenanceInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    allowAutoMaintenance: bool | None = Field(None, description="Whether to allow automatic maintenance")
-    useAutoStorageCleanup: bool | None = Field(None, description="Whether to enable automatic storage cleanup")
-    maintWndBgnTime: str | None = Field(None, description="Automatic maintenance start time\n- Example: 00:00:00")
-    maintWndDuration: str | None = Field(
-        None,
-        description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
-    )
-    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
-    header: Header | None = None
-
-
-class ModifyDbInstanceMaintenanceInformationRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    allowAutoMaintenance: bool = Field(..., description="Whether to allow automatic maintenance")
-    useAutoStorageCleanup: bool = Field(..., description="Whether to enable automatic storage cleanup")
-    maintWndBgnTime: str = Field(..., description="Automatic maintenance start time\n- Example: 00:00:00")
-    maintWndDuration: str = Field(
-        ...,
-        description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
-    )
-    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
-
-
-class ModifyDbInstanceMaintenanceInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class Subnet(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnetId: str | None = Field(None, description="Subnet identifier")
-    subnetName: str | None = Field(None, description="Name to identify subnets")
-    subnetCidr: str | None = Field(None, description="CIDR of subnet")
-    publicAccessible: bool | None = Field(None, description="External access is available or not")
-
-
-class EndPointType(StrEnum):
-    EXTERNAL = "EXTERNAL"
-    INTERNAL = "INTERNAL"
-    PUBLIC = "PUBLIC"
-    PRIVATE = "PRIVATE"
-
-
-class EndPoint(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    domain: str | None = Field(None, description="Domain")
-    ipAddress: str | None = Field(None, description="IP address")
-    endPointType: EndPointType | None = Field(
-        None,
-        description="Types of access information\n-EXTERNAL: External access domain\n-INTERNAL: Internal access domain\n-PUBLIC: (Deprecated) External access domain\n-PRIVATE: (Deprecated) Internal access domain",
-    )
-
-
-class GetDbInstanceNetworkInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    availabilityZone: str | None = Field(None, description="Availability zone where DB instance will be created")
-    subnet: Subnet | None = Field(None, description="Subnet object")
-    endPoints: list[EndPoint] | None = Field(None, description="List of access information")
-    header: Header | None = None
-
-
-class ModifyingDbInstanceNetworkInformationRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    usePublicAccess: bool = Field(..., description="External access is available or not")
-
-
-class ModifyingDbInstanceNetworkInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class PromoteDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class Network2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
-    availabilityZone: str | None = Field(
-        None,
-        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
-    )
-
-
-class Storage2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageType: str | None = Field(None, description="Data storage types\n- Example: General SSD")
-    storageSize: int | None = Field(
-        None,
-        description="Block Storage Size (GB)\n- Default: Original DB instance value\n- Minimum value: 20\n- Maximum value: 2048",
-    )
-
-
-class Backup3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: float | None = Field(
-        None,
-        description="Backup retention period\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 730",
-    )
-    backupRetryCount: float | None = Field(
-        None,
-        description="Number of backup retries\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 10",
-    )
-
-
-class ReplicateDbInstanceRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceName: str = Field(..., description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB instances")
-    dbFlavorId: str | None = Field(
-        None, description="Identifier of DB instance specifications\n- Default: Original DB instance value"
-    )
-    dbPort: int | None = Field(
-        None, description="DB port\n- Default: Original DB instance value\n- Minimum value: 0\n- Maximum value: 65535"
-    )
-    parameterGroupId: str | None = Field(
-        None, description="Parameter group identifier\n- Default: Original DB instance value"
-    )
-    dbSecurityGroupIds: list[Any] | None = Field(
-        None, description="DB security group identifiers\n- Default: Original DB instance value"
-    )
-    userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
-    useDefaultNotification: bool | None = Field(
-        False, description="Whether to use default notification\nDefault: false"
-    )
-    useDeletionProtection: bool | None = Field(False, description="Whether to protect against deletion\nDefault: false")
-    network: Network2 | None = Field(None, description="Network information objects")
-    storage: Storage2 | None = Field(None, description="Storage information objects")
-    backup: Backup3 | None = Field(None, description="Backup information objects")
-
-
-class ReplicateDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class RestartDbInstanceRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    useOnlineFailover: bool | None = Field(
-        False,
-        description="Whether to restart using failover\nAvailable only for DB instance using high availability\nDefault: false",
-    )
-    executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
-
-
-class RestartDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class Backup4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupId: str | None = Field(None, description="Backup identifier")
-    backupName: str | None = Field(None, description="Backup name")
-    backupSize: int | None = Field(None, description="Backup size")
-    backupType: BackupType | None = Field(None, description="Backup type\n- AUTO: Automatic\nMANUAL: Manual")
-    backupStatus: BackupStatus | None = Field(
-        None,
-        description="Backup Status\nBACKING_UP: Backup in progress\nCOMPLETED: Backup completed\nDELETING: Backup being deleted\nDELETED: Backup deleted\nERROR: Error occurred",
-    )
-    dbInstanceId: str | None = Field(None, description="Original DB instance identifier")
-    dbInstanceName: str | None = Field(None, description="Original DB instance name")
-    dbVersion: str | None = Field(None, description="DB version information")
-    failoverCount: float | None = Field(None, description="Number of failovers")
-    walFileName: str | None = Field(None, description="WAL log file name")
-    createdYmdt: str | None = Field(None, description="Date and time of backup creation")
-    updatedYmdt: str | None = Field(None, description="Date and time of backup renewal")
-    startYmdt: str | None = Field(None, description="When backups start")
-    completedYmdt: str | None = Field(None, description="Backup completion date")
-
-
-class RestorableBackup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backup: Backup4 | None = Field(None, description="Backup information objects")
+    network: CreateDbInstanceRequestNetwork = Field(..., description="Network information objects")
+    storage: CreateDbInstanceRequestStorage = Field(..., description="Storage information objects")
+    backup: CreateDbInstanceRequestBackup = Field(..., description="Backup information objects")
 
 
 class GetDbInstanceRestoreInformationResponse(BaseModel):
@@ -1437,76 +3711,10 @@ class GetDbInstanceRestoreInformationResponse(BaseModel):
     )
     oldestRestorableYmdt: str | None = Field(None, description="Oldest restoreable time")
     latestRestorableYmdt: str | None = Field(None, description="Most recent restoreable time")
-    restorableBackups: list[RestorableBackup] | None = Field(None, description="List of restoreable backups")
-    header: Header | None = None
-
-
-class RestoreType(StrEnum):
-    TIMESTAMP = "TIMESTAMP"
-    BACKUP = "BACKUP"
-
-
-class Restore(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    restorableBackups: list[GetDbInstanceRestoreInformationResponseRestorableBackupsItem] | None = Field(
+        None, description="List of restoreable backups"
     )
-    restoreType: RestoreType = Field(
-        ...,
-        description="Restoration type\nTIMESTAMP: A point-in-time restoration type using the time within the restorable time\n- BACKUP: Restore type using a previously created backup",
-    )
-    restoreYmdt: str = Field(
-        ...,
-        description="DB instance restore time. (YYYY-MM-DDThh:mm:ss.SSSTZD)\nRestoration is possible only before the most recent restorable time, which is queried through restoration information inquiry.",
-    )
-
-
-class Network3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnetId: str = Field(..., description="Subnet identifier")
-    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
-    availabilityZone: str | None = Field(
-        None,
-        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
-    )
-
-
-class Storage3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageType: str = Field(..., description="Block Storage Type\n- Example: General SSD")
-    storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
-
-
-class BackupSchedule4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupWndBgnTime: str | None = Field(
-        None, description="Backup started time\n- Example: 00:00:00\n- Default: Original DB instance value"
-    )
-    backupWndDuration: BackupWndDuration | None = Field(
-        None,
-        description="Backup duration\nAuto backup proceeds within duration from backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour\n- Default: Original DB instance value",
-    )
-
-
-class Backup5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
-    backupRetryCount: float | None = Field(
-        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
-    )
-    backupSchedules: list[BackupSchedule4] = Field(..., description="Backup schedules")
+    header: GetDbInstanceRestoreInformationResponseHeader | None = None
 
 
 class RestoreDbInstanceRequest(BaseModel):
@@ -1514,7 +3722,7 @@ class RestoreDbInstanceRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    restore: Restore = Field(..., description="Restoration information object")
+    restore: RestoreDbInstanceRequestRestore = Field(..., description="Restoration information object")
     dbInstanceName: str = Field(..., description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB instances")
     dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
@@ -1535,162 +3743,11 @@ class RestoreDbInstanceRequest(BaseModel):
         None,
         description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
     )
-    network: Network3 = Field(..., description="Network information objects")
-    storage: Storage3 = Field(..., description="Storage information objects")
-    backup: Backup5 = Field(..., description="Backup information objects")
+    network: RestoreDbInstanceRequestNetwork = Field(..., description="Network information objects")
+    storage: RestoreDbInstanceRequestStorage = Field(..., description="Storage information objects")
+    backup: RestoreDbInstanceRequestBackup = Field(..., description="Backup information objects")
     dbUserName: str | None = None
     dbPassword: str | None = None
-
-
-class RestoreDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class StartDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class StopDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class StorageStatus(StrEnum):
-    DETACHED = "DETACHED"
-    ATTACHED = "ATTACHED"
-    DELETED = "DELETED"
-
-
-class GetDbInstanceStorageInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageType: str | None = Field(None, description="Data storage types")
-    storageSize: int | None = Field(None, description="Block Storage Size (GB)")
-    storageStatus: StorageStatus | None = Field(
-        None, description="Data Storage Current Status\n- DETACHED: Detached\n- ATTACHED: Attached\n- DELETED: Deleted"
-    )
-    header: Header | None = None
-
-
-class ModifyingDbInstanceStorageInformationRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageSize: float = Field(
-        ..., description="Block Storage Size (GB)\n- Minimum value: Current value\n- Maximum value: 2048"
-    )
-
-
-class ModifyingDbInstanceStorageInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DbSecurityGroupStatus(StrEnum):
-    CREATED = "CREATED"
-    DELETED = "DELETED"
-
-
-class ProgressStatus(StrEnum):
-    NONE = "NONE"
-    CREATING_RULE = "CREATING_RULE"
-    UPDATING_RULE = "UPDATING_RULE"
-    DELETING_RULE = "DELETING_RULE"
-    APPLYING_DEFAULT_RULE = "APPLYING_DEFAULT_RULE"
-
-
-class DbSecurityGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
-    dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
-    dbSecurityGroupStatus: DbSecurityGroupStatus | None = Field(
-        None, description="Current status of DB security groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    description: str | None = Field(None, description="Additional information on DB security group")
-    progressStatus: ProgressStatus | None = Field(
-        None,
-        description="Current status of DB security group\n- NONE: No work in progress\n- CREATING_RULE: Creating rule policy\n- UPDATING_RULE: Modifying rule policy\n- DELETING_RULE: Deleting rule policy\n- APPLYING_DEFAULT_RULE: Applying default rule",
-    )
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ListDbSecurityGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbSecurityGroups: list[DbSecurityGroup] | None = Field(None, description="DB security groups")
-    header: Header | None = None
-
-
-class Direction(StrEnum):
-    INGRESS = "INGRESS"
-    EGRESS = "EGRESS"
-
-
-class EtherType(StrEnum):
-    IPV4 = "IPV4"
-    IPV6 = "IPV6"
-
-
-class PortType(StrEnum):
-    DB_PORT = "DB_PORT"
-    PORT = "PORT"
-    PORT_RANGE = "PORT_RANGE"
-
-
-class Port(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    portType: PortType = Field(
-        ...,
-        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
-    )
-    minPort: int | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
-    )
-    maxPort: int | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
-    )
-
-
-class Rule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: Direction = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: EtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
-    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
-    port: Port = Field(..., description="Port object")
 
 
 class CreateDbSecurityGroupRequest(BaseModel):
@@ -1700,64 +3757,27 @@ class CreateDbSecurityGroupRequest(BaseModel):
     )
     dbSecurityGroupName: str = Field(..., description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB security group")
-    rules: list[Rule] = Field(..., description="DB security group rules")
+    rules: list[CreateDbSecurityGroupRequestRulesItem] = Field(..., description="DB security group rules")
 
 
-class CreateDbSecurityGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
-    header: Header | None = None
-
-
-class Port1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    portType: PortType | None = Field(
-        None,
-        description="Port type\n- DB_PORT: Sets to DB instance port value.\n- PORT: Sets to specified port value.\n- PORT_RANGE: Sets to specified port range.",
-    )
-    minPort: int | None = Field(None, description="Minimum port range")
-    maxPort: int | None = Field(None, description="Maximum port range")
-
-
-class Rule1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ruleId: str | None = Field(None, description="DB security group rule identifier")
-    description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: Direction | None = Field(
-        None, description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
-    )
-    etherType: EtherType | None = Field(None, description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
-    port: Port1 | None = Field(None, description="Port object")
-    cidr: str | None = Field(None, description="Remote source for traffic to allow")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class DbSecurityGroup1(BaseModel):
+class ListDbSecurityGroupDetailsResponseDbSecurityGroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
     dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
-    dbSecurityGroupStatus: DbSecurityGroupStatus | None = Field(
+    dbSecurityGroupStatus: ListDbSecurityGroupDetailsResponseDbSecurityGroupDbSecurityGroupStatus | None = Field(
         None, description="Current status of DB security groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     description: str | None = Field(None, description="Additional information on DB security group")
-    progressStatus: ProgressStatus | None = Field(
+    progressStatus: ListDbSecurityGroupDetailsResponseDbSecurityGroupProgressStatus | None = Field(
         None,
         description="Current status of DB security group\n- NONE: No work in progress\n- CREATING_RULE: Creating rule policy\n- UPDATING_RULE: Modifying rule policy\n- DELETING_RULE: Deleting rule policy\n- APPLYING_DEFAULT_RULE: Applying default rule",
     )
-    rules: list[Rule1] | None = Field(None, description="DB security group rules")
+    rules: list[ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItem] | None = Field(
+        None, description="DB security group rules"
+    )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
@@ -1767,825 +3787,107 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    dbSecurityGroup: DbSecurityGroup1 | None = None
-    header: Header | None = None
-
-
-class ModifyDbSecurityGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB security group")
-
-
-class ModifyDbSecurityGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeleteDbSecurityGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class Port2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    portType: PortType = Field(
-        ...,
-        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
-    )
-    minPort: int | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
-    )
-    maxPort: int | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
-    )
-
-
-class CreateDbSecurityGroup2Request(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: Direction = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: EtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
-    port: Port2 = Field(..., description="Port object")
-    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
-
-
-class CreateDbSecurityGroup2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class DeleteDbSecurityGroupRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class Port3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    portType: PortType = Field(
-        ...,
-        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
-    )
-    minPort: float | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
-    )
-    maxPort: float | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
-    )
-
-
-class ModifyDbSecurityGroupRuleRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: Direction = Field(..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound")
-    etherType: EtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
-    port: Port3 = Field(..., description="Port object")
-    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
-
-
-class ModifyDbSecurityGroupRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: Header | None = None
-
-
-class ViewDbVersionListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbVersions: list[DbVersion] | None = Field(None, description="DB version list")
-    header: Header | None = None
-
-
-class EventCode(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventCode: str | None = Field(None, description="Event Code")
-    eventCategoryType: str | None = Field(None, description="Event category type")
-
-
-class ListSubscribableEventCodesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventCodes: list[EventCode] | None = Field(None, description="Event Codes")
-    header: Header | None = None
-
-
-class Message(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    langCode: str | None = Field(None, description="Language code")
-    message: str | None = Field(None, description="Event Message")
-
-
-class Event(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventCategoryType: str | None = Field(None, description="Event category type")
-    eventCode: str | None = Field(None, description="Occurred event type\n- See Events for a detailed description.")
-    sourceId: str | None = Field(None, description="Event source identifier")
-    sourceName: str | None = Field(None, description="Name to identify event sources")
-    messages: list[Message] | None = Field(None, description="Event messages")
-    eventYmdt: str | None = Field(None, description="Event occurred date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ViewTheListOfEventsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCounts: int | None = Field(None, description="Total number of events")
-    events: list[Event] | None = Field(None, description="Events")
-    header: Header | None = None
-
-
-class Value(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timestamp: str | None = Field(None, description="Measure time")
-    value: dict[str, Any] | None = Field(None, description="Measure value")
-
-
-class MetricStatistic(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metricName: str | None = Field(None, description="Performance metric types")
-    unit: str | None = Field(None, description="Measure unit")
-    values: list[Value] | None = Field(None, description="Measure values")
-
-
-class ViewStatsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metricStatistics: list[MetricStatistic] | None = Field(None, description="Statistics information list")
-
-
-class Metric(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metricName: str | None = Field(None, description="Performance metric types")
-    unit: str | None = Field(None, description="Measure unit")
-
-
-class ViewAListOfPerformanceMetricsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metrics: list[Metric] | None = Field(None, description="List of performance metrics")
-    header: Header | None = None
-
-
-class Subnet1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnetId: str | None = Field(None, description="Subnet identifier")
-    subnetName: str | None = Field(None, description="Name to identify subnets")
-    subnetCidr: str | None = Field(None, description="CIDR of subnet")
-    usingGateway: bool | None = Field(None, description="Whether to use gateway")
-    availableIpCount: int | None = Field(None, description="Number of available IPs")
-
-
-class ListSubnetsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnets: list[Subnet1] | None = Field(None, description="Subnet list")
-    header: Header | None = None
-
-
-class NotificationGroupStatus(StrEnum):
-    CREATED = "CREATED"
-    DELETED = "DELETED"
-
-
-class NotificationGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    notificationGroupId: str | None = Field(None, description="Notification group identifier")
-    notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
-    notificationGroupStatus: NotificationGroupStatus | None = Field(
-        None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
-    notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
-    isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ListNotificationGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    notificationGroups: list[NotificationGroup] | None = Field(None, description="Notification Groups")
-    header: Header | None = None
-
-
-class CreateNotificationGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    notificationGroupName: str = Field(..., description="Name to identify notification groups")
-    notifyEmail: bool | None = Field(True, description="Whether to be notified by email\nDefault: true")
-    notifySms: bool | None = Field(True, description="Whether to be notified by SMS\nDefault: true")
-    isEnabled: bool | None = Field(True, description="Indicates whether the flavor is enabled\nDefault: true")
-    dbInstanceIds: list[str] | None = Field(None, description="DB instance identifiers to monitor")
-    userGroupIds: list[str] | None = Field(None, description="User group identifiers")
-    isEnable: bool | None = None
-
-
-class CreateNotificationGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    notificationGroupId: str | None = Field(None, description="Notification group identifier")
-
-
-class DbInstance2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceId: str | None = Field(None, description="DB instance identifier")
-    dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
-
-
-class UserGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroupId: str | None = Field(None, description="User group identifier")
-    userGroupName: str | None = Field(None, description="Name to identify user groups")
-
-
-class ListNotificationGroups2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    notificationGroupId: str | None = Field(None, description="Notification group identifier")
-    notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
-    notificationGroupStatus: NotificationGroupStatus | None = Field(
-        None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
-    notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
-    isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
-    dbInstances: list[DbInstance2] | None = Field(None, description="DB Instances to monitor")
-    userGroups: list[UserGroup] | None = Field(None, description="User Groups")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: Header | None = None
-
-
-class ModifyNotificationGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
-    notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
-    notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
-    isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
-    dbInstanceIds: list[str] | None = Field(None, description="DB instance identifiers to monitor")
-    userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
-
-
-class ModifyNotificationGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeleteNotificationGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class ComparisonOperator(StrEnum):
-    LE = "LE"
-    LT = "LT"
-    GE = "GE"
-    GT = "GT"
-
-
-class Watchdog(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    watchdogId: str | None = Field(None, description="Identifier of the watch setting")
-    metricName: str | None = Field(
-        None,
-        description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
-    )
-    comparisonOperator: ComparisonOperator | None = Field(
-        None, description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
-    )
-    threshold: int | None = Field(None, description="Thresholds to watch")
-    duration: int | None = Field(None, description="Watchlist duration\n- Unit: minutes")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = None
-
-
-class ViewTheListOfWatchSettingsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    watchdogs: list[Watchdog] | None = Field(None, description="List of watch settings")
-    header: Header | None = None
-
-
-class CreateAWatchSettingRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metricName: str = Field(
-        ...,
-        description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
-    )
-    comparisonOperator: ComparisonOperator = Field(
-        ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
-    )
-    threshold: int = Field(..., description="Thresholds to watch")
-    duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
-
-
-class CreateAWatchSettingResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    watchdogId: str | None = Field(None, description="Identifier of the watch setting")
-
-
-class ModifyWatchSettingsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    metricName: str = Field(
-        ...,
-        description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
-    )
-    comparisonOperator: ComparisonOperator = Field(
-        ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
-    )
-    threshold: int = Field(..., description="Thresholds to watch")
-    duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
-
-
-class ModifyWatchSettingsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeletingAWatchSettingResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class ParameterGroupStatus(StrEnum):
-    STABLE = "STABLE"
-    NEED_TO_APPLY = "NEED_TO_APPLY"
-
-
-class ParameterGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
-    parameterGroupStatus: ParameterGroupStatus | None = Field(
-        None, description="Parameter group current status\n- STABLE: Applied\n- NEED_TO_APPLY: Need to apply"
-    )
-    description: str | None = Field(None, description="Additional information on parameter group")
-    dbVersion: str | None = Field(None, description="DB version information")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ListParameterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroups: list[ParameterGroup] | None = Field(None, description="Parameter groups")
-    header: Header | None = None
-
-
-class CreateParameterGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupName: str = Field(..., description="Name to identify parameter groups")
-    description: str | None = Field(None, description="Additional information on parameter group")
-    dbVersion: str = Field(..., description="DB version information")
-
-
-class CreateParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    header: Header | None = None
-
-
-class ParameterGroupStatus1(StrEnum):
-    STABLE = "STABLE"
-    NEED_TO_APPLY = "NEED_TO_APPLY"
-    DELETED = "DELETED"
-
-
-class ValueUnit(StrEnum):
-    B = "B"
-    K_B = "kB"
-    MB = "MB"
-    GB = "GB"
-    TB = "TB"
-    US = "us"
-    MS = "ms"
-    S = "s"
-    H = "h"
-    D = "d"
-
-
-class ValueType(StrEnum):
-    BOOLEAN = "BOOLEAN"
-    STRING = "STRING"
-    NUMERIC = "NUMERIC"
-    NUMERIC_WITH_BYTE_UNIT = "NUMERIC_WITH_BYTE_UNIT"
-    NUMERIC_WITH_TIME_UNIT = "NUMERIC_WITH_TIME_UNIT"
-    ENUMERATED = "ENUMERATED"
-    MULTI_ENUMERATED = "MULTI_ENUMERATED"
-    TIMEZONE = "TIMEZONE"
-
-
-class UpdateType(StrEnum):
-    VARIABLE = "VARIABLE"
-    CONSTANT = "CONSTANT"
-
-
-class ApplyType(StrEnum):
-    SESSION = "SESSION"
-    FILE = "FILE"
-    BOTH = "BOTH"
-
-
-class Parameter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterCategory: str | None = Field(None, description="Parameter Categories")
-    parameterName: str | None = Field(None, description="Parameter name")
-    value: str | None = Field(None, description="Current value")
-    valueUnit: ValueUnit | None = Field(
-        None,
-        description="The units of the currently set value\n- B: Bytes\n- kB: Kilobyte\n- MB: Megabytes\n- GB: Gigabyte\n- TB: Terabyte\n- us: Microseconds\n- ms: milliseconds\n- s: seconds\n- min: Minutes\n- h: hour\n- d: day",
-    )
-    defaultValue: str | None = Field(None, description="Default value")
-    allowedValue: str | None = Field(None, description="Permitted values")
-    valueType: ValueType | None = Field(
-        None,
-        description="Value type\n- BOOLEAN: Boolean type\n- STRING: String type\n- NUMERIC: Integer and floating-point types\n- NUMERIC_WITH_BYTE_UNIT: Numeric type with byte unit (e.g. 120 KB, 100 MB)\n- NUMERIC_WITH_TIME_UNIT: Numeric type with time unit (e.g. 120ms, 100s, 1d)\n- ENUMERATED: Enter one of the values declared in Allowed Values\n- MULTI_ENUMERATED: Enter multiple of the values declared in Allowed values (separated by commas (,))\n- TIMEZONE: Timezone type",
-    )
-    updateType: UpdateType | None = Field(
-        None, description="Modification type\n- VARIABLE: Modifiable any time\n- CONSTANT: Not modifiable"
-    )
-    applyType: ApplyType | None = Field(
-        None,
-        description="Applied type\n- SESSION: Apply session\n- FILE: Apply setting file (restart required)\n- BOTH: All",
-    )
-    expressionAvailable: bool | None = None
-
-
-class ListParameterGroupDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
-    description: str | None = Field(None, description="Additional information on parameter group")
-    dbVersion: str | None = Field(None, description="DB version information")
-    parameterGroupStatus: ParameterGroupStatus1 | None = Field(
-        None,
-        description="Parameter group current status\n- STABLE: Applied\n- NEED_TO_APPLY: Need to apply\n- DELETED: Deleted",
-    )
-    parameters: list[Parameter] | None = Field(None, description="Parameter list")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    expressionAvailable: bool | None = Field(None, description="Allow formulas or not")
-    header: Header | None = None
-
-
-class ModifyParameterGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupName: str | None = Field(None, description="Name to identify parameter groups")
-    description: str | None = Field(None, description="Additional information on parameter group")
-
-
-class ModifyParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeleteParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class CopyParameterGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupName: str = Field(..., description="Name to identify parameter groups")
-    description: str | None = Field(None, description="Additional information on parameter group")
-
-
-class CopyParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    header: Header | None = None
-
-
-class ModifiedParameter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterName: str = Field(..., description="Parameter name")
-    value: str = Field(..., description="Parameter value to change")
-
-
-class ModifyParameterRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    modifiedParameters: list[ModifiedParameter] = Field(..., description="Parameters to change")
-
-
-class ModifyParameterResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class ResetParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class Member(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    memberId: str | None = Field(None, description="Project member identifier")
-    memberName: str | None = Field(None, description="Project member name")
-    emailAddress: str | None = Field(None, description="Project member email address")
-    phoneNumber: str | None = Field(None, description="Project member mobile")
-
-
-class ListProjectMembersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    members: list[Member] | None = Field(None, description="Project member list")
-    header: Header | None = None
-
-
-class RegionCode(StrEnum):
-    KR1 = "KR1"
-
-
-class Region(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    regionCode: RegionCode | None = Field(None, description="Region code\nKR1: Korea (Pangyo) Region")
-    isEnabled: bool | None = Field(None, description="Whether to enable a region")
-
-
-class ListRegionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    regions: list[Region] | None = Field(None, description="Region list")
-    header: Header | None = None
-
-
-class ViewTheListOfStorageTypesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageTypes: list[str] | None = Field(None, description="List of storage types")
-    header: Header | None = None
-
-
-class UserGroupStatus(StrEnum):
-    CREATED = "CREATED"
-    DELETED = "DELETED"
-
-
-class UserGroup1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroupId: str | None = Field(None, description="User group identifier")
-    userGroupName: str | None = Field(None, description="Name to identify user groups")
-    userGroupStatus: UserGroupStatus | None = Field(
-        None, description="Current status of user groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-
-
-class ListUserGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroups: list[UserGroup1] | None = Field(None, description="User Groups")
-    header: Header | None = None
-
-
-class CreateUserGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroupName: str = Field(..., description="Name to identify user groups")
-    memberIds: list[str] = Field(..., description="Project member identifiers\nIgnored when selectAllYN is true")
-    selectAllYN: bool | None = Field(
-        None, description="All project members or not\nIf true, the group is set for all members"
-    )
-
-
-class CreateUserGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroupId: str | None = Field(None, description="User group identifier")
-
-
-class UserGroupTypeCode(StrEnum):
-    ENTIRE = "ENTIRE"
-    INDIVIDUAL_MEMBER = "INDIVIDUAL_MEMBER"
-
-
-class Member1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    memberId: str | None = Field(None, description="Project member identifier")
-
-
-class ListUserGroupDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroupId: str | None = Field(None, description="User group identifier")
-    userGroupName: str | None = Field(None, description="Name to identify user groups")
-    userGroupTypeCode: UserGroupTypeCode | None = Field(
-        None,
-        description="User group type\nENTIRE: User group including all project members\nINDIVIDUAL_MEMBER: User group including specific project members",
-    )
-    userGroupStatus: UserGroupStatus | None = Field(
-        None, description="Current status of user groups\n- CREATED: Created\n- DELETED: Deleted"
-    )
-    members: list[Member1] | None = Field(None, description="Project member list")
-    createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: Header | None = None
-
-
-class ModifyUserGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    userGroupName: str | None = Field(None, description="Name to identify user groups")
-    memberIds: list[str] | None = Field(None, description="Project member identifiers")
-    selectAllYN: bool | None = Field(
-        None, description="All project members or not\nIf true, the group is set for all members"
-    )
-
-
-class ModifyUserGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-
-
-class DeleteUserGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
+    dbSecurityGroup: ListDbSecurityGroupDetailsResponseDbSecurityGroup | None = None
+    header: ListDbSecurityGroupDetailsResponseHeader | None = None
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+BackupStatus = RetrieveBackupListResponseBackupsItemBackupStatus
+BackupType = RetrieveBackupListResponseBackupsItemBackupType
+Backup = RetrieveBackupListResponseBackupsItem
+Header = DeleteBackupResponseHeader
+Network = RestoreBackupRequestNetwork
+Storage = RestoreBackupRequestStorage
+BackupWndDuration = GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration
+BackupSchedule = RestoreBackupRequestBackupBackupSchedulesItem
+Backup1 = RestoreBackupRequestBackup
+DbFlavor = ListDbInstanceSpecificationsResponseDbFlavorsItem
+DbInstanceGroupStatus = ListDbInstanceGroupDetailsResponseDbInstanceGroupStatus
+ReplicationType = ListDbInstancesResponseDbInstanceGroupsItemReplicationType
+DbInstanceGroup = ListDbInstancesResponseDbInstanceGroupsItem
+ReplicationType1 = ListDbInstanceGroupDetailsResponseReplicationType
+DbInstanceType = ListDbInstanceDetailsResponseDbInstanceType
+DbInstance = ListDbInstanceGroupDetailsResponseDbInstancesItem
+ExtensionStatus = ViewExtensionListResponseExtensionsItemExtensionStatus
+DbInstanceGroupExtensionStatus = ViewExtensionListResponseExtensionsItemDatabasesItemDbInstanceGroupExtensionStatus
+ReservedAction = ViewExtensionListResponseExtensionsItemDatabasesItemReservedAction
+Database = ViewExtensionListResponseExtensionsItemDatabasesItem
+Extension = ViewExtensionListResponseExtensionsItem
+DbInstance1 = ListDbInstances2ResponseDbInstancesItem
+Storage1 = CreateDbInstanceRequestStorage
+BackupSchedule1 = CreateDbInstanceRequestBackupBackupSchedulesItem
+Backup2 = CreateDbInstanceRequestBackup
+DbVersion = GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem
+BackupSchedule2 = GetDbInstanceBackupInformationResponseBackupSchedulesItem
+BackupSchedule3 = ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem
+DatabaseStatus = ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus
+Schema = ViewTheListOfDatabasesResponseDatabasesItemSchemasItem
+Database1 = ViewTheListOfDatabasesResponseDatabasesItem
+AuthorityType = CreateAUserRequestAuthorityType
+DbUserStatus = ViewTheListOfUsersResponseDbUsersItemDbUserStatus
+DbUser = ViewTheListOfUsersResponseDbUsersItem
+Database2 = ViewTheListOfUsersResponseDatabasesItem
+HbaRuleStatus = ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus
+DbUserApplyType = AddAnAccessControlRuleRequestDbUserApplyType
+Database3 = ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem
+DbUser1 = ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem
+AuthMethod = AddAnAccessControlRuleRequestAuthMethod
+ReservedAction1 = ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction
+HbaRule = ViewAListOfAccessControlRulesResponseHbaRulesItem
+Subnet = GetDbInstanceNetworkInformationResponseSubnet
+EndPointType = GetDbInstanceNetworkInformationResponseEndPointsItemEndPointType
+EndPoint = GetDbInstanceNetworkInformationResponseEndPointsItem
+Network2 = ReplicateDbInstanceRequestNetwork
+Storage2 = ReplicateDbInstanceRequestStorage
+Backup3 = ReplicateDbInstanceRequestBackup
+Backup4 = GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackup
+RestorableBackup = GetDbInstanceRestoreInformationResponseRestorableBackupsItem
+RestoreType = RestoreDbInstanceRequestRestoreRestoreType
+Restore = RestoreDbInstanceRequestRestore
+Network3 = RestoreDbInstanceRequestNetwork
+Storage3 = RestoreDbInstanceRequestStorage
+BackupSchedule4 = RestoreDbInstanceRequestBackupBackupSchedulesItem
+Backup5 = RestoreDbInstanceRequestBackup
+StorageStatus = GetDbInstanceStorageInformationResponseStorageStatus
+DbSecurityGroupStatus = ListDbSecurityGroupsResponseDbSecurityGroupsItemDbSecurityGroupStatus
+ProgressStatus = ListDbSecurityGroupsResponseDbSecurityGroupsItemProgressStatus
+DbSecurityGroup = ListDbSecurityGroupsResponseDbSecurityGroupsItem
+Direction = CreateDbSecurityGroup2RequestDirection
+EtherType = CreateDbSecurityGroup2RequestEtherType
+PortType = CreateDbSecurityGroup2RequestPortPortType
+Port = CreateDbSecurityGroupRequestRulesItemPort
+Rule = CreateDbSecurityGroupRequestRulesItem
+Port1 = ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPort
+Rule1 = ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItem
+DbSecurityGroup1 = ListDbSecurityGroupDetailsResponseDbSecurityGroup
+Port2 = CreateDbSecurityGroup2RequestPort
+Port3 = ModifyDbSecurityGroupRuleRequestPort
+EventCode = ListSubscribableEventCodesResponseEventCodesItem
+Message = ViewTheListOfEventsResponseEventsItemMessagesItem
+Event = ViewTheListOfEventsResponseEventsItem
+Value = ViewStatsResponseMetricStatisticsItemValuesItem
+MetricStatistic = ViewStatsResponseMetricStatisticsItem
+Metric = ViewAListOfPerformanceMetricsResponseMetricsItem
+Subnet1 = ListSubnetsResponseSubnetsItem
+NotificationGroupStatus = ListNotificationGroups2ResponseNotificationGroupStatus
+NotificationGroup = ListNotificationGroupsResponseNotificationGroupsItem
+DbInstance2 = ListNotificationGroups2ResponseDbInstancesItem
+UserGroup = ListNotificationGroups2ResponseUserGroupsItem
+ComparisonOperator = CreateAWatchSettingRequestComparisonOperator
+Watchdog = ViewTheListOfWatchSettingsResponseWatchdogsItem
+ParameterGroupStatus = ListParameterGroupsResponseParameterGroupsItemParameterGroupStatus
+ParameterGroup = ListParameterGroupsResponseParameterGroupsItem
+ParameterGroupStatus1 = ListParameterGroupDetailsResponseParameterGroupStatus
+ValueUnit = ListParameterGroupDetailsResponseParametersItemValueUnit
+ValueType = ListParameterGroupDetailsResponseParametersItemValueType
+UpdateType = ListParameterGroupDetailsResponseParametersItemUpdateType
+ApplyType = ListParameterGroupDetailsResponseParametersItemApplyType
+Parameter = ListParameterGroupDetailsResponseParametersItem
+ModifiedParameter = ModifyParameterRequestModifiedParametersItem
+Member = ListProjectMembersResponseMembersItem
+RegionCode = ListRegionsResponseRegionsItemRegionCode
+Region = ListRegionsResponseRegionsItem
+UserGroupStatus = ListUserGroupDetailsResponseUserGroupStatus
+UserGroup1 = ListUserGroupsResponseUserGroupsItem
+UserGroupTypeCode = ListUserGroupDetailsResponseUserGroupTypeCode
+Member1 = ListUserGroupDetailsResponseMembersItem

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class JobStatus(StrEnum):
+class ListTaskDetailsResponseJobStatus(StrEnum):
     PREPARING = "PREPARING"
     READY = "READY"
     RUNNING = "RUNNING"
@@ -22,28 +22,7 @@ class JobStatus(StrEnum):
     FAIL_TO_READY = "FAIL_TO_READY"
 
 
-class ResourceType(StrEnum):
-    DB_INSTANCE = "DB_INSTANCE"
-    DB_INSTANCE_GROUP = "DB_INSTANCE_GROUP"
-    DB_SECURITY_GROUP = "DB_SECURITY_GROUP"
-    PARAMETER_GROUP = "PARAMETER_GROUP"
-    BACKUP = "BACKUP"
-    TENANT = "TENANT"
-
-
-class ResourceRelation(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resourceType: ResourceType | None = Field(
-        None,
-        description="Relevant resource type\n- DB_INSTANCE: DB instance\n- DB_INSTANCE_GROUP: DB instance group\n- DB_SECURITY_GROUP: DB security group\n- PARAMETER_GROUP: Parameter Group\n- BACKUP: Backup\n- TENANT: Tenant",
-    )
-    resourceId: str | None = Field(None, description="Relevant resource identifier")
-
-
-class Header(BaseModel):
+class ListTaskDetailsResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -53,17 +32,47 @@ class Header(BaseModel):
     isSuccessful: bool | None = None
 
 
+class ListTaskDetailsResponseResourceRelationsItemResourceType(StrEnum):
+    DB_INSTANCE = "DB_INSTANCE"
+    DB_INSTANCE_GROUP = "DB_INSTANCE_GROUP"
+    DB_SECURITY_GROUP = "DB_SECURITY_GROUP"
+    PARAMETER_GROUP = "PARAMETER_GROUP"
+    BACKUP = "BACKUP"
+    TENANT = "TENANT"
+
+
+class ListTaskDetailsResponseResourceRelationsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resourceType: ListTaskDetailsResponseResourceRelationsItemResourceType | None = Field(
+        None,
+        description="Relevant resource type\n- DB_INSTANCE: DB instance\n- DB_INSTANCE_GROUP: DB instance group\n- DB_SECURITY_GROUP: DB security group\n- PARAMETER_GROUP: Parameter Group\n- BACKUP: Backup\n- TENANT: Tenant",
+    )
+    resourceId: str | None = Field(None, description="Relevant resource identifier")
+
+
 class ListTaskDetailsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     jobId: str | None = Field(None, description="Task identifier")
-    jobStatus: JobStatus | None = Field(
+    jobStatus: ListTaskDetailsResponseJobStatus | None = Field(
         None,
         description="Current task status\n- PREPARING: If the task is being prepared\n- READY: When the task is ready\n- RUNNING: If the task is in progress\n- COMPLETED: When the task is complete\n- REGISTERED: If the task is registered\n- WAIT_TO_REGISTER: If the job is waiting to be registered\n- INTERRUPTED: If an interrupt occurred while the operation was in progress.\n- CANCELED: If the task is canceled\n- FAILED: If the operation failed\n- ERROR: If an error occurred while the operation was in progress\n- DELETED: If the task has been deleted\n- FAIL_TO_READY: The job failed to be ready.",
     )
-    resourceRelations: list[ResourceRelation] | None = Field(None, description="Relevant resource list")
+    resourceRelations: list[ListTaskDetailsResponseResourceRelationsItem] | None = Field(
+        None, description="Relevant resource list"
+    )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: Header | None = None
+    header: ListTaskDetailsResponseHeader | None = None
+
+
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+JobStatus = ListTaskDetailsResponseJobStatus
+ResourceType = ListTaskDetailsResponseResourceRelationsItemResourceType
+ResourceRelation = ListTaskDetailsResponseResourceRelationsItem
+Header = ListTaskDetailsResponseHeader

@@ -41,26 +41,6 @@ class SignWithTheAsymmetricKeyRequest(BaseModel):
     plaintext: str | None = Field(None, description="Data to sign with the asymmetric key")
 
 
-class Body(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    signature: str | None = Field(None, description="Signature value of signing the data with the asymmetric key")
-    keyVersion: int | None = Field(
-        None, description="Version of the asymmetric key used for processing the API request"
-    )
-
-
-class SignWithTheAsymmetricKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body | None = None
-    header: dict[str, Any] | None = None
-
-
 class VerifyDataWithTheAsymmetricKeyRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -68,28 +48,6 @@ class VerifyDataWithTheAsymmetricKeyRequest(BaseModel):
     )
     plaintext: str | None = Field(None, description="Data to be verified with the asymmetric key")
     signature: str | None = Field(None, description="Signature value of signing the data with the asymmetric key")
-
-
-class Body1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    result: bool | None = Field(
-        None, description="Result of verifying data and signature value with the asymmetric key"
-    )
-    keyVersion: int | None = Field(
-        None, description="Version of the asymmetric key used for processing the API request"
-    )
-
-
-class VerifyDataWithTheAsymmetricKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body1 | None = None
-    header: dict[str, Any] | None = None
 
 
 class AddCertificatesRequest(BaseModel):
@@ -104,26 +62,6 @@ class AddCertificatesRequest(BaseModel):
     description: str | None = Field(None, description="Certificate description")
 
 
-class Body2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = None
-    description: str | None = None
-
-
-class AddCertificatesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Created certificate name")
-    description: str | None = Field(None, description="Created certificate description")
-    header: dict[str, Any] | None = None
-    body: Body2 | None = None
-
-
 class RequestToDeleteCertificateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -133,26 +71,6 @@ class RequestToDeleteCertificateRequest(BaseModel):
     name: str | None = Field(None, description="Certificate name to request deletion")
 
 
-class Body3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = None
-    deletionDateTime: str | None = None
-
-
-class RequestToDeleteCertificateResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Certificate name that requested deletion")
-    deletionDateTime: str | None = Field(None, description="Scheduled deletion time for the certificate")
-    header: dict[str, Any] | None = None
-    body: Body3 | None = None
-
-
 class ImmediatelyDeleteCertificateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -160,17 +78,6 @@ class ImmediatelyDeleteCertificateRequest(BaseModel):
     )
     keyStoreName: str | None = Field(None, description="Key store name to immediately delete certificate")
     name: str | None = Field(None, description="Certificate name to delete immediately")
-
-
-class ImmediatelyDeleteCertificateResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Deleted certificate name")
-    deletionDateTime: str | None = Field(None, description="Deletion time of certificate")
-    header: dict[str, Any] | None = None
-    body: Body3 | None = None
 
 
 class AddAiPv4AddressRequest(BaseModel):
@@ -183,24 +90,6 @@ class AddAiPv4AddressRequest(BaseModel):
     description: str | None = Field(None, description="IPv4 address description")
 
 
-class Body5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Created IPv4 address value")
-    description: str | None = Field(None, description="Created IPv4 address description")
-
-
-class AddAiPv4AddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body5 | None = None
-    header: dict[str, Any] | None = None
-
-
 class RequestToDeleteAnIPv4AddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -210,24 +99,6 @@ class RequestToDeleteAnIPv4AddressRequest(BaseModel):
     value: str | None = Field(None, description="IPv4 address value to request deletion")
 
 
-class Body6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="IPv4 address value that requested deletion")
-    deletionDateTime: str | None = Field(None, description="Scheduled deletion time for IPv4 address")
-
-
-class RequestToDeleteAnIPv4AddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body6 | None = None
-    header: dict[str, Any] | None = None
-
-
 class ImmediatelyDeleteIPv4AddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -235,24 +106,6 @@ class ImmediatelyDeleteIPv4AddressRequest(BaseModel):
     )
     keyStoreName: str | None = Field(None, description="Key store name to immediately delete IPv4 address")
     value: str | None = Field(None, description="IPv4 address value to immediately delete")
-
-
-class Body7(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Deleted IPv4 address value")
-    deletionDateTime: str | None = Field(None, description="Deletion time for IPv4 address")
-
-
-class ImmediatelyDeleteIPv4AddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body7 | None = None
-    header: dict[str, Any] | None = None
 
 
 class AddAMacAddressRequest(BaseModel):
@@ -265,24 +118,6 @@ class AddAMacAddressRequest(BaseModel):
     description: str | None = Field(None, description="MAC address description")
 
 
-class Body8(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Created MAC address value")
-    description: str | None = Field(None, description="Created MAC address description")
-
-
-class AddAMacAddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body8 | None = None
-    header: dict[str, Any] | None = None
-
-
 class RequestToDeleteMacAddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -292,24 +127,6 @@ class RequestToDeleteMacAddressRequest(BaseModel):
     value: str | None = Field(None, description="MAC address value to request deletion")
 
 
-class Body9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="MAC address value that requested deletion")
-    deletionDateTime: str | None = Field(None, description="Scheduled deletion time for MAC address")
-
-
-class RequestToDeleteMacAddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body9 | None = None
-    header: dict[str, Any] | None = None
-
-
 class ImmediatelyDeleteMacAddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -317,46 +134,6 @@ class ImmediatelyDeleteMacAddressRequest(BaseModel):
     )
     keyStoreName: str | None = Field(None, description="Key store name to immediately delete MAC address")
     value: str | None = Field(None, description="MAC address value to immediately delete")
-
-
-class Body10(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="Deleted MAC address value")
-    deletionDateTime: str | None = Field(None, description="Deletion time for MAC address")
-
-
-class ImmediatelyDeleteMacAddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body10 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body11(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    clientIp: str | None = Field(None, description="IP address of the client that called API")
-    clientMacHeader: str | None = Field(None, description="Header value of MAC address of the client that called API")
-    clientSentCertificate: bool | None = Field(
-        None, description="Whether the client that called API is using certificate or not"
-    )
-    clientSentCerfificate: bool | None = None
-
-
-class QueryClientInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body11 | None = None
-    header: dict[str, Any] | None = None
 
 
 class AddAAsymmetricKeyRequest(BaseModel):
@@ -370,24 +147,6 @@ class AddAAsymmetricKeyRequest(BaseModel):
     autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
-class Body12(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyId: str | None = Field(None, description="Created key ID")
-    keyStatus: str | None = Field(None, description="Key status message")
-
-
-class AddAAsymmetricKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body12 | None = None
-    header: dict[str, Any] | None = None
-
-
 class AddConfidentialDataRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -397,15 +156,6 @@ class AddConfidentialDataRequest(BaseModel):
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
     secretValue: str | None = Field(None, description="Confidential data value")
-
-
-class AddConfidentialDataResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body12 | None = None
-    header: dict[str, Any] | None = None
 
 
 class AddASymmetricKeyRequest(BaseModel):
@@ -419,16 +169,176 @@ class AddASymmetricKeyRequest(BaseModel):
     autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
-class AddASymmetricKeyResponse(BaseModel):
+class ModifyAConfidentialDataRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body12 | None = None
-    header: dict[str, Any] | None = None
+    secretValue: str | None = Field(None, description="Confidential data to be changed")
 
 
-class Body15(BaseModel):
+class DecryptSymmetricKeysRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ciphertext: str | None = Field(None, description="Data to be decrypted with the symmetric key")
+
+
+class EncryptSymmetricKeysRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    plaintext: str | None = Field(None, description="Data to be encrypted with the symmetric key")
+
+
+class SignWithTheAsymmetricKeyResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    signature: str | None = Field(None, description="Signature value of signing the data with the asymmetric key")
+    keyVersion: int | None = Field(
+        None, description="Version of the asymmetric key used for processing the API request"
+    )
+
+
+class VerifyDataWithTheAsymmetricKeyResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    result: bool | None = Field(
+        None, description="Result of verifying data and signature value with the asymmetric key"
+    )
+    keyVersion: int | None = Field(
+        None, description="Version of the asymmetric key used for processing the API request"
+    )
+
+
+class AddCertificatesResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    description: str | None = None
+
+
+class RequestToDeleteCertificateResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    deletionDateTime: str | None = None
+
+
+class ImmediatelyDeleteCertificateResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    deletionDateTime: str | None = None
+
+
+class AddAiPv4AddressResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Created IPv4 address value")
+    description: str | None = Field(None, description="Created IPv4 address description")
+
+
+class RequestToDeleteAnIPv4AddressResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="IPv4 address value that requested deletion")
+    deletionDateTime: str | None = Field(None, description="Scheduled deletion time for IPv4 address")
+
+
+class ImmediatelyDeleteIPv4AddressResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Deleted IPv4 address value")
+    deletionDateTime: str | None = Field(None, description="Deletion time for IPv4 address")
+
+
+class AddAMacAddressResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Created MAC address value")
+    description: str | None = Field(None, description="Created MAC address description")
+
+
+class RequestToDeleteMacAddressResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="MAC address value that requested deletion")
+    deletionDateTime: str | None = Field(None, description="Scheduled deletion time for MAC address")
+
+
+class ImmediatelyDeleteMacAddressResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Deleted MAC address value")
+    deletionDateTime: str | None = Field(None, description="Deletion time for MAC address")
+
+
+class QueryClientInformationResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    clientIp: str | None = Field(None, description="IP address of the client that called API")
+    clientMacHeader: str | None = Field(None, description="Header value of MAC address of the client that called API")
+    clientSentCertificate: bool | None = Field(
+        None, description="Whether the client that called API is using certificate or not"
+    )
+    clientSentCerfificate: bool | None = None
+
+
+class AddAAsymmetricKeyResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyId: str | None = Field(None, description="Created key ID")
+    keyStatus: str | None = Field(None, description="Key status message")
+
+
+class AddConfidentialDataResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyId: str | None = Field(None, description="Created key ID")
+    keyStatus: str | None = Field(None, description="Key status message")
+
+
+class AddASymmetricKeyResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyId: str | None = Field(None, description="Created key ID")
+    keyStatus: str | None = Field(None, description="Key status message")
+
+
+class ImmediatelyDeleteAKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -437,16 +347,7 @@ class Body15(BaseModel):
     deletionDateTime: str | None = Field(None, description="Time when key is deleted")
 
 
-class ImmediatelyDeleteAKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body15 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body16(BaseModel):
+class RequestToDeleteAKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -455,16 +356,7 @@ class Body16(BaseModel):
     deletionDateTime: str | None = Field(None, description="Date when key is to be deleted")
 
 
-class RequestToDeleteAKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body16 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body17(BaseModel):
+class RetrieveAKeyStoreListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -472,16 +364,7 @@ class Body17(BaseModel):
     keyStoreIdList: list[int] | None = Field(None, description="Key store ID list")
 
 
-class RetrieveAKeyStoreListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body17 | None = None
-    header: dict[str, Any] | None = None
-
-
-class KeyStoreListItem(BaseModel):
+class ViewKeyStoreDetailsResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -498,50 +381,7 @@ class KeyStoreListItem(BaseModel):
     lastChangeDatetime: str | None = Field(None, description="Key store last modified date and time")
 
 
-class Body18(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyStoreList: list[KeyStoreListItem] | None = Field(None, description="List of key store details")
-
-
-class ViewKeyStoreListDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body18 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body19(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyStoreId: int | None = Field(None, description="Key store ID")
-    name: str | None = Field(None, description="Key store name")
-    description: str | None = Field(None, description="Key store description")
-    ip4AuthUse: str | None = Field(None, description="Key store IPv4 authentication enabled (Y/N)")
-    macAuthUse: str | None = Field(None, description="Key store MAC authentication enabled (Y/N)")
-    certificateAuthUse: str | None = Field(None, description="Key store certificate authentication enabled (Y/N)")
-    creationUser: str | None = Field(None, description="Key store creator")
-    creationDatetime: str | None = Field(None, description="Key store creation date and time")
-    lastChangeUser: str | None = Field(None, description="Key store last modified by")
-    lastChangeDatetime: str | None = Field(None, description="Key store last modified date and time")
-
-
-class ViewKeyStoreDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body19 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body20(BaseModel):
+class ViewCertificateCredentialListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -549,52 +389,7 @@ class Body20(BaseModel):
     certificateList: list[str] | None = Field(None, description="Certificate credential list")
 
 
-class ViewCertificateCredentialListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body20 | None = None
-    header: dict[str, Any] | None = None
-
-
-class CertificateListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Certificate name")
-    password: str | None = Field(None, description="Certificate password")
-    description: str | None = Field(None, description="Certificate description")
-    lastAccessDatetime: str | None = Field(None, description="Certificate last used")
-    deletionDatetime: str | None = Field(None, description="Certificate scheduled to be deleted")
-    creationUser: str | None = Field(None, description="Certificate creation user")
-    creationDatetime: str | None = Field(None, description="Certificate creation date")
-    lastChangeUser: str | None = Field(None, description="Certificate last modified user")
-    lastChangeDatetime: str | None = Field(None, description="Certificate last modified")
-    expirationDate: str | None = None
-
-
-class Body21(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateList: list[CertificateListItem] | None = Field(
-        None, description="Certificate authentication information list"
-    )
-
-
-class ViewCertificateCredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body21 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body22(BaseModel):
+class ViewIPv4CredentialListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -602,48 +397,7 @@ class Body22(BaseModel):
     ipv4List: list[str] | None = Field(None, description="IPv4 credential list")
 
 
-class ViewIPv4CredentialListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body22 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Ipv4ListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="IPv4 value")
-    description: str | None = Field(None, description="IPv4 description")
-    lastAccessDatetime: str | None = Field(None, description="IPv4 last access date and time")
-    deletionDatetime: str | None = Field(None, description="IPv4 scheduled deletion date and time")
-    creationUser: str | None = Field(None, description="IPv4 created user")
-    creationDatetime: str | None = Field(None, description="IPv4 created date and time")
-    lastChangeUser: str | None = Field(None, description="IPv4 last modified user")
-    lastChangeDatetime: str | None = Field(None, description="IPv4 last modified date and time")
-
-
-class Body23(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipv4List: list[Ipv4ListItem] | None = Field(None, description="IPv4 authentication information list")
-
-
-class ViewIPv4CredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body23 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body24(BaseModel):
+class ViewKeyListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -651,53 +405,7 @@ class Body24(BaseModel):
     keyIdList: list[str] | None = Field(None, description="Key ID list")
 
 
-class ViewKeyListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body24 | None = None
-    header: dict[str, Any] | None = None
-
-
-class KeyListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyId: str | None = Field(None, description="Key ID")
-    name: str | None = Field(None, description="Key name")
-    description: str | None = Field(None, description="Key description")
-    keyType: str | None = Field(None, description="Key type (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY)")
-    currentKeyValueVersion: int | None = Field(None, description="Current key version")
-    autoRotationPeriod: int | None = Field(None, description="Key rotation period")
-    nextAutoRotationDate: str | None = Field(None, description="Next key rotation date")
-    lastAccessDatetime: str | None = Field(None, description="Key last access date")
-    deletionDatetime: str | None = Field(None, description="Key scheduled deletion date")
-    creationUser: str | None = Field(None, description="Key creator")
-    creationDatetime: str | None = Field(None, description="Key creation date and time")
-    lastChangeUser: str | None = Field(None, description="Key last modified by")
-    lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
-
-
-class Body25(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyList: list[KeyListItem] | None = Field(None, description="Key Details List")
-
-
-class ViewKeyListDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body25 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body26(BaseModel):
+class ViewKeyDetailsResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -717,16 +425,7 @@ class Body26(BaseModel):
     deletionDatetime: Any | None = None
 
 
-class ViewKeyDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body26 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body27(BaseModel):
+class ViewMacCredentialListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -734,48 +433,7 @@ class Body27(BaseModel):
     macList: list[str] | None = Field(None, description="MAC credential list")
 
 
-class ViewMacCredentialListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body27 | None = None
-    header: dict[str, Any] | None = None
-
-
-class MacListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    value: str | None = Field(None, description="MAC value")
-    description: str | None = Field(None, description="MAC description")
-    lastAccessDatetime: str | None = Field(None, description="MAC last access date and time")
-    deletionDatetime: str | None = Field(None, description="MAC scheduled deletion date and time")
-    creationUser: str | None = Field(None, description="MAC creation user")
-    creationDatetime: str | None = Field(None, description="MAC creation date and time")
-    lastChangeUser: str | None = Field(None, description="MAC last modification user")
-    lastChangeDatetime: str | None = Field(None, description="MAC last modification date and time")
-
-
-class Body28(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    macList: list[MacListItem] | None = Field(None, description="MAC authentication information list")
-
-
-class ViewMacCredentialDetailsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body28 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body29(BaseModel):
+class QueryConfidentialDataResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -783,24 +441,7 @@ class Body29(BaseModel):
     secret: str | None = Field(None, description="Query result of confidential data")
 
 
-class QueryConfidentialDataResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body29 | None = None
-    header: dict[str, Any] | None = None
-
-
-class ModifyAConfidentialDataRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    secretValue: str | None = Field(None, description="Confidential data to be changed")
-
-
-class Body30(BaseModel):
+class ModifyAConfidentialDataResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -815,16 +456,7 @@ class Body30(BaseModel):
     lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
 
 
-class ModifyAConfidentialDataResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body30 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body31(BaseModel):
+class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -837,24 +469,7 @@ class Body31(BaseModel):
     keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
-class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body31 | None = None
-    header: dict[str, Any] | None = None
-
-
-class DecryptSymmetricKeysRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ciphertext: str | None = Field(None, description="Data to be decrypted with the symmetric key")
-
-
-class Body32(BaseModel):
+class DecryptSymmetricKeysResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -863,24 +478,7 @@ class Body32(BaseModel):
     keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
-class DecryptSymmetricKeysResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body32 | None = None
-    header: dict[str, Any] | None = None
-
-
-class EncryptSymmetricKeysRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    plaintext: str | None = Field(None, description="Data to be encrypted with the symmetric key")
-
-
-class Body33(BaseModel):
+class EncryptSymmetricKeysResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -889,16 +487,7 @@ class Body33(BaseModel):
     keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
-class EncryptSymmetricKeysResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: Body33 | None = None
-    header: dict[str, Any] | None = None
-
-
-class Body34(BaseModel):
+class QueryTheSymmetricKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -907,10 +496,494 @@ class Body34(BaseModel):
     keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
+class ViewKeyStoreListDetailsResponseBodyKeyStoreListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyStoreId: int | None = Field(None, description="Key store ID")
+    name: str | None = Field(None, description="Key store name")
+    description: str | None = Field(None, description="Key store description")
+    ip4AuthUse: str | None = Field(None, description="Key store IPv4 authentication enabled (Y/N)")
+    macAuthUse: str | None = Field(None, description="Key store MAC authentication enabled (Y/N)")
+    certificateAuthUse: str | None = Field(None, description="Key store certificate authentication enabled (Y/N)")
+    creationUser: str | None = Field(None, description="Key store creator")
+    creationDatetime: str | None = Field(None, description="Key store creation date and time")
+    lastChangeUser: str | None = Field(None, description="Key store last modified by")
+    lastChangeDatetime: str | None = Field(None, description="Key store last modified date and time")
+
+
+class ViewCertificateCredentialDetailsResponseBodyCertificateListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Certificate name")
+    password: str | None = Field(None, description="Certificate password")
+    description: str | None = Field(None, description="Certificate description")
+    lastAccessDatetime: str | None = Field(None, description="Certificate last used")
+    deletionDatetime: str | None = Field(None, description="Certificate scheduled to be deleted")
+    creationUser: str | None = Field(None, description="Certificate creation user")
+    creationDatetime: str | None = Field(None, description="Certificate creation date")
+    lastChangeUser: str | None = Field(None, description="Certificate last modified user")
+    lastChangeDatetime: str | None = Field(None, description="Certificate last modified")
+    expirationDate: str | None = None
+
+
+class ViewIPv4CredentialDetailsResponseBodyIpv4ListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="IPv4 value")
+    description: str | None = Field(None, description="IPv4 description")
+    lastAccessDatetime: str | None = Field(None, description="IPv4 last access date and time")
+    deletionDatetime: str | None = Field(None, description="IPv4 scheduled deletion date and time")
+    creationUser: str | None = Field(None, description="IPv4 created user")
+    creationDatetime: str | None = Field(None, description="IPv4 created date and time")
+    lastChangeUser: str | None = Field(None, description="IPv4 last modified user")
+    lastChangeDatetime: str | None = Field(None, description="IPv4 last modified date and time")
+
+
+class ViewKeyListDetailsResponseBodyKeyListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyId: str | None = Field(None, description="Key ID")
+    name: str | None = Field(None, description="Key name")
+    description: str | None = Field(None, description="Key description")
+    keyType: str | None = Field(None, description="Key type (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY)")
+    currentKeyValueVersion: int | None = Field(None, description="Current key version")
+    autoRotationPeriod: int | None = Field(None, description="Key rotation period")
+    nextAutoRotationDate: str | None = Field(None, description="Next key rotation date")
+    lastAccessDatetime: str | None = Field(None, description="Key last access date")
+    deletionDatetime: str | None = Field(None, description="Key scheduled deletion date")
+    creationUser: str | None = Field(None, description="Key creator")
+    creationDatetime: str | None = Field(None, description="Key creation date and time")
+    lastChangeUser: str | None = Field(None, description="Key last modified by")
+    lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
+
+
+class ViewMacCredentialDetailsResponseBodyMacListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="MAC value")
+    description: str | None = Field(None, description="MAC description")
+    lastAccessDatetime: str | None = Field(None, description="MAC last access date and time")
+    deletionDatetime: str | None = Field(None, description="MAC scheduled deletion date and time")
+    creationUser: str | None = Field(None, description="MAC creation user")
+    creationDatetime: str | None = Field(None, description="MAC creation date and time")
+    lastChangeUser: str | None = Field(None, description="MAC last modification user")
+    lastChangeDatetime: str | None = Field(None, description="MAC last modification date and time")
+
+
+class SignWithTheAsymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: SignWithTheAsymmetricKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class VerifyDataWithTheAsymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: VerifyDataWithTheAsymmetricKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class AddCertificatesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Created certificate name")
+    description: str | None = Field(None, description="Created certificate description")
+    header: dict[str, Any] | None = None
+    body: AddCertificatesResponseBody | None = None
+
+
+class RequestToDeleteCertificateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Certificate name that requested deletion")
+    deletionDateTime: str | None = Field(None, description="Scheduled deletion time for the certificate")
+    header: dict[str, Any] | None = None
+    body: RequestToDeleteCertificateResponseBody | None = None
+
+
+class ImmediatelyDeleteCertificateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    value: str | None = Field(None, description="Deleted certificate name")
+    deletionDateTime: str | None = Field(None, description="Deletion time of certificate")
+    header: dict[str, Any] | None = None
+    body: ImmediatelyDeleteCertificateResponseBody | None = None
+
+
+class AddAiPv4AddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AddAiPv4AddressResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class RequestToDeleteAnIPv4AddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: RequestToDeleteAnIPv4AddressResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ImmediatelyDeleteIPv4AddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ImmediatelyDeleteIPv4AddressResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class AddAMacAddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AddAMacAddressResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class RequestToDeleteMacAddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: RequestToDeleteMacAddressResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ImmediatelyDeleteMacAddressResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ImmediatelyDeleteMacAddressResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class QueryClientInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: QueryClientInformationResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class AddAAsymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AddAAsymmetricKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class AddConfidentialDataResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AddConfidentialDataResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class AddASymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AddASymmetricKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ImmediatelyDeleteAKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ImmediatelyDeleteAKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class RequestToDeleteAKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: RequestToDeleteAKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class RetrieveAKeyStoreListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: RetrieveAKeyStoreListResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewKeyStoreDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewKeyStoreDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewCertificateCredentialListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewCertificateCredentialListResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewIPv4CredentialListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewIPv4CredentialListResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewKeyListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewKeyListResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewKeyDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewKeyDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewMacCredentialListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewMacCredentialListResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class QueryConfidentialDataResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: QueryConfidentialDataResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ModifyAConfidentialDataResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ModifyAConfidentialDataResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class DecryptSymmetricKeysResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: DecryptSymmetricKeysResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class EncryptSymmetricKeysResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: EncryptSymmetricKeysResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
 class QueryTheSymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body34 | None = None
+    body: QueryTheSymmetricKeyResponseBody | None = None
     header: dict[str, Any] | None = None
+
+
+class ViewKeyStoreListDetailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyStoreList: list[ViewKeyStoreListDetailsResponseBodyKeyStoreListItem] | None = Field(
+        None, description="List of key store details"
+    )
+
+
+class ViewCertificateCredentialDetailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    certificateList: list[ViewCertificateCredentialDetailsResponseBodyCertificateListItem] | None = Field(
+        None, description="Certificate authentication information list"
+    )
+
+
+class ViewIPv4CredentialDetailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ipv4List: list[ViewIPv4CredentialDetailsResponseBodyIpv4ListItem] | None = Field(
+        None, description="IPv4 authentication information list"
+    )
+
+
+class ViewKeyListDetailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyList: list[ViewKeyListDetailsResponseBodyKeyListItem] | None = Field(None, description="Key Details List")
+
+
+class ViewMacCredentialDetailsResponseBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    macList: list[ViewMacCredentialDetailsResponseBodyMacListItem] | None = Field(
+        None, description="MAC authentication information list"
+    )
+
+
+class ViewKeyStoreListDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewKeyStoreListDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewCertificateCredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewCertificateCredentialDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewIPv4CredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewIPv4CredentialDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewKeyListDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewKeyListDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+class ViewMacCredentialDetailsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: ViewMacCredentialDetailsResponseBody | None = None
+    header: dict[str, Any] | None = None
+
+
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+Body = SignWithTheAsymmetricKeyResponseBody
+Body1 = VerifyDataWithTheAsymmetricKeyResponseBody
+Body2 = AddCertificatesResponseBody
+Body3 = RequestToDeleteCertificateResponseBody
+Body5 = AddAiPv4AddressResponseBody
+Body6 = RequestToDeleteAnIPv4AddressResponseBody
+Body7 = ImmediatelyDeleteIPv4AddressResponseBody
+Body8 = AddAMacAddressResponseBody
+Body9 = RequestToDeleteMacAddressResponseBody
+Body10 = ImmediatelyDeleteMacAddressResponseBody
+Body11 = QueryClientInformationResponseBody
+Body12 = AddAAsymmetricKeyResponseBody
+Body15 = ImmediatelyDeleteAKeyResponseBody
+Body16 = RequestToDeleteAKeyResponseBody
+Body17 = RetrieveAKeyStoreListResponseBody
+KeyStoreListItem = ViewKeyStoreListDetailsResponseBodyKeyStoreListItem
+Body18 = ViewKeyStoreListDetailsResponseBody
+Body19 = ViewKeyStoreDetailsResponseBody
+Body20 = ViewCertificateCredentialListResponseBody
+CertificateListItem = ViewCertificateCredentialDetailsResponseBodyCertificateListItem
+Body21 = ViewCertificateCredentialDetailsResponseBody
+Body22 = ViewIPv4CredentialListResponseBody
+Ipv4ListItem = ViewIPv4CredentialDetailsResponseBodyIpv4ListItem
+Body23 = ViewIPv4CredentialDetailsResponseBody
+Body24 = ViewKeyListResponseBody
+KeyListItem = ViewKeyListDetailsResponseBodyKeyListItem
+Body25 = ViewKeyListDetailsResponseBody
+Body26 = ViewKeyDetailsResponseBody
+Body27 = ViewMacCredentialListResponseBody
+MacListItem = ViewMacCredentialDetailsResponseBodyMacListItem
+Body28 = ViewMacCredentialDetailsResponseBody
+Body29 = QueryConfidentialDataResponseBody
+Body30 = ModifyAConfidentialDataResponseBody
+Body31 = GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody
+Body32 = DecryptSymmetricKeysResponseBody
+Body33 = EncryptSymmetricKeysResponseBody
+Body34 = QueryTheSymmetricKeyResponseBody

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class BodyItem(BaseModel):
+class QuerySummaryOfLastInspectionResultResponseBodyItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -24,7 +24,7 @@ class BodyItem(BaseModel):
     inspectTime: str | None = Field(None, description="Inspection time (datetime)")
 
 
-class Header(BaseModel):
+class QuerySummaryOfLastInspectionResultResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -34,16 +34,7 @@ class Header(BaseModel):
     resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
 
 
-class QuerySummaryOfLastInspectionResultResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: list[BodyItem] | None = None
-    header: Header | None = None
-
-
-class Body(BaseModel):
+class QueryLastInspectionDateResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -51,16 +42,27 @@ class Body(BaseModel):
     latestInspectionTime: str | None = Field(None, description="Last inspection date (datetime)")
 
 
-class QueryLastInspectionDateResponse(BaseModel):
+class QueryLastInspectionDateResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: Body | None = None
-    header: Header | None = None
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="1: normal\nothers: error")
+    resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
 
 
-class InspectionCycle(BaseModel):
+class QueryAutoInspectionSettingsResponseHeader(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="1: normal\nothers: error")
+    resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
+
+
+class QueryAutoInspectionSettingsResponseBodyInspectionCycle(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -70,7 +72,25 @@ class InspectionCycle(BaseModel):
     day: int | None = Field(None, description="Days of the week for inspection execution (Sunday is represented as 1)")
 
 
-class Body1(BaseModel):
+class QuerySummaryOfLastInspectionResultResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: list[QuerySummaryOfLastInspectionResultResponseBodyItem] | None = None
+    header: QuerySummaryOfLastInspectionResultResponseHeader | None = None
+
+
+class QueryLastInspectionDateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: QueryLastInspectionDateResponseBody | None = None
+    header: QueryLastInspectionDateResponseHeader | None = None
+
+
+class QueryAutoInspectionSettingsResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -82,7 +102,9 @@ class Body1(BaseModel):
         None, description="Whether to set auto inspection\n(If this value is false, all other settings are ignored)"
     )
     inspectionList: list[int] | None = Field(None, description="Selected items for auto inspection")
-    inspectionCycle: InspectionCycle | None = Field(None, description="Inspection cycle settings")
+    inspectionCycle: QueryAutoInspectionSettingsResponseBodyInspectionCycle | None = Field(
+        None, description="Inspection cycle settings"
+    )
     isWhole: bool | None = Field(None, description="Whether full inspection is selected")
 
 
@@ -91,5 +113,13 @@ class QueryAutoInspectionSettingsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    body: Body1 | None = None
-    header: Header | None = None
+    body: QueryAutoInspectionSettingsResponseBody | None = None
+    header: QueryAutoInspectionSettingsResponseHeader | None = None
+
+
+# docs2client: deprecated names, renamed in 2.0.0; removed in the next major release
+BodyItem = QuerySummaryOfLastInspectionResultResponseBodyItem
+Header = QuerySummaryOfLastInspectionResultResponseHeader
+Body = QueryLastInspectionDateResponseBody
+InspectionCycle = QueryAutoInspectionSettingsResponseBodyInspectionCycle
+Body1 = QueryAutoInspectionSettingsResponseBody

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Filtergroup(BaseModel):
+class ViewAListOfFilterGroupsResponseFiltergroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -23,15 +23,7 @@ class Filtergroup(BaseModel):
     updated_at: str | None = Field(None, description="Modification time (UTC)")
 
 
-class ViewAListOfFilterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filtergroups: list[Filtergroup] | None = Field(None, description="List of filter groups")
-
-
-class Filtergroup1(BaseModel):
+class CreateFilterGroupsRequestFiltergroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -42,15 +34,7 @@ class Filtergroup1(BaseModel):
     project_id: str = Field(..., description="Project ID")
 
 
-class CreateFilterGroupsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filtergroup: Filtergroup1 = Field(..., description="Filter group creation request object")
-
-
-class Filtergroup2(BaseModel):
+class CreateFilterGroupsResponseFiltergroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -65,15 +49,7 @@ class Filtergroup2(BaseModel):
     updated_at: str | None = Field(None, description="Modification time (UTC)")
 
 
-class CreateFilterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filtergroup: Filtergroup2 | None = Field(None, description="Filter group object")
-
-
-class Filtergroup3(BaseModel):
+class ViewFilterGroupsResponseFiltergroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -88,15 +64,7 @@ class Filtergroup3(BaseModel):
     updated_at: str | None = Field(None, description="Modification Time (UTC)")
 
 
-class ViewFilterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filtergroup: Filtergroup3 | None = Field(None, description="List of filter groups")
-
-
-class Filtergroup4(BaseModel):
+class ModifyFilterGroupsRequestFiltergroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -105,15 +73,7 @@ class Filtergroup4(BaseModel):
     description: str | None = Field(None, description="Description")
 
 
-class ModifyFilterGroupsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filtergroup: Filtergroup4 = Field(..., description="Include only fields to modify")
-
-
-class Filtergroup5(BaseModel):
+class ModifyFilterGroupsResponseFiltergroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -128,141 +88,7 @@ class Filtergroup5(BaseModel):
     updated_at: str | None = Field(None, description="Modification time (UTC)")
 
 
-class ModifyFilterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filtergroup: Filtergroup5 | None = Field(None, description="Filter Group Object")
-
-
-class Action(StrEnum):
-    ACCEPT = "accept"
-    DROP = "drop"
-
-
-class Filter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Filter ID")
-    description: str | None = Field(None, description="Description")
-    filter_group_id: str | None = Field(None, description="Filter group ID")
-    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
-    dst_cidr: str | None = Field(None, description="Destination CIDR. Optional")
-    src_port_range_min: float | None = Field(None, description="Start of source port range")
-    src_port_range_max: float | None = Field(None, description="End of source port range")
-    dst_port_range_min: int | None = Field(None, description="Start of destination port range")
-    dst_port_range_max: int | None = Field(None, description="End of destination port range")
-    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: Action | None = Field(None, description="accept, drop")
-    priority: int | None = Field(None, description="Priority (default 101)")
-    tenant_id: str | None = Field(None, description="Tenant ID")
-    project_id: str | None = Field(None, description="Project ID")
-    created_at: str | None = Field(None, description="Creation Time (UTC)")
-    updated_at: str | None = Field(None, description="Modification Time (UTC)")
-
-
-class ViewFilterListsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filters: list[Filter] | None = Field(None, description="Filter List")
-
-
-class Filter1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str | None = Field(None, description="Description (max 255 characters)")
-    filter_group_id: str = Field(..., description="Affiliated Filter Group ID")
-    src_cidr: str | None = Field(None, description="Source CIDR")
-    dst_cidr: str | None = Field(None, description="Destination CIDR")
-    src_port_range_min: float | None = Field(None, description="Source Port Start")
-    src_port_range_max: float | None = Field(None, description="Source Port End")
-    dst_port_range_min: int | None = Field(None, description="Destination port start")
-    dst_port_range_max: int | None = Field(None, description="Destination port end")
-    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: Action = Field(..., description="accept, drop")
-    priority: int | None = Field(None, description="Priority. Default 101")
-    tenant_id: str = Field(..., description="Tenant ID")
-    project_id: str = Field(..., description="Project ID")
-
-
-class CreateFiltersRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filter: Filter1 = Field(..., description="Filter Create Request Object")
-
-
-class Filter2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Filter ID")
-    description: str | None = Field(None, description="Description")
-    filter_group_id: str | None = Field(None, description="Filter Group ID")
-    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
-    dst_cidr: str | None = Field(None, description="Destination CIDR. Optional")
-    src_port_range_min: float | None = Field(None, description="Source port range start")
-    src_port_range_max: float | None = Field(None, description="Source port range end")
-    dst_port_range_min: float | None = Field(None, description="Destination port range start")
-    dst_port_range_max: float | None = Field(None, description="End of destination port range")
-    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: Action | None = Field(None, description="accept, drop")
-    priority: float | None = Field(None, description="Priority (default 101)")
-    tenant_id: str | None = Field(None, description="Tenant ID")
-    project_id: str | None = Field(None, description="Project ID")
-    created_at: str | None = Field(None, description="Creation time (UTC)")
-    updated_at: str | None = Field(None, description="Modification time (UTC)")
-
-
-class CreateFiltersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filter: Filter2 | None = Field(None, description="Filter List")
-
-
-class Filter3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Filter ID")
-    description: str | None = Field(None, description="Description")
-    filter_group_id: str | None = Field(None, description="Filter Group ID")
-    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
-    dst_cidr: str | None = Field(None, description="Destination CIDR. Optional")
-    src_port_range_min: float | None = Field(None, description="Source port range start")
-    src_port_range_max: float | None = Field(None, description="Source port range end")
-    dst_port_range_min: float | None = Field(None, description="Destination port range start")
-    dst_port_range_max: float | None = Field(None, description="Destination port range end")
-    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: Action | None = Field(None, description="accept, drop")
-    priority: float | None = Field(None, description="Priority (default 101)")
-    tenant_id: str | None = Field(None, description="Tenant ID")
-    project_id: str | None = Field(None, description="Project ID")
-    created_at: str | None = Field(None, description="Creation time (UTC)")
-    updated_at: str | None = Field(None, description="Modified Time (UTC)")
-
-
-class ViewFiltersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filter: Filter3 | None = Field(None, description="Filter List")
-
-
-class Filter4(BaseModel):
+class ModifyFiltersRequestFilter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -270,107 +96,7 @@ class Filter4(BaseModel):
     description: str | None = Field(None, description="Description")
 
 
-class ModifyFiltersRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filter: Filter4 = Field(..., description="Include only fields to be modified")
-
-
-class Filter5(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Filter ID")
-    description: str | None = Field(None, description="Description")
-    filter_group_id: str | None = Field(None, description="Filter Group ID")
-    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
-    dst_cidr: str | None = Field(None, description="Destination CIDR. Can be unspecified")
-    src_port_range_min: float | None = Field(None, description="Source port range start")
-    src_port_range_max: float | None = Field(None, description="Source port range end")
-    dst_port_range_min: float | None = Field(None, description="Destination port range start")
-    dst_port_range_max: float | None = Field(None, description="Destination port range end")
-    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
-    action: Action | None = Field(None, description="accept, drop")
-    priority: float | None = Field(None, description="Priority (default 101)")
-    tenant_id: str | None = Field(None, description="Tenant ID")
-    project_id: str | None = Field(None, description="Project ID")
-    created_at: str | None = Field(None, description="Creation Time (UTC)")
-    updated_at: str | None = Field(None, description="Modification Time (UTC)")
-
-
-class ModifyFiltersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    filter: Filter5 | None = Field(None, description="Filter List")
-
-
-class Direction(StrEnum):
-    IN = "in"
-    OUT = "out"
-    BOTH = "both"
-
-
-class Session(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Session ID")
-    name: str | None = Field(None, description="Session name")
-    description: str | None = Field(None, description="Description")
-    target_port_id: str | None = Field(None, description="Target port ID")
-    source_port_id: str | None = Field(None, description="Source port ID")
-    filter_groups: list[str] | None = Field(None, description="List of connected filter group IDs")
-    direction: Direction | None = Field(None, description="One of in, out, or both")
-    tenant_id: str | None = Field(None, description="Tenant ID")
-    project_id: str | None = Field(None, description="Project ID, same as tenant ID")
-    target_network_id: str | None = Field(None, description="Network ID of target port")
-    source_network_id: str | None = Field(None, description="Network ID of the source port")
-    vni: int | None = Field(None, description="Mirroring tunnel VNI")
-    status: str | None = Field(None, description="Session status: ACTIVE, BUILD, ERROR")
-    created_at: str | None = Field(None, description="Creation time (UTC)")
-    updated_at: str | None = Field(None, description="Modification time (UTC)")
-
-
-class ViewSessionListsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    sessions: list[Session] | None = Field(None, description="List of session objects")
-
-
-class Session1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Session name (up to 32 characters, alphanumeric characters/-/_)")
-    description: str | None = Field(None, description="Description (up to 255 characters)")
-    target_port_id: str = Field(..., description="Target port ID")
-    source_port_id: str = Field(..., description="Source port ID")
-    filter_groups: list[str] | None = Field(
-        None, description="List of filter group IDs to connect to. If none are present, all traffic will be mirrored."
-    )
-    direction: Direction = Field(..., description="One of in, out, or both")
-    tenant_id: str = Field(..., description="Tenant ID")
-    project_id: str = Field(..., description="Project ID")
-
-
-class CreateSessionsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    session: Session1 = Field(..., description="Session creation request object")
-
-
-class Session2(BaseModel):
+class CreateSessionsResponseSession(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -392,22 +118,241 @@ class Session2(BaseModel):
     updated_at: str | None = None
 
 
-class CreateSessionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    session: Session2 | None = Field(None, description="Session object")
-    Other: Any | None = Field(None, description="Same as the session view")
+class ViewFilterListsResponseFiltersItemAction(StrEnum):
+    ACCEPT = "accept"
+    DROP = "drop"
 
 
-class Status(StrEnum):
+class CreateFiltersRequestFilterAction(StrEnum):
+    ACCEPT = "accept"
+    DROP = "drop"
+
+
+class CreateFiltersResponseFilterAction(StrEnum):
+    ACCEPT = "accept"
+    DROP = "drop"
+
+
+class ViewFiltersResponseFilterAction(StrEnum):
+    ACCEPT = "accept"
+    DROP = "drop"
+
+
+class ModifyFiltersResponseFilterAction(StrEnum):
+    ACCEPT = "accept"
+    DROP = "drop"
+
+
+class ViewSessionListsResponseSessionsItemDirection(StrEnum):
+    IN = "in"
+    OUT = "out"
+    BOTH = "both"
+
+
+class CreateSessionsRequestSessionDirection(StrEnum):
+    IN = "in"
+    OUT = "out"
+    BOTH = "both"
+
+
+class ViewSessionsResponseSessionDirection(StrEnum):
+    IN = "in"
+    OUT = "out"
+    BOTH = "both"
+
+
+class ViewSessionsResponseSessionStatus(StrEnum):
     ACTIVE = "ACTIVE"
     BUILD = "BUILD"
     ERROR = "ERROR"
 
 
-class Session3(BaseModel):
+class ModifySessionsRequestSessionDirection(StrEnum):
+    IN = "in"
+    OUT = "out"
+    BOTH = "both"
+
+
+class ViewAListOfFilterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filtergroups: list[ViewAListOfFilterGroupsResponseFiltergroupsItem] | None = Field(
+        None, description="List of filter groups"
+    )
+
+
+class CreateFilterGroupsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filtergroup: CreateFilterGroupsRequestFiltergroup = Field(..., description="Filter group creation request object")
+
+
+class CreateFilterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filtergroup: CreateFilterGroupsResponseFiltergroup | None = Field(None, description="Filter group object")
+
+
+class ViewFilterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filtergroup: ViewFilterGroupsResponseFiltergroup | None = Field(None, description="List of filter groups")
+
+
+class ModifyFilterGroupsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filtergroup: ModifyFilterGroupsRequestFiltergroup = Field(..., description="Include only fields to modify")
+
+
+class ModifyFilterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filtergroup: ModifyFilterGroupsResponseFiltergroup | None = Field(None, description="Filter Group Object")
+
+
+class ModifyFiltersRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filter: ModifyFiltersRequestFilter = Field(..., description="Include only fields to be modified")
+
+
+class CreateSessionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    session: CreateSessionsResponseSession | None = Field(None, description="Session object")
+    Other: Any | None = Field(None, description="Same as the session view")
+
+
+class ViewFilterListsResponseFiltersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Filter ID")
+    description: str | None = Field(None, description="Description")
+    filter_group_id: str | None = Field(None, description="Filter group ID")
+    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
+    dst_cidr: str | None = Field(None, description="Destination CIDR. Optional")
+    src_port_range_min: float | None = Field(None, description="Start of source port range")
+    src_port_range_max: float | None = Field(None, description="End of source port range")
+    dst_port_range_min: int | None = Field(None, description="Start of destination port range")
+    dst_port_range_max: int | None = Field(None, description="End of destination port range")
+    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
+    action: ViewFilterListsResponseFiltersItemAction | None = Field(None, description="accept, drop")
+    priority: int | None = Field(None, description="Priority (default 101)")
+    tenant_id: str | None = Field(None, description="Tenant ID")
+    project_id: str | None = Field(None, description="Project ID")
+    created_at: str | None = Field(None, description="Creation Time (UTC)")
+    updated_at: str | None = Field(None, description="Modification Time (UTC)")
+
+
+class CreateFiltersRequestFilter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str | None = Field(None, description="Description (max 255 characters)")
+    filter_group_id: str = Field(..., description="Affiliated Filter Group ID")
+    src_cidr: str | None = Field(None, description="Source CIDR")
+    dst_cidr: str | None = Field(None, description="Destination CIDR")
+    src_port_range_min: float | None = Field(None, description="Source Port Start")
+    src_port_range_max: float | None = Field(None, description="Source Port End")
+    dst_port_range_min: int | None = Field(None, description="Destination port start")
+    dst_port_range_max: int | None = Field(None, description="Destination port end")
+    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
+    action: CreateFiltersRequestFilterAction = Field(..., description="accept, drop")
+    priority: int | None = Field(None, description="Priority. Default 101")
+    tenant_id: str = Field(..., description="Tenant ID")
+    project_id: str = Field(..., description="Project ID")
+
+
+class CreateFiltersResponseFilter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Filter ID")
+    description: str | None = Field(None, description="Description")
+    filter_group_id: str | None = Field(None, description="Filter Group ID")
+    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
+    dst_cidr: str | None = Field(None, description="Destination CIDR. Optional")
+    src_port_range_min: float | None = Field(None, description="Source port range start")
+    src_port_range_max: float | None = Field(None, description="Source port range end")
+    dst_port_range_min: float | None = Field(None, description="Destination port range start")
+    dst_port_range_max: float | None = Field(None, description="End of destination port range")
+    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
+    action: CreateFiltersResponseFilterAction | None = Field(None, description="accept, drop")
+    priority: float | None = Field(None, description="Priority (default 101)")
+    tenant_id: str | None = Field(None, description="Tenant ID")
+    project_id: str | None = Field(None, description="Project ID")
+    created_at: str | None = Field(None, description="Creation time (UTC)")
+    updated_at: str | None = Field(None, description="Modification time (UTC)")
+
+
+class ViewFiltersResponseFilter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Filter ID")
+    description: str | None = Field(None, description="Description")
+    filter_group_id: str | None = Field(None, description="Filter Group ID")
+    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
+    dst_cidr: str | None = Field(None, description="Destination CIDR. Optional")
+    src_port_range_min: float | None = Field(None, description="Source port range start")
+    src_port_range_max: float | None = Field(None, description="Source port range end")
+    dst_port_range_min: float | None = Field(None, description="Destination port range start")
+    dst_port_range_max: float | None = Field(None, description="Destination port range end")
+    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
+    action: ViewFiltersResponseFilterAction | None = Field(None, description="accept, drop")
+    priority: float | None = Field(None, description="Priority (default 101)")
+    tenant_id: str | None = Field(None, description="Tenant ID")
+    project_id: str | None = Field(None, description="Project ID")
+    created_at: str | None = Field(None, description="Creation time (UTC)")
+    updated_at: str | None = Field(None, description="Modified Time (UTC)")
+
+
+class ModifyFiltersResponseFilter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Filter ID")
+    description: str | None = Field(None, description="Description")
+    filter_group_id: str | None = Field(None, description="Filter Group ID")
+    src_cidr: str | None = Field(None, description="Source CIDR. Optional")
+    dst_cidr: str | None = Field(None, description="Destination CIDR. Can be unspecified")
+    src_port_range_min: float | None = Field(None, description="Source port range start")
+    src_port_range_max: float | None = Field(None, description="Source port range end")
+    dst_port_range_min: float | None = Field(None, description="Destination port range start")
+    dst_port_range_max: float | None = Field(None, description="Destination port range end")
+    protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
+    action: ModifyFiltersResponseFilterAction | None = Field(None, description="accept, drop")
+    priority: float | None = Field(None, description="Priority (default 101)")
+    tenant_id: str | None = Field(None, description="Tenant ID")
+    project_id: str | None = Field(None, description="Project ID")
+    created_at: str | None = Field(None, description="Creation Time (UTC)")
+    updated_at: str | None = Field(None, description="Modification Time (UTC)")
+
+
+class ViewSessionListsResponseSessionsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -418,26 +363,57 @@ class Session3(BaseModel):
     target_port_id: str | None = Field(None, description="Target port ID")
     source_port_id: str | None = Field(None, description="Source port ID")
     filter_groups: list[str] | None = Field(None, description="List of connected filter group IDs")
-    direction: Direction | None = Field(None, description="One of in, out, or both")
+    direction: ViewSessionListsResponseSessionsItemDirection | None = Field(None, description="One of in, out, or both")
+    tenant_id: str | None = Field(None, description="Tenant ID")
+    project_id: str | None = Field(None, description="Project ID, same as tenant ID")
+    target_network_id: str | None = Field(None, description="Network ID of target port")
+    source_network_id: str | None = Field(None, description="Network ID of the source port")
+    vni: int | None = Field(None, description="Mirroring tunnel VNI")
+    status: str | None = Field(None, description="Session status: ACTIVE, BUILD, ERROR")
+    created_at: str | None = Field(None, description="Creation time (UTC)")
+    updated_at: str | None = Field(None, description="Modification time (UTC)")
+
+
+class CreateSessionsRequestSession(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Session name (up to 32 characters, alphanumeric characters/-/_)")
+    description: str | None = Field(None, description="Description (up to 255 characters)")
+    target_port_id: str = Field(..., description="Target port ID")
+    source_port_id: str = Field(..., description="Source port ID")
+    filter_groups: list[str] | None = Field(
+        None, description="List of filter group IDs to connect to. If none are present, all traffic will be mirrored."
+    )
+    direction: CreateSessionsRequestSessionDirection = Field(..., description="One of in, out, or both")
+    tenant_id: str = Field(..., description="Tenant ID")
+    project_id: str = Field(..., description="Project ID")
+
+
+class ViewSessionsResponseSession(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Session ID")
+    name: str | None = Field(None, description="Session name")
+    description: str | None = Field(None, description="Description")
+    target_port_id: str | None = Field(None, description="Target port ID")
+    source_port_id: str | None = Field(None, description="Source port ID")
+    filter_groups: list[str] | None = Field(None, description="List of connected filter group IDs")
+    direction: ViewSessionsResponseSessionDirection | None = Field(None, description="One of in, out, or both")
     tenant_id: str | None = Field(None, description="Tenant ID")
     project_id: str | None = Field(None, description="Project ID")
     target_network_id: str | None = Field(None, description="Target port's network ID")
     source_network_id: str | None = Field(None, description="Source port's network ID")
     vni: int | None = Field(None, description="Tunnel VNI")
-    status: Status | None = Field(None, description="ACTIVE, BUILD, ERROR")
+    status: ViewSessionsResponseSessionStatus | None = Field(None, description="ACTIVE, BUILD, ERROR")
     created_at: str | None = Field(None, description="Creation time (UTC)")
     updated_at: str | None = Field(None, description="Modification time (UTC)")
 
 
-class ViewSessionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    session: Session3 | None = Field(None, description="Session object")
-
-
-class Session4(BaseModel):
+class ModifySessionsRequestSession(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -445,7 +421,71 @@ class Session4(BaseModel):
     name: str | None = Field(None, description="Session name")
     description: str | None = Field(None, description="Description")
     filter_groups: list[str] | None = Field(None, description="List of filter group IDs")
-    direction: Direction | None = Field(None, description="in, out, both")
+    direction: ModifySessionsRequestSessionDirection | None = Field(None, description="in, out, both")
+
+
+class ViewFilterListsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filters: list[ViewFilterListsResponseFiltersItem] | None = Field(None, description="Filter List")
+
+
+class CreateFiltersRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filter: CreateFiltersRequestFilter = Field(..., description="Filter Create Request Object")
+
+
+class CreateFiltersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filter: CreateFiltersResponseFilter | None = Field(None, description="Filter List")
+
+
+class ViewFiltersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filter: ViewFiltersResponseFilter | None = Field(None, description="Filter List")
+
+
+class ModifyFiltersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    filter: ModifyFiltersResponseFilter | None = Field(None, description="Filter List")
+
+
+class ViewSessionListsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    sessions: list[ViewSessionListsResponseSessionsItem] | None = Field(None, description="List of session objects")
+
+
+class CreateSessionsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    session: CreateSessionsRequestSession = Field(..., description="Session creation request object")
+
+
+class ViewSessionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    session: ViewSessionsResponseSession | None = Field(None, description="Session object")
 
 
 class ModifySessionsRequest(BaseModel):
@@ -453,4 +493,27 @@ class ModifySessionsRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    session: Session4 = Field(..., description="Include only the fields to be modified")
+    session: ModifySessionsRequestSession = Field(..., description="Include only the fields to be modified")
+
+
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+Filtergroup = ViewAListOfFilterGroupsResponseFiltergroupsItem
+Filtergroup1 = CreateFilterGroupsRequestFiltergroup
+Filtergroup2 = CreateFilterGroupsResponseFiltergroup
+Filtergroup3 = ViewFilterGroupsResponseFiltergroup
+Filtergroup4 = ModifyFilterGroupsRequestFiltergroup
+Filtergroup5 = ModifyFilterGroupsResponseFiltergroup
+Action = ViewFilterListsResponseFiltersItemAction
+Filter = ViewFilterListsResponseFiltersItem
+Filter1 = CreateFiltersRequestFilter
+Filter2 = CreateFiltersResponseFilter
+Filter3 = ViewFiltersResponseFilter
+Filter4 = ModifyFiltersRequestFilter
+Filter5 = ModifyFiltersResponseFilter
+Direction = ViewSessionListsResponseSessionsItemDirection
+Session = ViewSessionListsResponseSessionsItem
+Session1 = CreateSessionsRequestSession
+Session2 = CreateSessionsResponseSession
+Status = ViewSessionsResponseSessionStatus
+Session3 = ViewSessionsResponseSession
+Session4 = ModifySessionsRequestSession

@@ -52,30 +52,6 @@ class BackupAgentTargetResponse1Dot2(BaseModel):
     vpc_id: str | None = Field(None, description="VPC ID")
 
 
-class PolicyCategory(StrEnum):
-    AGENTLESS = "AGENTLESS"
-    AGENT = "AGENT"
-
-
-class PolicyType(StrEnum):
-    VM_IMAGE = "VM_IMAGE"
-    FILESYSTEM = "FILESYSTEM"
-
-
-class RetentionPeriod(StrEnum):
-    WEEK_2 = "WEEK_2"
-    MONTH_1 = "MONTH_1"
-    MONTH_3 = "MONTH_3"
-    MONTH_6 = "MONTH_6"
-    YEAR_1 = "YEAR_1"
-
-
-class ServerCategory(StrEnum):
-    VIRTUAL_SERVER = "VIRTUAL_SERVER"
-    GPU_SERVER = "GPU_SERVER"
-    BAREMETAL_SERVER = "BAREMETAL_SERVER"
-
-
 class BackupDetailResponse1Dot2(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -166,32 +142,6 @@ class BackupResponse(BaseModel):
     state: str = Field(..., description="Backup state")
 
 
-class RestoreState(StrEnum):
-    COMPLETED = "COMPLETED"
-    FAILED = "FAILED"
-    INPROGRESS = "INPROGRESS"
-    PARTIAL_SUCCESS = "PARTIAL_SUCCESS"
-
-
-class BackupRestoreHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backup_id: str = Field(..., description="Backup ID")
-    backup_start_time: str = Field(..., description="Backup time")
-    created_at: str = Field(..., description="Created At")
-    created_by: str = Field(..., description="Created By")
-    modified_at: str = Field(..., description="Modified At")
-    modified_by: str = Field(..., description="Modified By")
-    restore_end_time: str | None = Field(..., description="Restore completion time")
-    restore_server_id: str | None = Field(..., description="Restored server ID")
-    restore_server_name: str = Field(..., description="Restore server name")
-    restore_start_time: str = Field(..., description="Restore start time")
-    restore_state: RestoreState = Field(..., description="Restore state")
-    schedule_name: str = Field(..., description="Schedule name")
-
-
 class BackupRestoreServerNameDuplicateResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -240,69 +190,6 @@ class BackupRestoreTargetResponse(BaseModel):
     schedule_id: str = Field(..., description="Schedule ID")
     schedule_name: str = Field(..., description="Schedule name")
     usage_gb: Any = Field(..., description="Backup size(GB)")
-
-
-class Frequency(StrEnum):
-    MONTHLY = "MONTHLY"
-    WEEKLY = "WEEKLY"
-    DAILY = "DAILY"
-
-
-class StartDay(Enum):
-    MON = "MON"
-    TUE = "TUE"
-    WED = "WED"
-    THU = "THU"
-    FRI = "FRI"
-    SAT = "SAT"
-    SUN = "SUN"
-    NONE_TYPE_NONE = None
-
-
-class StartWeek(Enum):
-    WEEK_1 = "WEEK_1"
-    WEEK_2 = "WEEK_2"
-    WEEK_3 = "WEEK_3"
-    WEEK_4 = "WEEK_4"
-    WEEK_LAST = "WEEK_LAST"
-    NONE_TYPE_NONE = None
-
-
-class Type(StrEnum):
-    FULL = "FULL"
-    INCREMENTAL = "INCREMENTAL"
-
-
-class BackupScheduleCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    frequency: Frequency = Field(..., description="Schedule frequency type")
-    start_day: StartDay | None = Field(None, description="Backup schedule start day")
-    start_time: str = Field(..., description="Backup schedule start time")
-    start_week: StartWeek | None = Field(None, description="Backup schedule start week")
-    type: Type = Field(..., description="Schedule type")
-
-
-class BackupScheduleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backup_id: str = Field(..., description="Backup ID")
-    created_at: str = Field(..., description="Created At")
-    created_by: str = Field(..., description="Created By")
-    frequency: Frequency = Field(..., description="Schedule frequency type")
-    id: str = Field(..., description="ID")
-    modified_at: str = Field(..., description="Modified At")
-    modified_by: str = Field(..., description="Modified By")
-    name: str = Field(..., description="Schedule name")
-    start_day: str | None = Field(..., description="Schedule start day")
-    start_time: str | None = Field(..., description="Schedule start time")
-    start_week: str | None = Field(..., description="Schedule start week")
-    state: str = Field(..., description="Backup Schedule state")
-    type: str = Field(..., description="Schedule type")
 
 
 class BackupTargetResponse(BaseModel):
@@ -362,14 +249,6 @@ class MediaServer(BaseModel):
     name: str = Field(..., description="Media Server name")
 
 
-class ModifyBackupSchedulesRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    schedules: list[BackupScheduleCreateRequest] = Field(..., description="Backup schedule list")
-
-
 class Network(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -396,14 +275,6 @@ class RestoreFilesystemPath(BaseModel):
     source: str = Field(..., description="Original filesystem path to be recovered")
 
 
-class RetentionPeriodUpdateBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    retention_period: RetentionPeriod = Field(..., description="Backup retention period")
-
-
 class SyncResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -420,6 +291,82 @@ class Tag(BaseModel):
     )
     key: str
     value: str
+
+
+class BackupCreateRequest1Dot2PolicyCategory(StrEnum):
+    AGENTLESS = "AGENTLESS"
+    AGENT = "AGENT"
+
+
+class BackupCreateRequest1Dot2PolicyType(StrEnum):
+    VM_IMAGE = "VM_IMAGE"
+    FILESYSTEM = "FILESYSTEM"
+
+
+class BackupCreateRequest1Dot2RetentionPeriod(StrEnum):
+    WEEK_2 = "WEEK_2"
+    MONTH_1 = "MONTH_1"
+    MONTH_3 = "MONTH_3"
+    MONTH_6 = "MONTH_6"
+    YEAR_1 = "YEAR_1"
+
+
+class BackupCreateRequest1Dot2ServerCategory(StrEnum):
+    VIRTUAL_SERVER = "VIRTUAL_SERVER"
+    GPU_SERVER = "GPU_SERVER"
+    BAREMETAL_SERVER = "BAREMETAL_SERVER"
+
+
+class BackupRestoreHistoryResponseRestoreState(StrEnum):
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    INPROGRESS = "INPROGRESS"
+    PARTIAL_SUCCESS = "PARTIAL_SUCCESS"
+
+
+class BackupScheduleCreateRequestFrequency(StrEnum):
+    MONTHLY = "MONTHLY"
+    WEEKLY = "WEEKLY"
+    DAILY = "DAILY"
+
+
+class BackupScheduleCreateRequestStartDay(Enum):
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+    THU = "THU"
+    FRI = "FRI"
+    SAT = "SAT"
+    SUN = "SUN"
+    NONE_TYPE_NONE = None
+
+
+class BackupScheduleCreateRequestStartWeek(Enum):
+    WEEK_1 = "WEEK_1"
+    WEEK_2 = "WEEK_2"
+    WEEK_3 = "WEEK_3"
+    WEEK_4 = "WEEK_4"
+    WEEK_LAST = "WEEK_LAST"
+    NONE_TYPE_NONE = None
+
+
+class BackupScheduleCreateRequestType(StrEnum):
+    FULL = "FULL"
+    INCREMENTAL = "INCREMENTAL"
+
+
+class BackupScheduleResponseFrequency(StrEnum):
+    MONTHLY = "MONTHLY"
+    WEEKLY = "WEEKLY"
+    DAILY = "DAILY"
+
+
+class RetentionPeriodUpdateBodyRetentionPeriod(StrEnum):
+    WEEK_2 = "WEEK_2"
+    MONTH_1 = "MONTH_1"
+    MONTH_3 = "MONTH_3"
+    MONTH_6 = "MONTH_6"
+    YEAR_1 = "YEAR_1"
 
 
 class AgentBackupRestoreRequest(BaseModel):
@@ -511,27 +458,6 @@ class BackupAgentTargetListResponse1Dot2(BaseModel):
     count: int | None = Field(None, description="Count")
 
 
-class BackupCreateRequest1Dot2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dr_enabled: bool | None = Field(None, description="Whether to use DR")
-    encrypt_enabled: bool | None = Field(True, description="Whether to use Encryption")
-    filesystem_paths: list[str] | None = Field(None, description="List of filesystem backup path")
-    is_all_filesystem: bool | None = Field(None, description="Whether to target the all filesystem")
-    name: str = Field(..., description="Backup name")
-    policy_category: PolicyCategory = Field(..., description="Backup policy category")
-    policy_type: PolicyType = Field(..., description="Backup policy type")
-    region: str | None = Field(None, description="Region")
-    retention_period: RetentionPeriod | None = Field(RetentionPeriod.WEEK_2, description="Backup retention period")
-    schedules: list[BackupScheduleCreateRequest] = Field(..., description="Schedules")
-    server_category: ServerCategory = Field(..., description="Backup server category")
-    server_guid: str | None = Field(None, description="Backup server GUID")
-    server_uuid: str = Field(..., description="Backup server UUID")
-    tags: list[Tag] | None = None
-
-
 class BackupHistoryListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -559,13 +485,23 @@ class BackupListResponse(BaseModel):
     count: int | None = Field(None, description="Count")
 
 
-class BackupRestoreHistoryListResponse(BaseModel):
+class BackupRestoreHistoryResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    contents: list[BackupRestoreHistoryResponse] | None = Field(..., description="Backup restore history list")
-    count: int = Field(..., description="Count")
+    backup_id: str = Field(..., description="Backup ID")
+    backup_start_time: str = Field(..., description="Backup time")
+    created_at: str = Field(..., description="Created At")
+    created_by: str = Field(..., description="Created By")
+    modified_at: str = Field(..., description="Modified At")
+    modified_by: str = Field(..., description="Modified By")
+    restore_end_time: str | None = Field(..., description="Restore completion time")
+    restore_server_id: str | None = Field(..., description="Restored server ID")
+    restore_server_name: str = Field(..., description="Restore server name")
+    restore_start_time: str = Field(..., description="Restore start time")
+    restore_state: BackupRestoreHistoryResponseRestoreState = Field(..., description="Restore state")
+    schedule_name: str = Field(..., description="Schedule name")
 
 
 class BackupRestoreRequest(BaseModel):
@@ -601,13 +537,36 @@ class BackupRestoreTargetListResponse(BaseModel):
     count: int = Field(..., description="Count")
 
 
-class BackupScheduleListResponse(BaseModel):
+class BackupScheduleCreateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    contents: list[BackupScheduleResponse] | None = Field(..., description="Backup schedule list")
-    count: int = Field(..., description="Count")
+    frequency: BackupScheduleCreateRequestFrequency = Field(..., description="Schedule frequency type")
+    start_day: BackupScheduleCreateRequestStartDay | None = Field(None, description="Backup schedule start day")
+    start_time: str = Field(..., description="Backup schedule start time")
+    start_week: BackupScheduleCreateRequestStartWeek | None = Field(None, description="Backup schedule start week")
+    type: BackupScheduleCreateRequestType = Field(..., description="Schedule type")
+
+
+class BackupScheduleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backup_id: str = Field(..., description="Backup ID")
+    created_at: str = Field(..., description="Created At")
+    created_by: str = Field(..., description="Created By")
+    frequency: BackupScheduleResponseFrequency = Field(..., description="Schedule frequency type")
+    id: str = Field(..., description="ID")
+    modified_at: str = Field(..., description="Modified At")
+    modified_by: str = Field(..., description="Modified By")
+    name: str = Field(..., description="Schedule name")
+    start_day: str | None = Field(..., description="Schedule start day")
+    start_time: str | None = Field(..., description="Schedule start time")
+    start_week: str | None = Field(..., description="Schedule start week")
+    state: str = Field(..., description="Backup Schedule state")
+    type: str = Field(..., description="Schedule type")
 
 
 class BackupTargetListResponse(BaseModel):
@@ -626,3 +585,72 @@ class FileSystemPathListResponse(BaseModel):
     )
     contents: list[FileSystemPathResponse] | None = Field(..., description="List of filesystem backup path")
     count: int | None = Field(None, description="Count")
+
+
+class ModifyBackupSchedulesRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    schedules: list[BackupScheduleCreateRequest] = Field(..., description="Backup schedule list")
+
+
+class RetentionPeriodUpdateBody(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    retention_period: RetentionPeriodUpdateBodyRetentionPeriod = Field(..., description="Backup retention period")
+
+
+class BackupCreateRequest1Dot2(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dr_enabled: bool | None = Field(None, description="Whether to use DR")
+    encrypt_enabled: bool | None = Field(True, description="Whether to use Encryption")
+    filesystem_paths: list[str] | None = Field(None, description="List of filesystem backup path")
+    is_all_filesystem: bool | None = Field(None, description="Whether to target the all filesystem")
+    name: str = Field(..., description="Backup name")
+    policy_category: BackupCreateRequest1Dot2PolicyCategory = Field(..., description="Backup policy category")
+    policy_type: BackupCreateRequest1Dot2PolicyType = Field(..., description="Backup policy type")
+    region: str | None = Field(None, description="Region")
+    retention_period: BackupCreateRequest1Dot2RetentionPeriod | None = Field(
+        BackupCreateRequest1Dot2RetentionPeriod.WEEK_2, description="Backup retention period"
+    )
+    schedules: list[BackupScheduleCreateRequest] = Field(..., description="Schedules")
+    server_category: BackupCreateRequest1Dot2ServerCategory = Field(..., description="Backup server category")
+    server_guid: str | None = Field(None, description="Backup server GUID")
+    server_uuid: str = Field(..., description="Backup server UUID")
+    tags: list[Tag] | None = None
+
+
+class BackupRestoreHistoryListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    contents: list[BackupRestoreHistoryResponse] | None = Field(..., description="Backup restore history list")
+    count: int = Field(..., description="Count")
+
+
+class BackupScheduleListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    contents: list[BackupScheduleResponse] | None = Field(..., description="Backup schedule list")
+    count: int = Field(..., description="Count")
+
+
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+PolicyCategory = BackupCreateRequest1Dot2PolicyCategory
+PolicyType = BackupCreateRequest1Dot2PolicyType
+RetentionPeriod = RetentionPeriodUpdateBodyRetentionPeriod
+ServerCategory = BackupCreateRequest1Dot2ServerCategory
+RestoreState = BackupRestoreHistoryResponseRestoreState
+Frequency = BackupScheduleCreateRequestFrequency
+StartDay = BackupScheduleCreateRequestStartDay
+StartWeek = BackupScheduleCreateRequestStartWeek
+Type = BackupScheduleCreateRequestType

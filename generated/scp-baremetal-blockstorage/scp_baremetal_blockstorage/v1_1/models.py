@@ -17,140 +17,6 @@ class AsyncResponse(BaseModel):
     resource_id: str | None = Field(None, description="Resource id")
 
 
-class Type(StrEnum):
-    BM = "BM"
-    MNGC = "MNGC"
-
-
-class AttachedServer(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Server id")
-    image_name: str | None = Field(None, description="Image name")
-    name: str | None = Field(None, description="Server name")
-    srn: str | None = Field(None, description="SRN")
-    state: str | None = Field(None, description="Server state")
-    type: Type | None = Field(None, description="Server type")
-
-
-class ObjectType(StrEnum):
-    BM = "BM"
-    MNGC = "MNGC"
-
-
-class AttachmentListModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    object_id: str | None = Field(None, description="Object id")
-    object_type: ObjectType | None = Field(None, description="Object type")
-
-
-class ExternalError(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    code: str | None = Field(None, description="Code")
-    object_type: ObjectType | None = Field(None, description="Server type")
-    status: int | None = Field(None, description="Status")
-
-
-class DiskType(StrEnum):
-    SSD = "SSD"
-    HDD = "HDD"
-
-
-class Purpose(StrEnum):
-    ORG = "ORG"
-    REPL = "REPL"
-    BACKUP = "BACKUP"
-    RECOVERY = "RECOVERY"
-
-
-class MemberVolume(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    disk_type: DiskType | None = Field(None, description="disk_type")
-    id: str | None = Field(None, description="volume id")
-    name: str | None = Field(None, description="volume name")
-    purpose: Purpose | None = Field(None, description="volume purpose")
-    size_gb: int | None = Field(None, description="size_gb")
-    so_volume_id: str | None = Field(None, description="so volume id")
-    so_volume_name: str | None = Field(None, description="so volume name")
-
-
-class State(StrEnum):
-    CREATING = "CREATING"
-    IN_USE = "IN_USE"
-    EDITING = "EDITING"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-    ATTACHING = "ATTACHING"
-    DETACHING = "DETACHING"
-    AVAILABLE = "AVAILABLE"
-    ERROR_DELETING = "ERROR_DELETING"
-    ERROR_EDITING = "ERROR_EDITING"
-    ERROR = "ERROR"
-
-
-class Auth(StrEnum):
-    READ = "READ"
-    READ_WRITE = "READ_WRITE"
-    UNKNOWN = "UNKNOWN"
-
-
-class Purpose1(StrEnum):
-    ORG = "ORG"
-    REPL = "REPL"
-    RECOVERY = "RECOVERY"
-
-
-class RelationVolumeGroupModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    auth: Auth | None = Field(None, description="Auth")
-    id: str | None = Field(None, description="Volume group id")
-    name: str | None = Field(None, description="Volume name")
-    purpose: Purpose1 | None = Field(None, description="Volume group purpose")
-    region: str | None = Field(None, description="Region")
-
-
-class Purpose2(StrEnum):
-    ORG = "ORG"
-    REPL = "REPL"
-    BACKUP = "BACKUP"
-    RECOVERY = "RECOVERY"
-
-
-class RelationVolumeModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    auth: Auth | None = Field(None, description="Auth")
-    id: str | None = Field(None, description="id")
-    name: str | None = Field(None, description="Volume name")
-    purpose: Purpose2 | None = Field(None, description="Volume purpose")
-    region: str | None = Field(None, description="Region")
-
-
-class SimpleAttachedServer(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Server id")
-    type: Type | None = Field(None, description="Server type")
-
-
 class SimpleIdNameInfo(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -177,26 +43,6 @@ class TagModel(BaseModel):
     )
     key: str | None = Field(None, description="Tag key")
     value: str | None = Field(None, description="Tag value")
-
-
-class VolumeAttachmentRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    attachments: list[AttachmentListModel] = Field(..., description="List of server id and type")
-
-
-class VolumeCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    attachments: list[AttachmentListModel] = Field(..., description="List of server id and type")
-    disk_type: DiskType = Field(..., description="Disk type")
-    name: str = Field(..., description="Volume name")
-    size_gb: int = Field(..., description="Volume capacity(GB)")
-    tags: list[TagModel] | None = Field(None, description="Tags")
 
 
 class VolumeDetachRequest(BaseModel):
@@ -226,64 +72,12 @@ class VolumeGroupInfo(BaseModel):
     name: str | None = Field(None, description="Volume group name")
 
 
-class State1(StrEnum):
-    CREATING = "CREATING"
-    AVAILABLE = "AVAILABLE"
-    DELETING = "DELETING"
-    EDITING = "EDITING"
-    DELETED = "DELETED"
-    ERROR_DELETING = "ERROR_DELETING"
-    ERROR_EDITING = "ERROR_EDITING"
-    ERROR = "ERROR"
-
-
-class VolumeGroupListModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str | None = Field(None, description="Account id")
-    created_at: str | None = Field(None, description="Created at")
-    created_by: str | None = Field(None, description="Created by")
-    id: str | None = Field(None, description="Volume group id")
-    modified_at: str | None = Field(None, description="Modified at")
-    modified_by: str | None = Field(None, description="Modified by")
-    name: str | None = Field(None, description="Volume group name")
-    num_of_block_storages: int | None = Field(1, description="Number of volumes")
-    purpose: str | None = Field(None, description="Volume group purpose")
-    state: State1 | None = Field(None, description="Current state")
-
-
-class VolumeGroupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    total_count: int | None = Field(None, description="Total count")
-    volume_groups: list[VolumeGroupListModel] | None = Field(None, description="List of volume groups")
-
-
 class VolumeGroupMemberRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     volume_ids: list[str] = Field(..., description="List of volume(Block Storage) id")
-
-
-class VolumeGroupMemberResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Volume group id")
-    member_volumes: list[MemberVolume] | None = Field(None, description="List of member volumes")
-
-
-class Purpose3(StrEnum):
-    ORG = "ORG"
-    REPL = "REPL"
-    RECOVERY = "RECOVERY"
 
 
 class VolumeGroupRecoveryCreateRequest(BaseModel):
@@ -295,98 +89,12 @@ class VolumeGroupRecoveryCreateRequest(BaseModel):
     snapshot_id: str = Field(..., description="Snapshot id")
 
 
-class Cycle(StrEnum):
-    FIELD_5_MIN = "5MIN"
-    HOURLY = "HOURLY"
-    DAILY = "DAILY"
-    WEEKLY = "WEEKLY"
-    MONTHLY = "MONTHLY"
-
-
-class VolumeGroupReplicationCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle = Field(..., description="Replication cycle")
-    name: str = Field(..., description="Replication volume group name")
-    region: str = Field(..., description="Region")
-    replication_volume_name_prefix: str = Field(..., description="Replication volume name prefix")
-
-
 class VolumeGroupReplicationDeleteResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     result: bool | None = Field(None, description="Result")
-
-
-class SyncCycle(StrEnum):
-    FIELD_5_MIN = "5MIN"
-    HOURLY = "HOURLY"
-    DAILY = "DAILY"
-    WEEKLY = "WEEKLY"
-    MONTHLY = "MONTHLY"
-
-
-class VolumeGroupReplicationSyncTabModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    related_volume_groups: list[RelationVolumeGroupModel] | None = Field(
-        None, description="List of related volume groups"
-    )
-    sync_cycle: SyncCycle | None = Field(None, description="Replication cycle")
-    sync_state: str | None = Field(None, description="Replication state")
-
-
-class VolumeGroupReplicationSyncTabResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    result: VolumeGroupReplicationSyncTabModel | None = Field(None, description="Volume group replication detail")
-
-
-class VolumeGroupReplicationUpdateCycleRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle = Field(..., description="Replication cycle")
-
-
-class VolumeGroupReplicationUpdateCycleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle | None = Field(None, description="Replication cycle")
-    volume_group_id: str | None = Field(None, description="Volume group id")
-
-
-class Policy(StrEnum):
-    RESYNC = "RESYNC"
-    BREAK = "BREAK"
-
-
-class VolumeGroupReplicationUpdatePolicyRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    policy: Policy = Field(..., description="Policy")
-
-
-class VolumeGroupReplicationUpdatePolicyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle | None = Field(None, description="Replication cycle")
-    sync_state: str | None = Field(None, description="Replication state")
 
 
 class VolumeGroupSnapshotDeleteResponse(BaseModel):
@@ -440,105 +148,6 @@ class VolumeGroupSnapshotRestoreResponse(BaseModel):
     volume_group_id: str | None = Field(None, description="Volume group id")
 
 
-class DayOfWeek(StrEnum):
-    SUN = "SUN"
-    MON = "MON"
-    TUE = "TUE"
-    WED = "WED"
-    THU = "THU"
-    FRI = "FRI"
-    SAT = "SAT"
-
-
-class VolumeGroupSnapshotScheduleRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    day_of_week: DayOfWeek | None = Field(
-        None, description="Day of week(If this field is excluded, the schedule frequency is set to DAILY.)"
-    )
-    hour: int = Field(..., description="Hour")
-
-
-class VolumeGroupSnapshotScheduleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    day_of_week: DayOfWeek | None = Field(None, description="Day of week")
-    frequency: str | None = Field(None, description="Frequency DAILY | WEEKLY | NONE")
-    hour: int | None = Field(None, description="Hour")
-    volume_group_id: str | None = Field(None, description="Volume group id")
-
-
-class Purpose4(StrEnum):
-    ORG = "ORG"
-    REPL = "REPL"
-    BACKUP = "BACKUP"
-    RECOVERY = "RECOVERY"
-
-
-class State3(StrEnum):
-    CREATING = "CREATING"
-    IN_USE = "IN_USE"
-    EDITING = "EDITING"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-    ATTACHING = "ATTACHING"
-    DETACHING = "DETACHING"
-    AVAILABLE = "AVAILABLE"
-    ERROR_DELETING = "ERROR_DELETING"
-    ERROR_EDITING = "ERROR_EDITING"
-    ERROR = "ERROR"
-
-
-class VolumeListModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    attachments: list[dict[str, Any]] | None = Field(None, description="Attached server")
-    created_at: str | None = Field(None, description="Created at")
-    created_by: str | None = Field(None, description="Created by")
-    disk_type: DiskType | None = Field(None, description="Disk type")
-    has_relation: bool | None = Field(None, description="Whether relation exists")
-    id: str | None = Field(None, description="id")
-    is_in_volume_group: bool | None = Field(None, description="Whether to belong to the volume group")
-    is_snapshot_activated: bool | None = Field(None, description="Whether to activate snapshot")
-    iscsi_target_ips: list[str] | None = Field(None, description="List of iscsi ips")
-    modified_at: str | None = Field(None, description="Modified at")
-    modified_by: str | None = Field(None, description="Modified by")
-    name: str | None = Field(None, description="Volume name")
-    purpose: Purpose4 | None = Field(None, description="Volume purpose")
-    size_gb: int | None = Field(None, description="Volume capacity(GB)")
-    state: State3 | None = Field(None, description="Current state")
-    volume_group: dict[str, Any] | None = Field(None, description="Volume group")
-
-
-class VolumeListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    total_count: int | None = Field(None, description="Total count")
-    volumes: list[VolumeListModel] | None = Field(None, description="List of volumes")
-
-
-class PreviousState(StrEnum):
-    CREATING = "CREATING"
-    IN_USE = "IN_USE"
-    EDITING = "EDITING"
-    DELETING = "DELETING"
-    DELETED = "DELETED"
-    ATTACHING = "ATTACHING"
-    DETACHING = "DETACHING"
-    AVAILABLE = "AVAILABLE"
-    ERROR_DELETING = "ERROR_DELETING"
-    ERROR_EDITING = "ERROR_EDITING"
-    ERROR = "ERROR"
-
-
 class VolumeRecoveryCreateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -546,68 +155,6 @@ class VolumeRecoveryCreateRequest(BaseModel):
     )
     name: str = Field(..., description="Recovery volume name")
     snapshot_id: str = Field(..., description="Snapshot id")
-
-
-class VolumeReplicationCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle = Field(..., description="Replication cycle")
-    name: str = Field(..., description="Replication volume name")
-    region: str = Field(..., description="Region")
-
-
-class VolumeReplicationCycleRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle = Field(..., description="Replication cycle")
-
-
-class VolumeReplicationCycleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cycle: Cycle | None = Field(None, description="Replication cycle")
-    volume_id: str | None = Field(None, description="Volume id")
-
-
-class VolumeReplicationModel(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    related_volumes: list[RelationVolumeModel] | None = Field(None, description="List of related volumes")
-    sync_cycle: SyncCycle | None = Field(None, description="Replication cycle")
-    sync_state: str | None = Field(None, description="Replication state")
-
-
-class VolumeReplicationPolicyRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    policy: Policy = Field(..., description="Policy")
-
-
-class VolumeReplicationPolicyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    sync_cycle: SyncCycle | None = Field(None, description="Replication cycle")
-    sync_state: str | None = Field(None, description="Replication state")
-
-
-class VolumeReplicationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    result: VolumeReplicationModel | None = Field(None, description="Volume replication detail")
 
 
 class VolumeSnapshotDeleteResponse(BaseModel):
@@ -683,26 +230,355 @@ class VolumeSnapshotRestoreResponse(BaseModel):
     volume_id: str | None = Field(None, description="Volume id")
 
 
-class VolumeSnapshotScheduleRequest(BaseModel):
+class AttachedServerType(StrEnum):
+    BM = "BM"
+    MNGC = "MNGC"
+
+
+class AttachmentListModelObjectType(StrEnum):
+    BM = "BM"
+    MNGC = "MNGC"
+
+
+class ExternalErrorObjectType(StrEnum):
+    BM = "BM"
+    MNGC = "MNGC"
+
+
+class MemberVolumeDiskType(StrEnum):
+    SSD = "SSD"
+    HDD = "HDD"
+
+
+class MemberVolumePurpose(StrEnum):
+    ORG = "ORG"
+    REPL = "REPL"
+    BACKUP = "BACKUP"
+    RECOVERY = "RECOVERY"
+
+
+class MemberVolumeWithRecoveryInfoDiskType(StrEnum):
+    SSD = "SSD"
+    HDD = "HDD"
+
+
+class MemberVolumeWithRecoveryInfoState(StrEnum):
+    CREATING = "CREATING"
+    IN_USE = "IN_USE"
+    EDITING = "EDITING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ATTACHING = "ATTACHING"
+    DETACHING = "DETACHING"
+    AVAILABLE = "AVAILABLE"
+    ERROR_DELETING = "ERROR_DELETING"
+    ERROR_EDITING = "ERROR_EDITING"
+    ERROR = "ERROR"
+
+
+class RelationVolumeGroupModelAuth(StrEnum):
+    READ = "READ"
+    READ_WRITE = "READ_WRITE"
+    UNKNOWN = "UNKNOWN"
+
+
+class RelationVolumeGroupModelPurpose(StrEnum):
+    ORG = "ORG"
+    REPL = "REPL"
+    RECOVERY = "RECOVERY"
+
+
+class RelationVolumeModelAuth(StrEnum):
+    READ = "READ"
+    READ_WRITE = "READ_WRITE"
+    UNKNOWN = "UNKNOWN"
+
+
+class RelationVolumeModelPurpose(StrEnum):
+    ORG = "ORG"
+    REPL = "REPL"
+    BACKUP = "BACKUP"
+    RECOVERY = "RECOVERY"
+
+
+class SimpleAttachedServerType(StrEnum):
+    BM = "BM"
+    MNGC = "MNGC"
+
+
+class VolumeCreateRequestDiskType(StrEnum):
+    SSD = "SSD"
+    HDD = "HDD"
+
+
+class VolumeGroupListModelState(StrEnum):
+    CREATING = "CREATING"
+    AVAILABLE = "AVAILABLE"
+    DELETING = "DELETING"
+    EDITING = "EDITING"
+    DELETED = "DELETED"
+    ERROR_DELETING = "ERROR_DELETING"
+    ERROR_EDITING = "ERROR_EDITING"
+    ERROR = "ERROR"
+
+
+class VolumeGroupModelPurpose(StrEnum):
+    ORG = "ORG"
+    REPL = "REPL"
+    RECOVERY = "RECOVERY"
+
+
+class VolumeGroupModelState(StrEnum):
+    CREATING = "CREATING"
+    AVAILABLE = "AVAILABLE"
+    DELETING = "DELETING"
+    EDITING = "EDITING"
+    DELETED = "DELETED"
+    ERROR_DELETING = "ERROR_DELETING"
+    ERROR_EDITING = "ERROR_EDITING"
+    ERROR = "ERROR"
+
+
+class VolumeGroupReplicationCreateRequestCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeGroupReplicationSyncTabModelSyncCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeGroupReplicationUpdateCycleRequestCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeGroupReplicationUpdateCycleResponseCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeGroupReplicationUpdatePolicyRequestPolicy(StrEnum):
+    RESYNC = "RESYNC"
+    BREAK = "BREAK"
+
+
+class VolumeGroupReplicationUpdatePolicyResponseCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeGroupSnapshotScheduleRequestDayOfWeek(StrEnum):
+    SUN = "SUN"
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+    THU = "THU"
+    FRI = "FRI"
+    SAT = "SAT"
+
+
+class VolumeGroupSnapshotScheduleResponseDayOfWeek(StrEnum):
+    SUN = "SUN"
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+    THU = "THU"
+    FRI = "FRI"
+    SAT = "SAT"
+
+
+class VolumeListModelDiskType(StrEnum):
+    SSD = "SSD"
+    HDD = "HDD"
+
+
+class VolumeListModelPurpose(StrEnum):
+    ORG = "ORG"
+    REPL = "REPL"
+    BACKUP = "BACKUP"
+    RECOVERY = "RECOVERY"
+
+
+class VolumeListModelState(StrEnum):
+    CREATING = "CREATING"
+    IN_USE = "IN_USE"
+    EDITING = "EDITING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ATTACHING = "ATTACHING"
+    DETACHING = "DETACHING"
+    AVAILABLE = "AVAILABLE"
+    ERROR_DELETING = "ERROR_DELETING"
+    ERROR_EDITING = "ERROR_EDITING"
+    ERROR = "ERROR"
+
+
+class VolumeModelDiskType(StrEnum):
+    SSD = "SSD"
+    HDD = "HDD"
+
+
+class VolumeModelPreviousState(StrEnum):
+    CREATING = "CREATING"
+    IN_USE = "IN_USE"
+    EDITING = "EDITING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ATTACHING = "ATTACHING"
+    DETACHING = "DETACHING"
+    AVAILABLE = "AVAILABLE"
+    ERROR_DELETING = "ERROR_DELETING"
+    ERROR_EDITING = "ERROR_EDITING"
+    ERROR = "ERROR"
+
+
+class VolumeModelPurpose(StrEnum):
+    ORG = "ORG"
+    REPL = "REPL"
+    BACKUP = "BACKUP"
+    RECOVERY = "RECOVERY"
+
+
+class VolumeModelState(StrEnum):
+    CREATING = "CREATING"
+    IN_USE = "IN_USE"
+    EDITING = "EDITING"
+    DELETING = "DELETING"
+    DELETED = "DELETED"
+    ATTACHING = "ATTACHING"
+    DETACHING = "DETACHING"
+    AVAILABLE = "AVAILABLE"
+    ERROR_DELETING = "ERROR_DELETING"
+    ERROR_EDITING = "ERROR_EDITING"
+    ERROR = "ERROR"
+
+
+class VolumeReplicationCreateRequestCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeReplicationCycleRequestCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeReplicationCycleResponseCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeReplicationModelSyncCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeReplicationPolicyRequestPolicy(StrEnum):
+    RESYNC = "RESYNC"
+    BREAK = "BREAK"
+
+
+class VolumeReplicationPolicyResponseSyncCycle(StrEnum):
+    FIELD_5_MIN = "5MIN"
+    HOURLY = "HOURLY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+class VolumeSnapshotScheduleRequestDayOfWeek(StrEnum):
+    SUN = "SUN"
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+    THU = "THU"
+    FRI = "FRI"
+    SAT = "SAT"
+
+
+class VolumeSnapshotScheduleResponseDayOfWeek(StrEnum):
+    SUN = "SUN"
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+    THU = "THU"
+    FRI = "FRI"
+    SAT = "SAT"
+
+
+class AttachedServer(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    day_of_week: DayOfWeek | None = Field(
-        None, description="Day of week(If this field is excluded, the schedule frequency is set to DAILY.)"
-    )
-    hour: int = Field(..., description="Hour")
+    id: str | None = Field(None, description="Server id")
+    image_name: str | None = Field(None, description="Image name")
+    name: str | None = Field(None, description="Server name")
+    srn: str | None = Field(None, description="SRN")
+    state: str | None = Field(None, description="Server state")
+    type: AttachedServerType | None = Field(None, description="Server type")
 
 
-class VolumeSnapshotScheduleResponse(BaseModel):
+class AttachmentListModel(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    day_of_week: DayOfWeek | None = Field(None, description="Day of week")
-    frequency: str | None = Field(None, description="Frequency DAILY | WEEKLY | NONE")
-    hour: int | None = Field(None, description="Hour")
-    volume_id: str | None = Field(None, description="Volume id")
+    object_id: str | None = Field(None, description="Object id")
+    object_type: AttachmentListModelObjectType | None = Field(None, description="Object type")
+
+
+class ExternalError(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    code: str | None = Field(None, description="Code")
+    object_type: ExternalErrorObjectType | None = Field(None, description="Server type")
+    status: int | None = Field(None, description="Status")
+
+
+class MemberVolume(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    disk_type: MemberVolumeDiskType | None = Field(None, description="disk_type")
+    id: str | None = Field(None, description="volume id")
+    name: str | None = Field(None, description="volume name")
+    purpose: MemberVolumePurpose | None = Field(None, description="volume purpose")
+    size_gb: int | None = Field(None, description="size_gb")
+    so_volume_id: str | None = Field(None, description="so volume id")
+    so_volume_name: str | None = Field(None, description="so volume name")
 
 
 class MemberVolumeWithRecoveryInfo(BaseModel):
@@ -710,14 +586,14 @@ class MemberVolumeWithRecoveryInfo(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    disk_type: DiskType | None = Field(None, description="Disk type")
+    disk_type: MemberVolumeWithRecoveryInfoDiskType | None = Field(None, description="Disk type")
     id: str | None = Field(None, description="Volume id")
     name: str | None = Field(None, description="Volume name")
     origin_volume: SimpleIdNameInfo | None = Field(None, description="origin volume information")
     recovery_volume: SimpleIdNameInfo | None = Field(None, description="recovery volume information")
     size_gb: int | None = Field(None, description="Volume capacity(GB)")
     snapshot_rate: int | None = Field(None, description="Snapshot rate")
-    state: State | None = Field(None, description="Current state")
+    state: MemberVolumeWithRecoveryInfoState | None = Field(None, description="Current state")
 
 
 class RecoveryVolumeGroupInfo(BaseModel):
@@ -729,14 +605,92 @@ class RecoveryVolumeGroupInfo(BaseModel):
     recovery_volume_group: SimpleIdNameInfo | None = Field(None, description="Recovery volume group information")
 
 
-class RecoveryVolumeInfo(BaseModel):
+class RelationVolumeGroupModel(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    attachments: list[SimpleAttachedServer] | None = Field(None, description="Attached server")
+    auth: RelationVolumeGroupModelAuth | None = Field(None, description="Auth")
+    id: str | None = Field(None, description="Volume group id")
+    name: str | None = Field(None, description="Volume name")
+    purpose: RelationVolumeGroupModelPurpose | None = Field(None, description="Volume group purpose")
+    region: str | None = Field(None, description="Region")
+
+
+class RelationVolumeModel(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    auth: RelationVolumeModelAuth | None = Field(None, description="Auth")
     id: str | None = Field(None, description="id")
     name: str | None = Field(None, description="Volume name")
+    purpose: RelationVolumeModelPurpose | None = Field(None, description="Volume purpose")
+    region: str | None = Field(None, description="Region")
+
+
+class SimpleAttachedServer(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Server id")
+    type: SimpleAttachedServerType | None = Field(None, description="Server type")
+
+
+class VolumeAttachmentRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attachments: list[AttachmentListModel] = Field(..., description="List of server id and type")
+
+
+class VolumeCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attachments: list[AttachmentListModel] = Field(..., description="List of server id and type")
+    disk_type: VolumeCreateRequestDiskType = Field(..., description="Disk type")
+    name: str = Field(..., description="Volume name")
+    size_gb: int = Field(..., description="Volume capacity(GB)")
+    tags: list[TagModel] | None = Field(None, description="Tags")
+
+
+class VolumeGroupListModel(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str | None = Field(None, description="Account id")
+    created_at: str | None = Field(None, description="Created at")
+    created_by: str | None = Field(None, description="Created by")
+    id: str | None = Field(None, description="Volume group id")
+    modified_at: str | None = Field(None, description="Modified at")
+    modified_by: str | None = Field(None, description="Modified by")
+    name: str | None = Field(None, description="Volume group name")
+    num_of_block_storages: int | None = Field(1, description="Number of volumes")
+    purpose: str | None = Field(None, description="Volume group purpose")
+    state: VolumeGroupListModelState | None = Field(None, description="Current state")
+
+
+class VolumeGroupListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    total_count: int | None = Field(None, description="Total count")
+    volume_groups: list[VolumeGroupListModel] | None = Field(None, description="List of volume groups")
+
+
+class VolumeGroupMemberResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Volume group id")
+    member_volumes: list[MemberVolume] | None = Field(None, description="List of member volumes")
 
 
 class VolumeGroupModel(BaseModel):
@@ -754,13 +708,78 @@ class VolumeGroupModel(BaseModel):
     modified_at: str | None = Field(None, description="Modified at")
     modified_by: str | None = Field(None, description="Modified by")
     name: str | None = Field(None, description="Volume group name")
-    purpose: Purpose3 | None = Field(None, description="Volume group purpose")
+    purpose: VolumeGroupModelPurpose | None = Field(None, description="Volume group purpose")
     recovery: RecoveryVolumeGroupInfo | None = Field(None, description="Recovery volume group information")
     snapshot_schedule: SnapshotSchedule | None = Field(None, description="Snapshot schedule")
     so_storage_id: int | None = Field(None, description="So Storage Id")
     so_volume_pool_id: str | None = Field(None, description="So Volume pool id")
-    state: State1 | None = Field(None, description="Current state")
+    state: VolumeGroupModelState | None = Field(None, description="Current state")
     storage_volume_group_name: str | None = Field(None, description="So volume group name")
+
+
+class VolumeGroupReplicationCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeGroupReplicationCreateRequestCycle = Field(..., description="Replication cycle")
+    name: str = Field(..., description="Replication volume group name")
+    region: str = Field(..., description="Region")
+    replication_volume_name_prefix: str = Field(..., description="Replication volume name prefix")
+
+
+class VolumeGroupReplicationSyncTabModel(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    related_volume_groups: list[RelationVolumeGroupModel] | None = Field(
+        None, description="List of related volume groups"
+    )
+    sync_cycle: VolumeGroupReplicationSyncTabModelSyncCycle | None = Field(None, description="Replication cycle")
+    sync_state: str | None = Field(None, description="Replication state")
+
+
+class VolumeGroupReplicationSyncTabResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    result: VolumeGroupReplicationSyncTabModel | None = Field(None, description="Volume group replication detail")
+
+
+class VolumeGroupReplicationUpdateCycleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeGroupReplicationUpdateCycleRequestCycle = Field(..., description="Replication cycle")
+
+
+class VolumeGroupReplicationUpdateCycleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeGroupReplicationUpdateCycleResponseCycle | None = Field(None, description="Replication cycle")
+    volume_group_id: str | None = Field(None, description="Volume group id")
+
+
+class VolumeGroupReplicationUpdatePolicyRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    policy: VolumeGroupReplicationUpdatePolicyRequestPolicy = Field(..., description="Policy")
+
+
+class VolumeGroupReplicationUpdatePolicyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeGroupReplicationUpdatePolicyResponseCycle | None = Field(None, description="Replication cycle")
+    sync_state: str | None = Field(None, description="Replication state")
 
 
 class VolumeGroupResponse(BaseModel):
@@ -769,6 +788,154 @@ class VolumeGroupResponse(BaseModel):
         extra="allow",
     )
     result: VolumeGroupModel | None = Field(None, description="Volume group detail")
+
+
+class VolumeGroupSnapshotScheduleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    day_of_week: VolumeGroupSnapshotScheduleRequestDayOfWeek | None = Field(
+        None, description="Day of week(If this field is excluded, the schedule frequency is set to DAILY.)"
+    )
+    hour: int = Field(..., description="Hour")
+
+
+class VolumeGroupSnapshotScheduleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    day_of_week: VolumeGroupSnapshotScheduleResponseDayOfWeek | None = Field(None, description="Day of week")
+    frequency: str | None = Field(None, description="Frequency DAILY | WEEKLY | NONE")
+    hour: int | None = Field(None, description="Hour")
+    volume_group_id: str | None = Field(None, description="Volume group id")
+
+
+class VolumeListModel(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attachments: list[dict[str, Any]] | None = Field(None, description="Attached server")
+    created_at: str | None = Field(None, description="Created at")
+    created_by: str | None = Field(None, description="Created by")
+    disk_type: VolumeListModelDiskType | None = Field(None, description="Disk type")
+    has_relation: bool | None = Field(None, description="Whether relation exists")
+    id: str | None = Field(None, description="id")
+    is_in_volume_group: bool | None = Field(None, description="Whether to belong to the volume group")
+    is_snapshot_activated: bool | None = Field(None, description="Whether to activate snapshot")
+    iscsi_target_ips: list[str] | None = Field(None, description="List of iscsi ips")
+    modified_at: str | None = Field(None, description="Modified at")
+    modified_by: str | None = Field(None, description="Modified by")
+    name: str | None = Field(None, description="Volume name")
+    purpose: VolumeListModelPurpose | None = Field(None, description="Volume purpose")
+    size_gb: int | None = Field(None, description="Volume capacity(GB)")
+    state: VolumeListModelState | None = Field(None, description="Current state")
+    volume_group: dict[str, Any] | None = Field(None, description="Volume group")
+
+
+class VolumeListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    total_count: int | None = Field(None, description="Total count")
+    volumes: list[VolumeListModel] | None = Field(None, description="List of volumes")
+
+
+class VolumeReplicationCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeReplicationCreateRequestCycle = Field(..., description="Replication cycle")
+    name: str = Field(..., description="Replication volume name")
+    region: str = Field(..., description="Region")
+
+
+class VolumeReplicationCycleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeReplicationCycleRequestCycle = Field(..., description="Replication cycle")
+
+
+class VolumeReplicationCycleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cycle: VolumeReplicationCycleResponseCycle | None = Field(None, description="Replication cycle")
+    volume_id: str | None = Field(None, description="Volume id")
+
+
+class VolumeReplicationModel(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    related_volumes: list[RelationVolumeModel] | None = Field(None, description="List of related volumes")
+    sync_cycle: VolumeReplicationModelSyncCycle | None = Field(None, description="Replication cycle")
+    sync_state: str | None = Field(None, description="Replication state")
+
+
+class VolumeReplicationPolicyRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    policy: VolumeReplicationPolicyRequestPolicy = Field(..., description="Policy")
+
+
+class VolumeReplicationPolicyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    sync_cycle: VolumeReplicationPolicyResponseSyncCycle | None = Field(None, description="Replication cycle")
+    sync_state: str | None = Field(None, description="Replication state")
+
+
+class VolumeReplicationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    result: VolumeReplicationModel | None = Field(None, description="Volume replication detail")
+
+
+class VolumeSnapshotScheduleRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    day_of_week: VolumeSnapshotScheduleRequestDayOfWeek | None = Field(
+        None, description="Day of week(If this field is excluded, the schedule frequency is set to DAILY.)"
+    )
+    hour: int = Field(..., description="Hour")
+
+
+class VolumeSnapshotScheduleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    day_of_week: VolumeSnapshotScheduleResponseDayOfWeek | None = Field(None, description="Day of week")
+    frequency: str | None = Field(None, description="Frequency DAILY | WEEKLY | NONE")
+    hour: int | None = Field(None, description="Hour")
+    volume_id: str | None = Field(None, description="Volume id")
+
+
+class RecoveryVolumeInfo(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attachments: list[SimpleAttachedServer] | None = Field(None, description="Attached server")
+    id: str | None = Field(None, description="id")
+    name: str | None = Field(None, description="Volume name")
 
 
 class RecoveryInfo(BaseModel):
@@ -789,7 +956,7 @@ class VolumeModel(BaseModel):
     attachments: list[AttachedServer] | None = Field(None, description="Attached server")
     created_at: str | None = Field(None, description="Created at")
     created_by: str | None = Field(None, description="Created by")
-    disk_type: DiskType | None = Field(None, description="Disk type")
+    disk_type: VolumeModelDiskType | None = Field(None, description="Disk type")
     external_errors: list[ExternalError] | None = Field(None, description="Error during external call")
     has_origin: bool | None = Field(None, description="Whether origin relation exists")
     has_replication: bool | None = Field(None, description="Whether replication relation exists")
@@ -799,14 +966,14 @@ class VolumeModel(BaseModel):
     modified_at: str | None = Field(None, description="Modified at")
     modified_by: str | None = Field(None, description="Modified by")
     name: str | None = Field(None, description="Volume name")
-    previous_state: PreviousState | None = Field(None, description="Previous state")
-    purpose: Purpose4 | None = Field(None, description="Volume purpose")
+    previous_state: VolumeModelPreviousState | None = Field(None, description="Previous state")
+    purpose: VolumeModelPurpose | None = Field(None, description="Volume purpose")
     recovery: RecoveryInfo | None = Field(None, description="Recovery information")
     size_gb: int | None = Field(None, description="Volume capacity(GB)")
     snapshot_rate: int | None = Field(None, description="Snapshot rate")
     snapshot_schedule: SnapshotSchedule | None = Field(None, description="Snapshot schedule")
     srn: str | None = Field(None, description="SRN")
-    state: State3 | None = Field(None, description="Current state")
+    state: VolumeModelState | None = Field(None, description="Current state")
     storage_volume_name: str | None = Field(None, description="Storage volume name")
     volume_group: VolumeGroupInfo | None = Field(None, description="Volume group")
 
@@ -817,3 +984,23 @@ class VolumeResponse(BaseModel):
         extra="allow",
     )
     result: VolumeModel | None = Field(None, description="Volume detail")
+
+
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+Type = AttachedServerType
+ObjectType = AttachmentListModelObjectType
+DiskType = MemberVolumeDiskType
+Purpose = MemberVolumePurpose
+State = MemberVolumeWithRecoveryInfoState
+Auth = RelationVolumeGroupModelAuth
+Purpose1 = RelationVolumeGroupModelPurpose
+Purpose2 = RelationVolumeModelPurpose
+State1 = VolumeGroupListModelState
+Purpose3 = VolumeGroupModelPurpose
+Cycle = VolumeGroupReplicationCreateRequestCycle
+SyncCycle = VolumeGroupReplicationSyncTabModelSyncCycle
+Policy = VolumeGroupReplicationUpdatePolicyRequestPolicy
+DayOfWeek = VolumeGroupSnapshotScheduleRequestDayOfWeek
+Purpose4 = VolumeListModelPurpose
+State3 = VolumeListModelState
+PreviousState = VolumeModelPreviousState

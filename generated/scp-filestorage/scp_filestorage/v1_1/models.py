@@ -110,34 +110,6 @@ class ReplicationShowResponse(BaseModel):
     backup_retention_count: int | None = Field(None, description="Backup Retention Count")
 
 
-class ReplicationPolicy(Enum):
-    USE = "use"
-    PAUSED = "paused"
-    NONE_TYPE_NONE = None
-
-
-class ReplicationFrequency(Enum):
-    FIELD_5MIN = "5min"
-    HOURLY = "hourly"
-    DAILY = "daily"
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-    NONE_TYPE_NONE = None
-
-
-class ReplicationUpdateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    replication_policy: ReplicationPolicy | None = Field(None, description="Policy")
-    replication_frequency: ReplicationFrequency | None = Field(None, description="Frequency")
-    backup_retention_count: int | None = Field(None, description="Backup Retention Count")
-    replication_update_type: str = Field(
-        ..., description="Replication Update Type", pattern="^(policy|modify_schedule)$"
-    )
-
-
 class ReplicationUpdateResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -395,6 +367,34 @@ class VolumeShowResponse(BaseModel):
     endpoint_path: str | None = Field(None, description="Volume Endpoint Path")
 
 
+class ReplicationUpdateRequestReplicationPolicy(Enum):
+    USE = "use"
+    PAUSED = "paused"
+    NONE_TYPE_NONE = None
+
+
+class ReplicationUpdateRequestReplicationFrequency(Enum):
+    FIELD_5MIN = "5min"
+    HOURLY = "hourly"
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    NONE_TYPE_NONE = None
+
+
+class ReplicationUpdateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    replication_policy: ReplicationUpdateRequestReplicationPolicy | None = Field(None, description="Policy")
+    replication_frequency: ReplicationUpdateRequestReplicationFrequency | None = Field(None, description="Frequency")
+    backup_retention_count: int | None = Field(None, description="Backup Retention Count")
+    replication_update_type: str = Field(
+        ..., description="Replication Update Type", pattern="^(policy|modify_schedule)$"
+    )
+
+
 class SnapshotScheduleListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -404,3 +404,8 @@ class SnapshotScheduleListResponse(BaseModel):
     volume_id: str = Field(..., description="Volume ID")
     snapshot_policy_enabled: bool | None = Field(None, description="Snapshot Schedule Policy Enabled")
     snapshot_schedule: list[SnapshotScheduleShow]
+
+
+# docs2client: deprecated names, renamed in 2.0.0; removed in the next major release
+ReplicationPolicy = ReplicationUpdateRequestReplicationPolicy
+ReplicationFrequency = ReplicationUpdateRequestReplicationFrequency

@@ -1387,7 +1387,7 @@ class Client:
     )
     def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.LbServerGroup]:
+    ) -> Iterator[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1405,11 +1405,13 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LbServerGroup, one per item of ``lb_server_groups``.
+            AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_lb_server_groups", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.LbServerGroup]:
+        def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1492,7 +1494,7 @@ class Client:
         notification_event: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.Notification]:
+    ) -> Iterator[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1513,11 +1515,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Notification, one per item of ``notifications``.
+            AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_notifications", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Notification]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1611,7 +1613,7 @@ class Client:
         scale_type: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.Policy]:
+    ) -> Iterator[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1633,11 +1635,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Policy, one per item of ``policies``.
+            AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_policies", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Policy]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1752,7 +1754,7 @@ class Client:
     )
     def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.Server]:
+    ) -> Iterator[_models.AutoScalingGroupVirtualServerListResponseServersItem]:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -1770,11 +1772,13 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Server, one per item of ``servers``.
+            AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_virtual_servers", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server], str | None]:
+        def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.AutoScalingGroupVirtualServerListResponseServersItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1875,7 +1879,7 @@ class Client:
         created_by: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.AutoScalingGroup]:
+    ) -> Iterator[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1901,11 +1905,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            AutoScalingGroup, one per item of ``auto_scaling_groups``.
+            AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_groups", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroup]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/auto-scaling-groups",
@@ -2051,7 +2055,7 @@ class Client:
         status: str | None = None,
         visibility: str | None = None,
         sort: str | None = None,
-    ) -> Iterator[_models.Image]:
+    ) -> Iterator[_models.ImageListResponseImagesItem]:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2074,11 +2078,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Image, one per item of ``images``.
+            ImageListResponseImagesItem, one per item of ``images``.
         """
         _rt.warn_deprecated("Client.iter_list_images", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Image], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ImageListResponseImagesItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/images",
@@ -2172,7 +2176,7 @@ class Client:
     )
     def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.LaunchConfiguration]:
+    ) -> Iterator[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2191,11 +2195,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LaunchConfiguration, one per item of ``launch_configurations``.
+            LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
         """
         _rt.warn_deprecated("Client.iter_list_launch_configurations", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.LaunchConfiguration]:
+        def _page(_offset: int, _limit: int) -> list[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
@@ -2268,7 +2272,7 @@ class Client:
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
-    def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroup]:
+    def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroupListResponseServerGroupsItem]:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2284,11 +2288,11 @@ class Client:
             limit: page size (``limit``, query; default 100)
 
         Yields:
-            ServerGroup, one per item of ``server_groups``.
+            ServerGroupListResponseServerGroupsItem, one per item of ``server_groups``.
         """
         _rt.warn_deprecated("Client.iter_list_server_groups", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
+        def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -2394,7 +2398,7 @@ class Client:
     )
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> Iterator[_models.ServerType]:
+    ) -> Iterator[_models.ServerTypeListResponseServerTypesItem]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2413,11 +2417,13 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType, one per item of ``server_types``.
+            ServerTypeListResponseServerTypesItem, one per item of ``server_types``.
         """
         _rt.warn_deprecated("Client.iter_list_server_types", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
+        def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerTypeListResponseServerTypesItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -2517,7 +2523,7 @@ class Client:
         marker: str | None = None,
         with_count: bool | None = None,
         name: str | None = None,
-    ) -> Iterator[_models.Snapshot]:
+    ) -> Iterator[_models.SnapshotListResponseSnapshotsItem]:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2537,11 +2543,11 @@ class Client:
             name: Snapshot name (``name``, query)
 
         Yields:
-            Snapshot, one per item of ``snapshots``.
+            SnapshotListResponseSnapshotsItem, one per item of ``snapshots``.
         """
         _rt.warn_deprecated("Client.iter_list_snapshots_and_details", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Snapshot]:
+        def _page(_offset: int, _limit: int) -> list[_models.SnapshotListResponseSnapshotsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/snapshots",
@@ -2675,7 +2681,7 @@ class Client:
         limit: int = 100,
         sort: str | None = None,
         auto_scaling_group_id: str | None = None,
-    ) -> Iterator[_models.Server2]:
+    ) -> Iterator[_models.ServerListResponseServersItem]:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2700,11 +2706,11 @@ class Client:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
-            Server2, one per item of ``servers``.
+            ServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated("Client.iter_list_virtual_servers", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server2], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerListResponseServersItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/servers",
@@ -2785,7 +2791,7 @@ class Client:
     )
     def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
-    ) -> Iterator[_models.VolumeType]:
+    ) -> Iterator[_models.VolumeTypeListResponseVolumeTypesItem]:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2803,11 +2809,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            VolumeType, one per item of ``volume_types``.
+            VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
         """
         _rt.warn_deprecated("Client.iter_list_volume_types_and_details", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
+        def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = self._transport.request(
                 "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
@@ -2887,7 +2893,7 @@ class Client:
         name: str | None = None,
         state: str | None = None,
         bootable: bool | None = None,
-    ) -> Iterator[_models.Volume9]:
+    ) -> Iterator[_models.VolumeListResponseVolumesItem]:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2909,11 +2915,11 @@ class Client:
             bootable: Bootable (``bootable``, query)
 
         Yields:
-            Volume9, one per item of ``volumes``.
+            VolumeListResponseVolumesItem, one per item of ``volumes``.
         """
         _rt.warn_deprecated("Client.iter_list_volumes_and_details", API_VERSION, "2025-12-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Volume9]:
+        def _page(_offset: int, _limit: int) -> list[_models.VolumeListResponseVolumesItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/volumes",
@@ -5536,7 +5542,7 @@ class AsyncClient:
     )
     async def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.LbServerGroup]:
+    ) -> AsyncIterator[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5554,13 +5560,15 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LbServerGroup, one per item of ``lb_server_groups``.
+            AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
         """
         _rt.warn_deprecated(
             "AsyncClient.iter_list_auto_scaling_group_lb_server_groups", API_VERSION, "2025-12-31", "1.3"
         )
 
-        async def _page(_offset: int, _limit: int) -> list[_models.LbServerGroup]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5644,7 +5652,7 @@ class AsyncClient:
         notification_event: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Notification]:
+    ) -> AsyncIterator[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5665,11 +5673,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Notification, one per item of ``notifications``.
+            AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_auto_scaling_group_notifications", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Notification]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5764,7 +5774,7 @@ class AsyncClient:
         scale_type: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Policy]:
+    ) -> AsyncIterator[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5786,11 +5796,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Policy, one per item of ``policies``.
+            AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_auto_scaling_group_policies", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Policy]:
+        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5906,7 +5916,7 @@ class AsyncClient:
     )
     async def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.Server]:
+    ) -> AsyncIterator[_models.AutoScalingGroupVirtualServerListResponseServersItem]:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -5924,13 +5934,15 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Server, one per item of ``servers``.
+            AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated(
             "AsyncClient.iter_list_auto_scaling_group_virtual_servers", API_VERSION, "2025-12-31", "1.3"
         )
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.AutoScalingGroupVirtualServerListResponseServersItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -6032,7 +6044,7 @@ class AsyncClient:
         created_by: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.AutoScalingGroup]:
+    ) -> AsyncIterator[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6058,11 +6070,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            AutoScalingGroup, one per item of ``auto_scaling_groups``.
+            AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_auto_scaling_groups", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroup]:
+        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/auto-scaling-groups",
@@ -6211,7 +6223,7 @@ class AsyncClient:
         status: str | None = None,
         visibility: str | None = None,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Image]:
+    ) -> AsyncIterator[_models.ImageListResponseImagesItem]:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6234,11 +6246,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Image, one per item of ``images``.
+            ImageListResponseImagesItem, one per item of ``images``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_images", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Image], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ImageListResponseImagesItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/images",
@@ -6335,7 +6349,7 @@ class AsyncClient:
     )
     async def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.LaunchConfiguration]:
+    ) -> AsyncIterator[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6354,11 +6368,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LaunchConfiguration, one per item of ``launch_configurations``.
+            LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_launch_configurations", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.LaunchConfiguration]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
@@ -6432,7 +6448,9 @@ class AsyncClient:
     @deprecated(
         "List Server Groups is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
-    async def iter_list_server_groups(self, *, limit: int = 100) -> AsyncIterator[_models.ServerGroup]:
+    async def iter_list_server_groups(
+        self, *, limit: int = 100
+    ) -> AsyncIterator[_models.ServerGroupListResponseServerGroupsItem]:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6448,11 +6466,11 @@ class AsyncClient:
             limit: page size (``limit``, query; default 100)
 
         Yields:
-            ServerGroup, one per item of ``server_groups``.
+            ServerGroupListResponseServerGroupsItem, one per item of ``server_groups``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_server_groups", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
+        async def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = await self._transport.request(
                 "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
             )
@@ -6561,7 +6579,7 @@ class AsyncClient:
     )
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.ServerType]:
+    ) -> AsyncIterator[_models.ServerTypeListResponseServerTypesItem]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6580,11 +6598,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType, one per item of ``server_types``.
+            ServerTypeListResponseServerTypesItem, one per item of ``server_types``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_server_types", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerTypeListResponseServerTypesItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -6685,7 +6705,7 @@ class AsyncClient:
         marker: str | None = None,
         with_count: bool | None = None,
         name: str | None = None,
-    ) -> AsyncIterator[_models.Snapshot]:
+    ) -> AsyncIterator[_models.SnapshotListResponseSnapshotsItem]:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6705,11 +6725,11 @@ class AsyncClient:
             name: Snapshot name (``name``, query)
 
         Yields:
-            Snapshot, one per item of ``snapshots``.
+            SnapshotListResponseSnapshotsItem, one per item of ``snapshots``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_snapshots_and_details", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Snapshot]:
+        async def _page(_offset: int, _limit: int) -> list[_models.SnapshotListResponseSnapshotsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/snapshots",
@@ -6844,7 +6864,7 @@ class AsyncClient:
         limit: int = 100,
         sort: str | None = None,
         auto_scaling_group_id: str | None = None,
-    ) -> AsyncIterator[_models.Server2]:
+    ) -> AsyncIterator[_models.ServerListResponseServersItem]:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6869,11 +6889,13 @@ class AsyncClient:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
-            Server2, one per item of ``servers``.
+            ServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_virtual_servers", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server2], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerListResponseServersItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/servers",
@@ -6955,7 +6977,7 @@ class AsyncClient:
     )
     async def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.VolumeType]:
+    ) -> AsyncIterator[_models.VolumeTypeListResponseVolumeTypesItem]:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6973,11 +6995,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            VolumeType, one per item of ``volume_types``.
+            VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_volume_types_and_details", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
+        async def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = await self._transport.request(
                 "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
@@ -7058,7 +7080,7 @@ class AsyncClient:
         name: str | None = None,
         state: str | None = None,
         bootable: bool | None = None,
-    ) -> AsyncIterator[_models.Volume9]:
+    ) -> AsyncIterator[_models.VolumeListResponseVolumesItem]:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -7080,11 +7102,11 @@ class AsyncClient:
             bootable: Bootable (``bootable``, query)
 
         Yields:
-            Volume9, one per item of ``volumes``.
+            VolumeListResponseVolumesItem, one per item of ``volumes``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_volumes_and_details", API_VERSION, "2025-12-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Volume9]:
+        async def _page(_offset: int, _limit: int) -> list[_models.VolumeListResponseVolumesItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volumes",

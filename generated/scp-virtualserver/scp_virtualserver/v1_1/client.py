@@ -1331,7 +1331,7 @@ class Client:
     )
     def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.LbServerGroup]:
+    ) -> Iterator[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1349,11 +1349,13 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LbServerGroup, one per item of ``lb_server_groups``.
+            AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_lb_server_groups", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.LbServerGroup]:
+        def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1436,7 +1438,7 @@ class Client:
         notification_event: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.Notification]:
+    ) -> Iterator[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1457,11 +1459,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Notification, one per item of ``notifications``.
+            AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_notifications", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Notification]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1555,7 +1557,7 @@ class Client:
         scale_type: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.Policy]:
+    ) -> Iterator[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1577,11 +1579,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Policy, one per item of ``policies``.
+            AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_policies", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Policy]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1696,7 +1698,7 @@ class Client:
     )
     def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.Server]:
+    ) -> Iterator[_models.AutoScalingGroupVirtualServerListResponseServersItem]:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -1714,11 +1716,13 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Server, one per item of ``servers``.
+            AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_group_virtual_servers", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server], str | None]:
+        def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.AutoScalingGroupVirtualServerListResponseServersItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1819,7 +1823,7 @@ class Client:
         created_by: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.AutoScalingGroup]:
+    ) -> Iterator[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1845,11 +1849,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            AutoScalingGroup, one per item of ``auto_scaling_groups``.
+            AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
         """
         _rt.warn_deprecated("Client.iter_list_auto_scaling_groups", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroup]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/auto-scaling-groups",
@@ -1995,7 +1999,7 @@ class Client:
         status: str | None = None,
         visibility: str | None = None,
         sort: str | None = None,
-    ) -> Iterator[_models.Image]:
+    ) -> Iterator[_models.ImageListResponseImagesItem]:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2018,11 +2022,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Image, one per item of ``images``.
+            ImageListResponseImagesItem, one per item of ``images``.
         """
         _rt.warn_deprecated("Client.iter_list_images", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Image], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ImageListResponseImagesItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/images",
@@ -2116,7 +2120,7 @@ class Client:
     )
     def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.LaunchConfiguration]:
+    ) -> Iterator[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2135,11 +2139,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LaunchConfiguration, one per item of ``launch_configurations``.
+            LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
         """
         _rt.warn_deprecated("Client.iter_list_launch_configurations", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.LaunchConfiguration]:
+        def _page(_offset: int, _limit: int) -> list[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
@@ -2212,7 +2216,7 @@ class Client:
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
     )
-    def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroup]:
+    def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroupListResponseServerGroupsItem]:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2228,11 +2232,11 @@ class Client:
             limit: page size (``limit``, query; default 100)
 
         Yields:
-            ServerGroup, one per item of ``server_groups``.
+            ServerGroupListResponseServerGroupsItem, one per item of ``server_groups``.
         """
         _rt.warn_deprecated("Client.iter_list_server_groups", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
+        def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -2338,7 +2342,7 @@ class Client:
     )
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> Iterator[_models.ServerType]:
+    ) -> Iterator[_models.ServerTypeListResponseServerTypesItem]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2357,11 +2361,13 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType, one per item of ``server_types``.
+            ServerTypeListResponseServerTypesItem, one per item of ``server_types``.
         """
         _rt.warn_deprecated("Client.iter_list_server_types", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
+        def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerTypeListResponseServerTypesItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -2461,7 +2467,7 @@ class Client:
         marker: str | None = None,
         with_count: bool | None = None,
         name: str | None = None,
-    ) -> Iterator[_models.Snapshot]:
+    ) -> Iterator[_models.SnapshotListResponseSnapshotsItem]:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2481,11 +2487,11 @@ class Client:
             name: Snapshot name (``name``, query)
 
         Yields:
-            Snapshot, one per item of ``snapshots``.
+            SnapshotListResponseSnapshotsItem, one per item of ``snapshots``.
         """
         _rt.warn_deprecated("Client.iter_list_snapshots_and_details", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Snapshot]:
+        def _page(_offset: int, _limit: int) -> list[_models.SnapshotListResponseSnapshotsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/snapshots",
@@ -2619,7 +2625,7 @@ class Client:
         limit: int = 100,
         sort: str | None = None,
         auto_scaling_group_id: str | None = None,
-    ) -> Iterator[_models.Server2]:
+    ) -> Iterator[_models.ServerListResponseServersItem]:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2644,11 +2650,11 @@ class Client:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
-            Server2, one per item of ``servers``.
+            ServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated("Client.iter_list_virtual_servers", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server2], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerListResponseServersItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/servers",
@@ -2729,7 +2735,7 @@ class Client:
     )
     def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
-    ) -> Iterator[_models.VolumeType]:
+    ) -> Iterator[_models.VolumeTypeListResponseVolumeTypesItem]:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2747,11 +2753,11 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            VolumeType, one per item of ``volume_types``.
+            VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
         """
         _rt.warn_deprecated("Client.iter_list_volume_types_and_details", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
+        def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = self._transport.request(
                 "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
@@ -2831,7 +2837,7 @@ class Client:
         name: str | None = None,
         state: str | None = None,
         bootable: bool | None = None,
-    ) -> Iterator[_models.Volume9]:
+    ) -> Iterator[_models.VolumeListResponseVolumesItem]:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2853,11 +2859,11 @@ class Client:
             bootable: Bootable (``bootable``, query)
 
         Yields:
-            Volume9, one per item of ``volumes``.
+            VolumeListResponseVolumesItem, one per item of ``volumes``.
         """
         _rt.warn_deprecated("Client.iter_list_volumes_and_details", API_VERSION, "2026-05-31", "1.3")
 
-        def _page(_offset: int, _limit: int) -> list[_models.Volume9]:
+        def _page(_offset: int, _limit: int) -> list[_models.VolumeListResponseVolumesItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/volumes",
@@ -5424,7 +5430,7 @@ class AsyncClient:
     )
     async def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.LbServerGroup]:
+    ) -> AsyncIterator[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5442,13 +5448,15 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LbServerGroup, one per item of ``lb_server_groups``.
+            AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
         """
         _rt.warn_deprecated(
             "AsyncClient.iter_list_auto_scaling_group_lb_server_groups", API_VERSION, "2026-05-31", "1.3"
         )
 
-        async def _page(_offset: int, _limit: int) -> list[_models.LbServerGroup]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5532,7 +5540,7 @@ class AsyncClient:
         notification_event: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Notification]:
+    ) -> AsyncIterator[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5553,11 +5561,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Notification, one per item of ``notifications``.
+            AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_auto_scaling_group_notifications", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Notification]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5652,7 +5662,7 @@ class AsyncClient:
         scale_type: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Policy]:
+    ) -> AsyncIterator[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5674,11 +5684,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Policy, one per item of ``policies``.
+            AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_auto_scaling_group_policies", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Policy]:
+        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5794,7 +5804,7 @@ class AsyncClient:
     )
     async def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.Server]:
+    ) -> AsyncIterator[_models.AutoScalingGroupVirtualServerListResponseServersItem]:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -5812,13 +5822,15 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Server, one per item of ``servers``.
+            AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated(
             "AsyncClient.iter_list_auto_scaling_group_virtual_servers", API_VERSION, "2026-05-31", "1.3"
         )
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.AutoScalingGroupVirtualServerListResponseServersItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -5920,7 +5932,7 @@ class AsyncClient:
         created_by: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.AutoScalingGroup]:
+    ) -> AsyncIterator[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5946,11 +5958,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            AutoScalingGroup, one per item of ``auto_scaling_groups``.
+            AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_auto_scaling_groups", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroup]:
+        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/auto-scaling-groups",
@@ -6099,7 +6111,7 @@ class AsyncClient:
         status: str | None = None,
         visibility: str | None = None,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Image]:
+    ) -> AsyncIterator[_models.ImageListResponseImagesItem]:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6122,11 +6134,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Image, one per item of ``images``.
+            ImageListResponseImagesItem, one per item of ``images``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_images", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Image], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ImageListResponseImagesItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/images",
@@ -6223,7 +6237,7 @@ class AsyncClient:
     )
     async def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.LaunchConfiguration]:
+    ) -> AsyncIterator[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6242,11 +6256,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LaunchConfiguration, one per item of ``launch_configurations``.
+            LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_launch_configurations", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.LaunchConfiguration]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
@@ -6320,7 +6336,9 @@ class AsyncClient:
     @deprecated(
         "List Server Groups is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None
     )
-    async def iter_list_server_groups(self, *, limit: int = 100) -> AsyncIterator[_models.ServerGroup]:
+    async def iter_list_server_groups(
+        self, *, limit: int = 100
+    ) -> AsyncIterator[_models.ServerGroupListResponseServerGroupsItem]:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6336,11 +6354,11 @@ class AsyncClient:
             limit: page size (``limit``, query; default 100)
 
         Yields:
-            ServerGroup, one per item of ``server_groups``.
+            ServerGroupListResponseServerGroupsItem, one per item of ``server_groups``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_server_groups", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
+        async def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = await self._transport.request(
                 "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
             )
@@ -6449,7 +6467,7 @@ class AsyncClient:
     )
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.ServerType]:
+    ) -> AsyncIterator[_models.ServerTypeListResponseServerTypesItem]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6468,11 +6486,13 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType, one per item of ``server_types``.
+            ServerTypeListResponseServerTypesItem, one per item of ``server_types``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_server_types", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerTypeListResponseServerTypesItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -6573,7 +6593,7 @@ class AsyncClient:
         marker: str | None = None,
         with_count: bool | None = None,
         name: str | None = None,
-    ) -> AsyncIterator[_models.Snapshot]:
+    ) -> AsyncIterator[_models.SnapshotListResponseSnapshotsItem]:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6593,11 +6613,11 @@ class AsyncClient:
             name: Snapshot name (``name``, query)
 
         Yields:
-            Snapshot, one per item of ``snapshots``.
+            SnapshotListResponseSnapshotsItem, one per item of ``snapshots``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_snapshots_and_details", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Snapshot]:
+        async def _page(_offset: int, _limit: int) -> list[_models.SnapshotListResponseSnapshotsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/snapshots",
@@ -6732,7 +6752,7 @@ class AsyncClient:
         limit: int = 100,
         sort: str | None = None,
         auto_scaling_group_id: str | None = None,
-    ) -> AsyncIterator[_models.Server2]:
+    ) -> AsyncIterator[_models.ServerListResponseServersItem]:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -6757,11 +6777,13 @@ class AsyncClient:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
-            Server2, one per item of ``servers``.
+            ServerListResponseServersItem, one per item of ``servers``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_virtual_servers", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server2], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerListResponseServersItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/servers",
@@ -6843,7 +6865,7 @@ class AsyncClient:
     )
     async def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.VolumeType]:
+    ) -> AsyncIterator[_models.VolumeTypeListResponseVolumeTypesItem]:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6861,11 +6883,11 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            VolumeType, one per item of ``volume_types``.
+            VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_volume_types_and_details", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
+        async def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = await self._transport.request(
                 "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
@@ -6946,7 +6968,7 @@ class AsyncClient:
         name: str | None = None,
         state: str | None = None,
         bootable: bool | None = None,
-    ) -> AsyncIterator[_models.Volume9]:
+    ) -> AsyncIterator[_models.VolumeListResponseVolumesItem]:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -6968,11 +6990,11 @@ class AsyncClient:
             bootable: Bootable (``bootable``, query)
 
         Yields:
-            Volume9, one per item of ``volumes``.
+            VolumeListResponseVolumesItem, one per item of ``volumes``.
         """
         _rt.warn_deprecated("AsyncClient.iter_list_volumes_and_details", API_VERSION, "2026-05-31", "1.3")
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Volume9]:
+        async def _page(_offset: int, _limit: int) -> list[_models.VolumeListResponseVolumesItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volumes",

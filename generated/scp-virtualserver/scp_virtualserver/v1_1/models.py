@@ -7,114 +7,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 
-class Tag(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
-
-
-class AutoScalingGroupCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    desired_server_count: int | None = None
-    desired_server_count_editable: bool | None = None
-    drain_enabled: bool | None = None
-    drain_timeout: int | None = None
-    launch_configuration_id: str | None = None
-    lb_server_groups: list[Any] | None = None
-    max_server_count: int | None = None
-    min_server_count: int | None = None
-    name: str | None = None
-    notifications: list[Any] | None = None
-    scaling_policies: list[Any] | None = None
-    security_group_ids: list[str] | None = None
-    server_name_prefix: str | None = None
-    subnet_ids: list[Any] | None = None
-    tags: list[Tag] | None = None
-
-
-class LbServerGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    created_at: str
-    created_by: str
-    id: str
-    modified_at: str
-    modified_by: str
-    name: str
-    port: int
-
-
-class AutoScalingGroupLbServerGroupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    lb_server_groups: list[LbServerGroup]
-
-
-class LbServerGroup1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = None
-    port: int | None = None
-
-
-class AutoScalingGroupLbServerGroupSetRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    lb_server_groups: list[LbServerGroup1] | None = None
-
-
-class AutoScalingGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    created_at: str
-    created_by: str
-    desired_server_count: int
-    desired_server_count_editable: bool
-    drain_enabled: bool
-    drain_timeout: int
-    id: str
-    launch_configuration_id: str
-    launch_configuration_name: str
-    lb_server_groups: list[Any]
-    max_server_count: int
-    min_server_count: int
-    modified_at: str
-    modified_by: str
-    name: str
-    security_group_ids: list[str]
-    server_name_prefix: str
-    state: str
-    subnet_ids: list[Any]
-    vpc_id: str
-
-
-class AutoScalingGroupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    auto_scaling_groups: list[AutoScalingGroup]
-    count: int
-
-
 class AutoScalingGroupNotificationCreateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -122,33 +14,6 @@ class AutoScalingGroupNotificationCreateRequest(BaseModel):
     )
     notification_events: list[str] | None = None
     user_ids: list[str] | None = None
-
-
-class Notification(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    id: str
-    modified_at: str
-    modified_by: str
-    notification_events: list[str]
-    notification_state: str
-    user_id: str
-    user_name: str
-
-
-class AutoScalingGroupNotificationListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    notifications: list[Notification]
 
 
 class AutoScalingGroupNotificationShowResponse(BaseModel):
@@ -193,41 +58,6 @@ class AutoScalingGroupPolicyCreateRequest(BaseModel):
     scale_type: str | None = None
     scale_value: int | None = None
     threshold: int | None = None
-
-
-class Policy(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    auto_scaling_group_id: str
-    comparison_operator: str
-    cooldown_seconds: int
-    created_at: str
-    created_by: str
-    evaluation_minutes: int
-    id: str
-    metric_method: str
-    metric_type: str
-    modified_at: str
-    modified_by: str
-    name: str
-    scale_method: str
-    scale_type: str
-    scale_value: int
-    state: str
-    threshold: int
-    threshold_unit: str
-
-
-class AutoScalingGroupPolicyListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    policies: list[Policy]
 
 
 class AutoScalingGroupPolicyShowResponse(BaseModel):
@@ -293,45 +123,6 @@ class AutoScalingGroupScheduleCreateRequest(BaseModel):
     start_date: str | None = None
     state: str | None = None
     timezone: str | None = None
-
-
-class Schedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    created_at: str
-    created_by: str
-    day_of_month: str
-    day_of_week: str
-    description: str
-    desired_server_count: int
-    end_date: str
-    frequency: str
-    hour: int
-    id: str
-    max_server_count: int
-    min_server_count: int
-    minute: int
-    modified_at: str
-    modified_by: str
-    name: str
-    start_date: str
-    state: str
-    timezone: str
-
-
-class AutoScalingGroupScheduleListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    page: int
-    schedules: list[Schedule]
-    size: int
-    sort: list[str]
 
 
 class AutoScalingGroupScheduleShowResponse(BaseModel):
@@ -433,41 +224,6 @@ class AutoScalingGroupShowResponse(BaseModel):
     vpc_id: str
 
 
-class IpAddress(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-    version: int
-
-
-class Address(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[IpAddress]
-    subnet_name: str
-
-
-class SecurityGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str
-
-
-class Volume(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delete_on_termination: bool
-    id: str
-
-
 class DefaultConfigListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -475,23 +231,6 @@ class DefaultConfigListResponse(BaseModel):
     )
     configs: str
     count: int
-
-
-class ImageCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    container_format: str | None = None
-    disk_format: str | None = None
-    min_disk: int | None = None
-    min_ram: int | None = None
-    name: str | None = None
-    os_distro: str | None = None
-    protected: bool | None = None
-    tags: list[Tag] | None = None
-    url: str | None = None
-    visibility: str | None = None
 
 
 class ImageImportRequest(BaseModel):
@@ -502,103 +241,12 @@ class ImageImportRequest(BaseModel):
     url: str | None = None
 
 
-class Volume1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    boot_index: int
-    delete_on_termination: bool
-    destination_type: str
-    device_name: str
-    device_type: str
-    disk_bus: str
-    encrypted: Any
-    encryption_format: Any
-    encryption_options: Any
-    encryption_secret_uuid: Any
-    guest_format: Any
-    image_id: Any
-    no_device: Any
-    snapshot_id: str
-    source_type: str
-    tag: Any
-    volume_id: Any
-    volume_size: int
-    volume_type: Any
-
-
-class Image(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    checksum: str
-    container_format: str
-    created_at: str
-    disk_format: str
-    file: str
-    id: str
-    min_disk: int
-    min_ram: int
-    name: str
-    os_distro: str
-    os_hash_algo: str
-    os_hash_value: str
-    os_hidden: bool
-    owner: str
-    owner_account_name: str
-    owner_user_name: str
-    protected: bool
-    root_device_name: str
-    scp_image_type: str
-    scp_k8s_version: str
-    scp_original_image_type: str
-    scp_os_build_version: str
-    scp_os_version: str
-    size: int
-    status: str
-    updated_at: str
-    url: str
-    virtual_size: int
-    visibility: str
-    volumes: list[Volume1]
-
-
-class ImageListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    images: list[Image]
-
-
 class ImageMemberCreateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     member_id: str | None = None
-
-
-class Member(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    created_at: str
-    image_id: str
-    member_id: str
-    status: str
-    updated_at: str
-
-
-class ImageMemberListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    members: list[Member]
 
 
 class ImageMemberSetRequest(BaseModel):
@@ -632,97 +280,6 @@ class ImageSetRequest(BaseModel):
     visibility: str | None = None
 
 
-class ImageShowResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    checksum: str
-    container_format: str
-    created_at: str
-    disk_format: str
-    file: str
-    id: str
-    min_disk: int
-    min_ram: int
-    name: str
-    os_distro: str
-    os_hash_algo: str
-    os_hash_value: str
-    os_hidden: bool
-    owner: str
-    owner_account_name: str
-    owner_user_name: str
-    protected: bool
-    root_device_name: str
-    scp_image_type: str
-    scp_k8s_version: str
-    scp_original_image_type: str
-    scp_os_build_version: str
-    scp_os_version: str
-    size: int
-    status: str
-    updated_at: str
-    url: str
-    virtual_size: int
-    visibility: str
-    volumes: list[Volume1]
-
-
-class FixedIp(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-
-
-class PrivateStaticNat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    external_ip_address: str
-    id: str
-    private_nat_ip_id: str
-    state: str
-
-
-class StaticNat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    external_ip_address: str
-    id: str
-    publicip_id: str
-    state: str
-
-
-class InterfaceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fixed_ips: list[FixedIp]
-    mac_addr: str
-    port_id: str
-    port_state: str
-    private_static_nat: PrivateStaticNat
-    static_nat: StaticNat
-    subnet_id: str
-
-
-class KeypairCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = None
-    public_key: str | None = None
-    tags: list[Tag] | None = None
-
-
 class KeypairCreateResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -733,25 +290,6 @@ class KeypairCreateResponse(BaseModel):
     private_key: str
     public_key: str
     type: str
-
-
-class Keypair(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fingerprint: str
-    name: str
-    public_key: str
-    type: str
-
-
-class KeypairListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keypairs: list[Keypair]
 
 
 class KeypairShowResponse(BaseModel):
@@ -766,97 +304,6 @@ class KeypairShowResponse(BaseModel):
     public_key: str
     type: str
     user_id: str
-
-
-class Volume3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    boot_index: int | None = None
-    size: int | None = None
-    type: str | None = None
-
-
-class LaunchConfigurationCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    image_id: str | None = None
-    keypair_name: str | None = None
-    name: str | None = None
-    server_type_id: str | None = None
-    tags: list[Tag] | None = None
-    user_data: str | None = None
-    volumes: list[Volume3] | None = None
-
-
-class Volume4(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    boot_index: int
-    size: int
-    type: str
-
-
-class LaunchConfigurationDetailShowResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    auto_scaling_group_count: int
-    created_at: str
-    created_by: str
-    id: str
-    image_id: str
-    image_name: str
-    keypair_name: str
-    modified_at: str
-    modified_by: str
-    name: str
-    public_key: str
-    server_type_id: str
-    state: str
-    user_data: str
-    volumes: list[Volume4]
-
-
-class LaunchConfiguration(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    auto_scaling_group_count: int
-    boot_disk_size: int
-    created_at: str
-    created_by: str
-    extra_disk_size: int
-    id: str
-    image_id: str
-    image_name: str
-    keypair_name: str
-    modified_at: str
-    modified_by: str
-    name: str
-    public_key: str
-    server_type_id: str
-    state: str
-    user_data: str
-    volumes: list[Volume4]
-
-
-class LaunchConfigurationListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    launch_configurations: list[LaunchConfiguration]
 
 
 class ServerConsoleLogResponse(BaseModel):
@@ -883,56 +330,6 @@ class ServerCreateImageResponse(BaseModel):
     image_id: str
 
 
-class Network(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fixed_ip: str | None = None
-    port_id: str | None = None
-    public_ip_id: str | None = None
-    subnet_id: str | None = None
-
-
-class ServerCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    image_id: str | None = None
-    keypair_name: str | None = None
-    lock: bool | None = None
-    max_count: int | None = None
-    metadata: Any | None = None
-    name: str | None = None
-    networks: list[Network] | None = None
-    partition_number: int | None = None
-    product_category: str | None = None
-    product_offering: str | None = None
-    security_groups: list[str] | None = None
-    server_group_id: str | None = None
-    server_type_id: str | None = None
-    tags: list[Tag] | None = None
-    user_data: str | None = None
-    volumes: list[Any] | None = None
-
-
-class Server1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str
-
-
-class ServerCreateResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    servers: list[Server1]
-
-
 class ServerGroup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -947,78 +344,12 @@ class ServerGroup(BaseModel):
     user_id: str
 
 
-class ServerGroupCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = None
-    policy: str | None = None
-    tags: list[Tag] | None = None
-
-
-class ServerGroupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    server_groups: list[ServerGroup]
-
-
 class ServerGroupPartitionSizeResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     partition_size: int
-
-
-class FixedIp1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str | None = None
-
-
-class ServerInterfaceCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fixed_ips: list[FixedIp1] | None = None
-    port_id: str | None = None
-    subnet_id: str | None = None
-
-
-class FixedIp2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-
-
-class Interface(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    fixed_ips: list[FixedIp2]
-    mac_addr: str
-    port_id: str
-    port_state: str
-    private_static_nat: PrivateStaticNat
-    static_nat: StaticNat
-    subnet_id: str
-
-
-class ServerInterfaceListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    interfaces: list[Interface]
 
 
 class ServerInterfaceUpdateRequest(BaseModel):
@@ -1028,41 +359,6 @@ class ServerInterfaceUpdateRequest(BaseModel):
     )
     fixed_ip_address: str | None = None
     subnet_id: str | None = None
-
-
-class Address1(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[IpAddress]
-    subnet_name: str
-
-
-class ServerIpsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    addresses: list[Address1]
-
-
-class Address2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[IpAddress]
-    subnet_name: str
-
-
-class Volume6(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delete_on_termination: bool
-    id: str
 
 
 class ServerPasswordRequest(BaseModel):
@@ -1090,91 +386,6 @@ class ServerPrivateStaticNatCreateRequest(BaseModel):
     private_nat_ip_id: str | None = None
 
 
-class Cores(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class Instances(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class Keypairs(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class MetadataItems(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class Ram(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class ServerGroupMembers(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class ServerGroups(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class ServerQuotaSet(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cores: Cores
-    id: str
-    instances: Instances
-    keypairs: Keypairs
-    metadata_items: MetadataItems
-    ram: Ram
-    server_group_members: ServerGroupMembers
-    server_groups: ServerGroups
-
-
 class ServerRebootRequestBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1183,78 +394,12 @@ class ServerRebootRequestBody(BaseModel):
     reboot_type: str | None = None
 
 
-class IpRange(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    cidr: str
-
-
-class Rule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    from_port: int
-    id: str
-    ip_protocol: str
-    ip_range: IpRange
-    to_port: int
-
-
-class SecurityGroup2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    description: str
-    id: str
-    name: str
-    rules: list[Rule]
-
-
-class ServerSecurityGroupListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    security_groups: list[SecurityGroup2]
-
-
 class ServerSetServerTypeRequestBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     server_type: str | None = None
-
-
-class Address3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[IpAddress]
-    subnet_name: str
-
-
-class SecurityGroup3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str
-
-
-class ServerShowResponseAddress(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[IpAddress]
-    subnet_name: str
 
 
 class ServerStaticNatCreateRequest(BaseModel):
@@ -1281,14 +426,6 @@ class ServerType(BaseModel):
     vcpus: int
 
 
-class ServerTypeListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    server_types: list[ServerType]
-
-
 class ServerUpdateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1305,26 +442,6 @@ class ServerVolumesCreateRequest(BaseModel):
     delete_on_termination: bool | None = None
     device: str | None = None
     volume_id: str | None = None
-
-
-class Volume8(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delete_on_termination: bool
-    device: str
-    id: str
-    server_id: str
-    volume_id: str
-
-
-class ServerVolumesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    volumes: list[Volume8]
 
 
 class ServerVolumesUpdateRequest(BaseModel):
@@ -1377,32 +494,6 @@ class SnapshotDetailResponse(BaseModel):
     volume_id: str
 
 
-class Snapshot(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    created_at: str
-    description: str
-    id: str
-    metadata: Any
-    name: str
-    size: int
-    status: str
-    updated_at: str
-    user_id: str
-    volume_id: str
-
-
-class SnapshotListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    snapshots: list[Snapshot]
-
-
 class SnapshotUpdateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1412,137 +503,12 @@ class SnapshotUpdateRequest(BaseModel):
     name: str | None = None
 
 
-class VolumeCreateRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = None
-    size: int | None = None
-    snapshot_id: str | None = None
-    tags: list[Tag] | None = None
-    volume_type: str | None = None
-
-
 class VolumeExtendRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     size: int | None = None
-
-
-class Server3(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    attached_at: str
-    device: str
-    id: str
-
-
-class VolumeImageMetadata(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    checksum: str
-    container_format: str
-    disk_format: str
-    image_id: str
-    image_name: str
-    min_disk: int
-    min_ram: int
-    os_distro: str
-    scp_image_type: str
-    scp_k8s_version: str
-    scp_original_image_type: str
-    signature_verified: bool
-    size: int
-
-
-class Volume9(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    bootable: bool
-    created_at: str
-    encrypted: bool
-    id: str
-    modified_at: str
-    multiattach: bool
-    name: str
-    servers: list[Server3]
-    size: int
-    snapshot_id: str
-    state: str
-    user_id: str
-    volume_image_metadata: VolumeImageMetadata
-    volume_type: str
-    volume_type_id: str
-
-
-class VolumeListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    volumes: list[Volume9]
-
-
-class PerVolumeSize(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class Snapshots(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class Usages(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class Volumes(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    in_use: int
-    limit: int
-    reserved: int
-
-
-class VolumeQuotaSet(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str
-    per_volume_size: PerVolumeSize
-    snapshots: Snapshots
-    usages: Usages
-    volumes: Volumes
 
 
 class VolumeRevertRequest(BaseModel):
@@ -1571,28 +537,6 @@ class VolumeServerAttachResponse(BaseModel):
     device: str
     server_id: str
     volume_id: str
-
-
-class VolumeShowResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    bootable: bool
-    created_at: str
-    encrypted: bool
-    id: str
-    modified_at: str
-    multiattach: bool
-    name: str
-    servers: list[Server3]
-    size: int
-    snapshot_id: str
-    state: str
-    user_id: str
-    volume_image_metadata: VolumeImageMetadata
-    volume_type: str
-    volume_type_id: str
 
 
 class VolumeTransferAcceptResponse(BaseModel):
@@ -1625,24 +569,6 @@ class VolumeTransferCreateResponse(BaseModel):
     volume_id: str
 
 
-class Transfer(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str
-    name: str
-    volume_id: str
-
-
-class VolumeTransferListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    transfers: list[Transfer]
-
-
 class VolumeTransferRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1663,44 +589,6 @@ class VolumeTransferShowResponse(BaseModel):
     volume_id: str
 
 
-class ExtraSpecs(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    multiattach: str
-
-
-class VolumeTypeDetailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str
-    extra_specs: ExtraSpecs
-    id: str
-    name: str
-
-
-class VolumeType(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str
-    extra_specs: ExtraSpecs
-    id: str
-    name: str
-
-
-class VolumeTypeListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    volume_types: list[VolumeType]
-
-
 class VolumeUpdateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1709,34 +597,398 @@ class VolumeUpdateRequest(BaseModel):
     name: str | None = None
 
 
-class AutoScalingGroupVirtualServerListResponseServerType(BaseModel):
+class AutoScalingGroupCreateRequestTagsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    disk: int
-    ephemeral: int
-    extra_specs: Any
-    id: str
-    name: str
-    ram: int
-    swap: int
-    vcpus: int
+    key: str | None = None
+    value: str | None = None
 
 
-class ServerListResponseServerType(BaseModel):
+class AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    disk: int
-    ephemeral: int
-    extra_specs: Any
+    created_at: str
+    created_by: str
     id: str
+    modified_at: str
+    modified_by: str
     name: str
-    ram: int
-    swap: int
-    vcpus: int
+    port: int
+
+
+class AutoScalingGroupLbServerGroupSetRequestLbServerGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = None
+    port: int | None = None
+
+
+class AutoScalingGroupListResponseAutoScalingGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    created_at: str
+    created_by: str
+    desired_server_count: int
+    desired_server_count_editable: bool
+    drain_enabled: bool
+    drain_timeout: int
+    id: str
+    launch_configuration_id: str
+    launch_configuration_name: str
+    lb_server_groups: list[Any]
+    max_server_count: int
+    min_server_count: int
+    modified_at: str
+    modified_by: str
+    name: str
+    security_group_ids: list[str]
+    server_name_prefix: str
+    state: str
+    subnet_ids: list[Any]
+    vpc_id: str
+
+
+class AutoScalingGroupNotificationListResponseNotificationsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    id: str
+    modified_at: str
+    modified_by: str
+    notification_events: list[str]
+    notification_state: str
+    user_id: str
+    user_name: str
+
+
+class AutoScalingGroupPolicyListResponsePoliciesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    auto_scaling_group_id: str
+    comparison_operator: str
+    cooldown_seconds: int
+    created_at: str
+    created_by: str
+    evaluation_minutes: int
+    id: str
+    metric_method: str
+    metric_type: str
+    modified_at: str
+    modified_by: str
+    name: str
+    scale_method: str
+    scale_type: str
+    scale_value: int
+    state: str
+    threshold: int
+    threshold_unit: str
+
+
+class AutoScalingGroupScheduleListResponseSchedulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    created_at: str
+    created_by: str
+    day_of_month: str
+    day_of_week: str
+    description: str
+    desired_server_count: int
+    end_date: str
+    frequency: str
+    hour: int
+    id: str
+    max_server_count: int
+    min_server_count: int
+    minute: int
+    modified_at: str
+    modified_by: str
+    name: str
+    start_date: str
+    state: str
+    timezone: str
+
+
+class ImageCreateRequestTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class ImageMemberListResponseMembersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    created_at: str
+    image_id: str
+    member_id: str
+    status: str
+    updated_at: str
+
+
+class ImageShowResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    boot_index: int
+    delete_on_termination: bool
+    destination_type: str
+    device_name: str
+    device_type: str
+    disk_bus: str
+    encrypted: Any
+    encryption_format: Any
+    encryption_options: Any
+    encryption_secret_uuid: Any
+    guest_format: Any
+    image_id: Any
+    no_device: Any
+    snapshot_id: str
+    source_type: str
+    tag: Any
+    volume_id: Any
+    volume_size: int
+    volume_type: Any
+
+
+class InterfaceResponseFixedIpsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+
+
+class InterfaceResponsePrivateStaticNat(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    external_ip_address: str
+    id: str
+    private_nat_ip_id: str
+    state: str
+
+
+class InterfaceResponseStaticNat(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    external_ip_address: str
+    id: str
+    publicip_id: str
+    state: str
+
+
+class KeypairCreateRequestTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class KeypairListResponseKeypairsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fingerprint: str
+    name: str
+    public_key: str
+    type: str
+
+
+class LaunchConfigurationCreateRequestTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class LaunchConfigurationCreateRequestVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    boot_index: int | None = None
+    size: int | None = None
+    type: str | None = None
+
+
+class LaunchConfigurationDetailShowResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    boot_index: int
+    size: int
+    type: str
+
+
+class ServerCreateRequestNetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fixed_ip: str | None = None
+    port_id: str | None = None
+    public_ip_id: str | None = None
+    subnet_id: str | None = None
+
+
+class ServerCreateRequestTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class ServerCreateResponseServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str
+
+
+class ServerGroupCreateRequestTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class ServerGroupListResponseServerGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    id: str
+    members: list[str]
+    name: str
+    partition_size: int
+    policy: str
+    user_id: str
+
+
+class ServerInterfaceCreateRequestFixedIpsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str | None = None
+
+
+class ServerQuotaSetCores(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerQuotaSetInstances(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerQuotaSetKeypairs(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerQuotaSetMetadataItems(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerQuotaSetRam(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerQuotaSetServerGroupMembers(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerQuotaSetServerGroups(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class ServerShowResponseSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str
 
 
 class ServerShowResponseServerType(BaseModel):
@@ -1754,13 +1006,1006 @@ class ServerShowResponseServerType(BaseModel):
     vcpus: int
 
 
-class Server(BaseModel):
+class ServerShowResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    delete_on_termination: bool
+    id: str
+
+
+class ServerShowResponseAddressIpAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+    version: int
+
+
+class ServerTypeListResponseServerTypesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str
+    disk: int
+    ephemeral: int
+    extra_specs: Any
+    id: str
+    name: str
+    ram: int
+    swap: int
+    vcpus: int
+
+
+class ServerVolumesResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    delete_on_termination: bool
+    device: str
+    id: str
+    server_id: str
+    volume_id: str
+
+
+class SnapshotListResponseSnapshotsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    created_at: str
+    description: str
+    id: str
+    metadata: Any
+    name: str
+    size: int
+    status: str
+    updated_at: str
+    user_id: str
+    volume_id: str
+
+
+class VolumeCreateRequestTagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class VolumeQuotaSetPerVolumeSize(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class VolumeQuotaSetSnapshots(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class VolumeQuotaSetUsages(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class VolumeQuotaSetVolumes(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    in_use: int
+    limit: int
+    reserved: int
+
+
+class VolumeShowResponseServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attached_at: str
+    device: str
+    id: str
+
+
+class VolumeShowResponseVolumeImageMetadata(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    checksum: str
+    container_format: str
+    disk_format: str
+    image_id: str
+    image_name: str
+    min_disk: int
+    min_ram: int
+    os_distro: str
+    scp_image_type: str
+    scp_k8s_version: str
+    scp_original_image_type: str
+    signature_verified: bool
+    size: int
+
+
+class VolumeTransferListResponseTransfersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str
+    name: str
+    volume_id: str
+
+
+class VolumeTypeDetailResponseExtraSpecs(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    multiattach: str
+
+
+class AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str
+
+
+class AutoScalingGroupVirtualServerListResponseServersItemServerType(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    disk: int
+    ephemeral: int
+    extra_specs: Any
+    id: str
+    name: str
+    ram: int
+    swap: int
+    vcpus: int
+
+
+class AutoScalingGroupVirtualServerListResponseServersItemVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    delete_on_termination: bool
+    id: str
+
+
+class ImageListResponseImagesItemVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    boot_index: int
+    delete_on_termination: bool
+    destination_type: str
+    device_name: str
+    device_type: str
+    disk_bus: str
+    encrypted: Any
+    encryption_format: Any
+    encryption_options: Any
+    encryption_secret_uuid: Any
+    guest_format: Any
+    image_id: Any
+    no_device: Any
+    snapshot_id: str
+    source_type: str
+    tag: Any
+    volume_id: Any
+    volume_size: int
+    volume_type: Any
+
+
+class LaunchConfigurationListResponseLaunchConfigurationsItemVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    boot_index: int
+    size: int
+    type: str
+
+
+class ServerInterfaceListResponseInterfacesItemFixedIpsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+
+
+class ServerInterfaceListResponseInterfacesItemPrivateStaticNat(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    external_ip_address: str
+    id: str
+    private_nat_ip_id: str
+    state: str
+
+
+class ServerInterfaceListResponseInterfacesItemStaticNat(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    external_ip_address: str
+    id: str
+    publicip_id: str
+    state: str
+
+
+class ServerIpsResponseAddressesItemIpAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+    version: int
+
+
+class ServerListResponseServersItemSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str
+
+
+class ServerListResponseServersItemServerType(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    disk: int
+    ephemeral: int
+    extra_specs: Any
+    id: str
+    name: str
+    ram: int
+    swap: int
+    vcpus: int
+
+
+class ServerListResponseServersItemVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    delete_on_termination: bool
+    id: str
+
+
+class ServerShowResponseAddressesItemIpAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+    version: int
+
+
+class VolumeListResponseVolumesItemServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attached_at: str
+    device: str
+    id: str
+
+
+class VolumeListResponseVolumesItemVolumeImageMetadata(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    checksum: str
+    container_format: str
+    disk_format: str
+    image_id: str
+    image_name: str
+    min_disk: int
+    min_ram: int
+    os_distro: str
+    scp_image_type: str
+    scp_k8s_version: str
+    scp_original_image_type: str
+    signature_verified: bool
+    size: int
+
+
+class VolumeTypeListResponseVolumeTypesItemExtraSpecs(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    multiattach: str
+
+
+class AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+    version: int
+
+
+class ServerListResponseServersItemAddressesItemIpAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+    version: int
+
+
+class ServerSecurityGroupListResponseSecurityGroupsItemRulesItemIpRange(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cidr: str
+
+
+class AutoScalingGroupCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    desired_server_count: int | None = None
+    desired_server_count_editable: bool | None = None
+    drain_enabled: bool | None = None
+    drain_timeout: int | None = None
+    launch_configuration_id: str | None = None
+    lb_server_groups: list[Any] | None = None
+    max_server_count: int | None = None
+    min_server_count: int | None = None
+    name: str | None = None
+    notifications: list[Any] | None = None
+    scaling_policies: list[Any] | None = None
+    security_group_ids: list[str] | None = None
+    server_name_prefix: str | None = None
+    subnet_ids: list[Any] | None = None
+    tags: list[AutoScalingGroupCreateRequestTagsItem] | None = None
+
+
+class AutoScalingGroupLbServerGroupListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    lb_server_groups: list[AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]
+
+
+class AutoScalingGroupLbServerGroupSetRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    lb_server_groups: list[AutoScalingGroupLbServerGroupSetRequestLbServerGroupsItem] | None = None
+
+
+class AutoScalingGroupListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    auto_scaling_groups: list[AutoScalingGroupListResponseAutoScalingGroupsItem]
+    count: int
+
+
+class AutoScalingGroupNotificationListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    notifications: list[AutoScalingGroupNotificationListResponseNotificationsItem]
+
+
+class AutoScalingGroupPolicyListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    policies: list[AutoScalingGroupPolicyListResponsePoliciesItem]
+
+
+class AutoScalingGroupScheduleListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    page: int
+    schedules: list[AutoScalingGroupScheduleListResponseSchedulesItem]
+    size: int
+    sort: list[str]
+
+
+class ImageCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    container_format: str | None = None
+    disk_format: str | None = None
+    min_disk: int | None = None
+    min_ram: int | None = None
+    name: str | None = None
+    os_distro: str | None = None
+    protected: bool | None = None
+    tags: list[ImageCreateRequestTagsItem] | None = None
+    url: str | None = None
+    visibility: str | None = None
+
+
+class ImageMemberListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    members: list[ImageMemberListResponseMembersItem]
+
+
+class ImageShowResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    checksum: str
+    container_format: str
+    created_at: str
+    disk_format: str
+    file: str
+    id: str
+    min_disk: int
+    min_ram: int
+    name: str
+    os_distro: str
+    os_hash_algo: str
+    os_hash_value: str
+    os_hidden: bool
+    owner: str
+    owner_account_name: str
+    owner_user_name: str
+    protected: bool
+    root_device_name: str
+    scp_image_type: str
+    scp_k8s_version: str
+    scp_original_image_type: str
+    scp_os_build_version: str
+    scp_os_version: str
+    size: int
+    status: str
+    updated_at: str
+    url: str
+    virtual_size: int
+    visibility: str
+    volumes: list[ImageShowResponseVolumesItem]
+
+
+class InterfaceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fixed_ips: list[InterfaceResponseFixedIpsItem]
+    mac_addr: str
+    port_id: str
+    port_state: str
+    private_static_nat: InterfaceResponsePrivateStaticNat
+    static_nat: InterfaceResponseStaticNat
+    subnet_id: str
+
+
+class KeypairCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    public_key: str | None = None
+    tags: list[KeypairCreateRequestTagsItem] | None = None
+
+
+class KeypairListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keypairs: list[KeypairListResponseKeypairsItem]
+
+
+class LaunchConfigurationCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    image_id: str | None = None
+    keypair_name: str | None = None
+    name: str | None = None
+    server_type_id: str | None = None
+    tags: list[LaunchConfigurationCreateRequestTagsItem] | None = None
+    user_data: str | None = None
+    volumes: list[LaunchConfigurationCreateRequestVolumesItem] | None = None
+
+
+class LaunchConfigurationDetailShowResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     account_id: str
-    addresses: list[Address]
+    auto_scaling_group_count: int
+    created_at: str
+    created_by: str
+    id: str
+    image_id: str
+    image_name: str
+    keypair_name: str
+    modified_at: str
+    modified_by: str
+    name: str
+    public_key: str
+    server_type_id: str
+    state: str
+    user_data: str
+    volumes: list[LaunchConfigurationDetailShowResponseVolumesItem]
+
+
+class ServerCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    image_id: str | None = None
+    keypair_name: str | None = None
+    lock: bool | None = None
+    max_count: int | None = None
+    metadata: Any | None = None
+    name: str | None = None
+    networks: list[ServerCreateRequestNetworksItem] | None = None
+    partition_number: int | None = None
+    product_category: str | None = None
+    product_offering: str | None = None
+    security_groups: list[str] | None = None
+    server_group_id: str | None = None
+    server_type_id: str | None = None
+    tags: list[ServerCreateRequestTagsItem] | None = None
+    user_data: str | None = None
+    volumes: list[Any] | None = None
+
+
+class ServerCreateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    servers: list[ServerCreateResponseServersItem]
+
+
+class ServerGroupCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    policy: str | None = None
+    tags: list[ServerGroupCreateRequestTagsItem] | None = None
+
+
+class ServerGroupListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    server_groups: list[ServerGroupListResponseServerGroupsItem]
+
+
+class ServerInterfaceCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fixed_ips: list[ServerInterfaceCreateRequestFixedIpsItem] | None = None
+    port_id: str | None = None
+    subnet_id: str | None = None
+
+
+class ServerQuotaSet(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    cores: ServerQuotaSetCores
+    id: str
+    instances: ServerQuotaSetInstances
+    keypairs: ServerQuotaSetKeypairs
+    metadata_items: ServerQuotaSetMetadataItems
+    ram: ServerQuotaSetRam
+    server_group_members: ServerQuotaSetServerGroupMembers
+    server_groups: ServerQuotaSetServerGroups
+
+
+class ServerShowResponseAddress(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[ServerShowResponseAddressIpAddressesItem]
+    subnet_name: str
+
+
+class ServerTypeListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    server_types: list[ServerTypeListResponseServerTypesItem]
+
+
+class ServerVolumesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volumes: list[ServerVolumesResponseVolumesItem]
+
+
+class SnapshotListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    snapshots: list[SnapshotListResponseSnapshotsItem]
+
+
+class VolumeCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    size: int | None = None
+    snapshot_id: str | None = None
+    tags: list[VolumeCreateRequestTagsItem] | None = None
+    volume_type: str | None = None
+
+
+class VolumeQuotaSet(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str
+    per_volume_size: VolumeQuotaSetPerVolumeSize
+    snapshots: VolumeQuotaSetSnapshots
+    usages: VolumeQuotaSetUsages
+    volumes: VolumeQuotaSetVolumes
+
+
+class VolumeShowResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    bootable: bool
+    created_at: str
+    encrypted: bool
+    id: str
+    modified_at: str
+    multiattach: bool
+    name: str
+    servers: list[VolumeShowResponseServersItem]
+    size: int
+    snapshot_id: str
+    state: str
+    user_id: str
+    volume_image_metadata: VolumeShowResponseVolumeImageMetadata
+    volume_type: str
+    volume_type_id: str
+
+
+class VolumeTransferListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    transfers: list[VolumeTransferListResponseTransfersItem]
+
+
+class VolumeTypeDetailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str
+    extra_specs: VolumeTypeDetailResponseExtraSpecs
+    id: str
+    name: str
+
+
+class ImageListResponseImagesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    checksum: str
+    container_format: str
+    created_at: str
+    disk_format: str
+    file: str
+    id: str
+    min_disk: int
+    min_ram: int
+    name: str
+    os_distro: str
+    os_hash_algo: str
+    os_hash_value: str
+    os_hidden: bool
+    owner: str
+    owner_account_name: str
+    owner_user_name: str
+    protected: bool
+    root_device_name: str
+    scp_image_type: str
+    scp_k8s_version: str
+    scp_original_image_type: str
+    scp_os_build_version: str
+    scp_os_version: str
+    size: int
+    status: str
+    updated_at: str
+    url: str
+    virtual_size: int
+    visibility: str
+    volumes: list[ImageListResponseImagesItemVolumesItem]
+
+
+class LaunchConfigurationListResponseLaunchConfigurationsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    auto_scaling_group_count: int
+    boot_disk_size: int
+    created_at: str
+    created_by: str
+    extra_disk_size: int
+    id: str
+    image_id: str
+    image_name: str
+    keypair_name: str
+    modified_at: str
+    modified_by: str
+    name: str
+    public_key: str
+    server_type_id: str
+    state: str
+    user_data: str
+    volumes: list[LaunchConfigurationListResponseLaunchConfigurationsItemVolumesItem]
+
+
+class ServerInterfaceListResponseInterfacesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fixed_ips: list[ServerInterfaceListResponseInterfacesItemFixedIpsItem]
+    mac_addr: str
+    port_id: str
+    port_state: str
+    private_static_nat: ServerInterfaceListResponseInterfacesItemPrivateStaticNat
+    static_nat: ServerInterfaceListResponseInterfacesItemStaticNat
+    subnet_id: str
+
+
+class ServerIpsResponseAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[ServerIpsResponseAddressesItemIpAddressesItem]
+    subnet_name: str
+
+
+class ServerShowResponseAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[ServerShowResponseAddressesItemIpAddressesItem]
+    subnet_name: str
+
+
+class VolumeListResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    bootable: bool
+    created_at: str
+    encrypted: bool
+    id: str
+    modified_at: str
+    multiattach: bool
+    name: str
+    servers: list[VolumeListResponseVolumesItemServersItem]
+    size: int
+    snapshot_id: str
+    state: str
+    user_id: str
+    volume_image_metadata: VolumeListResponseVolumesItemVolumeImageMetadata
+    volume_type: str
+    volume_type_id: str
+
+
+class VolumeTypeListResponseVolumeTypesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str
+    extra_specs: VolumeTypeListResponseVolumeTypesItemExtraSpecs
+    id: str
+    name: str
+
+
+class AutoScalingGroupVirtualServerListResponseServersItemAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem]
+    subnet_name: str
+
+
+class ServerListResponseServersItemAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[ServerListResponseServersItemAddressesItemIpAddressesItem]
+    subnet_name: str
+
+
+class ServerSecurityGroupListResponseSecurityGroupsItemRulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    from_port: int
+    id: str
+    ip_protocol: str
+    ip_range: ServerSecurityGroupListResponseSecurityGroupsItemRulesItemIpRange
+    to_port: int
+
+
+class ImageListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    images: list[ImageListResponseImagesItem]
+
+
+class LaunchConfigurationListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    launch_configurations: list[LaunchConfigurationListResponseLaunchConfigurationsItem]
+
+
+class ServerInterfaceListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    interfaces: list[ServerInterfaceListResponseInterfacesItem]
+
+
+class ServerIpsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    addresses: list[ServerIpsResponseAddressesItem]
+
+
+class ServerShowResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[ServerShowResponseAddressesItem]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    locked: bool
+    metadata: Any
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[ServerShowResponseSecurityGroupsItem]
+    server_group_id: str
+    server_type: ServerShowResponseServerType
+    state: str
+    volumes: list[ServerShowResponseVolumesItem]
+    vpc_id: str
+
+
+class VolumeListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    count: int
+    volumes: list[VolumeListResponseVolumesItem]
+
+
+class VolumeTypeListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volume_types: list[VolumeTypeListResponseVolumeTypesItem]
+
+
+class AutoScalingGroupVirtualServerListResponseServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[AutoScalingGroupVirtualServerListResponseServersItemAddressesItem]
     auto_scaling_group_id: str
     created_at: str
     created_by: str
@@ -1779,12 +2024,56 @@ class Server(BaseModel):
     planned_compute_os_type: str
     product_category: str
     product_offering: str
-    security_groups: list[SecurityGroup]
+    security_groups: list[AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem]
     server_group_id: str
-    server_type: AutoScalingGroupVirtualServerListResponseServerType
+    server_type: AutoScalingGroupVirtualServerListResponseServersItemServerType
     state: str
-    volumes: list[Volume]
+    volumes: list[AutoScalingGroupVirtualServerListResponseServersItemVolumesItem]
     vpc_id: str
+
+
+class ServerListResponseServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[ServerListResponseServersItemAddressesItem]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    locked: bool
+    metadata: Any
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[ServerListResponseServersItemSecurityGroupsItem]
+    server_group_id: str
+    server_type: ServerListResponseServersItemServerType
+    state: str
+    volumes: list[ServerListResponseServersItemVolumesItem]
+    vpc_id: str
+
+
+class ServerSecurityGroupListResponseSecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    description: str
+    id: str
+    name: str
+    rules: list[ServerSecurityGroupListResponseSecurityGroupsItemRulesItem]
 
 
 class AutoScalingGroupVirtualServerListResponse(BaseModel):
@@ -1792,39 +2081,7 @@ class AutoScalingGroupVirtualServerListResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    servers: list[Server]
-
-
-class Server2(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[Address2]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    locked: bool
-    metadata: Any
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[SecurityGroup]
-    server_group_id: str
-    server_type: ServerListResponseServerType
-    state: str
-    volumes: list[Volume6]
-    vpc_id: str
+    servers: list[AutoScalingGroupVirtualServerListResponseServersItem]
 
 
 class ServerListResponse(BaseModel):
@@ -1832,36 +2089,72 @@ class ServerListResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    servers: list[Server2]
+    servers: list[ServerListResponseServersItem]
 
 
-class ServerShowResponse(BaseModel):
+class ServerSecurityGroupListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    account_id: str
-    addresses: list[Address3]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    locked: bool
-    metadata: Any
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[SecurityGroup3]
-    server_group_id: str
-    server_type: ServerShowResponseServerType
-    state: str
-    volumes: list[Volume6]
-    vpc_id: str
+    security_groups: list[ServerSecurityGroupListResponseSecurityGroupsItem]
+
+
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+Tag = AutoScalingGroupCreateRequestTagsItem
+LbServerGroup = AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem
+LbServerGroup1 = AutoScalingGroupLbServerGroupSetRequestLbServerGroupsItem
+AutoScalingGroup = AutoScalingGroupListResponseAutoScalingGroupsItem
+Notification = AutoScalingGroupNotificationListResponseNotificationsItem
+Policy = AutoScalingGroupPolicyListResponsePoliciesItem
+Schedule = AutoScalingGroupScheduleListResponseSchedulesItem
+IpAddress = ServerShowResponseAddressIpAddressesItem
+Address = AutoScalingGroupVirtualServerListResponseServersItemAddressesItem
+SecurityGroup = AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem
+Volume = AutoScalingGroupVirtualServerListResponseServersItemVolumesItem
+Volume1 = ImageShowResponseVolumesItem
+Image = ImageListResponseImagesItem
+Member = ImageMemberListResponseMembersItem
+FixedIp = InterfaceResponseFixedIpsItem
+PrivateStaticNat = InterfaceResponsePrivateStaticNat
+StaticNat = InterfaceResponseStaticNat
+Keypair = KeypairListResponseKeypairsItem
+Volume3 = LaunchConfigurationCreateRequestVolumesItem
+Volume4 = LaunchConfigurationDetailShowResponseVolumesItem
+LaunchConfiguration = LaunchConfigurationListResponseLaunchConfigurationsItem
+Network = ServerCreateRequestNetworksItem
+Server1 = ServerCreateResponseServersItem
+FixedIp1 = ServerInterfaceCreateRequestFixedIpsItem
+FixedIp2 = ServerInterfaceListResponseInterfacesItemFixedIpsItem
+Interface = ServerInterfaceListResponseInterfacesItem
+Address1 = ServerIpsResponseAddressesItem
+Address2 = ServerListResponseServersItemAddressesItem
+Volume6 = ServerShowResponseVolumesItem
+Cores = ServerQuotaSetCores
+Instances = ServerQuotaSetInstances
+Keypairs = ServerQuotaSetKeypairs
+MetadataItems = ServerQuotaSetMetadataItems
+Ram = ServerQuotaSetRam
+ServerGroupMembers = ServerQuotaSetServerGroupMembers
+ServerGroups = ServerQuotaSetServerGroups
+IpRange = ServerSecurityGroupListResponseSecurityGroupsItemRulesItemIpRange
+Rule = ServerSecurityGroupListResponseSecurityGroupsItemRulesItem
+SecurityGroup2 = ServerSecurityGroupListResponseSecurityGroupsItem
+Address3 = ServerShowResponseAddressesItem
+SecurityGroup3 = ServerShowResponseSecurityGroupsItem
+Volume8 = ServerVolumesResponseVolumesItem
+Snapshot = SnapshotListResponseSnapshotsItem
+Server3 = VolumeShowResponseServersItem
+VolumeImageMetadata = VolumeShowResponseVolumeImageMetadata
+Volume9 = VolumeListResponseVolumesItem
+PerVolumeSize = VolumeQuotaSetPerVolumeSize
+Snapshots = VolumeQuotaSetSnapshots
+Usages = VolumeQuotaSetUsages
+Volumes = VolumeQuotaSetVolumes
+Transfer = VolumeTransferListResponseTransfersItem
+ExtraSpecs = VolumeTypeDetailResponseExtraSpecs
+VolumeType = VolumeTypeListResponseVolumeTypesItem
+AutoScalingGroupVirtualServerListResponseServerType = AutoScalingGroupVirtualServerListResponseServersItemServerType
+ServerListResponseServerType = ServerListResponseServersItemServerType
+Server = AutoScalingGroupVirtualServerListResponseServersItem
+Server2 = ServerListResponseServersItem

@@ -1043,7 +1043,7 @@ class Client:
 
     def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.LbServerGroup]:
+    ) -> Iterator[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1059,10 +1059,12 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LbServerGroup, one per item of ``lb_server_groups``.
+            AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.LbServerGroup]:
+        def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1134,7 +1136,7 @@ class Client:
         notification_event: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.Notification]:
+    ) -> Iterator[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1153,10 +1155,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Notification, one per item of ``notifications``.
+            AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.Notification]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1239,7 +1241,7 @@ class Client:
         scale_type: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.Policy]:
+    ) -> Iterator[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1259,10 +1261,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Policy, one per item of ``policies``.
+            AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.Policy]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1359,7 +1361,7 @@ class Client:
 
     def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.Server]:
+    ) -> Iterator[_models.AutoScalingGroupVirtualServerListResponseServersItem]:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -1375,10 +1377,12 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Server, one per item of ``servers``.
+            AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
         """
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server], str | None]:
+        def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.AutoScalingGroupVirtualServerListResponseServersItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 _support.format_path(
@@ -1468,7 +1472,7 @@ class Client:
         created_by: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> Iterator[_models.AutoScalingGroup]:
+    ) -> Iterator[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1492,10 +1496,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            AutoScalingGroup, one per item of ``auto_scaling_groups``.
+            AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroup]:
+        def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/auto-scaling-groups",
@@ -1624,7 +1628,7 @@ class Client:
         status: str | None = None,
         visibility: str | None = None,
         sort: str | None = None,
-    ) -> Iterator[_models.Image]:
+    ) -> Iterator[_models.ImageListResponseImagesItem]:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -1645,10 +1649,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Image, one per item of ``images``.
+            ImageListResponseImagesItem, one per item of ``images``.
         """
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Image], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ImageListResponseImagesItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/images",
@@ -1725,7 +1729,7 @@ class Client:
 
     def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
-    ) -> Iterator[_models.LaunchConfiguration]:
+    ) -> Iterator[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1742,10 +1746,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LaunchConfiguration, one per item of ``launch_configurations``.
+            LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.LaunchConfiguration]:
+        def _page(_offset: int, _limit: int) -> list[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
@@ -1803,7 +1807,7 @@ class Client:
         _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
-    def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroup]:
+    def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroupListResponseServerGroupsItem]:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -1817,10 +1821,10 @@ class Client:
             limit: page size (``limit``, query; default 100)
 
         Yields:
-            ServerGroup, one per item of ``server_groups``.
+            ServerGroupListResponseServerGroupsItem, one per item of ``server_groups``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
+        def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -1904,7 +1908,7 @@ class Client:
 
     def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> Iterator[_models.ServerType]:
+    ) -> Iterator[_models.ServerTypeListResponseServerTypesItem]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -1921,10 +1925,12 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType, one per item of ``server_types``.
+            ServerTypeListResponseServerTypesItem, one per item of ``server_types``.
         """
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
+        def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerTypeListResponseServerTypesItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -2007,7 +2013,7 @@ class Client:
         marker: str | None = None,
         with_count: bool | None = None,
         name: str | None = None,
-    ) -> Iterator[_models.Snapshot]:
+    ) -> Iterator[_models.SnapshotListResponseSnapshotsItem]:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2025,10 +2031,10 @@ class Client:
             name: Snapshot name (``name``, query)
 
         Yields:
-            Snapshot, one per item of ``snapshots``.
+            SnapshotListResponseSnapshotsItem, one per item of ``snapshots``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.Snapshot]:
+        def _page(_offset: int, _limit: int) -> list[_models.SnapshotListResponseSnapshotsItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/snapshots",
@@ -2146,7 +2152,7 @@ class Client:
         limit: int = 100,
         sort: str | None = None,
         auto_scaling_group_id: str | None = None,
-    ) -> Iterator[_models.Server2]:
+    ) -> Iterator[_models.ServerListResponseServersItem]:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -2169,10 +2175,10 @@ class Client:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
-            Server2, one per item of ``servers``.
+            ServerListResponseServersItem, one per item of ``servers``.
         """
 
-        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server2], str | None]:
+        def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerListResponseServersItem], str | None]:
             _response = self._transport.request(
                 "GET",
                 "/v1/servers",
@@ -2236,7 +2242,7 @@ class Client:
 
     def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
-    ) -> Iterator[_models.VolumeType]:
+    ) -> Iterator[_models.VolumeTypeListResponseVolumeTypesItem]:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2252,10 +2258,10 @@ class Client:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            VolumeType, one per item of ``volume_types``.
+            VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
+        def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = self._transport.request(
                 "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
@@ -2324,7 +2330,7 @@ class Client:
         name: str | None = None,
         state: str | None = None,
         bootable: bool | None = None,
-    ) -> Iterator[_models.Volume10]:
+    ) -> Iterator[_models.VolumeListResponseVolumesItem]:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -2344,10 +2350,10 @@ class Client:
             bootable: Bootable (``bootable``, query)
 
         Yields:
-            Volume10, one per item of ``volumes``.
+            VolumeListResponseVolumesItem, one per item of ``volumes``.
         """
 
-        def _page(_offset: int, _limit: int) -> list[_models.Volume10]:
+        def _page(_offset: int, _limit: int) -> list[_models.VolumeListResponseVolumesItem]:
             _response = self._transport.request(
                 "GET",
                 "/v1/volumes",
@@ -4348,7 +4354,7 @@ class AsyncClient:
 
     async def iter_list_auto_scaling_group_lb_server_groups(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.LbServerGroup]:
+    ) -> AsyncIterator[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
         """Iterate over every item of List Auto-Scaling Group LB Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -4364,10 +4370,12 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LbServerGroup, one per item of ``lb_server_groups``.
+            AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.LbServerGroup]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -4440,7 +4448,7 @@ class AsyncClient:
         notification_event: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Notification]:
+    ) -> AsyncIterator[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
         """Iterate over every item of List Auto-Scaling Group Notifications, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -4459,10 +4467,12 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Notification, one per item of ``notifications``.
+            AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Notification]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.AutoScalingGroupNotificationListResponseNotificationsItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -4546,7 +4556,7 @@ class AsyncClient:
         scale_type: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Policy]:
+    ) -> AsyncIterator[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
         """Iterate over every item of List Auto-Scaling Group Policies, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -4566,10 +4576,10 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Policy, one per item of ``policies``.
+            AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Policy]:
+        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupPolicyListResponsePoliciesItem]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -4667,7 +4677,7 @@ class AsyncClient:
 
     async def iter_list_auto_scaling_group_virtual_servers(
         self, auto_scaling_group_id: str, *, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.Server]:
+    ) -> AsyncIterator[_models.AutoScalingGroupVirtualServerListResponseServersItem]:
         """Iterate over every item of List Auto-Scaling Group Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -4683,10 +4693,12 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Server, one per item of ``servers``.
+            AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
         """
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.AutoScalingGroupVirtualServerListResponseServersItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 _support.format_path(
@@ -4777,7 +4789,7 @@ class AsyncClient:
         created_by: str | None = None,
         limit: int = 20,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.AutoScalingGroup]:
+    ) -> AsyncIterator[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
         """Iterate over every item of List Auto-Scaling Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -4801,10 +4813,10 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            AutoScalingGroup, one per item of ``auto_scaling_groups``.
+            AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroup]:
+        async def _page(_offset: int, _limit: int) -> list[_models.AutoScalingGroupListResponseAutoScalingGroupsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/auto-scaling-groups",
@@ -4936,7 +4948,7 @@ class AsyncClient:
         status: str | None = None,
         visibility: str | None = None,
         sort: str | None = None,
-    ) -> AsyncIterator[_models.Image]:
+    ) -> AsyncIterator[_models.ImageListResponseImagesItem]:
         """Iterate over every item of List Images, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -4957,10 +4969,12 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            Image, one per item of ``images``.
+            ImageListResponseImagesItem, one per item of ``images``.
         """
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Image], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ImageListResponseImagesItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/images",
@@ -5040,7 +5054,7 @@ class AsyncClient:
 
     async def iter_list_launch_configurations(
         self, *, name: str | None = None, image_id: str | None = None, limit: int = 20, sort: str | None = None
-    ) -> AsyncIterator[_models.LaunchConfiguration]:
+    ) -> AsyncIterator[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
         """Iterate over every item of List Launch Configurations, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5057,10 +5071,12 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            LaunchConfiguration, one per item of ``launch_configurations``.
+            LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.LaunchConfiguration]:
+        async def _page(
+            _offset: int, _limit: int
+        ) -> list[_models.LaunchConfigurationListResponseLaunchConfigurationsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/launch-configurations",
@@ -5119,7 +5135,9 @@ class AsyncClient:
         _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
-    async def iter_list_server_groups(self, *, limit: int = 100) -> AsyncIterator[_models.ServerGroup]:
+    async def iter_list_server_groups(
+        self, *, limit: int = 100
+    ) -> AsyncIterator[_models.ServerGroupListResponseServerGroupsItem]:
         """Iterate over every item of List Server Groups, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5133,10 +5151,10 @@ class AsyncClient:
             limit: page size (``limit``, query; default 100)
 
         Yields:
-            ServerGroup, one per item of ``server_groups``.
+            ServerGroupListResponseServerGroupsItem, one per item of ``server_groups``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.ServerGroup]:
+        async def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = await self._transport.request(
                 "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
             )
@@ -5223,7 +5241,7 @@ class AsyncClient:
 
     async def iter_list_server_types(
         self, *, limit: int = 100, min_disk: int | None = None, min_ram: int | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.ServerType]:
+    ) -> AsyncIterator[_models.ServerTypeListResponseServerTypesItem]:
         """Iterate over every item of List Server Types, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -5240,10 +5258,12 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            ServerType, one per item of ``server_types``.
+            ServerTypeListResponseServerTypesItem, one per item of ``server_types``.
         """
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.ServerType], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerTypeListResponseServerTypesItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/server-types",
@@ -5327,7 +5347,7 @@ class AsyncClient:
         marker: str | None = None,
         with_count: bool | None = None,
         name: str | None = None,
-    ) -> AsyncIterator[_models.Snapshot]:
+    ) -> AsyncIterator[_models.SnapshotListResponseSnapshotsItem]:
         """Iterate over every item of List snapshots and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5345,10 +5365,10 @@ class AsyncClient:
             name: Snapshot name (``name``, query)
 
         Yields:
-            Snapshot, one per item of ``snapshots``.
+            SnapshotListResponseSnapshotsItem, one per item of ``snapshots``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Snapshot]:
+        async def _page(_offset: int, _limit: int) -> list[_models.SnapshotListResponseSnapshotsItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/snapshots",
@@ -5467,7 +5487,7 @@ class AsyncClient:
         limit: int = 100,
         sort: str | None = None,
         auto_scaling_group_id: str | None = None,
-    ) -> AsyncIterator[_models.Server2]:
+    ) -> AsyncIterator[_models.ServerListResponseServersItem]:
         """Iterate over every item of List Virtual Servers, fetching page after page.
 
         Marker pagination: each request after the first sends ``marker`` = the ``id`` of the previous page's
@@ -5490,10 +5510,12 @@ class AsyncClient:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
-            Server2, one per item of ``servers``.
+            ServerListResponseServersItem, one per item of ``servers``.
         """
 
-        async def _page(_marker: str | None, _limit: int) -> tuple[list[_models.Server2], str | None]:
+        async def _page(
+            _marker: str | None, _limit: int
+        ) -> tuple[list[_models.ServerListResponseServersItem], str | None]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/servers",
@@ -5558,7 +5580,7 @@ class AsyncClient:
 
     async def iter_list_volume_types_and_details(
         self, *, limit: int = 20, marker: str | None = None, sort: str | None = None
-    ) -> AsyncIterator[_models.VolumeType]:
+    ) -> AsyncIterator[_models.VolumeTypeListResponseVolumeTypesItem]:
         """Iterate over every item of List volume types and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5574,10 +5596,10 @@ class AsyncClient:
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
 
         Yields:
-            VolumeType, one per item of ``volume_types``.
+            VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.VolumeType]:
+        async def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = await self._transport.request(
                 "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
             )
@@ -5647,7 +5669,7 @@ class AsyncClient:
         name: str | None = None,
         state: str | None = None,
         bootable: bool | None = None,
-    ) -> AsyncIterator[_models.Volume10]:
+    ) -> AsyncIterator[_models.VolumeListResponseVolumesItem]:
         """Iterate over every item of List volumes and details, fetching page after page.
 
         Offset pagination: each request sends ``offset`` (0, then advanced by the items received) and
@@ -5667,10 +5689,10 @@ class AsyncClient:
             bootable: Bootable (``bootable``, query)
 
         Yields:
-            Volume10, one per item of ``volumes``.
+            VolumeListResponseVolumesItem, one per item of ``volumes``.
         """
 
-        async def _page(_offset: int, _limit: int) -> list[_models.Volume10]:
+        async def _page(_offset: int, _limit: int) -> list[_models.VolumeListResponseVolumesItem]:
             _response = await self._transport.request(
                 "GET",
                 "/v1/volumes",

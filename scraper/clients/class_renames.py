@@ -1,0 +1,135 @@
+"""Which public classes of a models module a new rendering renamed or removed, and deprecated aliases for them.
+
+A release's version must say what it breaks: a class that a user imports by name and that is gone (its schema
+renamed, or named by a newer generator: ``Volume9`` became ``ServerVolume``) is a breaking change, even when the
+API did not change. The old and the new module are matched from the names both define (components keep theirs):
+a field declared by matched classes refers to matched classes, so the class names in its two annotations pair up
+position by position (``Server.volume: Volume9 | None`` and ``ServerVolume | None``), and so on down every class
+reached. What is not reached was removed.
+
+A renamed class can keep its old name for one major release as an alias (``Volume9 = ServerVolume``), written
+after the classes under :data:`ALIAS_MARK`; an alias is only written where its name is free in the new module.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["ALIAS_MARK", "ClassChanges", "aliases_block", "class_changes", "module_aliases", "without_aliases"]
+
+#: The comment line above the deprecated aliases of a models module; the major release that renamed them follows.
+ALIAS_MARK = "# docs2client: deprecated names, renamed in "
+_ALIAS_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*) = ([A-Za-z_][A-Za-z0-9_]*)$")
+
+
+@dataclass
+class ClassChanges:
+    """Old public name -> new class (``renamed``), old public names with no class in the new module (``removed``),
+    and old class -> every new class that is one of its places (``split``, only where that is not the class
+    itself)."""
+
+    renamed: dict[str, str] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    split: dict[str, list[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.renamed or self.removed)
+
+
+def _classes(source: str) -> dict[str, ast.ClassDef]:
+    tree = ast.parse(source)
+    return {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+
+
+def module_aliases(source: str) -> tuple[str | None, dict[str, str]]:
+    """The deprecated aliases a models module carries (name -> class) and the release that introduced them."""
+    release: str | None = None
+    aliases: dict[str, str] = {}
+    inside = False
+    for line in source.splitlines():
+        if line.startswith(ALIAS_MARK):
+            release, inside = line.removeprefix(ALIAS_MARK).split()[0].rstrip(":;,"), True
+            continue
+        match = _ALIAS_LINE.match(line)
+        if inside and match:
+            aliases[match.group(1)] = match.group(2)
+        elif inside and line.strip() and not line.startswith("#"):
+            inside = False
+    return release, aliases
+
+
+def _names(annotation: ast.AST, classes: Mapping[str, ast.ClassDef]) -> list[str]:
+    """The module's class names an annotation or base mentions, in source order."""
+    found = [(n.lineno, n.col_offset, n.id) for n in ast.walk(annotation) if isinstance(n, ast.Name)]
+    return [name for _, _, name in sorted(found) if name in classes]
+
+
+def _references(node: ast.ClassDef, classes: Mapping[str, ast.ClassDef]) -> dict[str, list[str]]:
+    """Each field's (and the bases', under ``""``; an assignment's, under ``=<target>``) class names."""
+    out = {"": [name for base in node.bases for name in _names(base, classes)]}
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            out[stmt.target.id] = _names(stmt.annotation, classes)
+        elif isinstance(stmt, ast.Assign):  # ``__annotations__ = {"__pydantic_extra__": dict[str, Value]}``
+            out["=" + ast.unparse(stmt.targets[0])] = _names(stmt.value, classes)
+    return out
+
+
+def class_changes(old_source: str, new_source: str) -> ClassChanges:
+    """The classes (and deprecated aliases) of ``old_source`` that ``new_source`` renamed or removed.
+
+    One old class may become several (an older generator gave identical inline schemas one shared class; each
+    place now has its own): ``renamed`` names the first, :attr:`ClassChanges.split` all of them."""
+    old, new = _classes(old_source), _classes(new_source)
+    old_of = {name: name for name in new if name in old}  # new class -> the old class it is
+    queue = list(old_of.items())
+    while queue:
+        new_name, old_name = queue.pop(0)
+        old_refs, new_refs = _references(old[old_name], old), _references(new[new_name], new)
+        for attr, after in new_refs.items():
+            before = old_refs.get(attr)
+            if before is None or len(after) != len(before):
+                continue
+            for b, a in zip(after, before, strict=True):
+                if b not in old_of:
+                    old_of[b] = a
+                    queue.append((b, a))
+    changes = ClassChanges()
+    for new_name, old_name in old_of.items():
+        changes.split.setdefault(old_name, []).append(new_name)
+    for name in old:
+        targets = changes.split.get(name, [])
+        if not targets:
+            changes.removed.append(name)
+        elif name not in targets:
+            changes.renamed[name] = targets[0]
+    changes.split = {name: targets for name, targets in changes.split.items() if targets != [name]}
+    _, aliases = module_aliases(old_source)
+    new_aliases = module_aliases(new_source)[1]
+    for alias, target in aliases.items():
+        if alias in new or alias in new_aliases:
+            continue
+        if target in changes.renamed:
+            changes.renamed[alias] = changes.renamed[target]
+        elif target in new:
+            changes.renamed[alias] = target
+        else:
+            changes.removed.append(alias)
+    return changes
+
+
+def aliases_block(aliases: Mapping[str, str], release: str) -> str:
+    """The lines that keep ``aliases`` (old name -> class) importable, marked as renamed in ``release``."""
+    if not aliases:
+        return ""
+    lines = [f"{ALIAS_MARK}{release}; removed in the next major release", *(f"{a} = {t}" for a, t in aliases.items())]
+    return "\n\n" + "\n".join(lines) + "\n"
+
+
+def without_aliases(source: str) -> str:
+    """``source`` as rendered, before :func:`aliases_block` was appended to it."""
+    start = source.find("\n\n\n" + ALIAS_MARK)
+    return source if start < 0 else source[:start] + "\n"

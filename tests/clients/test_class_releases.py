@@ -1,0 +1,143 @@
+"""Renamed model classes make a major release, listed in the changelog, with the old names kept as aliases.
+
+A code-only regeneration was a patch release even when it renamed public classes (inline classes named by their
+place instead of numbered: ``Volume9`` -> ``ServerVolume``); a user's ``from ... import Volume9`` then broke on a
+patch upgrade. Modules below are short synthetic mirrors of generated/scp-virtualserver's models.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scraper.clients.class_releases import class_release
+from scraper.clients.class_renames import class_changes, module_aliases, without_aliases
+
+_OLD = """from pydantic import BaseModel
+
+
+class Volume(BaseModel):
+    id: str | None = None
+
+
+class Server(BaseModel):
+    volume: Volume | None = None
+    volumes: list[Volume9] | None = None
+
+
+class Volume9(BaseModel):
+    size: int | None = None
+
+
+class Header(BaseModel):
+    code: int | None = None
+
+
+class Disk(BaseModel):
+    header: Header | None = None
+
+
+class Image(BaseModel):
+    header: Header | None = None
+"""
+
+_NEW = """from pydantic import BaseModel
+
+
+class ServerVolume(BaseModel):
+    id: str | None = None
+
+
+class ServerVolumesItem(BaseModel):
+    size: int | None = None
+
+
+class Server(BaseModel):
+    volume: ServerVolume | None = None
+    volumes: list[ServerVolumesItem] | None = None
+
+
+class DiskHeader(BaseModel):
+    code: int | None = None
+
+
+class ImageHeader(BaseModel):
+    code: int | None = None
+
+
+class Disk(BaseModel):
+    header: DiskHeader | None = None
+
+
+class Image(BaseModel):
+    header: ImageHeader | None = None
+"""
+
+
+def test_renames_are_found_through_the_fields_of_classes_both_define() -> None:
+    changes = class_changes(_OLD, _NEW)
+    assert changes.renamed == {"Volume": "ServerVolume", "Volume9": "ServerVolumesItem", "Header": "DiskHeader"}
+    assert changes.split["Header"] == ["DiskHeader", "ImageHeader"]
+    assert changes.removed == []
+    without_image = _OLD.replace("class Image(BaseModel):\n    header: Header | None = None\n", "")
+    assert class_changes(_OLD, without_image).removed == ["Image"]
+
+
+def _package(tmp_path: Path, models: str, version: str) -> Path:
+    (tmp_path / "pkg" / "v1").mkdir(parents=True)
+    (tmp_path / "pkg" / "v1" / "models.py").write_text(models, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(f'version = "{version}"\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_a_code_only_rename_is_a_major_release_with_aliases(tmp_path: Path) -> None:
+    out = _package(tmp_path, _OLD, "2.0.3")
+    tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
+    version, changelog = class_release(out, tree, "2.0.3", "2.0.3", "# Changelog\n\n## 2.0.3\n\nFixes.\n")
+    assert version == "3.0.0"
+    assert tree["pyproject.toml"] == b'version = "3.0.0"\n'
+    assert changelog is not None and changelog.index("## 3.0.0") < changelog.index("## 2.0.3")
+    assert "`Volume9` -> `ServerVolumesItem`" in changelog
+    models = tree["pkg/v1/models.py"].decode()
+    release, aliases = module_aliases(models)
+    assert (release, aliases["Volume9"]) == ("3.0.0", "ServerVolumesItem")
+    namespace: dict[str, object] = {}
+    exec(compile(models, "models.py", "exec"), namespace)
+    assert namespace["Volume9"] is namespace["ServerVolumesItem"]
+
+    # the next regeneration renders the same classes: the aliases stay, nothing is released
+    (out / "pkg" / "v1" / "models.py").write_text(models, encoding="utf-8")
+    again = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "3.0.0"\n'}
+    assert class_release(out, again, "3.0.0", "3.0.0", changelog) == ("3.0.0", changelog)
+    assert again["pkg/v1/models.py"].decode() == models
+
+    # the next major release (a spec change) drops them
+    later = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "4.0.0"\n'}
+    assert class_release(out, later, "3.0.0", "4.0.0", changelog)[0] == "4.0.0"
+    assert module_aliases(later["pkg/v1/models.py"].decode())[1] == {}
+
+
+def test_a_rename_in_a_minor_spec_release_makes_it_major(tmp_path: Path) -> None:
+    out = _package(tmp_path, _OLD, "2.0.3")
+    tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
+    changelog = "# Changelog\n\n## 2.1.0\n\n### API v1\n\n- added x\n\n## 2.0.3\n\nFixes.\n"
+    version, amended = class_release(out, tree, "2.0.3", "2.1.0", changelog)
+    assert version == "3.0.0" and tree["pyproject.toml"] == b'version = "3.0.0"\n'
+    assert amended is not None and "## 2.1.0" not in amended
+    entry = amended[amended.index("## 3.0.0") : amended.index("## 2.0.3")]
+    assert "- added x" in entry and "`Volume` -> `ServerVolume`" in entry
+
+
+def test_an_alias_never_takes_a_name_the_new_module_binds(tmp_path: Path) -> None:
+    new = _NEW + "\n\nclass Volume(BaseModel):\n    other: int | None = None\n"
+    out = _package(tmp_path, _OLD, "1.0.0")
+    tree = {"pkg/v1/models.py": new.encode(), "pyproject.toml": b'version = "1.0.0"\n'}
+    class_release(out, tree, "1.0.0", "1.0.0", None)
+    aliases = module_aliases(tree["pkg/v1/models.py"].decode())[1]
+    assert "Volume" not in aliases and aliases["Volume9"] == "ServerVolumesItem"
+
+
+def test_the_rendering_is_the_module_without_its_aliases(tmp_path: Path) -> None:
+    out = _package(tmp_path, _OLD, "2.0.3")
+    tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
+    class_release(out, tree, "2.0.3", "2.0.3", None)
+    assert without_aliases(tree["pkg/v1/models.py"].decode()) == _NEW != tree["pkg/v1/models.py"].decode()
