@@ -32,7 +32,7 @@ from scraper.table_vocabulary import (
     field_column_role,
 )
 
-__all__ = ["CellLineTable", "cell_line_table", "is_cell_line"]
+__all__ = ["CellLineTable", "cell_line_table", "column_word", "header_like", "is_cell_line"]
 
 #: The most columns a header may have: a run longer than this at the start is no header.
 _MAX_COLUMNS = 12
@@ -51,18 +51,26 @@ class CellLineTable:
 
 
 def is_cell_line(line: str) -> bool:
-    """A line of one cell: text ending in `` |`` with no other ``|`` in it, or ``|`` alone (an empty cell)."""
+    """A line of one cell: text ending in `` |`` with no other ``|`` in it, or ``|`` alone (an empty cell), or a
+    row's first cell opened by a pipe (``| tokenId |``: :func:`_opens_row`)."""
     stripped = line.strip()
     if stripped == "|":
         return True
-    return stripped.endswith(" |") and stripped.count("|") == 1
+    return (stripped.endswith(" |") and stripped.count("|") == 1) or _opens_row(stripped)
+
+
+def _opens_row(line: str) -> bool:
+    """``| text |``: the first cell of a row, in the variant whose every row opens with a pipe (Private DNS, en)."""
+    stripped = line.strip()
+    return stripped.startswith("| ") and stripped.endswith(" |") and stripped.count("|") == 2
 
 
 def _cell(line: str) -> str:
-    return line.strip().removesuffix("|").strip()
+    return line.strip().removeprefix("|").removesuffix("|").strip()
 
 
-def _column_word(cell: str) -> bool:
+def column_word(cell: str) -> bool:
+    """The cell is a column word of :mod:`scraper.table_vocabulary` (``Name``, ``타입``, ``Http method``, ...)."""
     words = " ".join(cell.lower().split())
     return (
         field_column_role(words) is not None
@@ -74,9 +82,9 @@ def _column_word(cell: str) -> bool:
     )
 
 
-def _header_like(cell: str) -> bool:
+def header_like(cell: str) -> bool:
     """A cell that may be a column header: a column word, or a few plain words that read as no value."""
-    if _column_word(cell):
+    if column_word(cell):
         return True
     words = cell.split()
     lowered = cell.lower()
@@ -87,7 +95,7 @@ def _header_like(cell: str) -> bool:
         and lowered not in LOCATIONS
         and lowered not in REQUIRED_TRUE
         and lowered not in REQUIRED_FALSE
-        and cell.upper() != cell
+        and not cell.isupper()  # a constant (``GET``, ``ACTIVE``); a script without case (``입력 가능``) is none
         and not re.search(r"[\d{}/._\[\]:=]|[a-z][A-Z]", cell)
     )
 
@@ -98,16 +106,24 @@ def cell_line_table(lines: list[str], start: int) -> CellLineTable | None:
     end = start
     while end < len(lines) and is_cell_line(lines[end]):
         end += 1
+    if _opens_row(lines[start]):
+        return _opened_rows_table(lines, start, end)
     cells = [_cell(line) for line in lines[start:end]]
-    header_like = 0
-    while header_like < min(len(cells), _MAX_COLUMNS) and cells[header_like] and _header_like(cells[header_like]):
-        header_like += 1
+    leading_header_like = 0
+    while (
+        leading_header_like < min(len(cells), _MAX_COLUMNS)
+        and cells[leading_header_like]
+        and header_like(cells[leading_header_like])
+    ):
+        leading_header_like += 1
     column_words = 0
-    while column_words < len(cells) and cells[column_words] and _column_word(cells[column_words]):
+    while column_words < len(cells) and cells[column_words] and column_word(cells[column_words]):
         column_words += 1
     # the header: its leading column words at least, the header-like cells after them at most
-    counts = [k for k in range(header_like, max(column_words, 2) - 1, -1) if len(cells) % k == 0 and len(cells) > k]
-    counts = [k for k in counts if sum(_column_word(c) for c in cells[:k]) >= 2]
+    counts = [
+        k for k in range(leading_header_like, max(column_words, 2) - 1, -1) if len(cells) % k == 0 and len(cells) > k
+    ]
+    counts = [k for k in counts if sum(column_word(c) for c in cells[:k]) >= 2]
     width = counts[0] if counts else column_words
     if width < 2 or len(cells) <= width:
         return None
@@ -123,3 +139,29 @@ def cell_line_table(lines: list[str], start: int) -> CellLineTable | None:
             row = row + [""] * (width - len(row))
         rows.append(Row(cells=tuple(row), line=start + first + 1, repairs=repairs))
     return CellLineTable(Table(header=tuple(cells[:width]), rows=tuple(rows), line=start + 1), end)
+
+
+def _opened_rows_table(lines: list[str], start: int, end: int) -> CellLineTable | None:
+    """Cell lines whose every row opens with a pipe (``| Name |`` / ``Type |`` / ``| tokenId |`` / ``Header |``):
+    a row is the cells from one opening line to the next, the first row the header (two or more column words).
+
+    A row of more cells than the header keeps the extra text in its last cell, one of fewer is padded with empty
+    cells; both are repairs on the row, as in the pipe rendering's tables."""
+    openings = [index for index in range(start, end) if _opens_row(lines[index])]
+    bounds = list(zip(openings, [*openings[1:], end], strict=True))
+    header = [_cell(line) for line in lines[bounds[0][0] : bounds[0][1]]]
+    width = len(header)
+    if width < 2 or width > _MAX_COLUMNS or sum(column_word(cell) for cell in header) < 2 or len(bounds) < 2:
+        return None
+    rows: list[Row] = []
+    for first, after in bounds[1:]:
+        row = [_cell(line) for line in lines[first:after]]
+        repairs: tuple[str, ...] = ()
+        if len(row) > width:
+            repairs = (f"{len(row)} cells for {width} columns: the cells past the last column kept in it",)
+            row = [*row[: width - 1], " ".join(row[width - 1 :])]
+        elif len(row) < width:
+            repairs = (f"{len(row)} cells for {width} columns: the missing cells read as empty",)
+            row = row + [""] * (width - len(row))
+        rows.append(Row(cells=tuple(row), line=first + 1, repairs=repairs))
+    return CellLineTable(Table(header=tuple(header), rows=tuple(rows), line=start + 1), end)

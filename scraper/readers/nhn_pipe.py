@@ -9,7 +9,10 @@ paragraphs one a line, bracket labels (``[URI]``, ``[Response]``), code lines fl
 
 Reading it:
 
-* **Tables**: a pipe row over a separator row is a header; each following line ending in ``|`` is a row, and a row
+* **Tables**: a pipe row over a separator row is a header, and so is a pipe row of column words (two or more,
+  every cell header-like: :func:`scraper.readers.cell_lines.header_like`) over another pipe row, as Korean and
+  Japanese pages are seen rendered with no separator row (E-mail, API Gateway, Certificate Manager v1.1); each
+  following line ending in ``|`` is a row, and a row
   with fewer cells than the header continues on the next line (the site breaks the row after a cell of several
   lines: ``compute | Korea (Pangyo) Region ... |`` then the endpoint URLs). A row of more cells than the header
   keeps the extra text in its last cell, one of fewer is padded with empty cells; both are repairs on the row.
@@ -36,7 +39,7 @@ from __future__ import annotations
 import re
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
-from scraper.readers.cell_lines import cell_line_table, is_cell_line
+from scraper.readers.cell_lines import cell_line_table, column_word, header_like, is_cell_line
 from scraper.readers.nhn_text import (
     _ARRAY_START,
     _CURL_LINE,
@@ -91,6 +94,11 @@ _NO_REQUEST_BODY = re.compile(
 _BULLETED_VALUE = re.compile(r"\s+(?=[-*\u2022]\s*[A-Za-z0-9][\w.+-]*\s*[:\uff1a]\s)")
 _CONSTANT_VALUE = re.compile(r"\s+(?=[A-Z][A-Z0-9_]*\s*[:\uff1a]\s)")
 _LABEL_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: A line of a JSON example whose lines holding only a bracket the rendering dropped: ``"header": {``,
+#: ``"resultCode": 0,`` (Certificate Manager v1.1, API Gateway and Push in Korean and Japanese).
+_JSON_MEMBER = re.compile(r'^"[^"]*"\s*:\s*\S')
+#: What else such an example keeps on a line: a bracket and its comma, a quoted array item.
+_JSON_REMNANT = re.compile(r'^(?:[\[\]{},]+|"[^"]*",?)$')
 _INFERRED_OPERATION = "the rendering drops headings: an operation starts at its declaration, with the lines above it"
 _INFERRED_TITLED = (
     "the rendering keeps headings as plain lines: an operation starts at its declaration, its first line its title"
@@ -100,8 +108,11 @@ _INFERRED_RESPONSE = "the rendering drops headings: the response starts at {why}
 
 def is_pipe_rendering(text: str) -> bool:
     """The page has a pipe row over a separator row (a table of the pipe rendering), whichever leading-pipe style,
-    or a table written one cell a line (R3: :mod:`scraper.readers.cell_lines`)."""
+    a header row of column words over a pipe row (:func:`_separatorless_header`), or a table written one cell a
+    line (R3: :mod:`scraper.readers.cell_lines`)."""
     lines = text.split("\n")
+    if any(_separatorless_header(lines, index) for index, line in enumerate(lines) if line.rstrip().endswith("|")):
+        return True
     return any(
         _SEPARATOR.match(line.strip()) and "|" in lines[index - 1] and not _SEPARATOR.match(lines[index - 1].strip())
         for index, line in enumerate(lines)
@@ -138,7 +149,9 @@ def _blocks(lines: list[str]) -> list[Block]:
         if index == first and " > " in stripped and "|" not in stripped:
             block, index = Heading(title=stripped, level=1, line=index + 1), index + 1
         elif index + 1 < len(lines) and "|" in stripped and _SEPARATOR.match(lines[index + 1].strip()):
-            block, index = _table(lines, index)
+            block, index = _table(lines, index, index + 2)
+        elif _separatorless_header(lines, index):
+            block, index = _table(lines, index, index + 1)
         elif (stripped.startswith("{") and not _PLACEHOLDER_START.match(stripped)) or (
             stripped.startswith("[") and (after_sample or _ARRAY_START.match(stripped))
         ):
@@ -147,6 +160,8 @@ def _blocks(lines: list[str]) -> list[Block]:
             block, index = cell_table.table, cell_table.end
         elif _METHOD_LINE.match(stripped) or _bare_method_at(lines, index):
             block, index = _method_block(lines, index)
+        elif _JSON_MEMBER.match(stripped):
+            block, index = _member_block(lines, index)
         elif _CURL_LINE.match(stripped):
             block, index = _command_block(lines, index)
         elif _STATUS_LINE.match(stripped):
@@ -181,14 +196,36 @@ def _value_lines(cell: str) -> str:
     return cell
 
 
-def _table(lines: list[str], start: int) -> tuple[Table, int]:
+def _separatorless_header(lines: list[str], index: int) -> bool:
+    """A header row with no separator row under it: two or more cells, every one header-like and two or more of
+    them column words, over a row of two or more cells. Prose that ends in a pipe is no header (its words are no
+    column words), nor is a row of a table under a separator row (the caller is past those)."""
+    stripped = lines[index].strip()
+    if not stripped.endswith("|") or _SEPARATOR.match(stripped) or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1].strip()
+    if not following.endswith("|") or _SEPARATOR.match(following) or len(_cells(following)) < 2:
+        return False
+    header = _cells(stripped)
+    return (
+        len(header) >= 2
+        and all(cell and header_like(cell) for cell in header)
+        and sum(column_word(cell) for cell in header) >= 2
+    )
+
+
+def _table(lines: list[str], start: int, body: int) -> tuple[Table, int]:
+    """The table whose header is the row at ``start`` and whose rows start at ``body`` (after its separator row, or
+    right under a header that has none)."""
     header = _cells(lines[start])
     width = len(header)
     rows: list[Row] = []
-    index = start + 2
+    index = body
     while index < len(lines):
         stripped = lines[index].strip()
         if not stripped.endswith("|") or (index + 1 < len(lines) and _SEPARATOR.match(lines[index + 1].strip())):
+            break
+        if _separatorless_header(lines, index):  # the next table, straight after this one
             break
         line = index + 1
         cells = _cells(stripped)
@@ -210,6 +247,17 @@ def _table(lines: list[str], start: int) -> tuple[Table, int]:
             cells = cells + [""] * (width - len(cells))
         rows.append(Row(cells=tuple(cells), line=line, repairs=repairs))
     return Table(header=tuple(header), rows=tuple(rows), line=start + 1), index
+
+
+def _member_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
+    """The lines of a JSON example whose bracket-only lines the rendering dropped (``"header": {`` /
+    ``"isSuccessful": true,`` / ...), kept together as the example they were: one code block, which is no JSON
+    any more (the dialect says so where it would use it), rather than paragraphs, where ``"header": {`` read as a
+    ``Header`` label."""
+    end = start + 1
+    while end < len(lines) and (_JSON_MEMBER.match(lines[end].strip()) or _JSON_REMNANT.match(lines[end].strip())):
+        end += 1
+    return CodeBlock(text="\n".join(line.rstrip() for line in lines[start:end]), line=start + 1), end
 
 
 def _command_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
@@ -501,7 +549,8 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
 
 def _is_cell_line_table(block: Block, lines: list[str]) -> bool:
     """A table the page wrote one cell a line (R3, whose headings are kept as plain lines)."""
-    return isinstance(block, Table) and is_cell_line(lines[block.line - 1]) and "|" not in lines[block.line - 1][:-1]
+    first = lines[block.line - 1].strip().removeprefix("|")
+    return isinstance(block, Table) and is_cell_line(lines[block.line - 1]) and "|" not in first[:-1]
 
 
 def _title_line(block: Block) -> str | None:

@@ -78,3 +78,27 @@ def test_cells_that_do_not_fill_the_last_row_are_padded_and_said() -> None:
 
 def test_lines_of_plain_words_ending_in_a_pipe_open_no_table() -> None:
     assert cell_line_table(["Some words |", "more words |", "Paragraph"], 0) is None
+
+
+def test_cell_lines_whose_rows_open_with_a_pipe_are_cut_at_each_opening() -> None:
+    """Private DNS (en) seen with each table cell a line and every row's first cell opened by ``|``
+    (``| Name |`` / ``Type |`` / ... / ``| tokenId |`` / ``Header |``): the rows are cut where a line opens one."""
+    text = (CELL_LINES / "leading-pipe-cells.txt").read_text(encoding="utf-8")
+    document = read_page(text, page="p.txt", format="text", provider="nhn")
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    assert [t.header for t in tables] == [
+        ("Type", "Region", "Endpoint"),
+        ("Name", "Type", "Format", "Required", "Description"),
+        ("Name", "Type", "Format", "Description"),
+    ]
+    assert [r.cells[0] for r in tables[1].rows] == ["tokenId", "name", "limit"]
+    (service,) = NhnDialect().read(document, PageInfo("p.txt"))
+    (operation,) = service.operations
+    listing = operation.versions["v2.0"]
+    assert {(p.name, p.location, p.required) for p in listing.parameters} >= {
+        ("name", "query", False),
+        ("limit", "query", False),
+    }
+    (ok,) = [r for r in listing.responses if r.status == "200"]
+    assert ok.schema is not None
+    assert set(ok.schema["properties"]["zones"]["items"]["properties"]) == {"id", "record_count"}

@@ -246,3 +246,30 @@ def test_a_response_of_common_information_or_of_the_envelope_example_is_the_resp
         assert ok.schema is not None and "header" in ok.schema["properties"], operation.path
         assert operation.versions["v1.0"].request_body is None
     assert "common information" not in (spinning.versions["v1.0"].description or "")
+
+
+def test_pipe_rows_with_no_separator_row_are_tables() -> None:
+    """Korean/Japanese pages of the docs site seen rendered with pipe rows but no ``---|---|`` line under the
+    header (E-mail, API Gateway, Certificate Manager v1.1): the header is a row of column words, the rows follow."""
+    service = _read("no-separator-ko.txt")
+    assert [(op.method, op.path) for op in service.operations] == [
+        ("POST", "/memo/v1.0/appKeys/{appKey}/notes"),
+        ("GET", "/memo/v1.0/appKeys/{appKey}/notes"),
+    ]
+    create = service.operations[0].versions["v1.0"]
+    assert [(p.name, p.location) for p in create.parameters] == [("appKey", "path")]
+    assert create.request_body is not None
+    schema = create.request_body.schema
+    assert set(schema["properties"]) == {"title", "body", "labelList"}
+    assert schema["required"] == ["title"]
+    assert set(schema["properties"]["labelList"]["items"]["properties"]) == {"labelName"}
+    listing = service.operations[1].versions["v1.0"]
+    (size,) = [p for p in listing.parameters if p.name == "pageSize"]
+    assert size.location == "query" and size.schema.get("type") in ("number", "integer")
+
+
+def test_a_separatorless_header_needs_column_words() -> None:
+    """Prose lines that happen to end in a pipe open no table: the header must be column words."""
+    text = "Widget guide > API\nGET /v1/widgets\nsee the list | or the other |\nwidget one | widget two |\n"
+    document = read_page(text, page="p.txt", format="text", provider="nhn")
+    assert not any(isinstance(b, Table) for b in document.blocks)
