@@ -318,15 +318,18 @@ def pipe_rendering(markdown: str, *, leading_pipe: bool = True) -> str:
 # ---------------------------------------------------------------------------------------------- the cell-line rendering
 
 
-def _cell_line_table(table: Tag, out: _PipeWriter) -> None:
+def _cell_line_table(table: Tag, out: _PipeWriter, open_rows: bool) -> None:
     for row in table.find_all("tr"):
-        for cell in row.children:
-            if isinstance(cell, Tag) and cell.name in ("td", "th"):
-                text, _broken = _pipe_cell(cell)
+        cells = [c for c in row.children if isinstance(c, Tag) and c.name in ("td", "th")]
+        for number, cell in enumerate(cells):
+            text, _broken = _pipe_cell(cell)
+            if open_rows and number == 0:
+                out.line(f"| {text} |" if text else "| |")
+            else:
                 out.line(f"{text} |" if text else "|")
 
 
-def _cell_line_walk(node: Tag | NavigableString, out: _PipeWriter) -> None:
+def _cell_line_walk(node: Tag | NavigableString, out: _PipeWriter, open_rows: bool = False) -> None:
     if isinstance(node, NavigableString):
         if node.__class__ is NavigableString:
             out.inline(str(node))
@@ -344,7 +347,7 @@ def _cell_line_walk(node: Tag | NavigableString, out: _PipeWriter) -> None:
         return
     if name == "table":
         out.end_line()
-        _cell_line_table(node, out)
+        _cell_line_table(node, out, open_rows)
         return
     if name == "li":
         out.end_line()
@@ -354,23 +357,27 @@ def _cell_line_walk(node: Tag | NavigableString, out: _PipeWriter) -> None:
         out.end_line()
     for child in node.children:
         if isinstance(child, (Tag, NavigableString)):
-            _cell_line_walk(child, out)
+            _cell_line_walk(child, out, open_rows)
     if block:
         out.end_line()
 
 
-def cell_line_rendering(markdown: str) -> str:
+def cell_line_rendering(markdown: str, *, open_rows: bool = False) -> str:
     """The emulated *cell-line* text rendering (R3) of one guide's Markdown: see
     ``tests/fixtures/nhn/cell-lines/README.md``.
 
     What the site does, as emulated here (calibrated against the one excerpt that README lists): headings are plain
     lines; list items are lines starting ``- ``; no line is blank; code blocks lose their indentation and blank
     lines; every table cell is a line of its own ending in `` |`` (an empty cell: ``|`` alone), the header's cells
-    first, with no separator row; a cell's line breaks and code spans are spaces, as in the pipe rendering."""
+    first, with no separator row; a cell's line breaks and code spans are spaces, as in the pipe rendering.
+
+    ``open_rows``: the variant seen on Private DNS and Notification Hub common-info (en), where each row's first cell
+    is opened by a pipe (``| tokenId |`` / ``Header |`` / ...). Not calibrated (no excerpt showed one): an empty
+    first cell, written ``| |``."""
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     soup = BeautifulSoup(_END_BR.sub("<br>", html), "html.parser")
     out = _PipeWriter()
     for child in soup.children:
         if isinstance(child, (Tag, NavigableString)):
-            _cell_line_walk(child, out)
+            _cell_line_walk(child, out, open_rows)
     return out.text()
