@@ -103,3 +103,63 @@ def test_a_package_named_like_a_module_it_imports_gets_a_distinct_import_name(tm
         sys.path.remove(str(tmp_path))
         for name in [m for m in sys.modules if m.split(".")[0] == "datetime_api"]:
             del sys.modules[name]
+
+
+def test_a_nullable_reference_named_like_its_component_is_that_component(tmp_path: Path) -> None:
+    """``owner: {allOf: [{$ref: Owner}], nullable: true}`` (OpenAPI 3.0's nullable reference) and ``owner: {anyOf:
+    [{$ref: Owner}, {type: 'null'}]}`` (3.1's) make no class of their own: datamodel-code-generator types the field
+    ``Owner | None``. Hoisting took the property's derived name ``Owner`` for a collision and made a wrapper root
+    model (``owner: WOwner | None``, the value at ``w.owner.root``, and ``W(owner=Owner(...))`` refused by mypy)."""
+    ref = {"$ref": "#/components/schemas/Owner"}
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Nullable refs", "version": "1"},
+        "paths": {
+            "/w": {
+                "get": {
+                    "operationId": "getW",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/W"}}},
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Owner": {"type": "object", "properties": {"name": {"type": "string"}}},
+                "Pet": {"type": "object", "properties": {"kind": {"type": "string"}}},
+                "W": {
+                    "type": "object",
+                    "required": ["owner"],
+                    "properties": {
+                        "owner": {"allOf": [ref], "nullable": True, "description": "who"},
+                        "pet": {"oneOf": [{"$ref": "#/components/schemas/Pet"}, ref]},
+                    },
+                },
+            }
+        },
+    }
+    files = render_package([spec], package_name="nullrefs")
+    models = files["nullrefs/v1/models.py"].decode()
+    assert 'owner: Owner | None = Field(..., description="who")' in models
+    assert "pet: Pet | Owner | None = None" in models
+    assert "class WOwner" not in models and "class WPet" not in models
+    schemas: dict[str, Any] = {
+        "Owner": {"type": "object"},
+        "W": {"properties": {"owner": {"anyOf": [ref, {"type": "null"}]}}},
+    }
+    hoist_colliding_inline(schemas, ir.RESERVED_CLASSES)
+    assert schemas["W"]["properties"]["owner"] == {"anyOf": [ref, {"type": "null"}]}
+    write_tree(tmp_path, files)
+    sys.path.insert(0, str(tmp_path))
+    try:
+        module = importlib.import_module("nullrefs.v1.models")
+        assert module.W.model_validate({"owner": {"name": "ann"}}).owner.name == "ann"
+        assert module.W.model_validate({"owner": None}).owner is None
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [m for m in sys.modules if m == "nullrefs" or m.startswith("nullrefs.")]:
+            del sys.modules[name]
