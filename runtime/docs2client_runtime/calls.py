@@ -160,8 +160,9 @@ def encode_body(body: Any, kind: str, media_type: str) -> tuple[bytes | None, st
     """A non-JSON request body as (content, Content-Type); (None, None) when there is no body.
 
     ``form``: fields urlencoded (lists repeat the name); ``multipart``: fields and files (bytes, a binary file, or a
-    ``(filename, content, content type)`` tuple), encoded by httpx; ``binary``: bytes or a binary file; ``text``: a
-    string, UTF-8 encoded. A wildcard media type (``image/*``) is sent as ``application/octet-stream``."""
+    ``(filename, content, content type)`` tuple), encoded by httpx, a list one part per item; ``binary``: bytes or
+    a binary file; ``text``: a string, UTF-8 encoded. A wildcard media type (``image/*``) is sent as
+    ``application/octet-stream``."""
     if body is None:
         return None, None
     if kind == "form":
@@ -174,24 +175,24 @@ def encode_body(body: Any, kind: str, media_type: str) -> tuple[bytes | None, st
         ]
         return urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
     if kind == "multipart":
-        data: dict[str, Any] = {}
+        parts: list[tuple[str, Any]] = []
         files: list[tuple[str, Any]] = []
         for name, value in dict(body).items():
-            if value is None:
-                continue
-            if _is_file(value):
-                files.append((str(name), value))
-            else:
-                data[str(name)] = _field_text(value)
-        if not files and not data:  # an empty form is still multipart: only the closing delimiter (RFC 7578)
+            # an array is one part per item (the Encoding Object gives an array its items' content type): several
+            # files under one name, or several values; a tuple is one file (filename, content, content type)
+            for item in value if isinstance(value, list) else [value]:
+                if item is None:
+                    continue
+                if _is_file(item):
+                    files.append((str(name), item))
+                else:
+                    parts.append((str(name), (None, _field_text(item))))
+        if not files and not parts:  # an empty form is still multipart: only the closing delimiter (RFC 7578)
             boundary = os.urandom(16).hex()
             return f"--{boundary}--\r\n".encode("ascii"), f"multipart/form-data; boundary={boundary}"
-        request = httpx.Request("POST", "https://body.invalid/", data=data, files=files or None)
-        content = request.read()
-        if not files:  # httpx urlencodes plain fields; a multipart endpoint needs multipart
-            request = httpx.Request("POST", "https://body.invalid/", files=[(k, (None, v)) for k, v in data.items()])
-            content = request.read()
-        return content, request.headers["Content-Type"]
+        # plain fields as parts without a filename (what httpx's ``data`` writes, which it would urlencode alone)
+        request = httpx.Request("POST", "https://body.invalid/", files=[*parts, *files])
+        return request.read(), request.headers["Content-Type"]
     content_type = "application/octet-stream" if "*" in media_type else media_type
     if kind == "text":
         return str(body).encode("utf-8"), content_type

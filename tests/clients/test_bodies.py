@@ -106,6 +106,21 @@ def test_multipart_upload_carries_filename_and_content_type(api: ModuleType) -> 
     assert b'name="file"; filename="cat.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG-bytes' in request.content
 
 
+def test_multipart_arrays_are_one_part_per_item(api: ModuleType) -> None:
+    """An array property of a multipart body (several files, ``pages: {type: array, items: {format: binary}}``, or
+    several values) is one part per item under the property's name: OpenAPI's Encoding Object gives an array the
+    content type of its items. A list of files raised ``TypeError: Object of type bytes is not JSON serializable``
+    (the list went to a JSON text field) and a list of strings was one part holding a JSON array."""
+    pages = [("p1.pdf", b"%PDF-1", "application/pdf"), b"raw-2", io.BytesIO(b"raw-3")]
+    body = {"caption": "hi", "pages": pages, "labels": ["a", "b"]}
+    _, request = call(api, httpx.Response(204), lambda c: c.upload_photo(1, body=body))
+    content = request.content
+    assert b'name="pages"; filename="p1.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1\r\n' in content
+    assert content.count(b'name="pages"; filename=') == 3 and b"raw-2" in content and b"raw-3" in content
+    assert b'name="labels"\r\n\r\na\r\n' in content and b'name="labels"\r\n\r\nb\r\n' in content
+    assert b'["a","b"]' not in content
+
+
 def test_multipart_without_files_is_still_multipart(api: ModuleType) -> None:
     _, request = call(api, httpx.Response(204), lambda c: c.upload_photo(1, body={"caption": "only text"}))
     assert request.headers["Content-Type"].startswith("multipart/form-data; boundary=")
