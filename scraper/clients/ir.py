@@ -653,6 +653,8 @@ class _Ctx:
     operation: str = ""  # ``source: /paths/...`` of the operation being built, for messages that have no other place
     #: each operation's ``callbacks`` (its method name, the callbacks map, where it is), built after the operations
     callbacks: list[tuple[str, Any, str]] = field(default_factory=list)
+    #: the ``$ref``s of the document's error responses (see :func:`_error_schemas`), read on first need
+    error_refs: frozenset[str] | None = None
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -1753,9 +1755,10 @@ def _build_operation(
     for status in sorted(str(s) for s in responses):
         if not _STATUS_CODE.fullmatch(status):
             ctx.warn(f"{where}: response status {status!r} is not an HTTP status code, a range (2XX) or 'default'")
-    for status in sorted(str(s) for s in responses):
-        if not status.startswith("2"):
-            continue
+    successes = sorted(s for s in map(str, responses) if s.startswith("2"))
+    if not successes and "default" in responses and not _is_error_response(ctx, responses["default"]):
+        successes = ["default"]  # no 2xx documented: ``default`` answers every status, the successes included
+    for status in successes:
         resp = responses.get(status) if status in responses else responses.get(int(status))
         resp = _follow(ctx, resp, f"{where}: responses/{status}")
         if not isinstance(resp, dict):
@@ -1763,9 +1766,11 @@ def _build_operation(
         response_status = status
         choices = _media_choices(resp.get("content"))
         if choices:
-            _, response_kind, content = choices[0]
+            media, response_kind, content = choices[0]
             if response_kind in ("multipart", "form"):
                 response_kind = "binary"  # returned as the raw content for the caller to decode
+            if response_kind == "binary" and _structured_wildcard(ctx, media, content.get("schema")):
+                response_kind = "json"
             if response_kind == "json" and content.get("schema"):
                 response_model = _model_for(ctx, content["schema"], f"{pascal}Response")
                 response_example = _example(
@@ -1877,6 +1882,55 @@ def _media_kind(media: str) -> str:
     if lowered.startswith("text/") or re.match(r"^application/(?:[\w.+-]*\+)?xml\b", lowered):
         return "text"
     return "binary"
+
+
+def _is_error_response(ctx: _Ctx, response: Any) -> bool:
+    """Whether a ``default`` response is the document's error shape: its JSON schema is a ``$ref`` the document
+    also gives a 4xx/5xx response, or the ``default`` of an operation that documents its successes (an operation
+    with only ``default: Error`` succeeds with something undocumented, often an empty 204, which that model would
+    refuse)."""
+    if ctx.error_refs is None:
+        ctx.error_refs = _error_refs(ctx)
+    return bool(_response_refs(ctx, response) & ctx.error_refs)
+
+
+def _error_refs(ctx: _Ctx) -> frozenset[str]:
+    found: set[str] = set()
+    paths = ctx.doc.get("paths")
+    for item in paths.values() if isinstance(paths, dict) else []:
+        for op in item.values() if isinstance(item, dict) else []:
+            responses = op.get("responses") if isinstance(op, dict) else None
+            if not isinstance(responses, dict):
+                continue
+            succeeds = any(str(status).startswith("2") for status in responses)
+            for status, response in responses.items():
+                if str(status)[:1] in ("4", "5") or (str(status) == "default" and succeeds):
+                    found |= _response_refs(ctx, response)
+    return frozenset(found)
+
+
+def _response_refs(ctx: _Ctx, response: Any) -> set[str]:
+    """The schema ``$ref``s a response's JSON media types name directly (the response itself followed)."""
+    try:
+        response = refs.follow(ctx.doc, response)
+    except refs.RefError:
+        return set()
+    content = response.get("content") if isinstance(response, dict) else None
+    if not isinstance(content, dict):
+        return set()
+    schemas = [media.get("schema") for media in content.values() if isinstance(media, dict)]
+    return {schema["$ref"] for schema in schemas if isinstance(schema, dict) and isinstance(schema.get("$ref"), str)}
+
+
+def _structured_wildcard(ctx: _Ctx, media: str, schema: Any) -> bool:
+    """Whether a response under a wildcard media type (``*/*``, ``application/*``) is JSON: its schema is a
+    structure, not a string. springdoc-openapi documents every Spring endpoint's response as ``*/*`` with the
+    model's schema; a JSON parser is what reads that model (a binary or text string stays the raw content)."""
+    if media.split(";")[0].strip().lower() not in ("*/*", "application/*") or not isinstance(schema, dict):
+        return False
+    resolved = _resolve(ctx, schema)
+    kinds = resolved.get("type")
+    return bool(resolved) and kinds != "string" and not (isinstance(kinds, list) and "string" in kinds)
 
 
 def _media_choices(content: Any) -> list[tuple[str, str, dict[str, Any]]]:

@@ -21,7 +21,7 @@ from scraper.atomic import write_tree
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
-from tests.clients.package_import import imported
+from tests.clients.package_import import imported, run_package_tests
 
 SPEC = paths.FIXTURES / "openapi" / "bodies" / "1.0.yaml"
 PACKAGE = "body_kinds"
@@ -220,3 +220,75 @@ def test_a_json_body_of_another_json_media_type_is_sent_with_that_content_type(t
         assert merged.headers["Content-Type"] == "application/merge-patch+json"
         _, empty = call(module, httpx.Response(204), lambda c: c.merge_item(id=7))
         assert "Content-Type" not in empty.headers and empty.content == b""
+
+
+def test_a_default_only_response_and_a_wildcard_json_response_are_parsed(tmp_path: Any) -> None:
+    """An operation whose one documented response is ``default`` (it covers every status, the successes too) and a
+    response under ``*/*`` whose schema is a structure (what springdoc-openapi writes for every Spring endpoint):
+    the first method returned None whatever came back, the second the raw bytes of the JSON. Both are the model
+    now; ``*/*`` with a binary string schema stays bytes, and a ``default`` whose schema the document uses for its
+    errors (a 4xx elsewhere) is still no success."""
+    thing = {"$ref": "#/components/schemas/Thing"}
+    error = {"$ref": "#/components/schemas/Error"}
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "Wildcards", "version": "1"},
+        "paths": {
+            "/only-default": {
+                "get": {
+                    "operationId": "onlyDefault",
+                    "responses": {
+                        "default": {"description": "any", "content": {"application/json": {"schema": thing}}}
+                    },
+                }
+            },
+            "/errors-only": {
+                "delete": {
+                    "operationId": "errorsOnly",
+                    "responses": {
+                        "default": {"description": "error", "content": {"application/json": {"schema": error}}}
+                    },
+                }
+            },
+            "/star": {
+                "get": {
+                    "operationId": "star",
+                    "responses": {
+                        "200": {"description": "ok", "content": {"*/*": {"schema": thing}}},
+                        "404": {"description": "none", "content": {"application/json": {"schema": error}}},
+                    },
+                }
+            },
+            "/star-file": {
+                "get": {
+                    "operationId": "starFile",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+                        }
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {
+                "Thing": {"type": "object", "properties": {"id": {"type": "string"}}},
+                "Error": {"type": "object", "required": ["message"], "properties": {"message": {"type": "string"}}},
+            }
+        },
+    }
+    write_tree(tmp_path, render_package([doc], package_name="wildcards"))
+    with imported(tmp_path, "wildcards.v1") as module:
+        answer = httpx.Response(200, json={"id": "t1"})
+        default, _ = call(module, answer, lambda c: c.only_default())
+        star, _ = call(module, answer, lambda c: c.star())
+        star_file, _ = call(module, answer, lambda c: c.star_file())
+        assert isinstance(default, module.models.Thing) and default.id == "t1"
+        assert isinstance(star, module.models.Thing) and star.id == "t1"
+        assert star_file == b'{"id":"t1"}'
+        # a default that is the document's error shape (Error is also a 404) is no success: the empty 204 is None
+        assert call(module, httpx.Response(204), lambda c: c.errors_only())[0] is None
+        with pytest.raises(Exception, match="404"):
+            call(module, httpx.Response(404, json={"id": "x"}), lambda c: c.only_default())
+    assert run_package_tests(tmp_path).returncode == 0
