@@ -61,7 +61,6 @@ def _becomes_class(schema: Any, item: bool = False) -> bool:
         return False
     if item and not _ITEM_CONSTRAINTS.isdisjoint(schema):
         return True
-<<<<<<< HEAD
     if bool(schema.get("enum")):
         return True
     kind = schema.get("type")
@@ -80,45 +79,6 @@ def hoist_inline_classes(schemas: dict[str, Any], reserved: Iterable[str]) -> No
     would become a class under its contextual name (see the module docstring). Deterministic: classes, then their
     properties, are visited in order; hoisted classes are appended after the components, in the order met.
     Idempotent: a second pass finds nothing inline left to hoist."""
-=======
-    if _references_only(schema):
-        return False
-    return bool(schema.get("enum")) or bool(schema.get("properties")) or any(k in schema for k in _COMPOSITION)
-
-
-#: What a schema may say beside its composition and still be only the union of its members (no class of its own).
-_ANNOTATIONS = frozenset({"description", "title", "default", "deprecated", "example", "examples", "nullable"})
-
-
-def _references_only(schema: dict[str, Any]) -> bool:
-    """Whether ``schema`` is a union of references and null, which datamodel-code-generator types as the union
-    itself (``Owner | None``), naming no class: ``anyOf``/``oneOf`` of ``$ref``s and ``{type: 'null'}``, or an
-    ``allOf`` of one ``$ref`` (OpenAPI 3.0's nullable reference, ``allOf: [{$ref: Owner}], nullable: true``)."""
-    keys = set(schema) - _ANNOTATIONS
-    if len(keys) != 1:
-        return False
-    [key] = keys
-    parts = schema[key]
-    if key not in _COMPOSITION or not isinstance(parts, list) or not parts:
-        return False
-    references = [p for p in parts if isinstance(p, dict) and set(p) == {"$ref"}]
-    nulls = [p for p in parts if p == {"type": "null"}]
-    if key == "allOf":
-        return len(parts) == 1 and len(references) == 1
-    return len(references) + len(nulls) == len(parts) and bool(references)
-
-
-def hoist_colliding_inline(
-    schemas: dict[str, Any], reserved: Iterable[str], singular: Callable[[str], str] | None = None
-) -> None:
-    """Rewrite ``schemas`` (class name -> schema, models' ``$ref`` form) in place, hoisting the colliding inline
-    schemas (see the module docstring). Deterministic: classes and properties are visited in order.
-
-    ``singular`` is datamodel-code-generator's own ``get_singular_name``: it names an inline array item after the
-    singular of its property (``projects`` -> ``Project``, which may be a component). The models worker passes it
-    (it has the generator loaded; ``inflect`` costs seconds to import), so a second pass there catches what the
-    first, without it, could not."""
->>>>>>> 485882d (clients/schema_names: a nullable reference in a property named like its component is that component, not a wrapper root model)
     # class names are PascalCase, so only capitalised builtins (None, True, Exception, ...) can be shadowed
     taken = (
         {_key(n) for n in schemas} | {_key(n) for n in reserved} | {_key(n) for n in dir(builtins) if n[0].isupper()}

@@ -151,7 +151,7 @@ def test_a_nullable_reference_named_like_its_component_is_that_component(tmp_pat
         "Owner": {"type": "object"},
         "W": {"properties": {"owner": {"anyOf": [ref, {"type": "null"}]}}},
     }
-    hoist_colliding_inline(schemas, ir.RESERVED_CLASSES)
+    hoist_inline_classes(schemas, ir.RESERVED_CLASSES)
     assert schemas["W"]["properties"]["owner"] == {"anyOf": [ref, {"type": "null"}]}
     write_tree(tmp_path, files)
     sys.path.insert(0, str(tmp_path))

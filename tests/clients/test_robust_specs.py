@@ -375,17 +375,10 @@ def test_an_enum_body_or_response_is_wrapped_in_a_root_model(version: ir.Version
 def test_every_string_format_is_a_str_and_a_deprecated_root_model_parses() -> None:
     source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
     assert "class EventId(RootModel[str]):" in source and "UUID4" not in source  # uuid4 took only UUID version 4
-<<<<<<< HEAD
     roots = [c for c in source.split("\n\n\n") if "(RootModel[" in c and ("EventVersion" in c or "Token(" in c)]
     assert len(roots) == 2 and not [c for c in roots if "deprecated" in c]  # a deprecated root could not be set
     # Plaid's deprecated ``allOf`` of one reference: the field is deprecated, the class it refers to is not
     assert "    token: Token | None = Field(None, deprecated=True)" in source
-=======
-    roots = [c for c in source.split("\n\n\n") if "(RootModel[" in c and "EventVersion" in c]
-    assert len(roots) == 1 and not [c for c in roots if "deprecated" in c]  # a deprecated root could not be set
-    # a deprecated reference (Plaid's access_token) is its component, deprecated as a field (no root model between)
-    assert "    token: Token | None = Field(None, deprecated=True)" in source.splitlines()
->>>>>>> 485882d (clients/schema_names: a nullable reference in a property named like its component is that component, not a wrapper root model)
 
 
 def test_a_reference_to_a_nullable_component_admits_null() -> None:
@@ -412,14 +405,8 @@ def test_a_default_that_is_no_member_of_the_fields_enum_is_dropped() -> None:
 def test_a_class_that_is_one_allof_reference_to_a_union_or_enum_keeps_its_branches() -> None:
     source = render_package([spec()], source_names=["robust.yaml"])["robustness_robust/v1_0/models.py"].decode("utf-8")
     classes = {c.split("(")[0].removeprefix("class "): c for c in source.split("\n\n\n") if c.startswith("class ")}
-<<<<<<< HEAD
     assert classes["MeasureFrom"].startswith("class MeasureFrom(RootModel[MeasurePreset | str]):")  # lost date-time
     assert '    measureFrom: MeasureFrom | None = Field(None, description="from when")' in classes["Item"]
-=======
-    # a described reference to the union is the union itself (it was once cut to MeasurePreset: lost date-time)
-    assert '    measureFrom: MeasureFrom | None = Field(None, description="from when")' in classes["Item"].splitlines()
-    assert classes["MeasureFrom"].startswith("class MeasureFrom(RootModel[MeasurePreset | str]):")
->>>>>>> 485882d (clients/schema_names: a nullable reference in a property named like its component is that component, not a wrapper root model)
     assert classes["PresetAlias"].startswith("class PresetAlias(RootModel[MeasurePreset]):")
 
 
