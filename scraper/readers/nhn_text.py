@@ -423,9 +423,18 @@ def _table_kind(header: list[str]) -> str | None:
         return "endpoint"
     if "method" in kinds and "uri" in kinds:
         return "operations"
-    if kinds[0] in ("name", "value"):
+    if kinds[0] in ("name", "value") or _path_names_rows(kinds):
         return "fields"
     return None
+
+
+def _path_names_rows(kinds: list[str]) -> bool:
+    """Notification Hub: ``Path Type Required Description`` / ``경로 타입 필수 설명`` over body rows
+    ``sender.senderPhoneNumber String Y ...``: a first column headed by a path word (a URI column's word in a
+    ``Method | Path`` table) names the rows when no method column is beside it and a type or required column
+    follows. The Markdown dialect reads such a table's first column as the field name
+    (:func:`scraper.dialects.field_tables.read_field_table`, with a finding); the text reads it the same."""
+    return kinds[0] == "uri" and "method" not in kinds and any(k in ("type", "required") for k in kinds[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -764,7 +773,7 @@ def _name_start(word: str) -> bool:
 def _columns(header: list[str], models: frozenset[str] = frozenset()) -> list[_Column]:
     """The columns of a rebuilt table, by their headers."""
     columns = [_Column(title, _column_kind(title)) for title in header]
-    if columns[0].kind in ("endpoint", "value"):
+    if columns[0].kind in ("endpoint", "value") or _path_names_rows([c.kind for c in columns]):
         columns[0] = _Column(columns[0].title, "name")
     # A value column past the first holds free text (``Name | Type | Value``), as an endpoint column does here;
     # followed by a description column it holds the types (IAP: ``Property name | Value | Description`` rows

@@ -1,0 +1,31 @@
+"""Misreadings seen on real text renderings of docs.nhncloud.com pages, on short synthetic mirrors of their shapes
+(``tests/fixtures/nhn/text`` and ``tests/fixtures/nhn/cell-lines``; their READMEs name the pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
+from scraper.model import Service
+from scraper.readers import read_page
+from tests.paths import ROOT
+
+TEXT = ROOT / "tests" / "fixtures" / "nhn" / "text"
+
+
+def _read(text: str, name: str = "page.txt") -> Service:
+    (service,) = NhnDialect().read(read_page(text, page=name, format="text", provider="nhn"), PageInfo(name))
+    return service
+
+
+@pytest.mark.parametrize("word", ["Path", "경로", "パス", "Name"])
+def test_a_body_table_whose_first_column_is_headed_path_is_read(word: str) -> None:
+    text = (TEXT / "path-column-ko.txt").read_text(encoding="utf-8").replace("경로 타입", f"{word} 타입")
+    service = _read(text)
+    (op,) = service.operations
+    body = op.versions["v1.0"].request_body
+    assert body is not None
+    assert body.schema["required"] == ["sender", "content"]
+    assert body.schema["properties"]["sender"]["required"] == ["senderPhoneNumber"]
+    assert not [f for f in service.findings if f.kind == "undocumented-example-field" and f.line < 40]
