@@ -284,6 +284,20 @@ def _sample_label_over(blocks: Sequence[Block], declared: int, index: int) -> st
     return ""
 
 
+def _placeholder_headers(headers: tuple[tuple[str, str], ...]) -> dict[str, tuple[str, str]]:
+    """Placeholder -> (header, value) for the header lines written under a request line whose value holds one
+    placeholder (``X-NC-APP-KEY: {appKey}``, ``X-NHN-Authorization: Bearer {accessToken}``, ``{{token}}``); a
+    placeholder that is itself a header's name, or is in two lines' values, names none (no guess between them)."""
+    names = {name.lower() for name, _ in headers}
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name, value in headers:
+        placeholders = set(re.findall(r"\{+\s*([A-Za-z_][\w-]*)\s*\}+", value))
+        if len(placeholders) == 1:
+            (placeholder,) = placeholders
+            found.setdefault(placeholder, []).append((name, value))
+    return {p: lines[0] for p, lines in found.items() if len(lines) == 1 and p.lower() not in names}
+
+
 def _heading_title(heading: Heading) -> str:
     title = _ANCHOR_ATTR.sub("", clean_text(heading.title))
     title = re.sub(r"^#+\s*", "", title)  # a broken '### ### Title'
@@ -1300,6 +1314,40 @@ class _PageReader:
                     " in the common section; read as a header of every operation that does not document it",
                 )
 
+    def _header_from_placeholder(
+        self, row: TableRow, placeholder_headers: dict[str, tuple[str, str]], subject: str
+    ) -> bool:
+        """Notification Hub: ``X-NC-APP-KEY: {appKey}`` / ``X-NHN-Authorization: Bearer {accessToken}`` under the
+        request line, and Header rows ``appKey`` / ``accessToken``: a header row named after a placeholder of a
+        documented header line (and no header line of its own) documents that header, so the row is renamed to the
+        header (its value template kept in the description when it is more than the placeholder). True when the
+        row is the value of an auth header, which the security scheme sends: no parameter then."""
+        documented = placeholder_headers.get(row.name)
+        if documented is None:
+            return False
+        header, value = documented
+        written = f"{header}: {value}"
+        if self._note_auth_header(header, value, row.line):
+            self._finding(
+                "header-from-placeholder",
+                row.line,
+                subject,
+                f"header row {row.name!r} is the placeholder of the documented header line {written!r}: the"
+                f" {header} credential, sent by the security scheme; not a parameter",
+            )
+            return True
+        self._finding(
+            "header-from-placeholder",
+            row.line,
+            subject,
+            f"header row {row.name!r} is the placeholder of the documented header line {written!r}; read as the"
+            f" header {header}",
+        )
+        if value.strip() != "{" + row.name + "}":
+            row.description = "\n".join(t for t in (row.description, f"Sent as '{value}'.") if t)
+        row.name = header
+        return False
+
     def _note_auth_header(self, name: str, value: str, line: int) -> bool:
         lower = name.strip().lower()
         kind = _AUTH_HEADERS.get(lower)
@@ -1607,6 +1655,7 @@ class _PageReader:
             else:
                 self._note_auth_header(name, value, section.line.line)
         token_params = {v: k for k, v in token_header.items()}
+        placeholder_headers = _placeholder_headers(section.line.headers)
         request = parts.get("request", _Part())
         response = parts.get("response")
         parameters: list[Parameter] = []
@@ -1696,7 +1745,11 @@ class _PageReader:
                         )
                         continue
                 if location == "header":
-                    if row.name in token_params or self._note_auth_header(row.name, row.description, row.line):
+                    if row.name in token_params:
+                        continue
+                    if self._header_from_placeholder(row, placeholder_headers, subject):
+                        continue
+                    if self._note_auth_header(row.name, row.description, row.line):
                         continue
                     if self._method_row(row, method, subject):
                         continue

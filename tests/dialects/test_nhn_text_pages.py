@@ -19,6 +19,26 @@ def _read(text: str, name: str = "page.txt") -> Service:
     return service
 
 
+def test_a_header_row_named_after_a_placeholder_is_the_header_the_request_line_names() -> None:
+    service = _read((TEXT / "placeholder-headers.txt").read_text(encoding="utf-8"))
+    (op,) = service.operations
+    parameters = {(p.name, p.location): p for p in op.versions["v1.0"].parameters}
+    assert set(parameters) == {("X-GH-APP-KEY", "header"), ("channel", "path")}
+    assert parameters[("X-GH-APP-KEY", "header")].required
+    kinds = {(f.kind, f.line) for f in service.findings}
+    assert ("header-from-placeholder", 18) in kinds  # appKey: sent as X-GH-APP-KEY
+    assert ("header-from-placeholder", 19) in kinds  # accessToken: the Bearer auth header's value
+
+
+def test_a_placeholder_header_whose_value_is_a_template_says_so() -> None:
+    text = (TEXT / "placeholder-headers.txt").read_text(encoding="utf-8")
+    text = text.replace("X-GH-APP-KEY: {appKey}", "X-GH-APP-KEY: Key {appKey}")
+    (op,) = _read(text).operations
+    (key,) = [p for p in op.versions["v1.0"].parameters if p.location == "header"]
+    assert key.name == "X-GH-APP-KEY"
+    assert "Key {appKey}" in key.description
+
+
 @pytest.mark.parametrize("word", ["Path", "경로", "パス", "Name"])
 def test_a_body_table_whose_first_column_is_headed_path_is_read(word: str) -> None:
     text = (TEXT / "path-column-ko.txt").read_text(encoding="utf-8").replace("경로 타입", f"{word} 타입")

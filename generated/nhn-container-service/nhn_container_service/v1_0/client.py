@@ -85,7 +85,7 @@ class Client:
         self.close()
 
     def change_workload(
-        self, workload_id: str, *, token: str, body: _models.ChangeWorkloadRequest
+        self, workload_id: str, *, body: _models.ChangeWorkloadRequest
     ) -> _models.ChangeWorkloadResponse:
         """Change Workload
 
@@ -97,7 +97,6 @@ class Client:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (ChangeWorkloadRequest).
 
         Returns:
@@ -109,13 +108,12 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
     def changing_workload_parts(
-        self, workload_id: str, *, token: str, body: _models.ChangingWorkloadPartsRequest
+        self, workload_id: str, *, body: _models.ChangingWorkloadPartsRequest
     ) -> _models.ChangingWorkloadPartsResponse:
         """Changing workload parts
 
@@ -129,7 +127,6 @@ class Client:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (ChangingWorkloadPartsRequest).
 
         Returns:
@@ -141,13 +138,13 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token, "Content-Type": "application/json-patch+json"}),
+            headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
     def configure_malware_scan(
-        self, *, token: str, body: _models.ConfigureMalwareScanRequest
+        self, *, body: _models.ConfigureMalwareScanRequest
     ) -> _models.ConfigureMalwareScanResponse:
         """Configure Malware scan
 
@@ -158,7 +155,6 @@ class Client:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#configure-malware-scan
 
         Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (ConfigureMalwareScanRequest).
 
         Returns:
@@ -167,12 +163,11 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
-    def create_template(self, *, token: str, body: _models.CreateTemplateRequest) -> _models.CreateTemplateResponse:
+    def create_template(self, *, body: _models.CreateTemplateRequest) -> _models.CreateTemplateResponse:
         """Create Template
 
         Creates a template.
@@ -182,7 +177,6 @@ class Client:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-template
 
         Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (CreateTemplateRequest).
 
         Returns:
@@ -191,13 +185,12 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateTemplateResponse, _response)
 
     def create_template_version(
-        self, template_id: str, *, token: str, body: _models.CreateTemplateVersionRequest
+        self, template_id: str, *, body: _models.CreateTemplateVersionRequest
     ) -> _models.CreateTemplateVersionResponse:
         """Create Template Version
 
@@ -209,7 +202,6 @@ class Client:
 
         Args:
             template_id: Template ID (``templateId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (CreateTemplateVersionRequest).
 
         Returns:
@@ -221,12 +213,11 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
-    def create_workload(self, *, token: str, body: _models.CreateWorkloadRequest) -> _models.CreateWorkloadResponse:
+    def create_workload(self, *, body: _models.CreateWorkloadRequest) -> _models.CreateWorkloadResponse:
         """Create Workload
 
         Creates a workload.
@@ -236,7 +227,6 @@ class Client:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-workload
 
         Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (CreateWorkloadRequest).
 
         Returns:
@@ -245,12 +235,11 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
-    def delete_template(self, template_id: str, *, token: str) -> _models.DeleteTemplateResponse:
+    def delete_template(self, template_id: str) -> _models.DeleteTemplateResponse:
         """Delete Template
 
         Deletes a template.
@@ -261,7 +250,6 @@ class Client:
 
         Args:
             template_id: Template ID (``templateId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             DeleteTemplateResponse (HTTP 200).
@@ -272,13 +260,10 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
-    def delete_template_version(
-        self, template_id: str, version: str, *, token: str
-    ) -> _models.DeleteTemplateVersionResponse:
+    def delete_template_version(self, template_id: str, version: str) -> _models.DeleteTemplateVersionResponse:
         """Delete Template Version
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
@@ -288,7 +273,6 @@ class Client:
         Args:
             template_id: Template ID (``templateId``, path)
             version: Template version (``version``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             DeleteTemplateVersionResponse (HTTP 200).
@@ -299,11 +283,10 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
-    def delete_workload(self, workload_id: str, *, token: str) -> _models.DeleteWorkloadResponse:
+    def delete_workload(self, workload_id: str) -> _models.DeleteWorkloadResponse:
         """Delete Workload
 
         Deletes a workload.
@@ -314,7 +297,6 @@ class Client:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             DeleteWorkloadResponse (HTTP 200).
@@ -325,12 +307,11 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
     def list_workloads(
-        self, *, token: str, q: str | None = None, page: int | None = None, size: int | None = None
+        self, *, q: str | None = None, page: int | None = None, size: int | None = None
     ) -> _models.ListWorkloadsResponse:
         """List Workloads
 
@@ -344,7 +325,6 @@ class Client:
             q: Filter by workload name, template ID, and template version Example: q=templateId=${template ID} q=${workload name) q=templateId=${Template ID}&version=${Template version} (``q``, query)
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ListWorkloadsResponse (HTTP 200).
@@ -353,11 +333,10 @@ class Client:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             params={"q": q, "page": page, "size": size},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
-    def restart_workload(self, workload_id: str, *, token: str) -> _models.RestartWorkloadResponse:
+    def restart_workload(self, workload_id: str) -> _models.RestartWorkloadResponse:
         """Restart Workload
 
         Restarts a workload that is stopped.
@@ -368,7 +347,6 @@ class Client:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             RestartWorkloadResponse (HTTP 200).
@@ -379,11 +357,10 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
-    def restart_workload2(self, workload_id: str, task_id: str, *, token: str) -> _models.RestartWorkload2Response:
+    def restart_workload2(self, workload_id: str, task_id: str) -> _models.RestartWorkload2Response:
         """Restart Workload
 
         Restarts the workload job.
@@ -395,7 +372,6 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             RestartWorkload2Response (HTTP 200).
@@ -406,11 +382,10 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
 
-    def stop_workload(self, workload_id: str, *, token: str) -> _models.StopWorkloadResponse:
+    def stop_workload(self, workload_id: str) -> _models.StopWorkloadResponse:
         """Stop Workload
 
         Stops the workload.
@@ -421,7 +396,6 @@ class Client:
 
         Args:
             workload_id: Template ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             StopWorkloadResponse (HTTP 200).
@@ -432,7 +406,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
 
@@ -440,7 +413,6 @@ class Client:
         self,
         template_id: str,
         *,
-        token: str,
         q: str | None = None,
         page: int | None = None,
         size: int | None = None,
@@ -458,7 +430,6 @@ class Client:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewAListOfTemplateVersionsResponse (HTTP 200).
@@ -470,12 +441,11 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             params={"q": q, "page": page, "size": size, "sort": sort},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
     def view_a_list_of_workload_run_history(
-        self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None, sort: str | None = None
+        self, workload_id: str, *, page: int | None = None, size: int | None = None, sort: str | None = None
     ) -> _models.ViewAListOfWorkloadRunHistoryResponse:
         """View a List of Workload Run History
 
@@ -490,7 +460,6 @@ class Client:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewAListOfWorkloadRunHistoryResponse (HTTP 200).
@@ -502,13 +471,10 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size, "sort": sort},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
-    def view_malware_scan_result(
-        self, workload_id: str, history_id: str, *, token: str
-    ) -> _models.ViewMalwareScanResultResponse:
+    def view_malware_scan_result(self, workload_id: str, history_id: str) -> _models.ViewMalwareScanResultResponse:
         """View Malware Scan Result
 
         View malware scan results.
@@ -520,7 +486,6 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             history_id: path parameter (``historyId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewMalwareScanResultResponse (HTTP 200).
@@ -531,11 +496,10 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
-    def view_malware_scan_settings(self, *, token: str) -> _models.ViewMalwareScanSettingsResponse:
+    def view_malware_scan_settings(self) -> _models.ViewMalwareScanSettingsResponse:
         """View Malware Scan Settings
 
         View the configured malware scan settings.
@@ -544,20 +508,15 @@ class Client:
 
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-malware-scan-settings
 
-        Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
-
         Returns:
             ViewMalwareScanSettingsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET",
-            _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
+            "GET", _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key})
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
-    def view_template(self, template_id: str, *, token: str) -> _models.ViewTemplateResponse:
+    def view_template(self, template_id: str) -> _models.ViewTemplateResponse:
         """View Template
 
         Retrieves information of an individual template.
@@ -568,7 +527,6 @@ class Client:
 
         Args:
             template_id: Template ID (``templateId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewTemplateResponse (HTTP 200).
@@ -579,12 +537,11 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
 
     def view_template_list(
-        self, *, token: str, page: int | None = None, size: int | None = None, disable_containers: bool | None = None
+        self, *, page: int | None = None, size: int | None = None, disable_containers: bool | None = None
     ) -> _models.ViewTemplateListResponse:
         """View Template List
 
@@ -598,7 +555,6 @@ class Client:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewTemplateListResponse (HTTP 200).
@@ -607,13 +563,10 @@ class Client:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"page": page, "size": size, "disable_containers": disable_containers},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
-    def view_template_versions(
-        self, template_id: str, version: str, *, token: str
-    ) -> _models.ViewTemplateVersionsResponse:
+    def view_template_versions(self, template_id: str, version: str) -> _models.ViewTemplateVersionsResponse:
         """View template versions
 
         View individual template version information.
@@ -625,7 +578,6 @@ class Client:
         Args:
             template_id: Template ID (``templateId``, path)
             version: Template version (``version``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewTemplateVersionsResponse (HTTP 200).
@@ -636,11 +588,10 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
-    def view_workload(self, workload_id: str, *, token: str) -> _models.ViewWorkloadResponse:
+    def view_workload(self, workload_id: str) -> _models.ViewWorkloadResponse:
         """View Workload
 
         Retrieves an individual workload.
@@ -651,7 +602,6 @@ class Client:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadResponse (HTTP 200).
@@ -662,7 +612,6 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
@@ -671,7 +620,6 @@ class Client:
         workload_id: str,
         task_id: str,
         *,
-        token: str,
         type: int | None = None,
         q: str | None = None,
         page: str | None = None,
@@ -696,7 +644,6 @@ class Client:
             size: Page size to retrieve (default: 10) (``size``, query)
             from_: Start time when the event last occurred (default: 1 hour before the current time) (``from``, query)
             to: End time when the event last occurred (default: current time) (``to``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadEventResponse (HTTP 200).
@@ -708,7 +655,6 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
@@ -718,7 +664,6 @@ class Client:
         task_id: str,
         *,
         container_name: str,
-        token: str,
         from_: str | None = None,
         to: str | None = None,
         page: str | None = None,
@@ -742,7 +687,6 @@ class Client:
             page: Page to search (``page``, query)
             size: Page size to view (default: 100) (``size``, query)
             container: query parameter (``container``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadLogResponse (HTTP 200).
@@ -761,13 +705,10 @@ class Client:
                 "size": size,
                 "container": container,
             },
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
-    def view_workload_run_history(
-        self, workload_id: str, history_id: int, *, token: str
-    ) -> _models.ViewWorkloadRunHistoryResponse:
+    def view_workload_run_history(self, workload_id: str, history_id: int) -> _models.ViewWorkloadRunHistoryResponse:
         """View Workload Run History
 
         Retrieves a run history for an individual workload.
@@ -779,7 +720,6 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             history_id: History ID (``historyId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadRunHistoryResponse (HTTP 200).
@@ -790,12 +730,11 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
     def view_workload_scheduled_run_history(
-        self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None
+        self, workload_id: str, *, page: int | None = None, size: int | None = None
     ) -> _models.ViewWorkloadScheduledRunHistoryResponse:
         """View workload scheduled run history
 
@@ -809,7 +748,6 @@ class Client:
             workload_id: Workload ID (``workloadId``, path)
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadScheduledRunHistoryResponse (HTTP 200).
@@ -821,7 +759,6 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
@@ -873,7 +810,7 @@ class AsyncClient:
         await self.aclose()
 
     async def change_workload(
-        self, workload_id: str, *, token: str, body: _models.ChangeWorkloadRequest
+        self, workload_id: str, *, body: _models.ChangeWorkloadRequest
     ) -> _models.ChangeWorkloadResponse:
         """Change Workload
 
@@ -885,7 +822,6 @@ class AsyncClient:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (ChangeWorkloadRequest).
 
         Returns:
@@ -897,13 +833,12 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
     async def changing_workload_parts(
-        self, workload_id: str, *, token: str, body: _models.ChangingWorkloadPartsRequest
+        self, workload_id: str, *, body: _models.ChangingWorkloadPartsRequest
     ) -> _models.ChangingWorkloadPartsResponse:
         """Changing workload parts
 
@@ -917,7 +852,6 @@ class AsyncClient:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (ChangingWorkloadPartsRequest).
 
         Returns:
@@ -929,13 +863,13 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token, "Content-Type": "application/json-patch+json"}),
+            headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
     async def configure_malware_scan(
-        self, *, token: str, body: _models.ConfigureMalwareScanRequest
+        self, *, body: _models.ConfigureMalwareScanRequest
     ) -> _models.ConfigureMalwareScanResponse:
         """Configure Malware scan
 
@@ -946,7 +880,6 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#configure-malware-scan
 
         Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (ConfigureMalwareScanRequest).
 
         Returns:
@@ -955,14 +888,11 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
-    async def create_template(
-        self, *, token: str, body: _models.CreateTemplateRequest
-    ) -> _models.CreateTemplateResponse:
+    async def create_template(self, *, body: _models.CreateTemplateRequest) -> _models.CreateTemplateResponse:
         """Create Template
 
         Creates a template.
@@ -972,7 +902,6 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-template
 
         Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (CreateTemplateRequest).
 
         Returns:
@@ -981,13 +910,12 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateTemplateResponse, _response)
 
     async def create_template_version(
-        self, template_id: str, *, token: str, body: _models.CreateTemplateVersionRequest
+        self, template_id: str, *, body: _models.CreateTemplateVersionRequest
     ) -> _models.CreateTemplateVersionResponse:
         """Create Template Version
 
@@ -999,7 +927,6 @@ class AsyncClient:
 
         Args:
             template_id: Template ID (``templateId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (CreateTemplateVersionRequest).
 
         Returns:
@@ -1011,14 +938,11 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
-    async def create_workload(
-        self, *, token: str, body: _models.CreateWorkloadRequest
-    ) -> _models.CreateWorkloadResponse:
+    async def create_workload(self, *, body: _models.CreateWorkloadRequest) -> _models.CreateWorkloadResponse:
         """Create Workload
 
         Creates a workload.
@@ -1028,7 +952,6 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#create-workload
 
         Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
             body: the request body (CreateWorkloadRequest).
 
         Returns:
@@ -1037,12 +960,11 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
-    async def delete_template(self, template_id: str, *, token: str) -> _models.DeleteTemplateResponse:
+    async def delete_template(self, template_id: str) -> _models.DeleteTemplateResponse:
         """Delete Template
 
         Deletes a template.
@@ -1053,7 +975,6 @@ class AsyncClient:
 
         Args:
             template_id: Template ID (``templateId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             DeleteTemplateResponse (HTTP 200).
@@ -1064,13 +985,10 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
-    async def delete_template_version(
-        self, template_id: str, version: str, *, token: str
-    ) -> _models.DeleteTemplateVersionResponse:
+    async def delete_template_version(self, template_id: str, version: str) -> _models.DeleteTemplateVersionResponse:
         """Delete Template Version
 
         ``DELETE /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}`` (API version v1.0, CURRENT).
@@ -1080,7 +998,6 @@ class AsyncClient:
         Args:
             template_id: Template ID (``templateId``, path)
             version: Template version (``version``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             DeleteTemplateVersionResponse (HTTP 200).
@@ -1091,11 +1008,10 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
-    async def delete_workload(self, workload_id: str, *, token: str) -> _models.DeleteWorkloadResponse:
+    async def delete_workload(self, workload_id: str) -> _models.DeleteWorkloadResponse:
         """Delete Workload
 
         Deletes a workload.
@@ -1106,7 +1022,6 @@ class AsyncClient:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             DeleteWorkloadResponse (HTTP 200).
@@ -1117,12 +1032,11 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
     async def list_workloads(
-        self, *, token: str, q: str | None = None, page: int | None = None, size: int | None = None
+        self, *, q: str | None = None, page: int | None = None, size: int | None = None
     ) -> _models.ListWorkloadsResponse:
         """List Workloads
 
@@ -1136,7 +1050,6 @@ class AsyncClient:
             q: Filter by workload name, template ID, and template version Example: q=templateId=${template ID} q=${workload name) q=templateId=${Template ID}&version=${Template version} (``q``, query)
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ListWorkloadsResponse (HTTP 200).
@@ -1145,11 +1058,10 @@ class AsyncClient:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             params={"q": q, "page": page, "size": size},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
-    async def restart_workload(self, workload_id: str, *, token: str) -> _models.RestartWorkloadResponse:
+    async def restart_workload(self, workload_id: str) -> _models.RestartWorkloadResponse:
         """Restart Workload
 
         Restarts a workload that is stopped.
@@ -1160,7 +1072,6 @@ class AsyncClient:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             RestartWorkloadResponse (HTTP 200).
@@ -1171,13 +1082,10 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
-    async def restart_workload2(
-        self, workload_id: str, task_id: str, *, token: str
-    ) -> _models.RestartWorkload2Response:
+    async def restart_workload2(self, workload_id: str, task_id: str) -> _models.RestartWorkload2Response:
         """Restart Workload
 
         Restarts the workload job.
@@ -1189,7 +1097,6 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             task_id: Task ID (``taskId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             RestartWorkload2Response (HTTP 200).
@@ -1200,11 +1107,10 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
 
-    async def stop_workload(self, workload_id: str, *, token: str) -> _models.StopWorkloadResponse:
+    async def stop_workload(self, workload_id: str) -> _models.StopWorkloadResponse:
         """Stop Workload
 
         Stops the workload.
@@ -1215,7 +1121,6 @@ class AsyncClient:
 
         Args:
             workload_id: Template ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             StopWorkloadResponse (HTTP 200).
@@ -1226,7 +1131,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
 
@@ -1234,7 +1138,6 @@ class AsyncClient:
         self,
         template_id: str,
         *,
-        token: str,
         q: str | None = None,
         page: int | None = None,
         size: int | None = None,
@@ -1252,7 +1155,6 @@ class AsyncClient:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewAListOfTemplateVersionsResponse (HTTP 200).
@@ -1264,12 +1166,11 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             params={"q": q, "page": page, "size": size, "sort": sort},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
     async def view_a_list_of_workload_run_history(
-        self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None, sort: str | None = None
+        self, workload_id: str, *, page: int | None = None, size: int | None = None, sort: str | None = None
     ) -> _models.ViewAListOfWorkloadRunHistoryResponse:
         """View a List of Workload Run History
 
@@ -1284,7 +1185,6 @@ class AsyncClient:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewAListOfWorkloadRunHistoryResponse (HTTP 200).
@@ -1296,12 +1196,11 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size, "sort": sort},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
     async def view_malware_scan_result(
-        self, workload_id: str, history_id: str, *, token: str
+        self, workload_id: str, history_id: str
     ) -> _models.ViewMalwareScanResultResponse:
         """View Malware Scan Result
 
@@ -1314,7 +1213,6 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             history_id: path parameter (``historyId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewMalwareScanResultResponse (HTTP 200).
@@ -1325,11 +1223,10 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
-    async def view_malware_scan_settings(self, *, token: str) -> _models.ViewMalwareScanSettingsResponse:
+    async def view_malware_scan_settings(self) -> _models.ViewMalwareScanSettingsResponse:
         """View Malware Scan Settings
 
         View the configured malware scan settings.
@@ -1338,20 +1235,15 @@ class AsyncClient:
 
         Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-malware-scan-settings
 
-        Args:
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
-
         Returns:
             ViewMalwareScanSettingsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET",
-            _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
-            headers=_support.header_values({"token": token}),
+            "GET", _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key})
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
-    async def view_template(self, template_id: str, *, token: str) -> _models.ViewTemplateResponse:
+    async def view_template(self, template_id: str) -> _models.ViewTemplateResponse:
         """View Template
 
         Retrieves information of an individual template.
@@ -1362,7 +1254,6 @@ class AsyncClient:
 
         Args:
             template_id: Template ID (``templateId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewTemplateResponse (HTTP 200).
@@ -1373,12 +1264,11 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
 
     async def view_template_list(
-        self, *, token: str, page: int | None = None, size: int | None = None, disable_containers: bool | None = None
+        self, *, page: int | None = None, size: int | None = None, disable_containers: bool | None = None
     ) -> _models.ViewTemplateListResponse:
         """View Template List
 
@@ -1392,7 +1282,6 @@ class AsyncClient:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
             disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewTemplateListResponse (HTTP 200).
@@ -1401,13 +1290,10 @@ class AsyncClient:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"page": page, "size": size, "disable_containers": disable_containers},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
-    async def view_template_versions(
-        self, template_id: str, version: str, *, token: str
-    ) -> _models.ViewTemplateVersionsResponse:
+    async def view_template_versions(self, template_id: str, version: str) -> _models.ViewTemplateVersionsResponse:
         """View template versions
 
         View individual template version information.
@@ -1419,7 +1305,6 @@ class AsyncClient:
         Args:
             template_id: Template ID (``templateId``, path)
             version: Template version (``version``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewTemplateVersionsResponse (HTTP 200).
@@ -1430,11 +1315,10 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
-    async def view_workload(self, workload_id: str, *, token: str) -> _models.ViewWorkloadResponse:
+    async def view_workload(self, workload_id: str) -> _models.ViewWorkloadResponse:
         """View Workload
 
         Retrieves an individual workload.
@@ -1445,7 +1329,6 @@ class AsyncClient:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadResponse (HTTP 200).
@@ -1456,7 +1339,6 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
@@ -1465,7 +1347,6 @@ class AsyncClient:
         workload_id: str,
         task_id: str,
         *,
-        token: str,
         type: int | None = None,
         q: str | None = None,
         page: str | None = None,
@@ -1490,7 +1371,6 @@ class AsyncClient:
             size: Page size to retrieve (default: 10) (``size``, query)
             from_: Start time when the event last occurred (default: 1 hour before the current time) (``from``, query)
             to: End time when the event last occurred (default: current time) (``to``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadEventResponse (HTTP 200).
@@ -1502,7 +1382,6 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
@@ -1512,7 +1391,6 @@ class AsyncClient:
         task_id: str,
         *,
         container_name: str,
-        token: str,
         from_: str | None = None,
         to: str | None = None,
         page: str | None = None,
@@ -1536,7 +1414,6 @@ class AsyncClient:
             page: Page to search (``page``, query)
             size: Page size to view (default: 100) (``size``, query)
             container: query parameter (``container``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadLogResponse (HTTP 200).
@@ -1555,12 +1432,11 @@ class AsyncClient:
                 "size": size,
                 "container": container,
             },
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
     async def view_workload_run_history(
-        self, workload_id: str, history_id: int, *, token: str
+        self, workload_id: str, history_id: int
     ) -> _models.ViewWorkloadRunHistoryResponse:
         """View Workload Run History
 
@@ -1573,7 +1449,6 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             history_id: History ID (``historyId``, path)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadRunHistoryResponse (HTTP 200).
@@ -1584,12 +1459,11 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
     async def view_workload_scheduled_run_history(
-        self, workload_id: str, *, token: str, page: int | None = None, size: int | None = None
+        self, workload_id: str, *, page: int | None = None, size: int | None = None
     ) -> _models.ViewWorkloadScheduledRunHistoryResponse:
         """View workload scheduled run history
 
@@ -1603,7 +1477,6 @@ class AsyncClient:
             workload_id: Workload ID (``workloadId``, path)
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query)
-            token: NHN Cloud Token ({token_type} {access_token}) (``token``, header)
 
         Returns:
             ViewWorkloadScheduledRunHistoryResponse (HTTP 200).
@@ -1615,6 +1488,5 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size},
-            headers=_support.header_values({"token": token}),
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
