@@ -11,7 +11,9 @@ The count is the longest run of header-like cells at the start (the column words
 value: capitalised, and not a type, a location, a method, a required mark, an identifier or a number), no shorter
 than its leading column words, that has two or more column words and by which the run's cell count divides; when
 no count divides it, the leading column words alone are the header and the last row is padded: a repair on that
-row, so a cut that had to be guessed says so.
+row, so a cut that had to be guessed says so. When the rendering dropped an empty cell altogether (no ``|`` line), no
+count divides the cells: the rows are then cut where a field name is followed by a type cell
+(:func:`_regrouped_rows`), each short row a repair, rather than the table lost.
 """
 
 from __future__ import annotations
@@ -31,9 +33,12 @@ from scraper.table_vocabulary import (
     URI_COLUMNS,
     field_column_role,
 )
+from scraper.type_vocabulary import read_type
 
 __all__ = ["CellLineTable", "cell_line_table", "column_word", "header_like", "is_cell_line"]
 
+#: A field name cell: an identifier, dotted or indexed (``token``, ``message.title``, ``target.uids[]``).
+_FIELD_NAME = re.compile(r"[A-Za-z_$][\w.\[\]$-]*")
 #: The most columns a header may have: a run longer than this at the start is no header.
 _MAX_COLUMNS = 12
 _METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
@@ -124,6 +129,11 @@ def cell_line_table(lines: list[str], start: int) -> CellLineTable | None:
         k for k in range(leading_header_like, max(column_words, 2) - 1, -1) if len(cells) % k == 0 and len(cells) > k
     ]
     counts = [k for k in counts if sum(column_word(c) for c in cells[:k]) >= 2]
+    if not counts:
+        regrouped = _regrouped_rows(cells, leading_header_like, start)
+        if regrouped is not None:
+            header = tuple(cells[:leading_header_like])
+            return CellLineTable(Table(header=header, rows=regrouped, line=start + 1), end)
     width = counts[0] if counts else column_words
     if width < 2 or len(cells) <= width:
         return None
@@ -139,6 +149,44 @@ def cell_line_table(lines: list[str], start: int) -> CellLineTable | None:
             row = row + [""] * (width - len(row))
         rows.append(Row(cells=tuple(row), line=start + first + 1, repairs=repairs))
     return CellLineTable(Table(header=tuple(cells[:width]), rows=tuple(rows), line=start + 1), end)
+
+
+def _regrouped_rows(cells: list[str], width: int, start: int) -> tuple[Row, ...] | None:
+    """Push (ko): ``Field |`` / ``Usage |`` / ``Description |`` over rows ``token |`` / ``Required, String |`` /
+    ``...``, where a row with an empty description lost that cell altogether (no ``|`` line), so the cells do not
+    divide into rows of the header's width. The rows are still recognisable: each starts with a field name (an
+    identifier) followed by a type cell (``String``, ``Required, String``). Cut there, every row is one name, one
+    type and what follows up to the next name; a row of fewer cells than the header is padded with empty cells,
+    a repair on that row. None unless every row so cut fits the header and most are whole: then the cells are
+    not such rows, and the table is read as before."""
+    header = cells[:width]
+    body = cells[width:]
+    if width < 2 or sum(column_word(cell) for cell in header) < 2 or len(body) < 2:
+        return None
+    starts = [
+        index
+        for index in range(len(body) - 1)
+        if _FIELD_NAME.fullmatch(body[index]) and body[index + 1] and read_type(body[index + 1]).known
+    ]
+    if not starts or starts[0] != 0:
+        return None
+    bounds = list(zip(starts, [*starts[1:], len(body)], strict=True))
+    if any(not 2 <= after - first <= width for first, after in bounds):
+        return None
+    if sum(after - first == width for first, after in bounds) * 2 < len(bounds):
+        return None
+    rows: list[Row] = []
+    for first, after in bounds:
+        row = body[first:after]
+        repairs: tuple[str, ...] = ()
+        if len(row) < width:
+            repairs = (
+                f"{len(row)} cells for {width} columns: the rendering dropped an empty cell (no '|' line for it);"
+                " the row recognised by its name and type cells, the missing cells read as empty",
+            )
+            row = row + [""] * (width - len(row))
+        rows.append(Row(cells=tuple(row), line=start + width + first + 1, repairs=repairs))
+    return tuple(rows)
 
 
 def _opened_rows_table(lines: list[str], start: int, end: int) -> CellLineTable | None:

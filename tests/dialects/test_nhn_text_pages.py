@@ -49,3 +49,20 @@ def test_a_body_table_whose_first_column_is_headed_path_is_read(word: str) -> No
     assert body.schema["required"] == ["sender", "content"]
     assert body.schema["properties"]["sender"]["required"] == ["senderPhoneNumber"]
     assert not [f for f in service.findings if f.kind == "undocumented-example-field" and f.line < 40]
+
+
+CELL_LINES = ROOT / "tests" / "fixtures" / "nhn" / "cell-lines"
+
+
+def test_cell_lines_with_a_dropped_empty_cell_are_regrouped_row_by_row() -> None:
+    service = _read((CELL_LINES / "dropped-empty-cell-ko.txt").read_text(encoding="utf-8"))
+    (op,) = service.operations
+    body = op.versions["v2.4"].request_body
+    assert body is not None
+    assert set(body.schema["properties"]) == {"token", "pushType", "isAdAgreement", "country", "uid"}
+    assert body.schema["required"] == ["token", "pushType", "isAdAgreement", "country", "uid"]
+    assert body.schema["properties"]["isAdAgreement"]["type"] == "boolean"
+    assert body.schema["properties"]["country"]["description"] == "ISO 3166-1 alpha-2"
+    assert not [f for f in service.findings if f.kind == "undocumented-example-field" and f.line < 40]
+    repaired = [f for f in service.findings if "dropped" in f.message]
+    assert [f.line for f in repaired] == [28]  # pushType's row, which lost its empty description cell
