@@ -1583,6 +1583,7 @@ class _PageReader:
             return
         example = next((block for block in request.examples if _has_json_body(block)), None)
         if example is None:
+            self._response_table_under_the_request(parts, request, method, title)
             return
         response = _Part()
         response.examples = [block for block in request.examples if block.line >= example.line]
@@ -1602,6 +1603,50 @@ class _PageReader:
             f"a {method} documents a JSON body and no response section: the example"
             + (f" and the {len(response.tables)} table(s) after it" if response.tables else "")
             + " read as the response",
+        )
+
+    def _response_table_under_the_request(
+        self, parts: dict[str, _Part], request: _Part, method: str, title: str
+    ) -> None:
+        """Compute (en, the space-joined text rendering): the response heading and the example's bracket-only lines
+        are gone, so a GET's ``Request`` section holds its ``Name Type Format Required Description`` parameter table,
+        then the response's ``Name Type Format Description`` table of Body rows. A GET or HEAD sends no body: with
+        no response part, a field table after one with a required column, itself with none and no row placed
+        anywhere but the body, starts the response (as the pipe reader's rule for back-to-back tables,
+        :func:`scraper.readers.nhn_pipe._response_start`); it and every block after it are the response."""
+        required_seen = False
+        start: Table | None = None
+        for table, location in request.tables:
+            read = read_field_table(table)
+            if read is None or not read.rows:
+                continue
+            if "required" in read.roles:
+                required_seen = True
+                continue
+            places = {row.location for row in read.rows}
+            if required_seen and location in (None, "body") and places <= {None, "body"}:
+                start = table
+                break
+        if start is None:
+            return
+        response = _Part()
+        for table, location in list(request.tables):
+            if table.line >= start.line:
+                request.tables.remove((table, location))
+                response.tables.append((table, None))
+                response.captions[id(table)] = request.captions.pop(id(table), "")
+        response.examples = [block for block in request.examples if block.line > start.line]
+        request.examples = [block for block in request.examples if block.line < start.line]
+        response.paragraphs = [p for p in request.paragraphs if p.line > start.line]
+        request.paragraphs = [p for p in request.paragraphs if p.line < start.line]
+        parts["response"] = response
+        self._finding(
+            "response-under-request",
+            start.line,
+            title,
+            f"a {method} documents a field table of body rows with no required column after its parameters' table"
+            f" with one, and no response section: the {len(response.tables)} table(s) from it on read as the"
+            " response",
         )
 
     def _request_tables_after_the_response(self, parts: dict[str, _Part], title: str) -> None:

@@ -66,3 +66,26 @@ def test_cell_lines_with_a_dropped_empty_cell_are_regrouped_row_by_row() -> None
     assert not [f for f in service.findings if f.kind == "undocumented-example-field" and f.line < 40]
     repaired = [f for f in service.findings if "dropped" in f.message]
     assert [f.line for f in repaired] == [28]  # pushType's row, which lost its empty description cell
+
+
+def test_a_get_body_table_without_a_required_column_under_no_response_heading_is_its_response() -> None:
+    service = _read((TEXT / "get-response-without-heading.txt").read_text(encoding="utf-8"))
+    (op,) = service.operations
+    read = op.versions["v2"]
+    assert read.request_body is None
+    assert {(p.name, p.location) for p in read.parameters} == {("tenantId", "path"), ("minDisk", "query")}
+    (ok,) = read.responses
+    assert ok.status == "200" and ok.schema is not None
+    assert set(ok.schema["properties"]["flavors"]["items"]["properties"]) == {"id", "name", "disk"}
+    assert [(f.kind, f.line) for f in service.findings if f.kind == "response-under-request"] == [
+        ("response-under-request", 25)
+    ]
+    assert not [f for f in service.findings if f.kind == "body-on-bodyless"]
+
+
+def test_a_get_whose_second_table_has_a_required_column_keeps_it_in_the_request() -> None:
+    text = (TEXT / "get-response-without-heading.txt").read_text(encoding="utf-8")
+    text = text.replace("Format Description\nflavors Body", "Format Required Description\nflavors Body")
+    text = text.replace("Body Array Flavor", "Body Array O Flavor")
+    service = _read(text)
+    assert not [f for f in service.findings if f.kind == "response-under-request"]
