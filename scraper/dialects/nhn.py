@@ -373,17 +373,27 @@ def _alternative_bodies(rows: list[FieldRow], alternative: dict[int, str]) -> li
     발송 요청``, ``#### 이미지형 발송 요청``, ... each a whole body with ``senderKey``, ``chatBubbleType``, ...): the
     guide documents several ways to call, not one body whose fields repeat. Rows under no such heading belong to
     every way. Empty when the body is documented once."""
-    named: dict[str, list[FieldRow]] = {}
-    shared: list[FieldRow] = []
-    for index, row in enumerate(rows):
+    groups = _alternative_groups([r.path for r in rows], alternative)
+    return [(heading, [rows[i] for i in indexes]) for heading, indexes in groups]
+
+
+def _alternative_groups(names: list[str], alternative: dict[int, str]) -> list[tuple[str, list[int]]]:
+    """The indexes of a body's rows (by their dotted ``names``) grouped by the heading each sits under
+    (``alternative``: row index -> heading, "" for none), when two or more headings each document rows and a name
+    is documented under two of them; rows under no heading are in every group. Empty when the body is documented
+    once. The rule :func:`_alternative_bodies` reads request bodies by, and responses are read by too (Address
+    Search: ``#### KR`` and ``#### JP`` under ``### 응답``, each a whole response)."""
+    named: dict[str, list[int]] = {}
+    shared: list[int] = []
+    for index in range(len(names)):
         heading = alternative.get(index, "")
         if heading:
-            named.setdefault(heading, []).append(row)
+            named.setdefault(heading, []).append(index)
         else:
-            shared.append(row)
+            shared.append(index)
     if len(named) < 2:
         return []
-    seen: Counter[str] = Counter(path for group in named.values() for path in {r.path for r in group})
+    seen: Counter[str] = Counter(name for group in named.values() for name in {names[i] for i in group})
     if not any(count > 1 for count in seen.values()):
         return []
     return [(heading, shared + group) for heading, group in named.items()]
@@ -1514,9 +1524,11 @@ class _PageReader:
                 media = ""
                 label = _label(caption)
                 if label is not None:
+                    if label.part is not None and label.part != part:
+                        alternative, alternative_level = "", 0  # the request's ways are not the response's
                     part = label.part or part
                     location = label.location
-                elif part == "request" and (not alternative or block.level <= alternative_level):
+                elif part in ("request", "response") and (not alternative or block.level <= alternative_level):
                     # a heading below the alternative's (##### under ####) is a note on it, not another way
                     alternative, alternative_level = caption, block.level
                 continue
@@ -1526,6 +1538,8 @@ class _PageReader:
                     caption = clean_text(block.text)
                     media = ""
                     if label.part is not None:
+                        if label.part != part:
+                            alternative, alternative_level = "", 0
                         part = label.part
                     location = label.location
                     continue
@@ -2622,11 +2636,13 @@ class _PageReader:
         success = next((c for c in codes if c.status.startswith("2")), None)
         errors = [c for c in codes if not c.status.startswith("2")]
         rows: list[TableRow] = []
-        for _table, _location, table_rows in self._with_models(
+        row_alternative: dict[int, str] = {}
+        for table, _location, table_rows in self._with_models(
             part, title, lambda table, location: location == "header" or id(table) in coded
         ):
             for row in table_rows:
                 if row.location in (None, "body"):
+                    row_alternative[len(rows)] = part.alternatives.get(id(table), "")
                     rows.append(row)
                 elif row.location == "header":
                     continue
@@ -2637,17 +2653,11 @@ class _PageReader:
                         title,
                         f"response row {row.name!r} has location {row.location}; not part of the body",
                     )
+        alternatives = _alternative_groups([r.name for r in rows], row_alternative)
+        if alternatives:
+            return self._alternative_responses(method, title, part, section, rows, alternatives, success, errors)
         example = self._example(part, title, "response")
-        if isinstance(example, dict) and rows:
-            rows = self._reroot(rows, example, title)
-        if isinstance(example, dict):
-            # The envelope every response shares ("header.isSuccessful") is documented once, in the common part.
-            roots = {r.name.split(".")[0] for r in rows}
-            rows.extend(
-                r
-                for r in self.common_rows.values()
-                if r.name.split(".")[0] in example and r.name.split(".")[0] not in roots
-            )
+        rows = self._example_rows(rows, example, title)
         first_line = part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
         envelope = self._common_envelope()
@@ -2721,6 +2731,42 @@ class _PageReader:
                 f"NHN documents no status codes; {status} {_REASONS[status]} assumed for a {method} with a response"
                 " body",
             )
+        schema = self._response_schema(rows, example, part, section, title, first_line)
+        if not rows:
+            schema["x-inferred"] = True
+            self._finding(
+                "inferred-schema",
+                first_line,
+                title,
+                "the response has an example but no field table; its schema is inferred from the example",
+            )
+        example_line = part.examples[0].line if part.examples else first_line
+        shown = example is not None and not part.pseudo
+        description = success.description if success is not None else _REASONS[status]
+        media = "application/xml" if part.xml else "application/json"
+        success_response = Response(status, description, schema=schema, line=first_line, media_type=media)
+        return [success_response, *errors], (
+            ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
+        )
+
+    def _example_rows(self, rows: list[TableRow], example: Any, title: str) -> list[TableRow]:
+        """A response's rows read where its example nests them, with the envelope every response shares
+        (``header.isSuccessful``, documented once in the common part) where the example has it."""
+        if not isinstance(example, dict):
+            return rows
+        if rows:
+            rows = self._reroot(rows, example, title)
+        roots = {r.name.split(".")[0] for r in rows}
+        return rows + [
+            r
+            for r in self.common_rows.values()
+            if r.name.split(".")[0] in example and r.name.split(".")[0] not in roots
+        ]
+
+    def _response_schema(
+        self, rows: list[TableRow], example: Any, part: _Part, section: _Section, title: str, first_line: int
+    ) -> JsonSchema:
+        """The schema of a response body its rows document, reconciled with its example."""
         tree = FieldTree(
             [
                 FieldRow(
@@ -2744,23 +2790,63 @@ class _PageReader:
         )
         if example is not None:
             tree.observe(example)
-        schema = tree.schema(self._enum_resolver(section.group))
-        if not rows:
-            schema["x-inferred"] = True
+        return tree.schema(self._enum_resolver(section.group))
+
+    def _alternative_responses(
+        self,
+        method: str,
+        title: str,
+        part: _Part,
+        section: _Section,
+        rows: list[TableRow],
+        alternatives: list[tuple[str, list[int]]],
+        success: Response | None,
+        errors: list[Response],
+    ) -> tuple[list[Response], ExampleResponse | None]:
+        """A response documented several ways, each under a heading of its own with its own example and table
+        (Address Search: ``#### KR`` and ``#### JP``, the response by the country asked for; Network VPC: "When
+        there is no **detail** query parameter" and "When the **detail** query parameter is `true`"): one schema
+        per way, each reconciled with the example under its heading, as ``anyOf`` (a response may fit two: a
+        client accepts any of them), each titled by its heading. The first way's example is the response's."""
+        first_line = part.tables[0][0].line if part.tables else section.line.line
+        members: list[JsonSchema] = []
+        shown: tuple[Any, int] | None = None
+        xml = False
+        for name, indexes in alternatives:
+            own = _Part(examples=[b for b in part.examples if part.alternatives.get(id(b), "") in (name, "")])
+            example = self._example(own, title, "response")
+            xml = xml or own.xml
+            way = self._example_rows([rows[i] for i in indexes], example, title)
+            members.append({"title": name, **self._response_schema(way, example, own, section, title, first_line)})
+            if shown is None and example is not None and not own.pseudo:
+                shown = (example, own.examples[0].line)
+        self._finding(
+            "alternative-responses",
+            first_line,
+            title,
+            f"the response is documented {len(alternatives)} ways, each under a heading of its own"
+            f" ({', '.join(repr(name) for name, _ in alternatives[:4])}{', ...' if len(alternatives) > 4 else ''}),"
+            " with fields in common; read as any of them (anyOf)",
+        )
+        status = success.status if success is not None else "200"
+        if success is None:
             self._finding(
-                "inferred-schema",
+                "inferred-status",
                 first_line,
                 title,
-                "the response has an example but no field table; its schema is inferred from the example",
+                f"NHN documents no status codes; {status} {_REASONS[status]} assumed for a {method} with a response"
+                " body",
             )
-        example_line = part.examples[0].line if part.examples else first_line
-        shown = example is not None and not part.pseudo
         description = success.description if success is not None else _REASONS[status]
-        media = "application/xml" if part.xml else "application/json"
-        success_response = Response(status, description, schema=schema, line=first_line, media_type=media)
-        return [success_response, *errors], (
-            ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
+        media = "application/xml" if xml else "application/json"
+        response = Response(status, description, schema={"anyOf": members}, line=first_line, media_type=media)
+        example_response = ExampleResponse(
+            status=status,
+            body=shown[0] if shown is not None else None,
+            has_body=shown is not None,
+            line=shown[1] if shown is not None else first_line,
         )
+        return [response, *errors], example_response
 
     def _common_envelope(self) -> list[TableRow]:
         """The rows of the envelope every response carries as the guide documents it once, outside any operation
@@ -2960,6 +3046,7 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
     )
     cleaned = re.sub(r"(^|[\s,{\[])//[^\n]*", r"\1", straight)
     cleaned = re.sub(r"^\s*(\.\.\.|…)\s*,?\s*$", "", cleaned, flags=re.MULTILINE)
+    cleaned = _without_ellipsis_elements(cleaned)
     cleaned = re.sub(r",\s*([}\]])", r"\1", cleaned)
     if cleaned != straight:
         try:
@@ -3007,6 +3094,21 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
 
 
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"
+#: An ellipsis written as a list's element on the line of its other elements (``[ String, ... ]``, ``[...]``).
+_ELLIPSIS_ELEMENT = re.compile(r"([\[,])\s*(?:\.\.\.|…)\s*(?=[\]}])")
+
+
+def _without_ellipsis_elements(text: str) -> str:
+    """``text`` without the ellipses that stand for more elements of a list written on one line (Address Search:
+    ``"roadAddressDetailList": [ String, ... ]``); an ellipsis inside a string is its content and stays. The comma
+    left before the closing bracket is removed with the other trailing commas."""
+    strings = JsonStrings()
+    structural = [strings.step(char) for char in text]
+
+    def drop(match: re.Match[str]) -> str:
+        return match.group(1) if structural[match.start()] else match.group(0)
+
+    return _ELLIPSIS_ELEMENT.sub(drop, text)
 
 
 def _pseudo_key(match: re.Match[str]) -> str:

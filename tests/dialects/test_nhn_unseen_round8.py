@@ -1,0 +1,71 @@
+"""Guides of the eighth robustness round (``tests/fixtures/nhn/unseen/README.md``, the rows naming this file).
+
+Each test is one defect found by reading NHN guides the dialect had never seen (Address Search, RDS for MySQL,
+Network VPC, Private DNS, ...), on a short synthetic mirror of the shape: what the guide writes, what the reader made
+of it, and what a client needs instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scraper.build import spec_files
+from scraper.build.openapi import validate_spec
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
+from scraper.model import Service
+from scraper.readers import markdown
+from tests.paths import ROOT
+
+UNSEEN = ROOT / "tests" / "fixtures" / "nhn" / "unseen"
+
+
+def _read(name: str) -> tuple[Service, dict[str, Any]]:
+    """The service a fixture reads into and its one spec document (checked valid)."""
+    path = UNSEEN / name
+    [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), name), PageInfo(name, "", ()))
+    _, specs = spec_files(service)
+    assert len(specs) == 1, sorted(specs)
+    [spec] = specs.values()
+    assert validate_spec(spec) == ""
+    return service, spec
+
+
+def _kinds(service: Service) -> list[str]:
+    return [f.kind for f in service.findings]
+
+
+def _response_schema(spec: dict[str, Any], path: str, method: str = "get", status: str = "200") -> dict[str, Any]:
+    schema: dict[str, Any] = spec["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"]
+    return schema
+
+
+def test_a_pseudo_json_list_ending_in_an_ellipsis_element_is_read_for_its_structure() -> None:
+    # Address Search: ``"roadAddressDetailList": [ String, ... ]`` in a pseudo-JSON response (type names as values):
+    # the ellipsis inside the list made the whole example "not JSON", so the flat rows were never nested
+    service, spec = _read("address-search-ko-pseudo-json-per-country.md")
+    assert "invalid-example" not in _kinds(service)
+    assert "pseudo-example" in _kinds(service)
+    schema = _response_schema(spec, "/place/v2/appkeys/{appKey}/places")
+    kr = next(s for s in schema["anyOf"] if s["title"] == "KR")
+    places = kr["properties"]["body"]["properties"]["places"]
+    assert places["type"] == "array"
+    assert places["items"]["properties"]["aliases"]["items"]["type"] == "string"
+    assert set(places["items"]["properties"]) == {"roadName", "aliases", "postCode"}
+    assert kr["properties"]["header"]["properties"]["isSuccessful"]["type"] == "boolean"
+    # a pseudo-JSON schema shapes the schema; it is no example of a response
+    content = spec["paths"]["/place/v2/appkeys/{appKey}/places"]["get"]["responses"]["200"]["content"]
+    assert "example" not in content["application/json"]
+
+
+def test_responses_documented_under_headings_of_their_own_are_any_of_them() -> None:
+    # Address Search: ``### 응답`` > ``#### KR`` and ``#### JP``, each a whole response body (example and table) with
+    # fields in common: the two were merged into one object, every common field of the second a duplicate-field
+    service, spec = _read("address-search-ko-pseudo-json-per-country.md")
+    assert "duplicate-field" not in _kinds(service)
+    assert "alternative-responses" in _kinds(service)
+    schema = _response_schema(spec, "/place/v2/appkeys/{appKey}/places")
+    assert [s["title"] for s in schema["anyOf"]] == ["KR", "JP"]
+    jp = schema["anyOf"][1]
+    items = jp["properties"]["body"]["properties"]["places"]["items"]
+    assert set(items["properties"]) == {"address", "prefectureCode", "postCode"}
