@@ -41,7 +41,7 @@ from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.name_spelling import near_miss
-from scraper.dialects.nhn_schema import FieldRow, FieldTree, default_problem, is_generic_number
+from scraper.dialects.nhn_schema import FieldRow, FieldTree, TableValues, default_problem, is_generic_number
 from scraper.dialects.operation_lines import (
     METHODS as _METHODS,
 )
@@ -2918,17 +2918,49 @@ class _PageReader:
             line = next(line for name, line in rows if name.split(".")[0] == root)
             self._finding("table-example-conflict", line, title, message)
 
+    def _status_table(self, group: str | None, path: str) -> tuple[str, Table] | None:
+        """The status table (``### Backup Status`` over ``Status | Description`` rows) whose values an Enum field
+        at ``path`` takes, or None. Only a field named as a status (``backupStatus``, ``status``, ``jobStatus``)
+        takes one: RDS for MySQL's ``## Backups`` has one status table and its ``backupType``, ``dbVersion`` and
+        ``regionCode`` are no backup statuses. The table whose heading names the field (``DB Instance Progress
+        Status`` for ``progressStatus``, ``DB Instance Status`` for ``dbInstanceStatus``) first, then the group's one
+        table, then the one table whose heading starts with the name of the field's root (``Volume Status`` for
+        ``volumes.status``)."""
+        *parents, leaf = path.split(".")
+        if not _STATUS_NAME.search(leaf):
+            return None
+        everywhere = [t for ts in self.status_tables.values() for t in ts]
+        squashed = _squashed(leaf)
+        if squashed != "status":
+            # the heading's words before the field's name name what it is the status of: the field's parent or
+            # the group (``DB Instance Progress Status`` is not the progressStatus of ``dbSecurityGroups``)
+            owners = {"", *(_squashed(p).rstrip("s") for p in [*parents, group or ""])}
+            named = [t for t in everywhere if _squashed(t[0]) == squashed]
+            named = named or [
+                t
+                for t in everywhere
+                if _squashed(t[0]).endswith(squashed) and _squashed(t[0])[: -len(squashed)].rstrip("s") in owners
+            ]
+            if len(named) == 1:
+                return named[0]
+        tables = self.status_tables.get(group) or []
+        if len(tables) == 1:
+            return tables[0]
+        root = _squashed(path.split(".")[0]).rstrip("s")
+        tables = [t for t in everywhere if _squashed(t[0]).startswith(root)]
+        return tables[0] if len(tables) == 1 else None
+
     def _enum_resolver(self, group: str | None) -> Any:
         def resolve(path: str, description: str) -> list[str] | None:
-            tables = self.status_tables.get(group) or []
-            if len(tables) != 1:
-                root = path.split(".")[0].rstrip("s").lower()
-                tables = [
-                    t for ts in self.status_tables.values() for t in ts if t[0].lower().startswith(root)
-                ] or tables
-            if len(tables) == 1:
-                section, table = tables[0]
-                values: list[str] = []
+            listed = _description_values(description, declared_enum=True)
+            if listed:
+                # the field's own cell lists its values (RDS for PostgreSQL ``dbSecurityGroups.progressStatus``:
+                # "- `NONE`: No work in progress<br/>- `CREATING_RULE`: ..."): a status table elsewhere is not its
+                return listed
+            found = self._status_table(group, path)
+            if found is not None:
+                section, table = found
+                values = TableValues()
                 for row in table.rows:
                     value = row.cells[0].strip() if row.cells else ""
                     clean = clean_text(value).strip()
@@ -2939,7 +2971,7 @@ class _PageReader:
                     if clean and clean not in values:
                         values.append(clean)
                 return values
-            return _description_values(description, declared_enum=True)
+            return []
 
         return resolve
 
@@ -3333,6 +3365,16 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
             return values
     return []
+
+
+#: A field name that names a status or state (``backupStatus``, ``status``, ``progress_state``).
+_STATUS_NAME = re.compile(r"status|state|상태|状態|ステータス", re.IGNORECASE)
+
+
+def _squashed(text: str) -> str:
+    """``text`` lower-cased without spaces, dashes and underscores: ``DB Instance Status`` and ``dbInstanceStatus``
+    alike as ``dbinstancestatus``."""
+    return re.sub(r"[\s_\-`*]+", "", clean_text(text)).lower()
 
 
 #: A declared target that is one placeholder and nothing else (``{uploadInfo.uploadUrl}``): a whole URL.

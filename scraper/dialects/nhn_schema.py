@@ -39,6 +39,13 @@ _ARRAY_BOUNDS = ("minItems", "maxItems", "uniqueItems")
 EnumResolver = Callable[[str, str], list[str] | None]
 
 
+class TableValues(list[str]):
+    """Enum values a resolver read from a table elsewhere in the guide (RDS: ``### DB Instance Progress Status``
+    over ``Status | Description`` rows), not from the field's own cells: a value the field's example shows beyond
+    them is one more value (RDS for PostgreSQL's examples show ``"progressStatus": "NONE"``, which the table leaves
+    out), so a client does not reject what the guide says the API returns."""
+
+
 def primitive_schema(data_type: str) -> JsonSchema:
     """The schema of a documented type word (:mod:`~scraper.type_vocabulary`); an unknown or empty word is
     an unconstrained schema."""
@@ -474,6 +481,15 @@ class FieldTree:
                 values = enums(path, node.description)
                 if values:
                     schema["enum"] = list(values)
+                    shown = sorted(v for v in node.strings if v not in values)
+                    if isinstance(values, TableValues) and shown:
+                        schema["enum"] += shown
+                        self._finding(
+                            "table-example-conflict",
+                            node.line,
+                            f"{path!r} takes the values of a table elsewhere in the guide, which does not list"
+                            f" {', '.join(map(repr, shown))} that the example shows; read as one more value",
+                        )
                 else:
                     self._finding("enum-without-values", node.line, f"{path!r} is an Enum but no values are listed")
             if declared == "boolean" and non_null == {"string"} and node.strings <= {"true", "false"}:

@@ -101,7 +101,10 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             [
                 "Create DB Instance",
                 "Create User Group",
+                "List DB Instance Details",
+                "List DB Instance Group Details",
                 "List DB Instances",
+                "List DB instances",
                 "List Regions",
                 "Restore Backup",
                 "Restore DB Instance",

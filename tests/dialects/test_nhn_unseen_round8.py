@@ -69,3 +69,38 @@ def test_responses_documented_under_headings_of_their_own_are_any_of_them() -> N
     jp = schema["anyOf"][1]
     items = jp["properties"]["body"]["properties"]["places"]["items"]
     assert set(items["properties"]) == {"address", "prefectureCode", "postCode"}
+
+
+def _property(schema: dict[str, Any], dotted: str) -> dict[str, Any]:
+    for name in dotted.split("."):
+        if schema.get("type") == "array":
+            schema = schema["items"]
+        schema = schema["properties"][name]
+    return schema
+
+
+def test_a_status_table_gives_its_values_only_to_the_status_it_names() -> None:
+    # RDS for MySQL v4.0: ``## Backups`` > ``### Backup Status`` (the group's one status table) was read as the values
+    # of every Enum of the group: backupType, dbVersion, regionCode, ... each 'BACKING_UP', 'COMPLETED', ..., so the
+    # guide's own examples failed (18 example-mismatch); under ``## DB Instance``, two status tables gave nothing
+    service, spec = _read("rds-mysql-status-and-value-tables.md")
+    backup = _response_schema(spec, "/v4.0/backups/{backupId}")
+    assert _property(backup, "backup.backupStatus")["enum"] == ["BACKING_UP", "COMPLETED"]
+    assert "enum" not in _property(backup, "backup.backupType")
+    assert any(f.kind == "enum-without-values" and "backup.backupType" in f.message for f in service.findings), _kinds(
+        service
+    )
+    instances = _response_schema(spec, "/v4.0/db-instances")
+    # two status tables in the group: each to the field its heading names
+    assert _property(instances, "dbInstances.dbInstanceStatus")["enum"] == ["AVAILABLE", "SHUTDOWN"]
+    assert _property(instances, "dbInstances.progressStatus")["enum"][:2] == ["BACKING_UP", "CREATING"]
+    assert "example-mismatch" not in _kinds(service)
+
+
+def test_a_value_the_example_shows_beyond_a_status_table_is_one_more_value() -> None:
+    # RDS for PostgreSQL: ``### DB Instance Progress Status`` lists no ``NONE`` but every example shows
+    # ``"progressStatus": "NONE"``: the table is a list kept elsewhere in the guide, the example what the API returns
+    service, spec = _read("rds-mysql-status-and-value-tables.md")
+    instances = _response_schema(spec, "/v4.0/db-instances")
+    assert _property(instances, "dbInstances.progressStatus")["enum"] == ["BACKING_UP", "CREATING", "NONE"]
+    assert any(f.kind == "table-example-conflict" and "'NONE'" in f.message for f in service.findings)
