@@ -3352,6 +3352,10 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     ]
     if listed:
         return list(dict.fromkeys(listed))
+    bare = _BARE_VALUE_LINE.findall(description)
+    if len(bare) >= 2:
+        # RDS for MySQL: "TLS Option<br/>- NONE<br />- SSL<br />- X509": the values alone, one a bullet line
+        return list(dict.fromkeys(bare))
     for group in _PARENTHESES.finditer(description):
         # Server Security Check: "점검 종류(OS, WAS)", "(Windows, Linux)", "취약 레벨(\"H\", \"M\", \"L\")" and
         # "점검 기준(\"M\": 주요정보통신기반시설, \"F\": 전자금융기반시설)": the values in parentheses after the label,
@@ -3434,6 +3438,8 @@ _ONE_OF_BEFORE = re.compile(r"^([^\n]*?)\s*(?:중\s*(?:의\s*)?하나|のいず�
 #: ``VALUE: meaning`` on a line of its own, bulleted or not (the enum's values listed one per line).
 _VALUE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?([A-Za-z0-9][\w.+-]*)\s*[:\uff1a]\s*\S", re.MULTILINE)
 _BULLET = re.compile(r"^\s*[-*\u2022]")
+#: A bullet line that is one value and nothing else (``- SSL``, ``- `X509```).
+_BARE_VALUE_LINE = re.compile(r"^\s*[-*\u2022]\s*`?([A-Za-z0-9][\w.+-]*)`?\s*$", re.MULTILINE)
 #: Words that start a ``Word: text`` line without being a value.
 _NOT_VALUES = frozenset(("default", "example", "e.g", "note", "format", "range", "min", "max", "ex", "see"))
 

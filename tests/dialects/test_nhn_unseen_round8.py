@@ -104,3 +104,11 @@ def test_a_value_the_example_shows_beyond_a_status_table_is_one_more_value() -> 
     instances = _response_schema(spec, "/v4.0/db-instances")
     assert _property(instances, "dbInstances.progressStatus")["enum"] == ["BACKING_UP", "CREATING", "NONE"]
     assert any(f.kind == "table-example-conflict" and "'NONE'" in f.message for f in service.findings)
+
+
+def test_enum_values_written_one_a_bullet_line_with_no_meaning_are_its_values() -> None:
+    # RDS for MySQL: ``tlsOption | Body | Enum | TLS Option<br/>- NONE<br />- SSL<br />- X509``: no values were read
+    # (only ``- VALUE: meaning`` lines were), an enum-without-values on every tlsOption
+    _, spec = _read("rds-mysql-status-and-value-tables.md")
+    backup = _response_schema(spec, "/v4.0/backups/{backupId}")
+    assert _property(backup, "backup.tlsOption")["enum"] == ["NONE", "SSL", "X509"]
