@@ -367,6 +367,15 @@ def _raw_body_row(rows: list[FieldRow]) -> FieldRow | None:
     return row if binary and not multipart and _BODY_WORD.fullmatch(row.path.strip()) else None
 
 
+def _response_like(table: Table) -> bool:
+    """Whether ``table`` reads as a response's fields: a field table with a location column that places every row
+    in the body, and no Required column (a client does not send these fields)."""
+    read = read_field_table(table)
+    if read is None or "required" in read.roles or "location" not in read.roles or not read.rows:
+        return False
+    return all(row.location == "body" for row in read.rows)
+
+
 def _alternative_bodies(rows: list[FieldRow], alternative: dict[int, str]) -> list[tuple[str, list[FieldRow]]]:
     """The request body's rows by the heading each table sits under, when two or more headings each document a body
     and a field is documented under two of them (KakaoTalk Bizmessage 'send a free-form message': ``#### 텍스트형
@@ -1595,28 +1604,38 @@ class _PageReader:
         request = parts.get("request")
         if "response" in parts or method not in ("GET", "HEAD") or request is None:
             return
-        example = next((block for block in request.examples if _has_json_body(block)), None)
+        example: Block | None = next((block for block in request.examples if _has_json_body(block)), None)
         if example is None:
+<<<<<<< HEAD
             self._response_table_under_the_request(parts, request, method, title)
             return
+=======
+            # Private DNS 'View Private DNS Zone': no response heading and no example; after the parameters, a
+            # table of Body rows with no Required column (what a response table looks like): the response
+            example = next((table for table, _ in request.tables if _response_like(table)), None)
+            if example is None:
+                return
+>>>>>>> 1718c87 (NHN dialect: a GET's body table with no Required column after its parameters is its response; a field documented as Array whose example is a scalar is that scalar)
         response = _Part()
         response.examples = [block for block in request.examples if block.line >= example.line]
         request.examples = [block for block in request.examples if block.line < example.line]
         for table, location in list(request.tables):
-            if table.line > example.line:
+            if table.line >= example.line:
                 request.tables.remove((table, location))
                 response.tables.append((table, None))
                 response.captions[id(table)] = request.captions.pop(id(table), "")
         response.paragraphs = [p for p in request.paragraphs if p.line > example.line]
         request.paragraphs = [p for p in request.paragraphs if p.line <= example.line]
         parts["response"] = response
-        self._finding(
-            "response-under-request",
-            example.line,
-            title,
-            f"a {method} documents a JSON body and no response section: the example"
+        said = (
+            "a JSON body and no response section: the example"
             + (f" and the {len(response.tables)} table(s) after it" if response.tables else "")
-            + " read as the response",
+            if isinstance(example, CodeBlock)
+            else f"a table of body fields with no Required column and no response section: the {len(response.tables)}"
+            " table(s) from it on"
+        )
+        self._finding(
+            "response-under-request", example.line, title, f"a {method} documents {said} read as the response"
         )
 
     def _response_table_under_the_request(

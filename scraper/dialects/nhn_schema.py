@@ -39,6 +39,10 @@ _ARRAY_BOUNDS = ("minItems", "maxItems", "uniqueItems")
 EnumResolver = Callable[[str, str], list[str] | None]
 
 
+#: JSON types of a single value (what an example shows where a list was documented).
+_SCALAR_KINDS = frozenset({"string", "integer", "number", "boolean"})
+
+
 class TableValues(list[str]):
     """Enum values a resolver read from a table elsewhere in the guide (RDS: ``### DB Instance Progress Status``
     over ``Status | Description`` rows), not from the field's own cells: a value the field's example shows beyond
@@ -454,6 +458,18 @@ class FieldTree:
                 node.line,
                 f"{path!r} is documented as Array but the example is an object; read as an object",
             )
+        scalar = ""
+        if declared == "array" and not node.children and not node.shapes and len(non_null) == 1:
+            [only] = non_null
+            if only in _SCALAR_KINDS:
+                # Private DNS: ``rrset.records.content | Array`` where every example shows ``"content":
+                # "192.168.59.9"`` (and the other operations' rows say String): the example is what is sent
+                is_array, scalar = False, only
+                self._finding(
+                    "table-example-conflict",
+                    node.line,
+                    f"{path!r} is documented as Array but the example is a {only}; read as a {only}",
+                )
         schema: JsonSchema
         if is_array:
             schema = {"type": "array"}
@@ -471,6 +487,8 @@ class FieldTree:
                 schema.update({k: node.schema[k] for k in _ARRAY_BOUNDS if k in node.schema})
         elif node.children or declared == "object" or (declared == "array" and non_null == {"object"}):
             schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children))
+        elif scalar:
+            schema = {"type": scalar}
         else:
             schema = dict(node.schema) if node.schema is not None else primitive_schema(node.data_type)
             if not schema and non_null:

@@ -112,3 +112,25 @@ def test_enum_values_written_one_a_bullet_line_with_no_meaning_are_its_values() 
     _, spec = _read("rds-mysql-status-and-value-tables.md")
     backup = _response_schema(spec, "/v4.0/backups/{backupId}")
     assert _property(backup, "backup.tlsOption")["enum"] == ["NONE", "SSL", "X509"]
+
+
+def test_a_gets_body_table_with_no_required_column_after_its_parameters_is_its_response() -> None:
+    # Private DNS 'View Private DNS Zone': the ``#### Response`` heading is missing; the parameter table is followed
+    # by a ``Name | Type | Format | Description`` table of Body rows (no Required column): it was read as the GET's
+    # request body (body-on-bodyless) and the response as a 204
+    service, spec = _read("private-dns-response-table-without-heading.md")
+    operation = spec["paths"]["/v2.0/lookup/zones/{zoneId}"]["get"]
+    assert "requestBody" not in operation
+    assert "body-on-bodyless" not in _kinds(service)
+    schema = _response_schema(spec, "/v2.0/lookup/zones/{zoneId}")
+    assert _property(schema, "zone.record_count")["type"] == "integer"
+    assert any(f.kind == "response-under-request" for f in service.findings)
+
+
+def test_a_field_documented_as_an_array_whose_example_is_a_string_is_a_string() -> None:
+    # Private DNS 'View a Recordset': ``rrset.records.content | Body | Array`` where the example shows
+    # ``"content": "192.168.59.9"`` (and the other operations' rows say String): the example failed the schema
+    service, spec = _read("private-dns-response-table-without-heading.md")
+    schema = _response_schema(spec, "/v2.0/lookup/zones/{zoneId}/rrsets/{rrsetId}")
+    assert _property(schema, "rrset.records.content")["type"] == "string"
+    assert any(f.kind == "table-example-conflict" and "rrset.records.content" in f.message for f in service.findings)
