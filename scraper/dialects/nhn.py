@@ -206,6 +206,10 @@ def _compound_parts(word: str) -> list[str]:
     return compound_parts(word, _COMPOUND_WORDS)
 
 
+#: A table's number in brackets before its caption (``[표 1-2]``, ``[Table 3]``, ``[表 2-1]``).
+_TABLE_NUMBER = re.compile(r"(?:표|table|表)\s*\d+(?:[-.]\d+)*", re.IGNORECASE)
+
+
 def _is_structural(text: str) -> bool:
     words = _words(text)
     return bool(words) and all(w in _STRUCTURAL or re.fullmatch(r"[\d.]+|v[\d.]+", w) for w in words)
@@ -523,6 +527,14 @@ def _label(text: str) -> _Label | None:
     bracketed = stripped.startswith("[")
     head = inner.split("]")[0] if bracketed else inner
     after = re.match(r"^\[([^\[\]]*)\](.*)$", stripped)
+    if after is not None and _TABLE_NUMBER.fullmatch(after.group(1).strip()):
+        # CAPTCHA: "[표 1-2] CAPTCHA 인증키 발급 response", "[표 1-1] ... Path Parameter" (table 1-2, then its
+        # caption): the caption's closing words label the table
+        words = after.group(2).split()
+        tails = [" ".join(words[-n:]) for n in (2, 1) if len(words) >= n]
+        tail = next((t for t in tails if _is_structural(t)), "")
+        if tail:
+            return _label(f"[{tail}]")
     if after is not None and after.group(2).strip() and not set(_words(after.group(2))) <= _COMPOUND_WORDS:
         # Log & Crash (ja): "[out]成功時は"Success"、失敗時はエラーメッセージ" (an output field's note): the words
         # after the bracket are a sentence, not more of the label; only the bracket's own words label

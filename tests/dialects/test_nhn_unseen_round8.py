@@ -134,3 +134,13 @@ def test_a_field_documented_as_an_array_whose_example_is_a_string_is_a_string() 
     schema = _response_schema(spec, "/v2.0/lookup/zones/{zoneId}/rrsets/{rrsetId}")
     assert _property(schema, "rrset.records.content")["type"] == "string"
     assert any(f.kind == "table-example-conflict" and "rrset.records.content" in f.message for f in service.findings)
+
+
+def test_a_numbered_table_caption_ending_in_a_label_labels_its_table() -> None:
+    # CAPTCHA: "[표 1-2] CAPTCHA 인증키 발급 response" (table 1-2, then its caption) over the response's ``key`` row:
+    # the bracket held only the table's number, so the row was read as a request body field of the POST
+    _, spec = _read("captcha-ko-numbered-table-captions.md")
+    operation = spec["paths"]["/puzzle/v1.0/appkeys/{appKey}/keys"]["post"]
+    assert "requestBody" not in operation
+    schema = _response_schema(spec, "/puzzle/v1.0/appkeys/{appKey}/keys", "post")
+    assert schema["properties"]["key"]["description"] == "발급 받은 인증 키"
