@@ -53,7 +53,7 @@ from scraper.dialects.operation_lines import (
     summary_names,
 )
 from scraper.dialects.valid_range import merged, read_bounds
-from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Table
+from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.media_types import repair_media_type
 from scraper.model import (
     ApiStatus,
@@ -1515,7 +1515,7 @@ class _PageReader:
         caption = ""
         media = ""
         alternative, alternative_level = "", 0
-        for block in section.blocks:
+        for block in [piece for whole in section.blocks for piece in self._cut_at_label_rows(whole, title)]:
             if block is self.document.blocks[section.line.block]:
                 xml = _xml_body(block)
                 if xml is not None:
@@ -1580,6 +1580,37 @@ class _PageReader:
                 parts.setdefault(part, _Part()).examples.append(block)
                 parts[part].alternatives[id(block)] = alternative
         return parts
+
+    def _cut_at_label_rows(self, block: Block, title: str) -> list[Block]:
+        """``block``, or, for a table one of whose rows is a label alone (Word Suggestion: ``| words | Array |
+        Required | ... |`` then ``[Response Body]`` on the next line, which Markdown makes a row of the table), the
+        table up to that row, the label, and a table of the rows after it (under the same header), with a finding."""
+        if not isinstance(block, Table):
+            return [block]
+        pieces: list[Block] = []
+        rows: list[Row] = []
+        for row in block.rows:
+            text = row.cells[0].strip() if row.cells else ""
+            label = _label(text) if text.startswith("[") and not any(c.strip() for c in row.cells[1:]) else None
+            if label is None or (label.part is None and label.location is None):
+                rows.append(row)
+                continue
+            self._finding(
+                "label-row",
+                row.line,
+                title,
+                f"the label {clean_text(text)!r} is written as a row of the table above it (no blank line between"
+                " them); read as a label after the table",
+            )
+            if rows:
+                pieces.append(Table(header=block.header, rows=tuple(rows), line=block.line))
+            pieces.append(Paragraph(text=text, line=row.line))
+            rows = []
+        if not pieces:
+            return [block]
+        if rows:
+            pieces.append(Table(header=block.header, rows=tuple(rows), line=rows[0].line))
+        return pieces
 
     def _alternative_schema(
         self,
@@ -2622,7 +2653,7 @@ class _PageReader:
                                 if offset == _ODD_SPACES
                                 else (
                                     "repairing them"
-                                    if offset.startswith((_CURLY_QUOTES, _ODD_SPACES))
+                                    if offset.startswith((_CURLY_QUOTES, _ODD_SPACES)) or _UNQUOTED_NAMES in offset
                                     else "inserting them" if offset == _MISSING_COMMAS else "removing it"
                                 )
                             )
@@ -2668,9 +2699,13 @@ class _PageReader:
         errors = [c for c in codes if not c.status.startswith("2")]
         rows: list[TableRow] = []
         row_alternative: dict[int, str] = {}
-        for table, _location, table_rows in self._with_models(
-            part, title, lambda table, location: location == "header" or id(table) in coded
-        ):
+        headers: list[TableRow] = []
+        for table, location, table_rows in self._with_models(part, title, lambda table, _: id(table) in coded):
+            if location == "header":
+                # HTTP headers of the response, or (Word Suggestion) the members of the body's "header" object:
+                # which, the example tells (:meth:`_example_rows`)
+                headers.extend(table_rows)
+                continue
             for row in table_rows:
                 if row.location in (None, "body"):
                     row_alternative[len(rows)] = part.alternatives.get(id(table), "")
@@ -2686,9 +2721,11 @@ class _PageReader:
                     )
         alternatives = _alternative_groups([r.name for r in rows], row_alternative)
         if alternatives:
-            return self._alternative_responses(method, title, part, section, rows, alternatives, success, errors)
+            return self._alternative_responses(
+                method, title, part, section, (rows, headers), alternatives, success, errors
+            )
         example = self._example(part, title, "response")
-        rows = self._example_rows(rows, example, title)
+        rows = self._example_rows(rows, headers, example, title)
         first_line = part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
         envelope = self._common_envelope()
@@ -2780,14 +2817,33 @@ class _PageReader:
             ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
         )
 
-    def _example_rows(self, rows: list[TableRow], example: Any, title: str) -> list[TableRow]:
+    def _example_rows(self, rows: list[TableRow], headers: list[TableRow], example: Any, title: str) -> list[TableRow]:
         """A response's rows read where its example nests them, with the envelope every response shares
-        (``header.isSuccessful``, documented once in the common part) where the example has it."""
+        (``header.isSuccessful``, documented once in the common part, or in the response's own header table:
+        ``headers``) where the example has it."""
         if not isinstance(example, dict):
             return rows
         if rows:
             rows = self._reroot(rows, example, title)
         roots = {r.name.split(".")[0] for r in rows}
+        envelope = example.get("header")
+        if (
+            "header" not in roots
+            and isinstance(envelope, dict)
+            and headers
+            and all(r.name in envelope for r in headers)
+        ):
+            # Word Suggestion: "[Header]" over isSuccessful, resultCode, resultMessage, the members of the example's
+            # "header": {...}: the body's envelope, not HTTP headers
+            rows = rows + [dataclasses.replace(r, name=f"header.{r.name}", location=None) for r in headers]
+            roots.add("header")
+            self._finding(
+                "header-envelope-table",
+                headers[0].line,
+                title,
+                f"the response's header table lists {', '.join(r.name for r in headers[:4])}, the members of the"
+                " example's 'header' object; read as that object's fields, not as HTTP headers",
+            )
         return rows + [
             r
             for r in self.common_rows.values()
@@ -2829,7 +2885,7 @@ class _PageReader:
         title: str,
         part: _Part,
         section: _Section,
-        rows: list[TableRow],
+        documented: tuple[list[TableRow], list[TableRow]],
         alternatives: list[tuple[str, list[int]]],
         success: Response | None,
         errors: list[Response],
@@ -2838,7 +2894,9 @@ class _PageReader:
         (Address Search: ``#### KR`` and ``#### JP``, the response by the country asked for; Network VPC: "When
         there is no **detail** query parameter" and "When the **detail** query parameter is `true`"): one schema
         per way, each reconciled with the example under its heading, as ``anyOf`` (a response may fit two: a
-        client accepts any of them), each titled by its heading. The first way's example is the response's."""
+        client accepts any of them), each titled by its heading. The first way's example is the response's.
+        ``documented``: the response's body rows and header rows."""
+        rows, headers = documented
         first_line = part.tables[0][0].line if part.tables else section.line.line
         members: list[JsonSchema] = []
         shown: tuple[Any, int] | None = None
@@ -2847,7 +2905,7 @@ class _PageReader:
             own = _Part(examples=[b for b in part.examples if part.alternatives.get(id(b), "") in (name, "")])
             example = self._example(own, title, "response")
             xml = xml or own.xml
-            way = self._example_rows([rows[i] for i in indexes], example, title)
+            way = self._example_rows([rows[i] for i in indexes], headers, example, title)
             members.append({"title": name, **self._response_schema(way, example, own, section, title, first_line)})
             if shown is None and example is not None and not own.pseudo:
                 shown = (example, own.examples[0].line)
@@ -3123,6 +3181,15 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
             return parse_example_json(commas), None, quotes + _MISSING_COMMAS
         except json.JSONDecodeError:
             pass
+    # Word Suggestion: ``serviceUseStatusCode: "ENABLE"``, a member name without quotes (as JavaScript writes it)
+    named = _UNQUOTED_NAME.sub(_quoted_name, cleaned)
+    if named != cleaned:
+        with_commas = re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", named)
+        try:
+            note = _UNQUOTED_NAMES + (f"; {_MISSING_COMMAS}" if with_commas != named else "")
+            return parse_example_json(with_commas), None, quotes + note
+        except json.JSONDecodeError:
+            pass
     # an object written inside braces of its own with no key (NKS: ``"health_status_reason": {\n {"api": "ok"}\n}``)
     unwrapped = _DOUBLE_BRACES.sub(r"\1\2", commas)
     if unwrapped != commas:
@@ -3220,6 +3287,18 @@ def _straight_quotes(text: str) -> str:
 
 
 _MISSING_COMMAS = "missing commas between members"
+_UNQUOTED_NAMES = "member names without quotes"
+#: A member name without quotes at the start of its line (``serviceUseStatusCode: "ENABLE"``).
+_UNQUOTED_NAME = re.compile(r"^([ \t]*)([A-Za-z_][\w-]*)([ \t]*:)", re.MULTILINE)
+
+
+def _quoted_name(match: re.Match[str]) -> str:
+    """The member name quoted; a type word (``String: String``, a pseudo-JSON map's key) stays as written."""
+    if match.group(2).lower() in _PSEUDO_VALUES:
+        return match.group(0)
+    return f'{match.group(1)}"{match.group(2)}"{match.group(3)}'
+
+
 _DOUBLED_BRACES = "an object inside a second pair of braces with no key"
 #: ``: {`` then, alone in it, an object of scalars: the inner object is the value.
 _DOUBLE_BRACES = re.compile(r"(:\s*)\{\s*(\{[^{}\[\]]*\})\s*\}")

@@ -144,3 +144,38 @@ def test_a_numbered_table_caption_ending_in_a_label_labels_its_table() -> None:
     assert "requestBody" not in operation
     schema = _response_schema(spec, "/puzzle/v1.0/appkeys/{appKey}/keys", "post")
     assert schema["properties"]["key"]["description"] == "발급 받은 인증 키"
+
+
+def test_a_response_header_table_listing_the_examples_header_object_is_that_object() -> None:
+    # Word Suggestion: under each response, ``[Header]`` over ``isSuccessful | Boolean``, ``resultCode | Integer``,
+    # ``resultMessage | String``, the members of the example's ``"header": {...}``: skipped as HTTP headers (the
+    # envelope's types came from the example only)
+    service, spec = _read("word-suggestion-header-table-and-glued-label.md")
+    schema = _response_schema(spec, "/v1.0/appkeys/{appKey}/service-use")
+    header = schema["properties"]["header"]
+    assert header["properties"]["isSuccessful"]["description"] == "Search Service Use Settings API success or not"
+    assert "x-inferred" not in header
+    assert "header-envelope-table" in _kinds(service)
+
+
+def test_a_label_glued_under_a_table_is_a_label_not_a_row() -> None:
+    # Word Suggestion 'Delete Word API': ``| words | Array | Required | ... |`` then ``[Response Body]`` on the next
+    # line (no blank line: Markdown makes it a row of the table): the row '[Response Body]' was a body field, the
+    # response example and its [Header] table the request's (isSuccessful, resultCode, resultMessage as request
+    # headers), the response a 204
+    service, spec = _read("word-suggestion-header-table-and-glued-label.md")
+    operation = spec["paths"]["/v1.0/appkeys/{appKey}/words"]["delete"]
+    assert set(operation["requestBody"]["content"]["application/json"]["schema"]["properties"]) == {"words"}
+    assert not any(p["in"] == "header" and p["name"] == "resultCode" for p in operation.get("parameters", []))
+    schema = _response_schema(spec, "/v1.0/appkeys/{appKey}/words", "delete")
+    assert schema["properties"]["header"]["properties"]["resultCode"]["type"] == "integer"
+    assert "no-response-section" not in _kinds(service)
+
+
+def test_an_example_member_written_without_quotes_is_read() -> None:
+    # Word Suggestion 'Search Service Use Settings': ``serviceUseStatusCode: "ENABLE"`` (a key without quotes, and
+    # no comma before it): the example was "not JSON" and unused
+    service, spec = _read("word-suggestion-header-table-and-glued-label.md")
+    assert "invalid-example" not in _kinds(service)
+    content = spec["paths"]["/v1.0/appkeys/{appKey}/service-use"]["get"]["responses"]["200"]["content"]
+    assert content["application/json"]["example"]["serviceUseStatusCode"] == "ENABLE"
