@@ -1149,13 +1149,17 @@ class _PageReader:
                 section_of.setdefault(id(each.heading), each)
         group: str | None = None
         heading_title = ""
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if isinstance(block, Heading):
                 heading_title = _heading_title(block)
                 section = section_of.get(id(block))
                 if section is not None:
                     group = section.group
-                elif block.level <= 3:
+                elif block.level == 3:
+                    # RDS: "## Task Information" > "### Task Status" (the table) beside "### List Task Details": the
+                    # table belongs to the group its sibling operations are in, not to a group of its own
+                    group = self._group_of(index, block.level) or heading_title
+                elif block.level < 3:
                     group = heading_title
                 continue
             if isinstance(block, Table) and block.header:

@@ -179,3 +179,12 @@ def test_an_example_member_written_without_quotes_is_read() -> None:
     assert "invalid-example" not in _kinds(service)
     content = spec["paths"]["/v1.0/appkeys/{appKey}/service-use"]["get"]["responses"]["200"]["content"]
     assert content["application/json"]["example"]["serviceUseStatusCode"] == "ENABLE"
+
+
+def test_a_status_table_under_a_heading_of_its_own_belongs_to_its_sibling_operations_group() -> None:
+    # RDS for MySQL: "## Task Information" > "### Task Status" (the one status table) beside "### List Task Details"
+    # whose ``jobStatus | Body | Enum | Current task status``: the table was filed under a group "Task Status" that no
+    # operation is in, so jobStatus had no values
+    _, spec = _read("rds-mysql-status-and-value-tables.md")
+    job = _response_schema(spec, "/v4.0/jobs/{jobId}")
+    assert job["properties"]["jobStatus"]["enum"] == ["PREPARING", "RUNNING"]
