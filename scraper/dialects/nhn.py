@@ -1165,7 +1165,13 @@ class _PageReader:
             if isinstance(block, Table) and block.header:
                 first = re.sub(r"\s+", " ", clean_text(block.header[0])).lower()
                 if first in ("status name", "status", "상태", "상태 이름", "상태명", "状態", "ステータス"):
-                    self.status_tables.setdefault(group, []).append((heading_title, block))
+                    title = heading_title
+                    before = blocks[index - 1] if index else None
+                    if isinstance(before, Paragraph) and _TITLE_LINE.fullmatch(clean_text(before.text)):
+                        # a text rendering keeps "DB Instance Status" over the table as a line of its own, without
+                        # its heading's level: the table's title all the same
+                        title = clean_text(before.text)
+                    self.status_tables.setdefault(group, []).append((title, block))
 
     def _servers_and_description(self, service: Service, outside: list[Block], sections: list[_Section]) -> None:
         texts: list[str] = []
@@ -3485,6 +3491,8 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     return []
 
 
+#: A line that reads as a title (a few words, no sentence punctuation): ``DB Instance Progress Status``.
+_TITLE_LINE = re.compile(r"[^\n.:;!?。：]{1,60}")
 #: A field name that names a status or state (``backupStatus``, ``status``, ``progress_state``).
 _STATUS_NAME = re.compile(r"status|state|상태|状態|ステータス", re.IGNORECASE)
 

@@ -126,11 +126,14 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         " (test_nhn_html._FUSED_ROWS); the others: open: a description's list lines ('- Unit: Bytes', '- IPV4:"
         " IPv4', '- If set to -1, ...') in a 'Name Type Description' response table read as rows of fields nested by"
         " the dash ('Unit:' of type binary, 'IPV4:' of format ipv4): with one vocabulary column, one type-like word"
-        " starts a row",
+        " starts a row; 'List DB Instance Details': its top-level progressStatus takes the 'DB Instance Progress"
+        " Status' table by the group its heading gives ('## DB Instance'), which the rendering's lines without"
+        " levels do not give",
         frozenset(
             [
                 "Create DB Instance",
                 "Get high availability information",
+                "List DB Instance Details",
                 "List DB Security Group Details",
                 "List Parameter Group Details",
                 "Retrieve Backup List",
