@@ -1659,16 +1659,13 @@ class _PageReader:
             return
         example: Block | None = next((block for block in request.examples if _has_json_body(block)), None)
         if example is None:
-<<<<<<< HEAD
-            self._response_table_under_the_request(parts, request, method, title)
-            return
-=======
+            if self._response_table_under_the_request(parts, request, method, title):
+                return
             # Private DNS 'View Private DNS Zone': no response heading and no example; after the parameters, a
             # table of Body rows with no Required column (what a response table looks like): the response
             example = next((table for table, _ in request.tables if _response_like(table)), None)
             if example is None:
                 return
->>>>>>> 1718c87 (NHN dialect: a GET's body table with no Required column after its parameters is its response; a field documented as Array whose example is a scalar is that scalar)
         response = _Part()
         response.examples = [block for block in request.examples if block.line >= example.line]
         request.examples = [block for block in request.examples if block.line < example.line]
@@ -1693,13 +1690,14 @@ class _PageReader:
 
     def _response_table_under_the_request(
         self, parts: dict[str, _Part], request: _Part, method: str, title: str
-    ) -> None:
+    ) -> bool:
         """Compute (en, the space-joined text rendering): the response heading and the example's bracket-only lines
         are gone, so a GET's ``Request`` section holds its ``Name Type Format Required Description`` parameter table,
         then the response's ``Name Type Format Description`` table of Body rows. A GET or HEAD sends no body: with
         no response part, a field table after one with a required column, itself with none and no row placed
         anywhere but the body, starts the response (as the pipe reader's rule for back-to-back tables,
-        :func:`scraper.readers.nhn_pipe._response_start`); it and every block after it are the response."""
+        :func:`scraper.readers.nhn_pipe._response_start`); it and every block after it are the response. Says whether
+        it found one."""
         required_seen = False
         start: Table | None = None
         for table, location in request.tables:
@@ -1714,7 +1712,7 @@ class _PageReader:
                 start = table
                 break
         if start is None:
-            return
+            return False
         response = _Part()
         for table, location in list(request.tables):
             if table.line >= start.line:
@@ -1734,6 +1732,7 @@ class _PageReader:
             f" with one, and no response section: the {len(response.tables)} table(s) from it on read as the"
             " response",
         )
+        return True
 
     def _request_tables_after_the_response(self, parts: dict[str, _Part], title: str) -> None:
         """Push writes the request's field table after the response example (``##### Request Body`` JSON,

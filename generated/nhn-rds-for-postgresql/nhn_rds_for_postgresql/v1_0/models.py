@@ -494,6 +494,56 @@ class ListDbInstanceDetailsResponseDbInstanceType(StrEnum):
     READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
 
 
+class ListDbInstanceDetailsResponseDbInstanceStatus(StrEnum):
+    AVAILABLE = "AVAILABLE"
+    BEFORE_CREATE = "BEFORE_CREATE"
+    STORAGE_FULL = "STORAGE_FULL"
+    FAIL_TO_CREATE = "FAIL_TO_CREATE"
+    FAIL_TO_CONNECT = "FAIL_TO_CONNECT"
+    REPLICATION_STOP = "REPLICATION_STOP"
+    REPLICATION_DELAY = "REPLICATION_DELAY"
+    FAILOVER = "FAILOVER"
+    SHUTDOWN = "SHUTDOWN"
+    DELETED = "DELETED"
+
+
+class ListDbInstanceDetailsResponseProgressStatus(StrEnum):
+    APPLYING_DB_INSTANCE_HBA_RULE = "APPLYING_DB_INSTANCE_HBA_RULE"
+    APPLYING_PARAMETER_GROUP = "APPLYING_PARAMETER_GROUP"
+    APPLYING_EXTENSION = "APPLYING_EXTENSION"
+    BACKING_UP = "BACKING_UP"
+    CANCELING = "CANCELING"
+    CREATING = "CREATING"
+    CREATING_DATABASE = "CREATING_DATABASE"
+    CREATING_USER = "CREATING_USER"
+    DELETING = "DELETING"
+    DELETING_DATABASE = "DELETING_DATABASE"
+    DELETING_USER = "DELETING_USER"
+    EXPORTING_BACKUP = "EXPORTING_BACKUP"
+    FAILING_OVER = "FAILING_OVER"
+    MIGRATING = "MIGRATING"
+    MODIFYING = "MODIFYING"
+    OCCUPIED = "OCCUPIED"
+    PREPARING = "PREPARING"
+    PROMOTING = "PROMOTING"
+    PROMOTING_FORCIBLY = "PROMOTING_FORCIBLY"
+    REBUILDING = "REBUILDING"
+    REPAIRING = "REPAIRING"
+    REPLICATING = "REPLICATING"
+    RESTARTING = "RESTARTING"
+    RESTARTING_FORCIBLY = "RESTARTING_FORCIBLY"
+    RESTORING = "RESTORING"
+    STARTING = "STARTING"
+    STOPPING = "STOPPING"
+    SYNCING_DATABASE = "SYNCING_DATABASE"
+    SYNCING_USER = "SYNCING_USER"
+    SYNCING_EXTENSION = "SYNCING_EXTENSION"
+    UPDATING_USER = "UPDATING_USER"
+    UPDATING_DATABASE = "UPDATING_DATABASE"
+    WAIT_MANUAL_CONTROL = "WAIT_MANUAL_CONTROL"
+    NONE = "NONE"
+
+
 class ListDbInstanceDetailsResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1585,6 +1635,19 @@ class ListDbInstanceGroupDetailsResponseDbInstancesItemDbInstanceType(StrEnum):
     READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
 
 
+class ListDbInstanceGroupDetailsResponseDbInstancesItemDbInstanceStatus(StrEnum):
+    AVAILABLE = "AVAILABLE"
+    BEFORE_CREATE = "BEFORE_CREATE"
+    STORAGE_FULL = "STORAGE_FULL"
+    FAIL_TO_CREATE = "FAIL_TO_CREATE"
+    FAIL_TO_CONNECT = "FAIL_TO_CONNECT"
+    REPLICATION_STOP = "REPLICATION_STOP"
+    REPLICATION_DELAY = "REPLICATION_DELAY"
+    FAILOVER = "FAILOVER"
+    SHUTDOWN = "SHUTDOWN"
+    DELETED = "DELETED"
+
+
 class ViewExtensionListResponseExtensionsItemExtensionStatus(StrEnum):
     AVAILABLE = "AVAILABLE"
     NEED_TO_APPLY = "NEED_TO_APPLY"
@@ -1596,6 +1659,56 @@ class ListDbInstances2ResponseDbInstancesItemDbInstanceType(StrEnum):
     FAILED_MASTER = "FAILED_MASTER"
     CANDIDATE_MASTER = "CANDIDATE_MASTER"
     READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
+
+
+class ListDbInstances2ResponseDbInstancesItemDbInstanceStatus(StrEnum):
+    AVAILABLE = "AVAILABLE"
+    BEFORE_CREATE = "BEFORE_CREATE"
+    STORAGE_FULL = "STORAGE_FULL"
+    FAIL_TO_CREATE = "FAIL_TO_CREATE"
+    FAIL_TO_CONNECT = "FAIL_TO_CONNECT"
+    REPLICATION_STOP = "REPLICATION_STOP"
+    REPLICATION_DELAY = "REPLICATION_DELAY"
+    FAILOVER = "FAILOVER"
+    SHUTDOWN = "SHUTDOWN"
+    DELETED = "DELETED"
+
+
+class ListDbInstances2ResponseDbInstancesItemProgressStatus(StrEnum):
+    APPLYING_DB_INSTANCE_HBA_RULE = "APPLYING_DB_INSTANCE_HBA_RULE"
+    APPLYING_PARAMETER_GROUP = "APPLYING_PARAMETER_GROUP"
+    APPLYING_EXTENSION = "APPLYING_EXTENSION"
+    BACKING_UP = "BACKING_UP"
+    CANCELING = "CANCELING"
+    CREATING = "CREATING"
+    CREATING_DATABASE = "CREATING_DATABASE"
+    CREATING_USER = "CREATING_USER"
+    DELETING = "DELETING"
+    DELETING_DATABASE = "DELETING_DATABASE"
+    DELETING_USER = "DELETING_USER"
+    EXPORTING_BACKUP = "EXPORTING_BACKUP"
+    FAILING_OVER = "FAILING_OVER"
+    MIGRATING = "MIGRATING"
+    MODIFYING = "MODIFYING"
+    OCCUPIED = "OCCUPIED"
+    PREPARING = "PREPARING"
+    PROMOTING = "PROMOTING"
+    PROMOTING_FORCIBLY = "PROMOTING_FORCIBLY"
+    REBUILDING = "REBUILDING"
+    REPAIRING = "REPAIRING"
+    REPLICATING = "REPLICATING"
+    RESTARTING = "RESTARTING"
+    RESTARTING_FORCIBLY = "RESTARTING_FORCIBLY"
+    RESTORING = "RESTORING"
+    STARTING = "STARTING"
+    STOPPING = "STOPPING"
+    SYNCING_DATABASE = "SYNCING_DATABASE"
+    SYNCING_USER = "SYNCING_USER"
+    SYNCING_EXTENSION = "SYNCING_EXTENSION"
+    UPDATING_USER = "UPDATING_USER"
+    UPDATING_DATABASE = "UPDATING_DATABASE"
+    WAIT_MANUAL_CONTROL = "WAIT_MANUAL_CONTROL"
+    NONE = "NONE"
 
 
 class GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration(StrEnum):
@@ -2004,8 +2117,12 @@ class ListDbInstanceDetailsResponse(BaseModel):
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
-    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
-    progressStatus: str | None = Field(None, description="Current task status of DB instance")
+    dbInstanceStatus: ListDbInstanceDetailsResponseDbInstanceStatus | None = Field(
+        None, description="DB instance current status"
+    )
+    progressStatus: ListDbInstanceDetailsResponseProgressStatus | None = Field(
+        None, description="Current task status of DB instance"
+    )
     dbFlavorId: str | None = Field(None, description="Identifier of DB instance specifications")
     parameterGroupId: str | None = Field(None, description="Parameter group identifier applied to DB instance")
     dbSecurityGroupIds: list[str] | None = Field(
@@ -2818,7 +2935,9 @@ class ListDbInstanceGroupDetailsResponseDbInstancesItem(BaseModel):
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
-    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
+    dbInstanceStatus: ListDbInstanceGroupDetailsResponseDbInstancesItemDbInstanceStatus | None = Field(
+        None, description="DB instance current status"
+    )
 
 
 class ListDbInstances2ResponseDbInstancesItem(BaseModel):
@@ -2836,8 +2955,12 @@ class ListDbInstances2ResponseDbInstancesItem(BaseModel):
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
-    dbInstanceStatus: str | None = Field(None, description="DB instance current status")
-    progressStatus: str | None = Field(None, description="DB instance current status")
+    dbInstanceStatus: ListDbInstances2ResponseDbInstancesItemDbInstanceStatus | None = Field(
+        None, description="DB instance current status"
+    )
+    progressStatus: ListDbInstances2ResponseDbInstancesItemProgressStatus | None = Field(
+        None, description="DB instance current status"
+    )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
