@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
+from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.name_spelling import near_miss
@@ -1981,7 +1982,7 @@ class _PageReader:
             if method in _BODYLESS and method != "DELETE":
                 self._finding("body-on-bodyless", section.line.line, subject, f"a {method} is documented with a body")
 
-        responses, example_response = self._responses(method, subject, response, section)
+        responses, example_response = self._responses(method, subject, response, section, path)
         source = self._source(title, section.heading.line if section.heading is not None else section.line.line)
         entry = OperationVersion(
             version=version,
@@ -2695,7 +2696,7 @@ class _PageReader:
         return None
 
     def _responses(
-        self, method: str, title: str, part: _Part | None, section: _Section
+        self, method: str, title: str, part: _Part | None, section: _Section, path: str
     ) -> tuple[list[Response], ExampleResponse | None]:
         line = section.line.line
         if part is None:
@@ -2758,13 +2759,17 @@ class _PageReader:
             )
         if not rows and example is None:
             said_no_body = any(s in prose for s in _NO_BODY)
+            codes_text = [b.text for b in section.blocks if isinstance(b, CodeBlock)]
+            binary = None if said_no_body else binary_media(path, prose, codes_text)
+            if binary is not None:
+                return self._binary_response(binary, title, first_line, success, errors)
             same = re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose) and not said_no_body
             common = self.common_response
             if same and common is not None and common is not part and _COMMON_MENTION.search(prose):
                 # Resource Watcher: "참고 : [Common Response Body](#common-response-body)와 동일합니다" (the same as
                 # the common response body) under [Response Body]: the body is the one that section documents
                 said = len(self.findings)
-                read = self._responses(method, title, common, section)
+                read = self._responses(method, title, common, section, path)
                 if any(r.schema for r in read[0]):
                     self._finding(
                         "common-response",
@@ -2825,6 +2830,31 @@ class _PageReader:
         return [success_response, *errors], (
             ExampleResponse(status=status, body=example if shown else None, has_body=shown, line=example_line)
         )
+
+    def _binary_response(
+        self,
+        binary: tuple[str, str],
+        title: str,
+        line: int,
+        success: Response | None,
+        errors: list[Response],
+    ) -> tuple[list[Response], ExampleResponse | None]:
+        """A response that is a file, an image or a sound (:func:`binary_media`): its bytes, of the media type the
+        guide gives, in the documented success status (200 when none is)."""
+        media, why = binary
+        self._finding(
+            "binary-response",
+            line,
+            title,
+            f"no field table or JSON example, but {why}: the response body is {media} bytes",
+        )
+        status = success.status if success is not None else "200"
+        if success is None:
+            self._finding("inferred-status", line, title, "NHN documents no status codes; 200 OK assumed for a file")
+        description = success.description if success is not None else _REASONS[status]
+        schema: dict[str, Any] = {"type": "string", "format": "binary"}
+        response = Response(status, description, schema=schema, line=line, media_type=media)
+        return [response, *errors], ExampleResponse(status=status, line=line)
 
     def _example_rows(self, rows: list[TableRow], headers: list[TableRow], example: Any, title: str) -> list[TableRow]:
         """A response's rows read where its example nests them, with the envelope every response shares

@@ -188,3 +188,36 @@ def test_a_status_table_under_a_heading_of_its_own_belongs_to_its_sibling_operat
     _, spec = _read("rds-mysql-status-and-value-tables.md")
     job = _response_schema(spec, "/v4.0/jobs/{jobId}")
     assert job["properties"]["jobStatus"]["enum"] == ["PREPARING", "RUNNING"]
+
+
+def _content(spec: dict[str, Any], path: str, method: str = "get") -> tuple[str, dict[str, Any]]:
+    [(status, response)] = spec["paths"][path][method]["responses"].items()
+    [(media, content)] = response["content"].items()
+    return status + " " + media, content["schema"]
+
+
+def test_a_response_documented_as_an_image_a_sound_or_a_file_is_a_binary_body() -> None:
+    # CAPTCHA: the image and sound calls shown as ``<img src=".../keys/{key}/img">`` and ``new Audio(".../sound")``;
+    # Deploy 'Download Binary': "Content-Type: `application/octet-stream`"; Object Storage 'Download an Object':
+    # "returned to stream": each was read as a 204 with no body, so a client threw the file away
+    service, spec = _read("captcha-binary-responses.md")
+    binary = {"type": "string", "format": "binary"}
+    assert _content(spec, "/picture/v1.0/keys/{key}/picture") == ("200 image/*", binary)
+    assert _content(spec, "/picture/v1.0/keys/{key}/voice") == ("200 audio/*", binary)
+    assert _content(spec, "/picture/v1.0/appkeys/{appKey}/reports/{reportId}") == ("200 application/pdf", binary)
+    archive = "/picture/v1.0/appkeys/{appKey}/archives/{archiveId}"
+    assert _content(spec, archive) == ("200 application/octet-stream", binary)
+    assert sum(f.kind == "binary-response" for f in service.findings) == 4
+    # the key call keeps its JSON response
+    assert _response_schema(spec, "/picture/v1.0/appkeys/{appKey}/keys", "post")["properties"]["key"]
+
+
+def test_a_path_parameter_row_absent_from_the_path_is_a_query_parameter_said_so() -> None:
+    # CAPTCHA: ``appkey`` listed as a Path Parameter of ``GET .../keys/{key}/img`` (no {appkey} in it)
+    service, spec = _read("captcha-binary-responses.md")
+    parameters = spec["paths"]["/picture/v1.0/keys/{key}/picture"]["get"]["parameters"]
+    assert any(p["name"] == "appkey" and p["in"] == "query" for p in parameters)
+    assert any(
+        f.kind == "path-param-as-query" and "'appkey'" in f.message and "/picture" in f.message
+        for f in service.findings
+    )

@@ -83,7 +83,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def download_binary(self, artifact_id: int, binary_group_key: int, binary_key: int) -> None:
+    def download_binary(self, artifact_id: int, binary_group_key: int, binary_key: int) -> bytes:
         """Download Binary
 
         You can download a binary file using the download path received in the response from the binary upload API.
@@ -96,8 +96,11 @@ class Client:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
             binary_key: Binary key, issued upon upload (``binaryKey``, path)
+
+        Returns:
+            the raw response content (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "GET",
             _support.format_path(
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}/binaries/{binaryKey}",
@@ -109,7 +112,7 @@ class Client:
                 },
             ),
         )
-        return None
+        return _response.content
 
     def execute_deployment(
         self, artifact_id: int, server_group_id: int, *, body: _models.ExecuteDeploymentRequest | None = None
@@ -408,7 +411,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def download_binary(self, artifact_id: int, binary_group_key: int, binary_key: int) -> None:
+    async def download_binary(self, artifact_id: int, binary_group_key: int, binary_key: int) -> bytes:
         """Download Binary
 
         You can download a binary file using the download path received in the response from the binary upload API.
@@ -421,8 +424,11 @@ class AsyncClient:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
             binary_key: Binary key, issued upon upload (``binaryKey``, path)
+
+        Returns:
+            the raw response content (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "GET",
             _support.format_path(
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-group/{binaryGroupKey}/binaries/{binaryKey}",
@@ -434,7 +440,7 @@ class AsyncClient:
                 },
             ),
         )
-        return None
+        return _response.content
 
     async def execute_deployment(
         self, artifact_id: int, server_group_id: int, *, body: _models.ExecuteDeploymentRequest | None = None

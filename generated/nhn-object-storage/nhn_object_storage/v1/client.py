@@ -410,7 +410,7 @@ class Client:
         )
         return None
 
-    def download_an_object(self, container: str, object: str) -> None:
+    def download_an_object(self, container: str, object: str) -> bytes:
         """Download an Object
 
         Downloads an object.
@@ -422,15 +422,18 @@ class Client:
         Args:
             container: Container name (``Container``, path)
             object: Name of the object to download (``Object``, path)
+
+        Returns:
+            the raw response content (HTTP 200).
         """
-        self._transport.request(
+        _response = self._transport.request(
             "GET",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
         )
-        return None
+        return _response.content
 
     def get_a_container(
         self,
@@ -1015,7 +1018,7 @@ class AsyncClient:
         )
         return None
 
-    async def download_an_object(self, container: str, object: str) -> None:
+    async def download_an_object(self, container: str, object: str) -> bytes:
         """Download an Object
 
         Downloads an object.
@@ -1027,15 +1030,18 @@ class AsyncClient:
         Args:
             container: Container name (``Container``, path)
             object: Name of the object to download (``Object``, path)
+
+        Returns:
+            the raw response content (HTTP 200).
         """
-        await self._transport.request(
+        _response = await self._transport.request(
             "GET",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
         )
-        return None
+        return _response.content
 
     async def get_a_container(
         self,

@@ -1,0 +1,80 @@
+"""A response documented as a file, an image or a sound rather than a JSON body: its media type, and why.
+
+NHN guides document such responses without a field table or a JSON example, so the dialect read them as "no
+response body" (204): Deploy's "Download Binary" says ``Content-Type: `application/octet-stream` `` under its
+response, Object Storage's "Download an Object" says "Data content of the object is returned to stream", and
+CAPTCHA shows the image call as an HTML ``<img src="https://.../keys/{key}/img">`` and the sound call as
+``new Audio("https://.../keys/{key}/sound")``. A client of a 204 throws the file away.
+
+The evidence is read in order of strength: a binary media type written in the response's own text; an example that
+uses the operation's own URL as the source of an image, a sound or a video; a sentence of the response saying it
+returns a file, a stream or an image. A JSON or text media type is never binary; nothing is read from the
+operation's name or path words alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["binary_media"]
+
+#: Media types whose body is bytes a client keeps as they are (JSON, XML and text types are read, not kept).
+_BINARY_TYPE = re.compile(
+    r"\b((?:image|audio|video)/[a-z0-9][\w.+-]*"
+    r"|application/(?:octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-zip-compressed|vnd\.[\w.-]+(?<!json)(?<!xml)))",
+    re.IGNORECASE,
+)
+#: An example using a URL as the source of a media element: the element's kind and the URL.
+_MEDIA_SOURCE = (
+    (re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", re.IGNORECASE), "image/*", "an image"),
+    (
+        re.compile(r"<audio\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)|\bnew\s+Audio\(\s*[\"']([^\"']+)", re.IGNORECASE),
+        "audio/*",
+        "a sound",
+    ),
+    (re.compile(r"<video\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", re.IGNORECASE), "video/*", "a video"),
+)
+#: Sentences of a response saying what comes back is a file or a stream (en, ko, ja).
+_RETURNS_FILE = re.compile(
+    r"\b(?:returned|returns?|sent|downloads?|responds?)\b[^.]{0,40}?\b(?:to|as|in|a|an|the)?\s*"
+    r"(?:binary(?: file)?|file|stream|image file)\b"
+    r"|(?:파일|바이너리|스트림)(?:을|를|으로|로)?\s*(?:다운로드|반환|응답|전달)"
+    r"|(?:ファイル|バイナリ|ストリーム)(?:を|で|として)?\s*(?:ダウンロード|返(?:し|す|却)|レスポンス)",
+    re.IGNORECASE,
+)
+#: The same, saying an image is returned.
+_RETURNS_IMAGE = re.compile(
+    r"\b(?:returns?|returned|responds? with)\b[^.]{0,20}?\bimage\b(?! (?:id|url|name|key|list|information))"
+    r"|이미지(?:를|가)?\s*(?:반환|응답)|画像を返",
+    re.IGNORECASE,
+)
+
+
+def _path_pattern(path: str) -> re.Pattern[str]:
+    """A URL ending in ``path`` (each placeholder any one segment), with any query string."""
+    pieces = re.split(r"\{[^}]+\}", path)
+    body = "[^/?#\"']+".join(re.escape(p) for p in pieces)
+    return re.compile(body + r"/?(?:[?#].*)?$")
+
+
+def binary_media(path: str, prose: str, examples: Iterable[str]) -> tuple[str, str] | None:
+    """The media type of a response that is a file (``prose`` the response's own text, ``examples`` the code of the
+    operation's section) and what says so; None when nothing does."""
+    declared = _BINARY_TYPE.search(prose)
+    if declared:
+        return declared.group(1).lower(), f"the response names the media type {declared.group(1)}"
+    pattern = _path_pattern(path)
+    for code in examples:
+        for element, media, kind in _MEDIA_SOURCE:
+            for match in element.finditer(code):
+                url = next(g for g in match.groups() if g)
+                if pattern.search(url.split("://", 1)[-1]):
+                    return media, f"an example uses the operation's URL as the source of {kind} ({url[:80]})"
+    image = _RETURNS_IMAGE.search(prose)
+    if image:
+        return "image/*", f"the response says it returns an image ({image.group(0)!r})"
+    file = _RETURNS_FILE.search(prose)
+    if file:
+        return "application/octet-stream", f"the response says it returns a file ({file.group(0)!r})"
+    return None
