@@ -617,6 +617,10 @@ class _PageReader:
         self.page = info.page or document.page
         self.findings: list[Finding] = []
         self.status_tables: dict[str | None, list[tuple[str, Table]]] = {}
+        #: Field name -> the value tables a note under them gives to that field (``### DB engine type`` over
+        #: ``MYSQL_V8028`` rows, "You can use the value for the dbVersion field of ENUM type").
+        self.field_value_tables: dict[str, list[tuple[str, Table]]] = {}
+        self._told_value_tables: set[int] = set()
         self.auth_headers: dict[str, tuple[str, int]] = {}  # header name -> (scheme kind, line)
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
         #: lower-cased name: they document placeholders that operations use without a row of their own.
@@ -1173,6 +1177,10 @@ class _PageReader:
                         # its heading's level: the table's title all the same
                         title = clean_text(before.text)
                     self.status_tables.setdefault(group, []).append((title, block))
+                    continue
+                named = _field_of_value_note(blocks[index + 1 : index + 4])
+                if named is not None:
+                    self.field_value_tables.setdefault(named, []).append((heading_title, block))
 
     def _servers_and_description(self, service: Service, outside: list[Block], sections: list[_Section]) -> None:
         texts: list[str] = []
@@ -2402,6 +2410,10 @@ class _PageReader:
             values = _description_values(row.description, declared_enum)
             if values:
                 schema["enum"] = values
+        noted = self._field_value_table(row.name) if declared_enum and "enum" not in schema else None
+        if noted is not None:
+            values = [clean_text(r.cells[0]).strip() for r in noted[1].rows if r.cells]
+            schema["enum"] = list(dict.fromkeys(v for v in values if v))
         if declared_enum and "enum" not in schema:
             # as a body field's (nhn_schema): the guide says Enum and lists no value a client could check
             self._finding("enum-without-values", row.line, subject, f"{row.name!r} is an Enum but no values are listed")
@@ -3078,6 +3090,24 @@ class _PageReader:
         tables = [t for t in everywhere if _squashed(t[0]).startswith(root)]
         return tables[0] if len(tables) == 1 else None
 
+    def _field_value_table(self, name: str) -> tuple[str, Table] | None:
+        """The one value table whose note gives its values to fields named ``name`` (:func:`_field_of_value_note`),
+        said once per table; None when no table, or more than one, names it."""
+        noted = self.field_value_tables.get(name, [])
+        if len(noted) != 1:
+            return None
+        heading, table = noted[0]
+        if id(table) not in self._told_value_tables:
+            self._told_value_tables.add(id(table))
+            self._finding(
+                "field-value-table",
+                table.line,
+                heading,
+                f"the table's note names the field {name!r}: its first column is the values of every Enum field and"
+                " parameter of that name",
+            )
+        return noted[0]
+
     def _enum_resolver(self, group: str | None) -> Any:
         def resolve(path: str, description: str) -> list[str] | None:
             listed = _description_values(description, declared_enum=True)
@@ -3085,7 +3115,7 @@ class _PageReader:
                 # the field's own cell lists its values (RDS for PostgreSQL ``dbSecurityGroups.progressStatus``:
                 # "- `NONE`: No work in progress<br/>- `CREATING_RULE`: ..."): a status table elsewhere is not its
                 return listed
-            found = self._status_table(group, path)
+            found = self._field_value_table(path.split(".")[-1]) or self._status_table(group, path)
             if found is not None:
                 section, table = found
                 values = TableValues()
@@ -3102,6 +3132,28 @@ class _PageReader:
             return []
 
         return resolve
+
+
+#: A note under a table saying its values are those of a named field (en, ko, ja): the field's name.
+_FIELD_VALUE_NOTE = re.compile(
+    r"\bvalues?\b[^.]{0,30}?\bfor (?:the )?[`'\"]?(?P<en>[A-Za-z_][A-Za-z0-9_]*)[`'\"]? field\b"
+    r"|[`'\"]?(?P<ko>[A-Za-z_][A-Za-z0-9_]*)[`'\"]?\s*필드(?:에 대해|에 대한|의)[^.]{0,20}?값"
+    r"|[`'\"]?(?P<ja>[A-Za-z_][A-Za-z0-9_]*)[`'\"]?\s*フィールド(?:に対して|の)[^。]{0,20}?値",
+    re.IGNORECASE,
+)
+
+
+def _field_of_value_note(following: list[Block]) -> str | None:
+    """The field the note under a table gives the table's values to (RDS for MySQL's ``DB engine type`` table,
+    "You can use the value for the dbVersion field of ENUM type"), read from the paragraphs before the next heading,
+    table or example; None when none names one."""
+    for block in following:
+        if not isinstance(block, Paragraph):
+            return None
+        match = _FIELD_VALUE_NOTE.search(clean_text(block.text))
+        if match:
+            return match.group("en") or match.group("ko") or match.group("ja")
+    return None
 
 
 def _renamer(names: Iterator[str]) -> Callable[[re.Match[str]], str]:

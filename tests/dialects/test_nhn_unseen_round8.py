@@ -221,3 +221,18 @@ def test_a_path_parameter_row_absent_from_the_path_is_a_query_parameter_said_so(
         f.kind == "path-param-as-query" and "'appkey'" in f.message and "/picture" in f.message
         for f in service.findings
     )
+
+
+def test_a_value_table_whose_note_names_a_field_gives_that_field_its_values() -> None:
+    # RDS for MySQL v4.0: "### DB engine type" over ``MYSQL_V5633``, ``MYSQL_V8028``, ... and the note "You can use
+    # the value for the dbVersion field of ENUM type" (ko "ENUM 타입의 dbVersion 필드에 대해 해당 값을 사용할 수
+    # 있습니다", ja "...dbVersionフィールドに対して該当値を..."): 13 dbVersion Enums had no values
+    service, spec = _read("rds-mysql-status-and-value-tables.md")
+    backup = _response_schema(spec, "/v4.0/backups/{backupId}")
+    instances = _response_schema(spec, "/v4.0/db-instances")
+    for schema, dotted in ((backup, "backup.dbVersion"), (instances, "dbInstances.dbVersion")):
+        assert _property(schema, dotted)["enum"][:2] == ["EXAMPLEDB_V8028", "EXAMPLEDB_V8032"], dotted
+    [query] = spec["paths"]["/v4.0/db-instances"]["get"]["parameters"]
+    assert query["schema"]["enum"] == ["EXAMPLEDB_V8028", "EXAMPLEDB_V8032"]
+    assert not any(f.kind == "enum-without-values" and "dbVersion" in f.message for f in service.findings)
+    assert any(f.kind == "field-value-table" and "dbVersion" in f.message for f in service.findings)
