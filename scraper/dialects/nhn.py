@@ -1855,7 +1855,21 @@ class _PageReader:
                     location = "query"
                     url_query.append(row.name)
                 if location == "body":
-                    if method in _BODYLESS and not explicit and not any(map(_has_json_body, request.examples)):
+                    bodyless = method in _BODYLESS and not explicit and not any(map(_has_json_body, request.examples))
+                    sent = _curl_json_keys(request.examples) if bodyless and method == "DELETE" else set()
+                    if _root_name(row.name) in sent:
+                        # Word Suggestion 'Delete Word API': the only request example is "curl -X DELETE ...
+                        # --data-raw '{"words": [...]}'" over the row "words | Array | Required": the DELETE sends
+                        # the row in a JSON body, as the guide's own call does
+                        bodyless = False
+                        self._finding(
+                            "body-from-curl",
+                            row.line,
+                            subject,
+                            f"{row.name!r} has no location; the {method}'s only request example, a curl command,"
+                            " sends it as a member of a JSON body: read as a body field",
+                        )
+                    if bodyless:
                         location = "query"
                         self._finding(
                             "body-row-as-query",
@@ -3430,6 +3444,34 @@ _XML_START = re.compile(r"^\s*<(?:\?xml\b|[A-Za-z][\w.-]*(?:\s[^<>]*)?>)")
 _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)\b(?P<reason>[^\n]*)")
 #: The first line of an HTTP message written out whole: a status line or a request line.
 _HTTP_MESSAGE = re.compile(r"^(HTTP/\d(\.\d)?\s+\d{3}\b|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+)")
+
+
+#: A curl command's data argument that is a JSON object (``--data-raw '{...'``, ``-d '{...}'``): from its brace on.
+_CURL_JSON_DATA = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?)(?:\s+|=)'(\{.*)", re.DOTALL)
+
+
+def _curl_json_keys(examples: list[CodeBlock]) -> set[str]:
+    """The top-level keys of the JSON objects the curl commands among ``examples`` send as their data (empty when
+    none does, or the data, repaired as an example is, is no JSON object): what a request whose only example is a
+    curl command sends in its body."""
+    keys: set[str] = set()
+    for block in examples:
+        if not block.text.lstrip().startswith("curl"):
+            continue
+        match = _CURL_JSON_DATA.search(block.text)
+        if match is None:
+            continue
+        data = match.group(1).strip()
+        data = data[: data.rfind("}") + 1]  # the closing quote and what follows (other options) are no JSON
+        value, _, _ = _lenient_json(data)  # ko writes the list's members without their comma
+        if isinstance(value, dict):
+            keys |= {str(k) for k in value}
+    return keys
+
+
+def _root_name(name: str) -> str:
+    """A row's top-level member name (``words`` of ``words[0]`` or ``words.text``)."""
+    return name.split(".")[0].split("[")[0]
 
 
 def _has_json_body(block: CodeBlock) -> bool:

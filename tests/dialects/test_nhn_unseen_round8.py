@@ -236,3 +236,18 @@ def test_a_value_table_whose_note_names_a_field_gives_that_field_its_values() ->
     assert query["schema"]["enum"] == ["EXAMPLEDB_V8028", "EXAMPLEDB_V8032"]
     assert not any(f.kind == "enum-without-values" and "dbVersion" in f.message for f in service.findings)
     assert any(f.kind == "field-value-table" and "dbVersion" in f.message for f in service.findings)
+
+
+def test_a_deletes_rows_that_its_only_curl_example_sends_as_json_are_its_body() -> None:
+    # Word Suggestion 'Delete Word API': the only request example is ``curl -X DELETE ... --data-raw '{"words":
+    # [...]}'`` over the row ``words | Array | Required``: the row was read as a query parameter (a DELETE takes no
+    # body), so a client sent the words in the query string
+    service, spec = _read("word-suggestion-curl-json-body.md")
+    terms = spec["paths"]["/v1.0/appkeys/{appKey}/terms"]["delete"]
+    assert not any(p["name"] == "terms" for p in terms.get("parameters", []))
+    body = terms["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["terms"]["type"] == "array" and body["required"] == ["terms"]
+    assert any(f.kind == "body-from-curl" and "'terms'" in f.message for f in service.findings)
+    # a row the curl's JSON does not send stays where a DELETE's unplaced rows go
+    groups = spec["paths"]["/v1.0/appkeys/{appKey}/groups"]["delete"]
+    assert [(p["name"], p["in"]) for p in groups["parameters"] if p["name"] == "groupName"] == [("groupName", "query")]
