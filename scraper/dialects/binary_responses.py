@@ -39,6 +39,7 @@ _MEDIA_SOURCE = (
 _RETURNS_FILE = re.compile(
     r"\b(?:returned|returns?|sent|downloads?|responds?)\b[^.]{0,40}?\b(?:to|as|in|a|an|the)?\s*"
     r"(?:binary(?: file)?|file|stream|image file)\b"
+    r"|\b(?:binary|file|stream)\b[^.]{0,40}?\b(?:is|are) (?:returned|sent|downloaded)\b"
     r"|(?:파일|바이너리|스트림)(?:을|를|으로|로)?\s*(?:다운로드|반환|응답|전달)"
     r"|(?:ファイル|バイナリ|ストリーム)(?:を|で|として)?\s*(?:ダウンロード|返(?:し|す|却)|レスポンス)",
     re.IGNORECASE,
@@ -51,6 +52,12 @@ _RETURNS_IMAGE = re.compile(
 )
 
 
+#: The response is said to be a 204, which has no body.
+_NO_CONTENT = re.compile(r"\b204\b|no content\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.。])\s+|\n")
+_ABOUT_THE_REQUEST = re.compile(r"\brequests?\b|요청|リクエスト", re.IGNORECASE)
+
+
 def _path_pattern(path: str) -> re.Pattern[str]:
     """A URL ending in ``path`` (each placeholder any one segment), with any query string."""
     pieces = re.split(r"\{[^}]+\}", path)
@@ -61,6 +68,11 @@ def _path_pattern(path: str) -> re.Pattern[str]:
 def binary_media(path: str, prose: str, examples: Iterable[str]) -> tuple[str, str] | None:
     """The media type of a response that is a file (``prose`` the response's own text, ``examples`` the code of the
     operation's section) and what says so; None when nothing does."""
+    if _NO_CONTENT.search(prose):
+        return None
+    # a sentence about the request ("For a request, the content type ... must be set to application/octet-stream")
+    # says what is sent, not what comes back: a rendering without headings may run it into the response's text
+    prose = " ".join(s for s in _SENTENCE_END.split(prose) if not _ABOUT_THE_REQUEST.search(s))
     declared = _BINARY_TYPE.search(prose)
     if declared:
         return declared.group(1).lower(), f"the response names the media type {declared.group(1)}"

@@ -207,7 +207,12 @@ def test_a_response_documented_as_an_image_a_sound_or_a_file_is_a_binary_body() 
     assert _content(spec, "/picture/v1.0/appkeys/{appKey}/reports/{reportId}") == ("200 application/pdf", binary)
     archive = "/picture/v1.0/appkeys/{appKey}/archives/{archiveId}"
     assert _content(spec, archive) == ("200 application/octet-stream", binary)
-    assert sum(f.kind == "binary-response" for f in service.findings) == 4
+    # Compute Image: "The binary data for the image is returned" (a file); 'Upload Image', whose request is
+    # application/octet-stream and whose response "return status code 204", has no body
+    picture = "/picture/v1.0/appkeys/{appKey}/pictures/{pictureId}"
+    assert _content(spec, picture) == ("200 application/octet-stream", binary)
+    assert list(spec["paths"][picture]["put"]["responses"]) == ["204"]
+    assert sum(f.kind == "binary-response" for f in service.findings) == 5
     # the key call keeps its JSON response
     assert _response_schema(spec, "/picture/v1.0/appkeys/{appKey}/keys", "post")["properties"]["key"]
 
