@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from scraper.json_nodes import objects
+from scraper.swagger_formats import format_misses, only_format_misses
 from scraper.tuple_items import tuple_items_in_document
 from scraper.url_credentials import redact_text
 
@@ -185,6 +186,9 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
                 break
             left_out.extend(done)
             errors = [e for e in OpenAPIV2SpecValidator(doc).iter_errors() if not _tolerated(e)]  # type: ignore[arg-type]
+        if errors:
+            errors, kept_as_written = _without_format_misses(doc, errors)
+            left_out.extend(kept_as_written)
     except Exception as exc:  # the validator's own failure on odd input (an unresolvable $ref ...): one line
         message = redact_text(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__
         raise SwaggerError(f"{source}: not a valid Swagger 2.0 document: {message[:200]}") from None
@@ -195,6 +199,29 @@ def _validate(doc: dict[str, Any], source: str) -> list[str]:
     message = redact_text(str(getattr(error, "message", None) or error).splitlines()[0])  # it quotes the value
     where = pointer(*path) if path else "#"
     raise SwaggerError(f"{source}: not a valid Swagger 2.0 document at {where}: {message[:200]}")
+
+
+def _without_format_misses(doc: dict[str, Any], errors: list[Any]) -> tuple[list[Any], list[str]]:
+    """``errors`` without the complaints that come down to values missing a format of 2.0's schema (see
+    :mod:`scraper.swagger_formats`: kept as written), and one warning per such value."""
+    misses = format_misses(doc)
+    if not misses:
+        return errors, []
+    blind = [list(e.absolute_path) for e in _schema_validator().iter_errors(doc) if not _tolerated(e)]
+    kept: list[Any] = []
+    warnings: dict[tuple[Any, ...], str] = {}
+    for error in errors:
+        path = list(getattr(error, "path", None) or getattr(error, "absolute_path", None) or [])
+        if not only_format_misses(path, blind, misses):
+            kept.append(error)
+            continue
+        for where, (name, value) in misses.items():
+            if where[: len(path)] == tuple(path):
+                warnings[where] = (
+                    f"{pointer(*where)}: {redact_text(value)!r:.100} is not a {name!r} as Swagger 2.0's schema wants;"
+                    " kept as written"
+                )
+    return kept, list(warnings.values())
 
 
 #: Bounds of the general repair: rounds of validate-then-repair, and places repaired, before the document is refused.

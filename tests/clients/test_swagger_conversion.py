@@ -283,3 +283,45 @@ def test_keywords_a_2_0_document_borrows_from_3_0_are_read_not_refused() -> None
         "#/paths/~1alerts~1{id}/post/responses/200/schema: $ref '#/definitions/signHashDocument' points at nothing;"
         " any value is accepted" in warnings
     )
+
+
+FORMAT_MISSES = paths.FIXTURES / "openapi" / "robust" / "swagger2-format-misses.yaml"
+
+
+def test_values_that_miss_a_format_of_2_0s_schema_are_kept_with_a_warning() -> None:
+    """openapi-spec-validator checks formats through jsonschema-rs (a relative OAuth URL is no 'uri', ``{,2}`` no
+    'regex'), the general repair located nothing for them, and the whole document was refused (APIs-guru's
+    dracoon.team, ijenko.net, reloadly.com). OpenAPI 3 reads a relative URL against the server, the client checks
+    patterns with Python's ``re``: the values are kept as written, one warning each."""
+    from scraper.spec_input import load_document_file
+
+    converted, warnings = convert_swagger(load_document_file(FORMAT_MISSES), "s.yaml")
+    schemes = converted["components"]["securitySchemes"]
+    assert schemes["relativeOAuth"]["flows"]["authorizationCode"] == {
+        "authorizationUrl": "/oauth/authorize",
+        "tokenUrl": "/oauth/token",
+        "scopes": {"all": "every operation"},
+    }
+    assert schemes["emptyOAuth"]["type"] == "oauth2"
+    assert converted["components"]["parameters"]["selector"]["schema"]["pattern"] == r"^(?:\*|[a-z]{,2}[0-9-_]+)$"
+    expected = {
+        "#/securityDefinitions/relativeOAuth/authorizationUrl: '/oauth/authorize' is not a 'uri'",
+        "#/securityDefinitions/relativeOAuth/tokenUrl: '/oauth/token' is not a 'uri'",
+        "#/securityDefinitions/emptyOAuth/authorizationUrl: '' is not a 'uri'",
+        "#/securityDefinitions/emptyOAuth/tokenUrl: '' is not a 'uri'",
+        r"#/parameters/selector/pattern: '^(?:\\*|[a-z]{,2}[0-9-_]+)$' is not a 'regex'",
+        "#/definitions/Widget/properties/code/pattern: '^[A-Z]{,3}$' is not a 'regex'",
+    }
+    said = {w.split(" as Swagger 2.0", 1)[0] for w in warnings if "as Swagger 2.0's schema wants" in w}
+    assert said == expected, warnings
+
+
+def test_a_document_with_format_misses_generates_a_working_package(tmp_path: Path) -> None:
+    from tests.clients.package_import import imported, run_package_tests
+
+    out = tmp_path / "out"
+    assert main(["generate", "--spec", str(FORMAT_MISSES), "--out", str(out)]) == 0
+    with imported(out, "format_misses_swagger2.v1_0.models") as module:
+        assert module.Widget.model_validate({"id": "w-1", "code": "AB"}).code == "AB"
+    run = run_package_tests(out)
+    assert run.returncode == 0, run.stdout[-2000:]
