@@ -187,6 +187,8 @@ def _discriminated(
     discriminator = schema.get("discriminator")
     if not isinstance(discriminator, Mapping) or not isinstance(discriminator.get("propertyName"), str):
         return None
+    if ref is not None and ref in _TAGGING.get():
+        return None  # the parent part of the member being built (its allOf): the parent's own properties only
     mapping = discriminator.get("mapping")
     choices = [
         (str(tag), target if target.startswith("#") else refs.schema_ref(target))
@@ -200,7 +202,7 @@ def _discriminated(
             for o in options
             if isinstance(o, Mapping) and isinstance(o.get("$ref"), str)
         ]
-    if not choices and ref is not None and ref.startswith(refs.SCHEMAS) and ref not in _TAGGING.get():
+    if not choices and ref is not None and ref.startswith(refs.SCHEMAS):
         components = (doc.get("components") or {}).get("schemas") or {}
         choices = [
             (str(name), refs.schema_ref(str(name)))
@@ -292,11 +294,38 @@ def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check
         merged: dict[str, Any] = {}
         for part in parts:
             merged.update(part)
+        for name in _required_names(rest, *narrowing):
+            if name not in merged:  # required beside the allOf (rebilly's members): the part that defines it types it
+                defined = _defined_property(doc, schema["allOf"], name, depth)
+                merged[name] = instance(doc, defined if defined is not None else {}, depth + 1, check)
         for named in narrowing:  # a required property the other parts gave keeps their value
             for key, value in _object(doc, named, depth + 1, check).items():
                 merged.setdefault(key, value)
         return merged
     return parts[-1]
+
+
+def _required_names(*schemas: Mapping[str, Any]) -> list[str]:
+    return [name for schema in schemas for name in schema.get("required") or [] if isinstance(name, str)]
+
+
+def _defined_property(doc: Mapping[str, Any], parts: Any, name: str, depth: int) -> Any:
+    """The schema of property ``name`` as the first of ``parts`` (an ``allOf``, references followed, nested
+    ``allOf`` entered) that defines it gives it; None when none does."""
+    for part in parts if isinstance(parts, list) and depth <= MAX_DEPTH else []:
+        try:
+            part = refs.follow(doc, part)
+        except refs.RefError:
+            continue
+        if not isinstance(part, Mapping):
+            continue
+        properties = part.get("properties")
+        if isinstance(properties, Mapping) and name in properties:
+            return properties[name]
+        found = _defined_property(doc, part.get("allOf"), name, depth + 1)
+        if found is not None:
+            return found
+    return None
 
 
 #: Keywords that say which properties an object has without typing any of them.
