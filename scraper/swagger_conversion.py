@@ -117,9 +117,10 @@ _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "x-example", "
 def _check_refs(doc: Mapping[str, Any], source: str) -> list[str]:
     """Every ``$ref`` is local (``#/...``) and points at something. Checked before the validator runs, because its
     reference resolver would fetch a URL (or open a file) that a ``$ref`` names. A schema reference into
-    ``definitions`` that points at nothing is left out, in place, with a warning (any value, as a 3.x document's
-    schema reference that cannot be followed is: DocuSign's eSignature spec names a ``signHashDocument`` it does
-    not define, and the whole document was refused); any other is an error."""
+    ``definitions`` that points at nothing, or to another file or URL (what the bundler leaves is a file that is not
+    there: APIs-guru's copies of Azure's network specs name ``./virtualNetwork.json``), is left out, in place, with a
+    warning (any value, as a 3.x document's schema reference that cannot be followed is: DocuSign's eSignature spec
+    names a ``signHashDocument`` it does not define, and the whole document was refused); any other is an error."""
     warnings: list[str] = []
     stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
     while stack:
@@ -133,13 +134,19 @@ def _check_refs(doc: Mapping[str, Any], source: str) -> list[str]:
         if "$ref" in node and where[-1:] != ("properties",):
             if not isinstance(ref, str):
                 raise SwaggerError(f"{source}: {pointer(*where, '$ref')}: a $ref must be a string, got {ref!r:.60}")
-            if not ref.startswith("#"):
+            in_schema = where[:1] == ("definitions",) or "schema" in where
+            if not ref.startswith("#") and in_schema:
+                del node["$ref"]  # never followed: what the bundler left is a file that is not there
+                warnings.append(
+                    f"{pointer(*where)}: $ref {ref!r:.120} is not in this document (a file not beside it, or a URL);"
+                    " any value is accepted"
+                )
+            elif not ref.startswith("#"):
                 raise SwaggerError(
                     f"{source}: {pointer(*where)}: $ref {ref!r:.120} refers to another file or URL; not followed"
                     " (generate --spec bundles the files beside the document)"
                 )
-            in_schema = where[:1] == ("definitions",) or "schema" in where
-            if _pointed(doc, ref) is None and ref.startswith("#/definitions/") and in_schema:
+            elif _pointed(doc, ref) is None and ref.startswith("#/definitions/") and in_schema:
                 del node["$ref"]
                 warnings.append(f"{pointer(*where)}: $ref {ref!r:.120} points at nothing; any value is accepted")
             elif _pointed(doc, ref) is None:
