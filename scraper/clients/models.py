@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
-from scraper.clients import layout, model_build_depth
+from scraper.clients import layout, model_build_depth, regex_engines
 from scraper.clients.ir import GenerationError
 from scraper.clients.refs import component_name
 from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type, nullable_component_names
@@ -197,8 +197,8 @@ def _models_salt() -> str:
 
     # render: py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
     for module_file in (
-        __file__, layout.__file__, model_build_depth.__file__, schema_names.__file__, schema_keywords.__file__,
-        render.__file__,
+        __file__, layout.__file__, model_build_depth.__file__, regex_engines.__file__, schema_names.__file__,
+        schema_keywords.__file__, render.__file__,
     ):  # fmt: skip
         digest.update(Path(module_file).read_bytes())
     digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
@@ -299,7 +299,8 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
     source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source)))))
-    source = _black_shape(_defer_build(_ambiguous_names(_narrowed_fields(_escaped_invisibles(source)))))
+    source = _defer_build(_ambiguous_names(_narrowed_fields(_escaped_invisibles(source))))
+    source = _black_shape(regex_engines.python_re_where_rust_refuses(source, _module_tree(source)))
     source = _built_at_import(source)
     _check_classes(source, hoisted, source_name)
     return source
