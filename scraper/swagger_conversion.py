@@ -30,6 +30,7 @@ from urllib.parse import unquote
 
 from scraper.json_nodes import objects
 from scraper.swagger_formats import format_misses, only_format_misses
+from scraper.swagger_formats import place as complaint_place
 from scraper.tuple_items import tuple_items_in_document
 from scraper.url_credentials import redact_text
 
@@ -223,7 +224,7 @@ def _without_format_misses(doc: dict[str, Any], errors: list[Any]) -> tuple[list
             kept.append(error)
             continue
         for where, (name, value) in misses.items():
-            if where[: len(path)] == tuple(path):
+            if complaint_place(where)[: len(path)] == complaint_place(path):
                 warnings[where] = (
                     f"{pointer(*where)}: {redact_text(value)!r:.100} is not a {name!r} as Swagger 2.0's schema wants;"
                     " kept as written"

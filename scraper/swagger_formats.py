@@ -20,7 +20,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["format_misses", "only_format_misses"]
+__all__ = ["format_misses", "only_format_misses", "place"]
 
 
 @functools.cache
@@ -71,10 +71,16 @@ def format_misses(doc: Any) -> dict[tuple[Any, ...], tuple[str, str]]:
 def only_format_misses(path: Iterable[Any], other_errors: Iterable[Iterable[Any]], misses: Iterable[Any]) -> bool:
     """Whether a complaint at ``path`` comes down to format misses alone: some miss lies at or under it, and no
     complaint of the format-blind check (``other_errors``, their paths) lies at, under or above it."""
-    here = tuple(path)
+    here = place(path)
 
     def related(other: Iterable[Any]) -> bool:
-        there = tuple(other)
+        there = place(other)
         return there[: len(here)] == here or here[: len(there)] == there
 
-    return any(tuple(m)[: len(here)] == here for m in misses) and not any(related(o) for o in other_errors)
+    return any(place(m)[: len(here)] == here for m in misses) and not any(related(o) for o in other_errors)
+
+
+def place(path: Iterable[Any]) -> tuple[str, ...]:
+    """A complaint's path as text: jsonschema-rs names a key that looks like a number (a response's ``202``) as
+    the number, jsonschema as the text, so the two are compared as text."""
+    return tuple(str(part) for part in path)

@@ -298,8 +298,8 @@ FORMAT_MISSES = paths.FIXTURES / "openapi" / "robust" / "swagger2-format-misses.
 def test_values_that_miss_a_format_of_2_0s_schema_are_kept_with_a_warning() -> None:
     """openapi-spec-validator checks formats through jsonschema-rs (a relative OAuth URL is no 'uri', ``{,2}`` no
     'regex'), the general repair located nothing for them, and the whole document was refused (APIs-guru's
-    dracoon.team, ijenko.net, reloadly.com). OpenAPI 3 reads a relative URL against the server, the client checks
-    patterns with Python's ``re``: the values are kept as written, one warning each."""
+    dracoon.team, ijenko.net, reloadly.com, prss.org). OpenAPI 3 reads a relative URL against the server, the
+    client checks patterns with Python's ``re``: the values are kept as written, one warning each."""
     from scraper.spec_input import load_document_file
 
     converted, warnings = convert_swagger(load_document_file(FORMAT_MISSES), "s.yaml")
@@ -318,6 +318,7 @@ def test_values_that_miss_a_format_of_2_0s_schema_are_kept_with_a_warning() -> N
         "#/securityDefinitions/emptyOAuth/tokenUrl: '' is not a 'uri'",
         r"#/parameters/selector/pattern: '^(?:\\*|[a-z]{,2}[0-9-_]+)$' is not a 'regex'",
         "#/definitions/Widget/properties/code/pattern: '^[A-Z]{,3}$' is not a 'regex'",
+        "#/paths/~1widgets/get/responses/202/schema/externalDocs/url: '/docs/queue.html' is not a 'uri'",
     }
     said = {w.split(" as Swagger 2.0", 1)[0] for w in warnings if "as Swagger 2.0's schema wants" in w}
     assert said == expected, warnings
