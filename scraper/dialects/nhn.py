@@ -372,6 +372,22 @@ def _raw_body_row(rows: list[FieldRow]) -> FieldRow | None:
     return row if binary and not multipart and _BODY_WORD.fullmatch(row.path.strip()) else None
 
 
+def _split_off_response(request: _Part, line: int) -> _Part:
+    """The response a request part holds from ``line`` on, moved out of it: the tables and examples that start at or
+    after ``line`` and the paragraphs after it (a GET's response documented under its request heading)."""
+    response = _Part()
+    for table, location in list(request.tables):
+        if table.line >= line:
+            request.tables.remove((table, location))
+            response.tables.append((table, None))
+            response.captions[id(table)] = request.captions.pop(id(table), "")
+    response.examples = [block for block in request.examples if block.line >= line]
+    request.examples = [block for block in request.examples if block.line < line]
+    response.paragraphs = [p for p in request.paragraphs if p.line > line]
+    request.paragraphs = [p for p in request.paragraphs if p.line <= line]
+    return response
+
+
 def _response_like(table: Table) -> bool:
     """Whether ``table`` reads as a response's fields: a field table with a location column that places every row
     in the body, and no Required column (a client does not send these fields)."""
@@ -1675,17 +1691,7 @@ class _PageReader:
             example = next((table for table, _ in request.tables if _response_like(table)), None)
             if example is None:
                 return
-        response = _Part()
-        response.examples = [block for block in request.examples if block.line >= example.line]
-        request.examples = [block for block in request.examples if block.line < example.line]
-        for table, location in list(request.tables):
-            if table.line >= example.line:
-                request.tables.remove((table, location))
-                response.tables.append((table, None))
-                response.captions[id(table)] = request.captions.pop(id(table), "")
-        response.paragraphs = [p for p in request.paragraphs if p.line > example.line]
-        request.paragraphs = [p for p in request.paragraphs if p.line <= example.line]
-        parts["response"] = response
+        response = parts["response"] = _split_off_response(request, example.line)
         said = (
             "a JSON body and no response section: the example"
             + (f" and the {len(response.tables)} table(s) after it" if response.tables else "")
@@ -1722,17 +1728,7 @@ class _PageReader:
                 break
         if start is None:
             return False
-        response = _Part()
-        for table, location in list(request.tables):
-            if table.line >= start.line:
-                request.tables.remove((table, location))
-                response.tables.append((table, None))
-                response.captions[id(table)] = request.captions.pop(id(table), "")
-        response.examples = [block for block in request.examples if block.line > start.line]
-        request.examples = [block for block in request.examples if block.line < start.line]
-        response.paragraphs = [p for p in request.paragraphs if p.line > start.line]
-        request.paragraphs = [p for p in request.paragraphs if p.line < start.line]
-        parts["response"] = response
+        response = parts["response"] = _split_off_response(request, start.line)
         self._finding(
             "response-under-request",
             start.line,
