@@ -9,26 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from scraper.build import spec_files
-from scraper.build.openapi import validate_spec
-from scraper.dialects import PageInfo
-from scraper.dialects.nhn import NhnDialect
 from scraper.model import Service
-from scraper.readers import markdown
-from tests.paths import ROOT
-
-UNSEEN = ROOT / "tests" / "fixtures" / "nhn" / "unseen"
-
-
-def _read(name: str) -> tuple[Service, dict[str, Any]]:
-    """The service a fixture reads into and its one spec document (checked valid)."""
-    path = UNSEEN / name
-    [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), name), PageInfo(name, "", ()))
-    _, specs = spec_files(service)
-    assert len(specs) == 1, sorted(specs)
-    [spec] = specs.values()
-    assert validate_spec(spec) == ""
-    return service, spec
+from tests.dialects.test_nhn_unseen import _read
 
 
 def _kinds(service: Service) -> list[str]:
