@@ -323,10 +323,11 @@ class _TransportBase:
         query = dict(sorted(drop_none(params).items())) if params else {}
         return method.upper(), _join_url(server or self.base_url, path), query, merged
 
-    def _auth_kwargs(self, url: httpx.URL) -> dict[str, Any]:
-        # A request to an origin that is neither the base URL's nor a server's (an absolute URL given as the path)
-        # goes without credentials. Otherwise, without our own auth, the auth of a caller-supplied client applies.
-        if _origin(url) not in self._origins:
+    def _auth_kwargs(self, url: httpx.URL, authenticated: bool = True) -> dict[str, Any]:
+        # A request to an origin that is neither the base URL's nor a server's (an absolute URL given as the path),
+        # or of an operation documented without security, goes without credentials. Otherwise, without our own
+        # auth, the auth of a caller-supplied client applies.
+        if not authenticated or _origin(url) not in self._origins:
             return {"auth": None}
         return {"auth": self.auth} if self.auth is not None else {}
 
@@ -339,6 +340,7 @@ class _TransportBase:
         headers: Mapping[str, str],
         json: Any,
         call: CallBudget,
+        authenticated: bool = True,
     ) -> tuple[httpx.Request, Any]:
         """One :class:`httpx.Request` carrying what ``build_request`` of our own client would have put on it (its
         default headers, ours, the timeout), and the auth to send it with.
@@ -346,10 +348,11 @@ class _TransportBase:
         :class:`ScpAuth` (exactly that class; a subclass may override its flow) signs here, over ``str(url)`` of the
         very URL object the request is built with, so its headers go in at construction and no auth flow runs. The
         headers come from a template (see :class:`_HeaderTemplates`), built once per distinct set of headers.
+        ``authenticated=False`` (an operation documented with ``security: []``): no auth at all, nor signature.
         """
         target, sent_url, host = self._urls.get(url, query)
         # credentials only for the base URL's and the servers' origins (never an absolute URL given as the path)
-        auth: Any = self.auth if _origin(target) in self._origins else None
+        auth: Any = self.auth if authenticated and _origin(target) in self._origins else None
         signer = auth if type(auth) is ScpAuth else None
         body = json is not None
         try:
@@ -520,18 +523,21 @@ class SyncTransport(_TransportBase):
         json: Any = None,
         content: bytes | None = None,
         server: str | None = None,
+        authenticated: bool = True,
     ) -> httpx.Response:
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
         binary, text; its ``Content-Type`` comes in ``headers``), sent instead of ``json``. ``server`` sends it to
-        one of the ``servers`` the transport was built with (an operation's own server) instead of ``base_url``."""
+        one of the ``servers`` the transport was built with (an operation's own server) instead of ``base_url``.
+        ``authenticated=False`` sends it without any credentials (neither this transport's ``auth`` nor a caller
+        client's): the operation is documented with ``security: []``, so the API takes none there."""
         json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers, server)
         call = CallBudget.start(method, url, self.limits)
         attempt = 0
         while True:
             try:
-                response = self._send(method, url, query, merged, json, call)
+                response = self._send(method, url, query, merged, json, call, authenticated)
             except httpx.TransportError as exc:
                 self._sleep(self._wait_after_error(exc, method, url, attempt, call))
                 attempt += 1
@@ -551,12 +557,15 @@ class SyncTransport(_TransportBase):
         headers: dict[str, str],
         json: Any,
         call: CallBudget,
+        authenticated: bool = True,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
         call.check()
         client = self._client
         if self._client_headers is not None:
-            request, auth = self._build_request(self._client_headers, method, url, query, headers, json, call)
+            request, auth = self._build_request(
+                self._client_headers, method, url, query, headers, json, call, authenticated
+            )
             if auth is None and self._direct is not None and not request.url.userinfo:
                 return self._send_direct(self._direct, request, call)
             response = client.send(request, stream=True, follow_redirects=False, auth=auth)
@@ -565,7 +574,9 @@ class SyncTransport(_TransportBase):
             method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
         )
         unauthenticated = request.headers.copy()
-        response = client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url))
+        response = client.send(
+            request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url, authenticated)
+        )
         credentials = _auth_set(unauthenticated, request.headers)  # the auth flow set them on ``request``
         for _ in range(client.max_redirects if client.follow_redirects else 0):
             hop = _redirect(request, response, credentials)
@@ -574,7 +585,7 @@ class SyncTransport(_TransportBase):
             response.close()
             request, same_origin = hop
             call.check()
-            hop_auth = self._auth_kwargs(request.url) if same_origin else {"auth": None}
+            hop_auth = self._auth_kwargs(request.url, authenticated) if same_origin else {"auth": None}
             response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return read_bounded(response, call)
 
@@ -659,6 +670,7 @@ class AsyncTransport(_TransportBase):
         json: Any = None,
         content: bytes | None = None,
         server: str | None = None,
+        authenticated: bool = True,
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
         json = json if content is None else RawContent(content)
@@ -667,7 +679,7 @@ class AsyncTransport(_TransportBase):
         attempt = 0
         while True:
             try:
-                response = await self._send_within_deadline(method, url, query, merged, json, call)
+                response = await self._send_within_deadline(method, url, query, merged, json, call, authenticated)
             except httpx.TransportError as exc:
                 await self._sleep(self._wait_after_error(exc, method, url, attempt, call))
                 attempt += 1
@@ -687,15 +699,16 @@ class AsyncTransport(_TransportBase):
         headers: dict[str, str],
         json: Any,
         call: CallBudget,
+        authenticated: bool = True,
     ) -> httpx.Response:
         """One attempt, cancelled when the call's deadline passes (also while the headers trickle in)."""
         call.check()
         remaining = call.remaining()
         if remaining is None:
-            return await self._send(method, url, query, headers, json, call)
+            return await self._send(method, url, query, headers, json, call, authenticated)
         try:
             async with asyncio.timeout(remaining):
-                return await self._send(method, url, query, headers, json, call)
+                return await self._send(method, url, query, headers, json, call, authenticated)
         except TimeoutError:
             call.check()
             raise
@@ -708,11 +721,14 @@ class AsyncTransport(_TransportBase):
         headers: dict[str, str],
         json: Any,
         call: CallBudget,
+        authenticated: bool = True,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
         client = self._client
         if self._client_headers is not None:
-            request, auth = self._build_request(self._client_headers, method, url, query, headers, json, call)
+            request, auth = self._build_request(
+                self._client_headers, method, url, query, headers, json, call, authenticated
+            )
             if auth is None and self._direct is not None and not request.url.userinfo:
                 return await self._send_direct(self._direct, request, call)
             response = await client.send(request, stream=True, follow_redirects=False, auth=auth)
@@ -721,7 +737,9 @@ class AsyncTransport(_TransportBase):
             method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
         )
         unauthenticated = request.headers.copy()
-        response = await client.send(request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url))
+        response = await client.send(
+            request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url, authenticated)
+        )
         credentials = _auth_set(unauthenticated, request.headers)  # the auth flow set them on ``request``
         for _ in range(client.max_redirects if client.follow_redirects else 0):
             hop = _redirect(request, response, credentials)
@@ -730,7 +748,7 @@ class AsyncTransport(_TransportBase):
             await response.aclose()
             request, same_origin = hop
             call.check()
-            hop_auth = self._auth_kwargs(request.url) if same_origin else {"auth": None}
+            hop_auth = self._auth_kwargs(request.url, authenticated) if same_origin else {"auth": None}
             response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return await aread_bounded(response, call)
 

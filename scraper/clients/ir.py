@@ -281,6 +281,26 @@ class OperationIR:
     response_kind: str | None = None  # json (response_model) | text | binary | any (JSON without a schema) | None
     body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
     server: ServerIR | None = None  # the server the operation (or its path item) documents for itself
+    #: the operation's own ``security`` (scheme names of each alternative requirement) where it differs from the
+    #: document's; None: the document's applies. ``[]`` (or only empty requirements): no credentials at all
+    security: list[list[str]] | None = None
+
+    @property
+    def authenticated(self) -> bool:
+        """Whether the client's auth goes with the request: not when the operation's own ``security`` names no
+        scheme (``security: []``, or only the empty requirement ``{}``): the API takes no credentials there."""
+        return self.security is None or any(self.security)
+
+    def security_text(self, quote: str) -> str:
+        """The operation's own security requirements in words (for its docstring and the README): ``none``, or
+        each alternative's schemes (``a`` and ``b``), alternatives joined by ``, or``; empty when it has none."""
+        if self.security is None:
+            return ""
+        alternatives = [
+            " and ".join(f"{quote}{name.replace(quote, chr(39))}{quote}" for name in alt) if alt else "none"
+            for alt in self.security
+        ]
+        return ", or ".join(dict.fromkeys(alternatives)) or "none"
 
     @property
     def headline(self) -> str:
@@ -1813,7 +1833,28 @@ def _build_operation(
         planned=planned,
         sunset=sunset,
         pagination=pagination,
+        security=_operation_security(ctx, where, op),
     )
+
+
+def _security_requirements(requirements: Any) -> list[list[str]] | None:
+    """Scheme names of each Security Requirement Object of a ``security`` list; None when it is no list."""
+    if not isinstance(requirements, list):
+        return None
+    return [[str(name) for name in requirement] for requirement in requirements if isinstance(requirement, dict)]
+
+
+def _operation_security(ctx: _Ctx, where: str, op: Mapping[str, Any]) -> list[list[str]] | None:
+    """The operation's own ``security`` (OpenAPI "Operation Object": it replaces the document's), or None when it
+    states none or the same as the document. A ``security`` that is no list is ignored with a warning."""
+    if "security" not in op:
+        return None
+    own = _security_requirements(op["security"])
+    if own is None:
+        ctx.warn(f"{where}: security: expected a list of security requirements; the document's applies")
+        return None
+    documented = _security_requirements(ctx.doc.get("security"))
+    return None if own == documented else own
 
 
 def _pagination(
