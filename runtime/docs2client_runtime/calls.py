@@ -145,7 +145,7 @@ def next_marker(page: Sequence[object], limit: int, attr: str, wire: str) -> str
 
 
 def _field_text(value: Any) -> str:
-    """A form or multipart field value: scalars as on the wire, lists and objects as JSON."""
+    """A multipart field value: scalars as on the wire, lists and objects as JSON."""
     value = _serialize.plain(value)
     if isinstance(value, Mapping | list | tuple):
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
@@ -156,43 +156,74 @@ def _is_file(value: Any) -> bool:
     return isinstance(value, bytes | bytearray) or callable(getattr(value, "read", None)) or isinstance(value, tuple)
 
 
-def encode_body(body: Any, kind: str, media_type: str) -> tuple[bytes | None, str | None]:
+def _part_type(encoding: Mapping[str, Any] | None) -> str | None:
+    """The one content type a part's Encoding Object documents (a list or a wildcard names none to send)."""
+    content_type = str((encoding or {}).get("contentType") or "").strip()
+    if not content_type or "," in content_type or "*" in content_type:
+        return None
+    return content_type
+
+
+def _file_part(item: Any, content_type: str | None) -> Any:
+    """A file part for httpx, with the documented content type unless the caller's tuple names one (theirs wins;
+    a two-element tuple's type httpx guesses from the filename the caller gave)."""
+    if content_type is None:
+        return item
+    if isinstance(item, tuple):
+        if len(item) == 3 and item[2] is None:
+            return (item[0], item[1], content_type)
+        return item
+    filename = os.path.basename(str(getattr(item, "name", "") or "")) or "upload"
+    return (filename, item, content_type)
+
+
+def _multipart(body: Any, encoding: Mapping[str, Mapping[str, Any]]) -> tuple[bytes, str]:
+    parts: list[tuple[str, Any]] = []
+    files: list[tuple[str, Any]] = []
+    for name, value in dict(body).items():
+        documented = _part_type(encoding.get(str(name)))
+        # an array is one part per item (the Encoding Object gives an array its items' content type): several
+        # files under one name, or several values; a tuple is one file (filename, content, content type)
+        for item in value if isinstance(value, list) else [value]:
+            if item is None:
+                continue
+            if _is_file(item):
+                files.append((str(name), _file_part(item, documented)))
+                continue
+            plain = _serialize.plain(item)
+            # an object part is JSON (the Encoding Object's default content type for an object)
+            part_type = documented or ("application/json" if isinstance(plain, Mapping | list | tuple) else None)
+            text = _field_text(plain)
+            parts.append((str(name), (None, text, part_type) if part_type else (None, text)))
+    if not files and not parts:  # an empty form is still multipart: only the closing delimiter (RFC 7578)
+        boundary = os.urandom(16).hex()
+        return f"--{boundary}--\r\n".encode("ascii"), f"multipart/form-data; boundary={boundary}"
+    # plain fields as parts without a filename (what httpx's ``data`` writes, which it would urlencode alone)
+    request = httpx.Request("POST", "https://body.invalid/", files=[*parts, *files])
+    return request.read(), request.headers["Content-Type"]
+
+
+def encode_body(
+    body: Any, kind: str, media_type: str, encoding: Mapping[str, Mapping[str, Any]] | None = None
+) -> tuple[bytes | None, str | None]:
     """A non-JSON request body as (content, Content-Type); (None, None) when there is no body.
 
-    ``form``: fields urlencoded (lists repeat the name); ``multipart``: fields and files (bytes, a binary file, or a
-    ``(filename, content, content type)`` tuple), encoded by httpx, a list one part per item; ``binary``: bytes or
-    a binary file; ``text``: a string, UTF-8 encoded. A wildcard media type (``image/*``) is sent as
-    ``application/octet-stream``."""
+    ``encoding`` is the media type's Encoding Object per property (``style``, ``explode``, ``contentType``), as the
+    spec documents it. ``form``: fields urlencoded, each by its encoding (default ``form`` style, exploded: an
+    object's members are fields, an array repeats the name; see ``_serialize.form_field``); ``multipart``: fields
+    and files (bytes, a binary file, or a ``(filename, content, content type)`` tuple), encoded by httpx, a list one
+    part per item, a part with its documented content type (an object's default ``application/json``) unless the
+    caller's tuple names one; ``binary``: bytes or a binary file; ``text``: a string, UTF-8 encoded. A wildcard
+    media type (``image/*``) is sent as ``application/octet-stream``."""
     if body is None:
         return None, None
+    encoding = encoding or {}
     if kind == "form":
         fields = _serialize.plain(body)
-        pairs = [
-            (str(k), _field_text(x))
-            for k, v in fields.items()
-            if v is not None
-            for x in (v if isinstance(v, list | tuple) else [v])
-        ]
+        pairs = [pair for k, v in fields.items() for pair in _serialize.form_field(str(k), v, encoding.get(str(k)))]
         return urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
     if kind == "multipart":
-        parts: list[tuple[str, Any]] = []
-        files: list[tuple[str, Any]] = []
-        for name, value in dict(body).items():
-            # an array is one part per item (the Encoding Object gives an array its items' content type): several
-            # files under one name, or several values; a tuple is one file (filename, content, content type)
-            for item in value if isinstance(value, list) else [value]:
-                if item is None:
-                    continue
-                if _is_file(item):
-                    files.append((str(name), item))
-                else:
-                    parts.append((str(name), (None, _field_text(item))))
-        if not files and not parts:  # an empty form is still multipart: only the closing delimiter (RFC 7578)
-            boundary = os.urandom(16).hex()
-            return f"--{boundary}--\r\n".encode("ascii"), f"multipart/form-data; boundary={boundary}"
-        # plain fields as parts without a filename (what httpx's ``data`` writes, which it would urlencode alone)
-        request = httpx.Request("POST", "https://body.invalid/", files=[*parts, *files])
-        return request.read(), request.headers["Content-Type"]
+        return _multipart(body, encoding)
     content_type = "application/octet-stream" if "*" in media_type else media_type
     if kind == "text":
         return str(body).encode("utf-8"), content_type

@@ -16,7 +16,16 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["Encoded", "cookie_header", "merge_query", "scalar_text", "simple", "styled_path", "styled_query"]
+__all__ = [
+    "Encoded",
+    "cookie_header",
+    "form_field",
+    "merge_query",
+    "scalar_text",
+    "simple",
+    "styled_path",
+    "styled_query",
+]
 
 
 class Encoded(str):
@@ -128,6 +137,57 @@ def styled_query(name: str, value: Any, style: str, explode: bool) -> dict[str, 
             return {name: values}
         return {name: [_DELIMITERS.get(style, ",").join(values)]} if values else {}
     return {name: [scalar_text(value)]}
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(plain(value), separators=(",", ":"), ensure_ascii=False)
+
+
+def _flat(value: Any) -> Any:
+    """``value`` with members that are themselves objects or arrays as JSON text: the ``form``, ``spaceDelimited``
+    and ``pipeDelimited`` styles define one level only, and the text of a nested value must not be Python's."""
+    value = plain(value)
+    if isinstance(value, Mapping):
+        return {k: _json_text(v) if isinstance(plain(v), Mapping | list | tuple) else v for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_text(v) if isinstance(plain(v), Mapping | list | tuple) else v for v in value]
+    return value
+
+
+def _deep_pairs(name: str, value: Any) -> list[tuple[str, str]]:
+    """``deepObject`` at any depth: ``name[key]``, array items as ``name[0]`` (OpenAPI defines one level of
+    objects; the bracket nesting below it is the convention form-decoding servers read, e.g. ``a[b][0][c]``)."""
+    value = plain(value)
+    if isinstance(value, Mapping):
+        return [pair for k, v in value.items() if v is not None for pair in _deep_pairs(f"{name}[{k}]", v)]
+    if isinstance(value, list | tuple):
+        return [pair for i, v in enumerate(value) if v is not None for pair in _deep_pairs(f"{name}[{i}]", v)]
+    return [(name, scalar_text(value))]
+
+
+def form_field(name: str, value: Any, encoding: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
+    """One property of an ``application/x-www-form-urlencoded`` body as (name, value) pairs, by its Encoding
+    Object (OpenAPI 3.1): ``style`` (default ``form``) and ``explode`` (default true for ``form``) as for a query
+    parameter, so by default an object's members are fields of their own and an array repeats the name;
+    ``deepObject`` nests (``address[city]``). An encoding with a ``contentType`` and neither ``style`` nor
+    ``explode`` sends the value as that type: JSON text for a JSON type, else its text."""
+    encoding = encoding or {}
+    value = plain(value)
+    if value is None:
+        return []
+    style, explode = encoding.get("style"), encoding.get("explode")
+    content_type = str(encoding.get("contentType") or "")
+    if style is None and explode is None and content_type:
+        if isinstance(value, Mapping | list | tuple) or "json" in content_type.split(";")[0].lower():
+            return [(name, _json_text(value))]
+        return [(name, scalar_text(value))]
+    style = str(style or "form")
+    explode = bool(explode) if explode is not None else style == "form"
+    if not isinstance(value, Mapping | list | tuple):
+        return [(name, scalar_text(value))]
+    if style == "deepObject":
+        return _deep_pairs(name, value)
+    return [(k, v) for k, values in styled_query(name, _flat(value), style, explode).items() for v in values]
 
 
 def merge_query(plain: Mapping[str, Any], *styled: Mapping[str, list[str]]) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from scraper.clients import (
     schema_names,
     synthesis,
 )
+from scraper.clients.body_encoding import body_encoding
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -190,6 +191,8 @@ class BodyIR:
     media_type: str
     example: ExampleCheck | None = None
     kind: str = "json"  # json | form | multipart | binary | text
+    #: form and multipart bodies: each property's Encoding Object as the runtime takes it (``body_encoding``)
+    encoding: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def annotation(self) -> str:
@@ -1767,7 +1770,10 @@ def _build_operation(
                 # hey-api's test spec: a form body whose schema is an array of strings; fields need names, so
                 # no value of it can be sent, and the method takes a mapping
                 ctx.warn(f"{where}: request body: {media} sends named fields, but its schema is no object")
-            bodies.append(BodyIR(model=model, required=required, media_type=media, example=example, kind=kind))
+            encoding = body_encoding(content, kind, f"{where}/requestBody/content/{pointer_token(media)}", ctx.warn)
+            bodies.append(
+                BodyIR(model=model, required=required, media_type=media, example=example, kind=kind, encoding=encoding)
+            )
     body = bodies[0] if bodies else None
     response_model = response_status = response_kind = None
     response_example = None

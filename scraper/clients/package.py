@@ -332,6 +332,8 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         has_omitted=bool(omitted),
         has_responses=bool(responses),
         has_webhooks=bool(webhooks),
+        # the form check lays the fields out by the Encoding Object; without form bodies it is never reached
+        has_form_bodies=any(op.body is not None and op.body.kind == "form" for op in v.operations),
     )
     return module, json.dumps(data, indent=2, ensure_ascii=False, default=_json_scalar) + "\n"
 
@@ -354,6 +356,8 @@ def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any
                 # the caller would send is its JSON
                 value = json.dumps(value, ensure_ascii=False, default=_json_scalar)
             body = {"kind": op.body.kind, "media_type": op.body.media_type, "value": value}
+            if op.body.encoding:
+                body["encoding"] = op.body.encoding
         if op.body.example.synthesised:  # not documented: the model's own dump is what must be sent
             body["synthesised"] = True
         if op.body.kind == "json":  # a model checks the value; a form, multipart or raw body is sent as given
