@@ -124,9 +124,12 @@ def styled_query(name: str, value: Any, style: str, explode: bool) -> dict[str, 
     if style == "json":
         return {name: [json.dumps(value, separators=(",", ":"), ensure_ascii=False)]}
     if isinstance(value, Mapping):
+        if style == "deepObject":  # members that are objects or arrays nest: ``name[key][key]``, ``name[key][0]``
+            nested: dict[str, list[str]] = {}
+            for key, text in _deep_pairs(name, value):
+                nested.setdefault(key, []).append(text)
+            return nested
         pairs = _pairs(value)
-        if style == "deepObject":
-            return {f"{name}[{k}]": [v] for k, v in pairs}
         if explode:
             return {k: [v] for k, v in pairs}
         delimiter = _DELIMITERS.get(style, ",")
@@ -156,7 +159,7 @@ def _flat(value: Any) -> Any:
 
 def _deep_pairs(name: str, value: Any) -> list[tuple[str, str]]:
     """``deepObject`` at any depth: ``name[key]``, array items as ``name[0]`` (OpenAPI defines one level of
-    objects; the bracket nesting below it is the convention form-decoding servers read, e.g. ``a[b][0][c]``)."""
+    objects; the bracket nesting below it is the convention query and form decoders read, ``a[b][0][c]``)."""
     value = plain(value)
     if isinstance(value, Mapping):
         return [pair for k, v in value.items() if v is not None for pair in _deep_pairs(f"{name}[{k}]", v)]

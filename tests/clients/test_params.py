@@ -74,6 +74,20 @@ def test_query_styles_follow_the_openapi_table(key: tuple[str, bool, str], expec
     assert [(k, v) for k, values in styled.items() for v in values] == expected
 
 
+def test_deep_object_query_values_nest_in_brackets() -> None:
+    """A deepObject query parameter whose members are objects or arrays (Stripe's ``metadata``-like filters): each
+    leaf is its own ``name[key][key]`` field; the nested value went out as Python's repr (``{'gte': 1}``)."""
+    styled = serializer().styled_query(
+        "filter", {"created": {"gte": 1}, "ids": ["a", "b"], "x": True}, "deepObject", True
+    )
+    assert [(k, v) for k, values in styled.items() for v in values] == [
+        ("filter[created][gte]", "1"),
+        ("filter[ids][0]", "a"),
+        ("filter[ids][1]", "b"),
+        ("filter[x]", "true"),
+    ]
+
+
 def test_path_values_are_percent_encoded_and_never_none() -> None:
     wire = serializer()
     assert wire.styled_path("id", "a/b c", "simple", False) == "a%2Fb%20c"
