@@ -48,6 +48,8 @@ _SCHEMA_MAPS = ("properties", "patternProperties")
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 _FORM = "application/x-www-form-urlencoded"
 _MULTIPART = "multipart/form-data"
+#: The 3.x Encoding Object style of a form field's 2.0 ``collectionFormat`` (not exploded; ``multi`` is the default).
+_FORM_FIELD_STYLES = {"csv": "form", "ssv": "spaceDelimited", "pipes": "pipeDelimited"}
 _JSON = "application/json"
 #: The sections of a 2.0 document that move under ``components``, and their 3.0 names.
 _SECTIONS = {"definitions": "schemas", "parameters": "parameters", "responses": "responses"}
@@ -808,6 +810,7 @@ class _Converter:
         properties: dict[str, Any] = {}
         required: list[str] = []
         has_file = False
+        formats: list[tuple[str, Any, tuple[Any, ...]]] = []  # (field, collectionFormat, where) of array fields
         for param, here in form_params:
             name = str(param.get("name"))
             schema = self.parameter_schema(param, here)
@@ -820,23 +823,32 @@ class _Converter:
                 required.append(name)
             fmt = param.get("collectionFormat")
             if param.get("type") == "array" and fmt not in (None, "multi"):
-                self.warn(
-                    pointer(*here),
-                    f"collectionFormat {fmt!r:.20} of a form field is not honoured; the values are sent as"
-                    " repeated fields",
-                )
+                formats.append((name, fmt, here))
         media = [m for m in consumes if m in (_FORM, _MULTIPART)]
         if has_file and _MULTIPART not in media:
             media = [_MULTIPART]
         if not media:
             media = [_MULTIPART if _MULTIPART in consumes or has_file else _FORM]
+        # a urlencoded body says a field's collectionFormat as its Encoding Object's style (OpenAPI 3.x); a
+        # multipart body sends an array one part per item, whatever the format
+        encoding: dict[str, Any] = {}
+        for name, fmt, here in formats:
+            style = _FORM_FIELD_STYLES.get(str(fmt))
+            if style is not None and media == [_FORM]:
+                encoding[name] = {"style": style, "explode": False}
+            else:
+                self.warn(
+                    pointer(*here),
+                    f"collectionFormat {fmt!r:.20} of a form field is not honoured; the values are sent as"
+                    " repeated fields",
+                )
         schema = {"type": "object", "properties": properties}
         if required:
             schema["required"] = required
-        return {
-            "content": {m: {"schema": copy.deepcopy(schema)} for m in media},
-            **({"required": True} if required else {}),
-        }
+        content: dict[str, Any] = {m: {"schema": copy.deepcopy(schema)} for m in media}
+        if encoding:
+            content[_FORM]["encoding"] = encoding
+        return {"content": content, **({"required": True} if required else {})}
 
     def response(self, raw: Any, where: tuple[Any, ...], produces: list[str]) -> Any:
         if not isinstance(raw, dict):
