@@ -8,6 +8,7 @@ docstring and in the README.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from types import ModuleType
 from typing import Any
@@ -111,3 +112,22 @@ def test_docstrings_and_readme_name_the_schemes_where_they_differ(package: tuple
     assert "| `issue_token` | none |" in readme
     assert "| `admin_action` | `bearer`, or `key` and `basic` |" in readme
     assert "| `list_items` |" not in readme.split("## Operations")[0]
+
+
+def test_the_async_client_sends_no_credentials_on_a_public_operation(
+    package: tuple[ModuleType, dict[str, str]],
+) -> None:
+    api, _ = package
+    seen: list[httpx.Request] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(204)
+
+    async def calls() -> None:
+        async with api.AsyncClient(auth=BearerAuth("tok"), transport=httpx.MockTransport(handler)) as c:
+            await c.issue_token()
+            await c.list_items()
+
+    asyncio.run(calls())
+    assert "Authorization" not in seen[0].headers and seen[1].headers["Authorization"] == "Bearer tok"
