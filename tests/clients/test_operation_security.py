@@ -104,7 +104,7 @@ def test_a_callers_own_client_gets_no_auth_on_a_public_operation(package: tuple[
 
 def test_docstrings_and_readme_name_the_schemes_where_they_differ(package: tuple[ModuleType, dict[str, str]]) -> None:
     api, files = package
-    assert "no authentication" in (api.Client.issue_token.__doc__ or "")
+    assert "Authentication: none" in (api.Client.issue_token.__doc__ or "")
     admin = " ".join((api.Client.admin_action.__doc__ or "").split())
     assert "``bearer``, or ``key`` and ``basic``" in admin
     assert "Authentication" not in (api.Client.list_items.__doc__ or "")
