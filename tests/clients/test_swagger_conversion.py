@@ -292,7 +292,6 @@ def test_keywords_a_2_0_document_borrows_from_3_0_are_read_not_refused() -> None
     )
 
 
-<<<<<<< HEAD
 FORMAT_MISSES = paths.FIXTURES / "openapi" / "robust" / "swagger2-format-misses.yaml"
 
 
@@ -353,7 +352,8 @@ def test_a_schema_reference_to_a_file_that_is_not_there_is_any_value_with_a_warn
 
     run = run_package_tests(out)
     assert run.returncode == 0, run.stdout[-2000:]
-=======
+
+
 def test_form_field_collection_formats_become_encodings() -> None:
     """A 2.0 ``formData`` array's explicit ``collectionFormat`` (csv, ssv, pipes) is the 3.x form body's
     ``encoding.<field>`` style (OpenAPI 3.1 "Encoding Object"), so ``a,b`` is sent, not ``tags=a&tags=b``;
@@ -397,4 +397,3 @@ def test_form_field_collection_formats_become_encodings() -> None:
     doc, warnings = convert_swagger(form(fields[:1], "multipart/form-data"), "forms.yaml")
     assert "encoding" not in doc["paths"]["/f"]["post"]["requestBody"]["content"]["multipart/form-data"]
     assert any("collectionFormat 'csv' of a form field is not honoured" in w for w in warnings)
->>>>>>> 81ae54c (Swagger 2.0 form fields' collectionFormat becomes the 3.x Encoding Object style)
