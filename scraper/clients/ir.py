@@ -39,6 +39,7 @@ from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.clients.type_lists_30 import type_lists_in_30_document
+from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_pointer import json_pointer, pointer_token
 from scraper.spec_input import is_extension
@@ -889,6 +890,8 @@ def _build_version(
         "3.0" if str(doc.get("openapi", "")).startswith("3.0") else "3.1",
     )
     _collect_component_names(ctx)
+    for message in unchecked_keyword_warnings(doc):
+        ctx.warn(message)
     header = _version_header(ctx, info)
     _check_security_schemes(ctx)
     sunset = _str_or_none(info.get("x-sunset"))
