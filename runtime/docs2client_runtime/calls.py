@@ -5,6 +5,7 @@ Kept apart from the transports because they encode how the generator lays out a 
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import importlib
 import json
@@ -43,10 +44,14 @@ _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 def wire_value(value: Any) -> str:
-    """A scalar as it appears in a path segment or header: booleans as ``true``/``false``, enums by value."""
+    """A scalar as it appears in a path segment or header: booleans as ``true``/``false``, enums by value, dates
+    and datetimes in ISO 8601 (``str()`` would put a space before a datetime's time; a naive one is refused, see
+    :func:`~docs2client_runtime.serialize.iso_text`)."""
     value = getattr(value, "value", value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, _dt.date | _dt.time):
+        return _serialize.iso_text(value)
     return str(value)
 
 

@@ -11,6 +11,7 @@ Standard library only.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -20,6 +21,7 @@ __all__ = [
     "Encoded",
     "cookie_header",
     "form_field",
+    "iso_text",
     "merge_query",
     "scalar_text",
     "simple",
@@ -42,6 +44,21 @@ def plain(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
+def iso_text(value: _dt.date | _dt.time) -> str:
+    """A date as ``YYYY-MM-DD``, a datetime as RFC 3339 (``2024-05-06T07:08:09+09:00``), a time as ISO 8601: what
+    OpenAPI's ``date`` and ``date-time`` formats mean on the wire.
+
+    A naive datetime (no ``tzinfo``) is refused with a :class:`ValueError`: RFC 3339 needs an offset, and any offset
+    supplied here (UTC, the machine's zone) would be a guess that moves the instant by hours where it is wrong;
+    ``datetime.now(datetime.timezone.utc)`` or ``.astimezone()`` says which one is meant."""
+    if isinstance(value, _dt.datetime) and value.utcoffset() is None:
+        raise ValueError(
+            f"datetime {value.isoformat()} has no timezone: an RFC 3339 date-time needs one "
+            "(pass tzinfo, e.g. datetime.timezone.utc, or call .astimezone())"
+        )
+    return value.isoformat()
+
+
 def scalar_text(value: Any) -> str:
     """One scalar as text: booleans as ``true``/``false``, enums by value, dates in ISO format, None as empty."""
     value = plain(value)
@@ -49,9 +66,8 @@ def scalar_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    isoformat = getattr(value, "isoformat", None)
-    if callable(isoformat):
-        return str(isoformat())
+    if isinstance(value, _dt.date | _dt.time):
+        return iso_text(value)
     return str(value)
 
 

@@ -11,6 +11,8 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote
 
+from docs2client_runtime.serialize import iso_text
+
 __all__ = [
     "drop_none",
     "quote_path_segment",
@@ -28,7 +30,7 @@ def _query_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
-        return value.isoformat()
+        return iso_text(value)
     return str(value)
 
 

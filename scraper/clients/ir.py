@@ -507,6 +507,12 @@ class VersionIR:
         return [*constants, *names, "Self"]
 
     @property
+    def uses_dates(self) -> bool:
+        """Whether an argument is typed with a date or datetime (the module then imports ``datetime as _dt``)."""
+        params = [p for op in self.operations for p in op.params] + self.client_params
+        return any(re.search(r"\b_dt\.", p.annotation) for p in params)
+
+    @property
     def paged(self) -> bool:
         """Whether any operation has an iterator (the module then imports ``Iterator`` and ``AsyncIterator``)."""
         return any(op.pagination for op in self.operations)
@@ -2180,6 +2186,9 @@ def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
 
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+#: A string parameter of these formats also takes the date or datetime it means (the runtime writes ISO 8601,
+#: ``docs2client_runtime.serialize.iso_text``); the text is still taken, so existing calls keep working.
+_DATE_FORMATS = {"date": "_dt.date", "date-time": "_dt.datetime"}
 
 
 def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
@@ -2206,6 +2215,8 @@ def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
             parts.append(f"list[{_annotation(ctx, schema.get('items') or {}, depth + 1)}]")
         elif t == "object":
             parts.append("dict[str, Any]")
+        elif t == "string" and schema.get("format") in _DATE_FORMATS:
+            parts.extend((_DATE_FORMATS[schema["format"]], "str"))
         elif t in _SCALARS:
             parts.append(_SCALARS[t])
     if not parts:
