@@ -311,6 +311,7 @@ class _TransportBase:
         params: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
         server: str | None = None,
+        accept: str | None = None,
     ) -> tuple[str, str, dict[str, str | list[str]], dict[str, str]]:
         if server is not None and server not in self.servers and server != self.base_url:
             raise ValueError(
@@ -318,10 +319,20 @@ class _TransportBase:
             )
         # Without headers of the call, the transport's own go as they are (nothing downstream changes them).
         merged = {**self.headers, **headers} if headers else self.headers
+        if accept is not None and not self._accept_chosen(merged):
+            merged = {**merged, "Accept": accept}
         # Query parameters go out sorted by name, as SCP's Go SDK sends and signs them (``url.Values.Encode``):
         # the server checks the signature over the URL it rebuilds that way, whatever order the call named them in.
         query = dict(sorted(drop_none(params).items())) if params else {}
         return method.upper(), _join_url(server or self.base_url, path), query, merged
+
+    def _accept_chosen(self, headers: Mapping[str, str]) -> bool:
+        """Whether the caller chose an ``Accept`` header (the call's, ``headers=``, or a client of their own whose
+        ``Accept`` is not httpx's ``*/*``): it then wins over the operation's documented media types."""
+        if any(name.lower() == "accept" for name in headers):
+            return True
+        client: httpx.Client | httpx.AsyncClient | None = getattr(self, "_client", None)
+        return self._client_headers is None and client is not None and client.headers.get("Accept", "*/*") != "*/*"
 
     def _auth_kwargs(self, url: httpx.URL, authenticated: bool = True) -> dict[str, Any]:
         # A request to an origin that is neither the base URL's nor a server's (an absolute URL given as the path),
@@ -524,15 +535,17 @@ class SyncTransport(_TransportBase):
         content: bytes | None = None,
         server: str | None = None,
         authenticated: bool = True,
+        accept: str | None = None,
     ) -> httpx.Response:
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
         binary, text; its ``Content-Type`` comes in ``headers``), sent instead of ``json``. ``server`` sends it to
         one of the ``servers`` the transport was built with (an operation's own server) instead of ``base_url``.
         ``authenticated=False`` sends it without any credentials (neither this transport's ``auth`` nor a caller
-        client's): the operation is documented with ``security: []``, so the API takes none there."""
+        client's): the operation is documented with ``security: []``, so the API takes none there.
+        ``accept`` is the ``Accept`` header the operation documents, sent unless the caller chose one."""
         json = json if content is None else RawContent(content)
-        method, url, query, merged = self._prepare(method, path, params, headers, server)
+        method, url, query, merged = self._prepare(method, path, params, headers, server, accept)
         call = CallBudget.start(method, url, self.limits)
         attempt = 0
         while True:
@@ -671,10 +684,11 @@ class AsyncTransport(_TransportBase):
         content: bytes | None = None,
         server: str | None = None,
         authenticated: bool = True,
+        accept: str | None = None,
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
         json = json if content is None else RawContent(content)
-        method, url, query, merged = self._prepare(method, path, params, headers, server)
+        method, url, query, merged = self._prepare(method, path, params, headers, server, accept)
         call = CallBudget.start(method, url, self.limits)
         attempt = 0
         while True:

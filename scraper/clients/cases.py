@@ -125,6 +125,8 @@ def request_case(
         elif p.location == "cookie":
             cookies[p.wire_name] = value
     headers.update(serializer().cookie_header(cookies))
+    if op.accept is not None and not any(name.lower() == "accept" for name in headers):
+        headers["Accept"] = op.accept  # the documented media types, unless a documented Accept parameter is sent
     parts = re.split(r"\{([^{}]+)\}", op.path)  # literal text at even positions, placeholders at odd ones
     path = "".join(path_values[part] if i % 2 else quote(part, safe=_LITERAL_SAFE) for i, part in enumerate(parts))
     return {

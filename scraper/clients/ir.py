@@ -34,6 +34,7 @@ from scraper.clients import (
     schema_names,
     synthesis,
 )
+from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal, wire_text
@@ -305,6 +306,8 @@ class OperationIR:
             for alt in self.security
         ]
         return ", or ".join(dict.fromkeys(alternatives)) or "none"
+
+    accept: str | None = None  # the Accept header its responses' documented media types give (None: httpx's */*)
 
     @property
     def headline(self) -> str:
@@ -1816,6 +1819,7 @@ def _build_operation(
             elif response_kind == "json":
                 response_kind = "any"
         break
+    accept = accept_value(_read_media_types(ctx, where, responses))
     op_status = str(op.get("x-api-status") or "").upper()
     planned = version_status == "PLANNED" or op_status == "PLANNED"
     deprecated = bool(op.get("deprecated")) or op_status == "DEPRECATED" or version_status == "DEPRECATED"
@@ -1849,6 +1853,7 @@ def _build_operation(
         sunset=sunset,
         pagination=pagination,
         security=_operation_security(ctx, where, op),
+        accept=accept,
     )
 
 
@@ -1870,6 +1875,18 @@ def _operation_security(ctx: _Ctx, where: str, op: Mapping[str, Any]) -> list[li
         return None
     documented = _security_requirements(ctx.doc.get("security"))
     return None if own == documented else own
+
+
+def _read_media_types(ctx: _Ctx, where: str, responses: Mapping[Any, Any]) -> list[str]:
+    """The media type the client reads from each documented response (the first of :func:`_media_choices`), in
+    status order; a response without content adds none."""
+    media_types = []
+    for status in sorted(responses, key=str):
+        response = _follow(ctx, responses[status], f"{where}: responses/{status}")
+        choices = _media_choices(response.get("content")) if isinstance(response, dict) else []
+        if choices:
+            media_types.append(choices[0][0])
+    return media_types
 
 
 def _pagination(

@@ -103,6 +103,7 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
@@ -125,6 +126,7 @@ class Client:
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/token", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
 
@@ -146,6 +148,7 @@ class Client:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteSenderResponse, _response)
 
@@ -169,6 +172,7 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
@@ -190,6 +194,7 @@ class Client:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSenderResponse, _response)
 
@@ -212,6 +217,7 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
@@ -250,6 +256,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ListSenderResponse, _response)
 
@@ -264,7 +271,9 @@ class Client:
             QuerySenderByCategoryResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
@@ -285,6 +294,7 @@ class Client:
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/senders", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RegisterSendersResponse, _response)
 
@@ -354,6 +364,7 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
@@ -376,6 +387,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/token", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
 
@@ -397,6 +409,7 @@ class AsyncClient:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteSenderResponse, _response)
 
@@ -422,6 +435,7 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}/senders/{senderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
@@ -443,6 +457,7 @@ class AsyncClient:
             _support.format_path(
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSenderResponse, _response)
 
@@ -465,6 +480,7 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/sender-groups/{groupSenderKey}",
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
@@ -503,6 +519,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ListSenderResponse, _response)
 
@@ -517,7 +534,9 @@ class AsyncClient:
             QuerySenderByCategoryResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
@@ -538,5 +557,6 @@ class AsyncClient:
             "POST",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/senders", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RegisterSendersResponse, _response)

@@ -110,6 +110,7 @@ class Client:
                 "/v2/{tenantId}/volumes/{volumeId}/action", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateImageWithVolumeResponse, _response)
 
@@ -132,6 +133,7 @@ class Client:
             "POST",
             _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateSnapshotResponse, _response)
 
@@ -156,6 +158,7 @@ class Client:
             "POST",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateVolumeResponse, _response)
 
@@ -219,6 +222,7 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSnapshotResponse, _response)
 
@@ -242,6 +246,7 @@ class Client:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetVolumeResponse, _response)
 
@@ -258,7 +263,9 @@ class Client:
             ListSnapshotDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id})
+            "GET",
+            _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListSnapshotDetailsResponse, _response)
 
@@ -275,7 +282,9 @@ class Client:
             ListSnapshotsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id})
+            "GET",
+            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListSnapshotsResponse, _response)
 
@@ -303,6 +312,7 @@ class Client:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListVolumeDetailsResponse, _response)
 
@@ -332,6 +342,7 @@ class Client:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ListVolumeDetailsResponse, _response)
             _items = _body.volumes or []
@@ -350,7 +361,9 @@ class Client:
             ListVolumeTypesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id})
+            "GET",
+            _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListVolumeTypesResponse, _response)
 
@@ -378,6 +391,7 @@ class Client:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListVolumesResponse, _response)
 
@@ -407,6 +421,7 @@ class Client:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ListVolumesResponse, _response)
             _items = _body.volumes or []
@@ -487,6 +502,7 @@ class AsyncClient:
                 "/v2/{tenantId}/volumes/{volumeId}/action", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateImageWithVolumeResponse, _response)
 
@@ -509,6 +525,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateSnapshotResponse, _response)
 
@@ -533,6 +550,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateVolumeResponse, _response)
 
@@ -596,6 +614,7 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/snapshots/{snapshotId}", {"tenantId": self._tenant_id, "snapshotId": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSnapshotResponse, _response)
 
@@ -619,6 +638,7 @@ class AsyncClient:
             _support.format_path(
                 "/v2/{tenantId}/volumes/{volumeId}", {"tenantId": self._tenant_id, "volumeId": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetVolumeResponse, _response)
 
@@ -635,7 +655,9 @@ class AsyncClient:
             ListSnapshotDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id})
+            "GET",
+            _support.format_path("/v2/{tenantId}/snapshots/detail", {"tenantId": self._tenant_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListSnapshotDetailsResponse, _response)
 
@@ -652,7 +674,9 @@ class AsyncClient:
             ListSnapshotsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id})
+            "GET",
+            _support.format_path("/v2/{tenantId}/snapshots", {"tenantId": self._tenant_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListSnapshotsResponse, _response)
 
@@ -680,6 +704,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListVolumeDetailsResponse, _response)
 
@@ -709,6 +734,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes/detail", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ListVolumeDetailsResponse, _response)
             _items = _body.volumes or []
@@ -728,7 +754,9 @@ class AsyncClient:
             ListVolumeTypesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id})
+            "GET",
+            _support.format_path("/v2/{tenantId}/types", {"tenantId": self._tenant_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListVolumeTypesResponse, _response)
 
@@ -756,6 +784,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
             params={"sort": sort, "limit": limit, "offset": offset, "marker": marker},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListVolumesResponse, _response)
 
@@ -785,6 +814,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path("/v2/{tenantId}/volumes", {"tenantId": self._tenant_id}),
                 params={"sort": sort, "limit": _limit, "offset": _offset, "marker": marker},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ListVolumesResponse, _response)
             _items = _body.volumes or []

@@ -104,6 +104,7 @@ class Client:
                 "/certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files",
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
@@ -136,6 +137,7 @@ class Client:
             "GET",
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveACertificateListResponse, _response)
 
@@ -206,6 +208,7 @@ class AsyncClient:
                 "/certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files",
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
@@ -238,5 +241,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveACertificateListResponse, _response)

@@ -101,6 +101,7 @@ class Client:
             "POST",
             _support.format_path("/cloud-trail/v1.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Op1Event10Response, _response)
 
@@ -173,5 +174,6 @@ class AsyncClient:
             "POST",
             _support.format_path("/cloud-trail/v1.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Op1Event10Response, _response)

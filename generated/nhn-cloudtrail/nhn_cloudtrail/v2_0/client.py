@@ -103,6 +103,7 @@ class Client:
             "POST",
             _support.format_path("/cloud-trail/v2.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Op2Event20Response, _response)
 
@@ -177,5 +178,6 @@ class AsyncClient:
             "POST",
             _support.format_path("/cloud-trail/v2.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Op2Event20Response, _response)

@@ -100,7 +100,10 @@ class Client:
             GetGatewaysColocationgatewaysResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v2.0/gateways/colocationgateways", params={"id": id, "name": name, "vpc_id": vpc_id}
+            "GET",
+            "/v2.0/gateways/colocationgateways",
+            params={"id": id, "name": name, "vpc_id": vpc_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysResponse, _response)
 
@@ -125,6 +128,7 @@ class Client:
                 "/v2.0/gateways/colocationgateways/{colocationGatewayId}",
                 {"colocationGatewayId": colocation_gateway_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysColocationGatewayIdResponse, _response)
 
@@ -191,7 +195,10 @@ class AsyncClient:
             GetGatewaysColocationgatewaysResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v2.0/gateways/colocationgateways", params={"id": id, "name": name, "vpc_id": vpc_id}
+            "GET",
+            "/v2.0/gateways/colocationgateways",
+            params={"id": id, "name": name, "vpc_id": vpc_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysResponse, _response)
 
@@ -216,5 +223,6 @@ class AsyncClient:
                 "/v2.0/gateways/colocationgateways/{colocationGatewayId}",
                 {"colocationGatewayId": colocation_gateway_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetGatewaysColocationgatewaysColocationGatewayIdResponse, _response)

@@ -109,6 +109,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
@@ -140,6 +141,7 @@ class Client:
             ),
             headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
@@ -164,6 +166,7 @@ class Client:
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
@@ -186,6 +189,7 @@ class Client:
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateTemplateResponse, _response)
 
@@ -214,6 +218,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
@@ -236,6 +241,7 @@ class Client:
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
@@ -260,6 +266,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
@@ -283,6 +290,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
@@ -307,6 +315,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
@@ -333,6 +342,7 @@ class Client:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             params={"q": q, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
@@ -357,6 +367,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
@@ -382,6 +393,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
 
@@ -406,6 +418,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
 
@@ -441,6 +454,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             params={"q": q, "page": page, "size": size, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
@@ -471,6 +485,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
@@ -496,6 +511,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
@@ -512,7 +528,9 @@ class Client:
             ViewMalwareScanSettingsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key})
+            "GET",
+            _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
@@ -537,6 +555,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
 
@@ -563,6 +582,7 @@ class Client:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"page": page, "size": size, "disable_containers": disable_containers},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
@@ -588,6 +608,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
@@ -612,6 +633,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
@@ -655,6 +677,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
@@ -705,6 +728,7 @@ class Client:
                 "size": size,
                 "container": container,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
@@ -730,6 +754,7 @@ class Client:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
@@ -759,6 +784,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
@@ -834,6 +860,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
@@ -865,6 +892,7 @@ class AsyncClient:
             ),
             headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
@@ -889,6 +917,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
@@ -911,6 +940,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateTemplateResponse, _response)
 
@@ -939,6 +969,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
@@ -961,6 +992,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
@@ -985,6 +1017,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
@@ -1008,6 +1041,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
@@ -1032,6 +1066,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
@@ -1058,6 +1093,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             params={"q": q, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
@@ -1082,6 +1118,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
@@ -1107,6 +1144,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart",
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
 
@@ -1131,6 +1169,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/pause",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
 
@@ -1166,6 +1205,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             params={"q": q, "page": page, "size": size, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
@@ -1196,6 +1236,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
@@ -1223,6 +1264,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}/malware",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
@@ -1239,7 +1281,9 @@ class AsyncClient:
             ViewMalwareScanSettingsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key})
+            "GET",
+            _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
@@ -1264,6 +1308,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
 
@@ -1290,6 +1335,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"page": page, "size": size, "disable_containers": disable_containers},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
@@ -1315,6 +1361,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions/{version}",
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
@@ -1339,6 +1386,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}",
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
@@ -1382,6 +1430,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
@@ -1432,6 +1481,7 @@ class AsyncClient:
                 "size": size,
                 "container": container,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
@@ -1459,6 +1509,7 @@ class AsyncClient:
                 "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history/{historyId}",
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
@@ -1488,5 +1539,6 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             params={"page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)

@@ -111,6 +111,7 @@ class Client:
                     "binaryKey": binary_key,
                 },
             ),
+            accept="application/octet-stream",
         )
         return _response.content
 
@@ -144,6 +145,7 @@ class Client:
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
@@ -166,6 +168,7 @@ class Client:
             "GET",
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -213,6 +216,7 @@ class Client:
                 "sortDirection": sort_direction,
                 "keyword": keyword,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
@@ -237,6 +241,7 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -284,6 +289,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
@@ -309,6 +315,7 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups/{serverGroupId}/scenarios",
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
@@ -333,6 +340,7 @@ class Client:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -362,6 +370,7 @@ class Client:
             ),
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
+            accept="application/json",
         )
         return _support.parse_model(_models.UploadBinaryResponse, _response)
 
@@ -439,6 +448,7 @@ class AsyncClient:
                     "binaryKey": binary_key,
                 },
             ),
+            accept="application/octet-stream",
         )
         return _response.content
 
@@ -472,6 +482,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
@@ -494,6 +505,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -541,6 +553,7 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "keyword": keyword,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
@@ -565,6 +578,7 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/binary-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -612,6 +626,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
@@ -637,6 +652,7 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups/{serverGroupId}/scenarios",
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
@@ -661,6 +677,7 @@ class AsyncClient:
                 "/api/v2.1/projects/{appKey}/artifacts/{artifactId}/server-groups",
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -690,5 +707,6 @@ class AsyncClient:
             ),
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
+            accept="application/json",
         )
         return _support.parse_model(_models.UploadBinaryResponse, _response)

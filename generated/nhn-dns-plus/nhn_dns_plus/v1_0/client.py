@@ -118,6 +118,7 @@ class Client:
                 {"appkey": self._appkey, "zoneId": zone_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BulkCreateRecordSetsResponse, _response)
 
@@ -151,6 +152,7 @@ class Client:
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ConnectPoolResponse, _response)
 
@@ -177,6 +179,7 @@ class Client:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDnsZoneResponse, _response)
 
@@ -211,6 +214,7 @@ class Client:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateGslbResponse, _response)
 
@@ -247,6 +251,7 @@ class Client:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateHealthCheckResponse, _response)
 
@@ -283,6 +288,7 @@ class Client:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreatePoolResponse, _response)
 
@@ -320,6 +326,7 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateRecordSetResponse, _response)
 
@@ -344,6 +351,7 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones/async", {"appkey": self._appkey}),
             params={"zoneIdList": zone_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
@@ -366,6 +374,7 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
             params={"gslbIdList": gslb_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteGslbResponse, _response)
 
@@ -390,6 +399,7 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
             params={"healthCheckIdList": health_check_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
@@ -414,6 +424,7 @@ class Client:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
             params={"poolIdList": pool_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletePoolResponse, _response)
 
@@ -441,6 +452,7 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             params={"recordsetIdList": recordset_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
@@ -467,6 +479,7 @@ class Client:
                 {"appkey": self._appkey, "gslbId": gslb_id},
             ),
             params={"poolIdList": pool_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DetachPoolResponse, _response)
 
@@ -502,6 +515,7 @@ class Client:
                 {"appkey": self._appkey, "zoneId": zone_id, "recordsetId": recordset_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyRecordSetResponse, _response)
 
@@ -551,6 +565,7 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryDnsZoneResponse, _response)
 
@@ -602,6 +617,7 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryGslbResponse, _response)
 
@@ -645,6 +661,7 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryHealthCheckResponse, _response)
 
@@ -696,6 +713,7 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryPoolResponse, _response)
 
@@ -746,6 +764,7 @@ class Client:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryRecordSetResponse, _response)
 
@@ -771,6 +790,7 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdateDnsZoneResponse, _response)
 
@@ -798,6 +818,7 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}", {"appkey": self._appkey, "gslbId": gslb_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdateGslbResponse, _response)
 
@@ -828,6 +849,7 @@ class Client:
                 {"appkey": self._appkey, "healthCheckId": health_check_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdateHealthCheckResponse, _response)
 
@@ -855,6 +877,7 @@ class Client:
                 "/dnsplus/v1.0/appkeys/{appkey}/pools/{poolId}", {"appkey": self._appkey, "poolId": pool_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdatePoolResponse, _response)
 
@@ -886,6 +909,7 @@ class Client:
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdatePoolConnectionResponse, _response)
 
@@ -970,6 +994,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "zoneId": zone_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BulkCreateRecordSetsResponse, _response)
 
@@ -1003,6 +1028,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ConnectPoolResponse, _response)
 
@@ -1029,6 +1055,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDnsZoneResponse, _response)
 
@@ -1063,6 +1090,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateGslbResponse, _response)
 
@@ -1099,6 +1127,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateHealthCheckResponse, _response)
 
@@ -1135,6 +1164,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreatePoolResponse, _response)
 
@@ -1172,6 +1202,7 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateRecordSetResponse, _response)
 
@@ -1196,6 +1227,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/zones/async", {"appkey": self._appkey}),
             params={"zoneIdList": zone_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDnsZoneAsyncResponse, _response)
 
@@ -1218,6 +1250,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/gslbs", {"appkey": self._appkey}),
             params={"gslbIdList": gslb_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteGslbResponse, _response)
 
@@ -1242,6 +1275,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/health-checks", {"appkey": self._appkey}),
             params={"healthCheckIdList": health_check_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteHealthCheckResponse, _response)
 
@@ -1266,6 +1300,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/dnsplus/v1.0/appkeys/{appkey}/pools", {"appkey": self._appkey}),
             params={"poolIdList": pool_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletePoolResponse, _response)
 
@@ -1293,6 +1328,7 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}/recordsets", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             params={"recordsetIdList": recordset_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteRecordSetResponse, _response)
 
@@ -1319,6 +1355,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "gslbId": gslb_id},
             ),
             params={"poolIdList": pool_id_list},
+            accept="application/json",
         )
         return _support.parse_model(_models.DetachPoolResponse, _response)
 
@@ -1354,6 +1391,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "zoneId": zone_id, "recordsetId": recordset_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyRecordSetResponse, _response)
 
@@ -1403,6 +1441,7 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryDnsZoneResponse, _response)
 
@@ -1454,6 +1493,7 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryGslbResponse, _response)
 
@@ -1497,6 +1537,7 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryHealthCheckResponse, _response)
 
@@ -1548,6 +1589,7 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryPoolResponse, _response)
 
@@ -1598,6 +1640,7 @@ class AsyncClient:
                 "sortDirection": sort_direction,
                 "sortKey": sort_key,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryRecordSetResponse, _response)
 
@@ -1625,6 +1668,7 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/zones/{zoneId}", {"appkey": self._appkey, "zoneId": zone_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdateDnsZoneResponse, _response)
 
@@ -1652,6 +1696,7 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/gslbs/{gslbId}", {"appkey": self._appkey, "gslbId": gslb_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdateGslbResponse, _response)
 
@@ -1682,6 +1727,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "healthCheckId": health_check_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdateHealthCheckResponse, _response)
 
@@ -1709,6 +1755,7 @@ class AsyncClient:
                 "/dnsplus/v1.0/appkeys/{appkey}/pools/{poolId}", {"appkey": self._appkey, "poolId": pool_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdatePoolResponse, _response)
 
@@ -1740,5 +1787,6 @@ class AsyncClient:
                 {"appkey": self._appkey, "gslbId": gslb_id, "poolId": pool_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.UpdatePoolConnectionResponse, _response)

@@ -104,6 +104,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateATopicResponse, _response)
 
@@ -127,6 +128,7 @@ class Client:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteATopicResponse, _response)
 
@@ -152,6 +154,7 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EditATopicResponse, _response)
 
@@ -189,6 +192,7 @@ class Client:
                 "startDateTime": start_date_time,
                 "endDateTime": end_date_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
@@ -213,6 +217,7 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/consumer-groups",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
@@ -236,6 +241,7 @@ class Client:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
@@ -260,6 +266,7 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/partitions",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
@@ -303,6 +310,7 @@ class Client:
                 "page": page,
                 "limit": limit,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewATopicListResponse, _response)
 
@@ -372,6 +380,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateATopicResponse, _response)
 
@@ -395,6 +404,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteATopicResponse, _response)
 
@@ -420,6 +430,7 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EditATopicResponse, _response)
 
@@ -457,6 +468,7 @@ class AsyncClient:
                 "startDateTime": start_date_time,
                 "endDateTime": end_date_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
@@ -481,6 +493,7 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/consumer-groups",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
@@ -504,6 +517,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
@@ -528,6 +542,7 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}/partitions",
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
@@ -571,5 +586,6 @@ class AsyncClient:
                 "page": page,
                 "limit": limit,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewATopicListResponse, _response)

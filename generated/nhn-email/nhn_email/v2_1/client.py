@@ -104,6 +104,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -125,6 +126,7 @@ class Client:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
@@ -147,6 +149,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -172,6 +175,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}",
                 {"appKey": self._app_key, "uid": uid, "emailAddress": email_address},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
@@ -194,6 +198,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -240,6 +245,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
@@ -308,6 +314,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
@@ -355,6 +362,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
@@ -418,6 +426,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
@@ -459,6 +468,7 @@ class Client:
                 "adYn": ad_yn,
                 "templateId": template_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
@@ -518,6 +528,7 @@ class Client:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
@@ -563,6 +574,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
 
@@ -585,6 +597,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -623,6 +636,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -658,6 +672,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
 
@@ -708,6 +723,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
 
@@ -767,6 +783,7 @@ class Client:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
 
@@ -817,6 +834,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
@@ -840,6 +858,7 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             params={"pageNum": page_num, "pageSize": page_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
@@ -870,6 +889,7 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
@@ -893,6 +913,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
@@ -918,6 +939,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
 
@@ -943,6 +965,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
 
@@ -983,6 +1006,7 @@ class Client:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
 
@@ -1008,6 +1032,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
@@ -1032,6 +1057,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
@@ -1094,6 +1120,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/auth-mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
 
@@ -1118,6 +1145,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/eachMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
 
@@ -1140,6 +1168,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
 
@@ -1162,6 +1191,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/tagMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
 
@@ -1184,6 +1214,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -1206,6 +1237,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
 
@@ -1228,6 +1260,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
 
@@ -1250,6 +1283,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
@@ -1276,6 +1310,7 @@ class Client:
             ),
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
+            accept="application/json",
         )
         return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
 
@@ -1301,6 +1336,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses", {"appKey": self._app_key, "uid": uid}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
 
@@ -1327,6 +1363,7 @@ class Client:
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1352,6 +1389,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
 
@@ -1378,6 +1416,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -1400,6 +1439,7 @@ class Client:
             "PUT",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -1425,6 +1465,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
 
@@ -1447,6 +1488,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
                 {"appKey": self._app_key, "requestId": request_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
 
@@ -1471,6 +1513,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
 
@@ -1501,6 +1544,7 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
+            accept="application/json",
         )
         return _support.parse_model(_models.UidResponse, _response)
 
@@ -1521,6 +1565,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Uid2Response, _response)
 
@@ -1540,6 +1585,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
         )
         return _support.parse_model(_models.Uid3Response, _response)
 
@@ -1559,6 +1605,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
         )
         return _support.parse_model(_models.Uid4Response, _response)
 
@@ -1629,6 +1676,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1650,6 +1698,7 @@ class AsyncClient:
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
@@ -1674,6 +1723,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -1699,6 +1749,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses/{emailAddress}",
                 {"appKey": self._app_key, "uid": uid, "emailAddress": email_address},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
@@ -1723,6 +1774,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/categories/{categoryId}",
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1769,6 +1821,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
@@ -1837,6 +1890,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
@@ -1884,6 +1938,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
@@ -1947,6 +2002,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
@@ -1988,6 +2044,7 @@ class AsyncClient:
                 "adYn": ad_yn,
                 "templateId": template_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
@@ -2047,6 +2104,7 @@ class AsyncClient:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
@@ -2092,6 +2150,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
 
@@ -2114,6 +2173,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/templates/{templateId}",
                 {"appKey": self._app_key, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -2152,6 +2212,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -2187,6 +2248,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
 
@@ -2237,6 +2299,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
 
@@ -2296,6 +2359,7 @@ class AsyncClient:
                 "templateIds": template_ids,
                 "statsCriteria": stats_criteria,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
 
@@ -2346,6 +2410,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
@@ -2369,6 +2434,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             params={"pageNum": page_num, "pageSize": page_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
@@ -2399,6 +2465,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
@@ -2424,6 +2491,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/mail/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
@@ -2449,6 +2517,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/mass-mails/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
 
@@ -2474,6 +2543,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
 
@@ -2514,6 +2584,7 @@ class AsyncClient:
                 "pageNum": page_num,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
 
@@ -2539,6 +2610,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/tagMails/{requestId}/{mailSequence}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
@@ -2563,6 +2635,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
@@ -2625,6 +2698,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/auth-mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
 
@@ -2649,6 +2723,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/eachMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
 
@@ -2671,6 +2746,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
 
@@ -2693,6 +2769,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/tagMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
 
@@ -2715,6 +2792,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -2737,6 +2815,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
 
@@ -2759,6 +2838,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
 
@@ -2781,6 +2861,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
@@ -2807,6 +2888,7 @@ class AsyncClient:
             ),
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
+            accept="application/json",
         )
         return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
 
@@ -2832,6 +2914,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/uids/{uid}/email-addresses", {"appKey": self._app_key, "uid": uid}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
 
@@ -2858,6 +2941,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -2883,6 +2967,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
 
@@ -2909,6 +2994,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -2931,6 +3017,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -2956,6 +3043,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}/{mailSeq}",
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
 
@@ -2980,6 +3068,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/{requestId}",
                 {"appKey": self._app_key, "requestId": request_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
 
@@ -3004,6 +3093,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/sender/reservations/search-cancels", {"appKey": self._app_key}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
 
@@ -3034,6 +3124,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
+            accept="application/json",
         )
         return _support.parse_model(_models.UidResponse, _response)
 
@@ -3054,6 +3145,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Uid2Response, _response)
 
@@ -3073,6 +3165,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
         )
         return _support.parse_model(_models.Uid3Response, _response)
 
@@ -3092,5 +3185,6 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
         )
         return _support.parse_model(_models.Uid4Response, _response)

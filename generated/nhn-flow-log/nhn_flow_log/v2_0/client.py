@@ -98,6 +98,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
 
@@ -121,6 +122,7 @@ class Client:
             _support.format_path(
                 "/v2.0/flowlog-logging-ports/{flowlogLoggingPortId}", {"flowlogLoggingPortId": flowlog_logging_port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
 
@@ -140,7 +142,10 @@ class Client:
             CreateAFlowLogLoggerResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v2.0/flowlog-loggers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/flowlog-loggers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
 
@@ -180,6 +185,7 @@ class Client:
             "PUT",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
 
@@ -239,6 +245,7 @@ class Client:
                 "customized_file_name": customized_file_name,
                 "status": status,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
 
@@ -269,6 +276,7 @@ class Client:
             "GET",
             "/v2.0/flowlog-logging-ports",
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)
 
@@ -333,6 +341,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
 
@@ -356,6 +365,7 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/flowlog-logging-ports/{flowlogLoggingPortId}", {"flowlogLoggingPortId": flowlog_logging_port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
 
@@ -375,7 +385,10 @@ class AsyncClient:
             CreateAFlowLogLoggerResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v2.0/flowlog-loggers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/flowlog-loggers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
 
@@ -415,6 +428,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
 
@@ -474,6 +488,7 @@ class AsyncClient:
                 "customized_file_name": customized_file_name,
                 "status": status,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
 
@@ -504,5 +519,6 @@ class AsyncClient:
             "GET",
             "/v2.0/flowlog-logging-ports",
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)

@@ -100,7 +100,10 @@ class Client:
             CreateAnInternetGatewayResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v2.0/internetgateways", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/internetgateways",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
 
@@ -161,6 +164,7 @@ class Client:
                 "external_network_id": external_network_id,
                 "routingtable_id": routingtable_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
@@ -198,6 +202,7 @@ class Client:
             _support.format_path(
                 "/v2.0/internetgateways/{internetgatewayId}", {"internetgatewayId": internetgateway_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)
 
@@ -264,7 +269,10 @@ class AsyncClient:
             CreateAnInternetGatewayResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v2.0/internetgateways", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/internetgateways",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
 
@@ -325,6 +333,7 @@ class AsyncClient:
                 "external_network_id": external_network_id,
                 "routingtable_id": routingtable_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
 
@@ -362,5 +371,6 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/internetgateways/{internetgatewayId}", {"internetgatewayId": internetgateway_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)

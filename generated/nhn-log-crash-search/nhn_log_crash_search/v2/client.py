@@ -91,7 +91,9 @@ class Client:
             AvailableTokenApiResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -135,6 +137,7 @@ class Client:
             _support.format_path(
                 "/api/v2/search/scroll/{appkey}/{scrollKey}", {"appkey": self._appkey, "scrollKey": scroll_key}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -157,6 +160,7 @@ class Client:
             "POST",
             _support.format_path("/api/v2/search/scroll/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
@@ -179,6 +183,7 @@ class Client:
             "POST",
             _support.format_path("/api/v2/search/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SearchApiResponse, _response)
 
@@ -241,7 +246,9 @@ class AsyncClient:
             AvailableTokenApiResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -287,6 +294,7 @@ class AsyncClient:
             _support.format_path(
                 "/api/v2/search/scroll/{appkey}/{scrollKey}", {"appkey": self._appkey, "scrollKey": scroll_key}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -309,6 +317,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/api/v2/search/scroll/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
@@ -331,5 +340,6 @@ class AsyncClient:
             "POST",
             _support.format_path("/api/v2/search/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SearchApiResponse, _response)

@@ -433,6 +433,7 @@ class Client:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
+            accept="application/octet-stream",
         )
         return _response.content
 
@@ -1041,6 +1042,7 @@ class AsyncClient:
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
+            accept="application/octet-stream",
         )
         return _response.content
 

@@ -106,6 +106,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.CrlResponse, _response)
 
@@ -131,6 +132,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.Crl2Response, _response)
 
@@ -198,6 +200,7 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -225,6 +228,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -248,6 +252,7 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -274,6 +279,7 @@ class Client:
             "GET",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
             params={"page": page, "size": size, "search": search},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppkeysAppkeyCaStoresResponse, _response)
 
@@ -299,6 +305,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
@@ -326,6 +333,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -362,6 +370,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
             params={"type": type, "page": page, "size": size, "search": search},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
@@ -392,6 +401,7 @@ class Client:
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
             params={"page": page, "size": size, "search": search},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdTemplatesResponse, _response)
 
@@ -480,6 +490,7 @@ class Client:
             "POST",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppkeysAppkeyCaStoresResponse, _response)
 
@@ -507,6 +518,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
@@ -535,6 +547,7 @@ class Client:
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdTemplatesResponse, _response)
 
@@ -560,6 +573,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/revoke",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
 
@@ -589,6 +603,7 @@ class Client:
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostTemplatesTemplateIdCertificatesResponse, _response)
 
@@ -612,6 +627,7 @@ class Client:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -639,6 +655,7 @@ class Client:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -711,6 +728,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.CrlResponse, _response)
 
@@ -736,6 +754,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.Crl2Response, _response)
 
@@ -805,6 +824,7 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -832,6 +852,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -855,6 +876,7 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -881,6 +903,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
             params={"page": page, "size": size, "search": search},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetAppkeysAppkeyCaStoresResponse, _response)
 
@@ -908,6 +931,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
@@ -935,6 +959,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoreIdTemplatesTemplateIdResponse, _response)
 
@@ -971,6 +996,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
             params={"type": type, "page": page, "size": size, "search": search},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
@@ -1001,6 +1027,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
             params={"page": page, "size": size, "search": search},
+            accept="application/json",
         )
         return _support.parse_model(_models.GetCaStoresCaStoreIdTemplatesResponse, _response)
 
@@ -1089,6 +1116,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v2.0/appkeys/{appkey}/ca-stores", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostAppkeysAppkeyCaStoresResponse, _response)
 
@@ -1116,6 +1144,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
@@ -1144,6 +1173,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "caStoreId": ca_store_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdTemplatesResponse, _response)
 
@@ -1169,6 +1199,7 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{certId}/revoke",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "certId": cert_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
 
@@ -1198,6 +1229,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.PostTemplatesTemplateIdCertificatesResponse, _response)
 
@@ -1221,6 +1253,7 @@ class AsyncClient:
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutAppkeyCaStoresCaStoreIdResponse, _response)
 
@@ -1248,5 +1281,6 @@ class AsyncClient:
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/templates/{templateId}",
                 {"appkey": self._appkey, "caStoreId": ca_store_id, "templateId": template_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PutCaStoreIdTemplatesTemplateIdResponse, _response)

@@ -103,6 +103,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
 
@@ -125,6 +126,7 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/apply",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
@@ -144,6 +146,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
@@ -169,6 +172,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
@@ -192,6 +196,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupDbInstanceResponse, _response)
 
@@ -217,6 +222,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/deletion-protection", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
 
@@ -242,6 +248,7 @@ class Client:
                 "/v1.0/parameter-groups/{parameterGroupId}/copy", {"parameterGroupId": parameter_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
@@ -265,6 +272,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateADatabaseResponse, _response)
 
@@ -286,6 +294,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAUserResponse, _response)
 
@@ -312,6 +321,7 @@ class Client:
                 {"notificationGroupId": notification_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
 
@@ -329,7 +339,10 @@ class Client:
             CreateDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1.0/db-instances", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/db-instances",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
@@ -349,7 +362,10 @@ class Client:
             CreateDbSecurityGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1.0/db-security-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/db-security-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
@@ -375,6 +391,7 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
 
@@ -394,7 +411,10 @@ class Client:
             CreateNotificationGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1.0/notification-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/notification-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
@@ -414,7 +434,10 @@ class Client:
             CreateParameterGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1.0/parameter-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/parameter-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
@@ -432,7 +455,10 @@ class Client:
             CreateUserGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1.0/user-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/user-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
@@ -450,7 +476,9 @@ class Client:
             DeleteBackupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id})
+            "DELETE",
+            _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
 
@@ -468,7 +496,9 @@ class Client:
             DeleteDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
+            "DELETE",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
@@ -490,6 +520,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
@@ -515,6 +546,7 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
             params={"ruleIds": rule_ids},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
@@ -542,6 +574,7 @@ class Client:
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
             params={"withCascade": with_cascade},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
@@ -563,6 +596,7 @@ class Client:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
@@ -582,6 +616,7 @@ class Client:
         _response = self._transport.request(
             "DELETE",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
@@ -599,7 +634,9 @@ class Client:
             DeleteUserGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
+            "DELETE",
+            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
@@ -623,6 +660,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
@@ -646,6 +684,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingAUserResponse, _response)
 
@@ -671,6 +710,7 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}",
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
@@ -696,6 +736,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
@@ -723,6 +764,7 @@ class Client:
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EditAUserResponse, _response)
 
@@ -748,6 +790,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/backup-to-object-storage", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
 
@@ -771,6 +814,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/export", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
 
@@ -790,6 +834,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/force-restart", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
@@ -809,6 +854,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
@@ -832,6 +878,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
@@ -853,6 +900,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
@@ -876,6 +924,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/restoration-info", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
@@ -897,6 +946,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
@@ -918,6 +968,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
@@ -941,6 +992,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
@@ -968,6 +1020,7 @@ class Client:
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
 
@@ -985,7 +1038,9 @@ class Client:
             ListDbInstanceDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
@@ -1007,6 +1062,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}", {"dbInstanceGroupId": db_instance_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
@@ -1020,7 +1076,7 @@ class Client:
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-flavors")
+        _response = self._transport.request("GET", "/v1.0/db-flavors", accept="application/json")
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     def list_db_instances(self) -> _models.ListDbInstancesResponse:
@@ -1033,7 +1089,7 @@ class Client:
         Returns:
             ListDbInstancesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-instance-groups")
+        _response = self._transport.request("GET", "/v1.0/db-instance-groups", accept="application/json")
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     def list_db_instances2(self) -> _models.ListDbInstances2Response:
@@ -1046,7 +1102,7 @@ class Client:
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-instances")
+        _response = self._transport.request("GET", "/v1.0/db-instances", accept="application/json")
         return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     def list_db_security_group_details(self, db_security_group_id: str) -> _models.ListDbSecurityGroupDetailsResponse:
@@ -1067,6 +1123,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
@@ -1080,7 +1137,7 @@ class Client:
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-security-groups")
+        _response = self._transport.request("GET", "/v1.0/db-security-groups", accept="application/json")
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
@@ -1093,7 +1150,7 @@ class Client:
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/notification-groups")
+        _response = self._transport.request("GET", "/v1.0/notification-groups", accept="application/json")
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
@@ -1114,6 +1171,7 @@ class Client:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
@@ -1133,6 +1191,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
@@ -1149,7 +1208,9 @@ class Client:
         Returns:
             ListParameterGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/parameter-groups", params={"dbVersion": db_version})
+        _response = self._transport.request(
+            "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, accept="application/json"
+        )
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
     def list_project_members(self) -> _models.ListProjectMembersResponse:
@@ -1162,7 +1223,7 @@ class Client:
         Returns:
             ListProjectMembersResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/project/members")
+        _response = self._transport.request("GET", "/v1.0/project/members", accept="application/json")
         return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     def list_regions(self) -> _models.ListRegionsResponse:
@@ -1175,7 +1236,7 @@ class Client:
         Returns:
             ListRegionsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/project/regions")
+        _response = self._transport.request("GET", "/v1.0/project/regions", accept="application/json")
         return _support.parse_model(_models.ListRegionsResponse, _response)
 
     def list_subnets(self) -> _models.ListSubnetsResponse:
@@ -1188,7 +1249,7 @@ class Client:
         Returns:
             ListSubnetsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/network/subnets")
+        _response = self._transport.request("GET", "/v1.0/network/subnets", accept="application/json")
         return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
@@ -1201,7 +1262,7 @@ class Client:
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/event-codes")
+        _response = self._transport.request("GET", "/v1.0/event-codes", accept="application/json")
         return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
@@ -1218,7 +1279,9 @@ class Client:
             ListUserGroupDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
+            "GET",
+            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
@@ -1232,7 +1295,7 @@ class Client:
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/user-groups")
+        _response = self._transport.request("GET", "/v1.0/user-groups", accept="application/json")
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     def modify_an_access_control_rule(
@@ -1259,6 +1322,7 @@ class Client:
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
 
@@ -1282,6 +1346,7 @@ class Client:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
 
@@ -1307,6 +1372,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
 
@@ -1332,6 +1398,7 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
 
@@ -1359,6 +1426,7 @@ class Client:
                 {"dbSecurityGroupId": db_security_group_id, "ruleId": rule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
 
@@ -1384,6 +1452,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
 
@@ -1409,6 +1478,7 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
 
@@ -1434,6 +1504,7 @@ class Client:
                 "/v1.0/parameter-groups/{parameterGroupId}/parameters", {"parameterGroupId": parameter_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyParameterResponse, _response)
 
@@ -1457,6 +1528,7 @@ class Client:
             "PUT",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
 
@@ -1480,6 +1552,7 @@ class Client:
             "PUT",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyUserGroupResponse, _response)
 
@@ -1507,6 +1580,7 @@ class Client:
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
 
@@ -1530,6 +1604,7 @@ class Client:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
 
@@ -1553,6 +1628,7 @@ class Client:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
 
@@ -1576,6 +1652,7 @@ class Client:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
 
@@ -1603,6 +1680,7 @@ class Client:
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
@@ -1624,6 +1702,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/pause", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
@@ -1641,7 +1720,9 @@ class Client:
             PromoteDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id})
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
@@ -1663,6 +1744,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/repair", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
@@ -1688,6 +1770,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/orders", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
 
@@ -1711,6 +1794,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/replicate", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
 
@@ -1732,6 +1816,7 @@ class Client:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/reset", {"parameterGroupId": parameter_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
@@ -1755,6 +1840,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restart", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartDbInstanceResponse, _response)
 
@@ -1776,6 +1862,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/resume", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
@@ -1797,6 +1884,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/restore", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestoreBackupResponse, _response)
 
@@ -1820,6 +1908,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restore", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
 
@@ -1858,6 +1947,7 @@ class Client:
                 "dbInstanceId": db_instance_id,
                 "dbVersion": db_version,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
@@ -1879,6 +1969,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/split", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
@@ -1896,7 +1987,9 @@ class Client:
             StartDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id})
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
@@ -1914,7 +2007,9 @@ class Client:
             StopDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id})
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
@@ -1937,6 +2032,7 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/sync",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
@@ -1954,7 +2050,9 @@ class Client:
             ViewAListOfAccessControlRulesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
@@ -1968,7 +2066,7 @@ class Client:
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/metrics")
+        _response = self._transport.request("GET", "/v1.0/metrics", accept="application/json")
         return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
@@ -1981,7 +2079,7 @@ class Client:
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-versions")
+        _response = self._transport.request("GET", "/v1.0/db-versions", accept="application/json")
         return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
@@ -2002,6 +2100,7 @@ class Client:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions", {"dbInstanceGroupId": db_instance_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
@@ -2040,6 +2139,7 @@ class Client:
                 "to": to,
                 "interval": interval,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
@@ -2057,7 +2157,9 @@ class Client:
             ViewTheListOfDatabasesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
@@ -2104,6 +2206,7 @@ class Client:
                 "sourceId": source_id,
                 "keyword": keyword,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
@@ -2117,7 +2220,7 @@ class Client:
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/storage-types")
+        _response = self._transport.request("GET", "/v1.0/storage-types", accept="application/json")
         return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
@@ -2134,7 +2237,9 @@ class Client:
             ViewTheListOfUsersResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
@@ -2157,6 +2262,7 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
                 {"notificationGroupId": notification_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)
 
@@ -2225,6 +2331,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
 
@@ -2247,6 +2354,7 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/apply",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
@@ -2266,6 +2374,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
@@ -2291,6 +2400,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
@@ -2314,6 +2424,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupDbInstanceResponse, _response)
 
@@ -2339,6 +2450,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/deletion-protection", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
 
@@ -2364,6 +2476,7 @@ class AsyncClient:
                 "/v1.0/parameter-groups/{parameterGroupId}/copy", {"parameterGroupId": parameter_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
@@ -2387,6 +2500,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateADatabaseResponse, _response)
 
@@ -2410,6 +2524,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAUserResponse, _response)
 
@@ -2436,6 +2551,7 @@ class AsyncClient:
                 {"notificationGroupId": notification_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
 
@@ -2453,7 +2569,10 @@ class AsyncClient:
             CreateDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1.0/db-instances", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/db-instances",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
@@ -2473,7 +2592,10 @@ class AsyncClient:
             CreateDbSecurityGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1.0/db-security-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/db-security-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
@@ -2499,6 +2621,7 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
 
@@ -2518,7 +2641,10 @@ class AsyncClient:
             CreateNotificationGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1.0/notification-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/notification-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
@@ -2538,7 +2664,10 @@ class AsyncClient:
             CreateParameterGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1.0/parameter-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/parameter-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
@@ -2556,7 +2685,10 @@ class AsyncClient:
             CreateUserGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1.0/user-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1.0/user-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
@@ -2574,7 +2706,9 @@ class AsyncClient:
             DeleteBackupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id})
+            "DELETE",
+            _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
 
@@ -2592,7 +2726,9 @@ class AsyncClient:
             DeleteDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
+            "DELETE",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
@@ -2614,6 +2750,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
@@ -2639,6 +2776,7 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}/rules", {"dbSecurityGroupId": db_security_group_id}
             ),
             params={"ruleIds": rule_ids},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
@@ -2666,6 +2804,7 @@ class AsyncClient:
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
             params={"withCascade": with_cascade},
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
@@ -2687,6 +2826,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
@@ -2706,6 +2846,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "DELETE",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
@@ -2723,7 +2864,9 @@ class AsyncClient:
             DeleteUserGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
+            "DELETE",
+            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
@@ -2747,6 +2890,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
@@ -2770,6 +2914,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingAUserResponse, _response)
 
@@ -2795,6 +2940,7 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}",
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
@@ -2820,6 +2966,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
@@ -2847,6 +2994,7 @@ class AsyncClient:
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EditAUserResponse, _response)
 
@@ -2872,6 +3020,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/backup-to-object-storage", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
 
@@ -2895,6 +3044,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/export", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
 
@@ -2914,6 +3064,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/force-restart", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
@@ -2935,6 +3086,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
@@ -2958,6 +3110,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
@@ -2979,6 +3132,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
@@ -3002,6 +3156,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/restoration-info", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
@@ -3023,6 +3178,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
@@ -3046,6 +3202,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
@@ -3069,6 +3226,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
@@ -3096,6 +3254,7 @@ class AsyncClient:
                 {"dbInstanceGroupId": db_instance_group_id, "extensionId": extension_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
 
@@ -3113,7 +3272,9 @@ class AsyncClient:
             ListDbInstanceDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
@@ -3137,6 +3298,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}", {"dbInstanceGroupId": db_instance_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
@@ -3150,7 +3312,7 @@ class AsyncClient:
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-flavors")
+        _response = await self._transport.request("GET", "/v1.0/db-flavors", accept="application/json")
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     async def list_db_instances(self) -> _models.ListDbInstancesResponse:
@@ -3163,7 +3325,7 @@ class AsyncClient:
         Returns:
             ListDbInstancesResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-instance-groups")
+        _response = await self._transport.request("GET", "/v1.0/db-instance-groups", accept="application/json")
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     async def list_db_instances2(self) -> _models.ListDbInstances2Response:
@@ -3176,7 +3338,7 @@ class AsyncClient:
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-instances")
+        _response = await self._transport.request("GET", "/v1.0/db-instances", accept="application/json")
         return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     async def list_db_security_group_details(
@@ -3199,6 +3361,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
@@ -3212,7 +3375,7 @@ class AsyncClient:
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-security-groups")
+        _response = await self._transport.request("GET", "/v1.0/db-security-groups", accept="application/json")
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     async def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
@@ -3225,7 +3388,7 @@ class AsyncClient:
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/notification-groups")
+        _response = await self._transport.request("GET", "/v1.0/notification-groups", accept="application/json")
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     async def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
@@ -3246,6 +3409,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
@@ -3265,6 +3429,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
@@ -3281,7 +3446,9 @@ class AsyncClient:
         Returns:
             ListParameterGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/parameter-groups", params={"dbVersion": db_version})
+        _response = await self._transport.request(
+            "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, accept="application/json"
+        )
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
     async def list_project_members(self) -> _models.ListProjectMembersResponse:
@@ -3294,7 +3461,7 @@ class AsyncClient:
         Returns:
             ListProjectMembersResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/project/members")
+        _response = await self._transport.request("GET", "/v1.0/project/members", accept="application/json")
         return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     async def list_regions(self) -> _models.ListRegionsResponse:
@@ -3307,7 +3474,7 @@ class AsyncClient:
         Returns:
             ListRegionsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/project/regions")
+        _response = await self._transport.request("GET", "/v1.0/project/regions", accept="application/json")
         return _support.parse_model(_models.ListRegionsResponse, _response)
 
     async def list_subnets(self) -> _models.ListSubnetsResponse:
@@ -3320,7 +3487,7 @@ class AsyncClient:
         Returns:
             ListSubnetsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/network/subnets")
+        _response = await self._transport.request("GET", "/v1.0/network/subnets", accept="application/json")
         return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     async def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
@@ -3333,7 +3500,7 @@ class AsyncClient:
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/event-codes")
+        _response = await self._transport.request("GET", "/v1.0/event-codes", accept="application/json")
         return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     async def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
@@ -3350,7 +3517,9 @@ class AsyncClient:
             ListUserGroupDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id})
+            "GET",
+            _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
@@ -3364,7 +3533,7 @@ class AsyncClient:
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/user-groups")
+        _response = await self._transport.request("GET", "/v1.0/user-groups", accept="application/json")
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     async def modify_an_access_control_rule(
@@ -3391,6 +3560,7 @@ class AsyncClient:
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
 
@@ -3414,6 +3584,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
 
@@ -3439,6 +3610,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
 
@@ -3464,6 +3636,7 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
 
@@ -3491,6 +3664,7 @@ class AsyncClient:
                 {"dbSecurityGroupId": db_security_group_id, "ruleId": rule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
 
@@ -3516,6 +3690,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
 
@@ -3541,6 +3716,7 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
 
@@ -3566,6 +3742,7 @@ class AsyncClient:
                 "/v1.0/parameter-groups/{parameterGroupId}/parameters", {"parameterGroupId": parameter_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyParameterResponse, _response)
 
@@ -3589,6 +3766,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
 
@@ -3612,6 +3790,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyUserGroupResponse, _response)
 
@@ -3639,6 +3818,7 @@ class AsyncClient:
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
 
@@ -3662,6 +3842,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
 
@@ -3685,6 +3866,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
 
@@ -3708,6 +3890,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
 
@@ -3735,6 +3918,7 @@ class AsyncClient:
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
@@ -3756,6 +3940,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/pause", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
@@ -3773,7 +3958,9 @@ class AsyncClient:
             PromoteDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id})
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
@@ -3795,6 +3982,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/repair", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
@@ -3820,6 +4008,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/hba-rules/orders", {"dbInstanceId": db_instance_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
 
@@ -3843,6 +4032,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/replicate", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
 
@@ -3864,6 +4054,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/parameter-groups/{parameterGroupId}/reset", {"parameterGroupId": parameter_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
@@ -3887,6 +4078,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restart", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartDbInstanceResponse, _response)
 
@@ -3908,6 +4100,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/resume", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
@@ -3931,6 +4124,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/backups/{backupId}/restore", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestoreBackupResponse, _response)
 
@@ -3954,6 +4148,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restore", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
 
@@ -3992,6 +4187,7 @@ class AsyncClient:
                 "dbInstanceId": db_instance_id,
                 "dbVersion": db_version,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
@@ -4013,6 +4209,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/split", {"dbInstanceId": db_instance_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
@@ -4030,7 +4227,9 @@ class AsyncClient:
             StartDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id})
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
@@ -4048,7 +4247,9 @@ class AsyncClient:
             StopDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id})
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
@@ -4071,6 +4272,7 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions/sync",
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
@@ -4090,7 +4292,9 @@ class AsyncClient:
             ViewAListOfAccessControlRulesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
@@ -4104,7 +4308,7 @@ class AsyncClient:
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/metrics")
+        _response = await self._transport.request("GET", "/v1.0/metrics", accept="application/json")
         return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     async def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
@@ -4117,7 +4321,7 @@ class AsyncClient:
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-versions")
+        _response = await self._transport.request("GET", "/v1.0/db-versions", accept="application/json")
         return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     async def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
@@ -4138,6 +4342,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions", {"dbInstanceGroupId": db_instance_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
@@ -4176,6 +4381,7 @@ class AsyncClient:
                 "to": to,
                 "interval": interval,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
@@ -4193,7 +4399,9 @@ class AsyncClient:
             ViewTheListOfDatabasesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
@@ -4240,6 +4448,7 @@ class AsyncClient:
                 "sourceId": source_id,
                 "keyword": keyword,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
@@ -4253,7 +4462,7 @@ class AsyncClient:
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/storage-types")
+        _response = await self._transport.request("GET", "/v1.0/storage-types", accept="application/json")
         return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     async def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
@@ -4270,7 +4479,9 @@ class AsyncClient:
             ViewTheListOfUsersResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id})
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
@@ -4295,5 +4506,6 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
                 {"notificationGroupId": notification_group_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)

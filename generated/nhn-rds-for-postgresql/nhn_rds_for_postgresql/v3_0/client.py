@@ -95,7 +95,9 @@ class Client:
         Returns:
             ListTaskDetailsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}))
+        _response = self._transport.request(
+            "GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}), accept="application/json"
+        )
         return _support.parse_model(_models.ListTaskDetailsResponse, _response)
 
 
@@ -156,5 +158,7 @@ class AsyncClient:
         Returns:
             ListTaskDetailsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}))
+        _response = await self._transport.request(
+            "GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}), accept="application/json"
+        )
         return _support.parse_model(_models.ListTaskDetailsResponse, _response)

@@ -104,6 +104,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
 
@@ -124,6 +125,7 @@ class Client:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAMacAddressResponse, _response)
 
@@ -148,6 +150,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
 
@@ -170,6 +173,7 @@ class Client:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
 
@@ -192,6 +196,7 @@ class Client:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/certificates", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddCertificatesResponse, _response)
 
@@ -214,6 +219,7 @@ class Client:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keys/secrets/create", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddConfidentialDataResponse, _response)
 
@@ -242,6 +248,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.DecryptSymmetricKeysResponse, _response)
 
@@ -270,6 +277,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
 
@@ -296,6 +304,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/create-local-key",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
 
@@ -319,6 +328,7 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
 
@@ -343,6 +353,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
 
@@ -365,6 +376,7 @@ class Client:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
 
@@ -387,6 +399,7 @@ class Client:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
 
@@ -414,6 +427,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
 
@@ -430,7 +444,9 @@ class Client:
             QueryClientInformationResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryClientInformationResponse, _response)
 
@@ -454,6 +470,7 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
@@ -482,6 +499,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
 
@@ -510,6 +528,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
 
@@ -538,6 +557,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
 
@@ -561,6 +581,7 @@ class Client:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
 
@@ -583,6 +604,7 @@ class Client:
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
 
@@ -607,6 +629,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
 
@@ -629,6 +652,7 @@ class Client:
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
@@ -645,7 +669,9 @@ class Client:
             RetrieveAKeyStoreListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
 
@@ -674,6 +700,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
 
@@ -702,6 +729,7 @@ class Client:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
@@ -731,6 +759,7 @@ class Client:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"certificateName": certificate_name, "value": value},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
 
@@ -755,6 +784,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
@@ -784,6 +814,7 @@ class Client:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"ipv4Value": ipv4_value, "value": value},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
 
@@ -808,6 +839,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
 
@@ -833,6 +865,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys/{keyId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id, "keyId": key_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
@@ -857,6 +890,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyListResponse, _response)
 
@@ -905,6 +939,7 @@ class Client:
                 "pageNumber": page_number,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyListDetailsResponse, _response)
 
@@ -929,6 +964,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
@@ -951,6 +987,7 @@ class Client:
             "GET",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
             params={"detail": detail},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
 
@@ -980,6 +1017,7 @@ class Client:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"macValue": mac_value, "value": value},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
 
@@ -1004,6 +1042,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialListResponse, _response)
 
@@ -1074,6 +1113,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
 
@@ -1096,6 +1136,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAMacAddressResponse, _response)
 
@@ -1120,6 +1161,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
 
@@ -1142,6 +1184,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
 
@@ -1164,6 +1207,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/certificates", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddCertificatesResponse, _response)
 
@@ -1186,6 +1230,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keys/secrets/create", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AddConfidentialDataResponse, _response)
 
@@ -1214,6 +1259,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.DecryptSymmetricKeysResponse, _response)
 
@@ -1242,6 +1288,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
 
@@ -1268,6 +1315,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/symmetric-keys/{keyid}/create-local-key",
                 {"appkey": self._appkey, "keyid": keyid},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
 
@@ -1291,6 +1339,7 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
 
@@ -1315,6 +1364,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
 
@@ -1337,6 +1387,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
 
@@ -1359,6 +1410,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
 
@@ -1386,6 +1438,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
 
@@ -1402,7 +1455,9 @@ class AsyncClient:
             QueryClientInformationResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/confirm", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryClientInformationResponse, _response)
 
@@ -1426,6 +1481,7 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/secrets/{keyid}", {"appkey": self._appkey, "keyid": keyid}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
@@ -1454,6 +1510,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
 
@@ -1482,6 +1539,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
 
@@ -1510,6 +1568,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             params={"keyVersion": key_version},
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
 
@@ -1533,6 +1592,7 @@ class AsyncClient:
             _support.format_path(
                 "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
 
@@ -1555,6 +1615,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
 
@@ -1579,6 +1640,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/auths/certificates/delete", {"appkey": self._appkey}
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
 
@@ -1601,6 +1663,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs/delete", {"appkey": self._appkey}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
@@ -1617,7 +1680,9 @@ class AsyncClient:
             RetrieveAKeyStoreListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey})
+            "GET",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
+            accept="application/json",
         )
         return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
 
@@ -1646,6 +1711,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
 
@@ -1674,6 +1740,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyid": keyid},
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
@@ -1703,6 +1770,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"certificateName": certificate_name, "value": value},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
 
@@ -1729,6 +1797,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
@@ -1758,6 +1827,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"ipv4Value": ipv4_value, "value": value},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
 
@@ -1782,6 +1852,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
 
@@ -1807,6 +1878,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys/{keyId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id, "keyId": key_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyDetailsResponse, _response)
 
@@ -1831,6 +1903,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/keys",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyListResponse, _response)
 
@@ -1879,6 +1952,7 @@ class AsyncClient:
                 "pageNumber": page_number,
                 "pageSize": page_size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyListDetailsResponse, _response)
 
@@ -1903,6 +1977,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyStoreDetailsResponse, _response)
 
@@ -1927,6 +2002,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
             params={"detail": detail},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
 
@@ -1956,6 +2032,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
             params={"macValue": mac_value, "value": value},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
 
@@ -1980,5 +2057,6 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialListResponse, _response)

@@ -96,7 +96,9 @@ class Client:
             QueryAutoInspectionSettingsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key})
+            "GET",
+            _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
@@ -113,7 +115,9 @@ class Client:
             QueryLastInspectionDateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key})
+            "GET",
+            _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
@@ -139,6 +143,7 @@ class Client:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/inspection_results", {"appKey": self._app_key}),
             params={"region": region, "lang": lang},
+            accept="application/json",
         )
         return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)
 
@@ -201,7 +206,9 @@ class AsyncClient:
             QueryAutoInspectionSettingsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key})
+            "GET",
+            _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
@@ -218,7 +225,9 @@ class AsyncClient:
             QueryLastInspectionDateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key})
+            "GET",
+            _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key}),
+            accept="application/json",
         )
         return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
@@ -244,5 +253,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/inspection_results", {"appKey": self._app_key}),
             params={"region": region, "lang": lang},
+            accept="application/json",
         )
         return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)

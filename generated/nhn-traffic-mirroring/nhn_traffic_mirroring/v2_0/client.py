@@ -96,7 +96,10 @@ class Client:
             CreateFilterGroupsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v2.0/mirroring/filtergroups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/mirroring/filtergroups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateFilterGroupsResponse, _response)
 
@@ -114,7 +117,10 @@ class Client:
             CreateFiltersResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v2.0/mirroring/filters", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/mirroring/filters",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateFiltersResponse, _response)
 
@@ -132,7 +138,10 @@ class Client:
             CreateSessionsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v2.0/mirroring/sessions", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/mirroring/sessions",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateSessionsResponse, _response)
 
@@ -202,6 +211,7 @@ class Client:
             "PUT",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyFilterGroupsResponse, _response)
 
@@ -223,6 +233,7 @@ class Client:
             "PUT",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyFiltersResponse, _response)
 
@@ -282,6 +293,7 @@ class Client:
                 "sort_key": sort_key,
                 "fields": fields,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
@@ -301,6 +313,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewFilterGroupsResponse, _response)
 
@@ -342,6 +355,7 @@ class Client:
                 "sort_key": sort_key,
                 "fields": fields,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewFilterListsResponse, _response)
 
@@ -363,6 +377,7 @@ class Client:
             "GET",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
             params={"id": id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewFiltersResponse, _response)
 
@@ -407,6 +422,7 @@ class Client:
                 "sort_key": sort_key,
                 "fields": fields,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewSessionListsResponse, _response)
 
@@ -428,6 +444,7 @@ class Client:
             "GET",
             _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
             params={"fields": fields},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewSessionsResponse, _response)
 
@@ -492,7 +509,10 @@ class AsyncClient:
             CreateFilterGroupsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v2.0/mirroring/filtergroups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/mirroring/filtergroups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateFilterGroupsResponse, _response)
 
@@ -510,7 +530,10 @@ class AsyncClient:
             CreateFiltersResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v2.0/mirroring/filters", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/mirroring/filters",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateFiltersResponse, _response)
 
@@ -528,7 +551,10 @@ class AsyncClient:
             CreateSessionsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v2.0/mirroring/sessions", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2.0/mirroring/sessions",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.CreateSessionsResponse, _response)
 
@@ -598,6 +624,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyFilterGroupsResponse, _response)
 
@@ -621,6 +648,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ModifyFiltersResponse, _response)
 
@@ -680,6 +708,7 @@ class AsyncClient:
                 "sort_key": sort_key,
                 "fields": fields,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
@@ -699,6 +728,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v2.0/mirroring/filtergroups/{FilterGroupId}", {"FilterGroupId": filter_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewFilterGroupsResponse, _response)
 
@@ -740,6 +770,7 @@ class AsyncClient:
                 "sort_key": sort_key,
                 "fields": fields,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewFilterListsResponse, _response)
 
@@ -761,6 +792,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2.0/mirroring/filters/{FilterId}", {"FilterId": filter_id}),
             params={"id": id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewFiltersResponse, _response)
 
@@ -805,6 +837,7 @@ class AsyncClient:
                 "sort_key": sort_key,
                 "fields": fields,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewSessionListsResponse, _response)
 
@@ -826,5 +859,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v2.0/mirroring/sessions/{SessionId}", {"SessionId": session_id}),
             params={"fields": fields},
+            accept="application/json",
         )
         return _support.parse_model(_models.ViewSessionsResponse, _response)

@@ -173,6 +173,7 @@ class Client:
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
@@ -196,7 +197,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/buckets",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -292,6 +296,7 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -343,6 +348,7 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -371,7 +377,9 @@ class Client:
             ArchivingPolicyListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_archiving_policies", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
+        _response = self._transport.request(
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     @deprecated(
@@ -419,6 +427,7 @@ class Client:
                 "object_type": object_type,
                 "limit": limit,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -442,7 +451,9 @@ class Client:
             BucketListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_buckets", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
+        _response = self._transport.request(
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, accept="application/json"
+        )
         return _support.parse_model(_models.BucketListResponse, _response)
 
     @deprecated(
@@ -491,6 +502,7 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -541,6 +553,7 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -574,6 +587,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
@@ -609,6 +623,7 @@ class Client:
             ),
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
@@ -640,6 +655,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -666,7 +682,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_archiving_history", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET",
+            "/v1/archiving-histories/detail",
+            params={"id": id, "bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -698,6 +717,7 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -721,7 +741,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}), accept="application/json"
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -747,7 +767,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
+            "GET",
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -774,7 +796,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_recovery_history", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}, accept="application/json"
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)
 
@@ -901,6 +923,7 @@ class AsyncClient:
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
@@ -924,7 +947,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/buckets",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -1022,6 +1048,7 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -1073,6 +1100,7 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1102,7 +1130,9 @@ class AsyncClient:
             ArchivingPolicyListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_archiving_policies", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
+        _response = await self._transport.request(
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     @deprecated(
@@ -1150,6 +1180,7 @@ class AsyncClient:
                 "object_type": object_type,
                 "limit": limit,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -1173,7 +1204,9 @@ class AsyncClient:
             BucketListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_buckets", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
+        _response = await self._transport.request(
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, accept="application/json"
+        )
         return _support.parse_model(_models.BucketListResponse, _response)
 
     @deprecated(
@@ -1222,6 +1255,7 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -1272,6 +1306,7 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1308,6 +1343,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
@@ -1343,6 +1379,7 @@ class AsyncClient:
             ),
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
@@ -1374,6 +1411,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -1400,7 +1438,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_archiving_history", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET",
+            "/v1/archiving-histories/detail",
+            params={"id": id, "bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -1434,6 +1475,7 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -1457,7 +1499,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_bucket", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}), accept="application/json"
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -1483,7 +1525,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_bucket_encryption", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
+            "GET",
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -1510,6 +1554,6 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_recovery_history", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}, accept="application/json"
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)

@@ -154,6 +154,7 @@ class Client:
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
@@ -173,7 +174,10 @@ class Client:
             BucketCreateResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/buckets",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -272,6 +276,7 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -316,6 +321,7 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -338,7 +344,9 @@ class Client:
         Returns:
             ArchivingPolicyListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
+        _response = self._transport.request(
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     def list_bucket_object_versions(
@@ -365,6 +373,7 @@ class Client:
             "GET",
             _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
             params={"object_path": object_path, "offset": offset, "limit": limit},
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectVersionListResponse, _response)
 
@@ -394,6 +403,7 @@ class Client:
                 "GET",
                 _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
                 params={"object_path": object_path, "offset": _offset, "limit": _limit},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ObjectVersionListResponse, _response)
             _items = _body.contents or []
@@ -440,6 +450,7 @@ class Client:
                 "object_type": object_type,
                 "limit": limit,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -459,7 +470,9 @@ class Client:
         Returns:
             BucketListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
+        _response = self._transport.request(
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, accept="application/json"
+        )
         return _support.parse_model(_models.BucketListResponse, _response)
 
     def list_recovery_histories(
@@ -502,6 +515,7 @@ class Client:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -546,6 +560,7 @@ class Client:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -575,6 +590,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-object-versions", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectVersionRecoverResponse, _response)
 
@@ -598,6 +614,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
@@ -627,6 +644,7 @@ class Client:
             ),
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
@@ -656,6 +674,7 @@ class Client:
             ),
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyStateUpdateResponse, _response)
 
@@ -681,6 +700,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -706,6 +726,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
 
@@ -726,7 +747,10 @@ class Client:
             ArchivingHistoryShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET",
+            "/v1/archiving-histories/detail",
+            params={"id": id, "bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -752,6 +776,7 @@ class Client:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -771,7 +796,7 @@ class Client:
             BucketShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}), accept="application/json"
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -791,7 +816,9 @@ class Client:
             BucketEncryptionResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
+            "GET",
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -811,7 +838,9 @@ class Client:
             BucketVersioningResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id})
+            "GET",
+            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
 
@@ -832,7 +861,7 @@ class Client:
             RecoveryHistoryShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}, accept="application/json"
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)
 
@@ -941,6 +970,7 @@ class AsyncClient:
             "/v1/archiving-policies",
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyCreateResponse, _response)
 
@@ -960,7 +990,10 @@ class AsyncClient:
             BucketCreateResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST", "/v1/buckets", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/buckets",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketCreateResponse, _response)
 
@@ -1061,6 +1094,7 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryListResponse, _response)
 
@@ -1105,6 +1139,7 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ArchivingHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1128,7 +1163,9 @@ class AsyncClient:
         Returns:
             ArchivingPolicyListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/archiving-policies", params={"bucket_id": bucket_id})
+        _response = await self._transport.request(
+            "GET", "/v1/archiving-policies", params={"bucket_id": bucket_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ArchivingPolicyListResponse, _response)
 
     async def list_bucket_object_versions(
@@ -1155,6 +1192,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
             params={"object_path": object_path, "offset": offset, "limit": limit},
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectVersionListResponse, _response)
 
@@ -1184,6 +1222,7 @@ class AsyncClient:
                 "GET",
                 _support.format_path("/v1/buckets/{bucket_id}/object-versions", {"bucket_id": bucket_id}),
                 params={"object_path": object_path, "offset": _offset, "limit": _limit},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ObjectVersionListResponse, _response)
             _items = _body.contents or []
@@ -1231,6 +1270,7 @@ class AsyncClient:
                 "object_type": object_type,
                 "limit": limit,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectListResponse, _response)
 
@@ -1250,7 +1290,9 @@ class AsyncClient:
         Returns:
             BucketListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/buckets", params={"name": name, "limit": limit})
+        _response = await self._transport.request(
+            "GET", "/v1/buckets", params={"name": name, "limit": limit}, accept="application/json"
+        )
         return _support.parse_model(_models.BucketListResponse, _response)
 
     async def list_recovery_histories(
@@ -1293,6 +1335,7 @@ class AsyncClient:
                 "limit": limit,
                 "offset": offset,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.RecoveryHistoryListResponse, _response)
 
@@ -1337,6 +1380,7 @@ class AsyncClient:
                     "limit": _limit,
                     "offset": _offset,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.RecoveryHistoryListResponse, _response)
             _items = _body.contents or []
@@ -1367,6 +1411,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-object-versions", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectVersionRecoverResponse, _response)
 
@@ -1392,6 +1437,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/recover-objects", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ObjectRecoverResponse, _response)
 
@@ -1421,6 +1467,7 @@ class AsyncClient:
             ),
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyUpdateResponse, _response)
 
@@ -1450,6 +1497,7 @@ class AsyncClient:
             ),
             params={"bucket_id": bucket_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyStateUpdateResponse, _response)
 
@@ -1475,6 +1523,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -1500,6 +1549,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
 
@@ -1520,7 +1570,10 @@ class AsyncClient:
             ArchivingHistoryShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/archiving-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET",
+            "/v1/archiving-histories/detail",
+            params={"id": id, "bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingHistoryShowResponse, _response)
 
@@ -1548,6 +1601,7 @@ class AsyncClient:
                 "/v1/archiving-policies/{archiving_policy_id}", {"archiving_policy_id": archiving_policy_id}
             ),
             params={"bucket_id": bucket_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ArchivingPolicyShowResponse, _response)
 
@@ -1567,7 +1621,7 @@ class AsyncClient:
             BucketShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id})
+            "GET", _support.format_path("/v1/buckets/{bucket_id}", {"bucket_id": bucket_id}), accept="application/json"
         )
         return _support.parse_model(_models.BucketShowResponse, _response)
 
@@ -1587,7 +1641,9 @@ class AsyncClient:
             BucketEncryptionResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id})
+            "GET",
+            _support.format_path("/v1/buckets/{bucket_id}/encryption", {"bucket_id": bucket_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketEncryptionResponse, _response)
 
@@ -1607,7 +1663,9 @@ class AsyncClient:
             BucketVersioningResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id})
+            "GET",
+            _support.format_path("/v1/buckets/{bucket_id}/versioning", {"bucket_id": bucket_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BucketVersioningResponse, _response)
 
@@ -1628,6 +1686,6 @@ class AsyncClient:
             RecoveryHistoryShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}
+            "GET", "/v1/recovery-histories/detail", params={"id": id, "bucket_id": bucket_id}, accept="application/json"
         )
         return _support.parse_model(_models.RecoveryHistoryShowResponse, _response)

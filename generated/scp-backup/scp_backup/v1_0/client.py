@@ -123,6 +123,7 @@ class Client:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -149,7 +150,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}, accept="application/json"
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -178,7 +179,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_restore_server_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
+            "GET",
+            "/v1/backups/restore/check-name-duplication",
+            params={"restore_server_name": restore_server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -211,6 +215,7 @@ class Client:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -236,7 +241,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -262,7 +270,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backup-agents",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -288,7 +299,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "DELETE",
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -314,7 +327,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "DELETE",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -347,6 +362,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -381,6 +397,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -430,6 +447,7 @@ class Client:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -481,6 +499,7 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -525,6 +544,7 @@ class Client:
                 "to_region": to_region,
                 "to_availability_zone": to_availability_zone,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -577,6 +597,7 @@ class Client:
                 "start_time": start_time,
                 "end_time": end_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -611,6 +632,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -660,6 +682,7 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -685,7 +708,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_backup_schedules", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
+            "GET",
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -732,6 +757,7 @@ class Client:
                 "page": page,
                 "size": size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -770,6 +796,7 @@ class Client:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -817,6 +844,7 @@ class Client:
                 "sort": sort,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -842,7 +870,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.manual_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
+            "POST",
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -872,6 +902,7 @@ class Client:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -901,6 +932,7 @@ class Client:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -932,6 +964,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -961,6 +994,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -984,7 +1018,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}), accept="application/json"
         )
         return _support.parse_model(_models.BackupDetailResponse, _response)
 
@@ -1010,7 +1044,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "GET",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -1037,7 +1073,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent_install_file_path", API_VERSION, "2026-03-31", "1.2")
         _response = self._transport.request(
-            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}, accept="application/json"
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -1070,6 +1106,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1102,6 +1139,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1178,6 +1216,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1204,7 +1243,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}, accept="application/json"
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -1233,7 +1272,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_restore_server_name_duplicate", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
+            "GET",
+            "/v1/backups/restore/check-name-duplication",
+            params={"restore_server_name": restore_server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -1266,6 +1308,7 @@ class AsyncClient:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -1291,7 +1334,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1317,7 +1363,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backup-agents",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1343,7 +1392,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "DELETE",
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1369,7 +1420,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "DELETE",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1402,6 +1455,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1436,6 +1490,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -1485,6 +1540,7 @@ class AsyncClient:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -1536,6 +1592,7 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -1580,6 +1637,7 @@ class AsyncClient:
                 "to_region": to_region,
                 "to_availability_zone": to_availability_zone,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -1632,6 +1690,7 @@ class AsyncClient:
                 "start_time": start_time,
                 "end_time": end_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -1666,6 +1725,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -1715,6 +1775,7 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -1740,7 +1801,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_backup_schedules", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
+            "GET",
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -1787,6 +1850,7 @@ class AsyncClient:
                 "page": page,
                 "size": size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -1825,6 +1889,7 @@ class AsyncClient:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -1872,6 +1937,7 @@ class AsyncClient:
                 "sort": sort,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -1897,7 +1963,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.manual_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
+            "POST",
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1929,6 +1997,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1958,6 +2027,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1989,6 +2059,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2020,6 +2091,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2043,7 +2115,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}), accept="application/json"
         )
         return _support.parse_model(_models.BackupDetailResponse, _response)
 
@@ -2069,7 +2141,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "GET",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -2096,7 +2170,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent_install_file_path", API_VERSION, "2026-03-31", "1.2")
         _response = await self._transport.request(
-            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}, accept="application/json"
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -2129,6 +2203,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2161,5 +2236,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)

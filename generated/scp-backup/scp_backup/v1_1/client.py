@@ -123,6 +123,7 @@ class Client:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -149,7 +150,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}, accept="application/json"
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -178,7 +179,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.check_backup_restore_server_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
+            "GET",
+            "/v1/backups/restore/check-name-duplication",
+            params={"restore_server_name": restore_server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -211,6 +215,7 @@ class Client:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -236,7 +241,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -262,7 +270,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backup-agents",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -288,7 +299,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "DELETE",
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -314,7 +327,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "DELETE",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -347,6 +362,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -381,6 +397,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -430,6 +447,7 @@ class Client:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -481,6 +499,7 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -528,6 +547,7 @@ class Client:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -580,6 +600,7 @@ class Client:
                 "start_time": start_time,
                 "end_time": end_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -614,6 +635,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -663,6 +685,7 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -688,7 +711,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_backup_schedules", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
+            "GET",
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -735,6 +760,7 @@ class Client:
                 "page": page,
                 "size": size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -773,6 +799,7 @@ class Client:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -820,6 +847,7 @@ class Client:
                 "sort": sort,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -845,7 +873,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.manual_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
+            "POST",
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -875,6 +905,7 @@ class Client:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -904,6 +935,7 @@ class Client:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -935,6 +967,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -964,6 +997,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -987,7 +1021,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}), accept="application/json"
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot1, _response)
 
@@ -1013,7 +1047,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "GET",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -1040,7 +1076,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_backup_agent_install_file_path", API_VERSION, "2026-05-31", "1.2")
         _response = self._transport.request(
-            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}, accept="application/json"
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -1073,6 +1109,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1105,6 +1142,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1181,6 +1219,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1207,7 +1246,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}, accept="application/json"
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -1236,7 +1275,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.check_backup_restore_server_name_duplicate", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
+            "GET",
+            "/v1/backups/restore/check-name-duplication",
+            params={"restore_server_name": restore_server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -1269,6 +1311,7 @@ class AsyncClient:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -1294,7 +1337,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1320,7 +1366,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backup-agents",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1346,7 +1395,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "DELETE",
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1372,7 +1423,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "DELETE",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1405,6 +1458,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1439,6 +1493,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse, _response)
 
@@ -1488,6 +1543,7 @@ class AsyncClient:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentListResponse, _response)
 
@@ -1539,6 +1595,7 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -1586,6 +1643,7 @@ class AsyncClient:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -1638,6 +1696,7 @@ class AsyncClient:
                 "start_time": start_time,
                 "end_time": end_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -1672,6 +1731,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -1721,6 +1781,7 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -1746,7 +1807,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_backup_schedules", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
+            "GET",
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -1793,6 +1856,7 @@ class AsyncClient:
                 "page": page,
                 "size": size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -1831,6 +1895,7 @@ class AsyncClient:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -1878,6 +1943,7 @@ class AsyncClient:
                 "sort": sort,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse, _response)
 
@@ -1903,7 +1969,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.manual_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
+            "POST",
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1935,6 +2003,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1964,6 +2033,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1995,6 +2065,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2026,6 +2097,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2049,7 +2121,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}), accept="application/json"
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot1, _response)
 
@@ -2075,7 +2147,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "GET",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentDetailResponse, _response)
 
@@ -2102,7 +2176,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_backup_agent_install_file_path", API_VERSION, "2026-05-31", "1.2")
         _response = await self._transport.request(
-            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}, accept="application/json"
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -2135,6 +2209,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -2167,5 +2242,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)

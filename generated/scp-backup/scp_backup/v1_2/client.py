@@ -115,6 +115,7 @@ class Client:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -134,7 +135,7 @@ class Client:
             BackupNameDuplicateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}, accept="application/json"
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -156,7 +157,10 @@ class Client:
             BackupRestoreServerNameDuplicateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
+            "GET",
+            "/v1/backups/restore/check-name-duplication",
+            params={"restore_server_name": restore_server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -182,6 +186,7 @@ class Client:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -201,7 +206,10 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -221,7 +229,10 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backup-agents",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -241,7 +252,9 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "DELETE",
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -261,7 +274,9 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "DELETE",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -287,6 +302,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -314,6 +330,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse1Dot2, _response)
 
@@ -357,6 +374,7 @@ class Client:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentListResponse1Dot2, _response)
 
@@ -402,6 +420,7 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -442,6 +461,7 @@ class Client:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -487,6 +507,7 @@ class Client:
                 "start_time": start_time,
                 "end_time": end_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -514,6 +535,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -556,6 +578,7 @@ class Client:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -575,7 +598,9 @@ class Client:
             BackupScheduleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
+            "GET",
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -619,6 +644,7 @@ class Client:
                 "page": page,
                 "size": size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -653,6 +679,7 @@ class Client:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -679,6 +706,7 @@ class Client:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={"restore_target_id": restore_target_id, "path": path},
+            accept="application/json",
         )
         return _support.parse_model(_models.FileSystemPathListResponse, _response)
 
@@ -719,6 +747,7 @@ class Client:
                 "sort": sort,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse1Dot2, _response)
 
@@ -738,7 +767,9 @@ class Client:
             SyncResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
+            "POST",
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -762,6 +793,7 @@ class Client:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -785,6 +817,7 @@ class Client:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -810,6 +843,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -835,6 +869,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -854,7 +889,7 @@ class Client:
             BackupDetailResponse1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}), accept="application/json"
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot2, _response)
 
@@ -874,7 +909,9 @@ class Client:
             BackupAgentDetailResponse1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "GET",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentDetailResponse1Dot2, _response)
 
@@ -894,7 +931,7 @@ class Client:
             InstallFilePathResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}, accept="application/json"
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -920,6 +957,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -945,6 +983,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1014,6 +1053,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/backup-agents/{backup_agent_id}/check-connection-state", {"backup_agent_id": backup_agent_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1033,7 +1073,7 @@ class AsyncClient:
             BackupNameDuplicateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}
+            "GET", "/v1/backups/check-name-duplication", params={"backup_name": backup_name}, accept="application/json"
         )
         return _support.parse_model(_models.BackupNameDuplicateResponse, _response)
 
@@ -1055,7 +1095,10 @@ class AsyncClient:
             BackupRestoreServerNameDuplicateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/backups/restore/check-name-duplication", params={"restore_server_name": restore_server_name}
+            "GET",
+            "/v1/backups/restore/check-name-duplication",
+            params={"restore_server_name": restore_server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreServerNameDuplicateResponse, _response)
 
@@ -1081,6 +1124,7 @@ class AsyncClient:
             "GET",
             "/v1/backups/check-filesystem-duplication",
             params={"filesystem_path": filesystem_path, "server_uuid": server_uuid},
+            accept="application/json",
         )
         return _support.parse_model(_models.CheckFileSystemDuplicationResponse, _response)
 
@@ -1100,7 +1144,10 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1/backups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1120,7 +1167,10 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1/backup-agents", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/backup-agents",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1140,7 +1190,9 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "DELETE",
+            _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1160,7 +1212,9 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "DELETE",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1186,6 +1240,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/backups/{backup_id}/restore-targets", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1213,6 +1268,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/agent-backup-restore-targets", {"backup_id": backup_id}),
             params={"server_name": server_name, "page": page, "size": size},
+            accept="application/json",
         )
         return _support.parse_model(_models.AgentBackupRestoreTargetServerListResponse1Dot2, _response)
 
@@ -1256,6 +1312,7 @@ class AsyncClient:
                 "server_backup_agent_ip": server_backup_agent_ip,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentListResponse1Dot2, _response)
 
@@ -1301,6 +1358,7 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupHistoryListResponse, _response)
 
@@ -1341,6 +1399,7 @@ class AsyncClient:
                 "to_availability_zone": to_availability_zone,
                 "backup_master_type": backup_master_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListRegionRelationshipResponse, _response)
 
@@ -1386,6 +1445,7 @@ class AsyncClient:
                 "start_time": start_time,
                 "end_time": end_time,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreHistoryListResponse, _response)
 
@@ -1413,6 +1473,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/restore/restorable-subnets", {"backup_id": backup_id}),
             params={"region": region, "vpc_id": vpc_id, "state": state},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreSubnetListResponse, _response)
 
@@ -1455,6 +1516,7 @@ class AsyncClient:
                 "size": size,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupRestoreTargetListResponse, _response)
 
@@ -1474,7 +1536,9 @@ class AsyncClient:
             BackupScheduleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id})
+            "GET",
+            _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupScheduleListResponse, _response)
 
@@ -1518,6 +1582,7 @@ class AsyncClient:
                 "page": page,
                 "size": size,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupTargetListResponse, _response)
 
@@ -1552,6 +1617,7 @@ class AsyncClient:
             "GET",
             "/v1/backups",
             params={"size": size, "page": page, "sort": sort, "name": name, "server_name": server_name},
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupListResponse, _response)
 
@@ -1578,6 +1644,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             params={"restore_target_id": restore_target_id, "path": path},
+            accept="application/json",
         )
         return _support.parse_model(_models.FileSystemPathListResponse, _response)
 
@@ -1618,6 +1685,7 @@ class AsyncClient:
                 "sort": sort,
                 "server_name": server_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentTargetListResponse1Dot2, _response)
 
@@ -1637,7 +1705,9 @@ class AsyncClient:
             SyncResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id})
+            "POST",
+            _support.format_path("/v1/backups/{backup_id}/manual-backup", {"backup_id": backup_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1663,6 +1733,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore-agent-backup", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1686,6 +1757,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/backups/{backup_id}/restore", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1711,6 +1783,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/schedules", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1736,6 +1809,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/filesystem-path", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1755,7 +1829,7 @@ class AsyncClient:
             BackupDetailResponse1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id})
+            "GET", _support.format_path("/v1/backups/{backup_id}", {"backup_id": backup_id}), accept="application/json"
         )
         return _support.parse_model(_models.BackupDetailResponse1Dot2, _response)
 
@@ -1775,7 +1849,9 @@ class AsyncClient:
             BackupAgentDetailResponse1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id})
+            "GET",
+            _support.format_path("/v1/backup-agents/{backup_agent_id}", {"backup_agent_id": backup_agent_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.BackupAgentDetailResponse1Dot2, _response)
 
@@ -1795,7 +1871,7 @@ class AsyncClient:
             InstallFilePathResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}
+            "GET", "/v1/backup-agents/agent-install-file-path", params={"os_type": os_type}, accept="application/json"
         )
         return _support.parse_model(_models.InstallFilePathResponse, _response)
 
@@ -1821,6 +1897,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/replication", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)
 
@@ -1846,5 +1923,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/backups/{backup_id}/retention-period", {"backup_id": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SyncResponse, _response)

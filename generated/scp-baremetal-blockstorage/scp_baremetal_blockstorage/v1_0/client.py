@@ -126,6 +126,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -155,6 +156,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -180,7 +182,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -204,7 +209,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -239,6 +247,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -265,6 +274,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -299,6 +309,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -331,6 +342,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -357,7 +369,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -390,6 +404,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -422,6 +437,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -447,7 +463,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -478,6 +496,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -512,6 +531,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -544,6 +564,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -570,7 +591,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -602,6 +625,7 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -628,7 +652,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -655,7 +681,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -685,6 +713,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -713,6 +742,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -743,7 +773,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_groups", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -776,7 +809,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -806,7 +842,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -854,6 +892,7 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -902,6 +941,7 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -940,6 +980,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -974,6 +1015,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1006,6 +1048,7 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -1040,6 +1083,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -1074,6 +1118,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -1108,6 +1153,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1140,6 +1186,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -1172,6 +1219,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -1204,6 +1252,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1236,6 +1285,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1259,7 +1309,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -1283,7 +1333,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1312,6 +1364,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -1338,7 +1391,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
@@ -1419,6 +1474,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1448,6 +1504,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -1473,7 +1530,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1497,7 +1557,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1532,6 +1595,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1558,6 +1622,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1592,6 +1657,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1624,6 +1690,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1650,7 +1717,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1683,6 +1752,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1715,6 +1785,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1740,7 +1811,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1773,6 +1846,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -1807,6 +1881,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -1839,6 +1914,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1865,7 +1941,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1897,6 +1975,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -1923,7 +2002,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1950,7 +2031,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1980,6 +2063,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -2008,6 +2092,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -2038,7 +2123,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_groups", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -2071,7 +2159,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -2102,7 +2193,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2150,6 +2243,7 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2198,6 +2292,7 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2237,6 +2332,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -2271,6 +2367,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2303,6 +2400,7 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2337,6 +2435,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -2371,6 +2470,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -2405,6 +2505,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2437,6 +2538,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -2469,6 +2571,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -2501,6 +2604,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2533,6 +2637,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2556,7 +2661,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -2580,7 +2685,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2611,6 +2718,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -2637,6 +2745,8 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)

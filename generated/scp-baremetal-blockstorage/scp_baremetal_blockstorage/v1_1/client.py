@@ -126,6 +126,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -155,6 +156,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -180,7 +182,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -204,7 +209,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -239,6 +247,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -273,6 +282,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -299,6 +309,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -333,6 +344,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -365,6 +377,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -397,6 +410,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -423,7 +437,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -456,6 +472,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -488,6 +505,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -513,7 +531,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -544,6 +564,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -578,6 +599,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -610,6 +632,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -636,7 +659,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -668,6 +693,7 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -694,7 +720,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -721,7 +749,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -751,6 +781,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -779,6 +810,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -809,7 +841,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_groups", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -842,7 +877,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -872,7 +910,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -920,6 +960,7 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -968,6 +1009,7 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -1006,6 +1048,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1040,6 +1083,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1072,6 +1116,7 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -1106,6 +1151,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -1140,6 +1186,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -1174,6 +1221,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1206,6 +1254,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -1238,6 +1287,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -1270,6 +1320,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1302,6 +1353,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1325,7 +1377,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -1349,7 +1401,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1378,6 +1432,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -1404,7 +1459,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
@@ -1485,6 +1542,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1514,6 +1572,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -1539,7 +1598,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1563,7 +1625,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1598,6 +1663,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1632,6 +1698,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1658,6 +1725,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1692,6 +1760,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1724,6 +1793,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1756,6 +1826,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1782,7 +1853,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1815,6 +1888,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1847,6 +1921,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1872,7 +1947,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1905,6 +1982,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -1939,6 +2017,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -1971,6 +2050,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1997,7 +2077,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2029,6 +2111,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -2055,7 +2138,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2082,7 +2167,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2112,6 +2199,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -2140,6 +2228,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -2170,7 +2259,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_groups", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -2203,7 +2295,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -2234,7 +2329,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2282,6 +2379,7 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2330,6 +2428,7 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2369,6 +2468,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -2403,6 +2503,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2435,6 +2536,7 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2469,6 +2571,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -2503,6 +2606,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -2537,6 +2641,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2569,6 +2674,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -2601,6 +2707,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -2633,6 +2740,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2665,6 +2773,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2688,7 +2797,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponse, _response)
 
@@ -2712,7 +2821,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2743,6 +2854,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -2769,6 +2881,8 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2026-03-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)

@@ -126,6 +126,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -157,6 +158,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -182,7 +184,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -206,7 +211,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -241,6 +249,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -275,6 +284,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -301,6 +311,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -335,6 +346,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -367,6 +379,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -399,6 +412,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -425,7 +439,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -458,6 +474,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -490,6 +507,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -515,7 +533,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -546,6 +566,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -580,6 +601,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -612,6 +634,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -638,7 +661,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -670,6 +695,7 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -696,7 +722,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -723,7 +751,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.delete_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -753,6 +783,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -781,6 +812,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -811,7 +843,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_groups", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -844,7 +879,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -874,7 +912,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -922,6 +962,7 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -970,6 +1011,7 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -1008,6 +1050,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1042,6 +1085,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1074,6 +1118,7 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -1108,6 +1153,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -1142,6 +1188,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -1176,6 +1223,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1205,6 +1253,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
@@ -1237,6 +1286,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -1269,6 +1319,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -1301,6 +1352,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1333,6 +1385,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1356,7 +1409,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -1380,7 +1433,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1409,6 +1464,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -1435,7 +1491,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)
 
@@ -1516,6 +1574,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1547,6 +1606,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -1572,7 +1632,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1596,7 +1659,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1631,6 +1697,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1665,6 +1732,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1691,6 +1759,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1725,6 +1794,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1757,6 +1827,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1789,6 +1860,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1815,7 +1887,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1848,6 +1922,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1880,6 +1955,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1905,7 +1981,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1938,6 +2016,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -1972,6 +2051,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -2004,6 +2084,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2030,7 +2111,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -2062,6 +2145,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -2088,7 +2172,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_rate", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2115,7 +2201,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.delete_volume_snapshot_schedule", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2147,6 +2235,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -2175,6 +2264,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -2205,7 +2295,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_groups", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -2238,7 +2331,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -2269,7 +2365,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_snapshots", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -2317,6 +2415,7 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2365,6 +2464,7 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2404,6 +2504,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -2438,6 +2539,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -2470,6 +2572,7 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2504,6 +2607,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -2538,6 +2642,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -2572,6 +2677,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2603,6 +2709,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
@@ -2635,6 +2742,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -2667,6 +2775,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -2699,6 +2808,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2731,6 +2841,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2754,7 +2865,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -2778,7 +2889,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2809,6 +2922,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncTabResponse, _response)
 
@@ -2835,6 +2949,8 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_replication", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponse, _response)

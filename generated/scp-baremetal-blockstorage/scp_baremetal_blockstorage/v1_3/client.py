@@ -118,6 +118,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -143,6 +144,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -162,7 +164,10 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -180,7 +185,10 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -208,6 +216,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -235,6 +244,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -254,6 +264,7 @@ class Client:
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -281,6 +292,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -306,6 +318,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -331,6 +344,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -350,7 +364,9 @@ class Client:
             VolumeSnapshotResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -376,6 +392,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -401,6 +418,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -420,7 +438,9 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -444,6 +464,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -471,6 +492,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -496,6 +518,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -515,7 +538,9 @@ class Client:
             AsyncResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -540,6 +565,7 @@ class Client:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -559,7 +585,9 @@ class Client:
             VolumeSnapshotRateResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -579,7 +607,9 @@ class Client:
             VolumeSnapshotScheduleResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -603,6 +633,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -624,6 +655,7 @@ class Client:
         _response = self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -648,7 +680,10 @@ class Client:
             VolumeGroupListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -675,7 +710,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -699,7 +737,9 @@ class Client:
             VolumeSnapshotListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -743,6 +783,7 @@ class Client:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -787,6 +828,7 @@ class Client:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -818,6 +860,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -845,6 +888,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -870,6 +914,7 @@ class Client:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -897,6 +942,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -924,6 +970,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -951,6 +998,7 @@ class Client:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -974,6 +1022,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
@@ -999,6 +1048,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -1024,6 +1074,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -1049,6 +1100,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1074,6 +1126,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1093,7 +1146,7 @@ class Client:
             VolumeResponseV1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -1111,7 +1164,9 @@ class Client:
             VolumeGroupResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -1133,6 +1188,7 @@ class Client:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncResponseV1Dot3, _response)
 
@@ -1152,7 +1208,9 @@ class Client:
             VolumeReplicationResponseV1Dot3 (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponseV1Dot3, _response)
 
@@ -1226,6 +1284,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/add", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1251,6 +1310,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -1270,7 +1330,10 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1288,7 +1351,10 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/volume-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1316,6 +1382,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/recoveries", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1343,6 +1410,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1362,6 +1430,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotResponse, _response)
 
@@ -1389,6 +1458,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1414,6 +1484,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/recoveries", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1439,6 +1510,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1458,7 +1530,9 @@ class AsyncClient:
             VolumeSnapshotResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "POST",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotResponse, _response)
 
@@ -1484,6 +1558,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1509,6 +1584,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1528,7 +1604,9 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1554,6 +1632,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationDeleteResponse, _response)
 
@@ -1581,6 +1660,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotDeleteResponse, _response)
 
@@ -1606,6 +1686,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -1625,7 +1706,9 @@ class AsyncClient:
             AsyncResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AsyncResponse, _response)
 
@@ -1650,6 +1733,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}", {"volume_id": volume_id, "snapshot_id": snapshot_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotDeleteResponse, _response)
 
@@ -1669,7 +1753,9 @@ class AsyncClient:
             VolumeSnapshotRateResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -1689,7 +1775,9 @@ class AsyncClient:
             VolumeSnapshotScheduleResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "DELETE", _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id})
+            "DELETE",
+            _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -1715,6 +1803,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}/attachments", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeAttachmentResponse, _response)
 
@@ -1736,6 +1825,7 @@ class AsyncClient:
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v1/volume-groups/{volume_group_id}/snapshots", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotListResponse, _response)
 
@@ -1760,7 +1850,10 @@ class AsyncClient:
             VolumeGroupListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/volume-groups", params={"limit": limit, "offset": offset, "sort": sort, "name": name}
+            "GET",
+            "/v1/volume-groups",
+            params={"limit": limit, "offset": offset, "sort": sort, "name": name},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupListResponse, _response)
 
@@ -1787,7 +1880,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeGroupListModel]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-groups", params={"limit": _limit, "offset": _offset, "sort": sort, "name": name}
+                "GET",
+                "/v1/volume-groups",
+                params={"limit": _limit, "offset": _offset, "sort": sort, "name": name},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeGroupListResponse, _response)
             _items = _body.volume_groups or []
@@ -1812,7 +1908,9 @@ class AsyncClient:
             VolumeSnapshotListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/snapshots", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotListResponse, _response)
 
@@ -1856,6 +1954,7 @@ class AsyncClient:
                 "object_name": object_name,
                 "volume_group_name": volume_group_name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -1900,6 +1999,7 @@ class AsyncClient:
                     "object_name": object_name,
                     "volume_group_name": volume_group_name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -1932,6 +2032,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/members/remove", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupMemberResponse, _response)
 
@@ -1959,6 +2060,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshots/{snapshot_id}/restore",
                 {"volume_group_id": volume_group_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotRestoreResponse, _response)
 
@@ -1984,6 +2086,7 @@ class AsyncClient:
                 "/v1/volumes/{volume_id}/snapshots/{snapshot_id}/restore",
                 {"volume_id": volume_id, "snapshot_id": snapshot_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRestoreResponse, _response)
 
@@ -2011,6 +2114,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/cycle", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdateCycleResponse, _response)
 
@@ -2038,6 +2142,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/replications/policy", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationUpdatePolicyResponse, _response)
 
@@ -2065,6 +2170,7 @@ class AsyncClient:
                 "/v1/volume-groups/{volume_group_id}/snapshot-schedules", {"volume_group_id": volume_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupSnapshotScheduleResponse, _response)
 
@@ -2090,6 +2196,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/qos", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SetVolumeQoSResponse, _response)
 
@@ -2115,6 +2222,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/cycle", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationCycleResponse, _response)
 
@@ -2140,6 +2248,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/replications/policy", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationPolicyResponse, _response)
 
@@ -2165,6 +2274,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-rates", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotRateResponse, _response)
 
@@ -2190,6 +2300,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/snapshot-schedules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSnapshotScheduleResponse, _response)
 
@@ -2209,7 +2320,7 @@ class AsyncClient:
             VolumeResponseV1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeResponseV1Dot2, _response)
 
@@ -2227,7 +2338,9 @@ class AsyncClient:
             VolumeGroupResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id})
+            "GET",
+            _support.format_path("/v1/volume-groups/{volume_group_id}", {"volume_group_id": volume_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupResponse, _response)
 
@@ -2251,6 +2364,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/volume-groups/{volume_group_id}/replications", {"volume_group_id": volume_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeGroupReplicationSyncResponseV1Dot3, _response)
 
@@ -2270,6 +2384,8 @@ class AsyncClient:
             VolumeReplicationResponseV1Dot3 (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/replications", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeReplicationResponseV1Dot3, _response)

@@ -117,7 +117,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_snapshot", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -146,7 +149,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshot-schedules",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -170,7 +176,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -197,7 +206,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/replications",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -324,7 +336,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_access_rules", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -349,7 +363,9 @@ class Client:
             SnapshotScheduleListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     @deprecated(
@@ -373,7 +389,9 @@ class Client:
             SnapshotListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_snapshots", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
@@ -410,6 +428,7 @@ class Client:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -435,7 +454,9 @@ class Client:
             ReplicationListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_replications", API_VERSION, "2025-12-31", "1.1")
-        _response = self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/replications", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
@@ -473,6 +494,7 @@ class Client:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -507,6 +529,7 @@ class Client:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -540,6 +563,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -569,6 +593,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
 
@@ -604,6 +629,7 @@ class Client:
             ),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
@@ -631,6 +657,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
 
@@ -664,6 +691,7 @@ class Client:
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
@@ -687,7 +715,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume", API_VERSION, "2025-12-31", "1.1")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -717,6 +745,7 @@ class Client:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)
 
@@ -788,7 +817,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_snapshot", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -817,7 +849,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshot-schedules",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -841,7 +876,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -870,7 +908,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume_replication", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/replications",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -999,7 +1040,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_access_rules", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -1024,7 +1067,9 @@ class AsyncClient:
             SnapshotScheduleListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_snapshot_schedule", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     @deprecated(
@@ -1048,7 +1093,9 @@ class AsyncClient:
             SnapshotListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_snapshots", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     @deprecated(
@@ -1085,6 +1132,7 @@ class AsyncClient:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -1110,7 +1158,9 @@ class AsyncClient:
             ReplicationListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_volume_replications", API_VERSION, "2025-12-31", "1.1")
-        _response = await self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/replications", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     @deprecated("ListVolumes is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.1", category=None)
@@ -1148,6 +1198,7 @@ class AsyncClient:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -1182,6 +1233,7 @@ class AsyncClient:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -1216,6 +1268,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -1245,6 +1298,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
 
@@ -1280,6 +1334,7 @@ class AsyncClient:
             ),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
@@ -1307,6 +1362,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
 
@@ -1340,6 +1396,7 @@ class AsyncClient:
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
@@ -1363,7 +1420,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume", API_VERSION, "2025-12-31", "1.1")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1393,5 +1450,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)

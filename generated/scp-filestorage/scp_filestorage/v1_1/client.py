@@ -110,7 +110,10 @@ class Client:
             SnapshotShowResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -132,7 +135,10 @@ class Client:
             SnapshotScheduleCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshot-schedules",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -152,7 +158,10 @@ class Client:
             VolumeCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -172,7 +181,10 @@ class Client:
             ReplicationCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/replications",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -269,7 +281,9 @@ class Client:
             VolumeObjectAccessRuleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -288,7 +302,9 @@ class Client:
         Returns:
             SnapshotScheduleListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
@@ -306,7 +322,9 @@ class Client:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def list_volume_replication_region(
@@ -336,6 +354,7 @@ class Client:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -354,7 +373,9 @@ class Client:
         Returns:
             ReplicationListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/replications", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     def list_volumes(
@@ -388,6 +409,7 @@ class Client:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -418,6 +440,7 @@ class Client:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -445,6 +468,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -468,6 +492,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
 
@@ -497,6 +522,7 @@ class Client:
             ),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
@@ -520,6 +546,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
 
@@ -547,6 +574,7 @@ class Client:
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
@@ -566,7 +594,7 @@ class Client:
             VolumeShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -590,6 +618,7 @@ class Client:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)
 
@@ -655,7 +684,10 @@ class AsyncClient:
             SnapshotShowResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotShowResponse, _response)
 
@@ -677,7 +709,10 @@ class AsyncClient:
             SnapshotScheduleCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/snapshot-schedules", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshot-schedules",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleCreateResponse, _response)
 
@@ -697,7 +732,10 @@ class AsyncClient:
             VolumeCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeCreateResponse, _response)
 
@@ -719,7 +757,10 @@ class AsyncClient:
             ReplicationCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/replications", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/replications",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationCreateResponse, _response)
 
@@ -818,7 +859,9 @@ class AsyncClient:
             VolumeObjectAccessRuleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeObjectAccessRuleListResponse, _response)
 
@@ -837,7 +880,9 @@ class AsyncClient:
         Returns:
             SnapshotScheduleListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/snapshot-schedules", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/snapshot-schedules", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotScheduleListResponse, _response)
 
     async def list_snapshots(self, *, volume_id: str) -> _models.SnapshotListResponse:
@@ -855,7 +900,9 @@ class AsyncClient:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def list_volume_replication_region(
@@ -885,6 +932,7 @@ class AsyncClient:
                 "source_region_name": source_region_name,
                 "replication_type": replication_type,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationRegionListResponse, _response)
 
@@ -903,7 +951,9 @@ class AsyncClient:
         Returns:
             ReplicationListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/replications", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/replications", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.ReplicationListResponse, _response)
 
     async def list_volumes(
@@ -937,6 +987,7 @@ class AsyncClient:
             "GET",
             "/v1/volumes",
             params={"offset": offset, "limit": limit, "name": name, "type_name": type_name, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -967,6 +1018,7 @@ class AsyncClient:
                 "GET",
                 "/v1/volumes",
                 params={"offset": _offset, "limit": _limit, "name": name, "type_name": type_name, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.filestorages or []
@@ -995,6 +1047,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}/restore", {"snapshot_id": snapshot_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotRestoreResponse, _response)
 
@@ -1018,6 +1071,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleResponse, _response)
 
@@ -1047,6 +1101,7 @@ class AsyncClient:
             ),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotScheduleSetResponse, _response)
 
@@ -1070,6 +1125,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeSetResponse, _response)
 
@@ -1097,6 +1153,7 @@ class AsyncClient:
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationUpdateResponse, _response)
 
@@ -1116,7 +1173,7 @@ class AsyncClient:
             VolumeShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1140,5 +1197,6 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/replications/{replication_id}", {"replication_id": replication_id}),
             params={"volume_id": volume_id},
+            accept="application/json",
         )
         return _support.parse_model(_models.ReplicationShowResponse, _response)

@@ -110,7 +110,10 @@ class Client:
             SnapshotCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotCreateResponse, _response)
 
@@ -130,7 +133,10 @@ class Client:
             Volume (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Volume, _response)
 
@@ -185,7 +191,9 @@ class Client:
             AccessRuleListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleListResponse, _response)
 
@@ -204,7 +212,9 @@ class Client:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
+        _response = self._transport.request(
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     def list_volumes(
@@ -228,7 +238,10 @@ class Client:
             VolumeListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/volumes", params={"offset": offset, "limit": limit, "name": name, "sort": sort}
+            "GET",
+            "/v1/volumes",
+            params={"offset": offset, "limit": limit, "name": name, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -255,7 +268,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.Volume]:
             _response = self._transport.request(
-                "GET", "/v1/volumes", params={"offset": _offset, "limit": _limit, "name": name, "sort": sort}
+                "GET",
+                "/v1/volumes",
+                params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.parallel_filestorages or []
@@ -305,6 +321,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleUpdateResponse, _response)
 
@@ -344,7 +361,7 @@ class Client:
             VolumeShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -410,7 +427,10 @@ class AsyncClient:
             SnapshotCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotCreateResponse, _response)
 
@@ -430,7 +450,10 @@ class AsyncClient:
             Volume (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.Volume, _response)
 
@@ -487,7 +510,9 @@ class AsyncClient:
             AccessRuleListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id})
+            "GET",
+            _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleListResponse, _response)
 
@@ -506,7 +531,9 @@ class AsyncClient:
         Returns:
             SnapshotListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/snapshots", params={"volume_id": volume_id})
+        _response = await self._transport.request(
+            "GET", "/v1/snapshots", params={"volume_id": volume_id}, accept="application/json"
+        )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
     async def list_volumes(
@@ -530,7 +557,10 @@ class AsyncClient:
             VolumeListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/volumes", params={"offset": offset, "limit": limit, "name": name, "sort": sort}
+            "GET",
+            "/v1/volumes",
+            params={"offset": offset, "limit": limit, "name": name, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -557,7 +587,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.Volume]:
             _response = await self._transport.request(
-                "GET", "/v1/volumes", params={"offset": _offset, "limit": _limit, "name": name, "sort": sort}
+                "GET",
+                "/v1/volumes",
+                params={"offset": _offset, "limit": _limit, "name": name, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.parallel_filestorages or []
@@ -608,6 +641,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/access-rules", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AccessRuleUpdateResponse, _response)
 
@@ -647,6 +681,6 @@ class AsyncClient:
             VolumeShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)

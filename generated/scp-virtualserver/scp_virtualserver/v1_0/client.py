@@ -124,6 +124,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
@@ -185,6 +186,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
@@ -210,7 +212,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -237,7 +242,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -266,7 +274,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_auto_scaling_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/auto-scaling-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -302,6 +313,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -337,6 +349,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -372,6 +385,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -395,7 +409,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/images",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -427,6 +444,7 @@ class Client:
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -452,7 +470,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/keypairs",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -481,7 +502,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_launch_configuration", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/launch-configurations",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -507,7 +531,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/server-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -540,6 +567,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
 
@@ -636,6 +664,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -682,7 +711,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/servers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -715,6 +747,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
@@ -762,7 +795,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1290,6 +1326,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1312,7 +1349,7 @@ class Client:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.get_regions_maximum_partition_size", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/server-groups/partition-size")
+        _response = self._transport.request("GET", "/v1/server-groups/partition-size", accept="application/json")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -1378,6 +1415,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -1419,6 +1457,7 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -1478,6 +1517,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -1534,6 +1574,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -1596,6 +1637,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -1655,6 +1697,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -1703,6 +1746,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -1745,6 +1789,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -1786,6 +1831,7 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -1858,6 +1904,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -1927,6 +1974,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -1958,7 +2006,9 @@ class Client:
             DefaultConfigListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_default_configs", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/default-configs", params={"name": name, "category": category})
+        _response = self._transport.request(
+            "GET", "/v1/default-configs", params={"name": name, "category": category}, accept="application/json"
+        )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
@@ -1983,7 +2033,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_image_members", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
+            "GET",
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -2040,6 +2092,7 @@ class Client:
                 "visibility": visibility,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2097,6 +2150,7 @@ class Client:
                     "visibility": visibility,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -2126,7 +2180,9 @@ class Client:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_keypairs", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
+        _response = self._transport.request(
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, accept="application/json"
+        )
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -2167,6 +2223,7 @@ class Client:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -2204,6 +2261,7 @@ class Client:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -2239,6 +2297,7 @@ class Client:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2266,7 +2325,9 @@ class Client:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_server_groups", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
+        _response = self._transport.request(
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, accept="application/json"
+        )
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -2293,7 +2354,9 @@ class Client:
         _rt.warn_deprecated("Client.iter_list_server_groups", API_VERSION, "2025-12-31", "1.3")
 
         def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
-            _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
+            _response = self._transport.request(
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}, accept="application/json"
+            )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
@@ -2323,7 +2386,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_interfaces", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2349,7 +2414,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_ips", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -2390,6 +2457,7 @@ class Client:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -2428,6 +2496,7 @@ class Client:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -2457,7 +2526,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_volumes", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -2508,6 +2579,7 @@ class Client:
                 "with_count": with_count,
                 "name": name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -2559,6 +2631,7 @@ class Client:
                     "with_count": with_count,
                     "name": name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -2589,7 +2662,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_virtual_server_security_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -2658,6 +2733,7 @@ class Client:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -2727,6 +2803,7 @@ class Client:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -2752,7 +2829,7 @@ class Client:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volume-transfer")
+        _response = self._transport.request("GET", "/v1/volume-transfer", accept="application/json")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -2781,7 +2858,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_types_and_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
+            "GET",
+            "/v1/volume-types",
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -2815,7 +2895,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = self._transport.request(
-                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
+                "GET",
+                "/v1/volume-types",
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -2876,6 +2959,7 @@ class Client:
                 "state": state,
                 "bootable": bootable,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2933,6 +3017,7 @@ class Client:
                     "state": state,
                     "bootable": bootable,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -3061,7 +3146,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3092,6 +3179,7 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3126,6 +3214,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3160,6 +3249,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3194,6 +3284,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3216,7 +3307,7 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_default_volume_types_details", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volume-types/default")
+        _response = self._transport.request("GET", "/v1/volume-types/default", accept="application/json")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -3239,7 +3330,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_image", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}), accept="application/json"
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -3270,6 +3361,7 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -3293,7 +3385,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
+            "GET",
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -3325,6 +3419,7 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -3350,7 +3445,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
+            "GET",
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -3381,6 +3478,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -3411,6 +3509,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -3432,7 +3531,7 @@ class Client:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/quota-sets")
+        _response = self._transport.request("GET", "/v1/quota-sets", accept="application/json")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -3457,7 +3556,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_type", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
+            "GET",
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -3488,6 +3589,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -3513,7 +3615,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}), accept="application/json"
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -3546,6 +3648,7 @@ class Client:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -3578,6 +3681,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
 
@@ -3599,7 +3703,7 @@ class Client:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_volume_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volumes/quota-sets")
+        _response = self._transport.request("GET", "/v1/volumes/quota-sets", accept="application/json")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -3625,7 +3729,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_transfer_detail", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+            "GET",
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -3652,7 +3758,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
+            "GET",
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -3678,7 +3786,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volumes_details", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3775,6 +3883,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3809,6 +3918,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3881,6 +3991,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3917,6 +4028,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3953,6 +4065,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3988,6 +4101,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -4015,6 +4129,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -4049,6 +4164,7 @@ class Client:
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -4139,6 +4255,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -4193,6 +4310,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -4271,6 +4389,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
@@ -4332,6 +4451,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
@@ -4357,7 +4477,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_snapshot", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -4386,7 +4509,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -4415,7 +4541,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_auto_scaling_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/auto-scaling-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -4451,6 +4580,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -4486,6 +4616,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -4521,6 +4652,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -4544,7 +4676,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/images",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -4576,6 +4711,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -4601,7 +4737,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/keypairs",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -4630,7 +4769,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_launch_configuration", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/launch-configurations",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -4656,7 +4798,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/server-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -4689,6 +4834,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
 
@@ -4785,6 +4931,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -4833,7 +4980,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/servers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -4866,6 +5016,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
@@ -4915,7 +5066,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -5445,6 +5599,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -5467,7 +5622,7 @@ class AsyncClient:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.get_regions_maximum_partition_size", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/server-groups/partition-size")
+        _response = await self._transport.request("GET", "/v1/server-groups/partition-size", accept="application/json")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -5533,6 +5688,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -5576,6 +5732,7 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -5636,6 +5793,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -5694,6 +5852,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -5757,6 +5916,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -5816,6 +5976,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -5865,6 +6026,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -5907,6 +6069,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -5950,6 +6113,7 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -6023,6 +6187,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -6092,6 +6257,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -6125,7 +6291,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_default_configs", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/default-configs", params={"name": name, "category": category}
+            "GET", "/v1/default-configs", params={"name": name, "category": category}, accept="application/json"
         )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
@@ -6151,7 +6317,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_image_members", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
+            "GET",
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -6208,6 +6376,7 @@ class AsyncClient:
                 "visibility": visibility,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6267,6 +6436,7 @@ class AsyncClient:
                     "visibility": visibility,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -6299,7 +6469,9 @@ class AsyncClient:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_keypairs", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
+        _response = await self._transport.request(
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, accept="application/json"
+        )
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -6340,6 +6512,7 @@ class AsyncClient:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -6379,6 +6552,7 @@ class AsyncClient:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -6415,6 +6589,7 @@ class AsyncClient:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6442,7 +6617,9 @@ class AsyncClient:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_server_groups", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
+        _response = await self._transport.request(
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, accept="application/json"
+        )
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -6472,7 +6649,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = await self._transport.request(
-                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}, accept="application/json"
             )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -6504,7 +6681,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_interfaces", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -6530,7 +6709,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_ips", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -6571,6 +6752,7 @@ class AsyncClient:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -6609,6 +6791,7 @@ class AsyncClient:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -6639,7 +6822,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_volumes", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -6690,6 +6875,7 @@ class AsyncClient:
                 "with_count": with_count,
                 "name": name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -6741,6 +6927,7 @@ class AsyncClient:
                     "with_count": with_count,
                     "name": name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -6772,7 +6959,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_virtual_server_security_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -6841,6 +7030,7 @@ class AsyncClient:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -6912,6 +7102,7 @@ class AsyncClient:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -6938,7 +7129,7 @@ class AsyncClient:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_volume_transfers", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/volume-transfer")
+        _response = await self._transport.request("GET", "/v1/volume-transfer", accept="application/json")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -6967,7 +7158,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_types_and_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
+            "GET",
+            "/v1/volume-types",
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -7001,7 +7195,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
+                "GET",
+                "/v1/volume-types",
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -7063,6 +7260,7 @@ class AsyncClient:
                 "state": state,
                 "bootable": bootable,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -7120,6 +7318,7 @@ class AsyncClient:
                     "state": state,
                     "bootable": bootable,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -7251,7 +7450,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -7282,6 +7483,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -7316,6 +7518,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -7350,6 +7553,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -7384,6 +7588,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -7406,7 +7611,7 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_default_volume_types_details", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/volume-types/default")
+        _response = await self._transport.request("GET", "/v1/volume-types/default", accept="application/json")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None)
@@ -7429,7 +7634,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_image", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}), accept="application/json"
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -7460,6 +7665,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -7483,7 +7689,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_keypair", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
+            "GET",
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -7517,6 +7725,7 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -7542,7 +7751,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_group", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
+            "GET",
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -7573,6 +7784,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -7603,6 +7815,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -7624,7 +7837,7 @@ class AsyncClient:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_server_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/quota-sets")
+        _response = await self._transport.request("GET", "/v1/quota-sets", accept="application/json")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -7649,7 +7862,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_type", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
+            "GET",
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -7680,6 +7895,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -7705,7 +7921,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_virtual_server", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}), accept="application/json"
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -7738,6 +7954,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -7770,6 +7987,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
 
@@ -7791,7 +8009,7 @@ class AsyncClient:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_volume_quota_set", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/volumes/quota-sets")
+        _response = await self._transport.request("GET", "/v1/volumes/quota-sets", accept="application/json")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -7817,7 +8035,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_transfer_detail", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+            "GET",
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -7844,7 +8064,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_types_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
+            "GET",
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -7870,7 +8092,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volumes_details", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -7971,6 +8193,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -8005,6 +8228,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -8077,6 +8301,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -8113,6 +8338,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -8149,6 +8375,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -8184,6 +8411,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -8211,6 +8439,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -8245,6 +8474,7 @@ class AsyncClient:
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -8339,6 +8569,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -8393,5 +8624,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)

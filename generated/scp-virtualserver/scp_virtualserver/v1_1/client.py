@@ -124,6 +124,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
@@ -156,6 +157,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
@@ -181,7 +183,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -208,7 +213,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -237,7 +245,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_auto_scaling_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/auto-scaling-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -273,6 +284,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -308,6 +320,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -343,6 +356,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -366,7 +380,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/images",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -398,6 +415,7 @@ class Client:
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -423,7 +441,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/keypairs",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -452,7 +473,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_launch_configuration", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/launch-configurations",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -478,7 +502,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/server-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -511,6 +538,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
 
@@ -607,6 +635,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -653,7 +682,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/servers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -686,6 +718,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
@@ -733,7 +766,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1234,6 +1270,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -1256,7 +1293,7 @@ class Client:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.get_regions_maximum_partition_size", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/server-groups/partition-size")
+        _response = self._transport.request("GET", "/v1/server-groups/partition-size", accept="application/json")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -1322,6 +1359,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -1363,6 +1401,7 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -1422,6 +1461,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -1478,6 +1518,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -1540,6 +1581,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -1599,6 +1641,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -1647,6 +1690,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -1689,6 +1733,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -1730,6 +1775,7 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -1802,6 +1848,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -1871,6 +1918,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -1902,7 +1950,9 @@ class Client:
             DefaultConfigListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_default_configs", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/default-configs", params={"name": name, "category": category})
+        _response = self._transport.request(
+            "GET", "/v1/default-configs", params={"name": name, "category": category}, accept="application/json"
+        )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     @deprecated(
@@ -1927,7 +1977,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_image_members", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
+            "GET",
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -1984,6 +2036,7 @@ class Client:
                 "visibility": visibility,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2041,6 +2094,7 @@ class Client:
                     "visibility": visibility,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -2070,7 +2124,9 @@ class Client:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_keypairs", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
+        _response = self._transport.request(
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, accept="application/json"
+        )
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -2111,6 +2167,7 @@ class Client:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -2148,6 +2205,7 @@ class Client:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -2183,6 +2241,7 @@ class Client:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -2210,7 +2269,9 @@ class Client:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_server_groups", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
+        _response = self._transport.request(
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, accept="application/json"
+        )
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -2237,7 +2298,9 @@ class Client:
         _rt.warn_deprecated("Client.iter_list_server_groups", API_VERSION, "2026-05-31", "1.3")
 
         def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
-            _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
+            _response = self._transport.request(
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}, accept="application/json"
+            )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
@@ -2267,7 +2330,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_interfaces", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2293,7 +2358,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_ips", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -2334,6 +2401,7 @@ class Client:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -2372,6 +2440,7 @@ class Client:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -2401,7 +2470,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_server_volumes", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -2452,6 +2523,7 @@ class Client:
                 "with_count": with_count,
                 "name": name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -2503,6 +2575,7 @@ class Client:
                     "with_count": with_count,
                     "name": name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -2533,7 +2606,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_virtual_server_security_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -2602,6 +2677,7 @@ class Client:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -2671,6 +2747,7 @@ class Client:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -2696,7 +2773,7 @@ class Client:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volume-transfer")
+        _response = self._transport.request("GET", "/v1/volume-transfer", accept="application/json")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -2725,7 +2802,10 @@ class Client:
         """
         _rt.warn_deprecated("Client.list_volume_types_and_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
+            "GET",
+            "/v1/volume-types",
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -2759,7 +2839,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = self._transport.request(
-                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
+                "GET",
+                "/v1/volume-types",
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -2820,6 +2903,7 @@ class Client:
                 "state": state,
                 "bootable": bootable,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2877,6 +2961,7 @@ class Client:
                     "state": state,
                     "bootable": bootable,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -3005,7 +3090,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3036,6 +3123,7 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3070,6 +3158,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3104,6 +3193,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3138,6 +3228,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3160,7 +3251,7 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_default_volume_types_details", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volume-types/default")
+        _response = self._transport.request("GET", "/v1/volume-types/default", accept="application/json")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -3183,7 +3274,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_image", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}), accept="application/json"
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -3214,6 +3305,7 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -3237,7 +3329,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
+            "GET",
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -3269,6 +3363,7 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -3294,7 +3389,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
+            "GET",
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -3325,6 +3422,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -3355,6 +3453,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -3376,7 +3475,7 @@ class Client:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/quota-sets")
+        _response = self._transport.request("GET", "/v1/quota-sets", accept="application/json")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -3401,7 +3500,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_server_type", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
+            "GET",
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -3432,6 +3533,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -3457,7 +3559,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}), accept="application/json"
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -3490,6 +3592,7 @@ class Client:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -3522,6 +3625,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
 
@@ -3543,7 +3647,7 @@ class Client:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("Client.show_volume_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = self._transport.request("GET", "/v1/volumes/quota-sets")
+        _response = self._transport.request("GET", "/v1/volumes/quota-sets", accept="application/json")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -3569,7 +3673,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_transfer_detail", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+            "GET",
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -3596,7 +3702,9 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
+            "GET",
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -3622,7 +3730,7 @@ class Client:
         """
         _rt.warn_deprecated("Client.show_volumes_details", API_VERSION, "2026-05-31", "1.3")
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3719,6 +3827,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3753,6 +3862,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3825,6 +3935,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3861,6 +3972,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3897,6 +4009,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3932,6 +4045,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3959,6 +4073,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -3993,6 +4108,7 @@ class Client:
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -4083,6 +4199,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -4137,6 +4254,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -4215,6 +4333,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
@@ -4247,6 +4366,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
@@ -4272,7 +4392,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_snapshot", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -4301,7 +4424,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_a_volume_transfer", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -4330,7 +4456,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_auto_scaling_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/auto-scaling-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -4366,6 +4495,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -4401,6 +4531,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -4436,6 +4567,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -4459,7 +4591,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/images",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -4491,6 +4626,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -4516,7 +4652,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/keypairs",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -4545,7 +4684,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_launch_configuration", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/launch-configurations",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -4571,7 +4713,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/server-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -4604,6 +4749,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
 
@@ -4700,6 +4846,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -4748,7 +4895,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/servers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -4781,6 +4931,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
@@ -4830,7 +4981,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.create_volume", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -5333,6 +5487,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -5355,7 +5510,7 @@ class AsyncClient:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.get_regions_maximum_partition_size", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/server-groups/partition-size")
+        _response = await self._transport.request("GET", "/v1/server-groups/partition-size", accept="application/json")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     @deprecated("Import Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -5421,6 +5576,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -5464,6 +5620,7 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -5524,6 +5681,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -5582,6 +5740,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -5645,6 +5804,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -5704,6 +5864,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -5753,6 +5914,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -5795,6 +5957,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -5838,6 +6001,7 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -5911,6 +6075,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -5980,6 +6145,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -6013,7 +6179,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_default_configs", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/default-configs", params={"name": name, "category": category}
+            "GET", "/v1/default-configs", params={"name": name, "category": category}, accept="application/json"
         )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
@@ -6039,7 +6205,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_image_members", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
+            "GET",
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -6096,6 +6264,7 @@ class AsyncClient:
                 "visibility": visibility,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6155,6 +6324,7 @@ class AsyncClient:
                     "visibility": visibility,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -6187,7 +6357,9 @@ class AsyncClient:
             KeypairListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_keypairs", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
+        _response = await self._transport.request(
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, accept="application/json"
+        )
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     @deprecated(
@@ -6228,6 +6400,7 @@ class AsyncClient:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -6267,6 +6440,7 @@ class AsyncClient:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -6303,6 +6477,7 @@ class AsyncClient:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -6330,7 +6505,9 @@ class AsyncClient:
             ServerGroupListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_server_groups", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
+        _response = await self._transport.request(
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, accept="application/json"
+        )
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     @deprecated(
@@ -6360,7 +6537,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = await self._transport.request(
-                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}, accept="application/json"
             )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -6392,7 +6569,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_interfaces", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -6418,7 +6597,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_ips", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -6459,6 +6640,7 @@ class AsyncClient:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -6497,6 +6679,7 @@ class AsyncClient:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -6527,7 +6710,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_server_volumes", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -6578,6 +6763,7 @@ class AsyncClient:
                 "with_count": with_count,
                 "name": name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -6629,6 +6815,7 @@ class AsyncClient:
                     "with_count": with_count,
                     "name": name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -6660,7 +6847,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_virtual_server_security_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -6729,6 +6918,7 @@ class AsyncClient:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -6800,6 +6990,7 @@ class AsyncClient:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -6826,7 +7017,7 @@ class AsyncClient:
             VolumeTransferListResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.list_volume_transfers", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/volume-transfer")
+        _response = await self._transport.request("GET", "/v1/volume-transfer", accept="application/json")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     @deprecated(
@@ -6855,7 +7046,10 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.list_volume_types_and_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
+            "GET",
+            "/v1/volume-types",
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -6889,7 +7083,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
+                "GET",
+                "/v1/volume-types",
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -6951,6 +7148,7 @@ class AsyncClient:
                 "state": state,
                 "bootable": bootable,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -7008,6 +7206,7 @@ class AsyncClient:
                     "state": state,
                     "bootable": bootable,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -7139,7 +7338,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -7170,6 +7371,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -7204,6 +7406,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -7238,6 +7441,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -7272,6 +7476,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -7294,7 +7499,7 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_default_volume_types_details", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/volume-types/default")
+        _response = await self._transport.request("GET", "/v1/volume-types/default", accept="application/json")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     @deprecated("Show Image is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3", category=None)
@@ -7317,7 +7522,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_image", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}), accept="application/json"
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -7348,6 +7553,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -7371,7 +7577,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_keypair", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
+            "GET",
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -7405,6 +7613,7 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -7430,7 +7639,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_group", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
+            "GET",
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -7461,6 +7672,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -7491,6 +7703,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -7512,7 +7725,7 @@ class AsyncClient:
             ServerQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_server_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/quota-sets")
+        _response = await self._transport.request("GET", "/v1/quota-sets", accept="application/json")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     @deprecated(
@@ -7537,7 +7750,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_server_type", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
+            "GET",
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -7568,6 +7783,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -7593,7 +7809,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_virtual_server", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}), accept="application/json"
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -7626,6 +7842,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -7658,6 +7875,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
 
@@ -7679,7 +7897,7 @@ class AsyncClient:
             VolumeQuotaSet (HTTP 200).
         """
         _rt.warn_deprecated("AsyncClient.show_volume_quota_set", API_VERSION, "2026-05-31", "1.3")
-        _response = await self._transport.request("GET", "/v1/volumes/quota-sets")
+        _response = await self._transport.request("GET", "/v1/volumes/quota-sets", accept="application/json")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     @deprecated(
@@ -7705,7 +7923,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_transfer_detail", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+            "GET",
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -7732,7 +7952,9 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volume_types_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
+            "GET",
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -7758,7 +7980,7 @@ class AsyncClient:
         """
         _rt.warn_deprecated("AsyncClient.show_volumes_details", API_VERSION, "2026-05-31", "1.3")
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -7859,6 +8081,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -7893,6 +8116,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -7965,6 +8189,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -8001,6 +8226,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -8037,6 +8263,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -8072,6 +8299,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -8099,6 +8327,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -8133,6 +8362,7 @@ class AsyncClient:
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -8227,6 +8457,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -8281,5 +8512,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)

@@ -116,6 +116,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
@@ -141,6 +142,7 @@ class Client:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
@@ -160,7 +162,10 @@ class Client:
             SnapshotDetailResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -180,7 +185,10 @@ class Client:
             VolumeTransferCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -202,7 +210,10 @@ class Client:
             AutoScalingGroupShowResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/auto-scaling-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -231,6 +242,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -259,6 +271,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -287,6 +300,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -306,7 +320,10 @@ class Client:
             ImageShowResponseV1Dot2 (HTTP 200).
         """
         _response = self._transport.request(
-            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/images",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponseV1Dot2, _response)
 
@@ -332,6 +349,7 @@ class Client:
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -351,7 +369,10 @@ class Client:
             KeypairCreateResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/keypairs",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -373,7 +394,10 @@ class Client:
             LaunchConfigurationDetailShowResponse (HTTP 201).
         """
         _response = self._transport.request(
-            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/launch-configurations",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -393,7 +417,10 @@ class Client:
             ServerGroup (HTTP 201).
         """
         _response = self._transport.request(
-            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/server-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -419,6 +446,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
 
@@ -495,6 +523,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -529,7 +558,10 @@ class Client:
             ServerCreateResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/servers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -555,6 +587,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
@@ -589,7 +622,10 @@ class Client:
             VolumeShowResponse (HTTP 202).
         """
         _response = self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -968,6 +1004,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -983,7 +1020,7 @@ class Client:
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/server-groups/partition-size")
+        _response = self._transport.request("GET", "/v1/server-groups/partition-size", accept="application/json")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -1038,6 +1075,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -1072,6 +1110,7 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -1124,6 +1163,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -1173,6 +1213,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -1228,6 +1269,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -1280,6 +1322,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -1321,6 +1364,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -1356,6 +1400,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -1390,6 +1435,7 @@ class Client:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -1455,6 +1501,7 @@ class Client:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -1517,6 +1564,7 @@ class Client:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -1542,7 +1590,9 @@ class Client:
         Returns:
             DefaultConfigListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/default-configs", params={"name": name, "category": category})
+        _response = self._transport.request(
+            "GET", "/v1/default-configs", params={"name": name, "category": category}, accept="application/json"
+        )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
     def list_image_members(self, image_id: str) -> _models.ImageMemberListResponse:
@@ -1561,7 +1611,9 @@ class Client:
             ImageMemberListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
+            "GET",
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -1614,6 +1666,7 @@ class Client:
                 "visibility": visibility,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -1667,6 +1720,7 @@ class Client:
                     "visibility": visibility,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -1690,7 +1744,9 @@ class Client:
         Returns:
             KeypairListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
+        _response = self._transport.request(
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, accept="application/json"
+        )
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     def list_launch_configurations(
@@ -1724,6 +1780,7 @@ class Client:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -1754,6 +1811,7 @@ class Client:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -1783,6 +1841,7 @@ class Client:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -1804,7 +1863,9 @@ class Client:
         Returns:
             ServerGroupListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
+        _response = self._transport.request(
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, accept="application/json"
+        )
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     def iter_list_server_groups(self, *, limit: int = 100) -> Iterator[_models.ServerGroupListResponseServerGroupsItem]:
@@ -1825,7 +1886,9 @@ class Client:
         """
 
         def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
-            _response = self._transport.request("GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset})
+            _response = self._transport.request(
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}, accept="application/json"
+            )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
             return _items
@@ -1848,7 +1911,9 @@ class Client:
             ServerInterfaceListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -1868,7 +1933,9 @@ class Client:
             ServerIpsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -1903,6 +1970,7 @@ class Client:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -1935,6 +2003,7 @@ class Client:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -1958,7 +2027,9 @@ class Client:
             ServerVolumesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -2002,6 +2073,7 @@ class Client:
                 "with_count": with_count,
                 "name": name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -2046,6 +2118,7 @@ class Client:
                     "with_count": with_count,
                     "name": name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -2069,7 +2142,9 @@ class Client:
             ServerSecurityGroupListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -2132,6 +2207,7 @@ class Client:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -2195,6 +2271,7 @@ class Client:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -2214,7 +2291,7 @@ class Client:
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/volume-transfer")
+        _response = self._transport.request("GET", "/v1/volume-transfer", accept="application/json")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     def list_volume_types_and_details(
@@ -2236,7 +2313,10 @@ class Client:
             VolumeTypeListResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
+            "GET",
+            "/v1/volume-types",
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -2263,7 +2343,10 @@ class Client:
 
         def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = self._transport.request(
-                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
+                "GET",
+                "/v1/volume-types",
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -2317,6 +2400,7 @@ class Client:
                 "state": state,
                 "bootable": bootable,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -2367,6 +2451,7 @@ class Client:
                     "state": state,
                     "bootable": bootable,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -2462,7 +2547,9 @@ class Client:
             SnapshotDetailResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -2486,6 +2573,7 @@ class Client:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -2513,6 +2601,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -2540,6 +2629,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -2567,6 +2657,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -2582,7 +2673,7 @@ class Client:
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/volume-types/default")
+        _response = self._transport.request("GET", "/v1/volume-types/default", accept="application/json")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -2601,7 +2692,7 @@ class Client:
             ImageShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}), accept="application/json"
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -2626,6 +2717,7 @@ class Client:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -2645,7 +2737,9 @@ class Client:
             KeypairShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
+            "GET",
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -2670,6 +2764,7 @@ class Client:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -2689,7 +2784,9 @@ class Client:
             ServerGroup (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
+            "GET",
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -2714,6 +2811,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -2738,6 +2836,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -2753,7 +2852,7 @@ class Client:
         Returns:
             ServerQuotaSet (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/quota-sets")
+        _response = self._transport.request("GET", "/v1/quota-sets", accept="application/json")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     def show_server_type(self, server_type_id: str) -> _models.ServerType:
@@ -2772,7 +2871,9 @@ class Client:
             ServerType (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
+            "GET",
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -2797,6 +2898,7 @@ class Client:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -2816,7 +2918,7 @@ class Client:
             ServerShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}), accept="application/json"
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -2842,6 +2944,7 @@ class Client:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -2867,6 +2970,7 @@ class Client:
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
 
@@ -2882,7 +2986,7 @@ class Client:
         Returns:
             VolumeQuotaSet (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1/volumes/quota-sets")
+        _response = self._transport.request("GET", "/v1/volumes/quota-sets", accept="application/json")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
@@ -2901,7 +3005,9 @@ class Client:
             VolumeTransferShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+            "GET",
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -2921,7 +3027,9 @@ class Client:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
+            "GET",
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -2941,7 +3049,7 @@ class Client:
             VolumeShowResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3014,6 +3122,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3041,6 +3150,7 @@ class Client:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3099,6 +3209,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -3128,6 +3239,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3157,6 +3269,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3185,6 +3298,7 @@ class Client:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3208,6 +3322,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -3236,6 +3351,7 @@ class Client:
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -3307,6 +3423,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -3348,6 +3465,7 @@ class Client:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -3419,6 +3537,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferAcceptResponse, _response)
 
@@ -3444,6 +3563,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/volumes/{volume_id}/servers", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
 
@@ -3463,7 +3583,10 @@ class AsyncClient:
             SnapshotDetailResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/snapshots", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -3485,7 +3608,10 @@ class AsyncClient:
             VolumeTransferCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/volume-transfer", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
@@ -3507,7 +3633,10 @@ class AsyncClient:
             AutoScalingGroupShowResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST", "/v1/auto-scaling-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/auto-scaling-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -3536,6 +3665,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -3564,6 +3694,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -3592,6 +3723,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -3611,7 +3743,10 @@ class AsyncClient:
             ImageShowResponseV1Dot2 (HTTP 200).
         """
         _response = await self._transport.request(
-            "POST", "/v1/images", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/images",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponseV1Dot2, _response)
 
@@ -3637,6 +3772,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -3656,7 +3792,10 @@ class AsyncClient:
             KeypairCreateResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST", "/v1/keypairs", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/keypairs",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairCreateResponse, _response)
 
@@ -3678,7 +3817,10 @@ class AsyncClient:
             LaunchConfigurationDetailShowResponse (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST", "/v1/launch-configurations", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/launch-configurations",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -3698,7 +3840,10 @@ class AsyncClient:
             ServerGroup (HTTP 201).
         """
         _response = await self._transport.request(
-            "POST", "/v1/server-groups", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/server-groups",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -3724,6 +3869,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.InterfaceResponse, _response)
 
@@ -3800,6 +3946,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -3836,7 +3983,10 @@ class AsyncClient:
             ServerCreateResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/servers", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/servers",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateResponse, _response)
 
@@ -3862,6 +4012,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/images", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerCreateImageResponse, _response)
 
@@ -3898,7 +4049,10 @@ class AsyncClient:
             VolumeShowResponse (HTTP 202).
         """
         _response = await self._transport.request(
-            "POST", "/v1/volumes", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v1/volumes",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -4279,6 +4433,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}/size", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -4294,7 +4449,7 @@ class AsyncClient:
         Returns:
             ServerGroupPartitionSizeResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/server-groups/partition-size")
+        _response = await self._transport.request("GET", "/v1/server-groups/partition-size", accept="application/json")
         return _support.parse_model(_models.ServerGroupPartitionSizeResponse, _response)
 
     async def import_image(self, image_id: str, *, body: _models.ImageImportRequest) -> None:
@@ -4349,6 +4504,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
 
@@ -4383,6 +4539,7 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupLbServerGroupListResponse, _response)
             _items = _body.lb_server_groups or []
@@ -4436,6 +4593,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
 
@@ -4487,6 +4645,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupNotificationListResponse, _response)
             _items = _body.notifications or []
@@ -4543,6 +4702,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
 
@@ -4595,6 +4755,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupPolicyListResponse, _response)
             _items = _body.policies or []
@@ -4637,6 +4798,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"size": size, "page": page, "sort": sort, "frequency": frequency},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleListResponse, _response)
 
@@ -4672,6 +4834,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             params={"marker": marker, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
 
@@ -4706,6 +4869,7 @@ class AsyncClient:
                     {"auto_scaling_group_id": auto_scaling_group_id},
                 ),
                 params={"marker": _marker, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupVirtualServerListResponse, _response)
             _items = _body.servers or []
@@ -4772,6 +4936,7 @@ class AsyncClient:
                 "limit": limit,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupListResponse, _response)
 
@@ -4834,6 +4999,7 @@ class AsyncClient:
                     "limit": _limit,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.AutoScalingGroupListResponse, _response)
             _items = _body.auto_scaling_groups or []
@@ -4861,7 +5027,7 @@ class AsyncClient:
             DefaultConfigListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/default-configs", params={"name": name, "category": category}
+            "GET", "/v1/default-configs", params={"name": name, "category": category}, accept="application/json"
         )
         return _support.parse_model(_models.DefaultConfigListResponse, _response)
 
@@ -4881,7 +5047,9 @@ class AsyncClient:
             ImageMemberListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id})
+            "GET",
+            _support.format_path("/v1/images/{image_id}/members", {"image_id": image_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberListResponse, _response)
 
@@ -4934,6 +5102,7 @@ class AsyncClient:
                 "visibility": visibility,
                 "sort": sort,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -4989,6 +5158,7 @@ class AsyncClient:
                     "visibility": visibility,
                     "sort": sort,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ImageListResponse, _response)
             _items = _body.images or []
@@ -5015,7 +5185,9 @@ class AsyncClient:
         Returns:
             KeypairListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/keypairs", params={"limit": limit, "marker": marker})
+        _response = await self._transport.request(
+            "GET", "/v1/keypairs", params={"limit": limit, "marker": marker}, accept="application/json"
+        )
         return _support.parse_model(_models.KeypairListResponse, _response)
 
     async def list_launch_configurations(
@@ -5049,6 +5221,7 @@ class AsyncClient:
             "GET",
             "/v1/launch-configurations",
             params={"name": name, "image_id": image_id, "offset": offset, "limit": limit, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationListResponse, _response)
 
@@ -5081,6 +5254,7 @@ class AsyncClient:
                 "GET",
                 "/v1/launch-configurations",
                 params={"name": name, "image_id": image_id, "offset": _offset, "limit": _limit, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.LaunchConfigurationListResponse, _response)
             _items = _body.launch_configurations or []
@@ -5111,6 +5285,7 @@ class AsyncClient:
             "GET",
             "/v1/pending-images",
             params={"scp_image_type": scp_image_type, "scp_original_image_type": scp_original_image_type},
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageListResponse, _response)
 
@@ -5132,7 +5307,9 @@ class AsyncClient:
         Returns:
             ServerGroupListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/server-groups", params={"limit": limit, "offset": offset})
+        _response = await self._transport.request(
+            "GET", "/v1/server-groups", params={"limit": limit, "offset": offset}, accept="application/json"
+        )
         return _support.parse_model(_models.ServerGroupListResponse, _response)
 
     async def iter_list_server_groups(
@@ -5156,7 +5333,7 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.ServerGroupListResponseServerGroupsItem]:
             _response = await self._transport.request(
-                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}
+                "GET", "/v1/server-groups", params={"limit": _limit, "offset": _offset}, accept="application/json"
             )
             _body = _support.parse_model(_models.ServerGroupListResponse, _response)
             _items = _body.server_groups or []
@@ -5181,7 +5358,9 @@ class AsyncClient:
             ServerInterfaceListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/interfaces", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -5201,7 +5380,9 @@ class AsyncClient:
             ServerIpsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/ips", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerIpsResponse, _response)
 
@@ -5236,6 +5417,7 @@ class AsyncClient:
             "GET",
             "/v1/server-types",
             params={"limit": limit, "marker": marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerTypeListResponse, _response)
 
@@ -5268,6 +5450,7 @@ class AsyncClient:
                 "GET",
                 "/v1/server-types",
                 params={"limit": _limit, "marker": _marker, "min_disk": min_disk, "min_ram": min_ram, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerTypeListResponse, _response)
             _items = _body.server_types or []
@@ -5292,7 +5475,9 @@ class AsyncClient:
             ServerVolumesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/volumes", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerVolumesResponse, _response)
 
@@ -5336,6 +5521,7 @@ class AsyncClient:
                 "with_count": with_count,
                 "name": name,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotListResponse, _response)
 
@@ -5380,6 +5566,7 @@ class AsyncClient:
                     "with_count": with_count,
                     "name": name,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.SnapshotListResponse, _response)
             _items = _body.snapshots or []
@@ -5404,7 +5591,9 @@ class AsyncClient:
             ServerSecurityGroupListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id})
+            "GET",
+            _support.format_path("/v1/servers/{server_id}/security-groups", {"server_id": server_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerSecurityGroupListResponse, _response)
 
@@ -5467,6 +5656,7 @@ class AsyncClient:
                 "sort": sort,
                 "auto_scaling_group_id": auto_scaling_group_id,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerListResponse, _response)
 
@@ -5532,6 +5722,7 @@ class AsyncClient:
                     "sort": sort,
                     "auto_scaling_group_id": auto_scaling_group_id,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.ServerListResponse, _response)
             _items = _body.servers or []
@@ -5552,7 +5743,7 @@ class AsyncClient:
         Returns:
             VolumeTransferListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/volume-transfer")
+        _response = await self._transport.request("GET", "/v1/volume-transfer", accept="application/json")
         return _support.parse_model(_models.VolumeTransferListResponse, _response)
 
     async def list_volume_types_and_details(
@@ -5574,7 +5765,10 @@ class AsyncClient:
             VolumeTypeListResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1/volume-types", params={"limit": limit, "offset": offset, "marker": marker, "sort": sort}
+            "GET",
+            "/v1/volume-types",
+            params={"limit": limit, "offset": offset, "marker": marker, "sort": sort},
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeListResponse, _response)
 
@@ -5601,7 +5795,10 @@ class AsyncClient:
 
         async def _page(_offset: int, _limit: int) -> list[_models.VolumeTypeListResponseVolumeTypesItem]:
             _response = await self._transport.request(
-                "GET", "/v1/volume-types", params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort}
+                "GET",
+                "/v1/volume-types",
+                params={"limit": _limit, "offset": _offset, "marker": marker, "sort": sort},
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeTypeListResponse, _response)
             _items = _body.volume_types or []
@@ -5656,6 +5853,7 @@ class AsyncClient:
                 "state": state,
                 "bootable": bootable,
             },
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeListResponse, _response)
 
@@ -5706,6 +5904,7 @@ class AsyncClient:
                     "state": state,
                     "bootable": bootable,
                 },
+                accept="application/json",
             )
             _body = _support.parse_model(_models.VolumeListResponse, _response)
             _items = _body.volumes or []
@@ -5804,7 +6003,9 @@ class AsyncClient:
             SnapshotDetailResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -5828,6 +6029,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -5855,6 +6057,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/notifications/{notification_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -5882,6 +6085,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/policies/{policy_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -5909,6 +6113,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}/schedules/{schedule_id}",
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -5924,7 +6129,7 @@ class AsyncClient:
         Returns:
             VolumeTypeDetailResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/volume-types/default")
+        _response = await self._transport.request("GET", "/v1/volume-types/default", accept="application/json")
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
     async def show_image(self, image_id: str) -> _models.ImageShowResponse:
@@ -5943,7 +6148,7 @@ class AsyncClient:
             ImageShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id})
+            "GET", _support.format_path("/v1/images/{image_id}", {"image_id": image_id}), accept="application/json"
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -5968,6 +6173,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -5987,7 +6193,9 @@ class AsyncClient:
             KeypairShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name})
+            "GET",
+            _support.format_path("/v1/keypairs/{keypair_name}", {"keypair_name": keypair_name}),
+            accept="application/json",
         )
         return _support.parse_model(_models.KeypairShowResponse, _response)
 
@@ -6014,6 +6222,7 @@ class AsyncClient:
                 "/v1/launch-configurations/{launch_configuration_id}",
                 {"launch_configuration_id": launch_configuration_id},
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.LaunchConfigurationDetailShowResponse, _response)
 
@@ -6033,7 +6242,9 @@ class AsyncClient:
             ServerGroup (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id})
+            "GET",
+            _support.format_path("/v1/server-groups/{server_group_id}", {"server_group_id": server_group_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerGroup, _response)
 
@@ -6058,6 +6269,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/interfaces/{port_id}", {"server_id": server_id, "port_id": port_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerInterfaceListResponse, _response)
 
@@ -6082,6 +6294,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/ips/{subnet_id}", {"server_id": server_id, "subnet_id": subnet_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponseAddress, _response)
 
@@ -6097,7 +6310,7 @@ class AsyncClient:
         Returns:
             ServerQuotaSet (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/quota-sets")
+        _response = await self._transport.request("GET", "/v1/quota-sets", accept="application/json")
         return _support.parse_model(_models.ServerQuotaSet, _response)
 
     async def show_server_type(self, server_type_id: str) -> _models.ServerType:
@@ -6116,7 +6329,9 @@ class AsyncClient:
             ServerType (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id})
+            "GET",
+            _support.format_path("/v1/server-types/{server_type_id}", {"server_type_id": server_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerType, _response)
 
@@ -6141,6 +6356,7 @@ class AsyncClient:
             _support.format_path(
                 "/v1/servers/{server_id}/volumes/{volume_id}", {"server_id": server_id, "volume_id": volume_id}
             ),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
@@ -6160,7 +6376,7 @@ class AsyncClient:
             ServerShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id})
+            "GET", _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}), accept="application/json"
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -6186,6 +6402,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1/servers/{server_id}/console-log", {"server_id": server_id}),
             params={"line_size": line_size},
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerConsoleLogResponse, _response)
 
@@ -6211,6 +6428,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1/servers/{server_id}/password", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerPasswordResponse, _response)
 
@@ -6226,7 +6444,7 @@ class AsyncClient:
         Returns:
             VolumeQuotaSet (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1/volumes/quota-sets")
+        _response = await self._transport.request("GET", "/v1/volumes/quota-sets", accept="application/json")
         return _support.parse_model(_models.VolumeQuotaSet, _response)
 
     async def show_volume_transfer_detail(self, transfer_id: str) -> _models.VolumeTransferShowResponse:
@@ -6245,7 +6463,9 @@ class AsyncClient:
             VolumeTransferShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+            "GET",
+            _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTransferShowResponse, _response)
 
@@ -6265,7 +6485,9 @@ class AsyncClient:
             VolumeTypeDetailResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id})
+            "GET",
+            _support.format_path("/v1/volume-types/{volume_type_id}", {"volume_type_id": volume_type_id}),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeTypeDetailResponse, _response)
 
@@ -6285,7 +6507,7 @@ class AsyncClient:
             VolumeShowResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id})
+            "GET", _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}), accept="application/json"
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
@@ -6362,6 +6584,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
@@ -6389,6 +6612,7 @@ class AsyncClient:
                 "/v1/auto-scaling-groups/{auto_scaling_group_id}", {"auto_scaling_group_id": auto_scaling_group_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -6447,6 +6671,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "notification_id": notification_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupNotificationShowResponse, _response)
 
@@ -6476,6 +6701,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "policy_id": policy_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupPolicyShowResponse, _response)
 
@@ -6505,6 +6731,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id, "schedule_id": schedule_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupScheduleShowResponse, _response)
 
@@ -6533,6 +6760,7 @@ class AsyncClient:
                 {"auto_scaling_group_id": auto_scaling_group_id},
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.AutoScalingGroupShowResponse, _response)
 
@@ -6556,6 +6784,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/images/{image_id}", {"image_id": image_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageShowResponse, _response)
 
@@ -6584,6 +6813,7 @@ class AsyncClient:
                 "/v1/images/{image_id}/members/{member_id}", {"image_id": image_id, "member_id": member_id}
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ImageMemberShowResponse, _response)
 
@@ -6659,6 +6889,7 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/servers/{server_id}", {"server_id": server_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.ServerShowResponse, _response)
 
@@ -6700,5 +6931,6 @@ class AsyncClient:
             "PUT",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
