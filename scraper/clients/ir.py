@@ -2232,8 +2232,8 @@ def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
             parts.append(f"list[{_annotation(ctx, schema.get('items') or {}, depth + 1)}]")
         elif t == "object":
             parts.append("dict[str, Any]")
-        elif t == "string" and schema.get("format") in _DATE_FORMATS:
-            parts.extend((_DATE_FORMATS[schema["format"]], "str"))
+        elif t == "string" and isinstance(fmt := schema.get("format"), str) and fmt in _DATE_FORMATS:
+            parts.extend((_DATE_FORMATS[fmt], "str"))
         elif t in _SCALARS:
             parts.append(_SCALARS[t])
     if not parts:

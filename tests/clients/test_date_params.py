@@ -5,6 +5,7 @@ has no offset, and guessing one (UTC? the local zone?) would move the instant by
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,3 +94,11 @@ def test_a_naive_datetime_is_refused_not_guessed(package: tuple[Path, ModuleType
     values: dict[str, Any] = {"day": datetime.date(2024, 5, 6), where: naive}
     with pytest.raises(ValueError, match="no timezone"):
         _send(package[1], lambda c: c.get_day(**values))
+
+
+def test_a_format_that_is_no_string_is_no_date() -> None:
+    """A mutated ``format`` (a list, a mapping) is ignored, as every other malformed keyword: the text type stays."""
+    spec = copy.deepcopy(SPEC)
+    spec["paths"]["/days/{day}"]["get"]["parameters"][1]["schema"] = {"type": "string", "format": ["date"]}
+    source = render_package([spec], package_name="dated")["dated/v1_0/client.py"].decode("utf-8")
+    assert "since: str | None = None" in source
