@@ -94,6 +94,9 @@ class CodeBlock:
     text: str
     line: int
     language: str | None = None
+    #: Empty for code the page writes; what a reader rebuilt and how (a JSON example whose bracket lines a text
+    #: rendering dropped: :mod:`scraper.readers.bracketless_json`), for the dialect to report where it uses it.
+    inferred: str = ""
 
 
 Block = Heading | Paragraph | Table | CodeBlock

@@ -1683,9 +1683,11 @@ class _PageReader:
         if "response" in parts or method not in ("GET", "HEAD") or request is None:
             return
         example: Block | None = next((block for block in request.examples if _has_json_body(block)), None)
+        if self._response_table_under_the_request(
+            parts, request, method, title, before=example.line if example is not None else None
+        ):
+            return
         if example is None:
-            if self._response_table_under_the_request(parts, request, method, title):
-                return
             # Private DNS 'View Private DNS Zone': no response heading and no example; after the parameters, a
             # table of Body rows with no Required column (what a response table looks like): the response
             example = next((table for table, _ in request.tables if _response_like(table)), None)
@@ -1704,15 +1706,16 @@ class _PageReader:
         )
 
     def _response_table_under_the_request(
-        self, parts: dict[str, _Part], request: _Part, method: str, title: str
+        self, parts: dict[str, _Part], request: _Part, method: str, title: str, before: int | None = None
     ) -> bool:
         """Compute (en, the space-joined text rendering): the response heading and the example's bracket-only lines
         are gone, so a GET's ``Request`` section holds its ``Name Type Format Required Description`` parameter table,
         then the response's ``Name Type Format Description`` table of Body rows. A GET or HEAD sends no body: with
         no response part, a field table after one with a required column, itself with none and no row placed
         anywhere but the body, starts the response (as the pipe reader's rule for back-to-back tables,
-        :func:`scraper.readers.nhn_pipe._response_start`); it and every block after it are the response. Says whether
-        it found one."""
+        :func:`scraper.readers.nhn_pipe._response_start`); it and every block after it are the response. With
+        ``before`` (the line of the request part's JSON example, rebuilt from its remaining lines), only a table above
+        it counts: the example under the response table is the response's too. Says whether it found one."""
         required_seen = False
         start: Table | None = None
         for table, location in request.tables:
@@ -1723,6 +1726,8 @@ class _PageReader:
                 required_seen = True
                 continue
             places = {row.location for row in read.rows}
+            if before is not None and table.line > before:
+                break
             if required_seen and location in (None, "body") and places <= {None, "body"}:
                 start = table
                 break
@@ -2662,6 +2667,10 @@ class _PageReader:
                 self._note_xml_example(part, block, subject, what)
                 continue
             value, problem, offset = _lenient_json(text)
+            if problem is None and block.inferred:
+                self._finding(
+                    "example-repaired", block.line, subject, f"the {what} example {block.inferred}; read as rebuilt"
+                )
             if problem is None:
                 if offset == _PSEUDO:
                     self._finding(

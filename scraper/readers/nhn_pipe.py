@@ -17,7 +17,8 @@ Reading it:
   lines: ``compute | Korea (Pangyo) Region ... |`` then the endpoint URLs). A row of more cells than the header
   keeps the extra text in its last cell, one of fewer is padded with empty cells; both are repairs on the row.
 * **Code**: a ``METHOD /path`` line with its header lines, a JSON document (to its balanced bracket), an ``HTTP/1.1``
-  status sample and a ``curl`` command are read as :mod:`scraper.readers.nhn_text` reads them.
+  status sample and a ``curl`` command are read as :mod:`scraper.readers.nhn_text` reads them; so is an example
+  whose bracket-only lines the rendering dropped (:mod:`scraper.readers.bracketless_json` rebuilds them).
 * **Headings the rendering dropped are rebuilt** where what remains places them, each marked ``inferred``:
 
   - the first line, when it is a breadcrumb (``A > B > API Guide``), is the title (level 1; not inferred, it is the
@@ -39,6 +40,7 @@ from __future__ import annotations
 import re
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
+from scraper.readers.bracketless_json import JSON_MEMBER, member_block
 from scraper.readers.cell_lines import cell_line_table, column_word, header_like, is_cell_line
 from scraper.readers.nhn_text import (
     _ARRAY_START,
@@ -94,11 +96,6 @@ _NO_REQUEST_BODY = re.compile(
 _BULLETED_VALUE = re.compile(r"\s+(?=[-*\u2022]\s*[A-Za-z0-9][\w.+-]*\s*[:\uff1a]\s)")
 _CONSTANT_VALUE = re.compile(r"\s+(?=[A-Z][A-Z0-9_]*\s*[:\uff1a]\s)")
 _LABEL_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-#: A line of a JSON example whose lines holding only a bracket the rendering dropped: ``"header": {``,
-#: ``"resultCode": 0,`` (Certificate Manager v1.1, API Gateway and Push in Korean and Japanese).
-_JSON_MEMBER = re.compile(r'^"[^"]*"\s*:\s*\S')
-#: What else such an example keeps on a line: a bracket and its comma, a quoted array item.
-_JSON_REMNANT = re.compile(r'^(?:[\[\]{},]+|"[^"]*",?)$')
 _INFERRED_OPERATION = "the rendering drops headings: an operation starts at its declaration, with the lines above it"
 _INFERRED_TITLED = (
     "the rendering keeps headings as plain lines: an operation starts at its declaration, its first line its title"
@@ -160,8 +157,8 @@ def _blocks(lines: list[str]) -> list[Block]:
             block, index = cell_table.table, cell_table.end
         elif _METHOD_LINE.match(stripped) or _bare_method_at(lines, index):
             block, index = _method_block(lines, index)
-        elif _JSON_MEMBER.match(stripped):
-            block, index = _member_block(lines, index)
+        elif JSON_MEMBER.match(stripped):
+            block, index = member_block(lines, index)
         elif _CURL_LINE.match(stripped):
             block, index = _command_block(lines, index)
         elif _STATUS_LINE.match(stripped):
@@ -247,17 +244,6 @@ def _table(lines: list[str], start: int, body: int) -> tuple[Table, int]:
             cells = cells + [""] * (width - len(cells))
         rows.append(Row(cells=tuple(cells), line=line, repairs=repairs))
     return Table(header=tuple(header), rows=tuple(rows), line=start + 1), index
-
-
-def _member_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:
-    """The lines of a JSON example whose bracket-only lines the rendering dropped (``"header": {`` /
-    ``"isSuccessful": true,`` / ...), kept together as the example they were: one code block, which is no JSON
-    any more (the dialect says so where it would use it), rather than paragraphs, where ``"header": {`` read as a
-    ``Header`` label."""
-    end = start + 1
-    while end < len(lines) and (_JSON_MEMBER.match(lines[end].strip()) or _JSON_REMNANT.match(lines[end].strip())):
-        end += 1
-    return CodeBlock(text="\n".join(line.rstrip() for line in lines[start:end]), line=start + 1), end
 
 
 def _command_block(lines: list[str], start: int) -> tuple[CodeBlock, int]:

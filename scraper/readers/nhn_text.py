@@ -24,7 +24,9 @@ reader produces from the guide's source, so :class:`~scraper.dialects.nhn.NhnDia
 * **Code**: a ``METHOD /path`` (or ``METHOD https://...``, ``[GET,POST] /path``, or a method alone over its URL
   alone) line and the header lines under it are one :class:`CodeBlock`; so are an ``HTTP/1.1 200 OK`` line, its
   header lines and the JSON after one blank line; a JSON document (a line starting with ``{``, or ``[`` right after
-  a sample label) runs until its brackets balance, blank lines included, and becomes a ``json`` :class:`CodeBlock`.
+  a sample label) runs until its brackets balance, blank lines included, and becomes a ``json`` :class:`CodeBlock`;
+  an example whose bracket-only lines the rendering dropped (``"header": {`` / ``"isSuccessful": true,``) is one
+  too, its brackets rebuilt (:mod:`scraper.readers.bracketless_json`, shared with the pipe reader).
 * **Headings** follow the guide's conventions (blank lines are meaningful): the first line is the title (level 1);
   request/response labels (``Request``, ``응답``) are level 3; an operation title (level 2) is the title-like line
   before the operation's description paragraphs and its method line (none for a method line under a sample label
@@ -41,6 +43,7 @@ import re
 from dataclasses import dataclass
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers.bracketless_json import JSON_MEMBER, member_block
 from scraper.readers.json_extent import json_extent
 from scraper.table_vocabulary import (
     ENDPOINT_COLUMNS,
@@ -160,6 +163,8 @@ def _items(lines: list[str], page: str, models: frozenset[str] = frozenset()) ->
             block, index = _command_block(lines, index)
         elif _STATUS_LINE.match(stripped):
             block, index = _response_block(lines, index)
+        elif JSON_MEMBER.match(stripped):
+            block, index = member_block(lines, index)
         elif key_value is not None:
             block, index = key_value
         elif header is not None and table_kind == "endpoint":

@@ -121,12 +121,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             ]
         ),
     ),
-    "Security-Advisor__en__public-api.md": (
-        _OPEN,
-        frozenset(
-            ["Query Auto Inspection Settings", "Query Last Inspection Date", "Query Summary of Last Inspection Result"]
-        ),
-    ),
+    "Security-Advisor__en__public-api.md": (_OPEN, frozenset(["Query Summary of Last Inspection Result"])),
     "Traffic-Mirroring__en__public-api.md": (_OPEN, frozenset(["Modify Sessions"])),
     "Alimtalk__ko__friendtalkupgrade-api-guide.md": (
         _OPEN,

@@ -88,4 +88,30 @@ def test_a_get_whose_second_table_has_a_required_column_keeps_it_in_the_request(
     text = text.replace("Format Description\nflavors Body", "Format Required Description\nflavors Body")
     text = text.replace("Body Array Flavor", "Body Array O Flavor")
     service = _read(text)
-    assert not [f for f in service.findings if f.kind == "response-under-request"]
+    # the table stays the request's; only the example under it (rebuilt from its bracketless lines) is the response's,
+    # as any GET's JSON example under its request heading is
+    moved = [f for f in service.findings if f.kind == "response-under-request"]
+    assert [(f.line, "example read as the response" in f.message) for f in moved] == [(31, True)]
+
+
+def test_an_example_whose_bracket_only_lines_were_dropped_is_rebuilt_as_json() -> None:
+    service = _read((TEXT / "bracketless-example.txt").read_text(encoding="utf-8"))
+    (op,) = service.operations
+    version = op.versions["v1.0"]
+    assert version.example_response is not None
+    assert version.example_response.body == {
+        "header": {"isSuccessful": True, "resultCode": 0, "resultMessage": "SUCCESS"},
+        "gadget": {
+            "gadgetId": "g-1",
+            "slots": [{"slotId": 3, "size": 12.5}, {"slotId": 4, "size": 8.0}],
+            "tags": ["red", "blue"],
+            "active": True,
+        },
+    }
+    (response,) = [r for r in version.responses if r.status == "200"]
+    assert response.schema is not None
+    slots = response.schema["properties"]["gadget"]["properties"]["slots"]
+    assert slots["items"]["properties"]["size"]["type"] == "number"
+    repaired = [f for f in service.findings if f.kind == "example-repaired"]
+    assert [f.line for f in repaired] == [22]
+    assert "bracket" in repaired[0].message

@@ -116,7 +116,11 @@ def _table(table: Tag, out: _Writer) -> None:
         out.request(1)
 
 
-def _walk(node: Tag | NavigableString, out: _Writer) -> None:
+#: A line of a code block holding only brackets (and their comma): ``{``, ``}``, ``[``, ``],``.
+_BRACKET_ONLY = re.compile(r"^\s*[\[\]{}]+,?\s*$")
+
+
+def _walk(node: Tag | NavigableString, out: _Writer, drop_brackets: bool = False) -> None:
     if isinstance(node, NavigableString):
         if node.__class__ is NavigableString:
             out.inline(str(node))
@@ -127,7 +131,10 @@ def _walk(node: Tag | NavigableString, out: _Writer) -> None:
         return
     if name == "pre":
         out.request(2)
-        out.write(node.get_text().rstrip("\n").expandtabs(4))
+        code = node.get_text().rstrip("\n").expandtabs(4)
+        if drop_brackets:
+            code = "\n".join(line.strip() for line in code.split("\n") if not _BRACKET_ONLY.match(line))
+        out.write(code)
         out.request(2)
         return
     if name == "table":
@@ -137,7 +144,7 @@ def _walk(node: Tag | NavigableString, out: _Writer) -> None:
         out.request(1)
         for child in node.children:
             if isinstance(child, (Tag, NavigableString)):
-                _walk(child, out)
+                _walk(child, out, drop_brackets)
         out.request(2)
         return
     if name == "hr":
@@ -148,20 +155,22 @@ def _walk(node: Tag | NavigableString, out: _Writer) -> None:
         out.request(1 if name in ("li", "summary") else 2)
     for child in node.children:
         if isinstance(child, (Tag, NavigableString)):
-            _walk(child, out)
+            _walk(child, out, drop_brackets)
     if block:
         out.request(1 if name == "li" else 2)
 
 
-def text_rendering(markdown: str) -> str:
-    """The emulated site text rendering of one guide's Markdown (see the module docstring)."""
+def text_rendering(markdown: str, *, drop_brackets: bool = False) -> str:
+    """The emulated site text rendering of one guide's Markdown (see the module docstring). ``drop_brackets``: as
+    renderings of Compute and Notification Hub pages are seen, every code line holding only brackets (``{``,
+    ``],``) is dropped and the others are flush left (``tests/fixtures/nhn/text/README.md``)."""
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
     # Browsers read ``</br>`` as ``<br>``; html.parser would drop it.
     soup = BeautifulSoup(_END_BR.sub("<br>", html), "html.parser")
     out = _Writer()
     for child in soup.children:
         if isinstance(child, (Tag, NavigableString)):
-            _walk(child, out)
+            _walk(child, out, drop_brackets)
     return out.text()
 
 
