@@ -658,6 +658,8 @@ class _PageReader:
         self._headings_before: dict[int, dict[int, int]] | None = None
         #: (method, path) -> the name the guide's API list gives it, read on first use (:meth:`_inferred_title`).
         self._summary: dict[tuple[str, str], str] | None = None
+        #: Rows of the guide typed Enum that list values (:meth:`_listed_enum_rows`), read on first use.
+        self._enum_rows: list[tuple[str, int, list[str]]] | None = None
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -1663,7 +1665,7 @@ class _PageReader:
             tree = FieldTree(rows, page=self.page, subject=subject, findings=self.findings, line=rows[0].line)
             if example is not None and name == shown:
                 tree.observe(example)
-            members.append({"title": name, **tree.schema(self._enum_resolver(section.group))})
+            members.append({"title": name, **tree.schema(self._enum_resolver(section.group, subject))})
         self._finding(
             "alternative-bodies",
             alternatives[0][1][0].line,
@@ -1968,7 +1970,7 @@ class _PageReader:
             else:
                 if request_example is not None:
                     tree.observe(request_example)
-                schema = tree.schema(self._enum_resolver(section.group))
+                schema = tree.schema(self._enum_resolver(section.group, subject))
             # a member the body requires, documented or implied (rows read under a wrapper no row documents)
             required = bool(schema.get("required")) or any(r.required for r in body_rows if "." not in r.path)
             required = required or not body_rows
@@ -2429,6 +2431,10 @@ class _PageReader:
         if noted is not None:
             values = [clean_text(r.cells[0]).strip() for r in noted[1].rows if r.cells]
             schema["enum"] = list(dict.fromkeys(v for v in values if v))
+        if declared_enum and "enum" not in schema:
+            values = self._values_of_same_name(row.name, row.line, subject)
+            if values:
+                schema["enum"] = values
         if declared_enum and "enum" not in schema:
             # as a body field's (nhn_schema): the guide says Enum and lists no value a client could check
             self._finding("enum-without-values", row.line, subject, f"{row.name!r} is an Enum but no values are listed")
@@ -2947,7 +2953,7 @@ class _PageReader:
         )
         if example is not None:
             tree.observe(example)
-        return tree.schema(self._enum_resolver(section.group))
+        return tree.schema(self._enum_resolver(section.group, title))
 
     def _alternative_responses(
         self,
@@ -3127,8 +3133,8 @@ class _PageReader:
             )
         return noted[0]
 
-    def _enum_resolver(self, group: str | None) -> Any:
-        def resolve(path: str, description: str) -> list[str] | None:
+    def _enum_resolver(self, group: str | None, subject: str) -> Any:
+        def resolve(path: str, description: str, line: int) -> list[str] | None:
             listed = _description_values(description, declared_enum=True)
             if listed:
                 # the field's own cell lists its values (RDS for PostgreSQL ``dbSecurityGroups.progressStatus``:
@@ -3148,11 +3154,55 @@ class _PageReader:
                     if clean and clean not in values:
                         values.append(clean)
                 return values
-            return []
+            # as a status table's, the row elsewhere may leave out a value this field's example shows
+            return TableValues(self._values_of_same_name(path, line, subject))
 
         return resolve
 
+    def _values_of_same_name(self, name: str, line: int, subject: str) -> list[str]:
+        """The values of an Enum field or parameter whose row lists none, taken from the one other row of the guide
+        with the same dotted name (else the same last name) that lists them: RDS for MySQL v4.0 lists
+        ``backupSchedules.backupWndDuration``'s values on the request row of 'Modify Backup Settings' only, and
+        ``eventCategoryType``'s on the query parameter of 'List Events' only, its response rows saying just
+        ``Enum``. Said with the line they came from; none when several rows, or rows listing other values, make
+        the choice a guess."""
+        if self._enum_rows is None:
+            self._enum_rows = self._listed_enum_rows()
+        name = _ENUM_ROW_INDEX.sub("", name)
+        listing = [row for row in self._enum_rows if row[1] != line]
+        leaf = name.split(".")[-1]
+        found = [row for row in listing if row[0] == name] or [row for row in listing if row[0].split(".")[-1] == leaf]
+        if len(found) != 1:
+            return []
+        source_name, source_line, values = found[0]
+        if any(row[2] != values for row in listing if row[0].split(".")[-1] == leaf):
+            return []  # another row of the name lists other values: which apply here is a guess
+        self._finding(
+            "enum-from-other-row",
+            line,
+            subject,
+            f"{name!r} is an Enum whose row lists no values; read with those the row {source_name!r} lists at line"
+            f" {source_line} ({', '.join(values)})",
+        )
+        return list(values)
 
+    def _listed_enum_rows(self) -> list[tuple[str, int, list[str]]]:
+        """(dotted name without array marks, line, values) of every row of the guide typed Enum that lists values."""
+        rows: list[tuple[str, int, list[str]]] = []
+        for block in self.document.blocks:
+            read = read_field_table(block) if isinstance(block, Table) else None
+            for row in read.rows if read is not None else []:
+                if row.type_text.strip().lower() != "enum":
+                    continue
+                values = _constraint_values(row.constraint) or _description_values(row.description, True)
+                if values:
+                    rows.append((_ENUM_ROW_INDEX.sub("", row.name.strip()), row.line, values))
+        return rows
+
+
+#: An array mark in a row's dotted name (``servers[].name``, ``vmList[0].vmId``): rows of one field with and
+#: without it are the same field.
+_ENUM_ROW_INDEX = re.compile(r"\[\d*\]")
 #: A note under a table saying its values are those of a named field (en, ko, ja): the field's name.
 _FIELD_VALUE_NOTE = re.compile(
     r"\bvalues?\b[^.]{0,30}?\bfor (?:the )?[`'\"]?(?P<en>[A-Za-z_][A-Za-z0-9_]*)[`'\"]? field\b"

@@ -36,7 +36,7 @@ _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+
 #: The keywords of a list row's own schema kept when the list is built from its element rows.
 _ARRAY_BOUNDS = ("minItems", "maxItems", "uniqueItems")
 
-EnumResolver = Callable[[str, str], list[str] | None]
+EnumResolver = Callable[[str, str, int], list[str] | None]
 
 
 #: JSON types of a single value (what an example shows where a list was documented).
@@ -496,7 +496,7 @@ class FieldTree:
                 schema = {"type": kinds[0] if len(kinds) == 1 else kinds, "x-inferred": True}
                 self._finding("type-from-example", node.line, f"{path!r} has no readable type; read from the example")
             if declared == "enum" and "enum" not in schema:
-                values = enums(path, node.description)
+                values = enums(path, node.description, node.line)
                 if values:
                     schema["enum"] = list(values)
                     shown = sorted(v for v in node.strings if v not in values)

@@ -932,8 +932,9 @@ def test_korean_one_of_after_the_values_lists_an_enums_values() -> None:
         "text/html",
         "text/plain",
     ]
-    # the response's 'errorpage.content_type | Body | Enum | 콘텐츠 타입' lists no values: the only one left
-    assert [f.line for f in service.findings if f.kind == "enum-without-values"] == [130]
+    # the response's 'errorpage.content_type | Body | Enum | 콘텐츠 타입' lists no values: it takes the request row's
+    assert not [f for f in service.findings if f.kind == "enum-without-values"]
+    assert [f.line for f in service.findings if f.kind == "enum-from-other-row"] == [130]
 
 
 @pytest.mark.parametrize(
@@ -1705,3 +1706,25 @@ def test_an_optional_header_of_the_common_section_is_a_parameter_of_every_operat
         assert ("X-Secret-Key", "header") not in params and ("Content-Type", "header") not in params
     [common] = [f for f in service.findings if f.kind == "common-header"]
     assert common.line == 23 and "X-CR-Trace-Id" in common.message
+
+
+def test_an_enum_without_values_takes_those_of_the_one_row_of_its_name_that_lists_them() -> None:
+    """RDS for MySQL v4.0 (en): response rows ``backupSchedules.backupWndDuration | Body | Enum | Backup duration``
+    and ``events.eventCategoryType``, whose values only the request row of the same name (another operation) lists:
+    no values, an ``enum-without-values`` each. One row of the same dotted name, else of the same last name, that
+    lists values gives them, said with its line; rows listing different values give none."""
+    service, spec = _read("rds-mysql-enum-values-on-another-row.md")
+    paths = spec["paths"]
+    got = paths["/v4.0/db-instances/{dbInstanceId}/backup-info"]["get"]["responses"]["200"]["content"]
+    body = got["application/json"]["schema"]["properties"]
+    assert body["backupSchedules"]["items"]["properties"]["windowLength"]["enum"] == ["SHORT", "LONG"]
+    assert body["mode"]["enum"] == ["FULL", "DIFF"]
+    events = paths["/v4.0/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    item = events["properties"]["events"]["items"]["properties"]
+    assert item["categoryType"]["enum"] == ["ALL", "INSTANCE", "BACKUP"]
+    assert "enum" not in item["level"]  # two rows named 'level' list different values
+    reused = {
+        (f.line, f.message.split(" at line ")[1][:2]) for f in service.findings if f.kind == "enum-from-other-row"
+    }
+    assert reused == {(23, "39"), (24, "40"), (67, "60")}
+    assert [f.line for f in service.findings if f.kind == "enum-without-values"] == [68]

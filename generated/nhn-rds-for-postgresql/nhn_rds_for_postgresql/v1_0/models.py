@@ -1235,15 +1235,6 @@ class ViewDbVersionListResponseHeader(BaseModel):
     isSuccessful: bool | None = None
 
 
-class ListSubscribableEventCodesResponseEventCodesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventCode: str | None = Field(None, description="Event Code")
-    eventCategoryType: str | None = Field(None, description="Event category type")
-
-
 class ListSubscribableEventCodesResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1860,6 +1851,27 @@ class ModifyDbSecurityGroupRuleRequestPortPortType(StrEnum):
     DB_PORT = "DB_PORT"
     PORT = "PORT"
     PORT_RANGE = "PORT_RANGE"
+
+
+class ListSubscribableEventCodesResponseEventCodesItemEventCategoryType(StrEnum):
+    ALL = "ALL"
+    BACKUP = "BACKUP"
+    DB_INSTANCE = "DB_INSTANCE"
+    DB_SECURITY_GROUP = "DB_SECURITY_GROUP"
+    JOB = "JOB"
+    TENANT = "TENANT"
+    MONITORING = "MONITORING"
+
+
+class ViewTheListOfEventsResponseEventsItemEventCategoryType(StrEnum):
+    ALL = "ALL"
+    BACKUP = "BACKUP"
+    DB_INSTANCE = "DB_INSTANCE"
+    DB_SECURITY_GROUP = "DB_SECURITY_GROUP"
+    JOB = "JOB"
+    TENANT = "TENANT"
+    MONITORING = "MONITORING"
+    INSTANCE = "INSTANCE"
 
 
 class ViewTheListOfEventsResponseEventsItemMessagesItem(BaseModel):
@@ -2658,15 +2670,6 @@ class ViewDbVersionListResponse(BaseModel):
     header: ViewDbVersionListResponseHeader | None = None
 
 
-class ListSubscribableEventCodesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    eventCodes: list[ListSubscribableEventCodesResponseEventCodesItem] | None = Field(None, description="Event Codes")
-    header: ListSubscribableEventCodesResponseHeader | None = None
-
-
 class ViewAListOfPerformanceMetricsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3144,12 +3147,25 @@ class ModifyDbSecurityGroupRuleRequestPort(BaseModel):
     )
 
 
+class ListSubscribableEventCodesResponseEventCodesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventCode: str | None = Field(None, description="Event Code")
+    eventCategoryType: ListSubscribableEventCodesResponseEventCodesItemEventCategoryType | None = Field(
+        None, description="Event category type"
+    )
+
+
 class ViewTheListOfEventsResponseEventsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    eventCategoryType: str | None = Field(None, description="Event category type")
+    eventCategoryType: ViewTheListOfEventsResponseEventsItemEventCategoryType | None = Field(
+        None, description="Event category type"
+    )
     eventCode: str | None = Field(None, description="Occurred event type\n- See Events for a detailed description.")
     sourceId: str | None = Field(None, description="Event source identifier")
     sourceName: str | None = Field(None, description="Name to identify event sources")
@@ -3554,6 +3570,15 @@ class ModifyDbSecurityGroupRuleRequest(BaseModel):
     )
     port: ModifyDbSecurityGroupRuleRequestPort = Field(..., description="Port object")
     cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
+
+
+class ListSubscribableEventCodesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    eventCodes: list[ListSubscribableEventCodesResponseEventCodesItem] | None = Field(None, description="Event Codes")
+    header: ListSubscribableEventCodesResponseHeader | None = None
 
 
 class ViewTheListOfEventsResponse(BaseModel):

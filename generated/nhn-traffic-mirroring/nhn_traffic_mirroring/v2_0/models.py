@@ -96,28 +96,6 @@ class ModifyFiltersRequestFilter(BaseModel):
     description: str | None = Field(None, description="Description")
 
 
-class CreateSessionsResponseSession(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Session ID")
-    status: str | None = Field(None, description="Initially, mainly BUILD")
-    name: str | None = None
-    description: str | None = None
-    target_port_id: str | None = None
-    source_port_id: str | None = None
-    filter_groups: list[str] | None = None
-    direction: str | None = None
-    tenant_id: str | None = None
-    project_id: str | None = None
-    target_network_id: str | None = None
-    source_network_id: str | None = None
-    vni: int | None = None
-    created_at: str | None = None
-    updated_at: str | None = None
-
-
 class ViewFilterListsResponseFiltersItemAction(StrEnum):
     ACCEPT = "accept"
     DROP = "drop"
@@ -149,10 +127,22 @@ class ViewSessionListsResponseSessionsItemDirection(StrEnum):
     BOTH = "both"
 
 
+class ViewSessionListsResponseSessionsItemStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    BUILD = "BUILD"
+    ERROR = "ERROR"
+
+
 class CreateSessionsRequestSessionDirection(StrEnum):
     IN = "in"
     OUT = "out"
     BOTH = "both"
+
+
+class CreateSessionsResponseSessionStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    BUILD = "BUILD"
+    ERROR = "ERROR"
 
 
 class ViewSessionsResponseSessionDirection(StrEnum):
@@ -229,15 +219,6 @@ class ModifyFiltersRequest(BaseModel):
         extra="allow",
     )
     filter: ModifyFiltersRequestFilter = Field(..., description="Include only fields to be modified")
-
-
-class CreateSessionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    session: CreateSessionsResponseSession | None = Field(None, description="Session object")
-    Other: Any | None = Field(None, description="Same as the session view")
 
 
 class ViewFilterListsResponseFiltersItem(BaseModel):
@@ -369,7 +350,9 @@ class ViewSessionListsResponseSessionsItem(BaseModel):
     target_network_id: str | None = Field(None, description="Network ID of target port")
     source_network_id: str | None = Field(None, description="Network ID of the source port")
     vni: int | None = Field(None, description="Mirroring tunnel VNI")
-    status: str | None = Field(None, description="Session status: ACTIVE, BUILD, ERROR")
+    status: ViewSessionListsResponseSessionsItemStatus | None = Field(
+        None, description="Session status: ACTIVE, BUILD, ERROR"
+    )
     created_at: str | None = Field(None, description="Creation time (UTC)")
     updated_at: str | None = Field(None, description="Modification time (UTC)")
 
@@ -389,6 +372,28 @@ class CreateSessionsRequestSession(BaseModel):
     direction: CreateSessionsRequestSessionDirection = Field(..., description="One of in, out, or both")
     tenant_id: str = Field(..., description="Tenant ID")
     project_id: str = Field(..., description="Project ID")
+
+
+class CreateSessionsResponseSession(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Session ID")
+    status: CreateSessionsResponseSessionStatus | None = Field(None, description="Initially, mainly BUILD")
+    name: str | None = None
+    description: str | None = None
+    target_port_id: str | None = None
+    source_port_id: str | None = None
+    filter_groups: list[str] | None = None
+    direction: str | None = None
+    tenant_id: str | None = None
+    project_id: str | None = None
+    target_network_id: str | None = None
+    source_network_id: str | None = None
+    vni: int | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
 
 
 class ViewSessionsResponseSession(BaseModel):
@@ -478,6 +483,15 @@ class CreateSessionsRequest(BaseModel):
         extra="allow",
     )
     session: CreateSessionsRequestSession = Field(..., description="Session creation request object")
+
+
+class CreateSessionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    session: CreateSessionsResponseSession | None = Field(None, description="Session object")
+    Other: Any | None = Field(None, description="Same as the session view")
 
 
 class ViewSessionsResponse(BaseModel):
