@@ -336,7 +336,13 @@ def _release(
     if released is not None and version is not None:
         from scraper.clients.class_releases import class_release
 
+        decided = version
         version, changelog = class_release(out, tree, released, version, changelog)
+        if version != decided:  # said beside the release the docs decided (regenerate printed that one)
+            print(
+                f"{out.name}: release {released} -> {version}"
+                " (model classes renamed or removed; CHANGELOG.md lists them)"
+            )
     unchanged = {rel for rel, data in tree.items() if _same_on_disk(out / rel, data)}  # read once, used twice
     if released is not None and version == released and _code_changed(out, tree, unchanged):
         from scraper.diff.changelog import bump_version, update_changelog  # only here: a new package never needs it

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scraper.clients.class_releases import class_release
 from scraper.clients.class_renames import class_changes, module_aliases, without_aliases
+from scraper.clients.command import _release
 
 _OLD = """from pydantic import BaseModel
 
@@ -141,3 +144,14 @@ def test_the_rendering_is_the_module_without_its_aliases(tmp_path: Path) -> None
     tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
     class_release(out, tree, "2.0.3", "2.0.3", None)
     assert without_aliases(tree["pkg/v1/models.py"].decode()) == _NEW != tree["pkg/v1/models.py"].decode()
+
+
+def test_the_release_a_rename_makes_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """regenerate prints the release the docs decide (``2.1.0``); a rename that makes it major says so, or the
+    maintainer reads one version on the console and finds another in pyproject.toml."""
+    out = _package(tmp_path / "pkg-dist", _OLD, "2.0.3")
+    tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
+    _release(out, tree, "2.0.3", "2.1.0", "# Changelog\n\n## 2.1.0\n\n- added x\n", force=True)
+    said = capsys.readouterr().out
+    assert "pkg-dist: release 2.0.3 -> 3.0.0 (model classes renamed or removed" in said
+    assert (out / "pyproject.toml").read_text(encoding="utf-8") == 'version = "3.0.0"\n'
