@@ -373,3 +373,27 @@ class ListScenariosResponse(BaseModel):
     )
     header: ListScenariosResponseHeader | None = None
     body: ListScenariosResponseBody | None = None
+
+
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+Header = ListArtifactsResponseHeader
+Artifact = ListArtifactsResponseBodyArtifactsItem
+Body = ListArtifactsResponseBody
+Header1 = UploadBinaryResponseHeader
+Body1 = UploadBinaryResponseBody
+Header2 = ListBinaryGroupsResponseHeader
+BinaryGroup = ListBinaryGroupsResponseBodyBinaryGroupsItem
+Body2 = ListBinaryGroupsResponseBody
+Binary = ListBinariesResponseBodyBinariesItem
+Body3 = ListBinariesResponseBody
+DeployHistory = ListDeploymentHistoryResponseBodyDeployHistoriesItem
+Body4 = ListDeploymentHistoryResponseBody
+DeployResultItem = ExecuteDeploymentResponseBodyItemDeployResultItem
+BodyItem = ExecuteDeploymentResponseBodyItem
+Header5 = ExecuteDeploymentResponseHeader
+Header6 = ListServerGroupsResponseHeader
+ServerGroup = ListServerGroupsResponseBodyServerGroupsItem
+Body5 = ListServerGroupsResponseBody
+Header7 = ListScenariosResponseHeader
+Scenario = ListScenariosResponseBodyScenariosItem
+Body6 = ListScenariosResponseBody
