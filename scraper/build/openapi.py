@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from scraper.build.shared_schemas import share_repeated_objects
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.model import Finding, Model, OperationVersion, Parameter, Service
 from scraper.versioning import version_key
@@ -409,6 +410,7 @@ def emit_spec(
         # the same operations again, each example that contradicts its schema kept beside it instead (examples
         # name no model, so the components stay as they are)
         spec["paths"], _ = _paths(service, ordered, ids, Counter(seen_ids), rejected)
+    spec, _ = share_repeated_objects(spec)
     return spec, findings
 
 
@@ -554,8 +556,20 @@ def validate_spec(spec: dict[str, Any]) -> str:
             for e in validator.iter_errors()
         ]
     except (ValueError, TypeError, KeyError, RecursionError, Unresolvable) as exc:  # the validator gave up
-        return f"the validator could not read the document ({type(exc).__name__}: {exc})"
+        return f"the validator could not read the document ({type(exc).__name__}: {_gist(exc)})"
     return "; ".join(errors[:5])
+
+
+#: The longest part of an exception's message an error line quotes.
+_GIST_CHARS = 200
+
+
+def _gist(exc: BaseException) -> str:
+    """The first line of ``exc``'s message, without the document some libraries append to it (``referencing``'s
+    PointerToNowhere says "... does not exist within {the whole document}"), at most :data:`_GIST_CHARS` long."""
+    text = (str(exc).strip().splitlines() or [""])[0]
+    text = text.split(" within {", 1)[0]
+    return text if len(text) <= _GIST_CHARS else text[: _GIST_CHARS - 3] + "..."
 
 
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter, 4x faster, same bytes

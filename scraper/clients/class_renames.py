@@ -82,10 +82,13 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
     """The classes (and deprecated aliases) of ``old_source`` that ``new_source`` renamed or removed.
 
     One old class may become several (an older generator gave identical inline schemas one shared class; each
-    place now has its own): ``renamed`` names the first, :attr:`ClassChanges.split` all of them."""
+    place now has its own): ``renamed`` names the first, :attr:`ClassChanges.split` all of them. Several old
+    classes may become one (the spec now shares one component for an object the docs repeat): each is renamed to
+    it."""
     old, new = _classes(old_source), _classes(new_source)
-    old_of = {name: name for name in new if name in old}  # new class -> the old class it is
-    queue = list(old_of.items())
+    pairs = [(name, name) for name in new if name in old]  # (new class, the old class it is), in the order found
+    paired_new, paired_old = {n for n, _ in pairs}, {o for _, o in pairs}
+    queue = list(pairs)
     while queue:
         new_name, old_name = queue.pop(0)
         old_refs, new_refs = _references(old[old_name], old), _references(new[new_name], new)
@@ -94,11 +97,13 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
             if before is None or len(after) != len(before):
                 continue
             for b, a in zip(after, before, strict=True):
-                if b not in old_of:
-                    old_of[b] = a
+                if b not in paired_new or a not in paired_old:  # one side new: a rename, a split or a merge
+                    paired_new.add(b)
+                    paired_old.add(a)
+                    pairs.append((b, a))
                     queue.append((b, a))
     changes = ClassChanges()
-    for new_name, old_name in old_of.items():
+    for new_name, old_name in pairs:
         changes.split.setdefault(old_name, []).append(new_name)
     for name in old:
         targets = changes.split.get(name, [])

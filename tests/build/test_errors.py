@@ -317,3 +317,17 @@ def test_validate_spec_rejects_invalid_documents(mutate: Callable[[dict[str, Any
     problems = validate_spec(spec)
     assert expected in problems.replace("'", '"')
     assert "\n" not in problems, "one line per problem (the backend's instance dump is cut off)"
+
+
+def test_a_reference_to_nowhere_is_named_without_the_whole_document() -> None:
+    # referencing's PointerToNowhere says "... does not exist within {the document}": the error line carried every
+    # byte of the spec (a 300 kB line on the console for one dangling reference)
+    from scraper.build.openapi import validate_spec
+
+    spec: dict[str, Any] = _minimal_spec()
+    spec["info"]["description"] = "x" * 5000
+    responses = spec["paths"]["/v1/things/{id}"]["get"]["responses"]
+    responses["200"]["content"] = {"application/json": {"schema": {"$ref": "#/components/schemas/Missing"}}}
+    problems = validate_spec(spec)
+    assert "/components/schemas/Missing" in problems
+    assert "xxxx" not in problems and len(problems) < 400

@@ -85,6 +85,18 @@ def test_renames_are_found_through_the_fields_of_classes_both_define() -> None:
     assert class_changes(_OLD, without_image).removed == ["Image"]
 
 
+def test_classes_merged_into_one_shared_class_are_each_renamed_to_it() -> None:
+    # the spec now shares one component for an object the docs repeat (``Header``): every per-place class
+    # (``DiskHeader``, ``ImageHeader``) is that class now; only the first was matched, the others were "removed"
+    # (no alias, a user's import of ``ImageHeader`` broke)
+    shared = _NEW.replace("class DiskHeader(BaseModel):", "class Header(BaseModel):")
+    shared = shared.replace("class ImageHeader(BaseModel):\n    code: int | None = None\n\n\n", "")
+    shared = shared.replace("header: DiskHeader", "header: Header").replace("header: ImageHeader", "header: Header")
+    changes = class_changes(_NEW, shared)
+    assert changes.renamed == {"DiskHeader": "Header", "ImageHeader": "Header"}
+    assert changes.removed == []
+
+
 def _package(tmp_path: Path, models: str, version: str) -> Path:
     (tmp_path / "pkg" / "v1").mkdir(parents=True)
     (tmp_path / "pkg" / "v1" / "models.py").write_text(models, encoding="utf-8")

@@ -255,6 +255,22 @@ def resolve(spec: Mapping[str, Any], value: Any) -> Any:
     return value
 
 
+def inlined(spec: Mapping[str, Any], value: Any, seen: frozenset[str] = frozenset()) -> Any:
+    """``value`` with every local schema ``$ref`` replaced by its target (the keywords beside the reference, a
+    place's description, kept), a recursive one left as it is: what the docs wrote at each place, whether the build
+    shared a repeated object as a component (``scraper/build/shared_schemas.py``) or not."""
+    if isinstance(value, list):
+        return [inlined(spec, item, seen) for item in value]
+    if not isinstance(value, Mapping):
+        return value
+    ref = value.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/components/schemas/") and ref not in seen:
+        target = resolve(spec, {"$ref": ref})
+        merged = {**target, **{k: v for k, v in value.items() if k != "$ref"}}
+        return inlined(spec, merged, seen | {ref})
+    return {key: inlined(spec, item, seen) for key, item in value.items()}
+
+
 def _parameters(spec: Mapping[str, Any], *lists: Any) -> list[dict[str, Any]]:
     """Parameter lists united in order; a later parameter with the same name and ``in`` replaces an earlier one."""
     merged: dict[tuple[str, str], dict[str, Any]] = {}

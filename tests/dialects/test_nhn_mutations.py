@@ -11,7 +11,9 @@ row, garble a cell with random text, empty a cell, drop a ``|``) and read throug
   (``OperationVersion.source.line``) and runs to the next operation's heading or the next heading of the same or a
   higher level, whichever comes first. Operations outside the touched sections are compared before and after, at
   the model level (``Service.operations``: every field, with the line numbers of the mutated page mapped back to the
-  original's) and in the emitted operations (``x-source`` stripped; an x-operations member by itself).
+  original's) and in the emitted operations (``x-source`` stripped, schema references inlined: which repeated
+  objects the build shares as components depends on every place, so that may change; an x-operations member by
+  itself).
 
 Mutations are made only inside operation sections and never on a heading or code fence line: a heading or fence
 changes the document's structure for everything after it, which no reader can keep local. The one emitted-level
@@ -33,7 +35,15 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tests.dialects.nhn_corpus import GuideBuild, build_page, catalog_page, documented_operations, guide_build, manifest
+from tests.dialects.nhn_corpus import (
+    GuideBuild,
+    build_page,
+    catalog_page,
+    documented_operations,
+    guide_build,
+    inlined,
+    manifest,
+)
 
 CORPUS = [entry.file for entry in manifest()]
 BLOCK_STORAGE = "003_source_Storage-Block-Storage_en_public-api.md"
@@ -247,7 +257,7 @@ def emitted_operations(build: GuideBuild, origin: list[int]) -> Iterator[tuple[t
             found = lines.get((op.method.upper(), op.path, str(raw.get("summary", ""))), [0])
             line = found.pop(0) if len(found) > 1 else found[0]
             start = origin[line - 1] if 1 <= line <= len(origin) else line
-            yield (name, op.method, op.path, op.query, start), _strip_sources(raw)
+            yield (name, op.method, op.path, op.query, start), _strip_sources(inlined(spec, raw))
 
 
 def _diff(before: dict[str, Any], after: dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ from scraper.dialects.operation_lines import parse_documented_path
 from scraper.model import Service
 from scraper.readers import markdown, read_page
 from scraper.type_vocabulary import read_type
-from tests.dialects.nhn_corpus import build_page, guide_build, match_operations, parse_operation
+from tests.dialects.nhn_corpus import build_page, guide_build, inlined, match_operations, parse_operation
 from tests.dialects.text_rendering import text_rendering
 from tests.paths import ROOT
 
@@ -32,14 +32,16 @@ GUIDES = UNSEEN / "guides"
 
 
 def _read(name: str) -> tuple[Service, dict[str, Any]]:
-    """The service a fixture reads into and its one spec document (checked valid)."""
+    """The service a fixture reads into and its one spec document (checked valid), with schema references inlined
+    (what the guide wrote at each place, whether or not the build shares a repeated object as a component)."""
     path = UNSEEN / name
     [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), name), PageInfo(name, "", ()))
     _, specs = spec_files(service)
     assert len(specs) == 1, sorted(specs)
     [spec] = specs.values()
     assert validate_spec(spec) == ""
-    return service, spec
+    view: dict[str, Any] = inlined(spec, spec)
+    return service, view
 
 
 def _params(operation: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -309,7 +311,7 @@ def test_a_part_heading_qualified_by_a_media_type_is_that_part() -> None:
     listing = spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"]
     assert "requestBody" not in listing
     schema = listing["responses"]["200"]["content"]["application/json"]["schema"]
-    assert "isSuccessful" in str(schema)
+    assert "isSuccessful" in str(inlined(spec, schema))
 
 
 def test_an_example_missing_its_commas_is_repaired_and_said_so() -> None:
@@ -626,7 +628,7 @@ def test_flat_rows_of_nested_fields_are_read_where_the_example_has_them() -> Non
     item = body["properties"]["data"]["items"]["properties"]
     assert item["certificateName"]["description"] == "Certificate name"
     [spec] = guide_build("Deploy__en__api-guide-v2.1.md").specs.values()
-    schema = _response_schema(spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"])
+    schema = inlined(spec, _response_schema(spec["paths"]["/api/v2.1/projects/{appKey}/artifacts"]["get"]))
     assert set(schema["properties"]) == {"header", "body"}
     assert schema["properties"]["header"]["properties"]["isSuccessful"]["description"].startswith("Request success")
     artifact = schema["properties"]["body"]["properties"]["artifacts"]["items"]["properties"]

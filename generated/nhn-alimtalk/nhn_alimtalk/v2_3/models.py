@@ -5,6 +5,57 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Alimtalk(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resendAppKey: str | None = Field(None, description="Alternative sms appkey")
+    isResend: str | None = Field(None, description="Whether to send text as alternative, if delivery fails")
+    resendSendNo: str | None = Field(None, description="Sender number for alternative delivery")
+    dailyMaxCount: int | None = Field(None, description="Maximum daily AlimTalk delivery count(no limits for 0)")
+    sentCount: int | None = Field(None, description="Daily AlimTalk delivery count(no limits for 0)")
+
+
+class Friendtalk(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resendAppKey: str | None = Field(None, description="Alternative sms appkey")
+    isResend: str | None = Field(None, description="Whether to send text as alternative, if delivery fails")
+    resendSendNo: str | None = Field(None, description="Sender number for alternative delivery")
+    resendUnsubscribeNo: str | None = Field(None, description="080 unsubscription number for alternative delivery")
+    dailyMaxCount: int | None = Field(None, description="친구톡 일별 최대 발송 건수\n(값이 0일 경우 건수 제한없음)")
+    sentCount: int | None = Field(None, description="친구톡 일별 발송 건수\n(값이 0일 경우 건수 제한없음)")
+
+
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = Field(None, description="Result code")
+    resultMessage: str | None = Field(None, description="Result message")
+    isSuccessful: bool | None = Field(None, description="Successful or not")
+
+
+class AddSenderToGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+
+
+class DeleteSenderFromGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+
+
 class AuthenticateTokensForSendersRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -14,6 +65,14 @@ class AuthenticateTokensForSendersRequest(BaseModel):
     token: int = Field(
         ..., description="Authentication token(received on KakaoTalk app, after Register PlusFriend API call)"
     )
+
+
+class AuthenticateTokensForSendersResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
 
 
 class RegisterSendersRequest(BaseModel):
@@ -29,197 +88,12 @@ class RegisterSendersRequest(BaseModel):
     )
 
 
-class GetSenderGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class AddSenderToGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class DeleteSenderFromGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class QuerySenderByCategoryResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class AuthenticateTokensForSendersResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class ListSenderResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class RegisterSendersResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class GetSenderResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class DeleteSenderResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-
-
-class GetSenderGroupResponseSenderGroupSendersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    plusFriendId: str | None = Field(None, description="PlusFriend ID")
-    senderKey: str | None = Field(None, description="Sender key")
-    createDate: str | None = Field(None, description="Date and time of registration")
-
-
-class ListSenderResponseSendersItemAlimtalk(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resendAppKey: str | None = Field(None, description="Alternative sms appkey")
-    isResend: str | None = Field(None, description="Whether to send text as alternative, if delivery fails")
-    resendSendNo: str | None = Field(None, description="Sender number for alternative delivery")
-    dailyMaxCount: int | None = Field(None, description="Maximum daily AlimTalk delivery count(no limits for 0)")
-    sentCount: int | None = Field(None, description="Daily AlimTalk delivery count(no limits for 0)")
-
-
-class ListSenderResponseSendersItemFriendtalk(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resendAppKey: str | None = Field(None, description="Alternative sms appkey")
-    isResend: str | None = Field(None, description="Whether to send text as alternative, if delivery fails")
-    resendSendNo: str | None = Field(None, description="Sender number for alternative delivery")
-    resendUnsubscribeNo: str | None = Field(None, description="080 unsubscription number for alternative delivery")
-    dailyMaxCount: int | None = Field(None, description="친구톡 일별 최대 발송 건수\n(값이 0일 경우 건수 제한없음)")
-    sentCount: int | None = Field(None, description="친구톡 일별 발송 건수\n(값이 0일 경우 건수 제한없음)")
-
-
-class GetSenderResponseSenderAlimtalk(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resendAppKey: str | None = Field(None, description="Alternative sms appkey")
-    isResend: str | None = Field(None, description="Whether to send text as alternative, if delivery fails")
-    resendSendNo: str | None = Field(None, description="Sender number for alternative delivery")
-    dailyMaxCount: int | None = Field(None, description="Maximum daily AlimTalk delivery count(no limits for 0)")
-    sentCount: int | None = Field(None, description="Daily AlimTalk delivery count(no limits for 0)")
-
-
-class GetSenderResponseSenderFriendtalk(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resendAppKey: str | None = Field(None, description="Alternative sms appkey")
-    isResend: str | None = Field(None, description="Whether to send text as alternative, if delivery fails")
-    resendSendNo: str | None = Field(None, description="Sender number for alternative delivery")
-    resendUnsubscribeNo: str | None = Field(None, description="080 unsubscription number for alternative delivery")
-    dailyMaxCount: int | None = Field(None, description="친구톡 일별 최대 발송 건수\n(값이 0일 경우 건수 제한없음)")
-    sentCount: int | None = Field(None, description="친구톡 일별 발송 건수\n(값이 0일 경우 건수 제한없음)")
-
-
-class QuerySenderByCategoryResponseCategoriesItemSubCategoriesItemSubCategoriesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parentCode: str | None = Field(None, description="Parent code")
-    depth: int | None = Field(None, description="Depth of category")
-    code: str | None = Field(None, description="Category code")
-    name: str | None = Field(None, description="Category name")
-
-
-class AddSenderToGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: AddSenderToGroupResponseHeader | None = Field(None, description="Header area")
-
-
-class DeleteSenderFromGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteSenderFromGroupResponseHeader | None = Field(None, description="Header area")
-
-
-class AuthenticateTokensForSendersResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: AuthenticateTokensForSendersResponseHeader | None = Field(None, description="Header area")
-
-
 class RegisterSendersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: RegisterSendersResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
 
 
 class DeleteSenderResponse(BaseModel):
@@ -227,23 +101,7 @@ class DeleteSenderResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: DeleteSenderResponseHeader | None = Field(None, description="Header area")
-
-
-class GetSenderGroupResponseSenderGroup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    groupName: str | None = Field(None, description="group name")
-    senderKey: str | None = Field(None, description="Sender key")
-    status: str | None = Field(
-        None,
-        description="Status code of NHN Cloud PlusFriend(YSC02: Ready for registeration, YSC03: Normally registered)",
-    )
-    senders: list[GetSenderGroupResponseSenderGroupSendersItem] | None = Field(None, description="Sender List")
-    createDate: str | None = Field(None, description="Date and time of registration")
-    updateDate: str | None = Field(None, description="Date and time of modification")
+    header: Header | None = Field(None, description="Header area")
 
 
 class ListSenderResponseSendersItem(BaseModel):
@@ -285,8 +143,8 @@ class ListSenderResponseSendersItem(BaseModel):
         None,
         description="카카오톡 메시지 스팸 상태명(활동제한, 경고제한, 정상)\n발신 프로필 상태가 정상적이지 않을 경우 null 값을 가질 수 있습니다.",
     )
-    alimtalk: ListSenderResponseSendersItemAlimtalk | None = Field(None, description="AlimTalk information")
-    friendtalk: ListSenderResponseSendersItemFriendtalk | None = Field(None, description="FriendTalk information")
+    alimtalk: Alimtalk | None = Field(None, description="AlimTalk information")
+    friendtalk: Friendtalk | None = Field(None, description="FriendTalk information")
     dormant: bool | None = Field(None, description="Sender dormant or not")
     block: bool | None = Field(None, description="Sender block or not")
     createDate: str | None = Field(None, description="Date and time of registration")
@@ -332,12 +190,69 @@ class GetSenderResponseSender(BaseModel):
         None,
         description="카카오톡 메시지 스팸 상태명(활동제한, 경고제한, 정상)\n발신 프로필 상태가 정상적이지 않을 경우 null 값을 가질 수 있습니다.",
     )
-    alimtalk: GetSenderResponseSenderAlimtalk | None = Field(None, description="AlimTalk information")
-    friendtalk: GetSenderResponseSenderFriendtalk | None = Field(None, description="FriendTalk information")
+    alimtalk: Alimtalk | None = Field(None, description="AlimTalk information")
+    friendtalk: Friendtalk | None = Field(None, description="FriendTalk information")
     dormant: bool | None = Field(None, description="Sender dormant or not")
     block: bool | None = Field(None, description="Sender block or not")
     createDate: str | None = Field(None, description="Date and time of registration")
     initialUserRestriction: bool | None = Field(None, description="최초 사용자 제한 여부")
+
+
+class GetSenderGroupResponseSenderGroupSendersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    plusFriendId: str | None = Field(None, description="PlusFriend ID")
+    senderKey: str | None = Field(None, description="Sender key")
+    createDate: str | None = Field(None, description="Date and time of registration")
+
+
+class QuerySenderByCategoryResponseCategoriesItemSubCategoriesItemSubCategoriesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parentCode: str | None = Field(None, description="Parent code")
+    depth: int | None = Field(None, description="Depth of category")
+    code: str | None = Field(None, description="Category code")
+    name: str | None = Field(None, description="Category name")
+
+
+class ListSenderResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+    senders: list[ListSenderResponseSendersItem] | None = Field(None, description="Sender")
+    totalCount: int | None = Field(None, description="Total count")
+
+
+class GetSenderResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+    sender: GetSenderResponseSender | None = Field(None, description="Sender")
+    totalCount: int | None = Field(None, description="Total count")
+
+
+class GetSenderGroupResponseSenderGroup(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    groupName: str | None = Field(None, description="group name")
+    senderKey: str | None = Field(None, description="Sender key")
+    status: str | None = Field(
+        None,
+        description="Status code of NHN Cloud PlusFriend(YSC02: Ready for registeration, YSC03: Normally registered)",
+    )
+    senders: list[GetSenderGroupResponseSenderGroupSendersItem] | None = Field(None, description="Sender List")
+    createDate: str | None = Field(None, description="Date and time of registration")
+    updateDate: str | None = Field(None, description="Date and time of modification")
 
 
 class QuerySenderByCategoryResponseCategoriesItemSubCategoriesItem(BaseModel):
@@ -359,28 +274,8 @@ class GetSenderGroupResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetSenderGroupResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
     senderGroup: GetSenderGroupResponseSenderGroup | None = Field(None, description="Sender group")
-
-
-class ListSenderResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ListSenderResponseHeader | None = Field(None, description="Header area")
-    senders: list[ListSenderResponseSendersItem] | None = Field(None, description="Sender")
-    totalCount: int | None = Field(None, description="Total count")
-
-
-class GetSenderResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: GetSenderResponseHeader | None = Field(None, description="Header area")
-    sender: GetSenderResponseSender | None = Field(None, description="Sender")
-    totalCount: int | None = Field(None, description="Total count")
 
 
 class QuerySenderByCategoryResponseCategoriesItem(BaseModel):
@@ -402,18 +297,21 @@ class QuerySenderByCategoryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: QuerySenderByCategoryResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
     categories: list[QuerySenderByCategoryResponseCategoriesItem] | None = Field(None, description="Category")
 
 
-# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
-Header = AddSenderToGroupResponseHeader
-Sender = GetSenderGroupResponseSenderGroupSendersItem
-SenderGroup = GetSenderGroupResponseSenderGroup
-SubCategory1 = QuerySenderByCategoryResponseCategoriesItemSubCategoriesItemSubCategoriesItem
-SubCategory = QuerySenderByCategoryResponseCategoriesItemSubCategoriesItem
-Category = QuerySenderByCategoryResponseCategoriesItem
-Alimtalk = ListSenderResponseSendersItemAlimtalk
-Friendtalk = ListSenderResponseSendersItemFriendtalk
-Sender1 = ListSenderResponseSendersItem
-Sender2 = GetSenderResponseSender
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+GetSenderGroupResponseHeader = Header
+AddSenderToGroupResponseHeader = Header
+DeleteSenderFromGroupResponseHeader = Header
+QuerySenderByCategoryResponseHeader = Header
+AuthenticateTokensForSendersResponseHeader = Header
+ListSenderResponseHeader = Header
+RegisterSendersResponseHeader = Header
+GetSenderResponseHeader = Header
+DeleteSenderResponseHeader = Header
+ListSenderResponseSendersItemAlimtalk = Alimtalk
+ListSenderResponseSendersItemFriendtalk = Friendtalk
+GetSenderResponseSenderAlimtalk = Alimtalk
+GetSenderResponseSenderFriendtalk = Friendtalk

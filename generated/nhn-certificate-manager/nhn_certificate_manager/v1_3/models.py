@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class RetrieveACertificateListResponseHeader(BaseModel):
+class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -17,14 +17,13 @@ class RetrieveACertificateListResponseHeader(BaseModel):
     isSuccessful: bool | None = None
 
 
-class DownloadACertificateFileResponseHeader(BaseModel):
+class DownloadACertificateFileResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
+    header: Header | None = None
+    body: dict[str, Any] | None = None
 
 
 class RetrieveACertificateListResponseBodyDataItem(BaseModel):
@@ -38,15 +37,6 @@ class RetrieveACertificateListResponseBodyDataItem(BaseModel):
     fileCreationDate: str | None = Field(None, description="Certificate file creation date")
     expirationDate: str | None = Field(None, description="Certificate file expiration date")
     domains: list[str] | None = None
-
-
-class DownloadACertificateFileResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DownloadACertificateFileResponseHeader | None = None
-    body: dict[str, Any] | None = None
 
 
 class RetrieveACertificateListResponseBody(BaseModel):
@@ -67,10 +57,9 @@ class RetrieveACertificateListResponse(BaseModel):
         extra="allow",
     )
     body: RetrieveACertificateListResponseBody | None = None
-    header: RetrieveACertificateListResponseHeader | None = None
+    header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
-Datum = RetrieveACertificateListResponseBodyDataItem
-Body = RetrieveACertificateListResponseBody
-Header = DownloadACertificateFileResponseHeader
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+RetrieveACertificateListResponseHeader = Header
+DownloadACertificateFileResponseHeader = Header

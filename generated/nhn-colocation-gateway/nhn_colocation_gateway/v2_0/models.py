@@ -5,17 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="연결된 VPC 이름")
-    id: str | None = Field(None, description="연결된 VPC ID")
-    cidrv4: str | None = Field(None, description="연결된 VPC CIDR")
-
-
-class GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgatewayVpc(BaseModel):
+class Vpc(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -36,7 +26,7 @@ class GetGatewaysColocationgatewaysResponseColocationgatewaysItem(BaseModel):
     tenant_id: str | None = Field(None, description="테넌트 ID")
     status: str | None = Field(None, description="리소스 상태")
     description: str | None = Field(None, description="코로케이션 게이트웨이 설명")
-    vpc: GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc | None = None
+    vpc: Vpc | None = None
     project_id: str | None = None
 
 
@@ -51,7 +41,7 @@ class GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgateway(
     tenant_id: str | None = Field(None, description="테넌트 ID")
     status: str | None = Field(None, description="리소스 상태")
     description: str | None = Field(None, description="코로케이션 게이트웨이 설명")
-    vpc: GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgatewayVpc | None = None
+    vpc: Vpc | None = None
     project_id: str | None = None
 
 
@@ -75,7 +65,6 @@ class GetGatewaysColocationgatewaysColocationGatewayIdResponse(BaseModel):
     )
 
 
-# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
-Vpc = GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc
-Colocationgateway = GetGatewaysColocationgatewaysResponseColocationgatewaysItem
-Colocationgateway1 = GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgateway
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+GetGatewaysColocationgatewaysResponseColocationgatewaysItemVpc = Vpc
+GetGatewaysColocationgatewaysColocationGatewayIdResponseColocationgatewayVpc = Vpc

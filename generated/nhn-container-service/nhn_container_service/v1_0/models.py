@@ -7,12 +7,132 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class ActiveDeadline(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
+    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
+    time: str | None = Field(None, description="Scheduling end time")
+
+
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
+    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+
+
+class HealthMonitor(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    delay: int | None = Field(None, description="How often to check status")
+    timeout: int | None = Field(None, description="Maximum response latency")
+    maxRetries: int | None = Field(None, description="Maximum number of retries")
+    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
+    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
+    urlPath: str | None = Field(None, description="HTTP URL")
+
+
+class InternalLoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    type: str | None = Field(
+        None,
+        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
+    )
+    ip: str | None = Field(None, description="Specify internal load balancer IP")
+
+
+class MemoryLimit(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
+
+
+class PrivateDns(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ttl: int | None = Field(None, description="TTL value of a recordset")
+    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
+    domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class Schedule(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    timeZone: str | None = Field(
+        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
+    )
+    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
+    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
+    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
+    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class ViewMalwareScanSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: str | None = Field(None, description="Malware scan settings\ntrue: enabled\nfalse: disabled")
+    header: Header | None = Field(None, description="API response information")
+
+
 class ConfigureMalwareScanRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     enabled: str = Field(..., description="Malware scan settings\ntrue: enabled\nfalse: disabled")
+
+
+class ConfigureMalwareScanResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: str | None = Field(None, description="Malware scan settings results\ntrue: enabld\nfalse: disabled")
+    header: Header | None = Field(None, description="API response information")
+
+
+class DeleteTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
+
+
+class DeleteTemplateVersionResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
+
+
+class DeleteWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="API response information")
 
 
 class ChangingWorkloadPartsRequest(BaseModel):
@@ -26,164 +146,77 @@ class ChangingWorkloadPartsRequest(BaseModel):
     from_: str | None = Field(None, alias="from", description="Existing data path")
 
 
-class ViewMalwareScanSettingsResponseHeader(BaseModel):
+class StopWorkloadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    header: Header | None = Field(None, description="API response information")
 
 
-class ConfigureMalwareScanResponseHeader(BaseModel):
+class RestartWorkloadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    header: Header | None = Field(None, description="API response information")
 
 
-class ViewTemplateListResponseHeader(BaseModel):
+class RestartWorkload2Response(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    header: Header | None = Field(None, description="API response information")
 
 
-class CreateTemplateResponseHeader(BaseModel):
+class LoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
 
 
-class ViewTemplateResponseHeader(BaseModel):
+class ScaleInConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    resource: str | None = Field(
+        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
-class DeleteTemplateResponseHeader(BaseModel):
+class ScaleOutConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
-class ViewAListOfTemplateVersionsResponseHeader(BaseModel):
+class WorkloadSecurityGroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    id: str | None = Field(None, description="SecurityGroups ID")
 
 
-class CreateTemplateVersionResponseHeader(BaseModel):
+class WorkloadNetworksItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class ViewTemplateVersionsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class DeleteTemplateVersionResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class ListWorkloadsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class CreateWorkloadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class ViewWorkloadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class ChangeWorkloadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class DeleteWorkloadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class ChangingWorkloadPartsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
+    vpcId: str | None = None
+    subnetId: str | None = None
 
 
 class ViewAListOfWorkloadRunHistoryResponseHistoryItem(BaseModel):
@@ -200,16 +233,6 @@ class ViewAListOfWorkloadRunHistoryResponseHistoryItem(BaseModel):
     status: str | None = Field(None, description="Status\nSucceeded\nTerminated\n<liPending")
 
 
-class ViewAListOfWorkloadRunHistoryResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
 class ViewWorkloadRunHistoryResponseHistory(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -224,16 +247,6 @@ class ViewWorkloadRunHistoryResponseHistory(BaseModel):
     templateVersion: str | None = None
 
 
-class ViewWorkloadRunHistoryResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
 class ViewMalwareScanResultResponseReportsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -246,36 +259,6 @@ class ViewMalwareScanResultResponseReportsItem(BaseModel):
     result: str | None = Field(None, description="Result\nClean\nInfected")
 
 
-class ViewMalwareScanResultResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class StopWorkloadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class RestartWorkloadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
 class ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -285,16 +268,6 @@ class ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem(BaseModel):
     createdAt: str | None = Field(None, description="Start time")
     finishedAt: dict[str, Any] | None = Field(None, description="End time")
     status: str | None = Field(None, description="Scheduled task status\nError\nCompleted\nWaiting\nRunning")
-
-
-class ViewWorkloadScheduledRunHistoryResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
 class ViewWorkloadEventResponseEventsItem(BaseModel):
@@ -310,16 +283,6 @@ class ViewWorkloadEventResponseEventsItem(BaseModel):
     count: int | None = Field(None, description="Number of times event occurred")
 
 
-class ViewWorkloadEventResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
 class ViewWorkloadLogResponseLogsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -327,26 +290,6 @@ class ViewWorkloadLogResponseLogsItem(BaseModel):
     )
     log: str | None = None
     time: str | None = None
-
-
-class ViewWorkloadLogResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
-
-
-class RestartWorkload2ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="200: normal\n10000 or higher: error")
-    resultMessage: str | None = Field(None, description="SUCCESS: Normal\nothers: error cause message")
 
 
 class ViewTemplateListResponseTemplatesItemNetworksItem(BaseModel):
@@ -484,20 +427,6 @@ class ViewTemplateVersionsResponseTemplateHostAliasesItem(BaseModel):
     hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
 
 
-class ListWorkloadsResponseWorkloadsItemSchedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
-
-
 class ListWorkloadsResponseWorkloadsItemInternalLoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -510,26 +439,6 @@ class ListWorkloadsResponseWorkloadsItemInternalLoadBalancing(BaseModel):
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
     enabled: bool | None = None
-
-
-class ListWorkloadsResponseWorkloadsItemPrivateDns(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
-
-
-class ListWorkloadsResponseWorkloadsItemActiveDeadline(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
 
 
 class ListWorkloadsResponseWorkloadsItemSecurityGroupsItem(BaseModel):
@@ -603,73 +512,12 @@ class CreateWorkloadRequestWorkloadSecurityGroupsItem(BaseModel):
     id: str = Field(..., description="SecurityGroups ID")
 
 
-class CreateWorkloadResponseWorkloadSchedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
-
-
-class CreateWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-
-
-class CreateWorkloadResponseWorkloadPrivateDns(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
-
-
-class CreateWorkloadResponseWorkloadActiveDeadline(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
-
-
 class CreateWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     id: str | None = Field(None, description="SecurityGroups ID")
-
-
-class ViewWorkloadResponseWorkloadSchedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
 
 
 class ViewWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
@@ -684,26 +532,6 @@ class ViewWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
     enabled: bool | None = None
-
-
-class ViewWorkloadResponseWorkloadPrivateDns(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
-
-
-class ViewWorkloadResponseWorkloadActiveDeadline(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
 
 
 class ViewWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
@@ -767,134 +595,6 @@ class ChangeWorkloadRequestWorkloadSecurityGroupsItem(BaseModel):
     id: str = Field(..., description="SecurityGroups ID")
 
 
-class ChangeWorkloadResponseWorkloadSchedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
-
-
-class ChangeWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-
-
-class ChangeWorkloadResponseWorkloadPrivateDns(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
-
-
-class ChangeWorkloadResponseWorkloadActiveDeadline(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
-
-
-class ChangeWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
-
-
-class ChangeWorkloadResponseWorkloadNetworksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = None
-    subnetId: str | None = None
-
-
-class ChangingWorkloadPartsResponseWorkloadSchedule(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(
-        None, description="Schedule execution base time\nExample: Asia/Seoul, UTC\nList of tz database time zones"
-    )
-    cron: str | None = Field(None, description="Scheduled Execution Cron Expressions")
-    jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
-    concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
-    timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
-
-
-class ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
-    type: str | None = Field(
-        None,
-        description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
-    )
-    ip: str | None = Field(None, description="Specify internal load balancer IP")
-
-
-class ChangingWorkloadPartsResponseWorkloadPrivateDns(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ttl: int | None = Field(None, description="TTL value of a recordset")
-    zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
-    domain: str | None = Field(None, description="About domains registered with Private DNS")
-
-
-class ChangingWorkloadPartsResponseWorkloadActiveDeadline(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    timeZone: str | None = Field(None, description="Scheduling end base time\nExample: Asia/Seoul, UTC")
-    timeOffset: str | None = Field(None, description="Offset the scheduling end base time")
-    time: str | None = Field(None, description="Scheduling end time")
-
-
-class ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
-
-
-class ChangingWorkloadPartsResponseWorkloadNetworksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = None
-    subnetId: str | None = None
-
-
 class ViewWorkloadRunHistoryResponseTemplateNetworksItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -911,14 +611,6 @@ class ViewWorkloadRunHistoryResponseTemplateHostAliasesItem(BaseModel):
     )
     ip: str | None = Field(None, description="IP of the hostnames set in the container")
     hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
 class ViewTemplateListResponseTemplatesItemContainersItemPortsItem(BaseModel):
@@ -1070,14 +762,6 @@ class CreateTemplateRequestTemplateContainersItemProbeItem(BaseModel):
     exec: list[str] = Field(..., description="Command to run a probe")
 
 
-class CreateTemplateResponseTemplateContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
-
-
 class CreateTemplateResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1138,14 +822,6 @@ class CreateTemplateResponseTemplateContainersItemProbeItem(BaseModel):
     periodSeconds: int | None = Field(None, description="Probe execution interval")
     timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
     exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class ViewTemplateResponseTemplateContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
 class ViewTemplateResponseTemplateContainersItemPortsItem(BaseModel):
@@ -1209,14 +885,6 @@ class ViewTemplateResponseTemplateContainersItemProbeItem(BaseModel):
     periodSeconds: int | None = Field(None, description="Probe execution interval")
     timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
     exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
 class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem(BaseModel):
@@ -1384,14 +1052,6 @@ class CreateTemplateVersionRequestTemplateContainersItemProbeItem(BaseModel):
     exec: list[str] = Field(..., description="Command to run a probe")
 
 
-class CreateTemplateVersionResponseTemplateContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
-
-
 class CreateTemplateVersionResponseTemplateContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1452,14 +1112,6 @@ class CreateTemplateVersionResponseTemplateContainersItemProbeItem(BaseModel):
     periodSeconds: int | None = Field(None, description="Probe execution interval")
     timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
     exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
 class ViewTemplateVersionsResponseTemplateContainersItemPortsItem(BaseModel):
@@ -1525,19 +1177,6 @@ class ViewTemplateVersionsResponseTemplateContainersItemProbeItem(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int | None = Field(None, description="How often to check status")
-    timeout: int | None = Field(None, description="Maximum response latency")
-    maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
 class ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1567,40 +1206,6 @@ class CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int | None = Field(None, description="How often to check status")
-    timeout: int | None = Field(None, description="Maximum response latency")
-    maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
-class CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
-
-
-class ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int | None = Field(None, description="How often to check status")
-    timeout: int | None = Field(None, description="Maximum response latency")
-    maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
 class ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1628,56 +1233,6 @@ class ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel
         extra="allow",
     )
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
-
-
-class ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int | None = Field(None, description="How often to check status")
-    timeout: int | None = Field(None, description="Maximum response latency")
-    maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
-class ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
-
-
-class ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    delay: int | None = Field(None, description="How often to check status")
-    timeout: int | None = Field(None, description="Maximum response latency")
-    maxRetries: int | None = Field(None, description="Maximum number of retries")
-    httpMethod: str | None = Field(None, description="HTTP Methods\nGET")
-    expectedCodes: str | None = Field(None, description="HTTP status codes\n200\n200,202\n200-204")
-    urlPath: str | None = Field(None, description="HTTP URL")
-
-
-class ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
-
-
-class ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
 class ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem(BaseModel):
@@ -1743,30 +1298,6 @@ class ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
 class CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1789,62 +1320,6 @@ class CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hard: int | None = Field(None, description="Memory assigned to container (MiB)")
 
 
 class ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem(BaseModel):
@@ -1934,94 +1409,53 @@ class ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
-class ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+class LoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
     )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[LoadBalancingIpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
 
 
-class ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
+class ScaleIn(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
+    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
+    condition: list[ScaleInConditionItem] | None = Field(None, description="Scale in condition")
 
 
-class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+class ScaleOut(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ViewMalwareScanSettingsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: str | None = Field(None, description="Malware scan settings\ntrue: enabled\nfalse: disabled")
-    header: ViewMalwareScanSettingsResponseHeader | None = Field(None, description="API response information")
-
-
-class ConfigureMalwareScanResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: str | None = Field(None, description="Malware scan settings results\ntrue: enabld\nfalse: disabled")
-    header: ConfigureMalwareScanResponseHeader | None = Field(None, description="API response information")
-
-
-class DeleteTemplateResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteTemplateResponseHeader | None = Field(None, description="API response information")
-
-
-class DeleteTemplateVersionResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteTemplateVersionResponseHeader | None = Field(None, description="API response information")
-
-
-class DeleteWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteWorkloadResponseHeader | None = Field(None, description="API response information")
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ScaleOutConditionItem] | None = Field(None, description="Scale out condition")
 
 
 class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
@@ -2030,7 +1464,7 @@ class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
         extra="allow",
     )
     history: list[ViewAListOfWorkloadRunHistoryResponseHistoryItem] | None = Field(None, description="History list")
-    header: ViewAListOfWorkloadRunHistoryResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
     id: str | None = None
 
 
@@ -2044,23 +1478,7 @@ class ViewMalwareScanResultResponse(BaseModel):
     scannedDirectories: str | None = Field(None, description="No. of sacn directories")
     scannedFiles: str | None = Field(None, description="No. of scan files")
     reports: list[ViewMalwareScanResultResponseReportsItem] | None = Field(None, description="No. of reports")
-    header: ViewMalwareScanResultResponseHeader | None = Field(None, description="API response information")
-
-
-class StopWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: StopWorkloadResponseHeader | None = Field(None, description="API response information")
-
-
-class RestartWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: RestartWorkloadResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewWorkloadScheduledRunHistoryResponse(BaseModel):
@@ -2071,7 +1489,7 @@ class ViewWorkloadScheduledRunHistoryResponse(BaseModel):
     schedulehistory: list[ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem] | None = Field(
         None, description="Scheduled Execution History"
     )
-    header: ViewWorkloadScheduledRunHistoryResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewWorkloadEventResponse(BaseModel):
@@ -2080,7 +1498,7 @@ class ViewWorkloadEventResponse(BaseModel):
         extra="allow",
     )
     events: list[ViewWorkloadEventResponseEventsItem] | None = Field(None, description="Events")
-    header: ViewWorkloadEventResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewWorkloadLogResponse(BaseModel):
@@ -2091,15 +1509,7 @@ class ViewWorkloadLogResponse(BaseModel):
     logs: list[ViewWorkloadLogResponseLogsItem] | None = Field(None, description="Container log list")
     log: str | None = Field(None, description="Log level")
     logType: str | None = Field(None, description="Log occurrence time (UTC)")
-    header: ViewWorkloadLogResponseHeader | None = Field(None, description="API response information")
-
-
-class RestartWorkload2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: RestartWorkload2ResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewTemplateListResponseTemplatesItemContainersItem(BaseModel):
@@ -2111,9 +1521,7 @@ class ViewTemplateListResponseTemplatesItemContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[ViewTemplateListResponseTemplatesItemContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2198,9 +1606,7 @@ class CreateTemplateResponseTemplateContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: CreateTemplateResponseTemplateContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[CreateTemplateResponseTemplateContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2241,9 +1647,7 @@ class ViewTemplateResponseTemplateContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: ViewTemplateResponseTemplateContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[ViewTemplateResponseTemplateContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2284,9 +1688,7 @@ class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2370,9 +1772,7 @@ class CreateTemplateVersionResponseTemplateContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: CreateTemplateVersionResponseTemplateContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[CreateTemplateVersionResponseTemplateContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2413,9 +1813,7 @@ class ViewTemplateVersionsResponseTemplateContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[ViewTemplateVersionsResponseTemplateContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2454,9 +1852,7 @@ class ListWorkloadsResponseWorkloadsItemLoadBalancing(BaseModel):
     )
     enabled: bool | None = Field(None, description="Whether to use workload load balancer")
     floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor | None = Field(
-        None, description="About checking the health of the load balancer"
-    )
+    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
     certificate: str | None = Field(
         None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
     )
@@ -2506,35 +1902,6 @@ class CreateWorkloadRequestWorkloadLoadBalancing(BaseModel):
     )
 
 
-class CreateWorkloadResponseWorkloadLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor | None = Field(
-        None, description="About checking the health of the load balancer"
-    )
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
 class ViewWorkloadResponseWorkloadLoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2542,9 +1909,7 @@ class ViewWorkloadResponseWorkloadLoadBalancing(BaseModel):
     )
     enabled: bool | None = Field(None, description="Whether to use workload load balancer")
     floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor | None = Field(
-        None, description="About checking the health of the load balancer"
-    )
+    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
     certificate: str | None = Field(
         None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
     )
@@ -2594,64 +1959,6 @@ class ChangeWorkloadRequestWorkloadLoadBalancing(BaseModel):
     )
 
 
-class ChangeWorkloadResponseWorkloadLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor | None = Field(
-        None, description="About checking the health of the load balancer"
-    )
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
-class ChangingWorkloadPartsResponseWorkloadLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor | None = Field(
-        None, description="About checking the health of the load balancer"
-    )
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
 class ViewWorkloadRunHistoryResponseTemplateContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2661,9 +1968,7 @@ class ViewWorkloadRunHistoryResponseTemplateContainersItem(BaseModel):
     type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
     image: str | None = Field(None, description="Container image")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
     ports: list[ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
@@ -2695,32 +2000,6 @@ class ViewWorkloadRunHistoryResponseTemplateContainersItem(BaseModel):
     restartCount: int | None = None
 
 
-class ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
-
-
-class ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem] | None = Field(
-        None, description="Scale in condition"
-    )
-
-
 class CreateWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2747,58 +2026,6 @@ class CreateWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
     )
 
 
-class CreateWorkloadResponseWorkloadAutoScalerScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
-
-
-class CreateWorkloadResponseWorkloadAutoScalerScaleIn(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
-        None, description="Scale in condition"
-    )
-
-
-class ViewWorkloadResponseWorkloadAutoScalerScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
-
-
-class ViewWorkloadResponseWorkloadAutoScalerScaleIn(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
-        None, description="Scale in condition"
-    )
-
-
 class ViewWorkloadResponseWorkloadTasksItemContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2809,9 +2036,7 @@ class ViewWorkloadResponseWorkloadTasksItemContainersItem(BaseModel):
     image: str | None = Field(None, description="Container image")
     ip: str | None = Field(None, description="Container IP")
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit | None = Field(
-        None, description="Information on memory assigned to container"
-    )
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor assigned to container")
     ports: list[ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem] | None = Field(
         None, description="Container port information"
@@ -2872,56 +2097,64 @@ class ChangeWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
     )
 
 
-class ChangeWorkloadResponseWorkloadAutoScalerScaleOut(BaseModel):
+class AutoScaler(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
+    scaleOut: ScaleOut | None = Field(None, description="Information on ScaleOut")
+    scaleIn: ScaleIn | None = Field(None, description="Information on ScaleIn")
 
 
-class ChangeWorkloadResponseWorkloadAutoScalerScaleIn(BaseModel):
+class Workload(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
-        None, description="Scale in condition"
+    id: str | None = Field(None, description="Workload ID")
+    name: str | None = Field(None, description="Workload name")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
+    templateId: str | None = Field(None, description="Template ID of workloads")
+    templateVersion: str | None = Field(None, description="Template version of the workload")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    desired: int | None = Field(None, description="Number of workload tasks requested")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    loadBalancing: LoadBalancing | None = Field(None, description="Information on workload load balancer")
+    schedule: Schedule | None = Field(None, description="About scheduled execution settings")
+    internalLoadBalancing: InternalLoadBalancing | None = Field(None, description="Internal load balancer information")
+    privateDns: PrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
     )
+    activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
+    autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
+    securityGroups: list[WorkloadSecurityGroupsItem] | None = Field(None, description="Information on SecurityGroups")
+    updatedAt: str | None = None
+    namespace: str | None = None
+    description: str | None = None
+    templateName: str | None = None
+    available: int | None = None
+    status: str | None = None
+    networks: list[WorkloadNetworksItem] | None = None
 
 
-class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut(BaseModel):
+class ChangeWorkloadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
+    workloads: dict[str, Any] | None = Field(None, description="Workload information")
+    workload: Workload | None = None
+    header: Header | None = Field(None, description="API response information")
 
 
-class ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn(BaseModel):
+class ChangingWorkloadPartsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool | None = Field(None, description="Whether to use ScaleIn")
-    minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scale in")
-    condition: list[ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem] | None = Field(
-        None, description="Scale in condition"
-    )
+    workloads: dict[str, Any] | None = Field(None, description="Workload information")
+    workload: Workload | None = None
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewTemplateListResponseTemplatesItem(BaseModel):
@@ -3130,6 +2363,77 @@ class ViewTemplateVersionsResponseTemplate(BaseModel):
     namespace: str | None = None
 
 
+class ListWorkloadsResponseWorkloadsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Workload ID")
+    name: str | None = Field(None, description="Workload name")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
+    templateId: str | None = Field(None, description="Template ID of workloads")
+    templateVersion: str | None = Field(None, description="Template version of the workload")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    desired: int | None = Field(None, description="Number of workload tasks requested")
+    available: int | None = Field(None, description="Number of workload tasks executed")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    status: str | None = Field(
+        None,
+        description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
+    )
+    url: str | None = Field(None, description="URL of workload load balancer")
+    loadBalancing: ListWorkloadsResponseWorkloadsItemLoadBalancing | None = Field(
+        None, description="Information on workload load balancer"
+    )
+    schedule: Schedule | None = Field(None, description="About scheduled execution settings")
+    internalLoadBalancing: ListWorkloadsResponseWorkloadsItemInternalLoadBalancing | None = Field(
+        None, description="Internal load balancer information"
+    )
+    privateDns: PrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
+    )
+    activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
+    autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
+    securityGroups: list[ListWorkloadsResponseWorkloadsItemSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    updatedAt: str | None = None
+    templateName: str | None = None
+    networks: list[ListWorkloadsResponseWorkloadsItemNetworksItem] | None = None
+
+
+class CreateWorkloadResponseWorkload(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Workload ID")
+    name: str | None = Field(None, description="Workload name")
+    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
+    templateId: str | None = Field(None, description="Template ID of workloads")
+    templateVersion: str | None = Field(None, description="Template version of the workload")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    desired: int | None = Field(None, description="Number of workload tasks requested")
+    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
+    loadBalancing: LoadBalancing | None = Field(None, description="Information on workload load balancer")
+    schedule: Schedule | None = Field(None, description="About scheduled execution settings")
+    internalLoadBalancing: InternalLoadBalancing | None = Field(None, description="Internal load balancer information")
+    privateDns: PrivateDns | None = Field(
+        None, description="Determinine whether to register workload working IPs with Private DNS"
+    )
+    activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
+    autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
+    securityGroups: list[CreateWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
+        None, description="Information on SecurityGroups"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
+    description: str | None = None
+    templateName: str | None = None
+    available: int | None = None
+    status: str | None = None
+
+
 class ViewWorkloadRunHistoryResponseTemplate(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3155,19 +2459,6 @@ class ViewWorkloadRunHistoryResponseTemplate(BaseModel):
     namespace: str | None = None
 
 
-class ListWorkloadsResponseWorkloadsItemAutoScaler(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut | None = Field(
-        None, description="Information on ScaleOut"
-    )
-    scaleIn: ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn | None = Field(
-        None, description="Information on ScaleIn"
-    )
-
-
 class CreateWorkloadRequestWorkloadAutoScaler(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3175,26 +2466,6 @@ class CreateWorkloadRequestWorkloadAutoScaler(BaseModel):
     )
     scaleOut: CreateWorkloadRequestWorkloadAutoScalerScaleOut = Field(..., description="Information on ScaleOut")
     scaleIn: CreateWorkloadRequestWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
-
-
-class CreateWorkloadResponseWorkloadAutoScaler(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: CreateWorkloadResponseWorkloadAutoScalerScaleOut | None = Field(
-        None, description="Information on ScaleOut"
-    )
-    scaleIn: CreateWorkloadResponseWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
-
-
-class ViewWorkloadResponseWorkloadAutoScaler(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ViewWorkloadResponseWorkloadAutoScalerScaleOut | None = Field(None, description="Information on ScaleOut")
-    scaleIn: ViewWorkloadResponseWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
 
 
 class ViewWorkloadResponseWorkloadTasksItem(BaseModel):
@@ -3217,37 +2488,13 @@ class ChangeWorkloadRequestWorkloadAutoScaler(BaseModel):
     scaleIn: ChangeWorkloadRequestWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
 
 
-class ChangeWorkloadResponseWorkloadAutoScaler(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ChangeWorkloadResponseWorkloadAutoScalerScaleOut | None = Field(
-        None, description="Information on ScaleOut"
-    )
-    scaleIn: ChangeWorkloadResponseWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
-
-
-class ChangingWorkloadPartsResponseWorkloadAutoScaler(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    scaleOut: ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut | None = Field(
-        None, description="Information on ScaleOut"
-    )
-    scaleIn: ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn | None = Field(
-        None, description="Information on ScaleIn"
-    )
-
-
 class ViewTemplateListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     templates: list[ViewTemplateListResponseTemplatesItem] | None = Field(None, description="Template list")
-    header: ViewTemplateListResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class CreateTemplateRequest(BaseModel):
@@ -3264,7 +2511,7 @@ class CreateTemplateResponse(BaseModel):
         extra="allow",
     )
     template: CreateTemplateResponseTemplate | None = Field(None, description="Template information")
-    header: CreateTemplateResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewTemplateResponse(BaseModel):
@@ -3273,7 +2520,7 @@ class ViewTemplateResponse(BaseModel):
         extra="allow",
     )
     template: ViewTemplateResponseTemplate | None = Field(None, description="Template information")
-    header: ViewTemplateResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewAListOfTemplateVersionsResponse(BaseModel):
@@ -3284,7 +2531,7 @@ class ViewAListOfTemplateVersionsResponse(BaseModel):
     templates: list[ViewAListOfTemplateVersionsResponseTemplatesItem] | None = Field(
         None, description="Template version list"
     )
-    header: ViewAListOfTemplateVersionsResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class CreateTemplateVersionRequest(BaseModel):
@@ -3301,7 +2548,7 @@ class CreateTemplateVersionResponse(BaseModel):
         extra="allow",
     )
     template: CreateTemplateVersionResponseTemplate | None = Field(None, description="Template information")
-    header: CreateTemplateVersionResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewTemplateVersionsResponse(BaseModel):
@@ -3310,7 +2557,25 @@ class ViewTemplateVersionsResponse(BaseModel):
         extra="allow",
     )
     template: ViewTemplateVersionsResponseTemplate | None = Field(None, description="Template version information")
-    header: ViewTemplateVersionsResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
+
+
+class ListWorkloadsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workloads: list[ListWorkloadsResponseWorkloadsItem] | None = Field(None, description="List of workloads")
+    header: Header | None = Field(None, description="API response information")
+
+
+class CreateWorkloadResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    workload: CreateWorkloadResponseWorkload | None = Field(None, description="Workload information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ViewWorkloadRunHistoryResponse(BaseModel):
@@ -3320,52 +2585,7 @@ class ViewWorkloadRunHistoryResponse(BaseModel):
     )
     history: ViewWorkloadRunHistoryResponseHistory | None = Field(None, description="History Information")
     template: ViewWorkloadRunHistoryResponseTemplate | None = Field(None, description="Template information")
-    header: ViewWorkloadRunHistoryResponseHeader | None = Field(None, description="API response information")
-
-
-class ListWorkloadsResponseWorkloadsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    available: int | None = Field(None, description="Number of workload tasks executed")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    status: str | None = Field(
-        None,
-        description="Workload status\nPending: Workload creation/change in progress\nRunning: Workload creation/change completed\nFailed: Workload creation/change failed\nTerminated: Workload has been terminated\nPaused: Workload is paused\nActive: Scheduled workload is running\nSuspend: Scheduled workload is suspended",
-    )
-    url: str | None = Field(None, description="URL of workload load balancer")
-    loadBalancing: ListWorkloadsResponseWorkloadsItemLoadBalancing | None = Field(
-        None, description="Information on workload load balancer"
-    )
-    schedule: ListWorkloadsResponseWorkloadsItemSchedule | None = Field(
-        None, description="About scheduled execution settings"
-    )
-    internalLoadBalancing: ListWorkloadsResponseWorkloadsItemInternalLoadBalancing | None = Field(
-        None, description="Internal load balancer information"
-    )
-    privateDns: ListWorkloadsResponseWorkloadsItemPrivateDns | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ListWorkloadsResponseWorkloadsItemActiveDeadline | None = Field(
-        None, description="Information on workload scheduling end"
-    )
-    autoScaler: ListWorkloadsResponseWorkloadsItemAutoScaler | None = Field(
-        None, description="Information on AutoScaler settings"
-    )
-    securityGroups: list[ListWorkloadsResponseWorkloadsItemSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
-    updatedAt: str | None = None
-    templateName: str | None = None
-    networks: list[ListWorkloadsResponseWorkloadsItemNetworksItem] | None = None
+    header: Header | None = Field(None, description="API response information")
 
 
 class CreateWorkloadRequestWorkload(BaseModel):
@@ -3405,48 +2625,6 @@ class CreateWorkloadRequestWorkload(BaseModel):
     description: str | None = None
 
 
-class CreateWorkloadResponseWorkload(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: CreateWorkloadResponseWorkloadLoadBalancing | None = Field(
-        None, description="Information on workload load balancer"
-    )
-    schedule: CreateWorkloadResponseWorkloadSchedule | None = Field(
-        None, description="About scheduled execution settings"
-    )
-    internalLoadBalancing: CreateWorkloadResponseWorkloadInternalLoadBalancing | None = Field(
-        None, description="Internal load balancer information"
-    )
-    privateDns: CreateWorkloadResponseWorkloadPrivateDns | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: CreateWorkloadResponseWorkloadActiveDeadline | None = Field(
-        None, description="Information on workload scheduling end"
-    )
-    autoScaler: CreateWorkloadResponseWorkloadAutoScaler | None = Field(
-        None, description="Information on AutoScaler settings"
-    )
-    securityGroups: list[CreateWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
-    description: str | None = None
-    templateName: str | None = None
-    available: int | None = None
-    status: str | None = None
-
-
 class ViewWorkloadResponseWorkload(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3469,21 +2647,15 @@ class ViewWorkloadResponseWorkload(BaseModel):
     loadBalancing: ViewWorkloadResponseWorkloadLoadBalancing | None = Field(
         None, description="Information on workload load balancer"
     )
-    schedule: ViewWorkloadResponseWorkloadSchedule | None = Field(
-        None, description="About scheduled execution settings"
-    )
+    schedule: Schedule | None = Field(None, description="About scheduled execution settings")
     internalLoadBalancing: ViewWorkloadResponseWorkloadInternalLoadBalancing | None = Field(
         None, description="Internal load balancer information"
     )
-    privateDns: ViewWorkloadResponseWorkloadPrivateDns | None = Field(
+    privateDns: PrivateDns | None = Field(
         None, description="Determinine whether to register workload working IPs with Private DNS"
     )
-    activeDeadline: ViewWorkloadResponseWorkloadActiveDeadline | None = Field(
-        None, description="Information on workload scheduling end"
-    )
-    autoScaler: ViewWorkloadResponseWorkloadAutoScaler | None = Field(
-        None, description="Information on AutoScaler settings"
-    )
+    activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
+    autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
     securityGroups: list[ViewWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
         None, description="Information on SecurityGroups"
     )
@@ -3526,101 +2698,6 @@ class ChangeWorkloadRequestWorkload(BaseModel):
     type: str | None = None
 
 
-class ChangeWorkloadResponseWorkload(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: ChangeWorkloadResponseWorkloadLoadBalancing | None = Field(
-        None, description="Information on workload load balancer"
-    )
-    schedule: ChangeWorkloadResponseWorkloadSchedule | None = Field(
-        None, description="About scheduled execution settings"
-    )
-    internalLoadBalancing: ChangeWorkloadResponseWorkloadInternalLoadBalancing | None = Field(
-        None, description="Internal load balancer information"
-    )
-    privateDns: ChangeWorkloadResponseWorkloadPrivateDns | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ChangeWorkloadResponseWorkloadActiveDeadline | None = Field(
-        None, description="Information on workload scheduling end"
-    )
-    autoScaler: ChangeWorkloadResponseWorkloadAutoScaler | None = Field(
-        None, description="Information on AutoScaler settings"
-    )
-    securityGroups: list[ChangeWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
-    description: str | None = None
-    templateName: str | None = None
-    available: int | None = None
-    status: str | None = None
-    networks: list[ChangeWorkloadResponseWorkloadNetworksItem] | None = None
-
-
-class ChangingWorkloadPartsResponseWorkload(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Workload ID")
-    name: str | None = Field(None, description="Workload name")
-    type: str | None = Field(None, description="Deployment controller\ndeployment\nstatefulset")
-    templateId: str | None = Field(None, description="Template ID of workloads")
-    templateVersion: str | None = Field(None, description="Template version of the workload")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    desired: int | None = Field(None, description="Number of workload tasks requested")
-    internalLBTimeout: int | None = Field(None, description="Internal request response latency")
-    loadBalancing: ChangingWorkloadPartsResponseWorkloadLoadBalancing | None = Field(
-        None, description="Information on workload load balancer"
-    )
-    schedule: ChangingWorkloadPartsResponseWorkloadSchedule | None = Field(
-        None, description="About scheduled execution settings"
-    )
-    internalLoadBalancing: ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing | None = Field(
-        None, description="Internal load balancer information"
-    )
-    privateDns: ChangingWorkloadPartsResponseWorkloadPrivateDns | None = Field(
-        None, description="Determinine whether to register workload working IPs with Private DNS"
-    )
-    activeDeadline: ChangingWorkloadPartsResponseWorkloadActiveDeadline | None = Field(
-        None, description="Information on workload scheduling end"
-    )
-    autoScaler: ChangingWorkloadPartsResponseWorkloadAutoScaler | None = Field(
-        None, description="Information on AutoScaler settings"
-    )
-    securityGroups: list[ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
-    description: str | None = None
-    templateName: str | None = None
-    available: int | None = None
-    status: str | None = None
-    networks: list[ChangingWorkloadPartsResponseWorkloadNetworksItem] | None = None
-
-
-class ListWorkloadsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workloads: list[ListWorkloadsResponseWorkloadsItem] | None = Field(None, description="List of workloads")
-    header: ListWorkloadsResponseHeader | None = Field(None, description="API response information")
-
-
 class CreateWorkloadRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3629,22 +2706,13 @@ class CreateWorkloadRequest(BaseModel):
     workload: CreateWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
-class CreateWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workload: CreateWorkloadResponseWorkload | None = Field(None, description="Workload information")
-    header: CreateWorkloadResponseHeader | None = Field(None, description="API response information")
-
-
 class ViewWorkloadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     workload: ViewWorkloadResponseWorkload | None = Field(None, description="Workload information")
-    header: ViewWorkloadResponseHeader | None = Field(None, description="API response information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ChangeWorkloadRequest(BaseModel):
@@ -3655,188 +2723,97 @@ class ChangeWorkloadRequest(BaseModel):
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
-class ChangeWorkloadResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workloads: dict[str, Any] | None = Field(None, description="Workload information")
-    workload: ChangeWorkloadResponseWorkload | None = None
-    header: ChangeWorkloadResponseHeader | None = Field(None, description="API response information")
-
-
-class ChangingWorkloadPartsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    workloads: dict[str, Any] | None = Field(None, description="Workload information")
-    workload: ChangingWorkloadPartsResponseWorkload | None = None
-    header: ChangingWorkloadPartsResponseHeader | None = Field(None, description="API response information")
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-Header = ViewMalwareScanSettingsResponseHeader
-Network = ViewTemplateListResponseTemplatesItemNetworksItem
-HostAliase = ViewTemplateListResponseTemplatesItemHostAliasesItem
-MemoryLimit = ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit
-Port = ViewTemplateListResponseTemplatesItemContainersItemPortsItem
-EnvItem = ViewTemplateListResponseTemplatesItemContainersItemEnvItem
-Config = ViewTemplateListResponseTemplatesItemContainersItemConfigsItem
-Secret = ViewTemplateListResponseTemplatesItemContainersItemSecretsItem
-Volume = ViewTemplateListResponseTemplatesItemContainersItemVolumesItem
-ProbeItem = ViewTemplateListResponseTemplatesItemContainersItemProbeItem
-Container = ViewTemplateListResponseTemplatesItemContainersItem
-Template = ViewTemplateListResponseTemplatesItem
-Network1 = CreateTemplateRequestTemplateNetworksItem
-HostAliase1 = CreateTemplateRequestTemplateHostAliasesItem
-ImageRegistryCredentials = CreateTemplateRequestTemplateContainersItemImageRegistryCredentials
-MemoryLimit1 = CreateTemplateRequestTemplateContainersItemMemoryLimit
-Port1 = CreateTemplateRequestTemplateContainersItemPortsItem
-EnvItem1 = CreateTemplateRequestTemplateContainersItemEnvItem
-Config1 = CreateTemplateRequestTemplateContainersItemConfigsItem
-Secret1 = CreateTemplateRequestTemplateContainersItemSecretsItem
-Volume1 = CreateTemplateRequestTemplateContainersItemVolumesItem
-ProbeItem1 = CreateTemplateRequestTemplateContainersItemProbeItem
-Container1 = CreateTemplateRequestTemplateContainersItem
-Template1 = CreateTemplateRequestTemplate
-Network2 = CreateTemplateResponseTemplateNetworksItem
-HostAliase2 = CreateTemplateResponseTemplateHostAliasesItem
-MemoryLimit2 = CreateTemplateResponseTemplateContainersItemMemoryLimit
-Port2 = CreateTemplateResponseTemplateContainersItemPortsItem
-EnvItem2 = CreateTemplateResponseTemplateContainersItemEnvItem
-Config2 = CreateTemplateResponseTemplateContainersItemConfigsItem
-Secret2 = CreateTemplateResponseTemplateContainersItemSecretsItem
-Volume2 = CreateTemplateResponseTemplateContainersItemVolumesItem
-ProbeItem2 = CreateTemplateResponseTemplateContainersItemProbeItem
-Container2 = CreateTemplateResponseTemplateContainersItem
-Template2 = CreateTemplateResponseTemplate
-Port3 = ViewTemplateResponseTemplateContainersItemPortsItem
-Container3 = ViewTemplateResponseTemplateContainersItem
-Template3 = ViewTemplateResponseTemplate
-Port4 = ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem
-Container4 = ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem
-Template4 = ViewAListOfTemplateVersionsResponseTemplatesItem
-HostAliase5 = CreateTemplateVersionRequestTemplateHostAliasesItem
-ImageRegistryCredentials1 = CreateTemplateVersionRequestTemplateContainersItemImageRegistryCredentials
-MemoryLimit5 = CreateTemplateVersionRequestTemplateContainersItemMemoryLimit
-Port5 = CreateTemplateVersionRequestTemplateContainersItemPortsItem
-EnvItem5 = CreateTemplateVersionRequestTemplateContainersItemEnvItem
-Config5 = CreateTemplateVersionRequestTemplateContainersItemConfigsItem
-Secret5 = CreateTemplateVersionRequestTemplateContainersItemSecretsItem
-Volume5 = CreateTemplateVersionRequestTemplateContainersItemVolumesItem
-ProbeItem5 = CreateTemplateVersionRequestTemplateContainersItemProbeItem
-Container5 = CreateTemplateVersionRequestTemplateContainersItem
-Template5 = CreateTemplateVersionRequestTemplate
-HostAliase6 = CreateTemplateVersionResponseTemplateHostAliasesItem
-MemoryLimit6 = CreateTemplateVersionResponseTemplateContainersItemMemoryLimit
-Port6 = CreateTemplateVersionResponseTemplateContainersItemPortsItem
-EnvItem6 = CreateTemplateVersionResponseTemplateContainersItemEnvItem
-Config6 = CreateTemplateVersionResponseTemplateContainersItemConfigsItem
-Secret6 = CreateTemplateVersionResponseTemplateContainersItemSecretsItem
-Volume6 = CreateTemplateVersionResponseTemplateContainersItemVolumesItem
-ProbeItem6 = CreateTemplateVersionResponseTemplateContainersItemProbeItem
-Container6 = CreateTemplateVersionResponseTemplateContainersItem
-Template6 = CreateTemplateVersionResponseTemplate
-Port7 = ViewTemplateVersionsResponseTemplateContainersItemPortsItem
-Container7 = ViewTemplateVersionsResponseTemplateContainersItem
-Template7 = ViewTemplateVersionsResponseTemplate
-HealthMonitor = ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor
-IpAclGroupsBindingItem = ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem
-LoadBalancing = ListWorkloadsResponseWorkloadsItemLoadBalancing
-Schedule = ListWorkloadsResponseWorkloadsItemSchedule
-InternalLoadBalancing = ListWorkloadsResponseWorkloadsItemInternalLoadBalancing
-PrivateDns = ListWorkloadsResponseWorkloadsItemPrivateDns
-ActiveDeadline = ListWorkloadsResponseWorkloadsItemActiveDeadline
-ConditionItem = ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem
-ScaleOut = ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut
-ConditionItem1 = ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem
-ScaleIn = ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn
-AutoScaler = ListWorkloadsResponseWorkloadsItemAutoScaler
-SecurityGroup = ListWorkloadsResponseWorkloadsItemSecurityGroupsItem
-Network7 = ListWorkloadsResponseWorkloadsItemNetworksItem
-Workload = ListWorkloadsResponseWorkloadsItem
-HealthMonitor1 = CreateWorkloadRequestWorkloadLoadBalancingHealthMonitor
-IpAclGroupsBindingItem1 = CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem
-LoadBalancing1 = CreateWorkloadRequestWorkloadLoadBalancing
-Schedule1 = CreateWorkloadRequestWorkloadSchedule
-InternalLoadBalancing1 = CreateWorkloadRequestWorkloadInternalLoadBalancing
-PrivateDns1 = CreateWorkloadRequestWorkloadPrivateDns
-ActiveDeadline1 = CreateWorkloadRequestWorkloadActiveDeadline
-ConditionItem2 = CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem
-ScaleOut1 = CreateWorkloadRequestWorkloadAutoScalerScaleOut
-ConditionItem3 = CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem
-ScaleIn1 = CreateWorkloadRequestWorkloadAutoScalerScaleIn
-AutoScaler1 = CreateWorkloadRequestWorkloadAutoScaler
-SecurityGroup1 = CreateWorkloadRequestWorkloadSecurityGroupsItem
-Workload1 = CreateWorkloadRequestWorkload
-HealthMonitor2 = CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor
-IpAclGroupsBindingItem2 = CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem
-LoadBalancing2 = CreateWorkloadResponseWorkloadLoadBalancing
-Schedule2 = CreateWorkloadResponseWorkloadSchedule
-InternalLoadBalancing2 = CreateWorkloadResponseWorkloadInternalLoadBalancing
-PrivateDns2 = CreateWorkloadResponseWorkloadPrivateDns
-ActiveDeadline2 = CreateWorkloadResponseWorkloadActiveDeadline
-ConditionItem4 = CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem
-ScaleOut2 = CreateWorkloadResponseWorkloadAutoScalerScaleOut
-ConditionItem5 = CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem
-ScaleIn2 = CreateWorkloadResponseWorkloadAutoScalerScaleIn
-AutoScaler2 = CreateWorkloadResponseWorkloadAutoScaler
-SecurityGroup2 = CreateWorkloadResponseWorkloadSecurityGroupsItem
-Workload2 = CreateWorkloadResponseWorkload
-LoadBalancing3 = ViewWorkloadResponseWorkloadLoadBalancing
-InternalLoadBalancing3 = ViewWorkloadResponseWorkloadInternalLoadBalancing
-ConditionItem6 = ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem
-ScaleOut3 = ViewWorkloadResponseWorkloadAutoScalerScaleOut
-ConditionItem7 = ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem
-ScaleIn3 = ViewWorkloadResponseWorkloadAutoScalerScaleIn
-AutoScaler3 = ViewWorkloadResponseWorkloadAutoScaler
-Volume8 = ViewWorkloadResponseWorkloadTasksItemContainersItemVolumesItem
-ProbeItem8 = ViewWorkloadResponseWorkloadTasksItemContainersItemProbeItem
-Container8 = ViewWorkloadResponseWorkloadTasksItemContainersItem
-Task = ViewWorkloadResponseWorkloadTasksItem
-Workload3 = ViewWorkloadResponseWorkload
-HealthMonitor4 = ChangeWorkloadRequestWorkloadLoadBalancingHealthMonitor
-IpAclGroupsBindingItem4 = ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem
-LoadBalancing4 = ChangeWorkloadRequestWorkloadLoadBalancing
-Schedule4 = ChangeWorkloadRequestWorkloadSchedule
-InternalLoadBalancing4 = ChangeWorkloadRequestWorkloadInternalLoadBalancing
-ActiveDeadline4 = ChangeWorkloadRequestWorkloadActiveDeadline
-ConditionItem8 = ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem
-ScaleOut4 = ChangeWorkloadRequestWorkloadAutoScalerScaleOut
-ConditionItem9 = ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem
-ScaleIn4 = ChangeWorkloadRequestWorkloadAutoScalerScaleIn
-AutoScaler4 = ChangeWorkloadRequestWorkloadAutoScaler
-SecurityGroup4 = ChangeWorkloadRequestWorkloadSecurityGroupsItem
-Workload4 = ChangeWorkloadRequestWorkload
-HealthMonitor5 = ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor
-IpAclGroupsBindingItem5 = ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem
-LoadBalancing5 = ChangeWorkloadResponseWorkloadLoadBalancing
-Schedule5 = ChangeWorkloadResponseWorkloadSchedule
-InternalLoadBalancing5 = ChangeWorkloadResponseWorkloadInternalLoadBalancing
-ActiveDeadline5 = ChangeWorkloadResponseWorkloadActiveDeadline
-ConditionItem10 = ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem
-ScaleOut5 = ChangeWorkloadResponseWorkloadAutoScalerScaleOut
-ConditionItem11 = ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem
-ScaleIn5 = ChangeWorkloadResponseWorkloadAutoScalerScaleIn
-AutoScaler5 = ChangeWorkloadResponseWorkloadAutoScaler
-SecurityGroup5 = ChangeWorkloadResponseWorkloadSecurityGroupsItem
-Workload5 = ChangeWorkloadResponseWorkload
-LoadBalancing6 = ChangingWorkloadPartsResponseWorkloadLoadBalancing
-ConditionItem12 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem
-ScaleOut6 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut
-ConditionItem13 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem
-ScaleIn6 = ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn
-AutoScaler6 = ChangingWorkloadPartsResponseWorkloadAutoScaler
-Workload6 = ChangingWorkloadPartsResponseWorkload
-HistoryItem = ViewAListOfWorkloadRunHistoryResponseHistoryItem
-History = ViewWorkloadRunHistoryResponseHistory
-Network11 = ViewWorkloadRunHistoryResponseTemplateNetworksItem
-Volume9 = ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem
-ProbeItem9 = ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem
-Container9 = ViewWorkloadRunHistoryResponseTemplateContainersItem
-Template8 = ViewWorkloadRunHistoryResponseTemplate
-Report = ViewMalwareScanResultResponseReportsItem
-SchedulehistoryItem = ViewWorkloadScheduledRunHistoryResponseSchedulehistoryItem
-Event = ViewWorkloadEventResponseEventsItem
-Log = ViewWorkloadLogResponseLogsItem
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+ViewMalwareScanSettingsResponseHeader = Header
+ConfigureMalwareScanResponseHeader = Header
+ViewTemplateListResponseHeader = Header
+CreateTemplateResponseHeader = Header
+ViewTemplateResponseHeader = Header
+DeleteTemplateResponseHeader = Header
+ViewAListOfTemplateVersionsResponseHeader = Header
+CreateTemplateVersionResponseHeader = Header
+ViewTemplateVersionsResponseHeader = Header
+DeleteTemplateVersionResponseHeader = Header
+ListWorkloadsResponseHeader = Header
+CreateWorkloadResponseHeader = Header
+ViewWorkloadResponseHeader = Header
+ChangeWorkloadResponseHeader = Header
+DeleteWorkloadResponseHeader = Header
+ChangingWorkloadPartsResponseHeader = Header
+ViewAListOfWorkloadRunHistoryResponseHeader = Header
+ViewWorkloadRunHistoryResponseHeader = Header
+ViewMalwareScanResultResponseHeader = Header
+StopWorkloadResponseHeader = Header
+RestartWorkloadResponseHeader = Header
+ViewWorkloadScheduledRunHistoryResponseHeader = Header
+ViewWorkloadEventResponseHeader = Header
+ViewWorkloadLogResponseHeader = Header
+RestartWorkload2ResponseHeader = Header
+ListWorkloadsResponseWorkloadsItemSchedule = Schedule
+ListWorkloadsResponseWorkloadsItemPrivateDns = PrivateDns
+ListWorkloadsResponseWorkloadsItemActiveDeadline = ActiveDeadline
+CreateWorkloadResponseWorkloadSchedule = Schedule
+CreateWorkloadResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
+CreateWorkloadResponseWorkloadPrivateDns = PrivateDns
+CreateWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
+ViewWorkloadResponseWorkloadSchedule = Schedule
+ViewWorkloadResponseWorkloadPrivateDns = PrivateDns
+ViewWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
+ChangeWorkloadResponseWorkloadSchedule = Schedule
+ChangeWorkloadResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
+ChangeWorkloadResponseWorkloadPrivateDns = PrivateDns
+ChangeWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
+ChangeWorkloadResponseWorkloadSecurityGroupsItem = WorkloadSecurityGroupsItem
+ChangeWorkloadResponseWorkloadNetworksItem = WorkloadNetworksItem
+ChangingWorkloadPartsResponseWorkloadSchedule = Schedule
+ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
+ChangingWorkloadPartsResponseWorkloadPrivateDns = PrivateDns
+ChangingWorkloadPartsResponseWorkloadActiveDeadline = ActiveDeadline
+ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem = WorkloadSecurityGroupsItem
+ChangingWorkloadPartsResponseWorkloadNetworksItem = WorkloadNetworksItem
+ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit = MemoryLimit
+CreateTemplateResponseTemplateContainersItemMemoryLimit = MemoryLimit
+ViewTemplateResponseTemplateContainersItemMemoryLimit = MemoryLimit
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit = MemoryLimit
+CreateTemplateVersionResponseTemplateContainersItemMemoryLimit = MemoryLimit
+ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit = MemoryLimit
+ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor = HealthMonitor
+CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
+CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = LoadBalancingIpAclGroupsBindingItem
+ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
+ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
+ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = LoadBalancingIpAclGroupsBindingItem
+ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
+ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem = LoadBalancingIpAclGroupsBindingItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit = MemoryLimit
+ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem = ScaleOutConditionItem
+ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem = ScaleInConditionItem
+CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
+CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
+ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
+ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
+ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit = MemoryLimit
+ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
+ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
+ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
+ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
+CreateWorkloadResponseWorkloadLoadBalancing = LoadBalancing
+ChangeWorkloadResponseWorkloadLoadBalancing = LoadBalancing
+ChangingWorkloadPartsResponseWorkloadLoadBalancing = LoadBalancing
+ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut = ScaleOut
+ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn = ScaleIn
+CreateWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
+CreateWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
+ViewWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
+ViewWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
+ChangeWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
+ChangeWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
+ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut = ScaleOut
+ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn = ScaleIn
+ListWorkloadsResponseWorkloadsItemAutoScaler = AutoScaler
+CreateWorkloadResponseWorkloadAutoScaler = AutoScaler
+ViewWorkloadResponseWorkloadAutoScaler = AutoScaler
+ChangeWorkloadResponseWorkloadAutoScaler = AutoScaler
+ChangingWorkloadPartsResponseWorkloadAutoScaler = AutoScaler
+ChangeWorkloadResponseWorkload = Workload
+ChangingWorkloadPartsResponseWorkload = Workload

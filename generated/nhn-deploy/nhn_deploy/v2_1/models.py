@@ -5,6 +5,17 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
+    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
+    serverTime: int | None = None
+    resultMessage: str | None = None
+
+
 class ExecuteDeploymentRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -33,17 +44,6 @@ class ExecuteDeploymentRequest(BaseModel):
     )
 
 
-class ListArtifactsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
 class UploadBinaryResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -66,39 +66,6 @@ class UploadBinaryResponseBody(BaseModel):
     binaryKey: str | None = Field(None, description="Key of the uploaded binary")
 
 
-class ListBinaryGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
-class ListBinariesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
-class ListDeploymentHistoryResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
-    resultMessage: str | None = None
-
-
 class ExecuteDeploymentResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -107,17 +74,6 @@ class ExecuteDeploymentResponseHeader(BaseModel):
     isSuccessful: bool | None = None
     serverTime: int | None = None
     resultCode: str | None = None
-    resultMessage: str | None = None
-
-
-class ListServerGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Request success\nValue: true or false")
-    resultCode: str | None = Field(None, description="Request result message\nValue: See Error Code")
-    serverTime: int | None = None
     resultMessage: str | None = None
 
 
@@ -317,7 +273,7 @@ class ListArtifactsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: ListArtifactsResponseHeader | None = None
+    header: Header | None = None
     body: ListArtifactsResponseBody | None = None
 
 
@@ -326,7 +282,7 @@ class ListBinaryGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: ListBinaryGroupsResponseHeader | None = None
+    header: Header | None = None
     body: ListBinaryGroupsResponseBody | None = None
 
 
@@ -335,7 +291,7 @@ class ListBinariesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: ListBinariesResponseHeader | None = None
+    header: Header | None = None
     body: ListBinariesResponseBody | None = None
 
 
@@ -344,7 +300,7 @@ class ListDeploymentHistoryResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: ListDeploymentHistoryResponseHeader | None = None
+    header: Header | None = None
     body: ListDeploymentHistoryResponseBody | None = None
 
 
@@ -362,7 +318,7 @@ class ListServerGroupsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: ListServerGroupsResponseHeader | None = None
+    header: Header | None = None
     body: ListServerGroupsResponseBody | None = None
 
 
@@ -375,25 +331,9 @@ class ListScenariosResponse(BaseModel):
     body: ListScenariosResponseBody | None = None
 
 
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-Header = ListArtifactsResponseHeader
-Artifact = ListArtifactsResponseBodyArtifactsItem
-Body = ListArtifactsResponseBody
-Header1 = UploadBinaryResponseHeader
-Body1 = UploadBinaryResponseBody
-Header2 = ListBinaryGroupsResponseHeader
-BinaryGroup = ListBinaryGroupsResponseBodyBinaryGroupsItem
-Body2 = ListBinaryGroupsResponseBody
-Binary = ListBinariesResponseBodyBinariesItem
-Body3 = ListBinariesResponseBody
-DeployHistory = ListDeploymentHistoryResponseBodyDeployHistoriesItem
-Body4 = ListDeploymentHistoryResponseBody
-DeployResultItem = ExecuteDeploymentResponseBodyItemDeployResultItem
-BodyItem = ExecuteDeploymentResponseBodyItem
-Header5 = ExecuteDeploymentResponseHeader
-Header6 = ListServerGroupsResponseHeader
-ServerGroup = ListServerGroupsResponseBodyServerGroupsItem
-Body5 = ListServerGroupsResponseBody
-Header7 = ListScenariosResponseHeader
-Scenario = ListScenariosResponseBodyScenariosItem
-Body6 = ListScenariosResponseBody
+# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
+ListArtifactsResponseHeader = Header
+ListBinaryGroupsResponseHeader = Header
+ListBinariesResponseHeader = Header
+ListDeploymentHistoryResponseHeader = Header
+ListServerGroupsResponseHeader = Header

@@ -7,7 +7,21 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class QueryGslbResponseHeader(BaseModel):
+class ConnectedPool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
+
+
+class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -17,44 +31,150 @@ class QueryGslbResponseHeader(BaseModel):
     resultMessage: str | None = None
 
 
-class CreateGslbResponseHeader(BaseModel):
+class Zone(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
+    engineId: str | None = None
+    zoneId: str | None = None
+    zoneName: str | None = None
+    zoneStatus: str | None = None
+    description: str | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    recordsetCount: int | None = None
 
 
-class DeleteGslbResponseHeader(BaseModel):
+class DeleteGslbResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
+    header: Header | None = None
 
 
-class UpdateGslbResponseHeader(BaseModel):
+class UpdatePoolConnectionRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
+    connectedPool: ConnectedPool = Field(..., description="Connected pool")
 
 
-class DetachPoolResponseHeader(BaseModel):
+class ConnectPoolRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
+    connectedPool: ConnectedPool = Field(..., description="Connected pool")
+
+
+class DeleteHealthCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeletePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class CreateDnsZoneResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    zone: Zone | None = None
+
+
+class DeleteDnsZoneAsyncResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class UpdateDnsZoneResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    zone: Zone | None = None
+
+
+class DeleteRecordSetResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class BulkCreateRecordSetsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class GslbConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str = Field(..., description="Connected pool ID")
+    connectedPoolOrder: int = Field(
+        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
+    )
+    connectedPoolRegionContent: str | None = Field(
+        None,
+        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
+    )
+
+
+class HealthCheckRequestHeaderListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    Host: str | None = None
+
+
+class PoolEndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str = Field(
+        ...,
+        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
+        max_length=254,
+    )
+    endpointWeight: float | None = Field(
+        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
+    )
+    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
+
+
+class RecordsetRecordListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordDisabled: bool | None = None
+    recordContent: str | None = None
+    ipV4: str | None = None
 
 
 class DetachPoolResponseConnectedPoolListItem(BaseModel):
@@ -68,30 +188,6 @@ class DetachPoolResponseConnectedPoolListItem(BaseModel):
     connectedPoolRegionContent: str | None = None
 
 
-class UpdatePoolConnectionRequestConnectedPool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    connectedPoolOrder: int = Field(
-        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
-    )
-    connectedPoolRegionContent: str | None = Field(
-        None,
-        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
-    )
-
-
-class UpdatePoolConnectionResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
 class UpdatePoolConnectionResponseConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -103,30 +199,6 @@ class UpdatePoolConnectionResponseConnectedPoolListItem(BaseModel):
     pool: dict[str, Any] | None = None
 
 
-class ConnectPoolRequestConnectedPool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    connectedPoolOrder: int = Field(
-        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
-    )
-    connectedPoolRegionContent: str | None = Field(
-        None,
-        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
-    )
-
-
-class ConnectPoolResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
 class ConnectPoolResponseConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -136,16 +208,6 @@ class ConnectPoolResponseConnectedPoolListItem(BaseModel):
     connectedPoolOrder: int | None = None
     pool: dict[str, Any] | None = None
     connectedPoolRegionContent: str | None = None
-
-
-class QueryHealthCheckResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
 
 
 class CreateHealthCheckRequestHealthCheck(BaseModel):
@@ -192,26 +254,6 @@ class CreateHealthCheckRequestHealthCheck(BaseModel):
     )
 
 
-class CreateHealthCheckResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class DeleteHealthCheckResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
 class UpdateHealthCheckRequestHealthCheck(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -256,56 +298,6 @@ class UpdateHealthCheckRequestHealthCheck(BaseModel):
     )
 
 
-class UpdateHealthCheckResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class QueryPoolResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class CreatePoolResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class DeletePoolResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class UpdatePoolResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
 class QueryDnsZoneResponseZoneListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -336,41 +328,6 @@ class CreateDnsZoneRequestZone(BaseModel):
     )
 
 
-class CreateDnsZoneResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class CreateDnsZoneResponseZone(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    engineId: str | None = None
-    zoneId: str | None = None
-    zoneName: str | None = None
-    zoneStatus: str | None = None
-    description: str | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    recordsetCount: int | None = None
-
-
-class DeleteDnsZoneAsyncResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
 class UpdateDnsZoneRequestZone(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -379,71 +336,6 @@ class UpdateDnsZoneRequestZone(BaseModel):
     description: str | None = Field(
         None, description="DNS Zone description\nValid range: Max. 255 characters", max_length=255
     )
-
-
-class UpdateDnsZoneResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class UpdateDnsZoneResponseZone(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    engineId: str | None = None
-    zoneId: str | None = None
-    zoneName: str | None = None
-    zoneStatus: str | None = None
-    description: str | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    recordsetCount: int | None = None
-
-
-class CreateRecordSetResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class DeleteRecordSetResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class BulkCreateRecordSetsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
-
-
-class ModifyRecordSetResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultCode: int | None = None
-    resultMessage: str | None = None
 
 
 class QueryGslbResponseGslbListItemConnectedPoolListItem(BaseModel):
@@ -459,21 +351,6 @@ class QueryGslbResponseGslbListItemConnectedPoolListItem(BaseModel):
     )
 
 
-class CreateGslbRequestGslbConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(
-        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
-    )
-    connectedPoolRegionContent: str | None = Field(
-        None,
-        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
-    )
-
-
 class CreateGslbResponseGslbConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -482,21 +359,6 @@ class CreateGslbResponseGslbConnectedPoolListItem(BaseModel):
     poolId: str | None = None
     connectedPoolOrder: int | None = None
     pool: dict[str, Any] | None = None
-
-
-class UpdateGslbRequestGslbConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str = Field(..., description="Connected pool ID")
-    connectedPoolOrder: int = Field(
-        ..., description="Connected pool priority\nValid range: Min. 1, Max. 2,147,483,647", ge=1, le=2147483647
-    )
-    connectedPoolRegionContent: str | None = Field(
-        None,
-        description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
-    )
 
 
 class UpdateGslbResponseGslbConnectedPoolListItem(BaseModel):
@@ -518,22 +380,6 @@ class QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem(BaseModel
     Host: str | None = None
 
 
-class CreateHealthCheckResponseHealthCheckRequestHeaderListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    Host: str | None = None
-
-
-class UpdateHealthCheckResponseHealthCheckRequestHeaderListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    Host: str | None = None
-
-
 class QueryPoolResponsePoolListItemEndpointListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -546,22 +392,6 @@ class QueryPoolResponsePoolListItemEndpointListItem(BaseModel):
     endpointDisabled: bool | None = None
 
 
-class CreatePoolRequestPoolEndpointListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str = Field(
-        ...,
-        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
-        max_length=254,
-    )
-    endpointWeight: float | None = Field(
-        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
-    )
-    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
-
-
 class CreatePoolResponsePoolEndpointListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -570,22 +400,6 @@ class CreatePoolResponsePoolEndpointListItem(BaseModel):
     endpointAddress: str | None = None
     endpointWeight: float | None = None
     endpointDisabled: bool | None = None
-
-
-class UpdatePoolRequestPoolEndpointListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str = Field(
-        ...,
-        description="Endpoint address\nValid range: Max. 254 characters,\nLowercase characters and numbers, '.', '-', '_'",
-        max_length=254,
-    )
-    endpointWeight: float | None = Field(
-        1.0, description="Endpoint weight\nValid range: Min. 0, Max. 1.00", ge=0.0, le=1.0
-    )
-    endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
 class UpdatePoolResponsePoolEndpointListItem(BaseModel):
@@ -645,16 +459,6 @@ class CreateRecordSetRequestRecordsetRecordListItem(BaseModel):
     port: int = Field(..., description="Port\nValid range: Min. 0, Max. 65535", ge=0, le=65535)
 
 
-class CreateRecordSetResponseRecordsetRecordListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordDisabled: bool | None = None
-    recordContent: str | None = None
-    ipV4: str | None = None
-
-
 class BulkCreateRecordSetsRequestRecordsetListItemRecordListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -673,22 +477,86 @@ class ModifyRecordSetRequestRecordsetRecordListItem(BaseModel):
     recordContent: str = Field(..., description="It displays the detailed field by record set type in a line.")
 
 
-class ModifyRecordSetResponseRecordsetRecordListItem(BaseModel):
+class Gslb(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    recordDisabled: bool | None = None
-    recordContent: str | None = None
-    ipV4: str | None = None
+    gslbName: str = Field(
+        ...,
+        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
+    )
+    gslbTtl: int = Field(..., description="GSLB domain update cycle")
+    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
+    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
+    connectedPoolList: list[GslbConnectedPoolListItem] | None = Field(None, description="Connected pool list")
 
 
-class DeleteGslbResponse(BaseModel):
+class HealthCheck(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: DeleteGslbResponseHeader | None = None
+    healthCheckId: str | None = None
+    healthCheckName: str | None = None
+    protocol: str | None = None
+    port: int | None = None
+    interval: int | None = None
+    timeout: int | None = None
+    retries: int | None = None
+    path: str | None = None
+    expectedCodes: str | None = None
+    allowInsecure: bool | None = None
+    requestHeaderList: list[HealthCheckRequestHeaderListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class Pool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolName: str = Field(
+        ...,
+        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
+        max_length=100,
+    )
+    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
+    healthCheckId: str | None = Field(None, description="Health check ID")
+    endpointList: list[PoolEndpointListItem] = Field(..., description="Endpoint list")
+
+
+class Recordset(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordsetId: str | None = None
+    recordsetName: str | None = None
+    recordsetType: str | None = None
+    recordsetTtl: int | None = None
+    recordsetStatus: str | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    recordList: list[RecordsetRecordListItem] | None = None
+
+
+class CreateGslbRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslb: Gslb = Field(..., description="GSLB")
+
+
+class UpdateGslbRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    gslb: Gslb = Field(..., description="GSLB")
 
 
 class DetachPoolResponse(BaseModel):
@@ -696,16 +564,8 @@ class DetachPoolResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: DetachPoolResponseHeader | None = None
+    header: Header | None = None
     connectedPoolList: list[DetachPoolResponseConnectedPoolListItem] | None = None
-
-
-class UpdatePoolConnectionRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    connectedPool: UpdatePoolConnectionRequestConnectedPool = Field(..., description="Connected pool")
 
 
 class UpdatePoolConnectionResponse(BaseModel):
@@ -713,16 +573,8 @@ class UpdatePoolConnectionResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: UpdatePoolConnectionResponseHeader | None = None
+    header: Header | None = None
     connectedPoolList: list[UpdatePoolConnectionResponseConnectedPoolListItem] | None = None
-
-
-class ConnectPoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    connectedPool: ConnectPoolRequestConnectedPool = Field(..., description="Connected pool")
 
 
 class ConnectPoolResponse(BaseModel):
@@ -730,7 +582,7 @@ class ConnectPoolResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: ConnectPoolResponseHeader | None = None
+    header: Header | None = None
     connectedPoolList: list[ConnectPoolResponseConnectedPoolListItem] | None = None
 
 
@@ -742,12 +594,13 @@ class CreateHealthCheckRequest(BaseModel):
     healthCheck: CreateHealthCheckRequestHealthCheck = Field(..., description="Health check")
 
 
-class DeleteHealthCheckResponse(BaseModel):
+class CreateHealthCheckResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: DeleteHealthCheckResponseHeader | None = None
+    header: Header | None = None
+    healthCheck: HealthCheck | None = None
 
 
 class UpdateHealthCheckRequest(BaseModel):
@@ -758,12 +611,29 @@ class UpdateHealthCheckRequest(BaseModel):
     healthCheck: UpdateHealthCheckRequestHealthCheck = Field(..., description="Health check")
 
 
-class DeletePoolResponse(BaseModel):
+class UpdateHealthCheckResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: DeletePoolResponseHeader | None = None
+    header: Header | None = None
+    healthCheck: HealthCheck | None = None
+
+
+class CreatePoolRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pool: Pool = Field(..., description="Pool")
+
+
+class UpdatePoolRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    pool: Pool = Field(..., description="Pool")
 
 
 class QueryDnsZoneResponse(BaseModel):
@@ -784,23 +654,6 @@ class CreateDnsZoneRequest(BaseModel):
     zone: CreateDnsZoneRequestZone = Field(..., description="DNS Zone")
 
 
-class CreateDnsZoneResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: CreateDnsZoneResponseHeader | None = None
-    zone: CreateDnsZoneResponseZone | None = None
-
-
-class DeleteDnsZoneAsyncResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteDnsZoneAsyncResponseHeader | None = None
-
-
 class UpdateDnsZoneRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -809,29 +662,22 @@ class UpdateDnsZoneRequest(BaseModel):
     zone: UpdateDnsZoneRequestZone = Field(..., description="DNS Zone")
 
 
-class UpdateDnsZoneResponse(BaseModel):
+class CreateRecordSetResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: UpdateDnsZoneResponseHeader | None = None
-    zone: UpdateDnsZoneResponseZone | None = None
+    header: Header | None = None
+    recordset: Recordset | None = None
 
 
-class DeleteRecordSetResponse(BaseModel):
+class ModifyRecordSetResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: DeleteRecordSetResponseHeader | None = None
-
-
-class BulkCreateRecordSetsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: BulkCreateRecordSetsResponseHeader | None = None
+    header: Header | None = None
+    recordset: Recordset | None = None
 
 
 class QueryGslbResponseGslbListItem(BaseModel):
@@ -853,24 +699,6 @@ class QueryGslbResponseGslbListItem(BaseModel):
     updatedAt: str | None = Field(None, description="Modified date")
 
 
-class CreateGslbRequestGslb(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbName: str = Field(
-        ...,
-        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    gslbTtl: int = Field(..., description="GSLB domain update cycle")
-    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
-    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
-    connectedPoolList: list[CreateGslbRequestGslbConnectedPoolListItem] | None = Field(
-        None, description="Connected pool list"
-    )
-
-
 class CreateGslbResponseGslb(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -885,24 +713,6 @@ class CreateGslbResponseGslb(BaseModel):
     connectedPoolList: list[CreateGslbResponseGslbConnectedPoolListItem] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
-
-
-class UpdateGslbRequestGslb(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbName: str = Field(
-        ...,
-        description="GSLB name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    gslbTtl: int = Field(..., description="GSLB domain update cycle")
-    gslbRoutingRule: str = Field(..., description="Routing rule\nValid range: FAILOVER, RANDOM, GEOLOCATION")
-    gslbDisabled: bool | None = Field(False, description="Whether GSLB is disabled or not")
-    connectedPoolList: list[UpdateGslbRequestGslbConnectedPoolListItem] | None = Field(
-        None, description="Connected pool list"
-    )
 
 
 class UpdateGslbResponseGslb(BaseModel):
@@ -944,46 +754,6 @@ class QueryHealthCheckResponseHealthCheckListItem(BaseModel):
     updatedAt: str | None = Field(None, description="Modified date")
 
 
-class CreateHealthCheckResponseHealthCheck(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    healthCheckId: str | None = None
-    healthCheckName: str | None = None
-    protocol: str | None = None
-    port: int | None = None
-    interval: int | None = None
-    timeout: int | None = None
-    retries: int | None = None
-    path: str | None = None
-    expectedCodes: str | None = None
-    allowInsecure: bool | None = None
-    requestHeaderList: list[CreateHealthCheckResponseHealthCheckRequestHeaderListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class UpdateHealthCheckResponseHealthCheck(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    healthCheckId: str | None = None
-    healthCheckName: str | None = None
-    protocol: str | None = None
-    port: int | None = None
-    interval: int | None = None
-    timeout: int | None = None
-    retries: int | None = None
-    path: str | None = None
-    expectedCodes: str | None = None
-    allowInsecure: bool | None = None
-    requestHeaderList: list[UpdateHealthCheckResponseHealthCheckRequestHeaderListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
 class QueryPoolResponsePoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1000,21 +770,6 @@ class QueryPoolResponsePoolListItem(BaseModel):
     updatedAt: str | None = Field(None, description="Modified date")
 
 
-class CreatePoolRequestPool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolName: str = Field(
-        ...,
-        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
-    healthCheckId: str | None = Field(None, description="Health check ID")
-    endpointList: list[CreatePoolRequestPoolEndpointListItem] = Field(..., description="Endpoint list")
-
-
 class CreatePoolResponsePool(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1027,21 +782,6 @@ class CreatePoolResponsePool(BaseModel):
     endpointList: list[CreatePoolResponsePoolEndpointListItem] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
-
-
-class UpdatePoolRequestPool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolName: str = Field(
-        ...,
-        description="Pool name\nValid range: Max. 100 characters,\nUppercase and lowercase characters and numbers, '-', '_'",
-        max_length=100,
-    )
-    poolDisabled: bool | None = Field(False, description="Whether a pool is disabled or not")
-    healthCheckId: str | None = Field(None, description="Health check ID")
-    endpointList: list[UpdatePoolRequestPoolEndpointListItem] = Field(..., description="Endpoint list")
 
 
 class UpdatePoolResponsePool(BaseModel):
@@ -1098,21 +838,6 @@ class CreateRecordSetRequestRecordset(BaseModel):
     recordList: list[CreateRecordSetRequestRecordsetRecordListItem] = Field(..., description="Record list")
 
 
-class CreateRecordSetResponseRecordset(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetId: str | None = None
-    recordsetName: str | None = None
-    recordsetType: str | None = None
-    recordsetTtl: int | None = None
-    recordsetStatus: str | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    recordList: list[CreateRecordSetResponseRecordsetRecordListItem] | None = None
-
-
 class BulkCreateRecordSetsRequestRecordsetListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1152,21 +877,6 @@ class ModifyRecordSetRequestRecordset(BaseModel):
     recordList: list[ModifyRecordSetRequestRecordsetRecordListItem] = Field(..., description="Record list")
 
 
-class ModifyRecordSetResponseRecordset(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetId: str | None = None
-    recordsetName: str | None = None
-    recordsetType: str | None = None
-    recordsetTtl: int | None = None
-    recordsetStatus: str | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    recordList: list[ModifyRecordSetResponseRecordsetRecordListItem] | None = None
-
-
 class QueryGslbResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1174,15 +884,7 @@ class QueryGslbResponse(BaseModel):
     )
     totalCount: int | None = Field(None, description="Total number of GSLBs")
     gslbList: list[QueryGslbResponseGslbListItem] | None = Field(None, description="Pool list")
-    header: QueryGslbResponseHeader | None = None
-
-
-class CreateGslbRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslb: CreateGslbRequestGslb = Field(..., description="GSLB")
+    header: Header | None = None
 
 
 class CreateGslbResponse(BaseModel):
@@ -1190,16 +892,8 @@ class CreateGslbResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: CreateGslbResponseHeader | None = None
+    header: Header | None = None
     gslb: CreateGslbResponseGslb | None = None
-
-
-class UpdateGslbRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslb: UpdateGslbRequestGslb = Field(..., description="GSLB")
 
 
 class UpdateGslbResponse(BaseModel):
@@ -1207,7 +901,7 @@ class UpdateGslbResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: UpdateGslbResponseHeader | None = None
+    header: Header | None = None
     gslb: UpdateGslbResponseGslb | None = None
 
 
@@ -1220,25 +914,7 @@ class QueryHealthCheckResponse(BaseModel):
     healthCheckList: list[QueryHealthCheckResponseHealthCheckListItem] | None = Field(
         None, description="Health check list"
     )
-    header: QueryHealthCheckResponseHeader | None = None
-
-
-class CreateHealthCheckResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: CreateHealthCheckResponseHeader | None = None
-    healthCheck: CreateHealthCheckResponseHealthCheck | None = None
-
-
-class UpdateHealthCheckResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: UpdateHealthCheckResponseHeader | None = None
-    healthCheck: UpdateHealthCheckResponseHealthCheck | None = None
+    header: Header | None = None
 
 
 class QueryPoolResponse(BaseModel):
@@ -1248,15 +924,7 @@ class QueryPoolResponse(BaseModel):
     )
     totalCount: int | None = Field(None, description="Total number of pools")
     poolList: list[QueryPoolResponsePoolListItem] | None = Field(None, description="Pool list")
-    header: QueryPoolResponseHeader | None = None
-
-
-class CreatePoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pool: CreatePoolRequestPool = Field(..., description="Pool")
+    header: Header | None = None
 
 
 class CreatePoolResponse(BaseModel):
@@ -1264,16 +932,8 @@ class CreatePoolResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: CreatePoolResponseHeader | None = None
+    header: Header | None = None
     pool: CreatePoolResponsePool | None = None
-
-
-class UpdatePoolRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    pool: UpdatePoolRequestPool = Field(..., description="Pool")
 
 
 class UpdatePoolResponse(BaseModel):
@@ -1281,7 +941,7 @@ class UpdatePoolResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: UpdatePoolResponseHeader | None = None
+    header: Header | None = None
     pool: UpdatePoolResponsePool | None = None
 
 
@@ -1303,15 +963,6 @@ class CreateRecordSetRequest(BaseModel):
     recordset: CreateRecordSetRequestRecordset = Field(..., description="Record set")
 
 
-class CreateRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: CreateRecordSetResponseHeader | None = None
-    recordset: CreateRecordSetResponseRecordset | None = None
-
-
 class BulkCreateRecordSetsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1328,60 +979,46 @@ class ModifyRecordSetRequest(BaseModel):
     recordset: ModifyRecordSetRequestRecordset = Field(..., description="Record set")
 
 
-class ModifyRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyRecordSetResponseHeader | None = None
-    recordset: ModifyRecordSetResponseRecordset | None = None
-
-
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-ConnectedPoolListItem = QueryGslbResponseGslbListItemConnectedPoolListItem
-GslbListItem = QueryGslbResponseGslbListItem
-Header = DeleteGslbResponseHeader
-ConnectedPoolListItem1 = CreateGslbRequestGslbConnectedPoolListItem
-Gslb = CreateGslbRequestGslb
-ConnectedPoolListItem2 = CreateGslbResponseGslbConnectedPoolListItem
-Gslb1 = CreateGslbResponseGslb
-ConnectedPoolListItem3 = UpdateGslbRequestGslbConnectedPoolListItem
-Gslb2 = UpdateGslbRequestGslb
-ConnectedPoolListItem4 = DetachPoolResponseConnectedPoolListItem
-Gslb3 = UpdateGslbResponseGslb
-ConnectedPool = UpdatePoolConnectionRequestConnectedPool
-ConnectedPoolListItem6 = UpdatePoolConnectionResponseConnectedPoolListItem
-ConnectedPoolListItem7 = ConnectPoolResponseConnectedPoolListItem
-RequestHeaderListItem = QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem
-HealthCheckListItem = QueryHealthCheckResponseHealthCheckListItem
-HealthCheck = CreateHealthCheckRequestHealthCheck
-HealthCheck1 = CreateHealthCheckResponseHealthCheck
-HealthCheck2 = UpdateHealthCheckRequestHealthCheck
-HealthCheck3 = UpdateHealthCheckResponseHealthCheck
-EndpointListItem = QueryPoolResponsePoolListItemEndpointListItem
-PoolListItem = QueryPoolResponsePoolListItem
-EndpointListItem1 = CreatePoolRequestPoolEndpointListItem
-Pool = CreatePoolRequestPool
-EndpointListItem2 = CreatePoolResponsePoolEndpointListItem
-Pool1 = CreatePoolResponsePool
-EndpointListItem3 = UpdatePoolRequestPoolEndpointListItem
-Pool2 = UpdatePoolRequestPool
-EndpointListItem4 = UpdatePoolResponsePoolEndpointListItem
-Pool3 = UpdatePoolResponsePool
-ZoneListItem = QueryDnsZoneResponseZoneListItem
-Zone = CreateDnsZoneRequestZone
-Zone1 = CreateDnsZoneResponseZone
-Zone2 = UpdateDnsZoneRequestZone
-Zone3 = UpdateDnsZoneResponseZone
-RecordListItem = QueryRecordSetResponseRecordsetListItemRecordListItem
-RecordsetListItem = QueryRecordSetResponseRecordsetListItem
-RecordListItem1 = CreateRecordSetRequestRecordsetRecordListItem
-Recordset = CreateRecordSetRequestRecordset
-RecordListItem2 = CreateRecordSetResponseRecordsetRecordListItem
-Recordset1 = CreateRecordSetResponseRecordset
-RecordListItem3 = BulkCreateRecordSetsRequestRecordsetListItemRecordListItem
-RecordsetListItem1 = BulkCreateRecordSetsRequestRecordsetListItem
-RecordListItem4 = ModifyRecordSetRequestRecordsetRecordListItem
-Recordset2 = ModifyRecordSetRequestRecordset
-RecordListItem5 = ModifyRecordSetResponseRecordsetRecordListItem
-Recordset3 = ModifyRecordSetResponseRecordset
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+QueryGslbResponseHeader = Header
+CreateGslbResponseHeader = Header
+DeleteGslbResponseHeader = Header
+UpdateGslbResponseHeader = Header
+DetachPoolResponseHeader = Header
+UpdatePoolConnectionRequestConnectedPool = ConnectedPool
+UpdatePoolConnectionResponseHeader = Header
+ConnectPoolRequestConnectedPool = ConnectedPool
+ConnectPoolResponseHeader = Header
+QueryHealthCheckResponseHeader = Header
+CreateHealthCheckResponseHeader = Header
+DeleteHealthCheckResponseHeader = Header
+UpdateHealthCheckResponseHeader = Header
+QueryPoolResponseHeader = Header
+CreatePoolResponseHeader = Header
+DeletePoolResponseHeader = Header
+UpdatePoolResponseHeader = Header
+CreateDnsZoneResponseHeader = Header
+CreateDnsZoneResponseZone = Zone
+DeleteDnsZoneAsyncResponseHeader = Header
+UpdateDnsZoneResponseHeader = Header
+UpdateDnsZoneResponseZone = Zone
+CreateRecordSetResponseHeader = Header
+DeleteRecordSetResponseHeader = Header
+BulkCreateRecordSetsResponseHeader = Header
+ModifyRecordSetResponseHeader = Header
+CreateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
+UpdateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
+CreateHealthCheckResponseHealthCheckRequestHeaderListItem = HealthCheckRequestHeaderListItem
+UpdateHealthCheckResponseHealthCheckRequestHeaderListItem = HealthCheckRequestHeaderListItem
+CreatePoolRequestPoolEndpointListItem = PoolEndpointListItem
+UpdatePoolRequestPoolEndpointListItem = PoolEndpointListItem
+CreateRecordSetResponseRecordsetRecordListItem = RecordsetRecordListItem
+ModifyRecordSetResponseRecordsetRecordListItem = RecordsetRecordListItem
+CreateGslbRequestGslb = Gslb
+UpdateGslbRequestGslb = Gslb
+CreateHealthCheckResponseHealthCheck = HealthCheck
+UpdateHealthCheckResponseHealthCheck = HealthCheck
+CreatePoolRequestPool = Pool
+UpdatePoolRequestPool = Pool
+CreateRecordSetResponseRecordset = Recordset
+ModifyRecordSetResponseRecordset = Recordset

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class QueryStatisticsResponseHeader(BaseModel):
+class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -15,6 +15,61 @@ class QueryStatisticsResponseHeader(BaseModel):
     isSuccessful: bool | None = Field(None, description="Successful or not")
     resultCode: int | None = Field(None, description="Result code")
     resultMessage: str | None = Field(None, description="Result message")
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    topicId: str | None = None
+    topicName: str | None = None
+    description: str | None = None
+    bootstrapServer: str | None = None
+    partitionCount: int | None = None
+    maxRetentionTimeMs: int | None = None
+    maxRetentionBytes: int | None = None
+    maxMessageBytes: int | None = None
+    totalMessageCount: int | None = None
+    consumerGroupCount: int | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    topicStatus: str | None = None
+
+
+class CreateATopicResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+    topic: Topic | None = None
+
+
+class SingleTopicLookupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+    topic: Topic | None = None
+
+
+class EditATopicResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
+    topic: Topic | None = None
+
+
+class DeleteATopicResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="Header area")
 
 
 class ViewATopicListResponseTopicListItem(BaseModel):
@@ -37,16 +92,6 @@ class ViewATopicListResponseTopicListItem(BaseModel):
     createdAt: str | None = Field(None, description="Topic created at (read only)")
     updatedAt: str | None = Field(None, description="Topic updated at (read-only)")
     topicStatus: str | None = Field(None, description="Topic status (ACTIVE, ERROR, WARNING, and DELETING) (read-only)")
-
-
-class ViewATopicListResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
 
 
 class CreateATopicRequestTopic(BaseModel):
@@ -84,66 +129,6 @@ class CreateATopicRequestTopic(BaseModel):
     )
 
 
-class CreateATopicResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-
-
-class CreateATopicResponseTopic(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    topicId: str | None = None
-    topicName: str | None = None
-    description: str | None = None
-    bootstrapServer: str | None = None
-    partitionCount: int | None = None
-    maxRetentionTimeMs: int | None = None
-    maxRetentionBytes: int | None = None
-    maxMessageBytes: int | None = None
-    totalMessageCount: int | None = None
-    consumerGroupCount: int | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    topicStatus: str | None = None
-
-
-class SingleTopicLookupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-
-
-class SingleTopicLookupResponseTopic(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    topicId: str | None = None
-    topicName: str | None = None
-    description: str | None = None
-    bootstrapServer: str | None = None
-    partitionCount: int | None = None
-    maxRetentionTimeMs: int | None = None
-    maxRetentionBytes: int | None = None
-    maxMessageBytes: int | None = None
-    totalMessageCount: int | None = None
-    consumerGroupCount: int | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    topicStatus: str | None = None
-
-
 class EditATopicRequestTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -176,56 +161,6 @@ class EditATopicRequestTopic(BaseModel):
     )
 
 
-class EditATopicResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-
-
-class EditATopicResponseTopic(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    topicId: str | None = None
-    topicName: str | None = None
-    description: str | None = None
-    bootstrapServer: str | None = None
-    partitionCount: int | None = None
-    maxRetentionTimeMs: int | None = None
-    maxRetentionBytes: int | None = None
-    maxMessageBytes: int | None = None
-    totalMessageCount: int | None = None
-    consumerGroupCount: int | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    topicStatus: str | None = None
-
-
-class DeleteATopicResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-
-
-class RetrieveConsumerGroupListResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
-
-
 class ViewAPartitionListResponsePartitionListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -236,16 +171,6 @@ class ViewAPartitionListResponsePartitionListItem(BaseModel):
     startOffset: int | None = Field(None, description="Partition start offset")
     endOffset: int | None = Field(None, description="Partition end offset")
     messageCount: int | None = Field(None, description="Partition-wide message count")
-
-
-class ViewAPartitionListResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="Successful or not")
-    resultCode: int | None = Field(None, description="Result code")
-    resultMessage: str | None = Field(None, description="Result message")
 
 
 class QueryStatisticsResponseDataItemValuesItem(BaseModel):
@@ -275,7 +200,7 @@ class ViewATopicListResponse(BaseModel):
     )
     totalCount: int | None = Field(None, description="Total number of topics")
     topicList: list[ViewATopicListResponseTopicListItem] | None = Field(None, description="Topic list")
-    header: ViewATopicListResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
 
 
 class CreateATopicRequest(BaseModel):
@@ -286,24 +211,6 @@ class CreateATopicRequest(BaseModel):
     topic: CreateATopicRequestTopic = Field(..., description="Topic")
 
 
-class CreateATopicResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: CreateATopicResponseHeader | None = Field(None, description="Header area")
-    topic: CreateATopicResponseTopic | None = None
-
-
-class SingleTopicLookupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: SingleTopicLookupResponseHeader | None = Field(None, description="Header area")
-    topic: SingleTopicLookupResponseTopic | None = None
-
-
 class EditATopicRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -312,30 +219,13 @@ class EditATopicRequest(BaseModel):
     topic: EditATopicRequestTopic = Field(..., description="Topic")
 
 
-class EditATopicResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: EditATopicResponseHeader | None = Field(None, description="Header area")
-    topic: EditATopicResponseTopic | None = None
-
-
-class DeleteATopicResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteATopicResponseHeader | None = Field(None, description="Header area")
-
-
 class ViewAPartitionListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     partitionList: list[ViewAPartitionListResponsePartitionListItem] | None = Field(None, description="Partition list")
-    header: ViewAPartitionListResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
 
 
 class QueryStatisticsResponseDataItem(BaseModel):
@@ -374,7 +264,7 @@ class QueryStatisticsResponse(BaseModel):
         None, description="Metric interval (in seconds, specified by the server based on view period)"
     )
     data: list[QueryStatisticsResponseDataItem] | None = Field(None, description="Metric data list")
-    header: QueryStatisticsResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
 
 
 class RetrieveConsumerGroupListResponseConsumerGroupListItem(BaseModel):
@@ -401,19 +291,18 @@ class RetrieveConsumerGroupListResponse(BaseModel):
     consumerGroupList: list[RetrieveConsumerGroupListResponseConsumerGroupListItem] | None = Field(
         None, description="Consumer group list"
     )
-    header: RetrieveConsumerGroupListResponseHeader | None = Field(None, description="Header area")
+    header: Header | None = Field(None, description="Header area")
 
 
-# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
-Value = QueryStatisticsResponseDataItemValuesItem
-Datum = QueryStatisticsResponseDataItem
-Header = ViewATopicListResponseHeader
-TopicListItem = ViewATopicListResponseTopicListItem
-Topic = CreateATopicRequestTopic
-Topic1 = CreateATopicResponseTopic
-Topic3 = EditATopicRequestTopic
-Topic4 = EditATopicResponseTopic
-PartitionListItem = RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItemPartitionListItem
-MemberListItem = RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItem
-ConsumerGroupListItem = RetrieveConsumerGroupListResponseConsumerGroupListItem
-PartitionListItem1 = ViewAPartitionListResponsePartitionListItem
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+QueryStatisticsResponseHeader = Header
+ViewATopicListResponseHeader = Header
+CreateATopicResponseHeader = Header
+CreateATopicResponseTopic = Topic
+SingleTopicLookupResponseHeader = Header
+SingleTopicLookupResponseTopic = Topic
+EditATopicResponseHeader = Header
+EditATopicResponseTopic = Topic
+DeleteATopicResponseHeader = Header
+RetrieveConsumerGroupListResponseHeader = Header
+ViewAPartitionListResponseHeader = Header

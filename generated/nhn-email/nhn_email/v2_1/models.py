@@ -7,6 +7,43 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="성공 여부")
+    resultCode: int | None = Field(None, description="실패 코드")
+    resultMessage: str | None = Field(None, description="실패 메시지")
+
+
+class TemplateParameter(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key_: str | None = Field(None, alias="#key#", description="치환 키 (##key##)")
+    value_: dict[str, Any] | None = Field(None, alias="#value#", description="치환 키에 매핑되는 Value값")
+
+
+class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PostAppKeysAppKeyBlockReceiversResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
 class PostAppKeysAppKeyCategoriesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -28,6 +65,40 @@ class PutAppKeyCategoriesCategoryIdRequest(BaseModel):
     categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000", max_length=1000)
     useYn: str | None = Field(None, description="사용 여부 Y, N\n최대 길이: 1", max_length=1)
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
+
+
+class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class PutSenderReservationsRequestIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+
+
+class PutReservationsRequestIdMailSeqResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
 
 
 class PostAppKeySenderTagMailRequest(BaseModel):
@@ -66,6 +137,24 @@ class PutAppKeyTagsTagIdRequest(BaseModel):
     tagName: str = Field(..., description="태그 이름")
 
 
+class PutAppKeyTagsTagIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteAppKeyTagsTagIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
 class PostAppKeysAppKeyTemplatesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -86,6 +175,15 @@ class PostAppKeysAppKeyTemplatesRequest(BaseModel):
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
+class PostAppKeysAppKeyTemplatesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
 class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -104,6 +202,42 @@ class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
+class PutAppKeyTemplatesTemplateIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class Uid2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class Uid4Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
 class PostUidsUidEmailAddressesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -112,24 +246,34 @@ class PostUidsUidEmailAddressesRequest(BaseModel):
     emailAddress: str = Field(..., description="메일 주소")
 
 
-class PostAppKeyAttachfileBinaryUploadResponseHeader(BaseModel):
+class PostUidsUidEmailAddressesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
 
 
-class GetAppKeysAppKeyBlockReceiversResponseHeader(BaseModel):
+class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Any | None = None
+
+
+class DataResultsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
+    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
 
 
 class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
@@ -138,16 +282,6 @@ class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
         extra="allow",
     )
     mailAddress: str = Field(..., description="수신 거부 이메일 주소")
-
-
-class PutAppKeysAppKeyBlockReceiversResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
 
 
 class PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
@@ -159,114 +293,24 @@ class PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
     blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss)")
 
 
-class PostAppKeysAppKeyBlockReceiversResponseHeader(BaseModel):
+class PostAppKeySenderAuthMailRequestReceiver(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
+    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
 
 
-class GetAppKeysAppKeyCategoriesResponseHeader(BaseModel):
+class PostAppKeySenderEachMailRequestReceiverListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostAppKeysAppKeyCategoriesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeyCategoriesCategoryIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PutAppKeyCategoriesCategoryIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class DeleteAppKeyCategoriesCategoryIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeysAppKeyMassMailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeyMassMailsRequestIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetMassMailsRequestIdMailSeqResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostAppKeySenderAuthMailResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostAppKeySenderEachMailResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
+    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
 
 
 class PostAppKeySenderMailRequestTemplateParameter(BaseModel):
@@ -288,56 +332,6 @@ class PostAppKeySenderMailRequestReceiverListItem(BaseModel):
     receiveType: str = Field(..., description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
 
 
-class PostAppKeySenderMailResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetMailRequestIdMailSeqResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeySenderMailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeySenderReservationsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetSenderReservationsSearchCancelsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
 class PutSenderReservationsSearchCancelsRequestSearchParameter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -351,236 +345,6 @@ class PutSenderReservationsSearchCancelsRequestSearchParameter(BaseModel):
     templateId: str | None = Field(None, description="템플릿 ID")
 
 
-class PutSenderReservationsSearchCancelsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PutSenderReservationsRequestIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetReservationsRequestIdMailSeqResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PutReservationsRequestIdMailSeqResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostAppKeySenderTagMailResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeySenderUpdateMailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeyStatisticsViewResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeysAppKeyStatsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeyStatsTotalResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeysAppKeyTagMailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeyTagMailsRequestIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetTagMailsRequestIdMailSequenceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeysAppKeyTagsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostAppKeysAppKeyTagsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PutAppKeyTagsTagIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class DeleteAppKeyTagsTagIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeysAppKeyTemplatesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostAppKeysAppKeyTemplatesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostTemplatesAttachfileBinaryUploadResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class GetAppKeyTemplatesTemplateIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PutAppKeyTemplatesTemplateIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class DeleteAppKeyTemplatesTemplateIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class UidResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
 class Uid2RequestContactsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -588,56 +352,6 @@ class Uid2RequestContactsItem(BaseModel):
     )
     contactType: str = Field(..., description="연락처 타입")
     contact: str = Field(..., description="연락처 (메일 주소)")
-
-
-class Uid2ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class Uid3ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class Uid4ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class PostUidsUidEmailAddressesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
-
-
-class DeleteUidEmailAddressesEmailAddressResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="성공 여부")
-    resultCode: int | None = Field(None, description="실패 코드")
-    resultMessage: str | None = Field(None, description="실패 메시지")
 
 
 class PostAppKeyAttachfileBinaryUploadResponseBodyData(BaseModel):
@@ -749,24 +463,6 @@ class GetAppKeyMassMailsRequestIdResponseBodyDataItem(BaseModel):
     createDate: str | None = Field(None, description="생성 일시")
     updateDate: str | None = Field(None, description="수정 일시")
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
-
-
-class PostAppKeySenderAuthMailRequestReceiverTemplateParameter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key_: str | None = Field(None, alias="#key#", description="치환 키 (##key##)")
-    value_: dict[str, Any] | None = Field(None, alias="#value#", description="치환 키에 매핑되는 Value값")
-
-
-class PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key_: str | None = Field(None, alias="#key#", description="치환 키 (##key##)")
-    value_: dict[str, Any] | None = Field(None, alias="#value#", description="치환 키에 매핑되는 Value값")
 
 
 class GetAppKeySenderMailsResponseBodyDataItem(BaseModel):
@@ -1048,42 +744,6 @@ class GetMassMailsRequestIdMailSeqResponseBodyDataAttachFileListItem(BaseModel):
     createDate: str | None = Field(None, description="생성 일시")
 
 
-class PostAppKeySenderAuthMailResponseBodyDataResultsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
-    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
-
-
-class PostAppKeySenderEachMailResponseBodyDataResultsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
-    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
-
-
-class PostAppKeySenderMailResponseBodyDataResultsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
-    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
-
-
 class GetMailRequestIdMailSeqResponseBodyDataReceiverListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1248,6 +908,15 @@ class UidResponseBodyDataUidsItemContactsItem(BaseModel):
     createdDate: str | None = Field(None, description="연락처 생성 일시")
 
 
+class Data(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    requestId: str | None = Field(None, description="요청 ID")
+    results: list[DataResultsItem] | None = Field(None, description="발송 결과")
+
+
 class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1257,15 +926,6 @@ class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
     blockReceiverList: PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList = Field(
         ..., description="수신 거부 리스트"
     )
-
-
-class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PutAppKeysAppKeyBlockReceiversResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
 
 
 class PostAppKeysAppKeyBlockReceiversRequest(BaseModel):
@@ -1278,31 +938,46 @@ class PostAppKeysAppKeyBlockReceiversRequest(BaseModel):
     )
 
 
-class PostAppKeysAppKeyBlockReceiversResponse(BaseModel):
+class PostAppKeySenderAuthMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: PostAppKeysAppKeyBlockReceiversResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
+    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
+    title: str = Field(..., description="제목 ( 최대 998자 )")
+    body: str = Field(..., description="내용")
+    templateId: str | None = Field(None, description="발송 템플릿 ID")
+    receiver: PostAppKeySenderAuthMailRequestReceiver = Field(..., description="수신자")
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더 ( 최대 100자 )")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자 )")
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
 
 
-class PutAppKeyCategoriesCategoryIdResponse(BaseModel):
+class PostAppKeySenderEachMailRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: PutAppKeyCategoriesCategoryIdResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteAppKeyCategoriesCategoryIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
+    title: str = Field(..., description="메일 제목 (최대 998자)")
+    body: str = Field(..., description="메일 내용")
+    attachFileIdList: list[int] | None = Field(
+        None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
     )
-    header: DeleteAppKeyCategoriesCategoryIdResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
+    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
+    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
+    receiverList: list[PostAppKeySenderEachMailRequestReceiverListItem] = Field(
+        ..., description="수신자 리스트\n최대 1000명까지 발송 가능"
+    )
+    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
 
 
 class PostAppKeySenderMailRequest(BaseModel):
@@ -1341,67 +1016,6 @@ class PutSenderReservationsSearchCancelsRequest(BaseModel):
     updateUser: str = Field(..., description="예약 취소 요청자")
 
 
-class PutSenderReservationsRequestIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PutSenderReservationsRequestIdResponseHeader | None = Field(None, description="헤더 영역")
-
-
-class PutReservationsRequestIdMailSeqResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PutReservationsRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
-
-
-class PutAppKeyTagsTagIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PutAppKeyTagsTagIdResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteAppKeyTagsTagIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteAppKeyTagsTagIdResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class PostAppKeysAppKeyTemplatesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PostAppKeysAppKeyTemplatesResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class PutAppKeyTemplatesTemplateIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PutAppKeyTemplatesTemplateIdResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteAppKeyTemplatesTemplateIdResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
 class Uid2Request(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1410,42 +1024,6 @@ class Uid2Request(BaseModel):
     uid: str = Field(..., description="UID")
     tagIds: list[str] = Field(..., description="태그 ID 목록")
     contacts: list[Uid2RequestContactsItem] = Field(..., description="메일 주소 목록")
-
-
-class Uid2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Uid2ResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class Uid4Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Uid4ResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class PostUidsUidEmailAddressesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PostUidsUidEmailAddressesResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
-
-
-class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteUidEmailAddressesEmailAddressResponseHeader | None = Field(None, description="헤더 영역")
-    body: Any | None = None
 
 
 class PostAppKeyAttachfileBinaryUploadResponseBody(BaseModel):
@@ -1512,30 +1090,6 @@ class GetAppKeyMassMailsRequestIdResponseBody(BaseModel):
     pageSize: int | None = Field(None, description="조회된 데이터 건수")
     totalCount: int | None = Field(None, description="총 데이터 건수")
     data: list[GetAppKeyMassMailsRequestIdResponseBodyDataItem] | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderAuthMailRequestReceiver(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    templateParameter: PostAppKeySenderAuthMailRequestReceiverTemplateParameter | None = Field(
-        None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
-    )
-
-
-class PostAppKeySenderEachMailRequestReceiverListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str = Field(..., description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    templateParameter: PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter | None = Field(
-        None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
-    )
 
 
 class GetAppKeySenderMailsResponseBody(BaseModel):
@@ -1709,33 +1263,6 @@ class GetMassMailsRequestIdMailSeqResponseBodyData(BaseModel):
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
 
 
-class PostAppKeySenderAuthMailResponseBodyData(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    results: list[PostAppKeySenderAuthMailResponseBodyDataResultsItem] | None = Field(None, description="발송 결과")
-
-
-class PostAppKeySenderEachMailResponseBodyData(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    results: list[PostAppKeySenderEachMailResponseBodyDataResultsItem] | None = Field(None, description="발송 결과")
-
-
-class PostAppKeySenderMailResponseBodyData(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    requestId: str | None = Field(None, description="요청 ID")
-    results: list[PostAppKeySenderMailResponseBodyDataResultsItem] | None = Field(None, description="발송 결과")
-
-
 class GetMailRequestIdMailSeqResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1884,12 +1411,20 @@ class UidResponseBodyDataUidsItem(BaseModel):
     contacts: list[UidResponseBodyDataUidsItemContactsItem] | None = Field(None, description="연락처 리스트")
 
 
+class Body(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    data: Data | None = Field(None, description="데이터 영역")
+
+
 class PostAppKeyAttachfileBinaryUploadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    header: PostAppKeyAttachfileBinaryUploadResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: PostAppKeyAttachfileBinaryUploadResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -1898,7 +1433,7 @@ class GetAppKeysAppKeyBlockReceiversResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyBlockReceiversResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyBlockReceiversResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -1907,7 +1442,7 @@ class GetAppKeysAppKeyCategoriesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyCategoriesResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyCategoriesResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -1916,7 +1451,7 @@ class PostAppKeysAppKeyCategoriesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: PostAppKeysAppKeyCategoriesResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: PostAppKeysAppKeyCategoriesResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -1925,7 +1460,7 @@ class GetAppKeyCategoriesCategoryIdResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeyCategoriesCategoryIdResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeyCategoriesCategoryIdResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -1934,7 +1469,7 @@ class GetAppKeysAppKeyMassMailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyMassMailsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyMassMailsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -1943,50 +1478,35 @@ class GetAppKeyMassMailsRequestIdResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeyMassMailsRequestIdResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeyMassMailsRequestIdResponseBody | None = Field(None, description="본문 영역")
 
 
-class PostAppKeySenderAuthMailRequest(BaseModel):
+class PostAppKeySenderAuthMailResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
-    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="제목 ( 최대 998자 )")
-    body: str = Field(..., description="내용")
-    templateId: str | None = Field(None, description="발송 템플릿 ID")
-    receiver: PostAppKeySenderAuthMailRequestReceiver = Field(..., description="수신자")
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더 ( 최대 100자 )")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
-    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Body | None = Field(None, description="본문 영역")
 
 
-class PostAppKeySenderEachMailRequest(BaseModel):
+class PostAppKeySenderEachMailResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
-    requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="메일 제목 (최대 998자)")
-    body: str = Field(..., description="메일 내용")
-    attachFileIdList: list[int] | None = Field(
-        None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Body | None = Field(None, description="본문 영역")
+
+
+class PostAppKeySenderMailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
     )
-    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
-    receiverList: list[PostAppKeySenderEachMailRequestReceiverListItem] = Field(
-        ..., description="수신자 리스트\n최대 1000명까지 발송 가능"
-    )
-    customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
-    statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
+    header: Header | None = Field(None, description="헤더 영역")
+    body: Body | None = Field(None, description="본문 영역")
 
 
 class GetAppKeySenderMailsResponse(BaseModel):
@@ -1994,7 +1514,7 @@ class GetAppKeySenderMailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeySenderMailsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeySenderMailsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2003,7 +1523,7 @@ class GetAppKeySenderReservationsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeySenderReservationsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeySenderReservationsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2012,7 +1532,7 @@ class GetSenderReservationsSearchCancelsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetSenderReservationsSearchCancelsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetSenderReservationsSearchCancelsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2021,7 +1541,7 @@ class PutSenderReservationsSearchCancelsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: PutSenderReservationsSearchCancelsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: PutSenderReservationsSearchCancelsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2030,7 +1550,7 @@ class PostAppKeySenderTagMailResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: PostAppKeySenderTagMailResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: PostAppKeySenderTagMailResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2039,7 +1559,7 @@ class GetAppKeySenderUpdateMailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeySenderUpdateMailsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeySenderUpdateMailsResponseBody | None = None
 
 
@@ -2048,7 +1568,7 @@ class GetAppKeyStatisticsViewResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeyStatisticsViewResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeyStatisticsViewResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2057,7 +1577,7 @@ class GetAppKeyStatsTotalResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeyStatsTotalResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     total: GetAppKeyStatsTotalResponseTotal | None = Field(None, description="본문 영역")
 
 
@@ -2066,7 +1586,7 @@ class GetAppKeysAppKeyTagMailsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyTagMailsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyTagMailsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2075,7 +1595,7 @@ class GetAppKeyTagMailsRequestIdResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeyTagMailsRequestIdResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeyTagMailsRequestIdResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2084,7 +1604,7 @@ class GetAppKeysAppKeyTagsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyTagsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyTagsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2093,7 +1613,7 @@ class PostAppKeysAppKeyTagsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: PostAppKeysAppKeyTagsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: PostAppKeysAppKeyTagsResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2102,7 +1622,7 @@ class GetAppKeysAppKeyTemplatesResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyTemplatesResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyTemplatesResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2111,7 +1631,7 @@ class PostTemplatesAttachfileBinaryUploadResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: PostTemplatesAttachfileBinaryUploadResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: PostTemplatesAttachfileBinaryUploadResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2121,30 +1641,6 @@ class GetMassMailsRequestIdMailSeqResponseBody(BaseModel):
         extra="allow",
     )
     data: GetMassMailsRequestIdMailSeqResponseBodyData | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderAuthMailResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: PostAppKeySenderAuthMailResponseBodyData | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderEachMailResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: PostAppKeySenderEachMailResponseBodyData | None = Field(None, description="데이터 영역")
-
-
-class PostAppKeySenderMailResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    data: PostAppKeySenderMailResponseBodyData | None = Field(None, description="데이터 영역")
 
 
 class GetMailRequestIdMailSeqResponseBody(BaseModel):
@@ -2211,35 +1707,8 @@ class GetMassMailsRequestIdMailSeqResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetMassMailsRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetMassMailsRequestIdMailSeqResponseBody | None = Field(None, description="본문 영역")
-
-
-class PostAppKeySenderAuthMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PostAppKeySenderAuthMailResponseHeader | None = Field(None, description="헤더 영역")
-    body: PostAppKeySenderAuthMailResponseBody | None = Field(None, description="본문 영역")
-
-
-class PostAppKeySenderEachMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PostAppKeySenderEachMailResponseHeader | None = Field(None, description="헤더 영역")
-    body: PostAppKeySenderEachMailResponseBody | None = Field(None, description="본문 영역")
-
-
-class PostAppKeySenderMailResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: PostAppKeySenderMailResponseHeader | None = Field(None, description="헤더 영역")
-    body: PostAppKeySenderMailResponseBody | None = Field(None, description="본문 영역")
 
 
 class GetMailRequestIdMailSeqResponse(BaseModel):
@@ -2247,7 +1716,7 @@ class GetMailRequestIdMailSeqResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetMailRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetMailRequestIdMailSeqResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2256,7 +1725,7 @@ class GetReservationsRequestIdMailSeqResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetReservationsRequestIdMailSeqResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetReservationsRequestIdMailSeqResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2265,7 +1734,7 @@ class GetAppKeysAppKeyStatsResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeysAppKeyStatsResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     stats: list[GetAppKeysAppKeyStatsResponseStatsItem] | None = Field(None, description="본문 영역")
 
 
@@ -2274,7 +1743,7 @@ class GetTagMailsRequestIdMailSequenceResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetTagMailsRequestIdMailSequenceResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetTagMailsRequestIdMailSequenceResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2283,7 +1752,7 @@ class GetAppKeyTemplatesTemplateIdResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: GetAppKeyTemplatesTemplateIdResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeyTemplatesTemplateIdResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2292,7 +1761,7 @@ class Uid3Response(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: Uid3ResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: Uid3ResponseBody | None = Field(None, description="본문 영역")
 
 
@@ -2309,97 +1778,66 @@ class UidResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    header: UidResponseHeader | None = Field(None, description="헤더 영역")
+    header: Header | None = Field(None, description="헤더 영역")
     body: UidResponseBody | None = Field(None, description="본문 영역")
 
 
-# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
-Header = PutAppKeysAppKeyBlockReceiversResponseHeader
-Data = PostAppKeyAttachfileBinaryUploadResponseBodyData
-Body = PostAppKeyAttachfileBinaryUploadResponseBody
-Datum = GetAppKeysAppKeyBlockReceiversResponseBodyDataItem
-Body1 = GetAppKeysAppKeyBlockReceiversResponseBody
-BlockReceiverList = PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList
-BlockReceiverList1 = PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList
-Datum1 = GetAppKeysAppKeyCategoriesResponseBodyDataItem
-Body2 = GetAppKeysAppKeyCategoriesResponseBody
-Data1 = PostAppKeysAppKeyCategoriesResponseBodyData
-Body3 = PostAppKeysAppKeyCategoriesResponseBody
-Data2 = GetAppKeyCategoriesCategoryIdResponseBodyData
-Body4 = GetAppKeyCategoriesCategoryIdResponseBody
-Datum2 = GetAppKeysAppKeyMassMailsResponseBodyDataItem
-Body5 = GetAppKeysAppKeyMassMailsResponseBody
-Datum3 = GetAppKeyMassMailsRequestIdResponseBodyDataItem
-Body6 = GetAppKeyMassMailsRequestIdResponseBody
-ReceiverListItem = GetMassMailsRequestIdMailSeqResponseBodyDataReceiverListItem
-AttachFileListItem = GetMassMailsRequestIdMailSeqResponseBodyDataAttachFileListItem
-Data3 = GetMassMailsRequestIdMailSeqResponseBodyData
-Body7 = GetMassMailsRequestIdMailSeqResponseBody
-TemplateParameter = PostAppKeySenderAuthMailRequestReceiverTemplateParameter
-Receiver = PostAppKeySenderAuthMailRequestReceiver
-Result = PostAppKeySenderAuthMailResponseBodyDataResultsItem
-Data4 = PostAppKeySenderAuthMailResponseBodyData
-Body8 = PostAppKeySenderAuthMailResponseBody
-ReceiverListItem1 = PostAppKeySenderEachMailRequestReceiverListItem
-Data5 = PostAppKeySenderEachMailResponseBodyData
-Body9 = PostAppKeySenderEachMailResponseBody
-TemplateParameter2 = PostAppKeySenderMailRequestTemplateParameter
-ReceiverListItem2 = PostAppKeySenderMailRequestReceiverListItem
-Data6 = PostAppKeySenderMailResponseBodyData
-Body10 = PostAppKeySenderMailResponseBody
-ReceiverListItem3 = GetMailRequestIdMailSeqResponseBodyDataReceiverListItem
-AttachFileListItem1 = GetMailRequestIdMailSeqResponseBodyDataAttachFileListItem
-Data7 = GetMailRequestIdMailSeqResponseBodyData
-Body11 = GetMailRequestIdMailSeqResponseBody
-Datum4 = GetAppKeySenderMailsResponseBodyDataItem
-Body12 = GetAppKeySenderMailsResponseBody
-Datum5 = GetAppKeySenderReservationsResponseBodyDataItem
-Body13 = GetAppKeySenderReservationsResponseBody
-Datum6 = GetSenderReservationsSearchCancelsResponseBodyDataItem
-Body14 = GetSenderReservationsSearchCancelsResponseBody
-SearchParameter = PutSenderReservationsSearchCancelsRequestSearchParameter
-Data8 = PutSenderReservationsSearchCancelsResponseBodyData
-Body15 = PutSenderReservationsSearchCancelsResponseBody
-Receiver1 = GetReservationsRequestIdMailSeqResponseBodyDataReceiversItem
-AttachFileListItem2 = GetReservationsRequestIdMailSeqResponseBodyDataAttachFileListItem
-Data9 = GetReservationsRequestIdMailSeqResponseBodyData
-Body16 = GetReservationsRequestIdMailSeqResponseBody
-Data10 = PostAppKeySenderTagMailResponseBodyData
-Body17 = PostAppKeySenderTagMailResponseBody
-Datum7 = GetAppKeySenderUpdateMailsResponseBodyDataItem
-Body18 = GetAppKeySenderUpdateMailsResponseBody
-Datum8 = GetAppKeyStatisticsViewResponseBodyDataItem
-Body19 = GetAppKeyStatisticsViewResponseBody
-EventsAdditionalProperty = GetAppKeysAppKeyStatsResponseStatsItemEventsValue
-Events = GetAppKeysAppKeyStatsResponseStatsItemEvents
-Stat = GetAppKeysAppKeyStatsResponseStatsItem
-TotalAdditionalProperty = GetAppKeyStatsTotalResponseTotalValue
-Total = GetAppKeyStatsTotalResponseTotal
-Datum9 = GetAppKeysAppKeyTagMailsResponseBodyDataItem
-Body20 = GetAppKeysAppKeyTagMailsResponseBody
-Datum10 = GetAppKeyTagMailsRequestIdResponseBodyDataItem
-Body21 = GetAppKeyTagMailsRequestIdResponseBody
-Receiver2 = GetTagMailsRequestIdMailSequenceResponseBodyDataReceiversItem
-AttachFileListItem3 = GetTagMailsRequestIdMailSequenceResponseBodyDataAttachFileListItem
-Data11 = GetTagMailsRequestIdMailSequenceResponseBodyData
-Body22 = GetTagMailsRequestIdMailSequenceResponseBody
-Datum11 = GetAppKeysAppKeyTagsResponseBodyDataItem
-Body23 = GetAppKeysAppKeyTagsResponseBody
-Data12 = PostAppKeysAppKeyTagsResponseBodyData
-Body24 = PostAppKeysAppKeyTagsResponseBody
-Datum12 = GetAppKeysAppKeyTemplatesResponseBodyDataItem
-Body25 = GetAppKeysAppKeyTemplatesResponseBody
-Data13 = PostTemplatesAttachfileBinaryUploadResponseBodyData
-Body26 = PostTemplatesAttachfileBinaryUploadResponseBody
-AttachFileListItem4 = GetAppKeyTemplatesTemplateIdResponseBodyDataAttachFileListItem
-Data14 = GetAppKeyTemplatesTemplateIdResponseBodyData
-Body27 = GetAppKeyTemplatesTemplateIdResponseBody
-Tag = Uid3ResponseBodyDataTagsItem
-Contact = UidResponseBodyDataUidsItemContactsItem
-Uid = UidResponseBodyDataUidsItem
-Data15 = UidResponseBodyData
-Body28 = UidResponseBody
-Contact1 = Uid2RequestContactsItem
-Contact2 = Uid3ResponseBodyDataContactsItem
-Data16 = Uid3ResponseBodyData
-Body29 = Uid3ResponseBody
+# docs2client: deprecated names, renamed in 8.0.0; removed in the next major release
+PostAppKeyAttachfileBinaryUploadResponseHeader = Header
+GetAppKeysAppKeyBlockReceiversResponseHeader = Header
+PutAppKeysAppKeyBlockReceiversResponseHeader = Header
+PostAppKeysAppKeyBlockReceiversResponseHeader = Header
+GetAppKeysAppKeyCategoriesResponseHeader = Header
+PostAppKeysAppKeyCategoriesResponseHeader = Header
+GetAppKeyCategoriesCategoryIdResponseHeader = Header
+PutAppKeyCategoriesCategoryIdResponseHeader = Header
+DeleteAppKeyCategoriesCategoryIdResponseHeader = Header
+GetAppKeysAppKeyMassMailsResponseHeader = Header
+GetAppKeyMassMailsRequestIdResponseHeader = Header
+GetMassMailsRequestIdMailSeqResponseHeader = Header
+PostAppKeySenderAuthMailResponseHeader = Header
+PostAppKeySenderEachMailResponseHeader = Header
+PostAppKeySenderMailResponseHeader = Header
+GetMailRequestIdMailSeqResponseHeader = Header
+GetAppKeySenderMailsResponseHeader = Header
+GetAppKeySenderReservationsResponseHeader = Header
+GetSenderReservationsSearchCancelsResponseHeader = Header
+PutSenderReservationsSearchCancelsResponseHeader = Header
+PutSenderReservationsRequestIdResponseHeader = Header
+GetReservationsRequestIdMailSeqResponseHeader = Header
+PutReservationsRequestIdMailSeqResponseHeader = Header
+PostAppKeySenderTagMailResponseHeader = Header
+GetAppKeySenderUpdateMailsResponseHeader = Header
+GetAppKeyStatisticsViewResponseHeader = Header
+GetAppKeysAppKeyStatsResponseHeader = Header
+GetAppKeyStatsTotalResponseHeader = Header
+GetAppKeysAppKeyTagMailsResponseHeader = Header
+GetAppKeyTagMailsRequestIdResponseHeader = Header
+GetTagMailsRequestIdMailSequenceResponseHeader = Header
+GetAppKeysAppKeyTagsResponseHeader = Header
+PostAppKeysAppKeyTagsResponseHeader = Header
+PutAppKeyTagsTagIdResponseHeader = Header
+DeleteAppKeyTagsTagIdResponseHeader = Header
+GetAppKeysAppKeyTemplatesResponseHeader = Header
+PostAppKeysAppKeyTemplatesResponseHeader = Header
+PostTemplatesAttachfileBinaryUploadResponseHeader = Header
+GetAppKeyTemplatesTemplateIdResponseHeader = Header
+PutAppKeyTemplatesTemplateIdResponseHeader = Header
+DeleteAppKeyTemplatesTemplateIdResponseHeader = Header
+UidResponseHeader = Header
+Uid2ResponseHeader = Header
+Uid3ResponseHeader = Header
+Uid4ResponseHeader = Header
+PostUidsUidEmailAddressesResponseHeader = Header
+DeleteUidEmailAddressesEmailAddressResponseHeader = Header
+PostAppKeySenderAuthMailRequestReceiverTemplateParameter = TemplateParameter
+PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter = TemplateParameter
+PostAppKeySenderAuthMailResponseBodyDataResultsItem = DataResultsItem
+PostAppKeySenderEachMailResponseBodyDataResultsItem = DataResultsItem
+PostAppKeySenderMailResponseBodyDataResultsItem = DataResultsItem
+PostAppKeySenderAuthMailResponseBodyData = Data
+PostAppKeySenderEachMailResponseBodyData = Data
+PostAppKeySenderMailResponseBodyData = Data
+PostAppKeySenderAuthMailResponseBody = Body
+PostAppKeySenderEachMailResponseBody = Body
+PostAppKeySenderMailResponseBody = Body

@@ -5,6 +5,82 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class FlowlogLogger(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Flow log logger name")
+    resource_type: str | None = Field(
+        None, description="The type of resource the flow log logger collects from. One of VPC, SUBNET, or PORT."
+    )
+    resource_id: str | None = Field(None, description="Flow log logger's collection target resource ID")
+    filter: str | None = Field(
+        None,
+        description="The collection target filter for the flow log logger. One of ALL, ACCEPT, or DROP.\n* ACCEPT only captures packets that are allowed to communicate\n* DROP only captures packets that are blocked from communication\n* ALL captures all packets that are allowed to communicate and those that are blocked",
+    )
+    aggregation_interval: int | None = Field(
+        None,
+        description="How often to sum and aggregate the data collected by the flow log logger and write it to a file in storage. The unit is minutes. A file is created in storage with that value at the specified intervals.",
+    )
+    connection_setup_only: bool | None = Field(
+        None,
+        description="If true, collect only packets that attempt to establish a connection. When set to true, the collection is limited as follows.\n* For TCP, no longer collect TCP state of established\n* For UDP/ICMP, does not collect response packets",
+    )
+    storage_type: str | None = Field(
+        None, description="Storage type for the flow log logger. Currently only OBS is supported."
+    )
+    storage_url: str | None = Field(None, description="Storage address of the flow log logger")
+    log_format: str | None = Field(
+        None, description="Type of the file to be saved by the flow log logger. Can be CSV, PARQUET file format."
+    )
+    compression_type: str | None = Field(
+        None,
+        description="The compression format of the file to be saved by the flow log logger. Can be RAW or GZIP compression type.",
+    )
+    customized_field: str | None = Field(
+        None, description="Fields that the flow log logger will write to a file. Currently not supported."
+    )
+    partition_period: bool | None = Field(
+        None,
+        description="When the flow log logger saves files to storage, it refers to the folder creation structure. Supports HOUR and DAY.\n* If you specify DAY, it creates a #{YEAR}/#{MONTH}/#{DAY} folder under the directory-path of the storage_url you entered.\n* If you specify HOUR, it creates a folder under the directory-path of the storage_url you entered, up to #{YEAR}/#{MONTH}/#{DAY}/#{HOUR}, separated by time.\n* For other custom formats, the time is entered in #{year}, #{month}, #{day}, and #{hour}.",
+    )
+    customized_file_name: str | None = Field(
+        None,
+        description="When the flow log logger saves a file to the repository, the format of the file title.\n* The default is: #{logger_id}_#{year}-#{month}-#{day}T#{hour}:#{minute}:#{second}KST",
+    )
+    admin_state_up: bool | None = Field(
+        None, description="Enable status of the flow log logger. If false, it is disabled and does not collect."
+    )
+    description: str | None = Field(None, description="Description of the flow log logger")
+    status: str | None = Field(None, description="Status of the flow log logger")
+    created_at: str | None = Field(None, description="Time the flow log logger was created")
+    updated_at: str | None = Field(None, description="Time the flow log logger was modified")
+    error_type: str | None = Field(
+        None,
+        description="If the flow log logger encountered an error, display the reason for the error.\nFor more information, see at the bottom of the page.",
+    )
+    tenant_id: str | None = None
+    id: str | None = None
+    project_id: str | None = None
+
+
+class CreateAFlowLogLoggerResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: FlowlogLogger | None = Field(None, description="Flow log logger information object")
+
+
+class EditAFlowLogLoggerResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: FlowlogLogger | None = Field(None, description="Flow log logger information object")
+
+
 class ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -123,66 +199,6 @@ class CreateAFlowLogLoggerRequestFlowlogLogger(BaseModel):
     description: str | None = Field(None, description="Description of the flow log logger")
 
 
-class CreateAFlowLogLoggerResponseFlowlogLogger(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Flow log logger name")
-    resource_type: str | None = Field(
-        None, description="The type of resource the flow log logger collects from. One of VPC, SUBNET, or PORT."
-    )
-    resource_id: str | None = Field(None, description="Flow log logger's collection target resource ID")
-    filter: str | None = Field(
-        None,
-        description="The collection target filter for the flow log logger. One of ALL, ACCEPT, or DROP.\n* ACCEPT only captures packets that are allowed to communicate\n* DROP only captures packets that are blocked from communication\n* ALL captures all packets that are allowed to communicate and those that are blocked",
-    )
-    aggregation_interval: int | None = Field(
-        None,
-        description="How often to sum and aggregate the data collected by the flow log logger and write it to a file in storage. The unit is minutes. A file is created in storage with that value at the specified intervals.",
-    )
-    connection_setup_only: bool | None = Field(
-        None,
-        description="If true, collect only packets that attempt to establish a connection. When set to true, the collection is limited as follows.\n* For TCP, no longer collect TCP state of established\n* For UDP/ICMP, does not collect response packets",
-    )
-    storage_type: str | None = Field(
-        None, description="Storage type for the flow log logger. Currently only OBS is supported."
-    )
-    storage_url: str | None = Field(None, description="Storage address of the flow log logger")
-    log_format: str | None = Field(
-        None, description="Type of the file to be saved by the flow log logger. Can be CSV, PARQUET file format."
-    )
-    compression_type: str | None = Field(
-        None,
-        description="The compression format of the file to be saved by the flow log logger. Can be RAW or GZIP compression type.",
-    )
-    customized_field: str | None = Field(
-        None, description="Fields that the flow log logger will write to a file. Currently not supported."
-    )
-    partition_period: bool | None = Field(
-        None,
-        description="When the flow log logger saves files to storage, it refers to the folder creation structure. Supports HOUR and DAY.\n* If you specify DAY, it creates a #{YEAR}/#{MONTH}/#{DAY} folder under the directory-path of the storage_url you entered.\n* If you specify HOUR, it creates a folder under the directory-path of the storage_url you entered, up to #{YEAR}/#{MONTH}/#{DAY}/#{HOUR}, separated by time.\n* For other custom formats, the time is entered in #{year}, #{month}, #{day}, and #{hour}.",
-    )
-    customized_file_name: str | None = Field(
-        None,
-        description="When the flow log logger saves a file to the repository, the format of the file title.\n* The default is: #{logger_id}_#{year}-#{month}-#{day}T#{hour}:#{minute}:#{second}KST",
-    )
-    admin_state_up: bool | None = Field(
-        None, description="Enable status of the flow log logger. If false, it is disabled and does not collect."
-    )
-    description: str | None = Field(None, description="Description of the flow log logger")
-    status: str | None = Field(None, description="Status of the flow log logger")
-    created_at: str | None = Field(None, description="Time the flow log logger was created")
-    updated_at: str | None = Field(None, description="Time the flow log logger was modified")
-    error_type: str | None = Field(
-        None,
-        description="If the flow log logger encountered an error, display the reason for the error.\nFor more information, see at the bottom of the page.",
-    )
-    tenant_id: str | None = None
-    id: str | None = None
-    project_id: str | None = None
-
-
 class CheckTheFlowLogLoggersResponseFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -257,66 +273,6 @@ class EditAFlowLogLoggerRequestFlowlogLogger(BaseModel):
     description: str | None = Field(None, description="Description of the flow log logger")
 
 
-class EditAFlowLogLoggerResponseFlowlogLogger(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Flow log logger name")
-    resource_type: str | None = Field(
-        None, description="The type of resource the flow log logger collects from. One of VPC, SUBNET, or PORT."
-    )
-    resource_id: str | None = Field(None, description="Flow log logger's collection target resource ID")
-    filter: str | None = Field(
-        None,
-        description="The collection target filter for the flow log logger. One of ALL, ACCEPT, or DROP.\n* ACCEPT only captures packets that are allowed to communicate\n* DROP only captures packets that are blocked from communication\n* ALL captures all packets that are allowed to communicate and those that are blocked",
-    )
-    aggregation_interval: int | None = Field(
-        None,
-        description="How often to sum and aggregate the data collected by the flow log logger and write it to a file in storage. The unit is minutes. A file is created in storage with that value at the specified intervals.",
-    )
-    connection_setup_only: bool | None = Field(
-        None,
-        description="If true, collect only packets that attempt to establish a connection. When set to true, the collection is limited as follows.\n* For TCP, no longer collect TCP state of established\n* For UDP/ICMP, does not collect response packets",
-    )
-    storage_type: str | None = Field(
-        None, description="Storage type for the flow log logger. Currently only OBS is supported."
-    )
-    storage_url: str | None = Field(None, description="Storage address of the flow log logger")
-    log_format: str | None = Field(
-        None, description="Type of the file to be saved by the flow log logger. Can be CSV, PARQUET file format."
-    )
-    compression_type: str | None = Field(
-        None,
-        description="The compression format of the file to be saved by the flow log logger. Can be RAW or GZIP compression type.",
-    )
-    customized_field: str | None = Field(
-        None, description="Fields that the flow log logger will write to a file. Currently not supported."
-    )
-    partition_period: bool | None = Field(
-        None,
-        description="When the flow log logger saves files to storage, it refers to the folder creation structure. Supports HOUR and DAY.\n* If you specify DAY, it creates a #{YEAR}/#{MONTH}/#{DAY} folder under the directory-path of the storage_url you entered.\n* If you specify HOUR, it creates a folder under the directory-path of the storage_url you entered, up to #{YEAR}/#{MONTH}/#{DAY}/#{HOUR}, separated by time.\n* For other custom formats, the time is entered in #{year}, #{month}, #{day}, and #{hour}.",
-    )
-    customized_file_name: str | None = Field(
-        None,
-        description="When the flow log logger saves a file to the repository, the format of the file title.\n* The default is: #{logger_id}_#{year}-#{month}-#{day}T#{hour}:#{minute}:#{second}KST",
-    )
-    admin_state_up: bool | None = Field(
-        None, description="Enable status of the flow log logger. If false, it is disabled and does not collect."
-    )
-    description: str | None = Field(None, description="Description of the flow log logger")
-    status: str | None = Field(None, description="Status of the flow log logger")
-    created_at: str | None = Field(None, description="Time the flow log logger was created")
-    updated_at: str | None = Field(None, description="Time the flow log logger was modified")
-    error_type: str | None = Field(
-        None,
-        description="If the flow log logger encountered an error, display the reason for the error.\nFor more information, see at the bottom of the page.",
-    )
-    tenant_id: str | None = None
-    id: str | None = None
-    project_id: str | None = None
-
-
 class ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -371,16 +327,6 @@ class CreateAFlowLogLoggerRequest(BaseModel):
     )
 
 
-class CreateAFlowLogLoggerResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: CreateAFlowLogLoggerResponseFlowlogLogger | None = Field(
-        None, description="Flow log logger information object"
-    )
-
-
 class CheckTheFlowLogLoggersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -398,16 +344,6 @@ class EditAFlowLogLoggerRequest(BaseModel):
     )
     flowlog_logger: EditAFlowLogLoggerRequestFlowlogLogger = Field(
         ..., description="Flow log logger information object"
-    )
-
-
-class EditAFlowLogLoggerResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: EditAFlowLogLoggerResponseFlowlogLogger | None = Field(
-        None, description="Flow log logger information object"
     )
 
 
@@ -431,11 +367,6 @@ class CheckTheFlowLogLoggingPortResponse(BaseModel):
     )
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-FlowlogLogger = ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem
-FlowlogLogger1 = CreateAFlowLogLoggerRequestFlowlogLogger
-FlowlogLogger2 = CreateAFlowLogLoggerResponseFlowlogLogger
-FlowlogLogger3 = CheckTheFlowLogLoggersResponseFlowlogLogger
-FlowlogLogger4 = EditAFlowLogLoggerRequestFlowlogLogger
-FlowlogLogger5 = EditAFlowLogLoggerResponseFlowlogLogger
-FlowlogLoggingPort = ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+CreateAFlowLogLoggerResponseFlowlogLogger = FlowlogLogger
+EditAFlowLogLoggerResponseFlowlogLogger = FlowlogLogger

@@ -7,6 +7,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = None
+    resultMessage: str | None = None
+    resultCode: int | None = None
+
+
 class ScrollStartApiRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -54,46 +64,6 @@ class AvailableTokenApiResponseBody(BaseModel):
     availableToken: int | None = Field(None, description="Available tokens")
 
 
-class AvailableTokenApiResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultMessage: str | None = None
-    resultCode: int | None = None
-
-
-class ScrollStartApiResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultMessage: str | None = None
-    resultCode: int | None = None
-
-
-class ScrollContinueApiResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultMessage: str | None = None
-    resultCode: int | None = None
-
-
-class SearchApiResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = None
-    resultMessage: str | None = None
-    resultCode: int | None = None
-
-
 class ScrollStartApiResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -130,7 +100,7 @@ class AvailableTokenApiResponse(BaseModel):
         extra="allow",
     )
     body: AvailableTokenApiResponseBody | None = None
-    header: AvailableTokenApiResponseHeader | None = None
+    header: Header | None = None
 
 
 class ScrollStartApiResponseBody(BaseModel):
@@ -171,7 +141,7 @@ class ScrollStartApiResponse(BaseModel):
         extra="allow",
     )
     body: ScrollStartApiResponseBody | None = None
-    header: ScrollStartApiResponseHeader | None = None
+    header: Header | None = None
 
 
 class ScrollContinueApiResponse(BaseModel):
@@ -180,7 +150,7 @@ class ScrollContinueApiResponse(BaseModel):
         extra="allow",
     )
     body: ScrollContinueApiResponseBody | None = None
-    header: ScrollContinueApiResponseHeader | None = None
+    header: Header | None = None
 
 
 class SearchApiResponse(BaseModel):
@@ -189,13 +159,11 @@ class SearchApiResponse(BaseModel):
         extra="allow",
     )
     body: SearchApiResponseBody | None = None
-    header: SearchApiResponseHeader | None = None
+    header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-Body = AvailableTokenApiResponseBody
-Header = AvailableTokenApiResponseHeader
-Datum = ScrollStartApiResponseBodyDataItem
-Body1 = ScrollStartApiResponseBody
-Body2 = ScrollContinueApiResponseBody
-Body3 = SearchApiResponseBody
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+AvailableTokenApiResponseHeader = Header
+ScrollStartApiResponseHeader = Header
+ScrollContinueApiResponseHeader = Header
+SearchApiResponseHeader = Header

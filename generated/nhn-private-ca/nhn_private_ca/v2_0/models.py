@@ -7,6 +7,26 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class SubjectInfo(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    country: str | None = None
+    organization: str | None = None
+    commonName: str | None = None
+
+
 class PostAppkeysAppkeyCaStoresRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -71,6 +91,15 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     value: str = Field(..., description="값(최대 255자)")
 
 
+class Crl2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    body: bool | None = None
+
+
 class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -122,6 +151,24 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
     value: str = Field(..., description="값(최대 255자)")
 
 
+class PutCaStoreIdTemplatesTemplateIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: bool | None = Field(None, description="수정 성공 여부")
+    header: Header | None = None
+
+
+class DeleteCaStoreIdTemplatesTemplateIdResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: bool | None = Field(None, description="삭제 성공 여부")
+    header: Header | None = None
+
+
 class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -156,16 +203,6 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     value: str = Field(..., description="값(최대 255자)")
 
 
-class GetAppkeysAppkeyCaStoresResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class PostAppkeysAppkeyCaStoresResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -179,16 +216,6 @@ class PostAppkeysAppkeyCaStoresResponseBody(BaseModel):
     creationUser: str | None = Field(None, description="생성자")
     lastChangeDatetime: dict[str, Any] | None = Field(None, description="마지막 변경 일시")
     lastChangeUser: str | None = Field(None, description="마지막 변경자")
-
-
-class PostAppkeysAppkeyCaStoresResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class GetAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
@@ -218,16 +245,6 @@ class GetAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
     deletedEabCnt: int | None = None
 
 
-class GetAppkeyCaStoresCaStoreIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class PutAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -237,16 +254,6 @@ class PutAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
     name: str | None = Field(None, description="저장소 이름")
     toastProjectId: int | None = Field(None, description="NHN Cloud 프로젝트 ID")
     status: str | None = Field(None, description="저장소 상태")
-
-
-class PutAppkeyCaStoresCaStoreIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class DeleteAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
@@ -260,44 +267,30 @@ class DeleteAppkeyCaStoresCaStoreIdResponseBody(BaseModel):
     status: str | None = Field(None, description="저장소 상태(DELETED)")
 
 
-class DeleteAppkeyCaStoresCaStoreIdResponseHeader(BaseModel):
+class PostCaStoresCaStoreIdCertsResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetCaStoresCaStoreIdCertsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class PostCaStoresCaStoreIdCertsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetCaStoreIdCertsCertIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
+    certificateId: int | None = Field(None, description="발급된 인증서 ID")
+    name: str | None = Field(None, description="인증서 이름")
+    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE)")
+    status: str | None = Field(None, description="인증서 상태")
+    commonName: str | None = Field(None, description="Common Name")
+    serialNumber: str | None = Field(None, description="시리얼 번호")
+    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
+    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
+    keyAlgorithm: str | None = Field(None, description="키 알고리즘")
+    keyLength: int | None = Field(None, description="키 길이")
+    certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
+    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
+    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
+    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
+    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
+    description: str | None = None
+    subjectInfo: SubjectInfo | None = None
+    keyUsage: list[str] | None = None
+    isLeaf: bool | None = None
 
 
 class PostCertsCertIdRevokeResponseBody(BaseModel):
@@ -310,16 +303,6 @@ class PostCertsCertIdRevokeResponseBody(BaseModel):
     revocationDatetime: dict[str, Any] | None = Field(None, description="폐기 일시")
 
 
-class PostCertsCertIdRevokeResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class CrlResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -328,36 +311,6 @@ class CrlResponseBody(BaseModel):
     crlPem: str | None = Field(None, description="CRL PEM 형식 데이터")
     thisUpdate: dict[str, Any] | None = Field(None, description="CRL 발행 시간")
     nextUpdate: dict[str, Any] | None = Field(None, description="다음 CRL 예정 시간")
-
-
-class CrlResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class Crl2ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetCaStoresCaStoreIdTemplatesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class PostCaStoresCaStoreIdTemplatesResponseBody(BaseModel):
@@ -374,16 +327,6 @@ class PostCaStoresCaStoreIdTemplatesResponseBody(BaseModel):
     )
     signingCertificateId: int | None = Field(None, description="서명에 사용되는 발급자 인증서 ID")
     signingCertificateName: str | None = Field(None, description="서명에 사용되는 발급자 인증서 이름")
-
-
-class PostCaStoresCaStoreIdTemplatesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class GetCaStoreIdTemplatesTemplateIdResponseBody(BaseModel):
@@ -424,44 +367,31 @@ class GetCaStoreIdTemplatesTemplateIdResponseBody(BaseModel):
     isLeaf: bool | None = None
 
 
-class GetCaStoreIdTemplatesTemplateIdResponseHeader(BaseModel):
+class PostTemplatesTemplateIdCertificatesResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class PutCaStoreIdTemplatesTemplateIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteCaStoreIdTemplatesTemplateIdResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class PostTemplatesTemplateIdCertificatesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
+    certificateId: int | None = Field(None, description="발급된 인증서 ID")
+    name: str | None = Field(None, description="인증서 이름")
+    type: str | None = Field(None, description="인증서 타입(LEAF)")
+    status: str | None = Field(None, description="인증서 상태")
+    commonName: str | None = Field(None, description="Common Name")
+    serialNumber: str | None = Field(None, description="시리얼 번호")
+    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
+    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
+    keyAlgorithm: str | None = Field(None, description="키 알고리즘")
+    keyLength: int | None = Field(None, description="키 길이")
+    certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
+    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
+    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
+    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
+    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
+    privateKey: str | None = Field(None, description="개인 키(GENERATE 모드일 때만 반환)")
+    subjectInfo: SubjectInfo | None = None
+    keyUsage: list[str] | None = None
+    extendedKeyUsage: list[str] | None = None
+    isLeaf: bool | None = None
 
 
 class GetAppkeysAppkeyCaStoresResponseBodyCaInfoListItem(BaseModel):
@@ -509,16 +439,6 @@ class GetCaStoresCaStoreIdCertsResponseBodyListCertsItem(BaseModel):
     creationUser: str | None = Field(None, description="생성자")
 
 
-class PostCaStoresCaStoreIdCertsResponseBodySubjectInfo(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    country: str | None = None
-    organization: str | None = None
-    commonName: str | None = None
-
-
 class GetCaStoreIdCertsCertIdResponseBodyChildCertificateListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -542,23 +462,13 @@ class GetCaStoresCaStoreIdTemplatesResponseBodyTemplatesItem(BaseModel):
     description: str | None = Field(None, description="템플릿 설명")
 
 
-class PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    country: str | None = None
-    organization: str | None = None
-    commonName: str | None = None
-
-
 class PostAppkeysAppkeyCaStoresResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     body: PostAppkeysAppkeyCaStoresResponseBody | None = None
-    header: PostAppkeysAppkeyCaStoresResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetAppkeyCaStoresCaStoreIdResponse(BaseModel):
@@ -567,7 +477,7 @@ class GetAppkeyCaStoresCaStoreIdResponse(BaseModel):
         extra="allow",
     )
     body: GetAppkeyCaStoresCaStoreIdResponseBody | None = None
-    header: GetAppkeyCaStoresCaStoreIdResponseHeader | None = None
+    header: Header | None = None
 
 
 class PutAppkeyCaStoresCaStoreIdResponse(BaseModel):
@@ -576,7 +486,7 @@ class PutAppkeyCaStoresCaStoreIdResponse(BaseModel):
         extra="allow",
     )
     body: PutAppkeyCaStoresCaStoreIdResponseBody | None = None
-    header: PutAppkeyCaStoresCaStoreIdResponseHeader | None = None
+    header: Header | None = None
 
 
 class DeleteAppkeyCaStoresCaStoreIdResponse(BaseModel):
@@ -585,7 +495,16 @@ class DeleteAppkeyCaStoresCaStoreIdResponse(BaseModel):
         extra="allow",
     )
     body: DeleteAppkeyCaStoresCaStoreIdResponseBody | None = None
-    header: DeleteAppkeyCaStoresCaStoreIdResponseHeader | None = None
+    header: Header | None = None
+
+
+class PostCaStoresCaStoreIdCertsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: PostCaStoresCaStoreIdCertsResponseBody | None = None
+    header: Header | None = None
 
 
 class PostCertsCertIdRevokeResponse(BaseModel):
@@ -594,7 +513,7 @@ class PostCertsCertIdRevokeResponse(BaseModel):
         extra="allow",
     )
     body: PostCertsCertIdRevokeResponseBody | None = None
-    header: PostCertsCertIdRevokeResponseHeader | None = None
+    header: Header | None = None
 
 
 class CrlResponse(BaseModel):
@@ -603,16 +522,7 @@ class CrlResponse(BaseModel):
         extra="allow",
     )
     body: CrlResponseBody | None = None
-    header: CrlResponseHeader | None = None
-
-
-class Crl2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Crl2ResponseHeader | None = None
-    body: bool | None = None
+    header: Header | None = None
 
 
 class PostCaStoresCaStoreIdTemplatesResponse(BaseModel):
@@ -621,7 +531,7 @@ class PostCaStoresCaStoreIdTemplatesResponse(BaseModel):
         extra="allow",
     )
     body: PostCaStoresCaStoreIdTemplatesResponseBody | None = None
-    header: PostCaStoresCaStoreIdTemplatesResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetCaStoreIdTemplatesTemplateIdResponse(BaseModel):
@@ -630,25 +540,16 @@ class GetCaStoreIdTemplatesTemplateIdResponse(BaseModel):
         extra="allow",
     )
     body: GetCaStoreIdTemplatesTemplateIdResponseBody | None = None
-    header: GetCaStoreIdTemplatesTemplateIdResponseHeader | None = None
+    header: Header | None = None
 
 
-class PutCaStoreIdTemplatesTemplateIdResponse(BaseModel):
+class PostTemplatesTemplateIdCertificatesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: bool | None = Field(None, description="수정 성공 여부")
-    header: PutCaStoreIdTemplatesTemplateIdResponseHeader | None = None
-
-
-class DeleteCaStoreIdTemplatesTemplateIdResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: bool | None = Field(None, description="삭제 성공 여부")
-    header: DeleteCaStoreIdTemplatesTemplateIdResponseHeader | None = None
+    body: PostTemplatesTemplateIdCertificatesResponseBody | None = None
+    header: Header | None = None
 
 
 class GetAppkeysAppkeyCaStoresResponseBody(BaseModel):
@@ -675,32 +576,6 @@ class GetCaStoresCaStoreIdCertsResponseBody(BaseModel):
     totalCnt: int | None = Field(None, description="전체 개수")
     totalPageNo: int | None = Field(None, description="전체 페이지 수")
     currentPageNo: int | None = Field(None, description="현재 페이지 번호")
-
-
-class PostCaStoresCaStoreIdCertsResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateId: int | None = Field(None, description="발급된 인증서 ID")
-    name: str | None = Field(None, description="인증서 이름")
-    type: str | None = Field(None, description="인증서 타입(ROOT, INTERMEDIATE)")
-    status: str | None = Field(None, description="인증서 상태")
-    commonName: str | None = Field(None, description="Common Name")
-    serialNumber: str | None = Field(None, description="시리얼 번호")
-    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
-    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
-    keyAlgorithm: str | None = Field(None, description="키 알고리즘")
-    keyLength: int | None = Field(None, description="키 길이")
-    certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
-    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
-    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
-    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
-    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
-    description: str | None = None
-    subjectInfo: PostCaStoresCaStoreIdCertsResponseBodySubjectInfo | None = None
-    keyUsage: list[str] | None = None
-    isLeaf: bool | None = None
 
 
 class GetCaStoreIdCertsCertIdResponseBody(BaseModel):
@@ -747,40 +622,13 @@ class GetCaStoresCaStoreIdTemplatesResponseBody(BaseModel):
     currentPageNo: int | None = Field(None, description="현재 페이지 번호(0부터 시작)")
 
 
-class PostTemplatesTemplateIdCertificatesResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    certificateId: int | None = Field(None, description="발급된 인증서 ID")
-    name: str | None = Field(None, description="인증서 이름")
-    type: str | None = Field(None, description="인증서 타입(LEAF)")
-    status: str | None = Field(None, description="인증서 상태")
-    commonName: str | None = Field(None, description="Common Name")
-    serialNumber: str | None = Field(None, description="시리얼 번호")
-    notAfterDateTime: dict[str, Any] | None = Field(None, description="유효 만료일")
-    notBeforeDateTime: dict[str, Any] | None = Field(None, description="유효 시작일")
-    keyAlgorithm: str | None = Field(None, description="키 알고리즘")
-    keyLength: int | None = Field(None, description="키 길이")
-    certificatePem: str | None = Field(None, description="발급된 인증서 PEM")
-    chainCertificatePem: str | None = Field(None, description="인증서 체인 PEM")
-    signatureAlgorithm: str | None = Field(None, description="서명 알고리즘")
-    crlUrl: str | None = Field(None, description="CRL 다운로드 URL")
-    ocspUrl: str | None = Field(None, description="OCSP 서버 URL")
-    privateKey: str | None = Field(None, description="개인 키(GENERATE 모드일 때만 반환)")
-    subjectInfo: PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo | None = None
-    keyUsage: list[str] | None = None
-    extendedKeyUsage: list[str] | None = None
-    isLeaf: bool | None = None
-
-
 class GetAppkeysAppkeyCaStoresResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     body: GetAppkeysAppkeyCaStoresResponseBody | None = None
-    header: GetAppkeysAppkeyCaStoresResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetCaStoresCaStoreIdCertsResponse(BaseModel):
@@ -789,16 +637,7 @@ class GetCaStoresCaStoreIdCertsResponse(BaseModel):
         extra="allow",
     )
     body: GetCaStoresCaStoreIdCertsResponseBody | None = None
-    header: GetCaStoresCaStoreIdCertsResponseHeader | None = None
-
-
-class PostCaStoresCaStoreIdCertsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: PostCaStoresCaStoreIdCertsResponseBody | None = None
-    header: PostCaStoresCaStoreIdCertsResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetCaStoreIdCertsCertIdResponse(BaseModel):
@@ -807,7 +646,7 @@ class GetCaStoreIdCertsCertIdResponse(BaseModel):
         extra="allow",
     )
     body: GetCaStoreIdCertsCertIdResponseBody | None = None
-    header: GetCaStoreIdCertsCertIdResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
@@ -816,36 +655,26 @@ class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
         extra="allow",
     )
     body: GetCaStoresCaStoreIdTemplatesResponseBody | None = None
-    header: GetCaStoresCaStoreIdTemplatesResponseHeader | None = None
+    header: Header | None = None
 
 
-class PostTemplatesTemplateIdCertificatesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: PostTemplatesTemplateIdCertificatesResponseBody | None = None
-    header: PostTemplatesTemplateIdCertificatesResponseHeader | None = None
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-CaInfoListItem = GetAppkeysAppkeyCaStoresResponseBodyCaInfoListItem
-Body = GetAppkeysAppkeyCaStoresResponseBody
-Header = PostAppkeysAppkeyCaStoresResponseHeader
-Body1 = PostAppkeysAppkeyCaStoresResponseBody
-Body2 = GetAppkeyCaStoresCaStoreIdResponseBody
-Body3 = PutAppkeyCaStoresCaStoreIdResponseBody
-Body4 = DeleteAppkeyCaStoresCaStoreIdResponseBody
-ListCert = GetCaStoresCaStoreIdCertsResponseBodyListCertsItem
-Body5 = GetCaStoresCaStoreIdCertsResponseBody
-SubjectInfo = PostCaStoresCaStoreIdCertsResponseBodySubjectInfo
-Body6 = PostCaStoresCaStoreIdCertsResponseBody
-ChildCertificateListItem = GetCaStoreIdCertsCertIdResponseBodyChildCertificateListItem
-Body7 = GetCaStoreIdCertsCertIdResponseBody
-Body8 = PostCertsCertIdRevokeResponseBody
-Body9 = CrlResponseBody
-Template = GetCaStoresCaStoreIdTemplatesResponseBodyTemplatesItem
-Body10 = GetCaStoresCaStoreIdTemplatesResponseBody
-Body11 = PostCaStoresCaStoreIdTemplatesResponseBody
-Body12 = GetCaStoreIdTemplatesTemplateIdResponseBody
-Body13 = PostTemplatesTemplateIdCertificatesResponseBody
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+GetAppkeysAppkeyCaStoresResponseHeader = Header
+PostAppkeysAppkeyCaStoresResponseHeader = Header
+GetAppkeyCaStoresCaStoreIdResponseHeader = Header
+PutAppkeyCaStoresCaStoreIdResponseHeader = Header
+DeleteAppkeyCaStoresCaStoreIdResponseHeader = Header
+GetCaStoresCaStoreIdCertsResponseHeader = Header
+PostCaStoresCaStoreIdCertsResponseHeader = Header
+GetCaStoreIdCertsCertIdResponseHeader = Header
+PostCertsCertIdRevokeResponseHeader = Header
+CrlResponseHeader = Header
+Crl2ResponseHeader = Header
+GetCaStoresCaStoreIdTemplatesResponseHeader = Header
+PostCaStoresCaStoreIdTemplatesResponseHeader = Header
+GetCaStoreIdTemplatesTemplateIdResponseHeader = Header
+PutCaStoreIdTemplatesTemplateIdResponseHeader = Header
+DeleteCaStoreIdTemplatesTemplateIdResponseHeader = Header
+PostTemplatesTemplateIdCertificatesResponseHeader = Header
+PostCaStoresCaStoreIdCertsResponseBodySubjectInfo = SubjectInfo
+PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo = SubjectInfo

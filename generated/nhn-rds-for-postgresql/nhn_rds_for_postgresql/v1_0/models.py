@@ -8,6 +8,38 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resultCode: int | None = None
+    resultMessage: str | None = None
+    isSuccessful: bool | None = None
+
+
+class Network(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    subnetId: str = Field(..., description="Subnet identifier")
+    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
+    availabilityZone: str | None = Field(
+        None,
+        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
+    )
+
+
+class DeleteBackupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class ExportBackupToObjectStorageRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -20,6 +52,42 @@ class ExportBackupToObjectStorageRequest(BaseModel):
     objectPath: str = Field(..., description="Backup path to be stored in container")
 
 
+class ExportBackupToObjectStorageResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class RestoreBackupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class ApplyExtensionChangesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of the requested task")
+    header: Header | None = None
+
+
+class SynchronizeExtensionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of the requested task")
+    header: Header | None = None
+
+
 class InstallExtensionsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -28,6 +96,31 @@ class InstallExtensionsRequest(BaseModel):
     databaseId: str = Field(..., description="Identifier of the database to be installed")
     schemaName: str = Field(..., description="Name of the schema to be installed")
     withCascade: bool | None = Field(None, description="Whether to force installation of dependency information")
+
+
+class InstallExtensionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeleteExtensionsCancelResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class CreateDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
 
 
 class ModifyDbInstanceRequest(BaseModel):
@@ -44,6 +137,24 @@ class ModifyDbInstanceRequest(BaseModel):
     executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
 
 
+class ModifyDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class DeleteDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class ApplyingDbInstanceLatestParameterGroupsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -52,12 +163,39 @@ class ApplyingDbInstanceLatestParameterGroupsRequest(BaseModel):
     executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
 
 
+class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class BackupDbInstanceRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     backupName: str = Field(..., description="Name to identify backups")
+
+
+class BackupDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class ModifyingDbInstanceBackupInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
 
 
 class ExportAfterBackingUpDbInstanceRequest(BaseModel):
@@ -72,12 +210,30 @@ class ExportAfterBackingUpDbInstanceRequest(BaseModel):
     objectPath: str = Field(..., description="Backup path to be stored in container")
 
 
+class ExportAfterBackingUpDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class CreateADatabaseRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     databaseName: str = Field(..., description="Database Name")
+
+
+class CreateADatabaseResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
 
 
 class ModifyingTheDatabaseRequest(BaseModel):
@@ -92,6 +248,51 @@ class ModifyingTheDatabaseRequest(BaseModel):
     )
 
 
+class ModifyingTheDatabaseResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class DeletingADatabaseResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class CreateAUserResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class EditAUserResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class DeletingAUserResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class ChangeDbInstanceDeletionProtectionSettingsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -100,12 +301,90 @@ class ChangeDbInstanceDeletionProtectionSettingsRequest(BaseModel):
     useDeletionProtection: bool = Field(..., description="Whether to protect against deletion")
 
 
+class ChangeDbInstanceDeletionProtectionSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class ForceRestartDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class AddAnAccessControlRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
+    header: Header | None = None
+
+
+class ApplyingAccessControlRulesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class ReorderAccessControlRulesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     hbaRuleIds: list[str] | None = None
+
+
+class ReorderAccessControlRulesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class ModifyAnAccessControlRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeletingAnAccessControlRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class GetHighAvailabilityInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    haStatus: bool | None = Field(
+        None,
+        description="High Availability Status\n- CREATED: Created\n- STABLE: Normal\n- DISABLE_REPLICATION_DELAY: Failover stops due to replication delay\n- PAUSING: Pausing\n- PAUSED: Paused\n- PAUSED_DUE_TO_TASK: Paused due to task\n- FAILOVER_STARTED: Failover started\n- FAILOVER_FAILED: Failover failed\n- FAILOVER_COMPLETED: Failover complete\n- DELETED: Deleted",
+    )
+    pingInterval: int | None = Field(
+        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
+    )
+    failoverReplWaitingTime: int | None = Field(
+        None,
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
+    )
+    header: Header | None = None
+    useHighAvailability: bool | None = None
 
 
 class ModifyHighAvailabilityRequest(BaseModel):
@@ -123,6 +402,67 @@ class ModifyHighAvailabilityRequest(BaseModel):
     )
 
 
+class ModifyHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class PauseHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class RecoverHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class RestartHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class SeparateHighAvailabilityResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class GetDbInstanceMaintenanceInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    allowAutoMaintenance: bool | None = Field(None, description="Whether to allow automatic maintenance")
+    useAutoStorageCleanup: bool | None = Field(None, description="Whether to enable automatic storage cleanup")
+    maintWndBgnTime: str | None = Field(None, description="Automatic maintenance start time\n- Example: 00:00:00")
+    maintWndDuration: str | None = Field(
+        None,
+        description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
+    )
+    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
+    header: Header | None = None
+
+
 class ModifyDbInstanceMaintenanceInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -138,12 +478,48 @@ class ModifyDbInstanceMaintenanceInformationRequest(BaseModel):
     logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
 
 
+class ModifyDbInstanceMaintenanceInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class ModifyingDbInstanceNetworkInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     usePublicAccess: bool = Field(..., description="External access is available or not")
+
+
+class ModifyingDbInstanceNetworkInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class PromoteDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class ReplicateDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
 
 
 class RestartDbInstanceRequest(BaseModel):
@@ -158,6 +534,42 @@ class RestartDbInstanceRequest(BaseModel):
     executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
 
 
+class RestartDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class RestoreDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class StartDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class StopDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
 class ModifyingDbInstanceStorageInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -168,6 +580,24 @@ class ModifyingDbInstanceStorageInformationRequest(BaseModel):
     )
 
 
+class ModifyingDbInstanceStorageInformationResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class CreateDbSecurityGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
+    header: Header | None = None
+
+
 class ModifyDbSecurityGroupRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -175,6 +605,49 @@ class ModifyDbSecurityGroupRequest(BaseModel):
     )
     dbSecurityGroupName: str | None = Field(None, description="Name to identify DB instances")
     description: str | None = Field(None, description="Additional information on DB security group")
+
+
+class ModifyDbSecurityGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeleteDbSecurityGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class CreateDbSecurityGroup2Response(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class DeleteDbSecurityGroupRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class ModifyDbSecurityGroupRuleResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
 
 
 class CreateNotificationGroupRequest(BaseModel):
@@ -212,12 +685,44 @@ class ModifyNotificationGroupRequest(BaseModel):
     userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
 
 
+class ModifyNotificationGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeleteNotificationGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
 class CreateAWatchSettingResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     watchdogId: str | None = Field(None, description="Identifier of the watch setting")
+
+
+class ModifyWatchSettingsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeletingAWatchSettingResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
 
 
 class CreateParameterGroupRequest(BaseModel):
@@ -230,6 +735,15 @@ class CreateParameterGroupRequest(BaseModel):
     dbVersion: str = Field(..., description="DB version information")
 
 
+class CreateParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    header: Header | None = None
+
+
 class ModifyParameterGroupRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -239,6 +753,22 @@ class ModifyParameterGroupRequest(BaseModel):
     description: str | None = Field(None, description="Additional information on parameter group")
 
 
+class ModifyParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class DeleteParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
 class CopyParameterGroupRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -246,6 +776,40 @@ class CopyParameterGroupRequest(BaseModel):
     )
     parameterGroupName: str = Field(..., description="Name to identify parameter groups")
     description: str | None = Field(None, description="Additional information on parameter group")
+
+
+class CopyParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
+    header: Header | None = None
+
+
+class ModifyParameterResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class ResetParameterGroupResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+
+
+class ViewTheListOfStorageTypesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    storageTypes: list[str] | None = Field(None, description="List of storage types")
+    header: Header | None = None
 
 
 class CreateUserGroupRequest(BaseModel):
@@ -280,47 +844,26 @@ class ModifyUserGroupRequest(BaseModel):
     )
 
 
-class RetrieveBackupListResponseHeader(BaseModel):
+class ModifyUserGroupResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
+    header: Header | None = None
 
 
-class DeleteBackupResponseHeader(BaseModel):
+class DeleteUserGroupResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
+    header: Header | None = None
 
 
-class ExportBackupToObjectStorageResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class RestoreBackupRequestNetwork(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnetId: str = Field(..., description="Subnet identifier")
-    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
-    availabilityZone: str | None = Field(
-        None,
-        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
-    )
+class PortPortType(StrEnum):
+    DB_PORT = "DB_PORT"
+    PORT = "PORT"
+    PORT_RANGE = "PORT_RANGE"
 
 
 class RestoreBackupRequestStorage(BaseModel):
@@ -334,16 +877,6 @@ class RestoreBackupRequestStorage(BaseModel):
     )
 
 
-class RestoreBackupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class ListDbInstanceSpecificationsResponseDbFlavorsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -353,26 +886,6 @@ class ListDbInstanceSpecificationsResponseDbFlavorsItem(BaseModel):
     dbFlavorName: str | None = Field(None, description="Name of DB instance specifications")
     ram: int | None = Field(None, description="Memory size (MB)")
     vcpus: int | None = Field(None, description="CPU cores")
-
-
-class ListDbInstanceSpecificationsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListDbInstancesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ListDbInstanceGroupDetailsResponseDbInstanceGroupStatus(StrEnum):
@@ -385,89 +898,6 @@ class ListDbInstanceGroupDetailsResponseReplicationType(StrEnum):
     HIGH_AVAILABILITY = "HIGH_AVAILABILITY"
 
 
-class ListDbInstanceGroupDetailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewExtensionListResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ApplyExtensionChangesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class SynchronizeExtensionsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class InstallExtensionsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteExtensionsCancelResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListDbInstances2ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class CreateDbInstanceRequestNetwork(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnetId: str = Field(..., description="Subnet identifier")
-    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
-    availabilityZone: str | None = Field(
-        None,
-        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
-    )
-
-
 class CreateDbInstanceRequestStorage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -475,16 +905,6 @@ class CreateDbInstanceRequestStorage(BaseModel):
     )
     storageType: str = Field(..., description="Data storage types\n- Example: General SSD")
     storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
-
-
-class CreateDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ListDbInstanceDetailsResponseDbInstanceType(StrEnum):
@@ -544,46 +964,6 @@ class ListDbInstanceDetailsResponseProgressStatus(StrEnum):
     NONE = "NONE"
 
 
-class ListDbInstanceDetailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ApplyingDbInstanceLatestParameterGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -592,106 +972,6 @@ class GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem(BaseMo
     dbVersion: str | None = Field(None, description="DB version")
     dbVersionName: str | None = Field(None, description="DB version name")
     restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
-
-
-class GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class BackupDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetDbInstanceBackupInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyingDbInstanceBackupInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ExportAfterBackingUpDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewTheListOfDatabasesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class CreateADatabaseResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyingTheDatabaseResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeletingADatabaseResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewTheListOfUsersResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ViewTheListOfUsersResponseDatabasesItem(BaseModel):
@@ -710,69 +990,9 @@ class CreateAUserRequestAuthorityType(StrEnum):
     DDL = "DDL"
 
 
-class CreateAUserResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class EditAUserRequestAuthorityType(StrEnum):
     CRUD = "CRUD"
     DDL = "DDL"
-
-
-class EditAUserResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeletingAUserResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ChangeDbInstanceDeletionProtectionSettingsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ForceRestartDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewAListOfAccessControlRulesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class AddAnAccessControlRuleRequestDbUserApplyType(StrEnum):
@@ -786,36 +1006,6 @@ class AddAnAccessControlRuleRequestAuthMethod(StrEnum):
     SCRAM_SHA_256 = "SCRAM_SHA_256"
 
 
-class AddAnAccessControlRuleResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ApplyingAccessControlRulesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ReorderAccessControlRulesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class ModifyAnAccessControlRuleRequestDbUserApplyType(StrEnum):
     ENTIRE = "ENTIRE"
     USER_CUSTOM = "USER_CUSTOM"
@@ -827,106 +1017,6 @@ class ModifyAnAccessControlRuleRequestAuthMethod(StrEnum):
     SCRAM_SHA_256 = "SCRAM_SHA_256"
 
 
-class ModifyAnAccessControlRuleResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeletingAnAccessControlRuleResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetHighAvailabilityInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyHighAvailabilityResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class PauseHighAvailabilityResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class RecoverHighAvailabilityResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class RestartHighAvailabilityResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class SeparateHighAvailabilityResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetDbInstanceMaintenanceInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyDbInstanceMaintenanceInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class GetDbInstanceNetworkInformationResponseSubnet(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -936,36 +1026,6 @@ class GetDbInstanceNetworkInformationResponseSubnet(BaseModel):
     subnetName: str | None = Field(None, description="Name to identify subnets")
     subnetCidr: str | None = Field(None, description="CIDR of subnet")
     publicAccessible: bool | None = Field(None, description="External access is available or not")
-
-
-class GetDbInstanceNetworkInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyingDbInstanceNetworkInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class PromoteDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ReplicateDbInstanceRequestNetwork(BaseModel):
@@ -1007,49 +1067,6 @@ class ReplicateDbInstanceRequestBackup(BaseModel):
     )
 
 
-class ReplicateDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class RestartDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class GetDbInstanceRestoreInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class RestoreDbInstanceRequestNetwork(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    subnetId: str = Field(..., description="Subnet identifier")
-    usePublicAccess: bool | None = Field(False, description="External access is available or not\nDefault: false")
-    availabilityZone: str | None = Field(
-        None,
-        description="Availability zone where DB instance will be created\n- Example: kr-pub-a\n- Default: Any availability zone",
-    )
-
-
 class RestoreDbInstanceRequestStorage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1059,110 +1076,10 @@ class RestoreDbInstanceRequestStorage(BaseModel):
     storageSize: int = Field(..., description="Block Storage Size (GB)\n- Minimum value: 20\n- Maximum value: 2048")
 
 
-class RestoreDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class StartDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class StopDbInstanceResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class GetDbInstanceStorageInformationResponseStorageStatus(StrEnum):
     DETACHED = "DETACHED"
     ATTACHED = "ATTACHED"
     DELETED = "DELETED"
-
-
-class GetDbInstanceStorageInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyingDbInstanceStorageInformationResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListDbSecurityGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class CreateDbSecurityGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListDbSecurityGroupDetailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyDbSecurityGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteDbSecurityGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class CreateDbSecurityGroup2RequestDirection(StrEnum):
@@ -1175,26 +1092,6 @@ class CreateDbSecurityGroup2RequestEtherType(StrEnum):
     IPV6 = "IPV6"
 
 
-class CreateDbSecurityGroup2ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteDbSecurityGroupRuleResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class ModifyDbSecurityGroupRuleRequestDirection(StrEnum):
     INGRESS = "INGRESS"
     EGRESS = "EGRESS"
@@ -1203,16 +1100,6 @@ class ModifyDbSecurityGroupRuleRequestDirection(StrEnum):
 class ModifyDbSecurityGroupRuleRequestEtherType(StrEnum):
     IPV4 = "IPV4"
     IPV6 = "IPV6"
-
-
-class ModifyDbSecurityGroupRuleResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ViewDbVersionListResponseDbVersionsItem(BaseModel):
@@ -1225,36 +1112,6 @@ class ViewDbVersionListResponseDbVersionsItem(BaseModel):
     restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
 
 
-class ViewDbVersionListResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListSubscribableEventCodesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewTheListOfEventsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class ViewAListOfPerformanceMetricsResponseMetricsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1262,16 +1119,6 @@ class ViewAListOfPerformanceMetricsResponseMetricsItem(BaseModel):
     )
     metricName: str | None = Field(None, description="Performance metric types")
     unit: str | None = Field(None, description="Measure unit")
-
-
-class ViewAListOfPerformanceMetricsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ListSubnetsResponseSubnetsItem(BaseModel):
@@ -1284,26 +1131,6 @@ class ListSubnetsResponseSubnetsItem(BaseModel):
     subnetCidr: str | None = Field(None, description="CIDR of subnet")
     usingGateway: bool | None = Field(None, description="Whether to use gateway")
     availableIpCount: int | None = Field(None, description="Number of available IPs")
-
-
-class ListSubnetsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListNotificationGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ListNotificationGroups2ResponseNotificationGroupStatus(StrEnum):
@@ -1329,46 +1156,6 @@ class ListNotificationGroups2ResponseUserGroupsItem(BaseModel):
     userGroupName: str | None = Field(None, description="Name to identify user groups")
 
 
-class ListNotificationGroups2ResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyNotificationGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteNotificationGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewTheListOfWatchSettingsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class CreateAWatchSettingRequestComparisonOperator(StrEnum):
     LE = "LE"
     LT = "LT"
@@ -1383,90 +1170,10 @@ class ModifyWatchSettingsRequestComparisonOperator(StrEnum):
     GT = "GT"
 
 
-class ModifyWatchSettingsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeletingAWatchSettingResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListParameterGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class CreateParameterGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class ListParameterGroupDetailsResponseParameterGroupStatus(StrEnum):
     STABLE = "STABLE"
     NEED_TO_APPLY = "NEED_TO_APPLY"
     DELETED = "DELETED"
-
-
-class ListParameterGroupDetailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyParameterGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteParameterGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class CopyParameterGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ModifyParameterRequestModifiedParametersItem(BaseModel):
@@ -1478,26 +1185,6 @@ class ModifyParameterRequestModifiedParametersItem(BaseModel):
     value: str = Field(..., description="Parameter value to change")
 
 
-class ModifyParameterResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ResetParameterGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
 class ListProjectMembersResponseMembersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1507,46 +1194,6 @@ class ListProjectMembersResponseMembersItem(BaseModel):
     memberName: str | None = Field(None, description="Project member name")
     emailAddress: str | None = Field(None, description="Project member email address")
     phoneNumber: str | None = Field(None, description="Project member mobile")
-
-
-class ListProjectMembersResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListRegionsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ViewTheListOfStorageTypesResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ListUserGroupsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class ListUserGroupDetailsResponseUserGroupTypeCode(StrEnum):
@@ -1565,36 +1212,6 @@ class ListUserGroupDetailsResponseMembersItem(BaseModel):
         extra="allow",
     )
     memberId: str | None = Field(None, description="Project member identifier")
-
-
-class ListUserGroupDetailsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class ModifyUserGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
-
-
-class DeleteUserGroupResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resultCode: int | None = None
-    resultMessage: str | None = None
-    isSuccessful: bool | None = None
 
 
 class RetrieveBackupListResponseBackupsItemBackupStatus(StrEnum):
@@ -1841,12 +1458,6 @@ class ListDbSecurityGroupDetailsResponseDbSecurityGroupProgressStatus(StrEnum):
     APPLYING_DEFAULT_RULE = "APPLYING_DEFAULT_RULE"
 
 
-class CreateDbSecurityGroup2RequestPortPortType(StrEnum):
-    DB_PORT = "DB_PORT"
-    PORT = "PORT"
-    PORT_RANGE = "PORT_RANGE"
-
-
 class ModifyDbSecurityGroupRuleRequestPortPortType(StrEnum):
     DB_PORT = "DB_PORT"
     PORT = "PORT"
@@ -2011,12 +1622,6 @@ class RestoreDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration(StrEnum
     THREE_HOURS = "THREE_HOURS"
 
 
-class CreateDbSecurityGroupRequestRulesItemPortPortType(StrEnum):
-    DB_PORT = "DB_PORT"
-    PORT = "PORT"
-    PORT_RANGE = "PORT_RANGE"
-
-
 class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemDirection(StrEnum):
     INGRESS = "INGRESS"
     EGRESS = "EGRESS"
@@ -2033,31 +1638,21 @@ class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPortPortType(Str
     PORT_RANGE = "PORT_RANGE"
 
 
-class DeleteBackupResponse(BaseModel):
+class Port(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: DeleteBackupResponseHeader | None = None
-
-
-class ExportBackupToObjectStorageResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    portType: PortPortType = Field(
+        ...,
+        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ExportBackupToObjectStorageResponseHeader | None = None
-
-
-class RestoreBackupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    minPort: int | None = Field(
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
     )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: RestoreBackupResponseHeader | None = None
+    maxPort: int | None = Field(
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+    )
 
 
 class ListDbInstanceSpecificationsResponse(BaseModel):
@@ -2068,50 +1663,7 @@ class ListDbInstanceSpecificationsResponse(BaseModel):
     dbFlavors: list[ListDbInstanceSpecificationsResponseDbFlavorsItem] | None = Field(
         None, description="List of DB instance specifications"
     )
-    header: ListDbInstanceSpecificationsResponseHeader | None = None
-
-
-class ApplyExtensionChangesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of the requested task")
-    header: ApplyExtensionChangesResponseHeader | None = None
-
-
-class SynchronizeExtensionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of the requested task")
-    header: SynchronizeExtensionsResponseHeader | None = None
-
-
-class InstallExtensionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: InstallExtensionsResponseHeader | None = None
-
-
-class DeleteExtensionsCancelResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteExtensionsCancelResponseHeader | None = None
-
-
-class CreateDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: CreateDbInstanceResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListDbInstanceDetailsResponse(BaseModel):
@@ -2149,34 +1701,7 @@ class ListDbInstanceDetailsResponse(BaseModel):
     osVersion: str | None = Field(None, description="OS Version")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: ListDbInstanceDetailsResponseHeader | None = None
-
-
-class ModifyDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyDbInstanceResponseHeader | None = None
-
-
-class DeleteDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: DeleteDbInstanceResponseHeader | None = None
-
-
-class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ApplyingDbInstanceLatestParameterGroupsResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
@@ -2187,61 +1712,7 @@ class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
     dbVersions: list[GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem] | None = Field(
         None, description="DB version list"
     )
-    header: GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader | None = None
-
-
-class BackupDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: BackupDbInstanceResponseHeader | None = None
-
-
-class ModifyingDbInstanceBackupInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyingDbInstanceBackupInformationResponseHeader | None = None
-
-
-class ExportAfterBackingUpDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ExportAfterBackingUpDbInstanceResponseHeader | None = None
-
-
-class CreateADatabaseResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: CreateADatabaseResponseHeader | None = None
-
-
-class ModifyingTheDatabaseResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyingTheDatabaseResponseHeader | None = None
-
-
-class DeletingADatabaseResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: DeletingADatabaseResponseHeader | None = None
+    header: Header | None = None
 
 
 class CreateAUserRequest(BaseModel):
@@ -2261,15 +1732,6 @@ class CreateAUserRequest(BaseModel):
     )
 
 
-class CreateAUserResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: CreateAUserResponseHeader | None = None
-
-
 class EditAUserRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2287,40 +1749,6 @@ class EditAUserRequest(BaseModel):
         None,
         description="Whether to apply associated access control rules immediately\n- When you change a user account name, any access control rules set under the old user account name are reflected with the changed name.",
     )
-
-
-class EditAUserResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: EditAUserResponseHeader | None = None
-
-
-class DeletingAUserResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: DeletingAUserResponseHeader | None = None
-
-
-class ChangeDbInstanceDeletionProtectionSettingsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ChangeDbInstanceDeletionProtectionSettingsResponseHeader | None = None
-
-
-class ForceRestartDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ForceRestartDbInstanceResponseHeader | None = None
 
 
 class AddAnAccessControlRuleRequest(BaseModel):
@@ -2343,32 +1771,6 @@ class AddAnAccessControlRuleRequest(BaseModel):
     )
 
 
-class AddAnAccessControlRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
-    header: AddAnAccessControlRuleResponseHeader | None = None
-
-
-class ApplyingAccessControlRulesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ApplyingAccessControlRulesResponseHeader | None = None
-
-
-class ReorderAccessControlRulesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ReorderAccessControlRulesResponseHeader | None = None
-
-
 class ModifyAnAccessControlRuleRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2387,130 +1789,6 @@ class ModifyAnAccessControlRuleRequest(BaseModel):
         ...,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
-
-
-class ModifyAnAccessControlRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyAnAccessControlRuleResponseHeader | None = None
-
-
-class DeletingAnAccessControlRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeletingAnAccessControlRuleResponseHeader | None = None
-
-
-class GetHighAvailabilityInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    haStatus: bool | None = Field(
-        None,
-        description="High Availability Status\n- CREATED: Created\n- STABLE: Normal\n- DISABLE_REPLICATION_DELAY: Failover stops due to replication delay\n- PAUSING: Pausing\n- PAUSED: Paused\n- PAUSED_DUE_TO_TASK: Paused due to task\n- FAILOVER_STARTED: Failover started\n- FAILOVER_FAILED: Failover failed\n- FAILOVER_COMPLETED: Failover complete\n- DELETED: Deleted",
-    )
-    pingInterval: int | None = Field(
-        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
-    )
-    failoverReplWaitingTime: int | None = Field(
-        None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
-    )
-    header: GetHighAvailabilityInformationResponseHeader | None = None
-    useHighAvailability: bool | None = None
-
-
-class ModifyHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyHighAvailabilityResponseHeader | None = None
-
-
-class PauseHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: PauseHighAvailabilityResponseHeader | None = None
-
-
-class RecoverHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: RecoverHighAvailabilityResponseHeader | None = None
-
-
-class RestartHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: RestartHighAvailabilityResponseHeader | None = None
-
-
-class SeparateHighAvailabilityResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: SeparateHighAvailabilityResponseHeader | None = None
-
-
-class GetDbInstanceMaintenanceInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    allowAutoMaintenance: bool | None = Field(None, description="Whether to allow automatic maintenance")
-    useAutoStorageCleanup: bool | None = Field(None, description="Whether to enable automatic storage cleanup")
-    maintWndBgnTime: str | None = Field(None, description="Automatic maintenance start time\n- Example: 00:00:00")
-    maintWndDuration: str | None = Field(
-        None,
-        description="Maintenance window\nExamples: half_an_hour, one_hour, one_hour_and_half, two_hours, two_hours_and_half, three_hours",
-    )
-    logRetentionPeriod: int | None = Field(None, description="Log retention period (days)")
-    header: GetDbInstanceMaintenanceInformationResponseHeader | None = None
-
-
-class ModifyDbInstanceMaintenanceInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyDbInstanceMaintenanceInformationResponseHeader | None = None
-
-
-class ModifyingDbInstanceNetworkInformationResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyingDbInstanceNetworkInformationResponseHeader | None = None
-
-
-class PromoteDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: PromoteDbInstanceResponseHeader | None = None
 
 
 class ReplicateDbInstanceRequest(BaseModel):
@@ -2542,51 +1820,6 @@ class ReplicateDbInstanceRequest(BaseModel):
     backup: ReplicateDbInstanceRequestBackup | None = Field(None, description="Backup information objects")
 
 
-class ReplicateDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ReplicateDbInstanceResponseHeader | None = None
-
-
-class RestartDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: RestartDbInstanceResponseHeader | None = None
-
-
-class RestoreDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: RestoreDbInstanceResponseHeader | None = None
-
-
-class StartDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: StartDbInstanceResponseHeader | None = None
-
-
-class StopDbInstanceResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: StopDbInstanceResponseHeader | None = None
-
-
 class GetDbInstanceStorageInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2597,68 +1830,21 @@ class GetDbInstanceStorageInformationResponse(BaseModel):
     storageStatus: GetDbInstanceStorageInformationResponseStorageStatus | None = Field(
         None, description="Data Storage Current Status\n- DETACHED: Detached\n- ATTACHED: Attached\n- DELETED: Deleted"
     )
-    header: GetDbInstanceStorageInformationResponseHeader | None = None
+    header: Header | None = None
 
 
-class ModifyingDbInstanceStorageInformationResponse(BaseModel):
+class CreateDbSecurityGroup2Request(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyingDbInstanceStorageInformationResponseHeader | None = None
-
-
-class CreateDbSecurityGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    description: str | None = Field(None, description="Additional information on DB security group rule")
+    direction: CreateDbSecurityGroup2RequestDirection = Field(
+        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
     )
-    dbSecurityGroupId: str | None = Field(None, description="DB security group identifier")
-    header: CreateDbSecurityGroupResponseHeader | None = None
-
-
-class ModifyDbSecurityGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyDbSecurityGroupResponseHeader | None = None
-
-
-class DeleteDbSecurityGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteDbSecurityGroupResponseHeader | None = None
-
-
-class CreateDbSecurityGroup2Response(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: CreateDbSecurityGroup2ResponseHeader | None = None
-
-
-class DeleteDbSecurityGroupRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: DeleteDbSecurityGroupRuleResponseHeader | None = None
-
-
-class ModifyDbSecurityGroupRuleResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    jobId: str | None = Field(None, description="Identifier of requested task")
-    header: ModifyDbSecurityGroupRuleResponseHeader | None = None
+    etherType: CreateDbSecurityGroup2RequestEtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    port: Port = Field(..., description="Port object")
+    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
 
 
 class ViewDbVersionListResponse(BaseModel):
@@ -2667,7 +1853,7 @@ class ViewDbVersionListResponse(BaseModel):
         extra="allow",
     )
     dbVersions: list[ViewDbVersionListResponseDbVersionsItem] | None = Field(None, description="DB version list")
-    header: ViewDbVersionListResponseHeader | None = None
+    header: Header | None = None
 
 
 class ViewAListOfPerformanceMetricsResponse(BaseModel):
@@ -2678,7 +1864,7 @@ class ViewAListOfPerformanceMetricsResponse(BaseModel):
     metrics: list[ViewAListOfPerformanceMetricsResponseMetricsItem] | None = Field(
         None, description="List of performance metrics"
     )
-    header: ViewAListOfPerformanceMetricsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListSubnetsResponse(BaseModel):
@@ -2687,7 +1873,7 @@ class ListSubnetsResponse(BaseModel):
         extra="allow",
     )
     subnets: list[ListSubnetsResponseSubnetsItem] | None = Field(None, description="Subnet list")
-    header: ListSubnetsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListNotificationGroups2Response(BaseModel):
@@ -2709,23 +1895,7 @@ class ListNotificationGroups2Response(BaseModel):
     userGroups: list[ListNotificationGroups2ResponseUserGroupsItem] | None = Field(None, description="User Groups")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: ListNotificationGroups2ResponseHeader | None = None
-
-
-class ModifyNotificationGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyNotificationGroupResponseHeader | None = None
-
-
-class DeleteNotificationGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteNotificationGroupResponseHeader | None = None
+    header: Header | None = None
 
 
 class CreateAWatchSettingRequest(BaseModel):
@@ -2760,56 +1930,6 @@ class ModifyWatchSettingsRequest(BaseModel):
     duration: int = Field(..., description="Watchlist duration\n- Unit: minutes")
 
 
-class ModifyWatchSettingsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyWatchSettingsResponseHeader | None = None
-
-
-class DeletingAWatchSettingResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeletingAWatchSettingResponseHeader | None = None
-
-
-class CreateParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    header: CreateParameterGroupResponseHeader | None = None
-
-
-class ModifyParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyParameterGroupResponseHeader | None = None
-
-
-class DeleteParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteParameterGroupResponseHeader | None = None
-
-
-class CopyParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    parameterGroupId: str | None = Field(None, description="Parameter group identifier")
-    header: CopyParameterGroupResponseHeader | None = None
-
-
 class ModifyParameterRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2820,38 +1940,13 @@ class ModifyParameterRequest(BaseModel):
     )
 
 
-class ModifyParameterResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyParameterResponseHeader | None = None
-
-
-class ResetParameterGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ResetParameterGroupResponseHeader | None = None
-
-
 class ListProjectMembersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     members: list[ListProjectMembersResponseMembersItem] | None = Field(None, description="Project member list")
-    header: ListProjectMembersResponseHeader | None = None
-
-
-class ViewTheListOfStorageTypesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    storageTypes: list[str] | None = Field(None, description="List of storage types")
-    header: ViewTheListOfStorageTypesResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListUserGroupDetailsResponse(BaseModel):
@@ -2871,23 +1966,7 @@ class ListUserGroupDetailsResponse(BaseModel):
     members: list[ListUserGroupDetailsResponseMembersItem] | None = Field(None, description="Project member list")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: ListUserGroupDetailsResponseHeader | None = None
-
-
-class ModifyUserGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: ModifyUserGroupResponseHeader | None = None
-
-
-class DeleteUserGroupResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: DeleteUserGroupResponseHeader | None = None
+    header: Header | None = None
 
 
 class RetrieveBackupListResponseBackupsItem(BaseModel):
@@ -3113,21 +2192,20 @@ class ListDbSecurityGroupsResponseDbSecurityGroupsItem(BaseModel):
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
-class CreateDbSecurityGroup2RequestPort(BaseModel):
+class CreateDbSecurityGroupRequestRulesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    portType: CreateDbSecurityGroup2RequestPortPortType = Field(
-        ...,
-        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
+    description: str | None = Field(None, description="Additional information on DB security group rule")
+    direction: CreateDbSecurityGroupRequestRulesItemDirection = Field(
+        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
     )
-    minPort: int | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+    etherType: CreateDbSecurityGroupRequestRulesItemEtherType = Field(
+        ..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6"
     )
-    maxPort: int | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
-    )
+    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
+    port: Port = Field(..., description="Port object")
 
 
 class ModifyDbSecurityGroupRuleRequestPort(BaseModel):
@@ -3377,23 +2455,6 @@ class RestoreDbInstanceRequestBackupBackupSchedulesItem(BaseModel):
     )
 
 
-class CreateDbSecurityGroupRequestRulesItemPort(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    portType: CreateDbSecurityGroupRequestRulesItemPortPortType = Field(
-        ...,
-        description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
-    )
-    minPort: int | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
-    )
-    maxPort: int | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
-    )
-
-
 class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPort(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3414,7 +2475,7 @@ class RetrieveBackupListResponse(BaseModel):
     )
     totalCounts: int | None = Field(None, description="Number of all backup lists")
     backups: list[RetrieveBackupListResponseBackupsItem] | None = Field(None, description="Backup list")
-    header: RetrieveBackupListResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListDbInstancesResponse(BaseModel):
@@ -3425,7 +2486,7 @@ class ListDbInstancesResponse(BaseModel):
     dbInstanceGroups: list[ListDbInstancesResponseDbInstanceGroupsItem] | None = Field(
         None, description="DB instance groups"
     )
-    header: ListDbInstancesResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListDbInstanceGroupDetailsResponse(BaseModel):
@@ -3446,7 +2507,7 @@ class ListDbInstanceGroupDetailsResponse(BaseModel):
     )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    header: ListDbInstanceGroupDetailsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListDbInstances2Response(BaseModel):
@@ -3455,7 +2516,7 @@ class ListDbInstances2Response(BaseModel):
         extra="allow",
     )
     dbInstances: list[ListDbInstances2ResponseDbInstancesItem] | None = Field(None, description="DB instances")
-    header: ListDbInstances2ResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetDbInstanceBackupInformationResponse(BaseModel):
@@ -3468,7 +2529,7 @@ class GetDbInstanceBackupInformationResponse(BaseModel):
     backupSchedules: list[GetDbInstanceBackupInformationResponseBackupSchedulesItem] | None = Field(
         None, description="Backup schedules"
     )
-    header: GetDbInstanceBackupInformationResponseHeader | None = None
+    header: Header | None = None
 
 
 class ModifyingDbInstanceBackupInformationRequest(BaseModel):
@@ -3493,7 +2554,7 @@ class ViewTheListOfDatabasesResponse(BaseModel):
         extra="allow",
     )
     databases: list[ViewTheListOfDatabasesResponseDatabasesItem] | None = Field(None, description="List of databases")
-    header: ViewTheListOfDatabasesResponseHeader | None = None
+    header: Header | None = None
 
 
 class ViewTheListOfUsersResponse(BaseModel):
@@ -3502,7 +2563,7 @@ class ViewTheListOfUsersResponse(BaseModel):
         extra="allow",
     )
     dbUsers: list[ViewTheListOfUsersResponseDbUsersItem] | None = Field(None, description="DB users")
-    header: ViewTheListOfUsersResponseHeader | None = None
+    header: Header | None = None
     databases: list[ViewTheListOfUsersResponseDatabasesItem] | None = None
 
 
@@ -3515,7 +2576,7 @@ class ViewAListOfAccessControlRulesResponse(BaseModel):
         None, description="List of access control rules"
     )
     needToApply: bool | None = Field(None, description="Whether changes need to be made")
-    header: ViewAListOfAccessControlRulesResponseHeader | None = None
+    header: Header | None = None
 
 
 class GetDbInstanceNetworkInformationResponse(BaseModel):
@@ -3528,7 +2589,7 @@ class GetDbInstanceNetworkInformationResponse(BaseModel):
     endPoints: list[GetDbInstanceNetworkInformationResponseEndPointsItem] | None = Field(
         None, description="List of access information"
     )
-    header: GetDbInstanceNetworkInformationResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListDbSecurityGroupsResponse(BaseModel):
@@ -3539,21 +2600,17 @@ class ListDbSecurityGroupsResponse(BaseModel):
     dbSecurityGroups: list[ListDbSecurityGroupsResponseDbSecurityGroupsItem] | None = Field(
         None, description="DB security groups"
     )
-    header: ListDbSecurityGroupsResponseHeader | None = None
+    header: Header | None = None
 
 
-class CreateDbSecurityGroup2Request(BaseModel):
+class CreateDbSecurityGroupRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: CreateDbSecurityGroup2RequestDirection = Field(
-        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
-    )
-    etherType: CreateDbSecurityGroup2RequestEtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
-    port: CreateDbSecurityGroup2RequestPort = Field(..., description="Port object")
-    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
+    dbSecurityGroupName: str = Field(..., description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB security group")
+    rules: list[CreateDbSecurityGroupRequestRulesItem] = Field(..., description="DB security group rules")
 
 
 class ModifyDbSecurityGroupRuleRequest(BaseModel):
@@ -3578,7 +2635,7 @@ class ListSubscribableEventCodesResponse(BaseModel):
         extra="allow",
     )
     eventCodes: list[ListSubscribableEventCodesResponseEventCodesItem] | None = Field(None, description="Event Codes")
-    header: ListSubscribableEventCodesResponseHeader | None = None
+    header: Header | None = None
 
 
 class ViewTheListOfEventsResponse(BaseModel):
@@ -3588,7 +2645,7 @@ class ViewTheListOfEventsResponse(BaseModel):
     )
     totalCounts: int | None = Field(None, description="Total number of events")
     events: list[ViewTheListOfEventsResponseEventsItem] | None = Field(None, description="Events")
-    header: ViewTheListOfEventsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ViewStatsResponse(BaseModel):
@@ -3609,7 +2666,7 @@ class ListNotificationGroupsResponse(BaseModel):
     notificationGroups: list[ListNotificationGroupsResponseNotificationGroupsItem] | None = Field(
         None, description="Notification Groups"
     )
-    header: ListNotificationGroupsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ViewTheListOfWatchSettingsResponse(BaseModel):
@@ -3620,7 +2677,7 @@ class ViewTheListOfWatchSettingsResponse(BaseModel):
     watchdogs: list[ViewTheListOfWatchSettingsResponseWatchdogsItem] | None = Field(
         None, description="List of watch settings"
     )
-    header: ViewTheListOfWatchSettingsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListParameterGroupsResponse(BaseModel):
@@ -3631,7 +2688,7 @@ class ListParameterGroupsResponse(BaseModel):
     parameterGroups: list[ListParameterGroupsResponseParameterGroupsItem] | None = Field(
         None, description="Parameter groups"
     )
-    header: ListParameterGroupsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListParameterGroupDetailsResponse(BaseModel):
@@ -3651,7 +2708,7 @@ class ListParameterGroupDetailsResponse(BaseModel):
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     expressionAvailable: bool | None = Field(None, description="Allow formulas or not")
-    header: ListParameterGroupDetailsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListRegionsResponse(BaseModel):
@@ -3660,7 +2717,7 @@ class ListRegionsResponse(BaseModel):
         extra="allow",
     )
     regions: list[ListRegionsResponseRegionsItem] | None = Field(None, description="Region list")
-    header: ListRegionsResponseHeader | None = None
+    header: Header | None = None
 
 
 class ListUserGroupsResponse(BaseModel):
@@ -3669,7 +2726,7 @@ class ListUserGroupsResponse(BaseModel):
         extra="allow",
     )
     userGroups: list[ListUserGroupsResponseUserGroupsItem] | None = Field(None, description="User Groups")
-    header: ListUserGroupsResponseHeader | None = None
+    header: Header | None = None
 
 
 class RestoreBackupRequestBackup(BaseModel):
@@ -3740,22 +2797,6 @@ class RestoreDbInstanceRequestBackup(BaseModel):
     )
 
 
-class CreateDbSecurityGroupRequestRulesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: CreateDbSecurityGroupRequestRulesItemDirection = Field(
-        ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
-    )
-    etherType: CreateDbSecurityGroupRequestRulesItemEtherType = Field(
-        ..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6"
-    )
-    cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
-    port: CreateDbSecurityGroupRequestRulesItemPort = Field(..., description="Port object")
-
-
 class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -3786,7 +2827,7 @@ class RestoreBackupRequest(BaseModel):
     dbPort: int = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
     parameterGroupId: str = Field(..., description="Parameter group identifier")
     dbSecurityGroupIds: list[Any] | None = Field(None, description="DB security group identifiers")
-    network: RestoreBackupRequestNetwork = Field(..., description="Network information objects")
+    network: Network = Field(..., description="Network information objects")
     userGroupIds: list[Any] | None = Field(None, description="User group identifiers")
     useDefaultNotification: bool | None = Field(
         False, description="Whether to use default notification\nDefault: false"
@@ -3811,7 +2852,7 @@ class ViewExtensionListResponse(BaseModel):
     )
     extensions: list[ViewExtensionListResponseExtensionsItem] | None = Field(None, description="Extension list")
     isNeedToApply: bool | None = Field(None, description="Whether to apply changes")
-    header: ViewExtensionListResponseHeader | None = None
+    header: Header | None = None
 
 
 class CreateDbInstanceRequest(BaseModel):
@@ -3847,7 +2888,7 @@ class CreateDbInstanceRequest(BaseModel):
     userGroupIds: list[Any] | None = Field(
         None, description="List of identifiers for user groups that receive default notifications"
     )
-    network: CreateDbInstanceRequestNetwork = Field(..., description="Network information objects")
+    network: Network = Field(..., description="Network information objects")
     storage: CreateDbInstanceRequestStorage = Field(..., description="Storage information objects")
     backup: CreateDbInstanceRequestBackup = Field(..., description="Backup information objects")
 
@@ -3862,7 +2903,7 @@ class GetDbInstanceRestoreInformationResponse(BaseModel):
     restorableBackups: list[GetDbInstanceRestoreInformationResponseRestorableBackupsItem] | None = Field(
         None, description="List of restoreable backups"
     )
-    header: GetDbInstanceRestoreInformationResponseHeader | None = None
+    header: Header | None = None
 
 
 class RestoreDbInstanceRequest(BaseModel):
@@ -3891,21 +2932,11 @@ class RestoreDbInstanceRequest(BaseModel):
         None,
         description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
     )
-    network: RestoreDbInstanceRequestNetwork = Field(..., description="Network information objects")
+    network: Network = Field(..., description="Network information objects")
     storage: RestoreDbInstanceRequestStorage = Field(..., description="Storage information objects")
     backup: RestoreDbInstanceRequestBackup = Field(..., description="Backup information objects")
     dbUserName: str | None = None
     dbPassword: str | None = None
-
-
-class CreateDbSecurityGroupRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbSecurityGroupName: str = Field(..., description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB security group")
-    rules: list[CreateDbSecurityGroupRequestRulesItem] = Field(..., description="DB security group rules")
 
 
 class ListDbSecurityGroupDetailsResponseDbSecurityGroup(BaseModel):
@@ -3936,106 +2967,107 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
         extra="allow",
     )
     dbSecurityGroup: ListDbSecurityGroupDetailsResponseDbSecurityGroup | None = None
-    header: ListDbSecurityGroupDetailsResponseHeader | None = None
+    header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-BackupStatus = RetrieveBackupListResponseBackupsItemBackupStatus
-BackupType = RetrieveBackupListResponseBackupsItemBackupType
-Backup = RetrieveBackupListResponseBackupsItem
-Header = DeleteBackupResponseHeader
-Network = RestoreBackupRequestNetwork
-Storage = RestoreBackupRequestStorage
-BackupWndDuration = GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration
-BackupSchedule = RestoreBackupRequestBackupBackupSchedulesItem
-Backup1 = RestoreBackupRequestBackup
-DbFlavor = ListDbInstanceSpecificationsResponseDbFlavorsItem
-DbInstanceGroupStatus = ListDbInstanceGroupDetailsResponseDbInstanceGroupStatus
-ReplicationType = ListDbInstancesResponseDbInstanceGroupsItemReplicationType
-DbInstanceGroup = ListDbInstancesResponseDbInstanceGroupsItem
-ReplicationType1 = ListDbInstanceGroupDetailsResponseReplicationType
-DbInstanceType = ListDbInstanceDetailsResponseDbInstanceType
-DbInstance = ListDbInstanceGroupDetailsResponseDbInstancesItem
-ExtensionStatus = ViewExtensionListResponseExtensionsItemExtensionStatus
-DbInstanceGroupExtensionStatus = ViewExtensionListResponseExtensionsItemDatabasesItemDbInstanceGroupExtensionStatus
-ReservedAction = ViewExtensionListResponseExtensionsItemDatabasesItemReservedAction
-Database = ViewExtensionListResponseExtensionsItemDatabasesItem
-Extension = ViewExtensionListResponseExtensionsItem
-DbInstance1 = ListDbInstances2ResponseDbInstancesItem
-Storage1 = CreateDbInstanceRequestStorage
-BackupSchedule1 = CreateDbInstanceRequestBackupBackupSchedulesItem
-Backup2 = CreateDbInstanceRequestBackup
-DbVersion = GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem
-BackupSchedule2 = GetDbInstanceBackupInformationResponseBackupSchedulesItem
-BackupSchedule3 = ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem
-DatabaseStatus = ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus
-Schema = ViewTheListOfDatabasesResponseDatabasesItemSchemasItem
-Database1 = ViewTheListOfDatabasesResponseDatabasesItem
-AuthorityType = CreateAUserRequestAuthorityType
-DbUserStatus = ViewTheListOfUsersResponseDbUsersItemDbUserStatus
-DbUser = ViewTheListOfUsersResponseDbUsersItem
-Database2 = ViewTheListOfUsersResponseDatabasesItem
-HbaRuleStatus = ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus
-DbUserApplyType = AddAnAccessControlRuleRequestDbUserApplyType
-Database3 = ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem
-DbUser1 = ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem
-AuthMethod = AddAnAccessControlRuleRequestAuthMethod
-ReservedAction1 = ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction
-HbaRule = ViewAListOfAccessControlRulesResponseHbaRulesItem
-Subnet = GetDbInstanceNetworkInformationResponseSubnet
-EndPointType = GetDbInstanceNetworkInformationResponseEndPointsItemEndPointType
-EndPoint = GetDbInstanceNetworkInformationResponseEndPointsItem
-Network2 = ReplicateDbInstanceRequestNetwork
-Storage2 = ReplicateDbInstanceRequestStorage
-Backup3 = ReplicateDbInstanceRequestBackup
-Backup4 = GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackup
-RestorableBackup = GetDbInstanceRestoreInformationResponseRestorableBackupsItem
-RestoreType = RestoreDbInstanceRequestRestoreRestoreType
-Restore = RestoreDbInstanceRequestRestore
-Network3 = RestoreDbInstanceRequestNetwork
-Storage3 = RestoreDbInstanceRequestStorage
-BackupSchedule4 = RestoreDbInstanceRequestBackupBackupSchedulesItem
-Backup5 = RestoreDbInstanceRequestBackup
-StorageStatus = GetDbInstanceStorageInformationResponseStorageStatus
-DbSecurityGroupStatus = ListDbSecurityGroupsResponseDbSecurityGroupsItemDbSecurityGroupStatus
-ProgressStatus = ListDbSecurityGroupsResponseDbSecurityGroupsItemProgressStatus
-DbSecurityGroup = ListDbSecurityGroupsResponseDbSecurityGroupsItem
-Direction = CreateDbSecurityGroup2RequestDirection
-EtherType = CreateDbSecurityGroup2RequestEtherType
-PortType = CreateDbSecurityGroup2RequestPortPortType
-Port = CreateDbSecurityGroupRequestRulesItemPort
-Rule = CreateDbSecurityGroupRequestRulesItem
-Port1 = ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPort
-Rule1 = ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItem
-DbSecurityGroup1 = ListDbSecurityGroupDetailsResponseDbSecurityGroup
-Port2 = CreateDbSecurityGroup2RequestPort
-Port3 = ModifyDbSecurityGroupRuleRequestPort
-EventCode = ListSubscribableEventCodesResponseEventCodesItem
-Message = ViewTheListOfEventsResponseEventsItemMessagesItem
-Event = ViewTheListOfEventsResponseEventsItem
-Value = ViewStatsResponseMetricStatisticsItemValuesItem
-MetricStatistic = ViewStatsResponseMetricStatisticsItem
-Metric = ViewAListOfPerformanceMetricsResponseMetricsItem
-Subnet1 = ListSubnetsResponseSubnetsItem
-NotificationGroupStatus = ListNotificationGroups2ResponseNotificationGroupStatus
-NotificationGroup = ListNotificationGroupsResponseNotificationGroupsItem
-DbInstance2 = ListNotificationGroups2ResponseDbInstancesItem
-UserGroup = ListNotificationGroups2ResponseUserGroupsItem
-ComparisonOperator = CreateAWatchSettingRequestComparisonOperator
-Watchdog = ViewTheListOfWatchSettingsResponseWatchdogsItem
-ParameterGroupStatus = ListParameterGroupsResponseParameterGroupsItemParameterGroupStatus
-ParameterGroup = ListParameterGroupsResponseParameterGroupsItem
-ParameterGroupStatus1 = ListParameterGroupDetailsResponseParameterGroupStatus
-ValueUnit = ListParameterGroupDetailsResponseParametersItemValueUnit
-ValueType = ListParameterGroupDetailsResponseParametersItemValueType
-UpdateType = ListParameterGroupDetailsResponseParametersItemUpdateType
-ApplyType = ListParameterGroupDetailsResponseParametersItemApplyType
-Parameter = ListParameterGroupDetailsResponseParametersItem
-ModifiedParameter = ModifyParameterRequestModifiedParametersItem
-Member = ListProjectMembersResponseMembersItem
-RegionCode = ListRegionsResponseRegionsItemRegionCode
-Region = ListRegionsResponseRegionsItem
-UserGroupStatus = ListUserGroupDetailsResponseUserGroupStatus
-UserGroup1 = ListUserGroupsResponseUserGroupsItem
-UserGroupTypeCode = ListUserGroupDetailsResponseUserGroupTypeCode
-Member1 = ListUserGroupDetailsResponseMembersItem
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+RetrieveBackupListResponseHeader = Header
+DeleteBackupResponseHeader = Header
+ExportBackupToObjectStorageResponseHeader = Header
+RestoreBackupRequestNetwork = Network
+RestoreBackupResponseHeader = Header
+ListDbInstanceSpecificationsResponseHeader = Header
+ListDbInstancesResponseHeader = Header
+ListDbInstanceGroupDetailsResponseHeader = Header
+ViewExtensionListResponseHeader = Header
+ApplyExtensionChangesResponseHeader = Header
+SynchronizeExtensionsResponseHeader = Header
+InstallExtensionsResponseHeader = Header
+DeleteExtensionsCancelResponseHeader = Header
+ListDbInstances2ResponseHeader = Header
+CreateDbInstanceRequestNetwork = Network
+CreateDbInstanceResponseHeader = Header
+ListDbInstanceDetailsResponseHeader = Header
+ModifyDbInstanceResponseHeader = Header
+DeleteDbInstanceResponseHeader = Header
+ApplyingDbInstanceLatestParameterGroupsResponseHeader = Header
+GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader = Header
+BackupDbInstanceResponseHeader = Header
+GetDbInstanceBackupInformationResponseHeader = Header
+ModifyingDbInstanceBackupInformationResponseHeader = Header
+ExportAfterBackingUpDbInstanceResponseHeader = Header
+ViewTheListOfDatabasesResponseHeader = Header
+CreateADatabaseResponseHeader = Header
+ModifyingTheDatabaseResponseHeader = Header
+DeletingADatabaseResponseHeader = Header
+ViewTheListOfUsersResponseHeader = Header
+CreateAUserResponseHeader = Header
+EditAUserResponseHeader = Header
+DeletingAUserResponseHeader = Header
+ChangeDbInstanceDeletionProtectionSettingsResponseHeader = Header
+ForceRestartDbInstanceResponseHeader = Header
+ViewAListOfAccessControlRulesResponseHeader = Header
+AddAnAccessControlRuleResponseHeader = Header
+ApplyingAccessControlRulesResponseHeader = Header
+ReorderAccessControlRulesResponseHeader = Header
+ModifyAnAccessControlRuleResponseHeader = Header
+DeletingAnAccessControlRuleResponseHeader = Header
+GetHighAvailabilityInformationResponseHeader = Header
+ModifyHighAvailabilityResponseHeader = Header
+PauseHighAvailabilityResponseHeader = Header
+RecoverHighAvailabilityResponseHeader = Header
+RestartHighAvailabilityResponseHeader = Header
+SeparateHighAvailabilityResponseHeader = Header
+GetDbInstanceMaintenanceInformationResponseHeader = Header
+ModifyDbInstanceMaintenanceInformationResponseHeader = Header
+GetDbInstanceNetworkInformationResponseHeader = Header
+ModifyingDbInstanceNetworkInformationResponseHeader = Header
+PromoteDbInstanceResponseHeader = Header
+ReplicateDbInstanceResponseHeader = Header
+RestartDbInstanceResponseHeader = Header
+GetDbInstanceRestoreInformationResponseHeader = Header
+RestoreDbInstanceRequestNetwork = Network
+RestoreDbInstanceResponseHeader = Header
+StartDbInstanceResponseHeader = Header
+StopDbInstanceResponseHeader = Header
+GetDbInstanceStorageInformationResponseHeader = Header
+ModifyingDbInstanceStorageInformationResponseHeader = Header
+ListDbSecurityGroupsResponseHeader = Header
+CreateDbSecurityGroupResponseHeader = Header
+ListDbSecurityGroupDetailsResponseHeader = Header
+ModifyDbSecurityGroupResponseHeader = Header
+DeleteDbSecurityGroupResponseHeader = Header
+CreateDbSecurityGroup2ResponseHeader = Header
+DeleteDbSecurityGroupRuleResponseHeader = Header
+ModifyDbSecurityGroupRuleResponseHeader = Header
+ViewDbVersionListResponseHeader = Header
+ListSubscribableEventCodesResponseHeader = Header
+ViewTheListOfEventsResponseHeader = Header
+ViewAListOfPerformanceMetricsResponseHeader = Header
+ListSubnetsResponseHeader = Header
+ListNotificationGroupsResponseHeader = Header
+ListNotificationGroups2ResponseHeader = Header
+ModifyNotificationGroupResponseHeader = Header
+DeleteNotificationGroupResponseHeader = Header
+ViewTheListOfWatchSettingsResponseHeader = Header
+ModifyWatchSettingsResponseHeader = Header
+DeletingAWatchSettingResponseHeader = Header
+ListParameterGroupsResponseHeader = Header
+CreateParameterGroupResponseHeader = Header
+ListParameterGroupDetailsResponseHeader = Header
+ModifyParameterGroupResponseHeader = Header
+DeleteParameterGroupResponseHeader = Header
+CopyParameterGroupResponseHeader = Header
+ModifyParameterResponseHeader = Header
+ResetParameterGroupResponseHeader = Header
+ListProjectMembersResponseHeader = Header
+ListRegionsResponseHeader = Header
+ViewTheListOfStorageTypesResponseHeader = Header
+ListUserGroupsResponseHeader = Header
+ListUserGroupDetailsResponseHeader = Header
+ModifyUserGroupResponseHeader = Header
+DeleteUserGroupResponseHeader = Header
+CreateDbSecurityGroup2RequestPortPortType = PortPortType
+CreateDbSecurityGroupRequestRulesItemPortPortType = PortPortType
+CreateDbSecurityGroup2RequestPort = Port
+CreateDbSecurityGroupRequestRulesItemPort = Port

@@ -69,10 +69,3 @@ class ListTaskDetailsResponse(BaseModel):
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     header: ListTaskDetailsResponseHeader | None = None
-
-
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-JobStatus = ListTaskDetailsResponseJobStatus
-ResourceType = ListTaskDetailsResponseResourceRelationsItemResourceType
-ResourceRelation = ListTaskDetailsResponseResourceRelationsItem
-Header = ListTaskDetailsResponseHeader

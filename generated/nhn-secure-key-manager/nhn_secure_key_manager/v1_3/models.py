@@ -7,6 +7,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Body(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    keyId: str | None = Field(None, description="Created key ID")
+    keyStatus: str | None = Field(None, description="Key status message")
+
+
 class QueryThePrivateKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -147,6 +156,15 @@ class AddAAsymmetricKeyRequest(BaseModel):
     autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
+class AddAAsymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: Body | None = None
+    header: dict[str, Any] | None = None
+
+
 class AddConfidentialDataRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -158,6 +176,15 @@ class AddConfidentialDataRequest(BaseModel):
     secretValue: str | None = Field(None, description="Confidential data value")
 
 
+class AddConfidentialDataResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: Body | None = None
+    header: dict[str, Any] | None = None
+
+
 class AddASymmetricKeyRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -167,6 +194,15 @@ class AddASymmetricKeyRequest(BaseModel):
     name: str | None = Field(None, description="Key name")
     description: str | None = Field(None, description="Key description")
     autoRotationPeriod: int | None = Field(None, description="Rotation period")
+
+
+class AddASymmetricKeyResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: Body | None = None
+    header: dict[str, Any] | None = None
 
 
 class ModifyAConfidentialDataRequest(BaseModel):
@@ -309,33 +345,6 @@ class QueryClientInformationResponseBody(BaseModel):
         None, description="Whether the client that called API is using certificate or not"
     )
     clientSentCerfificate: bool | None = None
-
-
-class AddAAsymmetricKeyResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyId: str | None = Field(None, description="Created key ID")
-    keyStatus: str | None = Field(None, description="Key status message")
-
-
-class AddConfidentialDataResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyId: str | None = Field(None, description="Created key ID")
-    keyStatus: str | None = Field(None, description="Key status message")
-
-
-class AddASymmetricKeyResponseBody(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    keyId: str | None = Field(None, description="Created key ID")
-    keyStatus: str | None = Field(None, description="Key status message")
 
 
 class ImmediatelyDeleteAKeyResponseBody(BaseModel):
@@ -694,33 +703,6 @@ class QueryClientInformationResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class AddAAsymmetricKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: AddAAsymmetricKeyResponseBody | None = None
-    header: dict[str, Any] | None = None
-
-
-class AddConfidentialDataResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: AddConfidentialDataResponseBody | None = None
-    header: dict[str, Any] | None = None
-
-
-class AddASymmetricKeyResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: AddASymmetricKeyResponseBody | None = None
-    header: dict[str, Any] | None = None
-
-
 class ImmediatelyDeleteAKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -949,41 +931,7 @@ class ViewMacCredentialDetailsResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-Body = SignWithTheAsymmetricKeyResponseBody
-Body1 = VerifyDataWithTheAsymmetricKeyResponseBody
-Body2 = AddCertificatesResponseBody
-Body3 = RequestToDeleteCertificateResponseBody
-Body5 = AddAiPv4AddressResponseBody
-Body6 = RequestToDeleteAnIPv4AddressResponseBody
-Body7 = ImmediatelyDeleteIPv4AddressResponseBody
-Body8 = AddAMacAddressResponseBody
-Body9 = RequestToDeleteMacAddressResponseBody
-Body10 = ImmediatelyDeleteMacAddressResponseBody
-Body11 = QueryClientInformationResponseBody
-Body12 = AddAAsymmetricKeyResponseBody
-Body15 = ImmediatelyDeleteAKeyResponseBody
-Body16 = RequestToDeleteAKeyResponseBody
-Body17 = RetrieveAKeyStoreListResponseBody
-KeyStoreListItem = ViewKeyStoreListDetailsResponseBodyKeyStoreListItem
-Body18 = ViewKeyStoreListDetailsResponseBody
-Body19 = ViewKeyStoreDetailsResponseBody
-Body20 = ViewCertificateCredentialListResponseBody
-CertificateListItem = ViewCertificateCredentialDetailsResponseBodyCertificateListItem
-Body21 = ViewCertificateCredentialDetailsResponseBody
-Body22 = ViewIPv4CredentialListResponseBody
-Ipv4ListItem = ViewIPv4CredentialDetailsResponseBodyIpv4ListItem
-Body23 = ViewIPv4CredentialDetailsResponseBody
-Body24 = ViewKeyListResponseBody
-KeyListItem = ViewKeyListDetailsResponseBodyKeyListItem
-Body25 = ViewKeyListDetailsResponseBody
-Body26 = ViewKeyDetailsResponseBody
-Body27 = ViewMacCredentialListResponseBody
-MacListItem = ViewMacCredentialDetailsResponseBodyMacListItem
-Body28 = ViewMacCredentialDetailsResponseBody
-Body29 = QueryConfidentialDataResponseBody
-Body30 = ModifyAConfidentialDataResponseBody
-Body31 = GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody
-Body32 = DecryptSymmetricKeysResponseBody
-Body33 = EncryptSymmetricKeysResponseBody
-Body34 = QueryTheSymmetricKeyResponseBody
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+AddAAsymmetricKeyResponseBody = Body
+AddConfidentialDataResponseBody = Body
+AddASymmetricKeyResponseBody = Body

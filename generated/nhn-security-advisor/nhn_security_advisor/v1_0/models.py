@@ -5,6 +5,16 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class Header(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
+    resultCode: int | None = Field(None, description="1: normal\nothers: error")
+    resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
+
+
 class QuerySummaryOfLastInspectionResultResponseBodyItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -24,42 +34,12 @@ class QuerySummaryOfLastInspectionResultResponseBodyItem(BaseModel):
     inspectTime: str | None = Field(None, description="Inspection time (datetime)")
 
 
-class QuerySummaryOfLastInspectionResultResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="1: normal\nothers: error")
-    resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
-
-
 class QueryLastInspectionDateResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     latestInspectionTime: str | None = Field(None, description="Last inspection date (datetime)")
-
-
-class QueryLastInspectionDateResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="1: normal\nothers: error")
-    resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
-
-
-class QueryAutoInspectionSettingsResponseHeader(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    isSuccessful: bool | None = Field(None, description="true: normal\nfalse: error")
-    resultCode: int | None = Field(None, description="1: normal\nothers: error")
-    resultMessage: str | None = Field(None, description='"SUCCESS": normal\nothers: error cause message')
 
 
 class QueryAutoInspectionSettingsResponseBodyInspectionCycle(BaseModel):
@@ -78,7 +58,7 @@ class QuerySummaryOfLastInspectionResultResponse(BaseModel):
         extra="allow",
     )
     body: list[QuerySummaryOfLastInspectionResultResponseBodyItem] | None = None
-    header: QuerySummaryOfLastInspectionResultResponseHeader | None = None
+    header: Header | None = None
 
 
 class QueryLastInspectionDateResponse(BaseModel):
@@ -87,7 +67,7 @@ class QueryLastInspectionDateResponse(BaseModel):
         extra="allow",
     )
     body: QueryLastInspectionDateResponseBody | None = None
-    header: QueryLastInspectionDateResponseHeader | None = None
+    header: Header | None = None
 
 
 class QueryAutoInspectionSettingsResponseBody(BaseModel):
@@ -114,12 +94,10 @@ class QueryAutoInspectionSettingsResponse(BaseModel):
         extra="allow",
     )
     body: QueryAutoInspectionSettingsResponseBody | None = None
-    header: QueryAutoInspectionSettingsResponseHeader | None = None
+    header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 2.0.0; removed in the next major release
-BodyItem = QuerySummaryOfLastInspectionResultResponseBodyItem
-Header = QuerySummaryOfLastInspectionResultResponseHeader
-Body = QueryLastInspectionDateResponseBody
-InspectionCycle = QueryAutoInspectionSettingsResponseBodyInspectionCycle
-Body1 = QueryAutoInspectionSettingsResponseBody
+# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
+QuerySummaryOfLastInspectionResultResponseHeader = Header
+QueryLastInspectionDateResponseHeader = Header
+QueryAutoInspectionSettingsResponseHeader = Header

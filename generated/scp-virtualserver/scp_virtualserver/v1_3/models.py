@@ -233,6 +233,14 @@ class DefaultConfigListResponse(BaseModel):
     count: int
 
 
+class ExtraSpecs(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    multiattach: str
+
+
 class ImageImportRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -304,6 +312,17 @@ class KeypairShowResponse(BaseModel):
     public_key: str
     type: str
     user_id: str
+
+
+class PrivateStaticNat(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    external_ip_address: str
+    id: str
+    private_nat_ip_id: str
+    state: str
 
 
 class ServerConsoleLogResponse(BaseModel):
@@ -503,12 +522,43 @@ class SnapshotUpdateRequest(BaseModel):
     name: str | None = None
 
 
+class StaticNat(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    external_ip_address: str
+    id: str
+    publicip_id: str
+    state: str
+
+
 class VolumeExtendRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     size: int | None = None
+
+
+class VolumeImageMetadata(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    checksum: str
+    container_format: str
+    disk_format: str
+    image_id: str
+    image_name: str
+    min_disk: int
+    min_ram: int
+    os_distro: str
+    scp_image_type: str
+    scp_k8s_version: str
+    scp_original_image_type: str
+    signature_verified: bool
+    size: int
 
 
 class VolumeRevertRequest(BaseModel):
@@ -587,6 +637,17 @@ class VolumeTransferShowResponse(BaseModel):
     id: str
     name: str
     volume_id: str
+
+
+class VolumeTypeDetailResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    description: str
+    extra_specs: ExtraSpecs
+    id: str
+    name: str
 
 
 class VolumeUpdateRequest(BaseModel):
@@ -807,28 +868,6 @@ class InterfaceResponseFixedIpsItem(BaseModel):
         extra="allow",
     )
     ip_address: str
-
-
-class InterfaceResponsePrivateStaticNat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    external_ip_address: str
-    id: str
-    private_nat_ip_id: str
-    state: str
-
-
-class InterfaceResponseStaticNat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    external_ip_address: str
-    id: str
-    publicip_id: str
-    state: str
 
 
 class KeypairCreateRequestTagsItem(BaseModel):
@@ -1154,26 +1193,6 @@ class VolumeShowResponseServersItem(BaseModel):
     id: str
 
 
-class VolumeShowResponseVolumeImageMetadata(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    checksum: str
-    container_format: str
-    disk_format: str
-    image_id: str
-    image_name: str
-    min_disk: int
-    min_ram: int
-    os_distro: str
-    scp_image_type: str
-    scp_k8s_version: str
-    scp_original_image_type: str
-    signature_verified: bool
-    size: int
-
-
 class VolumeTransferListResponseTransfersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1184,12 +1203,15 @@ class VolumeTransferListResponseTransfersItem(BaseModel):
     volume_id: str
 
 
-class VolumeTypeDetailResponseExtraSpecs(BaseModel):
+class VolumeTypeListResponseVolumeTypesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    multiattach: str
+    description: str
+    extra_specs: ExtraSpecs
+    id: str
+    name: str
 
 
 class AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem(BaseModel):
@@ -1268,28 +1290,6 @@ class ServerInterfaceListResponseInterfacesItemFixedIpsItem(BaseModel):
     ip_address: str
 
 
-class ServerInterfaceListResponseInterfacesItemPrivateStaticNat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    external_ip_address: str
-    id: str
-    private_nat_ip_id: str
-    state: str
-
-
-class ServerInterfaceListResponseInterfacesItemStaticNat(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    external_ip_address: str
-    id: str
-    publicip_id: str
-    state: str
-
-
 class ServerIpsResponseAddressesItemIpAddressesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1348,34 +1348,6 @@ class VolumeListResponseVolumesItemServersItem(BaseModel):
     attached_at: str
     device: str
     id: str
-
-
-class VolumeListResponseVolumesItemVolumeImageMetadata(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    checksum: str
-    container_format: str
-    disk_format: str
-    image_id: str
-    image_name: str
-    min_disk: int
-    min_ram: int
-    os_distro: str
-    scp_image_type: str
-    scp_k8s_version: str
-    scp_original_image_type: str
-    signature_verified: bool
-    size: int
-
-
-class VolumeTypeListResponseVolumeTypesItemExtraSpecs(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    multiattach: str
 
 
 class AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem(BaseModel):
@@ -1591,8 +1563,8 @@ class InterfaceResponse(BaseModel):
     mac_addr: str
     port_id: str
     port_state: str
-    private_static_nat: InterfaceResponsePrivateStaticNat
-    static_nat: InterfaceResponseStaticNat
+    private_static_nat: PrivateStaticNat
+    static_nat: StaticNat
     subnet_id: str
 
 
@@ -1800,7 +1772,7 @@ class VolumeShowResponse(BaseModel):
     snapshot_id: str
     state: str
     user_id: str
-    volume_image_metadata: VolumeShowResponseVolumeImageMetadata
+    volume_image_metadata: VolumeImageMetadata
     volume_type: str
     volume_type_id: str
 
@@ -1813,15 +1785,12 @@ class VolumeTransferListResponse(BaseModel):
     transfers: list[VolumeTransferListResponseTransfersItem]
 
 
-class VolumeTypeDetailResponse(BaseModel):
+class VolumeTypeListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    description: str
-    extra_specs: VolumeTypeDetailResponseExtraSpecs
-    id: str
-    name: str
+    volume_types: list[VolumeTypeListResponseVolumeTypesItem]
 
 
 class ImageListResponseImagesItem(BaseModel):
@@ -1895,8 +1864,8 @@ class ServerInterfaceListResponseInterfacesItem(BaseModel):
     mac_addr: str
     port_id: str
     port_state: str
-    private_static_nat: ServerInterfaceListResponseInterfacesItemPrivateStaticNat
-    static_nat: ServerInterfaceListResponseInterfacesItemStaticNat
+    private_static_nat: PrivateStaticNat
+    static_nat: StaticNat
     subnet_id: str
 
 
@@ -1935,20 +1904,9 @@ class VolumeListResponseVolumesItem(BaseModel):
     snapshot_id: str
     state: str
     user_id: str
-    volume_image_metadata: VolumeListResponseVolumesItemVolumeImageMetadata
+    volume_image_metadata: VolumeImageMetadata
     volume_type: str
     volume_type_id: str
-
-
-class VolumeTypeListResponseVolumeTypesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    description: str
-    extra_specs: VolumeTypeListResponseVolumeTypesItemExtraSpecs
-    id: str
-    name: str
 
 
 class AutoScalingGroupVirtualServerListResponseServersItemAddressesItem(BaseModel):
@@ -2055,14 +2013,6 @@ class VolumeListResponse(BaseModel):
     volumes: list[VolumeListResponseVolumesItem]
 
 
-class VolumeTypeListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    volume_types: list[VolumeTypeListResponseVolumeTypesItem]
-
-
 class AutoScalingGroupVirtualServerListResponseServersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2164,61 +2114,12 @@ class ServerSecurityGroupListResponse(BaseModel):
     security_groups: list[ServerSecurityGroupListResponseSecurityGroupsItem]
 
 
-# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
-Tag = AutoScalingGroupCreateRequestTagsItem
-LbServerGroup = AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem
-LbServerGroup1 = AutoScalingGroupLbServerGroupSetRequestLbServerGroupsItem
-AutoScalingGroup = AutoScalingGroupListResponseAutoScalingGroupsItem
-Notification = AutoScalingGroupNotificationListResponseNotificationsItem
-Policy = AutoScalingGroupPolicyListResponsePoliciesItem
-Schedule = AutoScalingGroupScheduleListResponseSchedulesItem
-IpAddress = ServerShowResponseAddressIpAddressesItem
-Address = AutoScalingGroupVirtualServerListResponseServersItemAddressesItem
-SecurityGroup = AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem
-Volume = AutoScalingGroupVirtualServerListResponseServersItemVolumesItem
-Volume1 = ImageShowResponseVolumesItem
-Image = ImageListResponseImagesItem
-Member = ImageMemberListResponseMembersItem
-FixedIp = InterfaceResponseFixedIpsItem
-PrivateStaticNat = InterfaceResponsePrivateStaticNat
-StaticNat = InterfaceResponseStaticNat
-Keypair = KeypairListResponseKeypairsItem
-Volume4 = LaunchConfigurationCreateRequestVolumesItem
-Volume5 = LaunchConfigurationDetailShowResponseVolumesItem
-LaunchConfiguration = LaunchConfigurationListResponseLaunchConfigurationsItem
-Network = ServerCreateRequestNetworksItem
-Server1 = ServerCreateResponseServersItem
-FixedIp1 = ServerInterfaceCreateRequestFixedIpsItem
-FixedIp2 = ServerInterfaceListResponseInterfacesItemFixedIpsItem
-Interface = ServerInterfaceListResponseInterfacesItem
-Address1 = ServerIpsResponseAddressesItem
-Address2 = ServerListResponseServersItemAddressesItem
-Volume7 = ServerShowResponseVolumesItem
-Cores = ServerQuotaSetCores
-Instances = ServerQuotaSetInstances
-Keypairs = ServerQuotaSetKeypairs
-MetadataItems = ServerQuotaSetMetadataItems
-Ram = ServerQuotaSetRam
-ServerGroupMembers = ServerQuotaSetServerGroupMembers
-ServerGroups = ServerQuotaSetServerGroups
-IpRange = ServerSecurityGroupListResponseSecurityGroupsItemRulesItemIpRange
-Rule = ServerSecurityGroupListResponseSecurityGroupsItemRulesItem
-SecurityGroup2 = ServerSecurityGroupListResponseSecurityGroupsItem
-Address3 = ServerShowResponseAddressesItem
-SecurityGroup3 = ServerShowResponseSecurityGroupsItem
-Volume9 = ServerVolumesResponseVolumesItem
-Snapshot = SnapshotListResponseSnapshotsItem
-Server3 = VolumeShowResponseServersItem
-VolumeImageMetadata = VolumeShowResponseVolumeImageMetadata
-Volume10 = VolumeListResponseVolumesItem
-PerVolumeSize = VolumeQuotaSetPerVolumeSize
-Snapshots = VolumeQuotaSetSnapshots
-Usages = VolumeQuotaSetUsages
-Volumes = VolumeQuotaSetVolumes
-Transfer = VolumeTransferListResponseTransfersItem
-ExtraSpecs = VolumeTypeDetailResponseExtraSpecs
-VolumeType = VolumeTypeListResponseVolumeTypesItem
-AutoScalingGroupVirtualServerListResponseServerType = AutoScalingGroupVirtualServerListResponseServersItemServerType
-ServerListResponseServerType = ServerListResponseServersItemServerType
-Server = AutoScalingGroupVirtualServerListResponseServersItem
-Server2 = ServerListResponseServersItem
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+InterfaceResponsePrivateStaticNat = PrivateStaticNat
+InterfaceResponseStaticNat = StaticNat
+VolumeShowResponseVolumeImageMetadata = VolumeImageMetadata
+VolumeTypeDetailResponseExtraSpecs = ExtraSpecs
+ServerInterfaceListResponseInterfacesItemPrivateStaticNat = PrivateStaticNat
+ServerInterfaceListResponseInterfacesItemStaticNat = StaticNat
+VolumeListResponseVolumesItemVolumeImageMetadata = VolumeImageMetadata
+VolumeTypeListResponseVolumeTypesItemExtraSpecs = ExtraSpecs

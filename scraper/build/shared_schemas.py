@@ -1,0 +1,143 @@
+"""Inline objects the docs repeat under one property name become one component, as a spec author would write them.
+
+Guides describe a common part of their bodies again under every operation: NHN Cloud's ``header`` object
+(``isSuccessful``, ``resultCode``, ``resultMessage``) stands inline in all 93 responses of RDS for PostgreSQL
+v1.0, Block Storage's ``links`` in every listing. Emitted as written, the spec repeats one schema 93 times and the
+generated package has 93 identical classes, one per place (``RetrieveBackupListResponseHeader``,
+``DeleteBackupResponseHeader``, ...), that a user cannot pass from one call to another. Written by hand, the spec
+would have one ``Header`` component that every place refers to.
+
+So, after a version's document is emitted, the inline objects (``type: object`` with ``properties``, outside
+``$ref``) at a property place are grouped by the component name their property derives (``header`` -> ``Header``,
+ASCII letters and digits only, so doc text never becomes code) and by their content (the place's own
+``description`` aside: it stays beside the ``$ref``). The most common content of a name becomes that component
+when it stands at two places or more and more often than any other content of that name; the other contents stay
+inline (a guide that documents one response's header differently keeps that one as written). A name a component
+already has is used only when that component is the same content. Nested groups go first (a ``meta`` inside every
+``data``), so the objects holding them become equal and can be shared in turn. Deterministic: the outcome depends
+on the document's content only, never on the order of its operations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["share_repeated_objects"]
+
+_COMPONENT_PREFIX = "#/components/schemas/"
+#: Keywords of a place rather than of the object: kept beside the reference, left out of the content compared.
+_PLACE_KEYWORDS = ("description",)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """An inline object at ``properties[prop]`` of some schema, ``depth`` schemas deep."""
+
+    properties: dict[str, Any]
+    prop: str
+    depth: int
+    content: str
+
+
+def _component_name(prop: str) -> str | None:
+    """``header`` -> ``Header``, ``os-volume_upload_image`` -> ``OsVolumeUploadImage``; None when the property
+    has no ASCII letter to start a name with."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", prop) if w]
+    name = "".join(w[0].upper() + w[1:] for w in words)
+    return name if name[:1].isalpha() and name.isascii() else None
+
+
+def _is_inline_object(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and "$ref" not in schema
+        and schema.get("type") == "object"
+        and isinstance(schema.get("properties"), dict)
+        and bool(schema["properties"])
+    )
+
+
+def _content(schema: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in schema.items() if k not in _PLACE_KEYWORDS}, sort_keys=True, default=str)
+
+
+def _places(node: Any, depth: int = 0) -> Iterator[_Place]:
+    """Every inline object at a property place under ``node``, the deepest of a branch after those holding it."""
+    if isinstance(node, dict):
+        properties = node.get("properties")
+        for key, value in node.items():
+            if key == "properties" and isinstance(properties, dict):
+                for prop, sub in properties.items():
+                    yield from _places(sub, depth + 1)
+                    if _is_inline_object(sub):
+                        yield _Place(properties, str(prop), depth, _content(sub))
+            elif key not in ("example", "examples", "x-source"):
+                yield from _places(value, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _places(item, depth + 1)
+
+
+def _fold(name: str) -> str:
+    return name.lower()
+
+
+def _choice(spec: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, list[_Place]] | None:
+    """The next group to share: (component name, its places), the deepest group first, then by name."""
+    groups: dict[str, list[_Place]] = {}
+    for place in _places({"paths": spec.get("paths"), "schemas": schemas}):
+        name = _component_name(place.prop)
+        if name is not None:
+            groups.setdefault(name, []).append(place)
+    taken = {_fold(n): n for n in schemas}
+    best: tuple[int, str, list[_Place]] | None = None
+    for name, places in groups.items():
+        counts = Counter(p.content for p in places).most_common(2)
+        content, count = counts[0]
+        if count < 2 or (len(counts) > 1 and counts[1][1] == count):
+            continue
+        existing = taken.get(_fold(name))
+        if existing is not None and (existing != name or _content(schemas[name]) != content):
+            continue
+        chosen = [p for p in places if p.content == content]
+        depth = max(p.depth for p in chosen)
+        if best is None or (depth, best[1]) > (best[0], name):
+            best = (depth, name, chosen)
+    return None if best is None else (best[1], best[2])
+
+
+def share_repeated_objects(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """``spec`` (an OpenAPI document) with each repeated inline object a component (see the module docstring), and
+    the names of the components it added or referred to, in the order chosen. ``spec`` itself is left as it is (its
+    schemas are often the service's own models, which every other version is emitted from): the rewrite is made on
+    a copy, and only when there is something to share."""
+    if _choice(spec, dict(spec.get("components", {}).get("schemas", {}))) is None:
+        return spec, []
+    from scraper.build.emit import plain_copy  # emit imports this module's caller
+
+    spec = plain_copy(spec)
+    schemas: dict[str, Any] = dict(spec.get("components", {}).get("schemas", {}))
+    shared: list[str] = []
+    while (group := _choice(spec, schemas)) is not None:
+        name, places = group
+        first = places[0].properties[places[0].prop]
+        if name not in schemas:
+            schemas[name] = {k: v for k, v in first.items() if k not in _PLACE_KEYWORDS}
+        for place in places:
+            inline = place.properties[place.prop]
+            ref: dict[str, Any] = {"$ref": _COMPONENT_PREFIX + name}
+            ref.update((k, inline[k]) for k in _PLACE_KEYWORDS if k in inline)
+            place.properties[place.prop] = ref
+        shared.append(name)
+    components = spec.setdefault("components", {})
+    # components in the order they were (documented models first), the shared ones after, by name
+    ordered = dict(components.get("schemas", {}))
+    ordered.update((n, schemas[n]) for n in sorted(schemas) if n not in ordered)
+    rest = {k: v for k, v in components.items() if k != "schemas"}
+    spec["components"] = {"schemas": ordered, **rest}
+    return spec, shared
