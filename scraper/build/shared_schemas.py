@@ -8,9 +8,10 @@ generated package has 93 identical classes, one per place (``RetrieveBackupListR
 would have one ``Header`` component that every place refers to.
 
 So, after a version's document is emitted, the inline objects (``type: object`` with ``properties``, outside
-``$ref``) at a property place are grouped by the component name their property derives (``header`` -> ``Header``,
-ASCII letters and digits only, so doc text never becomes code) and by their content (the place's own
-``description`` aside: it stays beside the ``$ref``). The most common content of a name becomes that component
+``$ref``) at a property place, or as the items of an array property, are grouped by the component name their place
+derives (``header`` -> ``Header``, the items of ``links`` -> ``LinksItem``, as the generated classes are named; ASCII
+letters and digits only, so doc text never becomes code) and by their content (the place's own ``description``
+aside: it stays beside the ``$ref``). The most common content of a name becomes that component
 when it stands at two places or more and more often than any other content of that name; the other contents stay
 inline (a guide that documents one response's header differently keeps that one as written). A name a component
 already has is used only when that component is the same content. Nested groups go first (a ``meta`` inside every
@@ -36,10 +37,12 @@ _PLACE_KEYWORDS = ("description",)
 
 @dataclass(frozen=True, slots=True)
 class _Place:
-    """An inline object at ``properties[prop]`` of some schema, ``depth`` schemas deep."""
+    """An inline object at ``container[key]`` (a property, or the ``items`` of an array property), ``depth``
+    schemas deep, and the component name its place derives."""
 
-    properties: dict[str, Any]
-    prop: str
+    container: dict[str, Any]
+    key: str
+    name: str
     depth: int
     content: str
 
@@ -67,15 +70,21 @@ def _content(schema: dict[str, Any]) -> str:
 
 
 def _places(node: Any, depth: int = 0) -> Iterator[_Place]:
-    """Every inline object at a property place under ``node``, the deepest of a branch after those holding it."""
+    """Every inline object at a property place (or as the items of an array property) under ``node``, the deepest
+    of a branch after those holding it."""
     if isinstance(node, dict):
         properties = node.get("properties")
         for key, value in node.items():
             if key == "properties" and isinstance(properties, dict):
                 for prop, sub in properties.items():
                     yield from _places(sub, depth + 1)
+                    name = _component_name(str(prop))
+                    if name is None:
+                        continue
                     if _is_inline_object(sub):
-                        yield _Place(properties, str(prop), depth, _content(sub))
+                        yield _Place(properties, str(prop), name, depth, _content(sub))
+                    elif isinstance(sub, dict) and sub.get("type") == "array" and _is_inline_object(sub.get("items")):
+                        yield _Place(sub, "items", name + "Item", depth + 1, _content(sub["items"]))
             elif key not in ("example", "examples", "x-source"):
                 yield from _places(value, depth + 1)
     elif isinstance(node, list):
@@ -91,9 +100,7 @@ def _choice(spec: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, list[_P
     """The next group to share: (component name, its places), the deepest group first, then by name."""
     groups: dict[str, list[_Place]] = {}
     for place in _places({"paths": spec.get("paths"), "schemas": schemas}):
-        name = _component_name(place.prop)
-        if name is not None:
-            groups.setdefault(name, []).append(place)
+        groups.setdefault(place.name, []).append(place)
     taken = {_fold(n): n for n in schemas}
     best: tuple[int, str, list[_Place]] | None = None
     for name, places in groups.items():
@@ -125,14 +132,14 @@ def share_repeated_objects(spec: dict[str, Any]) -> tuple[dict[str, Any], list[s
     shared: list[str] = []
     while (group := _choice(spec, schemas)) is not None:
         name, places = group
-        first = places[0].properties[places[0].prop]
+        first = places[0].container[places[0].key]
         if name not in schemas:
             schemas[name] = {k: v for k, v in first.items() if k not in _PLACE_KEYWORDS}
         for place in places:
-            inline = place.properties[place.prop]
+            inline = place.container[place.key]
             ref: dict[str, Any] = {"$ref": _COMPONENT_PREFIX + name}
             ref.update((k, inline[k]) for k in _PLACE_KEYWORDS if k in inline)
-            place.properties[place.prop] = ref
+            place.container[place.key] = ref
         shared.append(name)
     components = spec.setdefault("components", {})
     # components in the order they were (documented models first), the shared ones after, by name

@@ -109,6 +109,20 @@ def test_names_are_ascii_identifiers_from_the_property_and_other_names_are_left_
     assert _schema(doc, 0)["properties"]["응답"]["type"] == "object"
 
 
+def test_the_items_of_an_array_property_are_shared_as_its_item() -> None:
+    # Block Storage: every listing's ``links: [{href, rel}]``
+    link = {"type": "object", "properties": {"href": {"type": "string"}, "rel": {"type": "string"}}}
+    links = {"type": "array", "items": link, "description": "Paging links"}
+    doc, shared = share_repeated_objects(_spec(_response(links=links), _response(links=links)))
+    assert shared == ["LinksItem"]
+    assert doc["components"]["schemas"]["LinksItem"] == link
+    assert _schema(doc, 1)["properties"]["links"] == {
+        "type": "array",
+        "items": {"$ref": "#/components/schemas/LinksItem"},
+        "description": "Paging links",
+    }
+
+
 def test_the_outcome_does_not_depend_on_the_order_of_operations() -> None:
     odd = {"type": "object", "properties": {"code": {"type": "string"}}}
     ops = [_response(header=_HEADER), _response(header=odd), _response(header=_HEADER), _response(header=odd)]

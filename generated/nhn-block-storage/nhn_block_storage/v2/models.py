@@ -8,6 +8,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class LinksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    href: str | None = None
+    rel: str | None = None
+
+
 class CreateSnapshotRequestSnapshot(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -35,6 +44,16 @@ class ListVolumeTypesResponseVolumeTypesItem(BaseModel):
     extra_specs: dict[str, Any] | None = Field(
         None, description="Information object of extra specifications related with volume type"
     )
+
+
+class ListVolumesResponseVolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="Volume ID")
+    links: list[LinksItem] | None = Field(None, description="Reference objects for volume resource links")
+    name: str | None = Field(None, description="Volume name")
 
 
 class CreateVolumeRequestVolume(BaseModel):
@@ -138,24 +157,6 @@ class GetSnapshotResponseSnapshotStatus(StrEnum):
     ERROR_DELETING = "error_deleting"
 
 
-class ListVolumesResponseVolumesItemLinksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    href: str | None = None
-    rel: str | None = None
-
-
-class CreateVolumeResponseVolumeLinksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    href: str | None = None
-    rel: str | None = None
-
-
 class CreateVolumeResponseVolumeStatus(StrEnum):
     CREATING = "creating"
     AVAILABLE = "available"
@@ -195,15 +196,6 @@ class ListVolumeDetailsResponseVolumesItemAttachmentsItem(BaseModel):
     id: str | None = Field(None, description="Volume ID")
 
 
-class ListVolumeDetailsResponseVolumesItemLinksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    href: str | None = None
-    rel: str | None = None
-
-
 class ListVolumeDetailsResponseVolumesItemStatus(StrEnum):
     CREATING = "creating"
     AVAILABLE = "available"
@@ -241,15 +233,6 @@ class GetVolumeResponseVolumeAttachmentsItem(BaseModel):
     volume_id: str | None = Field(None, description="Volume ID")
     device: str | None = Field(None, description="Name of equipment within instance")
     id: str | None = Field(None, description="Volume ID")
-
-
-class GetVolumeResponseVolumeLinksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    href: str | None = None
-    rel: str | None = None
 
 
 class GetVolumeResponseVolumeStatus(StrEnum):
@@ -294,6 +277,18 @@ class ListVolumeTypesResponse(BaseModel):
     )
     volume_types: list[ListVolumeTypesResponseVolumeTypesItem] | None = Field(
         None, description="List of volume type objects"
+    )
+
+
+class ListVolumesResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    volumes: list[ListVolumesResponseVolumesItem] | None = Field(None, description="List of volume objects")
+    volumes_links: dict[str, Any] | None = Field(
+        None,
+        description="Information object (path indicating the next list) for pagination\nReturn whenlimit and offset are added",
     )
 
 
@@ -397,27 +392,13 @@ class GetSnapshotResponseSnapshot(BaseModel):
     name: str | None = Field(None, description="Snapshot name")
 
 
-class ListVolumesResponseVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Volume ID")
-    links: list[ListVolumesResponseVolumesItemLinksItem] | None = Field(
-        None, description="Reference objects for volume resource links"
-    )
-    name: str | None = Field(None, description="Volume name")
-
-
 class CreateVolumeResponseVolume(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     attachments: list[Any] | None = Field(None, description="Information object for volume attachment")
-    links: list[CreateVolumeResponseVolumeLinksItem] | None = Field(
-        None, description="Reference object for volume resource links"
-    )
+    links: list[LinksItem] | None = Field(None, description="Reference object for volume resource links")
     availability_zone: str | None = Field(None, description="Volume visibility area")
     encrypted: bool | None = Field(None, description="Volume encrypted or not")
     os_volume_replication_extended_status: str | None = Field(
@@ -454,9 +435,7 @@ class ListVolumeDetailsResponseVolumesItem(BaseModel):
     attachments: list[ListVolumeDetailsResponseVolumesItemAttachmentsItem] | None = Field(
         None, description="Information object for volume attachment"
     )
-    links: list[ListVolumeDetailsResponseVolumesItemLinksItem] | None = Field(
-        None, description="Reference object of volume resource link"
-    )
+    links: list[LinksItem] | None = Field(None, description="Reference object of volume resource link")
     availability_zone: str | None = Field(None, description="Volume availability area")
     encrypted: bool | None = Field(None, description="Volume encrypted or not")
     os_volume_replication_extended_status: str | None = Field(
@@ -501,9 +480,7 @@ class GetVolumeResponseVolume(BaseModel):
     attachments: list[GetVolumeResponseVolumeAttachmentsItem] | None = Field(
         None, description="Information object for volume attachment"
     )
-    links: list[GetVolumeResponseVolumeLinksItem] | None = Field(
-        None, description="Reference object for volume resource link"
-    )
+    links: list[LinksItem] | None = Field(None, description="Reference object for volume resource link")
     availability_zone: str | None = Field(None, description="Volume availability area")
     encrypted: bool | None = Field(None, description="Volume encrypted or not")
     os_volume_replication_extended_status: str | None = Field(
@@ -571,18 +548,6 @@ class GetSnapshotResponse(BaseModel):
     snapshot: GetSnapshotResponseSnapshot | None = Field(None, description="Information object of snapshot details")
 
 
-class ListVolumesResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    volumes: list[ListVolumesResponseVolumesItem] | None = Field(None, description="List of volume objects")
-    volumes_links: dict[str, Any] | None = Field(
-        None,
-        description="Information object (path indicating the next list) for pagination\nReturn whenlimit and offset are added",
-    )
-
-
 class CreateVolumeResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -609,23 +574,8 @@ class GetVolumeResponse(BaseModel):
     volume: GetVolumeResponseVolume | None = Field(None, description="Detail information object of volume")
 
 
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-Status = ListSnapshotsResponseSnapshotsItemStatus
-Snapshot = ListSnapshotsResponseSnapshotsItem
-Snapshot1 = CreateSnapshotRequestSnapshot
-Snapshot2 = CreateSnapshotResponseSnapshot
-Snapshot3 = ListSnapshotDetailsResponseSnapshotsItem
-Snapshot4 = GetSnapshotResponseSnapshot
-VolumeType = ListVolumeTypesResponseVolumeTypesItem
-Link = ListVolumesResponseVolumesItemLinksItem
-Volume = ListVolumesResponseVolumesItem
-Volume1 = CreateVolumeRequestVolume
-Status4 = CreateVolumeResponseVolumeStatus
-Bootable = CreateVolumeResponseVolumeBootable
-Volume2 = CreateVolumeResponseVolume
-Attachment = ListVolumeDetailsResponseVolumesItemAttachmentsItem
-Volume3 = ListVolumeDetailsResponseVolumesItem
-Attachment1 = GetVolumeResponseVolumeAttachmentsItem
-Volume4 = GetVolumeResponseVolume
-OsVolumeUploadImage = CreateImageWithVolumeRequestOsVolumeUploadImage
-OsVolumeUploadImage1 = CreateImageWithVolumeResponseOsVolumeUploadImage
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+ListVolumesResponseVolumesItemLinksItem = LinksItem
+CreateVolumeResponseVolumeLinksItem = LinksItem
+ListVolumeDetailsResponseVolumesItemLinksItem = LinksItem
+GetVolumeResponseVolumeLinksItem = LinksItem

@@ -17,6 +17,38 @@ class ActiveDeadline(BaseModel):
     time: str | None = Field(None, description="Scheduling end time")
 
 
+class ConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
+class ConfigsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: int | None = Field(None, description="ConfigMap ID")
+    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
+    value: str | None = Field(None, description="Object URL")
+    mountPath: str | None = Field(None, description="Container mount path")
+
+
+class EnvItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Container environment variable name")
+    value: str | None = Field(None, description="Container environment variable value")
+
+
 class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -40,6 +72,15 @@ class HealthMonitor(BaseModel):
     urlPath: str | None = Field(None, description="HTTP URL")
 
 
+class HostAliasesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip: str | None = Field(None, description="IP of the hostnames set in the container")
+    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+
+
 class InternalLoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -53,12 +94,66 @@ class InternalLoadBalancing(BaseModel):
     ip: str | None = Field(None, description="Specify internal load balancer IP")
 
 
+class IpAclGroupsBindingItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
+
+
+class LoadBalancing(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[IpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+
+
 class MemoryLimit(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     hard: int | None = Field(None, description="Memory assigned to container (MiB)")
+
+
+class NetworksItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    vpcId: str | None = Field(None, description="VPC ID of template")
+    subnetId: str | None = Field(None, description="Subnet ID of template")
+
+
+class PortsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    containerPort: int | None = Field(None, description="Container port")
+    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
+    hostPort: int | None = None
 
 
 class PrivateDns(BaseModel):
@@ -69,6 +164,30 @@ class PrivateDns(BaseModel):
     ttl: int | None = Field(None, description="TTL value of a recordset")
     zoneId: str | None = Field(None, description="The Private DNS Zone ID used by the workload")
     domain: str | None = Field(None, description="About domains registered with Private DNS")
+
+
+class ProbeItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
+    failureThreshold: int | None = Field(None, description="Probe failure criteria")
+    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
+    periodSeconds: int | None = Field(None, description="Probe execution interval")
+    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
+    exec: list[str] | None = Field(None, description="Command to run a probe")
+
+
+class ScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
 
 
 class Schedule(BaseModel):
@@ -83,6 +202,34 @@ class Schedule(BaseModel):
     jobsHistoryLimit: int | None = Field(None, description="Number of scheduled execution history")
     concurrencyPolicy: str | None = Field(None, description="Concurrency policy\nForbid\nReplace")
     timeOffset: str | None = Field(None, description="Offset the scheduled execution base time")
+
+
+class SecretsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
+    value: str | None = Field(None, description="Key ID")
+    mountPath: str | None = Field(None, description="Container mount path")
+
+
+class SecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    id: str | None = Field(None, description="SecurityGroups ID")
+
+
+class VolumesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = Field(None, description="Storage Name")
+    path: str | None = Field(None, description="NAS Storage Connection Path")
+    mountPath: str | None = Field(None, description="Connection path for containers")
 
 
 class ViewMalwareScanSettingsResponse(BaseModel):
@@ -170,14 +317,6 @@ class RestartWorkload2Response(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class LoadBalancingIpAclGroupsBindingItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
-
-
 class ScaleInConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -188,26 +327,6 @@ class ScaleInConditionItem(BaseModel):
     )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ScaleOutConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
-class WorkloadSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
 
 
 class WorkloadNetworksItem(BaseModel):
@@ -292,22 +411,33 @@ class ViewWorkloadLogResponseLogsItem(BaseModel):
     time: str | None = None
 
 
-class ViewTemplateListResponseTemplatesItemNetworksItem(BaseModel):
+class ViewTemplateListResponseTemplatesItemContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class ViewTemplateListResponseTemplatesItemHostAliasesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[PortsItem] | None = Field(None, description="Information on ports used in containers")
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
 
 
 class CreateTemplateRequestTemplateNetworksItem(BaseModel):
@@ -328,58 +458,33 @@ class CreateTemplateRequestTemplateHostAliasesItem(BaseModel):
     hostnames: list[str] = Field(..., description="Host information used by hostnames")
 
 
-class CreateTemplateResponseTemplateNetworksItem(BaseModel):
+class ViewTemplateResponseTemplateContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class CreateTemplateResponseTemplateHostAliasesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class ViewTemplateResponseTemplateNetworksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class ViewTemplateResponseTemplateHostAliasesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[PortsItem] | None = Field(None, description="Information on ports used in containers")
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
 
 
 class CreateTemplateVersionRequestTemplateHostAliasesItem(BaseModel):
@@ -391,40 +496,61 @@ class CreateTemplateVersionRequestTemplateHostAliasesItem(BaseModel):
     hostnames: list[str] = Field(..., description="hostnames of the IP set in the container")
 
 
-class CreateTemplateVersionResponseTemplateNetworksItem(BaseModel):
+class ViewTemplateVersionsResponseTemplateContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[PortsItem] | None = Field(None, description="Information on ports used in containers")
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
 
 
-class CreateTemplateVersionResponseTemplateHostAliasesItem(BaseModel):
+class ListWorkloadsResponseWorkloadsItemLoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class ViewTemplateVersionsResponseTemplateNetworksItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
     )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class ViewTemplateVersionsResponseTemplateHostAliasesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
     )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[IpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+    ipAddress: str | None = None
 
 
 class ListWorkloadsResponseWorkloadsItemInternalLoadBalancing(BaseModel):
@@ -439,14 +565,6 @@ class ListWorkloadsResponseWorkloadsItemInternalLoadBalancing(BaseModel):
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
     enabled: bool | None = None
-
-
-class ListWorkloadsResponseWorkloadsItemSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
 
 
 class ListWorkloadsResponseWorkloadsItemNetworksItem(BaseModel):
@@ -512,12 +630,32 @@ class CreateWorkloadRequestWorkloadSecurityGroupsItem(BaseModel):
     id: str = Field(..., description="SecurityGroups ID")
 
 
-class CreateWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
+class ViewWorkloadResponseWorkloadLoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="SecurityGroups ID")
+    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
+    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
+    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
+    certificate: str | None = Field(
+        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
+    )
+    privateKey: str | None = Field(
+        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
+    )
+    tlsVersion: str | None = Field(
+        None,
+        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
+    )
+    containerHref: str | None = Field(
+        None,
+        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
+    )
+    ipAclGroupsBinding: list[IpAclGroupsBindingItem] | None = Field(
+        None, description="List of IP access control groups to apply to the load balancer"
+    )
+    ipAddress: str | None = None
 
 
 class ViewWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
@@ -532,14 +670,6 @@ class ViewWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
     enabled: bool | None = None
-
-
-class ViewWorkloadResponseWorkloadSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="SecurityGroups ID")
 
 
 class ViewWorkloadResponseWorkloadNetworksItem(BaseModel):
@@ -595,85 +725,33 @@ class ChangeWorkloadRequestWorkloadSecurityGroupsItem(BaseModel):
     id: str = Field(..., description="SecurityGroups ID")
 
 
-class ViewWorkloadRunHistoryResponseTemplateNetworksItem(BaseModel):
+class ViewWorkloadRunHistoryResponseTemplateContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    vpcId: str | None = Field(None, description="VPC ID of template")
-    subnetId: str | None = Field(None, description="Subnet ID of template")
-
-
-class ViewWorkloadRunHistoryResponseTemplateHostAliasesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip: str | None = Field(None, description="IP of the hostnames set in the container")
-    hostnames: list[str] | None = Field(None, description="hostnames of the IP set in the container")
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemPortsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
-    hostPort: int | None = None
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class ViewTemplateListResponseTemplatesItemContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
+    name: str | None = Field(None, description="Container name")
+    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
+    image: str | None = Field(None, description="Container image")
+    cpus: float | None = Field(None, description="Number of CPU assigned to container")
+    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
+    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
+    ports: list[PortsItem] | None = Field(None, description="Information on ports used in containers")
+    command: list[str] | None = Field(None, description="Command to run when container starts")
+    args: list[str] | None = Field(None, description="Arguments used when the container is started")
+    workDirectory: str | None = Field(None, description="Task Directory of Container")
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
+    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
+    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
+    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
+    id: str | None = None
+    imageRegistry: str | None = None
+    imageRegistryType: str | None = None
+    restartCount: int | None = None
 
 
 class CreateTemplateRequestTemplateContainersItemImageRegistryCredentials(BaseModel):
@@ -771,122 +849,6 @@ class CreateTemplateResponseTemplateContainersItemPortsItem(BaseModel):
     protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class CreateTemplateResponseTemplateContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class CreateTemplateResponseTemplateContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class CreateTemplateResponseTemplateContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class CreateTemplateResponseTemplateContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class CreateTemplateResponseTemplateContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class ViewTemplateResponseTemplateContainersItemPortsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
-    hostPort: int | None = None
-
-
-class ViewTemplateResponseTemplateContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class ViewTemplateResponseTemplateContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewTemplateResponseTemplateContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewTemplateResponseTemplateContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class ViewTemplateResponseTemplateContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
 class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -895,59 +857,6 @@ class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem(Ba
     containerPort: int | None = Field(None, description="Container port")
     hostPort: int | None = None
     protocol: str | None = None
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
 class CreateTemplateVersionRequestTemplateContainersItemImageRegistryCredentials(BaseModel):
@@ -1061,130 +970,6 @@ class CreateTemplateVersionResponseTemplateContainersItemPortsItem(BaseModel):
     protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class CreateTemplateVersionResponseTemplateContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class CreateTemplateVersionResponseTemplateContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class CreateTemplateVersionResponseTemplateContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class CreateTemplateVersionResponseTemplateContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class CreateTemplateVersionResponseTemplateContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemPortsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
-    hostPort: int | None = None
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class ViewTemplateVersionsResponseTemplateContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
-
-
 class CreateWorkloadRequestWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1206,12 +991,15 @@ class CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel):
+class CreateWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    ipAclGroupId: str | None = Field(None, description="IP Access Control Group ID")
+    enabled: bool = Field(..., description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
 
 
 class ChangeWorkloadRequestWorkloadLoadBalancingHealthMonitor(BaseModel):
@@ -1235,79 +1023,15 @@ class ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem(BaseModel):
+class ChangeWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
-    hostPort: int | None = None
-
-
-class ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Storage Name")
-    path: str | None = Field(None, description="NAS Storage Connection Path")
-    mountPath: str | None = Field(None, description="Connection path for containers")
-
-
-class ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Container Probe Type\nstartup\nliveness")
-    failureThreshold: int | None = Field(None, description="Probe failure criteria")
-    initialDelaySeconds: int | None = Field(None, description="Probe startup latency")
-    periodSeconds: int | None = Field(None, description="Probe execution interval")
-    timeoutSeconds: int | None = Field(None, description="Probe execution timeout")
-    exec: list[str] | None = Field(None, description="Command to run a probe")
-
-
-class CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+    enabled: bool = Field(..., description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
 
 
 class CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
@@ -1320,46 +1044,6 @@ class CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
-
-
-class ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    containerPort: int | None = Field(None, description="Container port")
-    protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
-    hostPort: int | None = None
-
-
-class ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container environment variable name")
-    value: str | None = Field(None, description="Container environment variable value")
-
-
-class ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: int | None = Field(None, description="ConfigMap ID")
-    type: str | None = Field(None, description="Service type to get ConfigMap information\nobs: Object Storage")
-    value: str | None = Field(None, description="Object URL")
-    mountPath: str | None = Field(None, description="Container mount path")
-
-
-class ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    type: str | None = Field(None, description="Service type to get secret information\nskm: Secure Key Manager")
-    value: str | None = Field(None, description="Key ID")
-    mountPath: str | None = Field(None, description="Container mount path")
 
 
 class ViewWorkloadResponseWorkloadTasksItemContainersItemVolumesItem(BaseModel):
@@ -1385,18 +1069,6 @@ class ViewWorkloadResponseWorkloadTasksItemContainersItemProbeItem(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
 class ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1409,33 +1081,6 @@ class ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
-class LoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[LoadBalancingIpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-
-
 class ScaleIn(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1445,17 +1090,6 @@ class ScaleIn(BaseModel):
     minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
     coolDownMinute: int | None = Field(None, description="Wait time after scale in")
     condition: list[ScaleInConditionItem] | None = Field(None, description="Scale in condition")
-
-
-class ScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ScaleOutConditionItem] | None = Field(None, description="Scale out condition")
 
 
 class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
@@ -1512,45 +1146,97 @@ class ViewWorkloadLogResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class ViewTemplateListResponseTemplatesItemContainersItem(BaseModel):
+class ViewTemplateListResponseTemplatesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[ViewTemplateListResponseTemplatesItemContainersItemPortsItem] | None = Field(
-        None, description="Information on ports used in containers"
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewTemplateListResponseTemplatesItemContainersItem] | None = Field(
+        None, description="List of containers in a template"
     )
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[ViewTemplateListResponseTemplatesItemContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
+    updatedAt: str | None = None
+    namespace: str | None = None
+    sourceVersion: str | None = None
+
+
+class ViewTemplateResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
     )
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[ViewTemplateListResponseTemplatesItemContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewTemplateResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
     )
-    secrets: list[ViewTemplateListResponseTemplatesItemContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
+    updatedAt: str | None = None
+    namespace: str | None = None
+    sourceVersion: str | None = None
+
+
+class ViewTemplateVersionsResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
     )
-    volumes: list[ViewTemplateListResponseTemplatesItemContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    sourceVersion: str | None = Field(None, description="Template base version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
+    versionCount: int | None = Field(None, description="Number of versions of the template")
+    workloadCount: int | None = Field(None, description="Number of workloads using the template")
+    containers: list[ViewTemplateVersionsResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
     )
-    probe: list[ViewTemplateListResponseTemplatesItemContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
+    updatedAt: str | None = None
+    namespace: str | None = None
+
+
+class ViewWorkloadRunHistoryResponseTemplate(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
     )
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
+    id: str | None = Field(None, description="Template ID")
+    version: str | None = Field(None, description="Template version")
+    name: str | None = Field(None, description="Template name")
+    createdAt: str | None = Field(None, description="Created time (UTC)")
+    description: str | None = Field(None, description="Template description")
+    versionDescription: str | None = Field(None, description="Template version description")
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
+    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
+    containers: list[ViewWorkloadRunHistoryResponseTemplateContainersItem] | None = Field(
+        None, description="List of containers in a template"
+    )
+    updatedAt: str | None = None
+    namespace: str | None = None
 
 
 class CreateTemplateRequestTemplateContainersItem(BaseModel):
@@ -1614,64 +1300,13 @@ class CreateTemplateResponseTemplateContainersItem(BaseModel):
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
     workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[CreateTemplateResponseTemplateContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
     postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
     preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[CreateTemplateResponseTemplateContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[CreateTemplateResponseTemplateContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
-    volumes: list[CreateTemplateResponseTemplateContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
-    )
-    probe: list[CreateTemplateResponseTemplateContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
-    )
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
-
-
-class ViewTemplateResponseTemplateContainersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[ViewTemplateResponseTemplateContainersItemPortsItem] | None = Field(
-        None, description="Information on ports used in containers"
-    )
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[ViewTemplateResponseTemplateContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[ViewTemplateResponseTemplateContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[ViewTemplateResponseTemplateContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
-    volumes: list[ViewTemplateResponseTemplateContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
-    )
-    probe: list[ViewTemplateResponseTemplateContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
-    )
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
     stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
     id: str | None = None
     imageRegistry: str | None = None
@@ -1696,23 +1331,13 @@ class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem(BaseModel):
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
     workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
     postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
     preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
-    volumes: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
-    )
-    probe: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
-    )
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
     stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
     id: str | None = None
     imageRegistry: str | None = None
@@ -1780,97 +1405,18 @@ class CreateTemplateVersionResponseTemplateContainersItem(BaseModel):
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
     workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[CreateTemplateVersionResponseTemplateContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
     postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
     preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[CreateTemplateVersionResponseTemplateContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[CreateTemplateVersionResponseTemplateContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
-    volumes: list[CreateTemplateVersionResponseTemplateContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
-    )
-    probe: list[CreateTemplateVersionResponseTemplateContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
-    )
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
+    volumes: list[VolumesItem] | None = Field(None, description="Information on NAS storage used in containers")
+    probe: list[ProbeItem] | None = Field(None, description="Setting up container probes")
     stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
     id: str | None = None
     imageRegistry: str | None = None
     imageRegistryType: str | None = None
     restartCount: int | None = None
-
-
-class ViewTemplateVersionsResponseTemplateContainersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[ViewTemplateVersionsResponseTemplateContainersItemPortsItem] | None = Field(
-        None, description="Information on ports used in containers"
-    )
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[ViewTemplateVersionsResponseTemplateContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
-    configs: list[ViewTemplateVersionsResponseTemplateContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[ViewTemplateVersionsResponseTemplateContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
-    volumes: list[ViewTemplateVersionsResponseTemplateContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
-    )
-    probe: list[ViewTemplateVersionsResponseTemplateContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
-    )
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
-
-
-class ListWorkloadsResponseWorkloadsItemLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-    ipAddress: str | None = None
 
 
 class CreateWorkloadRequestWorkloadLoadBalancing(BaseModel):
@@ -1902,34 +1448,6 @@ class CreateWorkloadRequestWorkloadLoadBalancing(BaseModel):
     )
 
 
-class ViewWorkloadResponseWorkloadLoadBalancing(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use workload load balancer")
-    floatingIp: bool | None = Field(None, description="Whether to use the workload load balancer floating IP")
-    healthMonitor: HealthMonitor | None = Field(None, description="About checking the health of the load balancer")
-    certificate: str | None = Field(
-        None, description="Certificates used by the load balancer when using TERMINATED_HTTPS"
-    )
-    privateKey: str | None = Field(
-        None, description="Private key used by the load balancer when using TERMINATED_HTTPS"
-    )
-    tlsVersion: str | None = Field(
-        None,
-        description="TLS version when using TERMINATED_HTTPS\nSSLv3\nTLSv1.0\nTLSv1.0_2016\nTLSv1.1\nTLSv1.2\nTLSv1.3",
-    )
-    containerHref: str | None = Field(
-        None,
-        description="Secret container ID\nIf you separately registered a certificate and private key to use in TERMINATED_HTTPS using the Load Balancer API, use it.",
-    )
-    ipAclGroupsBinding: list[ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem] | None = Field(
-        None, description="List of IP access control groups to apply to the load balancer"
-    )
-    ipAddress: str | None = None
-
-
 class ChangeWorkloadRequestWorkloadLoadBalancing(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1959,60 +1477,6 @@ class ChangeWorkloadRequestWorkloadLoadBalancing(BaseModel):
     )
 
 
-class ViewWorkloadRunHistoryResponseTemplateContainersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str | None = Field(None, description="Container name")
-    type: str | None = Field(None, description="Container Type\nnormal: Normal\ninit: Initialize")
-    image: str | None = Field(None, description="Container image")
-    cpus: float | None = Field(None, description="Number of CPU assigned to container")
-    memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
-    gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem] | None = Field(
-        None, description="Information on ports used in containers"
-    )
-    command: list[str] | None = Field(None, description="Command to run when container starts")
-    args: list[str] | None = Field(None, description="Arguments used when the container is started")
-    workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
-    postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
-    preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
-    volumes: list[ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem] | None = Field(
-        None, description="Information on NAS storage used in containers"
-    )
-    probe: list[ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem] | None = Field(
-        None, description="Setting up container probes"
-    )
-    stopTimeout: int | None = Field(None, description="Initialization container execution timeout (seconds)")
-    id: str | None = None
-    imageRegistry: str | None = None
-    imageRegistryType: str | None = None
-    restartCount: int | None = None
-
-
-class CreateWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
-
-
 class CreateWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2038,23 +1502,15 @@ class ViewWorkloadResponseWorkloadTasksItemContainersItem(BaseModel):
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor assigned to container")
-    ports: list[ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem] | None = Field(
-        None, description="Container port information"
-    )
+    ports: list[PortsItem] | None = Field(None, description="Container port information")
     command: list[str] | None = Field(None, description="Command to run when container starts")
     args: list[str] | None = Field(None, description="Arguments used when the container is started")
     workDirectory: str | None = Field(None, description="Task Directory of Container")
-    env: list[ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem] | None = Field(
-        None, description="Container environment variable"
-    )
+    env: list[EnvItem] | None = Field(None, description="Container environment variable")
     postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
     preStop: list[str] | None = Field(None, description="Commands executed just before container termination")
-    configs: list[ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by containers"
-    )
-    secrets: list[ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by containers"
-    )
+    configs: list[ConfigsItem] | None = Field(None, description="ConfigMap information used by containers")
+    secrets: list[SecretsItem] | None = Field(None, description="Secret information used by containers")
     volumes: list[ViewWorkloadResponseWorkloadTasksItemContainersItemVolumesItem] | None = Field(
         None, description="Information on storage used in containers"
     )
@@ -2069,19 +1525,6 @@ class ViewWorkloadResponseWorkloadTasksItemContainersItem(BaseModel):
     id: str | None = None
     imageRegistry: str | None = None
     imageRegistryType: str | None = None
-
-
-class ChangeWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem] | None = Field(
-        None, description="Scale out condition"
-    )
 
 
 class ChangeWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
@@ -2127,7 +1570,7 @@ class Workload(BaseModel):
     )
     activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
     autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[WorkloadSecurityGroupsItem] | None = Field(None, description="Information on SecurityGroups")
+    securityGroups: list[SecurityGroupsItem] | None = Field(None, description="Information on SecurityGroups")
     updatedAt: str | None = None
     namespace: str | None = None
     description: str | None = None
@@ -2135,6 +1578,33 @@ class Workload(BaseModel):
     available: int | None = None
     status: str | None = None
     networks: list[WorkloadNetworksItem] | None = None
+
+
+class ViewTemplateListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    templates: list[ViewTemplateListResponseTemplatesItem] | None = Field(None, description="Template list")
+    header: Header | None = Field(None, description="API response information")
+
+
+class ViewTemplateResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: ViewTemplateResponseTemplate | None = Field(None, description="Template information")
+    header: Header | None = Field(None, description="API response information")
+
+
+class ViewTemplateVersionsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    template: ViewTemplateVersionsResponseTemplate | None = Field(None, description="Template version information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class ChangeWorkloadResponse(BaseModel):
@@ -2157,32 +1627,14 @@ class ChangingWorkloadPartsResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class ViewTemplateListResponseTemplatesItem(BaseModel):
+class ViewWorkloadRunHistoryResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[ViewTemplateListResponseTemplatesItemNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[ViewTemplateListResponseTemplatesItemHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[ViewTemplateListResponseTemplatesItemContainersItem] | None = Field(
-        None, description="List of containers in a template"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
-    sourceVersion: str | None = None
+    history: ViewWorkloadRunHistoryResponseHistory | None = Field(None, description="History Information")
+    template: ViewWorkloadRunHistoryResponseTemplate | None = Field(None, description="Template information")
+    header: Header | None = Field(None, description="API response information")
 
 
 class CreateTemplateRequestTemplate(BaseModel):
@@ -2217,46 +1669,14 @@ class CreateTemplateResponseTemplate(BaseModel):
     createdAt: str | None = Field(None, description="Created time (UTC)")
     description: str | None = Field(None, description="Template description")
     versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[CreateTemplateResponseTemplateNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
     dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[CreateTemplateResponseTemplateHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
     containers: list[CreateTemplateResponseTemplateContainersItem] | None = Field(
         None, description="List of containers in a template"
     )
     updatedAt: str | None = None
     namespace: str | None = None
-
-
-class ViewTemplateResponseTemplate(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[ViewTemplateResponseTemplateNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[ViewTemplateResponseTemplateHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[ViewTemplateResponseTemplateContainersItem] | None = Field(
-        None, description="List of containers in a template"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
-    sourceVersion: str | None = None
 
 
 class ViewAListOfTemplateVersionsResponseTemplatesItem(BaseModel):
@@ -2271,13 +1691,9 @@ class ViewAListOfTemplateVersionsResponseTemplatesItem(BaseModel):
     createdAt: str | None = Field(None, description="Created time (UTC)")
     description: str | None = Field(None, description="Template description")
     versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
     dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
     versionCount: int | None = Field(None, description="Number of versions of the template")
     workloadCount: int | None = Field(None, description="Number of workloads using the template")
     containers: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem] | None = Field(
@@ -2321,42 +1737,10 @@ class CreateTemplateVersionResponseTemplate(BaseModel):
     createdAt: str | None = Field(None, description="Created time (UTC)")
     description: str | None = Field(None, description="Template description")
     versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[CreateTemplateVersionResponseTemplateNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
+    networks: list[NetworksItem] | None = Field(None, description="Template network information")
     dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[CreateTemplateVersionResponseTemplateHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
+    hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
     containers: list[CreateTemplateVersionResponseTemplateContainersItem] | None = Field(
-        None, description="List of containers in a template"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
-
-
-class ViewTemplateVersionsResponseTemplate(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    sourceVersion: str | None = Field(None, description="Template base version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[ViewTemplateVersionsResponseTemplateNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[ViewTemplateVersionsResponseTemplateHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
-    versionCount: int | None = Field(None, description="Number of versions of the template")
-    workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[ViewTemplateVersionsResponseTemplateContainersItem] | None = Field(
         None, description="List of containers in a template"
     )
     updatedAt: str | None = None
@@ -2394,9 +1778,7 @@ class ListWorkloadsResponseWorkloadsItem(BaseModel):
     )
     activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
     autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[ListWorkloadsResponseWorkloadsItemSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
+    securityGroups: list[SecurityGroupsItem] | None = Field(None, description="Information on SecurityGroups")
     updatedAt: str | None = None
     templateName: str | None = None
     networks: list[ListWorkloadsResponseWorkloadsItemNetworksItem] | None = None
@@ -2423,40 +1805,13 @@ class CreateWorkloadResponseWorkload(BaseModel):
     )
     activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
     autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[CreateWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
+    securityGroups: list[SecurityGroupsItem] | None = Field(None, description="Information on SecurityGroups")
     updatedAt: str | None = None
     namespace: str | None = None
     description: str | None = None
     templateName: str | None = None
     available: int | None = None
     status: str | None = None
-
-
-class ViewWorkloadRunHistoryResponseTemplate(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    id: str | None = Field(None, description="Template ID")
-    version: str | None = Field(None, description="Template version")
-    name: str | None = Field(None, description="Template name")
-    createdAt: str | None = Field(None, description="Created time (UTC)")
-    description: str | None = Field(None, description="Template description")
-    versionDescription: str | None = Field(None, description="Template version description")
-    networks: list[ViewWorkloadRunHistoryResponseTemplateNetworksItem] | None = Field(
-        None, description="Template network information"
-    )
-    dnsConfig: list[str] | None = Field(None, description="DNS server information set up in the container")
-    hostAliases: list[ViewWorkloadRunHistoryResponseTemplateHostAliasesItem] | None = Field(
-        None, description="Information set up in container /etc/hosts"
-    )
-    containers: list[ViewWorkloadRunHistoryResponseTemplateContainersItem] | None = Field(
-        None, description="List of containers in a template"
-    )
-    updatedAt: str | None = None
-    namespace: str | None = None
 
 
 class CreateWorkloadRequestWorkloadAutoScaler(BaseModel):
@@ -2488,15 +1843,6 @@ class ChangeWorkloadRequestWorkloadAutoScaler(BaseModel):
     scaleIn: ChangeWorkloadRequestWorkloadAutoScalerScaleIn | None = Field(None, description="Information on ScaleIn")
 
 
-class ViewTemplateListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    templates: list[ViewTemplateListResponseTemplatesItem] | None = Field(None, description="Template list")
-    header: Header | None = Field(None, description="API response information")
-
-
 class CreateTemplateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2511,15 +1857,6 @@ class CreateTemplateResponse(BaseModel):
         extra="allow",
     )
     template: CreateTemplateResponseTemplate | None = Field(None, description="Template information")
-    header: Header | None = Field(None, description="API response information")
-
-
-class ViewTemplateResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    template: ViewTemplateResponseTemplate | None = Field(None, description="Template information")
     header: Header | None = Field(None, description="API response information")
 
 
@@ -2551,15 +1888,6 @@ class CreateTemplateVersionResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class ViewTemplateVersionsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    template: ViewTemplateVersionsResponseTemplate | None = Field(None, description="Template version information")
-    header: Header | None = Field(None, description="API response information")
-
-
 class ListWorkloadsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2575,16 +1903,6 @@ class CreateWorkloadResponse(BaseModel):
         extra="allow",
     )
     workload: CreateWorkloadResponseWorkload | None = Field(None, description="Workload information")
-    header: Header | None = Field(None, description="API response information")
-
-
-class ViewWorkloadRunHistoryResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    history: ViewWorkloadRunHistoryResponseHistory | None = Field(None, description="History Information")
-    template: ViewWorkloadRunHistoryResponseTemplate | None = Field(None, description="Template information")
     header: Header | None = Field(None, description="API response information")
 
 
@@ -2656,9 +1974,7 @@ class ViewWorkloadResponseWorkload(BaseModel):
     )
     activeDeadline: ActiveDeadline | None = Field(None, description="Information on workload scheduling end")
     autoScaler: AutoScaler | None = Field(None, description="Information on AutoScaler settings")
-    securityGroups: list[ViewWorkloadResponseWorkloadSecurityGroupsItem] | None = Field(
-        None, description="Information on SecurityGroups"
-    )
+    securityGroups: list[SecurityGroupsItem] | None = Field(None, description="Information on SecurityGroups")
     tasks: list[ViewWorkloadResponseWorkloadTasksItem] | None = Field(None, description="Tasks of workload")
     updatedAt: str | None = None
     namespace: str | None = None
@@ -2723,97 +2039,71 @@ class ChangeWorkloadRequest(BaseModel):
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-ViewMalwareScanSettingsResponseHeader = Header
-ConfigureMalwareScanResponseHeader = Header
-ViewTemplateListResponseHeader = Header
-CreateTemplateResponseHeader = Header
-ViewTemplateResponseHeader = Header
-DeleteTemplateResponseHeader = Header
-ViewAListOfTemplateVersionsResponseHeader = Header
-CreateTemplateVersionResponseHeader = Header
-ViewTemplateVersionsResponseHeader = Header
-DeleteTemplateVersionResponseHeader = Header
-ListWorkloadsResponseHeader = Header
-CreateWorkloadResponseHeader = Header
-ViewWorkloadResponseHeader = Header
-ChangeWorkloadResponseHeader = Header
-DeleteWorkloadResponseHeader = Header
-ChangingWorkloadPartsResponseHeader = Header
-ViewAListOfWorkloadRunHistoryResponseHeader = Header
-ViewWorkloadRunHistoryResponseHeader = Header
-ViewMalwareScanResultResponseHeader = Header
-StopWorkloadResponseHeader = Header
-RestartWorkloadResponseHeader = Header
-ViewWorkloadScheduledRunHistoryResponseHeader = Header
-ViewWorkloadEventResponseHeader = Header
-ViewWorkloadLogResponseHeader = Header
-RestartWorkload2ResponseHeader = Header
-ListWorkloadsResponseWorkloadsItemSchedule = Schedule
-ListWorkloadsResponseWorkloadsItemPrivateDns = PrivateDns
-ListWorkloadsResponseWorkloadsItemActiveDeadline = ActiveDeadline
-CreateWorkloadResponseWorkloadSchedule = Schedule
-CreateWorkloadResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
-CreateWorkloadResponseWorkloadPrivateDns = PrivateDns
-CreateWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
-ViewWorkloadResponseWorkloadSchedule = Schedule
-ViewWorkloadResponseWorkloadPrivateDns = PrivateDns
-ViewWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
-ChangeWorkloadResponseWorkloadSchedule = Schedule
-ChangeWorkloadResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
-ChangeWorkloadResponseWorkloadPrivateDns = PrivateDns
-ChangeWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
-ChangeWorkloadResponseWorkloadSecurityGroupsItem = WorkloadSecurityGroupsItem
-ChangeWorkloadResponseWorkloadNetworksItem = WorkloadNetworksItem
-ChangingWorkloadPartsResponseWorkloadSchedule = Schedule
-ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
-ChangingWorkloadPartsResponseWorkloadPrivateDns = PrivateDns
-ChangingWorkloadPartsResponseWorkloadActiveDeadline = ActiveDeadline
-ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem = WorkloadSecurityGroupsItem
-ChangingWorkloadPartsResponseWorkloadNetworksItem = WorkloadNetworksItem
-ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit = MemoryLimit
-CreateTemplateResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ViewTemplateResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit = MemoryLimit
-CreateTemplateVersionResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor = HealthMonitor
-CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = LoadBalancingIpAclGroupsBindingItem
-ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = LoadBalancingIpAclGroupsBindingItem
-ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem = LoadBalancingIpAclGroupsBindingItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem = ScaleInConditionItem
-CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit = MemoryLimit
-ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-CreateWorkloadResponseWorkloadLoadBalancing = LoadBalancing
-ChangeWorkloadResponseWorkloadLoadBalancing = LoadBalancing
-ChangingWorkloadPartsResponseWorkloadLoadBalancing = LoadBalancing
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut = ScaleOut
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn = ScaleIn
-CreateWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
-CreateWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
-ViewWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
-ViewWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
-ChangeWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
-ChangeWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut = ScaleOut
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn = ScaleIn
-ListWorkloadsResponseWorkloadsItemAutoScaler = AutoScaler
-CreateWorkloadResponseWorkloadAutoScaler = AutoScaler
-ViewWorkloadResponseWorkloadAutoScaler = AutoScaler
-ChangeWorkloadResponseWorkloadAutoScaler = AutoScaler
-ChangingWorkloadPartsResponseWorkloadAutoScaler = AutoScaler
-ChangeWorkloadResponseWorkload = Workload
-ChangingWorkloadPartsResponseWorkload = Workload
+# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
+LoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
+ScaleOutConditionItem = ConditionItem
+WorkloadSecurityGroupsItem = SecurityGroupsItem
+ViewTemplateListResponseTemplatesItemNetworksItem = NetworksItem
+ViewTemplateListResponseTemplatesItemHostAliasesItem = HostAliasesItem
+CreateTemplateResponseTemplateNetworksItem = NetworksItem
+CreateTemplateResponseTemplateHostAliasesItem = HostAliasesItem
+ViewTemplateResponseTemplateNetworksItem = NetworksItem
+ViewTemplateResponseTemplateHostAliasesItem = HostAliasesItem
+ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem = NetworksItem
+ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem = HostAliasesItem
+CreateTemplateVersionResponseTemplateNetworksItem = NetworksItem
+CreateTemplateVersionResponseTemplateHostAliasesItem = HostAliasesItem
+ViewTemplateVersionsResponseTemplateNetworksItem = NetworksItem
+ViewTemplateVersionsResponseTemplateHostAliasesItem = HostAliasesItem
+ListWorkloadsResponseWorkloadsItemSecurityGroupsItem = SecurityGroupsItem
+CreateWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
+ViewWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
+ViewWorkloadRunHistoryResponseTemplateNetworksItem = NetworksItem
+ViewWorkloadRunHistoryResponseTemplateHostAliasesItem = HostAliasesItem
+ViewTemplateListResponseTemplatesItemContainersItemPortsItem = PortsItem
+ViewTemplateListResponseTemplatesItemContainersItemEnvItem = EnvItem
+ViewTemplateListResponseTemplatesItemContainersItemConfigsItem = ConfigsItem
+ViewTemplateListResponseTemplatesItemContainersItemSecretsItem = SecretsItem
+ViewTemplateListResponseTemplatesItemContainersItemVolumesItem = VolumesItem
+ViewTemplateListResponseTemplatesItemContainersItemProbeItem = ProbeItem
+CreateTemplateResponseTemplateContainersItemEnvItem = EnvItem
+CreateTemplateResponseTemplateContainersItemConfigsItem = ConfigsItem
+CreateTemplateResponseTemplateContainersItemSecretsItem = SecretsItem
+CreateTemplateResponseTemplateContainersItemVolumesItem = VolumesItem
+CreateTemplateResponseTemplateContainersItemProbeItem = ProbeItem
+ViewTemplateResponseTemplateContainersItemPortsItem = PortsItem
+ViewTemplateResponseTemplateContainersItemEnvItem = EnvItem
+ViewTemplateResponseTemplateContainersItemConfigsItem = ConfigsItem
+ViewTemplateResponseTemplateContainersItemSecretsItem = SecretsItem
+ViewTemplateResponseTemplateContainersItemVolumesItem = VolumesItem
+ViewTemplateResponseTemplateContainersItemProbeItem = ProbeItem
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem = EnvItem
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem = ConfigsItem
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem = SecretsItem
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem = VolumesItem
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem = ProbeItem
+CreateTemplateVersionResponseTemplateContainersItemEnvItem = EnvItem
+CreateTemplateVersionResponseTemplateContainersItemConfigsItem = ConfigsItem
+CreateTemplateVersionResponseTemplateContainersItemSecretsItem = SecretsItem
+CreateTemplateVersionResponseTemplateContainersItemVolumesItem = VolumesItem
+CreateTemplateVersionResponseTemplateContainersItemProbeItem = ProbeItem
+ViewTemplateVersionsResponseTemplateContainersItemPortsItem = PortsItem
+ViewTemplateVersionsResponseTemplateContainersItemEnvItem = EnvItem
+ViewTemplateVersionsResponseTemplateContainersItemConfigsItem = ConfigsItem
+ViewTemplateVersionsResponseTemplateContainersItemSecretsItem = SecretsItem
+ViewTemplateVersionsResponseTemplateContainersItemVolumesItem = VolumesItem
+ViewTemplateVersionsResponseTemplateContainersItemProbeItem = ProbeItem
+ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
+ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem = PortsItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem = EnvItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem = ConfigsItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem = SecretsItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem = VolumesItem
+ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem = ProbeItem
+CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem = ConditionItem
+ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem = PortsItem
+ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem = EnvItem
+ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem = ConfigsItem
+ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem = SecretsItem
+ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem = ConditionItem

@@ -21,6 +21,27 @@ class ConnectedPool(BaseModel):
     )
 
 
+class ConnectedPoolListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    connectedPoolOrder: int | None = None
+    pool: dict[str, Any] | None = None
+    connectedPoolRegionContent: str | None = None
+
+
+class EndpointListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    endpointAddress: str | None = None
+    endpointWeight: float | None = None
+    endpointDisabled: bool | None = None
+
+
 class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -29,6 +50,39 @@ class Header(BaseModel):
     isSuccessful: bool | None = None
     resultCode: int | None = None
     resultMessage: str | None = None
+
+
+class RecordListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordDisabled: bool | None = None
+    recordContent: str | None = None
+    ipV4: str | None = None
+
+
+class Recordset(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    recordsetId: str | None = None
+    recordsetName: str | None = None
+    recordsetType: str | None = None
+    recordsetTtl: int | None = None
+    recordsetStatus: str | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+    recordList: list[RecordListItem] | None = None
+
+
+class RequestHeaderListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    Host: str | None = None
 
 
 class Zone(BaseModel):
@@ -54,6 +108,15 @@ class DeleteGslbResponse(BaseModel):
     header: Header | None = None
 
 
+class DetachPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    connectedPoolList: list[ConnectedPoolListItem] | None = None
+
+
 class UpdatePoolConnectionRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -62,12 +125,30 @@ class UpdatePoolConnectionRequest(BaseModel):
     connectedPool: ConnectedPool = Field(..., description="Connected pool")
 
 
+class UpdatePoolConnectionResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    connectedPoolList: list[ConnectedPoolListItem] | None = None
+
+
 class ConnectPoolRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     connectedPool: ConnectedPool = Field(..., description="Connected pool")
+
+
+class ConnectPoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    connectedPoolList: list[ConnectedPoolListItem] | None = None
 
 
 class DeleteHealthCheckResponse(BaseModel):
@@ -112,6 +193,15 @@ class UpdateDnsZoneResponse(BaseModel):
     zone: Zone | None = None
 
 
+class CreateRecordSetResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    recordset: Recordset | None = None
+
+
 class DeleteRecordSetResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -128,6 +218,15 @@ class BulkCreateRecordSetsResponse(BaseModel):
     header: Header | None = None
 
 
+class ModifyRecordSetResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    recordset: Recordset | None = None
+
+
 class GslbConnectedPoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -141,14 +240,6 @@ class GslbConnectedPoolListItem(BaseModel):
         None,
         description="Connected pool region settings\nValid range: WESTERN_NORTH_AMERICA,\nEASTERN_NORTH_AMERICA,\nWESTERN_EUROPE,\nEASTERN_EUROPE,\nNORTHERN_SOUTH_AMERICA,\nSOUTHERN_SOUTH_AMERICA,\nOCEANIA,\nMIDDLE_EAST,\nNORTHERN_AFRICA,\nSOUTHERN_AFRICA,\nINDIA,\nSOUTHEAST_ASIA,\nNORTHEAST_ASIA",
     )
-
-
-class HealthCheckRequestHeaderListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    Host: str | None = None
 
 
 class PoolEndpointListItem(BaseModel):
@@ -167,47 +258,20 @@ class PoolEndpointListItem(BaseModel):
     endpointDisabled: bool | None = Field(False, description="Whether an endpoint is disabled or not")
 
 
-class RecordsetRecordListItem(BaseModel):
+class UpdateGslbResponseGslb(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    recordDisabled: bool | None = None
-    recordContent: str | None = None
-    ipV4: str | None = None
-
-
-class DetachPoolResponseConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    connectedPoolOrder: int | None = None
-    pool: dict[str, Any] | None = None
-    connectedPoolRegionContent: str | None = None
-
-
-class UpdatePoolConnectionResponseConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    connectedPoolOrder: int | None = None
-    connectedPoolRegionContent: str | None = None
-    pool: dict[str, Any] | None = None
-
-
-class ConnectPoolResponseConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    connectedPoolOrder: int | None = None
-    pool: dict[str, Any] | None = None
-    connectedPoolRegionContent: str | None = None
+    gslbId: str | None = None
+    gslbName: str | None = None
+    gslbDomain: str | None = None
+    gslbTtl: int | None = None
+    gslbRoutingRule: str | None = None
+    gslbDisabled: bool | None = None
+    connectedPoolList: list[ConnectedPoolListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
 
 
 class CreateHealthCheckRequestHealthCheck(BaseModel):
@@ -298,6 +362,35 @@ class UpdateHealthCheckRequestHealthCheck(BaseModel):
     )
 
 
+class CreatePoolResponsePool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    poolName: str | None = None
+    poolDisabled: bool | None = None
+    healthCheckId: str | None = None
+    endpointList: list[EndpointListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
+class UpdatePoolResponsePool(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    poolId: str | None = None
+    poolName: str | None = None
+    poolDisabled: bool | None = None
+    healthCheckId: str | None = None
+    healthCheck: dict[str, Any] | None = None
+    endpointList: list[EndpointListItem] | None = None
+    createdAt: str | None = None
+    updatedAt: str | None = None
+
+
 class QueryDnsZoneResponseZoneListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -361,17 +454,6 @@ class CreateGslbResponseGslbConnectedPoolListItem(BaseModel):
     pool: dict[str, Any] | None = None
 
 
-class UpdateGslbResponseGslbConnectedPoolListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    connectedPoolOrder: int | None = None
-    pool: dict[str, Any] | None = None
-    connectedPoolRegionContent: str | None = None
-
-
 class QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -389,26 +471,6 @@ class QueryPoolResponsePoolListItemEndpointListItem(BaseModel):
     endpointWeight: float | None = Field(None, description="Endpoint weight")
     healthy: bool | None = Field(None, description="Whether an endpoint is healthy or not")
     failureReason: str | None = Field(None, description="Reason for an unhealthy endpoint")
-    endpointDisabled: bool | None = None
-
-
-class CreatePoolResponsePoolEndpointListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str | None = None
-    endpointWeight: float | None = None
-    endpointDisabled: bool | None = None
-
-
-class UpdatePoolResponsePoolEndpointListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    endpointAddress: str | None = None
-    endpointWeight: float | None = None
     endpointDisabled: bool | None = None
 
 
@@ -508,7 +570,7 @@ class HealthCheck(BaseModel):
     path: str | None = None
     expectedCodes: str | None = None
     allowInsecure: bool | None = None
-    requestHeaderList: list[HealthCheckRequestHeaderListItem] | None = None
+    requestHeaderList: list[RequestHeaderListItem] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
 
@@ -528,21 +590,6 @@ class Pool(BaseModel):
     endpointList: list[PoolEndpointListItem] = Field(..., description="Endpoint list")
 
 
-class Recordset(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    recordsetId: str | None = None
-    recordsetName: str | None = None
-    recordsetType: str | None = None
-    recordsetTtl: int | None = None
-    recordsetStatus: str | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-    recordList: list[RecordsetRecordListItem] | None = None
-
-
 class CreateGslbRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -559,31 +606,13 @@ class UpdateGslbRequest(BaseModel):
     gslb: Gslb = Field(..., description="GSLB")
 
 
-class DetachPoolResponse(BaseModel):
+class UpdateGslbResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     header: Header | None = None
-    connectedPoolList: list[DetachPoolResponseConnectedPoolListItem] | None = None
-
-
-class UpdatePoolConnectionResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    connectedPoolList: list[UpdatePoolConnectionResponseConnectedPoolListItem] | None = None
-
-
-class ConnectPoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    connectedPoolList: list[ConnectPoolResponseConnectedPoolListItem] | None = None
+    gslb: UpdateGslbResponseGslb | None = None
 
 
 class CreateHealthCheckRequest(BaseModel):
@@ -628,12 +657,30 @@ class CreatePoolRequest(BaseModel):
     pool: Pool = Field(..., description="Pool")
 
 
+class CreatePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    pool: CreatePoolResponsePool | None = None
+
+
 class UpdatePoolRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     pool: Pool = Field(..., description="Pool")
+
+
+class UpdatePoolResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    header: Header | None = None
+    pool: UpdatePoolResponsePool | None = None
 
 
 class QueryDnsZoneResponse(BaseModel):
@@ -660,24 +707,6 @@ class UpdateDnsZoneRequest(BaseModel):
         extra="allow",
     )
     zone: UpdateDnsZoneRequestZone = Field(..., description="DNS Zone")
-
-
-class CreateRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    recordset: Recordset | None = None
-
-
-class ModifyRecordSetResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    recordset: Recordset | None = None
 
 
 class QueryGslbResponseGslbListItem(BaseModel):
@@ -711,22 +740,6 @@ class CreateGslbResponseGslb(BaseModel):
     gslbRoutingRule: str | None = None
     gslbDisabled: bool | None = None
     connectedPoolList: list[CreateGslbResponseGslbConnectedPoolListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class UpdateGslbResponseGslb(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    gslbId: str | None = None
-    gslbName: str | None = None
-    gslbDomain: str | None = None
-    gslbTtl: int | None = None
-    gslbRoutingRule: str | None = None
-    gslbDisabled: bool | None = None
-    connectedPoolList: list[UpdateGslbResponseGslbConnectedPoolListItem] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
 
@@ -768,35 +781,6 @@ class QueryPoolResponsePoolListItem(BaseModel):
     endpointList: list[QueryPoolResponsePoolListItemEndpointListItem] | None = Field(None, description="Endpoint list")
     createdAt: str | None = Field(None, description="Created date")
     updatedAt: str | None = Field(None, description="Modified date")
-
-
-class CreatePoolResponsePool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    poolName: str | None = None
-    poolDisabled: bool | None = None
-    healthCheckId: str | None = None
-    endpointList: list[CreatePoolResponsePoolEndpointListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
-
-
-class UpdatePoolResponsePool(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    poolId: str | None = None
-    poolName: str | None = None
-    poolDisabled: bool | None = None
-    healthCheckId: str | None = None
-    healthCheck: dict[str, Any] | None = None
-    endpointList: list[UpdatePoolResponsePoolEndpointListItem] | None = None
-    createdAt: str | None = None
-    updatedAt: str | None = None
 
 
 class QueryRecordSetResponseRecordsetListItem(BaseModel):
@@ -896,15 +880,6 @@ class CreateGslbResponse(BaseModel):
     gslb: CreateGslbResponseGslb | None = None
 
 
-class UpdateGslbResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    gslb: UpdateGslbResponseGslb | None = None
-
-
 class QueryHealthCheckResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -925,24 +900,6 @@ class QueryPoolResponse(BaseModel):
     totalCount: int | None = Field(None, description="Total number of pools")
     poolList: list[QueryPoolResponsePoolListItem] | None = Field(None, description="Pool list")
     header: Header | None = None
-
-
-class CreatePoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    pool: CreatePoolResponsePool | None = None
-
-
-class UpdatePoolResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    pool: UpdatePoolResponsePool | None = None
 
 
 class QueryRecordSetResponse(BaseModel):
@@ -979,46 +936,12 @@ class ModifyRecordSetRequest(BaseModel):
     recordset: ModifyRecordSetRequestRecordset = Field(..., description="Record set")
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-QueryGslbResponseHeader = Header
-CreateGslbResponseHeader = Header
-DeleteGslbResponseHeader = Header
-UpdateGslbResponseHeader = Header
-DetachPoolResponseHeader = Header
-UpdatePoolConnectionRequestConnectedPool = ConnectedPool
-UpdatePoolConnectionResponseHeader = Header
-ConnectPoolRequestConnectedPool = ConnectedPool
-ConnectPoolResponseHeader = Header
-QueryHealthCheckResponseHeader = Header
-CreateHealthCheckResponseHeader = Header
-DeleteHealthCheckResponseHeader = Header
-UpdateHealthCheckResponseHeader = Header
-QueryPoolResponseHeader = Header
-CreatePoolResponseHeader = Header
-DeletePoolResponseHeader = Header
-UpdatePoolResponseHeader = Header
-CreateDnsZoneResponseHeader = Header
-CreateDnsZoneResponseZone = Zone
-DeleteDnsZoneAsyncResponseHeader = Header
-UpdateDnsZoneResponseHeader = Header
-UpdateDnsZoneResponseZone = Zone
-CreateRecordSetResponseHeader = Header
-DeleteRecordSetResponseHeader = Header
-BulkCreateRecordSetsResponseHeader = Header
-ModifyRecordSetResponseHeader = Header
-CreateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
-UpdateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
-CreateHealthCheckResponseHealthCheckRequestHeaderListItem = HealthCheckRequestHeaderListItem
-UpdateHealthCheckResponseHealthCheckRequestHeaderListItem = HealthCheckRequestHeaderListItem
-CreatePoolRequestPoolEndpointListItem = PoolEndpointListItem
-UpdatePoolRequestPoolEndpointListItem = PoolEndpointListItem
-CreateRecordSetResponseRecordsetRecordListItem = RecordsetRecordListItem
-ModifyRecordSetResponseRecordsetRecordListItem = RecordsetRecordListItem
-CreateGslbRequestGslb = Gslb
-UpdateGslbRequestGslb = Gslb
-CreateHealthCheckResponseHealthCheck = HealthCheck
-UpdateHealthCheckResponseHealthCheck = HealthCheck
-CreatePoolRequestPool = Pool
-UpdatePoolRequestPool = Pool
-CreateRecordSetResponseRecordset = Recordset
-ModifyRecordSetResponseRecordset = Recordset
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+HealthCheckRequestHeaderListItem = RequestHeaderListItem
+RecordsetRecordListItem = RecordListItem
+DetachPoolResponseConnectedPoolListItem = ConnectedPoolListItem
+UpdatePoolConnectionResponseConnectedPoolListItem = ConnectedPoolListItem
+ConnectPoolResponseConnectedPoolListItem = ConnectedPoolListItem
+UpdateGslbResponseGslbConnectedPoolListItem = ConnectedPoolListItem
+CreatePoolResponsePoolEndpointListItem = EndpointListItem
+UpdatePoolResponsePoolEndpointListItem = EndpointListItem

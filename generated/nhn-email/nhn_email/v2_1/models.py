@@ -17,6 +17,29 @@ class Header(BaseModel):
     resultMessage: str | None = Field(None, description="실패 메시지")
 
 
+class ResultsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
+    receiveName: str | None = Field(None, description="수신자명")
+    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
+    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
+    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
+
+
+class TagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    tagId: str | None = Field(None, description="태그 ID")
+    tagName: str | None = Field(None, description="태그 이름")
+    createdDate: str | None = Field(None, description="태그 생성 일시")
+    updatedDate: str | None = Field(None, description="태그 수정 일시")
+
+
 class TemplateParameter(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -262,18 +285,6 @@ class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
     )
     header: Header | None = Field(None, description="헤더 영역")
     body: Any | None = None
-
-
-class DataResultsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    receiveMailAddr: str | None = Field(None, description="수신자 메일 주소")
-    receiveName: str | None = Field(None, description="수신자명")
-    receiveType: str | None = Field(None, description="수신자 타입 (MRT0 : 받는 사람 , MRT1 : 참조, MRT2 : 숨은 참조)")
-    resultCode: int | None = Field(None, description="수신자 발송 요청 결과 코드")
-    resultMessage: str | None = Field(None, description="수신자 발송 요청 결과 메시지")
 
 
 class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
@@ -866,17 +877,6 @@ class GetAppKeyTemplatesTemplateIdResponseBodyDataAttachFileListItem(BaseModel):
     createDate: str | None = Field(None, description="생성 일시")
 
 
-class Uid3ResponseBodyDataTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagId: str | None = Field(None, description="태그 ID")
-    tagName: str | None = Field(None, description="태그 이름")
-    createdDate: str | None = Field(None, description="태그 생성 일시")
-    updatedDate: str | None = Field(None, description="태그 수정 일시")
-
-
 class Uid3ResponseBodyDataContactsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -885,17 +885,6 @@ class Uid3ResponseBodyDataContactsItem(BaseModel):
     contactType: str | None = Field(None, description="연락처 타입")
     contact: str | None = Field(None, description="연락처(메일 주소)")
     createdDate: str | None = Field(None, description="연락처 생성 일시")
-
-
-class UidResponseBodyDataUidsItemTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    tagId: str | None = Field(None, description="태그 ID")
-    tagName: str | None = Field(None, description="태그 이름")
-    createdDate: str | None = Field(None, description="태그 생성 일시")
-    updatedDate: str | None = Field(None, description="태그 수정 일시")
 
 
 class UidResponseBodyDataUidsItemContactsItem(BaseModel):
@@ -914,7 +903,7 @@ class Data(BaseModel):
         extra="allow",
     )
     requestId: str | None = Field(None, description="요청 ID")
-    results: list[DataResultsItem] | None = Field(None, description="발송 결과")
+    results: list[ResultsItem] | None = Field(None, description="발송 결과")
 
 
 class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
@@ -1397,7 +1386,7 @@ class Uid3ResponseBodyData(BaseModel):
         extra="allow",
     )
     uid: str | None = Field(None, description="UID")
-    tags: list[Uid3ResponseBodyDataTagsItem] | None = Field(None, description="태그 정보 리스트")
+    tags: list[TagsItem] | None = Field(None, description="태그 정보 리스트")
     contacts: list[Uid3ResponseBodyDataContactsItem] | None = Field(None, description="연락처 리스트")
 
 
@@ -1407,7 +1396,7 @@ class UidResponseBodyDataUidsItem(BaseModel):
         extra="allow",
     )
     uid: str | None = Field(None, description="UID")
-    tags: list[UidResponseBodyDataUidsItemTagsItem] | None = Field(None, description="태그 정보 리스트")
+    tags: list[TagsItem] | None = Field(None, description="태그 정보 리스트")
     contacts: list[UidResponseBodyDataUidsItemContactsItem] | None = Field(None, description="연락처 리스트")
 
 
@@ -1782,62 +1771,7 @@ class UidResponse(BaseModel):
     body: UidResponseBody | None = Field(None, description="본문 영역")
 
 
-# docs2client: deprecated names, renamed in 8.0.0; removed in the next major release
-PostAppKeyAttachfileBinaryUploadResponseHeader = Header
-GetAppKeysAppKeyBlockReceiversResponseHeader = Header
-PutAppKeysAppKeyBlockReceiversResponseHeader = Header
-PostAppKeysAppKeyBlockReceiversResponseHeader = Header
-GetAppKeysAppKeyCategoriesResponseHeader = Header
-PostAppKeysAppKeyCategoriesResponseHeader = Header
-GetAppKeyCategoriesCategoryIdResponseHeader = Header
-PutAppKeyCategoriesCategoryIdResponseHeader = Header
-DeleteAppKeyCategoriesCategoryIdResponseHeader = Header
-GetAppKeysAppKeyMassMailsResponseHeader = Header
-GetAppKeyMassMailsRequestIdResponseHeader = Header
-GetMassMailsRequestIdMailSeqResponseHeader = Header
-PostAppKeySenderAuthMailResponseHeader = Header
-PostAppKeySenderEachMailResponseHeader = Header
-PostAppKeySenderMailResponseHeader = Header
-GetMailRequestIdMailSeqResponseHeader = Header
-GetAppKeySenderMailsResponseHeader = Header
-GetAppKeySenderReservationsResponseHeader = Header
-GetSenderReservationsSearchCancelsResponseHeader = Header
-PutSenderReservationsSearchCancelsResponseHeader = Header
-PutSenderReservationsRequestIdResponseHeader = Header
-GetReservationsRequestIdMailSeqResponseHeader = Header
-PutReservationsRequestIdMailSeqResponseHeader = Header
-PostAppKeySenderTagMailResponseHeader = Header
-GetAppKeySenderUpdateMailsResponseHeader = Header
-GetAppKeyStatisticsViewResponseHeader = Header
-GetAppKeysAppKeyStatsResponseHeader = Header
-GetAppKeyStatsTotalResponseHeader = Header
-GetAppKeysAppKeyTagMailsResponseHeader = Header
-GetAppKeyTagMailsRequestIdResponseHeader = Header
-GetTagMailsRequestIdMailSequenceResponseHeader = Header
-GetAppKeysAppKeyTagsResponseHeader = Header
-PostAppKeysAppKeyTagsResponseHeader = Header
-PutAppKeyTagsTagIdResponseHeader = Header
-DeleteAppKeyTagsTagIdResponseHeader = Header
-GetAppKeysAppKeyTemplatesResponseHeader = Header
-PostAppKeysAppKeyTemplatesResponseHeader = Header
-PostTemplatesAttachfileBinaryUploadResponseHeader = Header
-GetAppKeyTemplatesTemplateIdResponseHeader = Header
-PutAppKeyTemplatesTemplateIdResponseHeader = Header
-DeleteAppKeyTemplatesTemplateIdResponseHeader = Header
-UidResponseHeader = Header
-Uid2ResponseHeader = Header
-Uid3ResponseHeader = Header
-Uid4ResponseHeader = Header
-PostUidsUidEmailAddressesResponseHeader = Header
-DeleteUidEmailAddressesEmailAddressResponseHeader = Header
-PostAppKeySenderAuthMailRequestReceiverTemplateParameter = TemplateParameter
-PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter = TemplateParameter
-PostAppKeySenderAuthMailResponseBodyDataResultsItem = DataResultsItem
-PostAppKeySenderEachMailResponseBodyDataResultsItem = DataResultsItem
-PostAppKeySenderMailResponseBodyDataResultsItem = DataResultsItem
-PostAppKeySenderAuthMailResponseBodyData = Data
-PostAppKeySenderEachMailResponseBodyData = Data
-PostAppKeySenderMailResponseBodyData = Data
-PostAppKeySenderAuthMailResponseBody = Body
-PostAppKeySenderEachMailResponseBody = Body
-PostAppKeySenderMailResponseBody = Body
+# docs2client: deprecated names, renamed in 9.0.0; removed in the next major release
+DataResultsItem = ResultsItem
+Uid3ResponseBodyDataTagsItem = TagsItem
+UidResponseBodyDataUidsItemTagsItem = TagsItem

@@ -7,6 +7,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class DataItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    logTime: int | None = None
+    logType: str | None = None
+    projectVersion: str | None = None
+
+
 class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -64,45 +74,6 @@ class AvailableTokenApiResponseBody(BaseModel):
     availableToken: int | None = Field(None, description="Available tokens")
 
 
-class ScrollStartApiResponseBodyDataItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    logTime: int | None = None
-    logType: str | None = None
-    projectVersion: str | None = None
-
-
-class ScrollContinueApiResponseBodyDataItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    logTime: int | None = None
-    logType: str | None = None
-    projectVersion: str | None = None
-
-
-class SearchApiResponseBodyDataItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    logTime: int | None = None
-    logType: str | None = None
-    projectVersion: str | None = None
-
-
-class AvailableTokenApiResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    body: AvailableTokenApiResponseBody | None = None
-    header: Header | None = None
-
-
 class ScrollStartApiResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -111,7 +82,7 @@ class ScrollStartApiResponseBody(BaseModel):
     scrollKey: str | None = Field(None, description="Scroll Key")
     totalItems: int | None = Field(None, description="Number of logs")
     pageSize: int | None = Field(None, description="Page size")
-    data: list[ScrollStartApiResponseBodyDataItem] | None = Field(None, description="Log list")
+    data: list[DataItem] | None = Field(None, description="Log list")
 
 
 class ScrollContinueApiResponseBody(BaseModel):
@@ -121,7 +92,7 @@ class ScrollContinueApiResponseBody(BaseModel):
     )
     scrollKey: str | None = Field(None, description="Scroll Key")
     totalItems: int | None = Field(None, description="Number of logs")
-    data: list[ScrollContinueApiResponseBodyDataItem] | None = Field(None, description="Log list")
+    data: list[DataItem] | None = Field(None, description="Log list")
 
 
 class SearchApiResponseBody(BaseModel):
@@ -132,7 +103,16 @@ class SearchApiResponseBody(BaseModel):
     totalItems: int | None = Field(None, description="Number of logs")
     pageNumber: int | None = Field(None, description="Page number")
     pageSize: int | None = Field(None, description="Page size")
-    data: list[SearchApiResponseBodyDataItem] | None = Field(None, description="Log list")
+    data: list[DataItem] | None = Field(None, description="Log list")
+
+
+class AvailableTokenApiResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    body: AvailableTokenApiResponseBody | None = None
+    header: Header | None = None
 
 
 class ScrollStartApiResponse(BaseModel):
@@ -162,8 +142,7 @@ class SearchApiResponse(BaseModel):
     header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-AvailableTokenApiResponseHeader = Header
-ScrollStartApiResponseHeader = Header
-ScrollContinueApiResponseHeader = Header
-SearchApiResponseHeader = Header
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+ScrollStartApiResponseBodyDataItem = DataItem
+ScrollContinueApiResponseBodyDataItem = DataItem
+SearchApiResponseBodyDataItem = DataItem

@@ -8,6 +8,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
+class DbVersionsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersion: str | None = Field(None, description="DB version")
+    dbVersionName: str | None = Field(None, description="DB version name")
+    restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
+
+
 class Header(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -169,6 +179,15 @@ class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
         extra="allow",
     )
     jobId: str | None = Field(None, description="Identifier of requested task")
+    header: Header | None = None
+
+
+class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersions: list[DbVersionsItem] | None = Field(None, description="DB version list")
     header: Header | None = None
 
 
@@ -650,6 +669,15 @@ class ModifyDbSecurityGroupRuleResponse(BaseModel):
     header: Header | None = None
 
 
+class ViewDbVersionListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbVersions: list[DbVersionsItem] | None = Field(None, description="DB version list")
+    header: Header | None = None
+
+
 class CreateNotificationGroupRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -860,6 +888,15 @@ class DeleteUserGroupResponse(BaseModel):
     header: Header | None = None
 
 
+class BackupSchedulesItemBackupWndDuration(StrEnum):
+    HALF_AN_HOUR = "HALF_AN_HOUR"
+    ONE_HOUR = "ONE_HOUR"
+    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
+    TWO_HOURS = "TWO_HOURS"
+    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
+    THREE_HOURS = "THREE_HOURS"
+
+
 class PortPortType(StrEnum):
     DB_PORT = "DB_PORT"
     PORT = "PORT"
@@ -962,16 +999,6 @@ class ListDbInstanceDetailsResponseProgressStatus(StrEnum):
     UPDATING_DATABASE = "UPDATING_DATABASE"
     WAIT_MANUAL_CONTROL = "WAIT_MANUAL_CONTROL"
     NONE = "NONE"
-
-
-class GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbVersion: str | None = Field(None, description="DB version")
-    dbVersionName: str | None = Field(None, description="DB version name")
-    restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
 
 
 class ViewTheListOfUsersResponseDatabasesItem(BaseModel):
@@ -1100,16 +1127,6 @@ class ModifyDbSecurityGroupRuleRequestDirection(StrEnum):
 class ModifyDbSecurityGroupRuleRequestEtherType(StrEnum):
     IPV4 = "IPV4"
     IPV6 = "IPV6"
-
-
-class ViewDbVersionListResponseDbVersionsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbVersion: str | None = Field(None, description="DB version")
-    dbVersionName: str | None = Field(None, description="DB version name")
-    restorableFromObs: bool | None = Field(None, description="Restoring backup from object storage available or not")
 
 
 class ViewAListOfPerformanceMetricsResponseMetricsItem(BaseModel):
@@ -1320,15 +1337,6 @@ class ListDbInstances2ResponseDbInstancesItemProgressStatus(StrEnum):
 
 
 class GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration(StrEnum):
-    HALF_AN_HOUR = "HALF_AN_HOUR"
-    ONE_HOUR = "ONE_HOUR"
-    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
-    TWO_HOURS = "TWO_HOURS"
-    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
-    THREE_HOURS = "THREE_HOURS"
-
-
-class ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration(StrEnum):
     HALF_AN_HOUR = "HALF_AN_HOUR"
     ONE_HOUR = "ONE_HOUR"
     ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
@@ -1591,15 +1599,6 @@ class ViewExtensionListResponseExtensionsItemDatabasesItemReservedAction(StrEnum
     DELETE_WITH_CASCADE = "DELETE_WITH_CASCADE"
 
 
-class CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration(StrEnum):
-    HALF_AN_HOUR = "HALF_AN_HOUR"
-    ONE_HOUR = "ONE_HOUR"
-    ONE_HOUR_AND_HALF = "ONE_HOUR_AND_HALF"
-    TWO_HOURS = "TWO_HOURS"
-    TWO_HOURS_AND_HALF = "TWO_HOURS_AND_HALF"
-    THREE_HOURS = "THREE_HOURS"
-
-
 class GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackupBackupType(StrEnum):
     AUTO = "AUTO"
     MANUAL = "MANUAL"
@@ -1636,6 +1635,19 @@ class ListDbSecurityGroupDetailsResponseDbSecurityGroupRulesItemPortPortType(Str
     DB_PORT = "DB_PORT"
     PORT = "PORT"
     PORT_RANGE = "PORT_RANGE"
+
+
+class BackupSchedulesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
+    backupWndDuration: BackupSchedulesItemBackupWndDuration = Field(
+        ...,
+        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
+    )
+    backupRetryExpireTime: str | None = None
 
 
 class Port(BaseModel):
@@ -1704,15 +1716,18 @@ class ListDbInstanceDetailsResponse(BaseModel):
     header: Header | None = None
 
 
-class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
+class ModifyingDbInstanceBackupInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    dbVersions: list[GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem] | None = Field(
-        None, description="DB version list"
+    backupPeriod: int | None = Field(
+        None, description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730"
     )
-    header: Header | None = None
+    backupRetryCount: float | None = Field(
+        None, description="Number of backup retries\n- Minimum value: 0\n- Maximum value: 10"
+    )
+    backupSchedules: list[BackupSchedulesItem] | None = Field(None, description="Backup schedules")
 
 
 class CreateAUserRequest(BaseModel):
@@ -1845,15 +1860,6 @@ class CreateDbSecurityGroup2Request(BaseModel):
     etherType: CreateDbSecurityGroup2RequestEtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
     port: Port = Field(..., description="Port object")
     cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
-
-
-class ViewDbVersionListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbVersions: list[ViewDbVersionListResponseDbVersionsItem] | None = Field(None, description="DB version list")
-    header: Header | None = None
 
 
 class ViewAListOfPerformanceMetricsResponse(BaseModel):
@@ -2047,6 +2053,18 @@ class ListDbInstances2ResponseDbInstancesItem(BaseModel):
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
+class CreateDbInstanceRequestBackup(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
+    backupRetryCount: float | None = Field(
+        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
+    )
+    backupSchedules: list[BackupSchedulesItem] | None = Field(None, description="Backup schedules")
+
+
 class GetDbInstanceBackupInformationResponseBackupSchedulesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2055,19 +2073,6 @@ class GetDbInstanceBackupInformationResponseBackupSchedulesItem(BaseModel):
     backupWndBgnTime: str | None = Field(None, description="Backup Start Time")
     backupWndDuration: GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration | None = Field(
         None,
-        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
-    )
-    backupRetryExpireTime: str | None = None
-
-
-class ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration = Field(
-        ...,
         description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
     )
     backupRetryExpireTime: str | None = None
@@ -2402,19 +2407,6 @@ class ViewExtensionListResponseExtensionsItemDatabasesItem(BaseModel):
     errorReason: str | None = Field(None, description="Reason for Error")
 
 
-class CreateDbInstanceRequestBackupBackupSchedulesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupWndBgnTime: str = Field(..., description="Backup Start Time\n- Example: 00:00:00")
-    backupWndDuration: CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration = Field(
-        ...,
-        description="Backup Window\nAuto backup is executed within the set duration from the backup start time.\n- HALF_AN_HOUR: 30 minutes\n- ONE_HOUR: 1 hour\n- ONE_HOUR_AND_HALF: 1.5 hour\n- TWO_HOURS: 2 hour\n- TWO_HOURS_AND_HALF: 2.5 hour\n- THREE_HOURS: 3 hour",
-    )
-    backupRetryExpireTime: str | None = None
-
-
 class GetDbInstanceRestoreInformationResponseRestorableBackupsItemBackup(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2519,6 +2511,44 @@ class ListDbInstances2Response(BaseModel):
     header: Header | None = None
 
 
+class CreateDbInstanceRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    dbInstanceName: str = Field(..., description="Name to identify DB instances")
+    description: str | None = Field(None, description="Additional information on DB instances")
+    dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
+    dbVersion: str = Field(..., description="DB version information")
+    dbPort: int = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
+    databaseName: str = Field(..., description="Name of the new database to create in the DB Engine")
+    dbUserName: str = Field(..., description="New user account name to create in DB Engine")
+    dbPassword: str = Field(
+        ...,
+        description="Password for the new user account to be created in the DB Engine\n- Minimum length: 4\n- Maximum length: 16",
+    )
+    parameterGroupId: str = Field(..., description="Parameter group identifier")
+    dbSecurityGroupIds: list[str] | None = Field(None, description="DB security group identifiers")
+    useDeletionProtection: bool | None = Field(False, description="Whether to protect against deletion\nDefault: false")
+    useDefaultNotification: bool | None = Field(
+        False, description="Whether to use default notification\nDefault: false"
+    )
+    useHighAvailability: bool | None = Field(None, description="Whether to use high availability")
+    pingInterval: float | None = Field(
+        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
+    )
+    failoverReplWaitingTime: float | None = Field(
+        None,
+        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
+    )
+    userGroupIds: list[Any] | None = Field(
+        None, description="List of identifiers for user groups that receive default notifications"
+    )
+    network: Network = Field(..., description="Network information objects")
+    storage: CreateDbInstanceRequestStorage = Field(..., description="Storage information objects")
+    backup: CreateDbInstanceRequestBackup = Field(..., description="Backup information objects")
+
+
 class GetDbInstanceBackupInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2530,22 +2560,6 @@ class GetDbInstanceBackupInformationResponse(BaseModel):
         None, description="Backup schedules"
     )
     header: Header | None = None
-
-
-class ModifyingDbInstanceBackupInformationRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: int | None = Field(
-        None, description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730"
-    )
-    backupRetryCount: float | None = Field(
-        None, description="Number of backup retries\n- Minimum value: 0\n- Maximum value: 10"
-    )
-    backupSchedules: list[ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem] | None = Field(
-        None, description="Backup schedules"
-    )
 
 
 class ViewTheListOfDatabasesResponse(BaseModel):
@@ -2759,20 +2773,6 @@ class ViewExtensionListResponseExtensionsItem(BaseModel):
     )
 
 
-class CreateDbInstanceRequestBackup(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    backupPeriod: int = Field(..., description="Backup retention period\n- Minimum value: 0\n- Maximum value: 730")
-    backupRetryCount: float | None = Field(
-        6, description="Number of backup retries\nDefault: 6\n- Minimum value: 0\n- Maximum value: 10"
-    )
-    backupSchedules: list[CreateDbInstanceRequestBackupBackupSchedulesItem] | None = Field(
-        None, description="Backup schedules"
-    )
-
-
 class GetDbInstanceRestoreInformationResponseRestorableBackupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2855,44 +2855,6 @@ class ViewExtensionListResponse(BaseModel):
     header: Header | None = None
 
 
-class CreateDbInstanceRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    dbInstanceName: str = Field(..., description="Name to identify DB instances")
-    description: str | None = Field(None, description="Additional information on DB instances")
-    dbFlavorId: str = Field(..., description="Identifier of DB instance specifications")
-    dbVersion: str = Field(..., description="DB version information")
-    dbPort: int = Field(..., description="DB port\n- Minimum value: 0\n- Maximum value: 65535")
-    databaseName: str = Field(..., description="Name of the new database to create in the DB Engine")
-    dbUserName: str = Field(..., description="New user account name to create in DB Engine")
-    dbPassword: str = Field(
-        ...,
-        description="Password for the new user account to be created in the DB Engine\n- Minimum length: 4\n- Maximum length: 16",
-    )
-    parameterGroupId: str = Field(..., description="Parameter group identifier")
-    dbSecurityGroupIds: list[str] | None = Field(None, description="DB security group identifiers")
-    useDeletionProtection: bool | None = Field(False, description="Whether to protect against deletion\nDefault: false")
-    useDefaultNotification: bool | None = Field(
-        False, description="Whether to use default notification\nDefault: false"
-    )
-    useHighAvailability: bool | None = Field(None, description="Whether to use high availability")
-    pingInterval: float | None = Field(
-        None, description="Ping interval (sec) when using high availability\n- Minimum value: 1\n- Maximum value: 600"
-    )
-    failoverReplWaitingTime: float | None = Field(
-        None,
-        description="Failover latency when using high availability\n- Minimum value: 0\n- If set to -1, it will continue to wait for the replication delay to resolve.",
-    )
-    userGroupIds: list[Any] | None = Field(
-        None, description="List of identifiers for user groups that receive default notifications"
-    )
-    network: Network = Field(..., description="Network information objects")
-    storage: CreateDbInstanceRequestStorage = Field(..., description="Storage information objects")
-    backup: CreateDbInstanceRequestBackup = Field(..., description="Backup information objects")
-
-
 class GetDbInstanceRestoreInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2970,104 +2932,10 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
     header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-RetrieveBackupListResponseHeader = Header
-DeleteBackupResponseHeader = Header
-ExportBackupToObjectStorageResponseHeader = Header
-RestoreBackupRequestNetwork = Network
-RestoreBackupResponseHeader = Header
-ListDbInstanceSpecificationsResponseHeader = Header
-ListDbInstancesResponseHeader = Header
-ListDbInstanceGroupDetailsResponseHeader = Header
-ViewExtensionListResponseHeader = Header
-ApplyExtensionChangesResponseHeader = Header
-SynchronizeExtensionsResponseHeader = Header
-InstallExtensionsResponseHeader = Header
-DeleteExtensionsCancelResponseHeader = Header
-ListDbInstances2ResponseHeader = Header
-CreateDbInstanceRequestNetwork = Network
-CreateDbInstanceResponseHeader = Header
-ListDbInstanceDetailsResponseHeader = Header
-ModifyDbInstanceResponseHeader = Header
-DeleteDbInstanceResponseHeader = Header
-ApplyingDbInstanceLatestParameterGroupsResponseHeader = Header
-GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader = Header
-BackupDbInstanceResponseHeader = Header
-GetDbInstanceBackupInformationResponseHeader = Header
-ModifyingDbInstanceBackupInformationResponseHeader = Header
-ExportAfterBackingUpDbInstanceResponseHeader = Header
-ViewTheListOfDatabasesResponseHeader = Header
-CreateADatabaseResponseHeader = Header
-ModifyingTheDatabaseResponseHeader = Header
-DeletingADatabaseResponseHeader = Header
-ViewTheListOfUsersResponseHeader = Header
-CreateAUserResponseHeader = Header
-EditAUserResponseHeader = Header
-DeletingAUserResponseHeader = Header
-ChangeDbInstanceDeletionProtectionSettingsResponseHeader = Header
-ForceRestartDbInstanceResponseHeader = Header
-ViewAListOfAccessControlRulesResponseHeader = Header
-AddAnAccessControlRuleResponseHeader = Header
-ApplyingAccessControlRulesResponseHeader = Header
-ReorderAccessControlRulesResponseHeader = Header
-ModifyAnAccessControlRuleResponseHeader = Header
-DeletingAnAccessControlRuleResponseHeader = Header
-GetHighAvailabilityInformationResponseHeader = Header
-ModifyHighAvailabilityResponseHeader = Header
-PauseHighAvailabilityResponseHeader = Header
-RecoverHighAvailabilityResponseHeader = Header
-RestartHighAvailabilityResponseHeader = Header
-SeparateHighAvailabilityResponseHeader = Header
-GetDbInstanceMaintenanceInformationResponseHeader = Header
-ModifyDbInstanceMaintenanceInformationResponseHeader = Header
-GetDbInstanceNetworkInformationResponseHeader = Header
-ModifyingDbInstanceNetworkInformationResponseHeader = Header
-PromoteDbInstanceResponseHeader = Header
-ReplicateDbInstanceResponseHeader = Header
-RestartDbInstanceResponseHeader = Header
-GetDbInstanceRestoreInformationResponseHeader = Header
-RestoreDbInstanceRequestNetwork = Network
-RestoreDbInstanceResponseHeader = Header
-StartDbInstanceResponseHeader = Header
-StopDbInstanceResponseHeader = Header
-GetDbInstanceStorageInformationResponseHeader = Header
-ModifyingDbInstanceStorageInformationResponseHeader = Header
-ListDbSecurityGroupsResponseHeader = Header
-CreateDbSecurityGroupResponseHeader = Header
-ListDbSecurityGroupDetailsResponseHeader = Header
-ModifyDbSecurityGroupResponseHeader = Header
-DeleteDbSecurityGroupResponseHeader = Header
-CreateDbSecurityGroup2ResponseHeader = Header
-DeleteDbSecurityGroupRuleResponseHeader = Header
-ModifyDbSecurityGroupRuleResponseHeader = Header
-ViewDbVersionListResponseHeader = Header
-ListSubscribableEventCodesResponseHeader = Header
-ViewTheListOfEventsResponseHeader = Header
-ViewAListOfPerformanceMetricsResponseHeader = Header
-ListSubnetsResponseHeader = Header
-ListNotificationGroupsResponseHeader = Header
-ListNotificationGroups2ResponseHeader = Header
-ModifyNotificationGroupResponseHeader = Header
-DeleteNotificationGroupResponseHeader = Header
-ViewTheListOfWatchSettingsResponseHeader = Header
-ModifyWatchSettingsResponseHeader = Header
-DeletingAWatchSettingResponseHeader = Header
-ListParameterGroupsResponseHeader = Header
-CreateParameterGroupResponseHeader = Header
-ListParameterGroupDetailsResponseHeader = Header
-ModifyParameterGroupResponseHeader = Header
-DeleteParameterGroupResponseHeader = Header
-CopyParameterGroupResponseHeader = Header
-ModifyParameterResponseHeader = Header
-ResetParameterGroupResponseHeader = Header
-ListProjectMembersResponseHeader = Header
-ListRegionsResponseHeader = Header
-ViewTheListOfStorageTypesResponseHeader = Header
-ListUserGroupsResponseHeader = Header
-ListUserGroupDetailsResponseHeader = Header
-ModifyUserGroupResponseHeader = Header
-DeleteUserGroupResponseHeader = Header
-CreateDbSecurityGroup2RequestPortPortType = PortPortType
-CreateDbSecurityGroupRequestRulesItemPortPortType = PortPortType
-CreateDbSecurityGroup2RequestPort = Port
-CreateDbSecurityGroupRequestRulesItemPort = Port
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem = DbVersionsItem
+ViewDbVersionListResponseDbVersionsItem = DbVersionsItem
+ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration = BackupSchedulesItemBackupWndDuration
+CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration = BackupSchedulesItemBackupWndDuration
+ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem = BackupSchedulesItem
+CreateDbInstanceRequestBackupBackupSchedulesItem = BackupSchedulesItem

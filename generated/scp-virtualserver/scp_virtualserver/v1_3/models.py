@@ -241,6 +241,14 @@ class ExtraSpecs(BaseModel):
     multiattach: str
 
 
+class FixedIpsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+
+
 class ImageImportRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -288,6 +296,15 @@ class ImageSetRequest(BaseModel):
     visibility: str | None = None
 
 
+class IpAddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_address: str
+    version: int
+
+
 class KeypairCreateResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -323,6 +340,14 @@ class PrivateStaticNat(BaseModel):
     id: str
     private_nat_ip_id: str
     state: str
+
+
+class SecurityGroupsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str
 
 
 class ServerConsoleLogResponse(BaseModel):
@@ -421,6 +446,15 @@ class ServerSetServerTypeRequestBody(BaseModel):
     server_type: str | None = None
 
 
+class ServerShowResponseAddress(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[IpAddressesItem]
+    subnet_name: str
+
+
 class ServerStaticNatCreateRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -470,6 +504,16 @@ class ServerVolumesUpdateRequest(BaseModel):
     )
     delete_on_termination: bool | None = None
     volume_id: str | None = None
+
+
+class ServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    attached_at: str
+    device: str
+    id: str
 
 
 class ServersVolumeResponse(BaseModel):
@@ -533,6 +577,27 @@ class StaticNat(BaseModel):
     state: str
 
 
+class TagsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    key: str | None = None
+    value: str | None = None
+
+
+class VolumeCreateRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str | None = None
+    size: int | None = None
+    snapshot_id: str | None = None
+    tags: list[TagsItem] | None = None
+    volume_type: str | None = None
+
+
 class VolumeExtendRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -587,6 +652,28 @@ class VolumeServerAttachResponse(BaseModel):
     device: str
     server_id: str
     volume_id: str
+
+
+class VolumeShowResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    bootable: bool
+    created_at: str
+    encrypted: bool
+    id: str
+    modified_at: str
+    multiattach: bool
+    name: str
+    servers: list[ServersItem]
+    size: int
+    snapshot_id: str
+    state: str
+    user_id: str
+    volume_image_metadata: VolumeImageMetadata
+    volume_type: str
+    volume_type_id: str
 
 
 class VolumeTransferAcceptResponse(BaseModel):
@@ -656,15 +743,6 @@ class VolumeUpdateRequest(BaseModel):
         extra="allow",
     )
     name: str | None = None
-
-
-class AutoScalingGroupCreateRequestTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
 
 
 class AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem(BaseModel):
@@ -789,15 +867,6 @@ class AutoScalingGroupScheduleListResponseSchedulesItem(BaseModel):
     timezone: str
 
 
-class ImageCreateRequestTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
-
-
 class ImageMemberListResponseMembersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -862,23 +931,6 @@ class ImageShowResponseV1Dot2VolumesItem(BaseModel):
     volume_type: Any
 
 
-class InterfaceResponseFixedIpsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-
-
-class KeypairCreateRequestTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
-
-
 class KeypairListResponseKeypairsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -888,15 +940,6 @@ class KeypairListResponseKeypairsItem(BaseModel):
     name: str
     public_key: str
     type: str
-
-
-class LaunchConfigurationCreateRequestTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
 
 
 class LaunchConfigurationCreateRequestVolumesItem(BaseModel):
@@ -930,30 +973,12 @@ class ServerCreateRequestNetworksItem(BaseModel):
     subnet_id: str | None = None
 
 
-class ServerCreateRequestTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
-
-
 class ServerCreateResponseServersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     id: str
-
-
-class ServerGroupCreateRequestTagsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key: str | None = None
-    value: str | None = None
 
 
 class ServerGroupListResponseServerGroupsItem(BaseModel):
@@ -976,6 +1001,20 @@ class ServerInterfaceCreateRequestFixedIpsItem(BaseModel):
         extra="allow",
     )
     ip_address: str | None = None
+
+
+class ServerInterfaceListResponseInterfacesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fixed_ips: list[FixedIpsItem]
+    mac_addr: str
+    port_id: str
+    port_state: str
+    private_static_nat: PrivateStaticNat
+    static_nat: StaticNat
+    subnet_id: str
 
 
 class ServerQuotaSetCores(BaseModel):
@@ -1048,14 +1087,6 @@ class ServerQuotaSetServerGroups(BaseModel):
     reserved: int
 
 
-class ServerShowResponseSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str
-
-
 class ServerShowResponseServerType(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1078,15 +1109,6 @@ class ServerShowResponseVolumesItem(BaseModel):
     )
     delete_on_termination: bool
     id: str
-
-
-class ServerShowResponseAddressIpAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-    version: int
 
 
 class ServerTypeListResponseServerTypesItem(BaseModel):
@@ -1134,13 +1156,26 @@ class SnapshotListResponseSnapshotsItem(BaseModel):
     volume_id: str
 
 
-class VolumeCreateRequestTagsItem(BaseModel):
+class VolumeListResponseVolumesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    key: str | None = None
-    value: str | None = None
+    bootable: bool
+    created_at: str
+    encrypted: bool
+    id: str
+    modified_at: str
+    multiattach: bool
+    name: str
+    servers: list[ServersItem]
+    size: int
+    snapshot_id: str
+    state: str
+    user_id: str
+    volume_image_metadata: VolumeImageMetadata
+    volume_type: str
+    volume_type_id: str
 
 
 class VolumeQuotaSetPerVolumeSize(BaseModel):
@@ -1183,16 +1218,6 @@ class VolumeQuotaSetVolumes(BaseModel):
     reserved: int
 
 
-class VolumeShowResponseServersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    attached_at: str
-    device: str
-    id: str
-
-
 class VolumeTransferListResponseTransfersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1211,14 +1236,6 @@ class VolumeTypeListResponseVolumeTypesItem(BaseModel):
     description: str
     extra_specs: ExtraSpecs
     id: str
-    name: str
-
-
-class AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
     name: str
 
 
@@ -1282,31 +1299,6 @@ class LaunchConfigurationListResponseLaunchConfigurationsItemVolumesItem(BaseMod
     type: str
 
 
-class ServerInterfaceListResponseInterfacesItemFixedIpsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-
-
-class ServerIpsResponseAddressesItemIpAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-    version: int
-
-
-class ServerListResponseServersItemSecurityGroupsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str
-
-
 class ServerListResponseServersItemServerType(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1331,49 +1323,21 @@ class ServerListResponseServersItemVolumesItem(BaseModel):
     id: str
 
 
-class ServerShowResponseAddressesItemIpAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-    version: int
-
-
-class VolumeListResponseVolumesItemServersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    attached_at: str
-    device: str
-    id: str
-
-
-class AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-    version: int
-
-
-class ServerListResponseServersItemAddressesItemIpAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_address: str
-    version: int
-
-
 class ServerSecurityGroupListResponseSecurityGroupsItemRulesItemIpRange(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     cidr: str
+
+
+class AddressesItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    ip_addresses: list[IpAddressesItem]
+    subnet_name: str
 
 
 class AutoScalingGroupCreateRequest(BaseModel):
@@ -1395,7 +1359,7 @@ class AutoScalingGroupCreateRequest(BaseModel):
     security_group_ids: list[str] | None = None
     server_name_prefix: str | None = None
     subnet_ids: list[Any] | None = None
-    tags: list[AutoScalingGroupCreateRequestTagsItem] | None = None
+    tags: list[TagsItem] | None = None
 
 
 class AutoScalingGroupLbServerGroupListResponse(BaseModel):
@@ -1466,7 +1430,7 @@ class ImageCreateRequest(BaseModel):
     name: str | None = None
     os_distro: str | None = None
     protected: bool | None = None
-    tags: list[ImageCreateRequestTagsItem] | None = None
+    tags: list[TagsItem] | None = None
     url: str | None = None
     visibility: str | None = None
 
@@ -1559,7 +1523,7 @@ class InterfaceResponse(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    fixed_ips: list[InterfaceResponseFixedIpsItem]
+    fixed_ips: list[FixedIpsItem]
     mac_addr: str
     port_id: str
     port_state: str
@@ -1575,7 +1539,7 @@ class KeypairCreateRequest(BaseModel):
     )
     name: str | None = None
     public_key: str | None = None
-    tags: list[KeypairCreateRequestTagsItem] | None = None
+    tags: list[TagsItem] | None = None
 
 
 class KeypairListResponse(BaseModel):
@@ -1595,7 +1559,7 @@ class LaunchConfigurationCreateRequest(BaseModel):
     keypair_name: str | None = None
     name: str | None = None
     server_type_id: str | None = None
-    tags: list[LaunchConfigurationCreateRequestTagsItem] | None = None
+    tags: list[TagsItem] | None = None
     user_data: str | None = None
     volumes: list[LaunchConfigurationCreateRequestVolumesItem] | None = None
 
@@ -1641,7 +1605,7 @@ class ServerCreateRequest(BaseModel):
     security_groups: list[str] | None = None
     server_group_id: str | None = None
     server_type_id: str | None = None
-    tags: list[ServerCreateRequestTagsItem] | None = None
+    tags: list[TagsItem] | None = None
     user_data: str | None = None
     volumes: list[Any] | None = None
 
@@ -1661,7 +1625,7 @@ class ServerGroupCreateRequest(BaseModel):
     )
     name: str | None = None
     policy: str | None = None
-    tags: list[ServerGroupCreateRequestTagsItem] | None = None
+    tags: list[TagsItem] | None = None
 
 
 class ServerGroupListResponse(BaseModel):
@@ -1682,6 +1646,22 @@ class ServerInterfaceCreateRequest(BaseModel):
     subnet_id: str | None = None
 
 
+class ServerInterfaceListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    interfaces: list[ServerInterfaceListResponseInterfacesItem]
+
+
+class ServerIpsResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    addresses: list[AddressesItem]
+
+
 class ServerQuotaSet(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1697,13 +1677,36 @@ class ServerQuotaSet(BaseModel):
     server_groups: ServerQuotaSetServerGroups
 
 
-class ServerShowResponseAddress(BaseModel):
+class ServerShowResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    ip_addresses: list[ServerShowResponseAddressIpAddressesItem]
-    subnet_name: str
+    account_id: str
+    addresses: list[AddressesItem]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    locked: bool
+    metadata: Any
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[SecurityGroupsItem]
+    server_group_id: str
+    server_type: ServerShowResponseServerType
+    state: str
+    volumes: list[ServerShowResponseVolumesItem]
+    vpc_id: str
 
 
 class ServerTypeListResponse(BaseModel):
@@ -1731,16 +1734,13 @@ class SnapshotListResponse(BaseModel):
     snapshots: list[SnapshotListResponseSnapshotsItem]
 
 
-class VolumeCreateRequest(BaseModel):
+class VolumeListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    name: str | None = None
-    size: int | None = None
-    snapshot_id: str | None = None
-    tags: list[VolumeCreateRequestTagsItem] | None = None
-    volume_type: str | None = None
+    count: int
+    volumes: list[VolumeListResponseVolumesItem]
 
 
 class VolumeQuotaSet(BaseModel):
@@ -1753,28 +1753,6 @@ class VolumeQuotaSet(BaseModel):
     snapshots: VolumeQuotaSetSnapshots
     usages: VolumeQuotaSetUsages
     volumes: VolumeQuotaSetVolumes
-
-
-class VolumeShowResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    bootable: bool
-    created_at: str
-    encrypted: bool
-    id: str
-    modified_at: str
-    multiattach: bool
-    name: str
-    servers: list[VolumeShowResponseServersItem]
-    size: int
-    snapshot_id: str
-    state: str
-    user_id: str
-    volume_image_metadata: VolumeImageMetadata
-    volume_type: str
-    volume_type_id: str
 
 
 class VolumeTransferListResponse(BaseModel):
@@ -1791,6 +1769,39 @@ class VolumeTypeListResponse(BaseModel):
         extra="allow",
     )
     volume_types: list[VolumeTypeListResponseVolumeTypesItem]
+
+
+class AutoScalingGroupVirtualServerListResponseServersItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    account_id: str
+    addresses: list[AddressesItem]
+    auto_scaling_group_id: str
+    created_at: str
+    created_by: str
+    disk_config: str
+    id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    lb_linked_state: str
+    locked: bool
+    metadata: Any
+    modified_at: str
+    name: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[SecurityGroupsItem]
+    server_group_id: str
+    server_type: AutoScalingGroupVirtualServerListResponseServersItemServerType
+    state: str
+    volumes: list[AutoScalingGroupVirtualServerListResponseServersItemVolumesItem]
+    vpc_id: str
 
 
 class ImageListResponseImagesItem(BaseModel):
@@ -1855,76 +1866,36 @@ class LaunchConfigurationListResponseLaunchConfigurationsItem(BaseModel):
     volumes: list[LaunchConfigurationListResponseLaunchConfigurationsItemVolumesItem]
 
 
-class ServerInterfaceListResponseInterfacesItem(BaseModel):
+class ServerListResponseServersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    fixed_ips: list[ServerInterfaceListResponseInterfacesItemFixedIpsItem]
-    mac_addr: str
-    port_id: str
-    port_state: str
-    private_static_nat: PrivateStaticNat
-    static_nat: StaticNat
-    subnet_id: str
-
-
-class ServerIpsResponseAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[ServerIpsResponseAddressesItemIpAddressesItem]
-    subnet_name: str
-
-
-class ServerShowResponseAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[ServerShowResponseAddressesItemIpAddressesItem]
-    subnet_name: str
-
-
-class VolumeListResponseVolumesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    bootable: bool
+    account_id: str
+    addresses: list[AddressesItem]
+    auto_scaling_group_id: str
     created_at: str
-    encrypted: bool
+    created_by: str
+    disk_config: str
     id: str
+    image_id: str
+    is_marketplace: bool
+    keypair_name: str
+    launch_configuration_id: str
+    locked: bool
+    metadata: Any
     modified_at: str
-    multiattach: bool
     name: str
-    servers: list[VolumeListResponseVolumesItemServersItem]
-    size: int
-    snapshot_id: str
+    partition_number: int
+    planned_compute_os_type: str
+    product_category: str
+    product_offering: str
+    security_groups: list[SecurityGroupsItem]
+    server_group_id: str
+    server_type: ServerListResponseServersItemServerType
     state: str
-    user_id: str
-    volume_image_metadata: VolumeImageMetadata
-    volume_type: str
-    volume_type_id: str
-
-
-class AutoScalingGroupVirtualServerListResponseServersItemAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem]
-    subnet_name: str
-
-
-class ServerListResponseServersItemAddressesItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    ip_addresses: list[ServerListResponseServersItemAddressesItemIpAddressesItem]
-    subnet_name: str
+    volumes: list[ServerListResponseServersItemVolumesItem]
+    vpc_id: str
 
 
 class ServerSecurityGroupListResponseSecurityGroupsItemRulesItem(BaseModel):
@@ -1937,6 +1908,14 @@ class ServerSecurityGroupListResponseSecurityGroupsItemRulesItem(BaseModel):
     ip_protocol: str
     ip_range: ServerSecurityGroupListResponseSecurityGroupsItemRulesItemIpRange
     to_port: int
+
+
+class AutoScalingGroupVirtualServerListResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    servers: list[AutoScalingGroupVirtualServerListResponseServersItem]
 
 
 class ImageListResponse(BaseModel):
@@ -1956,126 +1935,12 @@ class LaunchConfigurationListResponse(BaseModel):
     launch_configurations: list[LaunchConfigurationListResponseLaunchConfigurationsItem]
 
 
-class ServerInterfaceListResponse(BaseModel):
+class ServerListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    interfaces: list[ServerInterfaceListResponseInterfacesItem]
-
-
-class ServerIpsResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    addresses: list[ServerIpsResponseAddressesItem]
-
-
-class ServerShowResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[ServerShowResponseAddressesItem]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    locked: bool
-    metadata: Any
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[ServerShowResponseSecurityGroupsItem]
-    server_group_id: str
-    server_type: ServerShowResponseServerType
-    state: str
-    volumes: list[ServerShowResponseVolumesItem]
-    vpc_id: str
-
-
-class VolumeListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    count: int
-    volumes: list[VolumeListResponseVolumesItem]
-
-
-class AutoScalingGroupVirtualServerListResponseServersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[AutoScalingGroupVirtualServerListResponseServersItemAddressesItem]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    lb_linked_state: str
-    locked: bool
-    metadata: Any
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem]
-    server_group_id: str
-    server_type: AutoScalingGroupVirtualServerListResponseServersItemServerType
-    state: str
-    volumes: list[AutoScalingGroupVirtualServerListResponseServersItemVolumesItem]
-    vpc_id: str
-
-
-class ServerListResponseServersItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    account_id: str
-    addresses: list[ServerListResponseServersItemAddressesItem]
-    auto_scaling_group_id: str
-    created_at: str
-    created_by: str
-    disk_config: str
-    id: str
-    image_id: str
-    is_marketplace: bool
-    keypair_name: str
-    launch_configuration_id: str
-    locked: bool
-    metadata: Any
-    modified_at: str
-    name: str
-    partition_number: int
-    planned_compute_os_type: str
-    product_category: str
-    product_offering: str
-    security_groups: list[ServerListResponseServersItemSecurityGroupsItem]
-    server_group_id: str
-    server_type: ServerListResponseServersItemServerType
-    state: str
-    volumes: list[ServerListResponseServersItemVolumesItem]
-    vpc_id: str
+    servers: list[ServerListResponseServersItem]
 
 
 class ServerSecurityGroupListResponseSecurityGroupsItem(BaseModel):
@@ -2090,22 +1955,6 @@ class ServerSecurityGroupListResponseSecurityGroupsItem(BaseModel):
     rules: list[ServerSecurityGroupListResponseSecurityGroupsItemRulesItem]
 
 
-class AutoScalingGroupVirtualServerListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    servers: list[AutoScalingGroupVirtualServerListResponseServersItem]
-
-
-class ServerListResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    servers: list[ServerListResponseServersItem]
-
-
 class ServerSecurityGroupListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -2114,12 +1963,27 @@ class ServerSecurityGroupListResponse(BaseModel):
     security_groups: list[ServerSecurityGroupListResponseSecurityGroupsItem]
 
 
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-InterfaceResponsePrivateStaticNat = PrivateStaticNat
-InterfaceResponseStaticNat = StaticNat
-VolumeShowResponseVolumeImageMetadata = VolumeImageMetadata
-VolumeTypeDetailResponseExtraSpecs = ExtraSpecs
-ServerInterfaceListResponseInterfacesItemPrivateStaticNat = PrivateStaticNat
-ServerInterfaceListResponseInterfacesItemStaticNat = StaticNat
-VolumeListResponseVolumesItemVolumeImageMetadata = VolumeImageMetadata
-VolumeTypeListResponseVolumeTypesItemExtraSpecs = ExtraSpecs
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+AutoScalingGroupCreateRequestTagsItem = TagsItem
+ImageCreateRequestTagsItem = TagsItem
+InterfaceResponseFixedIpsItem = FixedIpsItem
+KeypairCreateRequestTagsItem = TagsItem
+LaunchConfigurationCreateRequestTagsItem = TagsItem
+ServerCreateRequestTagsItem = TagsItem
+ServerGroupCreateRequestTagsItem = TagsItem
+ServerShowResponseSecurityGroupsItem = SecurityGroupsItem
+ServerShowResponseAddressIpAddressesItem = IpAddressesItem
+VolumeCreateRequestTagsItem = TagsItem
+VolumeShowResponseServersItem = ServersItem
+AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem = SecurityGroupsItem
+ServerInterfaceListResponseInterfacesItemFixedIpsItem = FixedIpsItem
+ServerIpsResponseAddressesItemIpAddressesItem = IpAddressesItem
+ServerListResponseServersItemSecurityGroupsItem = SecurityGroupsItem
+ServerShowResponseAddressesItemIpAddressesItem = IpAddressesItem
+VolumeListResponseVolumesItemServersItem = ServersItem
+AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem = IpAddressesItem
+ServerListResponseServersItemAddressesItemIpAddressesItem = IpAddressesItem
+ServerIpsResponseAddressesItem = AddressesItem
+ServerShowResponseAddressesItem = AddressesItem
+AutoScalingGroupVirtualServerListResponseServersItemAddressesItem = AddressesItem
+ServerListResponseServersItemAddressesItem = AddressesItem
