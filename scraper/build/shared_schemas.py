@@ -45,6 +45,8 @@ class _Place:
     name: str
     depth: int
     content: str
+    #: ``id()`` of every mapping from the document down to ``container``: their content changes with this place's
+    ancestors: tuple[int, ...]
 
 
 def _component_name(prop: str) -> str | None:
@@ -69,41 +71,53 @@ def _content(schema: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in schema.items() if k not in _PLACE_KEYWORDS}, sort_keys=True, default=str)
 
 
-def _places(node: Any, depth: int = 0) -> Iterator[_Place]:
+def _places(node: Any, depth: int = 0, ancestors: tuple[int, ...] = ()) -> Iterator[_Place]:
     """Every inline object at a property place (or as the items of an array property) under ``node``, the deepest
     of a branch after those holding it."""
     if isinstance(node, dict):
+        here = (*ancestors, id(node))
         properties = node.get("properties")
         for key, value in node.items():
             if key == "properties" and isinstance(properties, dict):
+                inside = (*here, id(properties))
                 for prop, sub in properties.items():
-                    yield from _places(sub, depth + 1)
+                    yield from _places(sub, depth + 1, inside)
                     name = _component_name(str(prop))
                     if name is None:
                         continue
                     if _is_inline_object(sub):
-                        yield _Place(properties, str(prop), name, depth, _content(sub))
+                        yield _Place(properties, str(prop), name, depth, _content(sub), inside)
                     elif isinstance(sub, dict) and sub.get("type") == "array" and _is_inline_object(sub.get("items")):
-                        yield _Place(sub, "items", name + "Item", depth + 1, _content(sub["items"]))
+                        content = _content(sub["items"])
+                        yield _Place(sub, "items", name + "Item", depth + 1, content, (*inside, id(sub)))
             elif key not in ("example", "examples", "x-source"):
-                yield from _places(value, depth + 1)
+                yield from _places(value, depth + 1, here)
     elif isinstance(node, list):
         for item in node:
-            yield from _places(item, depth + 1)
+            yield from _places(item, depth + 1, ancestors)
 
 
 def _fold(name: str) -> str:
     return name.lower()
 
 
-def _choice(spec: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, list[_Place]] | None:
-    """The next group to share: (component name, its places), the deepest group first, then by name."""
-    groups: dict[str, list[_Place]] = {}
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """The places of one component name, and those of them that share its most common content."""
+
+    name: str
+    places: list[_Place]
+    chosen: list[_Place]
+
+
+def _groups(spec: dict[str, Any], schemas: dict[str, Any]) -> list[_Group]:
+    """The groups to share now, the deepest first (a group's depth is its deepest chosen place's), then by name."""
+    by_name: dict[str, list[_Place]] = {}
     for place in _places({"paths": spec.get("paths"), "schemas": schemas}):
-        groups.setdefault(place.name, []).append(place)
+        by_name.setdefault(place.name, []).append(place)
     taken = {_fold(n): n for n in schemas}
-    best: tuple[int, str, list[_Place]] | None = None
-    for name, places in groups.items():
+    found: list[tuple[int, str, _Group]] = []
+    for name, places in by_name.items():
         counts = Counter(p.content for p in places).most_common(2)
         content, count = counts[0]
         if count < 2 or (len(counts) > 1 and counts[1][1] == count):
@@ -112,10 +126,8 @@ def _choice(spec: dict[str, Any], schemas: dict[str, Any]) -> tuple[str, list[_P
         if existing is not None and (existing != name or _content(schemas[name]) != content):
             continue
         chosen = [p for p in places if p.content == content]
-        depth = max(p.depth for p in chosen)
-        if best is None or (depth, best[1]) > (best[0], name):
-            best = (depth, name, chosen)
-    return None if best is None else (best[1], best[2])
+        found.append((-max(p.depth for p in chosen), name, _Group(name, places, chosen)))
+    return [group for _, _, group in sorted(found, key=lambda item: item[:2])]
 
 
 def share_repeated_objects(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
@@ -123,24 +135,31 @@ def share_repeated_objects(spec: dict[str, Any]) -> tuple[dict[str, Any], list[s
     the names of the components it added or referred to, in the order chosen. ``spec`` itself is left as it is (its
     schemas are often the service's own models, which every other version is emitted from): the rewrite is made on
     a copy, and only when there is something to share."""
-    if _choice(spec, dict(spec.get("components", {}).get("schemas", {}))) is None:
+    if not _groups(spec, dict(spec.get("components", {}).get("schemas", {}))):
         return spec, []
     from scraper.build.emit import plain_copy  # emit imports this module's caller
 
     spec = plain_copy(spec)
     schemas: dict[str, Any] = dict(spec.get("components", {}).get("schemas", {}))
     shared: list[str] = []
-    while (group := _choice(spec, schemas)) is not None:
-        name, places = group
-        first = places[0].container[places[0].key]
-        if name not in schemas:
-            schemas[name] = {k: v for k, v in first.items() if k not in _PLACE_KEYWORDS}
-        for place in places:
-            inline = place.container[place.key]
-            ref: dict[str, Any] = {"$ref": _COMPONENT_PREFIX + name}
-            ref.update((k, inline[k]) for k in _PLACE_KEYWORDS if k in inline)
-            place.container[place.key] = ref
-        shared.append(name)
+    # Rounds: the groups found in one walk are shared in order, each unless an earlier one of the round changed
+    # one of its objects (shared something inside it: its content is no longer what the walk saw); the next round's
+    # walk sees them as they are now. One walk per round, not per group: a guide repeats dozens of objects.
+    while groups := _groups(spec, schemas):
+        changed: set[int] = set()
+        for group in groups:
+            if any(id(p.container[p.key]) in changed for p in group.places):
+                continue
+            first = group.chosen[0].container[group.chosen[0].key]
+            if group.name not in schemas:
+                schemas[group.name] = {k: v for k, v in first.items() if k not in _PLACE_KEYWORDS}
+            for place in group.chosen:
+                inline = place.container[place.key]
+                ref: dict[str, Any] = {"$ref": _COMPONENT_PREFIX + group.name}
+                ref.update((k, inline[k]) for k in _PLACE_KEYWORDS if k in inline)
+                place.container[place.key] = ref
+                changed.update(place.ancestors)
+            shared.append(group.name)
     components = spec.setdefault("components", {})
     # components in the order they were (documented models first), the shared ones after, by name
     ordered = dict(components.get("schemas", {}))

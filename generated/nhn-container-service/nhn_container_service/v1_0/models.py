@@ -17,18 +17,6 @@ class ActiveDeadline(BaseModel):
     time: str | None = Field(None, description="Scheduling end time")
 
 
-class ConditionItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    resource: str | None = Field(
-        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
-    )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
-    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
-
-
 class ConfigsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -179,17 +167,6 @@ class ProbeItem(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
-class ScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
-
-
 class Schedule(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -327,6 +304,18 @@ class ScaleInConditionItem(BaseModel):
     )
     threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
+
+
+class ScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
 class WorkloadNetworksItem(BaseModel):
@@ -991,17 +980,6 @@ class CreateWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class CreateWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    enabled: bool = Field(..., description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
-
-
 class ChangeWorkloadRequestWorkloadLoadBalancingHealthMonitor(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1023,15 +1001,16 @@ class ChangeWorkloadRequestWorkloadLoadBalancingIpAclGroupsBindingItem(BaseModel
     ipAclGroupId: str = Field(..., description="IP Access Control Group ID")
 
 
-class ChangeWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
+class CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    enabled: bool = Field(..., description="Whether to use ScaleOut")
-    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
-    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
-    condition: list[ConditionItem] | None = Field(None, description="Scale out condition")
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
 class CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
@@ -1069,6 +1048,18 @@ class ViewWorkloadResponseWorkloadTasksItemContainersItemProbeItem(BaseModel):
     exec: list[str] | None = Field(None, description="Command to run a probe")
 
 
+class ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    resource: str | None = Field(
+        None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
+    )
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
+
+
 class ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1090,6 +1081,17 @@ class ScaleIn(BaseModel):
     minReplicas: int | None = Field(None, description="Minimum number of jobs for autoscaling")
     coolDownMinute: int | None = Field(None, description="Wait time after scale in")
     condition: list[ScaleInConditionItem] | None = Field(None, description="Scale in condition")
+
+
+class ScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool | None = Field(None, description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ScaleOutConditionItem] | None = Field(None, description="Scale out condition")
 
 
 class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
@@ -1477,6 +1479,19 @@ class ChangeWorkloadRequestWorkloadLoadBalancing(BaseModel):
     )
 
 
+class CreateWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
+
+
 class CreateWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1525,6 +1540,19 @@ class ViewWorkloadResponseWorkloadTasksItemContainersItem(BaseModel):
     id: str | None = None
     imageRegistry: str | None = None
     imageRegistryType: str | None = None
+
+
+class ChangeWorkloadRequestWorkloadAutoScalerScaleOut(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    enabled: bool = Field(..., description="Whether to use ScaleOut")
+    maxReplicas: int | None = Field(None, description="Maximum number of jobs for autoscaling")
+    coolDownMinute: int | None = Field(None, description="Wait time after scaling up")
+    condition: list[ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem] | None = Field(
+        None, description="Scale out condition"
+    )
 
 
 class ChangeWorkloadRequestWorkloadAutoScalerScaleIn(BaseModel):
@@ -2039,71 +2067,5 @@ class ChangeWorkloadRequest(BaseModel):
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
-# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
-LoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ScaleOutConditionItem = ConditionItem
-WorkloadSecurityGroupsItem = SecurityGroupsItem
-ViewTemplateListResponseTemplatesItemNetworksItem = NetworksItem
-ViewTemplateListResponseTemplatesItemHostAliasesItem = HostAliasesItem
-CreateTemplateResponseTemplateNetworksItem = NetworksItem
-CreateTemplateResponseTemplateHostAliasesItem = HostAliasesItem
-ViewTemplateResponseTemplateNetworksItem = NetworksItem
-ViewTemplateResponseTemplateHostAliasesItem = HostAliasesItem
-ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem = NetworksItem
-ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem = HostAliasesItem
-CreateTemplateVersionResponseTemplateNetworksItem = NetworksItem
-CreateTemplateVersionResponseTemplateHostAliasesItem = HostAliasesItem
-ViewTemplateVersionsResponseTemplateNetworksItem = NetworksItem
-ViewTemplateVersionsResponseTemplateHostAliasesItem = HostAliasesItem
-ListWorkloadsResponseWorkloadsItemSecurityGroupsItem = SecurityGroupsItem
-CreateWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
-ViewWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
-ViewWorkloadRunHistoryResponseTemplateNetworksItem = NetworksItem
-ViewWorkloadRunHistoryResponseTemplateHostAliasesItem = HostAliasesItem
-ViewTemplateListResponseTemplatesItemContainersItemPortsItem = PortsItem
-ViewTemplateListResponseTemplatesItemContainersItemEnvItem = EnvItem
-ViewTemplateListResponseTemplatesItemContainersItemConfigsItem = ConfigsItem
-ViewTemplateListResponseTemplatesItemContainersItemSecretsItem = SecretsItem
-ViewTemplateListResponseTemplatesItemContainersItemVolumesItem = VolumesItem
-ViewTemplateListResponseTemplatesItemContainersItemProbeItem = ProbeItem
-CreateTemplateResponseTemplateContainersItemEnvItem = EnvItem
-CreateTemplateResponseTemplateContainersItemConfigsItem = ConfigsItem
-CreateTemplateResponseTemplateContainersItemSecretsItem = SecretsItem
-CreateTemplateResponseTemplateContainersItemVolumesItem = VolumesItem
-CreateTemplateResponseTemplateContainersItemProbeItem = ProbeItem
-ViewTemplateResponseTemplateContainersItemPortsItem = PortsItem
-ViewTemplateResponseTemplateContainersItemEnvItem = EnvItem
-ViewTemplateResponseTemplateContainersItemConfigsItem = ConfigsItem
-ViewTemplateResponseTemplateContainersItemSecretsItem = SecretsItem
-ViewTemplateResponseTemplateContainersItemVolumesItem = VolumesItem
-ViewTemplateResponseTemplateContainersItemProbeItem = ProbeItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem = EnvItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem = ConfigsItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem = SecretsItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem = VolumesItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem = ProbeItem
-CreateTemplateVersionResponseTemplateContainersItemEnvItem = EnvItem
-CreateTemplateVersionResponseTemplateContainersItemConfigsItem = ConfigsItem
-CreateTemplateVersionResponseTemplateContainersItemSecretsItem = SecretsItem
-CreateTemplateVersionResponseTemplateContainersItemVolumesItem = VolumesItem
-CreateTemplateVersionResponseTemplateContainersItemProbeItem = ProbeItem
-ViewTemplateVersionsResponseTemplateContainersItemPortsItem = PortsItem
-ViewTemplateVersionsResponseTemplateContainersItemEnvItem = EnvItem
-ViewTemplateVersionsResponseTemplateContainersItemConfigsItem = ConfigsItem
-ViewTemplateVersionsResponseTemplateContainersItemSecretsItem = SecretsItem
-ViewTemplateVersionsResponseTemplateContainersItemVolumesItem = VolumesItem
-ViewTemplateVersionsResponseTemplateContainersItemProbeItem = ProbeItem
-ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem = PortsItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem = EnvItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem = ConfigsItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem = SecretsItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem = VolumesItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem = ProbeItem
-CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem = ConditionItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem = PortsItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem = EnvItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem = ConfigsItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem = SecretsItem
-ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem = ConditionItem
+# docs2client: deprecated names, renamed in 8.0.0; removed in the next major release
+ConditionItem = ScaleOutConditionItem
