@@ -1256,6 +1256,8 @@ class _PageReader:
         header = [re.sub(r"\s+", " ", clean_text(h)).lower() for h in block.header]
         url_col = next((i for i, h in enumerate(header) if any(w in h for w in ENDPOINT_URL_COLUMNS)), None)
         if url_col is None:
+            url_col = _uri_endpoint_column(header)
+        if url_col is None:
             return
         region_col = next((i for i, h in enumerate(header) if any(w in h for w in REGION_COLUMNS)), None)
         pairs: list[tuple[str, str]] = []
@@ -3223,6 +3225,15 @@ def _field_of_value_note(following: list[Block]) -> str | None:
         if match:
             return match.group("en") or match.group("ko") or match.group("ja")
     return None
+
+
+def _uri_endpoint_column(header: list[str]) -> int | None:
+    """The ``URI`` column of an endpoint table that names its hosts so (Autocomplete: ``Environment | URI`` over
+    ``REAL | https://kr1-autocomplete.api.nhncloudservice.com``; ko 환경, ja 環境), or None. A ``Method | URI`` table
+    is an operation's, never an endpoint table, so a table with a method column has none."""
+    if any(h in METHOD_COLUMNS for h in header):
+        return None
+    return next((i for i, h in enumerate(header) if h == "uri"), None)
 
 
 def _renamer(names: Iterator[str]) -> Callable[[re.Match[str]], str]:
