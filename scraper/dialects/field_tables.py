@@ -430,6 +430,8 @@ def _row(
             notes.append(note)
     if reading.mark not in ("", "-") and (required is None or not cell("required").strip()):
         required = reading.mark.lower() in ("required", "mandatory", "필수", "必須")
+    if required is None and "required" not in roles:
+        required = _description_mark(cell("description"), notes)
     default = cell("default") or None
     return FieldRow(
         name=name,
@@ -444,6 +446,27 @@ def _row(
         notes=notes,
         constraint_label=clean_text(header[roles["constraint"]]).strip() if "constraint" in roles else "",
     )
+
+
+#: A required mark closing a description in parentheses (``Number of results (required)``, ``(필수)``, ``(必須)``;
+#: ``(optional)``, ``(선택)``, ``(任意)``).
+_DESCRIPTION_MARK = re.compile(
+    r"[(（]\s*(?P<mark>required|mandatory|필수|必須|optional|선택|옵션|任意|オプション)\s*[)）]\s*$", re.IGNORECASE
+)
+
+
+def _description_mark(description: str, notes: list[str]) -> bool | None:
+    """Whether a row of a table with no required column is required, by the mark its description ends with
+    (Autocomplete: ``Name | Description`` rows ``count | Number of results (required)``); None when it has none."""
+    match = _DESCRIPTION_MARK.search(description)
+    if match is None:
+        return None
+    required = match.group("mark").lower() in ("required", "mandatory", "필수", "必須")
+    notes.append(
+        f"no required column; {match.group(0).strip()!r} in the description read as"
+        f" {'required' if required else 'optional'}"
+    )
+    return required
 
 
 def header_words(header: Sequence[str]) -> list[str]:

@@ -90,7 +90,8 @@ def test_query_values_in_a_documented_path_are_examples_when_rows_document_them(
     for name, value in (("start", "1"), ("size", "10"), ("q_option", "and,title*1.0")):
         assert "const" not in params[(name, "query")]["schema"], name
         assert params[(name, "query")]["example"] == value
-        assert params[(name, "query")]["required"] is False
+        # required by the description's own mark ("Start number (required)"), not by the value in the path
+        assert params[(name, "query")]["required"] is True
     # "passage.title=180" under a row for the family "passage.*"
     assert params[("passage.title", "query")]["example"] == "180"
     assert params[("passage.title", "query")]["required"] is False

@@ -30,3 +30,13 @@ def test_an_environment_uri_table_is_the_endpoint() -> None:
     assert server["url"] == "https://{region}-suggest.api.nhncloudservice.com"
     assert server["variables"]["region"]["default"] == "kr1"
 
+
+def test_a_required_mark_closing_the_description_is_read_where_no_column_holds_one() -> None:
+    # Autocomplete: ``Parameter Information`` as ``Name | Description`` rows ``count | Number of results (required)``,
+    # ``query | Query (required)``: every query parameter was optional
+    service, spec = _read("suggest-environment-uri-table.md")
+    params = _params(spec["paths"]["/suggest/v1.0/appkeys/{appKey}/lookup"]["get"])
+    assert params[("limit", "query")]["required"] is True
+    assert params[("term", "query")]["required"] is True
+    assert params[("lang", "query")]["required"] is False
+    assert "row-repair" in _kinds(service)
