@@ -318,8 +318,19 @@ class _Label:
 
 
 #: Prose naming the guide's common response (``Common Response Body``, ``#common-response-body``, ``공통 응답``,
-#: ``共通レスポンス``).
-_COMMON_MENTION = re.compile(r"common[- ]response|공통\s*응답|共通\s*(?:の\s*)?レスポンス", re.IGNORECASE)
+#: ``共通レスポンス``), also in the other order (OTP's heading ``## 응답 공통 정보``, response common information).
+_COMMON_MENTION = re.compile(
+    r"common[- ]response|response common|공통\s*응답|응답\s*공통|共通\s*(?:の\s*)?レスポンス|レスポンス\s*共通",
+    re.IGNORECASE,
+)
+
+
+#: A response's whole text naming the common response and nothing else (OTP: ``공통 응답 본문``, common response
+#: body): a reference to the body the guide documents once, as "the same as the common response body" is.
+_COMMON_ONLY = re.compile(
+    r"[\W_]*(?:common[- ]response(?: body)?|공통\s*응답(?:\s*본문)?|共通\s*(?:の\s*)?レスポンス(?:\s*本文)?)[\W_]*",
+    re.IGNORECASE,
+)
 
 
 #: Words that call what follows common to every operation (an envelope, common parameters).
@@ -1602,6 +1613,10 @@ class _PageReader:
                             alternative, alternative_level = "", 0
                         part = label.part
                     location = label.location
+                    if part == "response" and _COMMON_ONLY.fullmatch(caption):
+                        # OTP: "### 응답" over "공통 응답 본문" (common response body) alone: the label is what the
+                        # response says, that its body is the guide's common one (:meth:`_responses`)
+                        parts.setdefault(part, _Part()).paragraphs.append(block)
                     continue
                 if _MODEL_NAME.fullmatch(clean_text(block.text)):
                     # a model's name alone over its table (Resource Watcher: ``- Alarm <a id="...">`` under the
@@ -2802,7 +2817,9 @@ class _PageReader:
             binary = None if said_no_body else binary_media(path, prose, codes_text)
             if binary is not None:
                 return self._binary_response(binary, title, first_line, success, errors)
-            same = re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose) and not said_no_body
+            same = (
+                re.search(r"\bsame (?:[\w-]+ ){0,3}?as\b|동일|同じ|同一", prose) or _COMMON_ONLY.fullmatch(prose)
+            ) and not said_no_body
             common = self.common_response
             if same and common is not None and common is not part and _COMMON_MENTION.search(prose):
                 # Resource Watcher: "참고 : [Common Response Body](#common-response-body)와 동일합니다" (the same as

@@ -40,3 +40,17 @@ def test_a_required_mark_closing_the_description_is_read_where_no_column_holds_o
     assert params[("term", "query")]["required"] is True
     assert params[("lang", "query")]["required"] is False
     assert "row-repair" in _kinds(service)
+
+
+def test_a_response_given_as_the_common_response_body_is_that_body() -> None:
+    # OTP (ko, and en/ja which keep the Korean text): ``### 응답`` holding only ``공통 응답 본문`` (common response
+    # body) after ``## 응답 공통 정보`` documented the ``header`` envelope: read as no Response section, a 204
+    service, spec = _read("key-service-ko-common-response-body.md")
+    responses = spec["paths"]["/keys/v1.0/appkeys/{appKey}/keys/{keyId}/check"]["get"]["responses"]
+    assert list(responses) == ["200"]
+    schema = responses["200"]["content"]["application/json"]["schema"]
+    header = schema["properties"]["header"]
+    assert header["properties"]["resultCode"]["type"] == "integer"
+    assert header["properties"]["successful"]["type"] == "boolean"
+    assert "no-response-section" not in _kinds(service)
+    assert "common-response" in _kinds(service)
