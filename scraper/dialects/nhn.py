@@ -53,6 +53,7 @@ from scraper.dialects.operation_lines import (
     parse_documented_path,
     summary_names,
 )
+from scraper.dialects.slash_values import slash_values
 from scraper.dialects.valid_range import merged, read_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.media_types import repair_media_type
@@ -3271,6 +3272,9 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
     if not listed and row.type.kind == "string" and _QUOTED_LIST.fullmatch(clean_text(row.constraint)):
         # Face Liveness: ``spoofingCondition | string | ... | "weak", "balanced", "strict"``: quoted values, listed
         listed = list(dict.fromkeys(re.findall(r'"([^"]+)"', clean_text(row.constraint))))
+    if not listed and row.type.kind == "string":
+        # Text to Speech: ``fileType | String | Optional | MP3 | MP3/WAV``: values written with slashes
+        listed = slash_values(clean_text(row.constraint), row.default)
     if listed:
         return {**row.type.schema, "enum": listed}
     if bounds:

@@ -47,8 +47,8 @@ _BYTES = r"(?:bytes?|바이트|バイト)"
 _ITEMS = r"(?:items?|elements?|entries|개|個|件)"
 _UNIT = rf"(?P<unit>{_CHARACTERS}|{_BYTES}|{_ITEMS})"
 _NUMBER = r"(?P<n>-?\d+(?:\.\d+)?)"
-#: ``Max. 200 characters``, ``Maximum: 50``, ``최대 50자``, ``最大50文字``.
-_MAX = re.compile(rf"(?:max(?:imum)?\.?|최대|最大)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
+#: ``Max. 200 characters``, ``Maximum: 50``, ``Up to 1,000 characters``, ``최대 50자``, ``最大50文字``.
+_MAX = re.compile(rf"(?:max(?:imum)?\.?|up to|최대|最大)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: ``Min. 1``, ``최소 2글자``, ``最小1``.
 _MIN = re.compile(rf"(?:min(?:imum)?\.?|최소|最小|最低)\s*[:：]?\s*{_NUMBER}\s*{_UNIT}?", re.IGNORECASE)
 #: ``50자 이하``, ``100 characters or less``, ``1000以下`` (at most); ``1자 이상``, ``1以上`` (at least).

@@ -54,3 +54,29 @@ def test_a_response_given_as_the_common_response_body_is_that_body() -> None:
     assert header["properties"]["successful"]["type"] == "boolean"
     assert "no-response-section" not in _kinds(service)
     assert "common-response" in _kinds(service)
+
+
+def _speech_body(spec: dict[str, Any]) -> dict[str, Any]:
+    body = spec["paths"]["/v1.0/appkeys/{appKey}/speech"]["post"]["requestBody"]
+    schema: dict[str, Any] = body["content"]["application/json"]["schema"]
+    return schema
+
+
+def test_values_separated_by_slashes_in_a_valid_range_cell_are_the_strings_values() -> None:
+    # Text to Speech: ``fileType | String | Optional | MP3 | MP3/WAV``, ``language | ... | KO/EN/JA/ZH``: the values a
+    # String field takes, written with slashes, were read as nothing (only quoted lists were values)
+    _, spec = _read("speech-slash-values-and-media-types.md")
+    properties = _speech_body(spec)["properties"]
+    assert properties["format"]["enum"] == ["MP3", "WAV"]
+    assert properties["format"]["default"] == "MP3"
+    assert properties["voice"]["enum"] == ["HIGH", "LOW", "MID"]
+    # a date pattern written with slashes is no list of values
+    assert "enum" not in properties["day"]
+    assert properties["rate"]["minimum"] == 0.5
+
+
+def test_up_to_n_characters_is_a_maximum_length() -> None:
+    # Text to Speech: ``inputText | String | Required | | Up to 1,000 characters``: the bound was left in words
+    _, spec = _read("speech-slash-values-and-media-types.md")
+    assert _speech_body(spec)["properties"]["text"]["maxLength"] == 2000
+
