@@ -136,6 +136,8 @@ class Response:
     line: int = 0
     #: The media type the body is sent in (Data Lake Storage, S3-compatible: ``application/xml``).
     media_type: str = "application/json"
+    #: Other media types the same body may come in (Text to Speech: ``audio/wav or audio/mpeg``).
+    more_media_types: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

@@ -200,7 +200,7 @@ def _operation(
             ex = op.example_response
             if ex is not None and ex.has_body and ex.status == response.status:
                 media[_example_key(("response", response.status) in rejected)] = ex.body
-            entry["content"] = {response.media_type: media}
+            entry["content"] = {m: dict(media) for m in (response.media_type, *response.more_media_types)}
         responses[response.status] = entry
     if not responses:
         responses["default"] = {"description": "Undocumented response"}

@@ -1878,14 +1878,17 @@ def _operation_security(ctx: _Ctx, where: str, op: Mapping[str, Any]) -> list[li
 
 
 def _read_media_types(ctx: _Ctx, where: str, responses: Mapping[Any, Any]) -> list[str]:
-    """The media type the client reads from each documented response (the first of :func:`_media_choices`), in
-    status order; a response without content adds none."""
-    media_types = []
+    """The media types the client reads from each documented response, in status order: the kind the first of
+    :func:`_media_choices` is read as, every media type of that kind in document order (Text to Speech's ``audio/wav``
+    and ``audio/mpeg`` are both bytes to the method); a response without content adds none."""
+    media_types: list[str] = []
     for status in sorted(responses, key=str):
         response = _follow(ctx, responses[status], f"{where}: responses/{status}")
-        choices = _media_choices(response.get("content")) if isinstance(response, dict) else []
-        if choices:
-            media_types.append(choices[0][0])
+        content = response.get("content") if isinstance(response, dict) else None
+        choices = _media_choices(content)
+        if choices and isinstance(content, dict):
+            kind = choices[0][1]
+            media_types.extend(media for media in content if _media_kind(media) == kind)
     return media_types
 
 

@@ -65,28 +65,31 @@ def _path_pattern(path: str) -> re.Pattern[str]:
     return re.compile(body + r"/?(?:[?#].*)?$")
 
 
-def binary_media(path: str, prose: str, examples: Iterable[str]) -> tuple[str, str] | None:
+def binary_media(path: str, prose: str, examples: Iterable[str]) -> tuple[tuple[str, ...], str] | None:
     """The media type of a response that is a file (``prose`` the response's own text, ``examples`` the code of the
-    operation's section) and what says so; None when nothing does."""
+    operation's section) and what says so; None when nothing does. Where the response names several binary types
+    (Text to Speech: ``Content-Type: audio/wav or audio/mpeg``), they are all given, in the order named: the body
+    comes in any of them."""
     if _NO_CONTENT.search(prose):
         return None
     # a sentence about the request ("For a request, the content type ... must be set to application/octet-stream")
     # says what is sent, not what comes back: a rendering without headings may run it into the response's text
     prose = " ".join(s for s in _SENTENCE_END.split(prose) if not _ABOUT_THE_REQUEST.search(s))
-    declared = _BINARY_TYPE.search(prose)
+    declared = list(dict.fromkeys(m.group(1).lower() for m in _BINARY_TYPE.finditer(prose)))
     if declared:
-        return declared.group(1).lower(), f"the response names the media type {declared.group(1)}"
+        named = ", ".join(declared)
+        return tuple(declared), f"the response names the media type{'s' if len(declared) > 1 else ''} {named}"
     pattern = _path_pattern(path)
     for code in examples:
         for element, media, kind in _MEDIA_SOURCE:
             for match in element.finditer(code):
                 url = next(g for g in match.groups() if g)
                 if pattern.search(url.split("://", 1)[-1]):
-                    return media, f"an example uses the operation's URL as the source of {kind} ({url[:80]})"
+                    return (media,), f"an example uses the operation's URL as the source of {kind} ({url[:80]})"
     image = _RETURNS_IMAGE.search(prose)
     if image:
-        return "image/*", f"the response says it returns an image ({image.group(0)!r})"
+        return ("image/*",), f"the response says it returns an image ({image.group(0)!r})"
     file = _RETURNS_FILE.search(prose)
     if file:
-        return "application/octet-stream", f"the response says it returns a file ({file.group(0)!r})"
+        return ("application/octet-stream",), f"the response says it returns a file ({file.group(0)!r})"
     return None

@@ -2890,27 +2890,30 @@ class _PageReader:
 
     def _binary_response(
         self,
-        binary: tuple[str, str],
+        binary: tuple[tuple[str, ...], str],
         title: str,
         line: int,
         success: Response | None,
         errors: list[Response],
     ) -> tuple[list[Response], ExampleResponse | None]:
-        """A response that is a file, an image or a sound (:func:`binary_media`): its bytes, of the media type the
-        guide gives, in the documented success status (200 when none is)."""
+        """A response that is a file, an image or a sound (:func:`binary_media`): its bytes, of the media type(s)
+        the guide gives, in the documented success status (200 when none is)."""
         media, why = binary
         self._finding(
             "binary-response",
             line,
             title,
-            f"no field table or JSON example, but {why}: the response body is {media} bytes",
+            f"no field table or JSON example, but {why}: the response body is {' or '.join(media)} bytes",
         )
         status = success.status if success is not None else "200"
         if success is None:
             self._finding("inferred-status", line, title, "NHN documents no status codes; 200 OK assumed for a file")
         description = success.description if success is not None else _REASONS[status]
         schema: dict[str, Any] = {"type": "string", "format": "binary"}
-        response = Response(status, description, schema=schema, line=line, media_type=media)
+        first, *more = media
+        response = Response(
+            status, description, schema=schema, line=line, media_type=first, more_media_types=tuple(more)
+        )
         return [response, *errors], ExampleResponse(status=status, line=line)
 
     def _example_rows(self, rows: list[TableRow], headers: list[TableRow], example: Any, title: str) -> list[TableRow]:

@@ -47,6 +47,20 @@ SPEC: dict[str, Any] = {
             "get": {"operationId": "getChoice", "responses": _responses(s200=["application/xml", "application/json"])}
         },
         "/anything": {"get": {"operationId": "getAnything", "responses": _responses(s200=["*/*"])}},
+        # Text to Speech: "Content-Type: audio/wav or audio/mpeg": the method returns the bytes of either
+        "/sound": {
+            "get": {
+                "operationId": "getSound",
+                "responses": {
+                    "200": {
+                        "description": "answer",
+                        "content": {
+                            m: {"schema": {"type": "string", "format": "binary"}} for m in ("audio/wav", "audio/mpeg")
+                        },
+                    }
+                },
+            }
+        },
         "/empty": {"delete": {"operationId": "deleteEmpty", "responses": _responses(s204=[])}},
     },
 }
@@ -85,6 +99,7 @@ def _accept(api: ModuleType, call: Any, **client: Any) -> str:
         ("get_with_errors", "application/json, application/problem+json"),
         ("get_choice", "application/json"),  # the one the method parses
         ("get_anything", "*/*"),
+        ("get_sound", "audio/wav, audio/mpeg"),  # every type the method reads the same way, as documented
         ("delete_empty", "*/*"),
     ],
 )

@@ -80,3 +80,12 @@ def test_up_to_n_characters_is_a_maximum_length() -> None:
     _, spec = _read("speech-slash-values-and-media-types.md")
     assert _speech_body(spec)["properties"]["text"]["maxLength"] == 2000
 
+
+def test_a_file_response_in_one_of_two_media_types_offers_both() -> None:
+    # Text to Speech: ``Content-Type: audio/wav or audio/mpeg`` (by the request's fileType, whose default is MP3):
+    # the response was audio/wav only, so a client accepting that type refused the default answer
+    service, spec = _read("speech-slash-values-and-media-types.md")
+    content = spec["paths"]["/v1.0/appkeys/{appKey}/speech"]["post"]["responses"]["200"]["content"]
+    assert list(content) == ["audio/wav", "audio/mpeg"]
+    assert all(media["schema"] == {"type": "string", "format": "binary"} for media in content.values())
+    assert any("audio/wav, audio/mpeg" in f.message for f in service.findings if f.kind == "binary-response")
