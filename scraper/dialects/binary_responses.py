@@ -19,11 +19,12 @@ from collections.abc import Iterable
 
 __all__ = ["binary_media"]
 
-#: Media types whose body is bytes a client keeps as they are (JSON, XML and text types are read, not kept).
+#: Media types whose body is bytes a client keeps as they are (JSON, XML and text types are read, not kept). ASCII
+#: only: a Japanese word glued to a type (``audio/wavまたはaudio/mpeg``, または: or) is no part of it.
 _BINARY_TYPE = re.compile(
     r"\b((?:image|audio|video)/[a-z0-9][\w.+-]*"
     r"|application/(?:octet-stream|pdf|zip|gzip|x-gzip|x-tar|x-zip-compressed|vnd\.[\w.-]+(?<!json)(?<!xml)))",
-    re.IGNORECASE,
+    re.IGNORECASE | re.ASCII,
 )
 #: An example using a URL as the source of a media element: the element's kind and the URL.
 _MEDIA_SOURCE = (

@@ -89,3 +89,11 @@ def test_a_file_response_in_one_of_two_media_types_offers_both() -> None:
     assert list(content) == ["audio/wav", "audio/mpeg"]
     assert all(media["schema"] == {"type": "string", "format": "binary"} for media in content.values())
     assert any("audio/wav, audio/mpeg" in f.message for f in service.findings if f.kind == "binary-response")
+
+
+def test_media_types_joined_by_a_japanese_word_are_each_a_media_type() -> None:
+    # Text to Speech (ja): ``Content-Type: audio/wavまたはaudio/mpeg`` (または, or, with no spaces): a subtype ran on
+    # through the Japanese letters, and the response's media type was 'audio/wavまたはaudio'
+    _, spec = _read("speech-ja-glued-media-types.md")
+    content = spec["paths"]["/v1.0/appkeys/{appKey}/speech"]["post"]["responses"]["200"]["content"]
+    assert list(content) == ["audio/wav", "audio/mpeg"]
