@@ -54,10 +54,15 @@ def operation_id(title: str) -> str:
     return ident if not ident[0].isdigit() else f"op{ident}"
 
 
+#: Letters of the scripts a guide's titles are written in besides Latin: Hangul, kana, CJK ideographs.
+_NON_LATIN_TITLE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
 def _base_id(op: OperationVersion) -> str:
-    """The operation's id before de-duplication: from its title, or -- when the title has no Latin words (a Korean
-    guide) -- from its method and path, so ids stay stable when other operations come and go."""
-    if re.search(r"[A-Za-z0-9]", op.summary):
+    """The operation's id before de-duplication: from its title, or -- when the title is Korean, Japanese or
+    Chinese (its Latin words alone would name it: ``UID 조회``, ``UID 삭제`` were ``uid``, ``uid2``) or has no Latin
+    words -- from its method and path, so ids stay stable when other operations come and go."""
+    if re.search(r"[A-Za-z0-9]", op.summary) and not _NON_LATIN_TITLE.search(op.summary):
         return operation_id(op.summary)
     words = [s.strip("{}") for s in op.path.split("/") if s and not re.fullmatch(r"v\d+(\.\d+)*", s)]
     return operation_id(" ".join([op.method.lower(), *words[-3:]]))

@@ -78,17 +78,13 @@ def _references(node: ast.ClassDef, classes: Mapping[str, ast.ClassDef]) -> dict
     return out
 
 
-def class_changes(old_source: str, new_source: str) -> ClassChanges:
-    """The classes (and deprecated aliases) of ``old_source`` that ``new_source`` renamed or removed.
-
-    One old class may become several (an older generator gave identical inline schemas one shared class; each
-    place now has its own): ``renamed`` names the first, :attr:`ClassChanges.split` all of them. Several old
-    classes may become one (the spec now shares one component for an object the docs repeat): each is renamed to
-    it."""
-    old, new = _classes(old_source), _classes(new_source)
-    pairs = [(name, name) for name in new if name in old]  # (new class, the old class it is), in the order found
+def _follow(
+    pairs: list[tuple[str, str]], old: Mapping[str, ast.ClassDef], new: Mapping[str, ast.ClassDef], start: int = 0
+) -> None:
+    """Extend ``pairs`` (new class, old class) through the fields of each pair from ``start`` on: the class names
+    of a field's two annotations pair up position by position."""
     paired_new, paired_old = {n for n, _ in pairs}, {o for _, o in pairs}
-    queue = list(pairs)
+    queue = list(pairs[start:])
     while queue:
         new_name, old_name = queue.pop(0)
         old_refs, new_refs = _references(old[old_name], old), _references(new[new_name], new)
@@ -102,6 +98,89 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
                     paired_old.add(a)
                     pairs.append((b, a))
                     queue.append((b, a))
+
+
+def _shape(node: ast.ClassDef, classes: Mapping[str, ast.ClassDef]) -> str:
+    """The class's body with the module's class names (its own among them) left out: what stays when it is renamed
+    and so are the classes it refers to."""
+    names = set(classes)
+
+    class _Blank(ast.NodeTransformer):
+        def visit_Name(self, name: ast.Name) -> ast.AST:
+            return ast.Name("_", name.ctx) if name.id in names else name
+
+    body = [_Blank().visit(ast.parse(ast.unparse(stmt)).body[0]) for stmt in node.body]
+    bases = [_Blank().visit(ast.parse(ast.unparse(base), mode="eval")) for base in node.bases]
+    return ast.dump(ast.Module(body=body, type_ignores=[])) + "|" + "|".join(ast.dump(b) for b in bases)
+
+
+def _same_shapes(
+    pairs: list[tuple[str, str]], old: Mapping[str, ast.ClassDef], new: Mapping[str, ast.ClassDef]
+) -> list[tuple[str, str]]:
+    """(new, old) for the unmatched classes whose shape exactly one unmatched class on each side has."""
+    paired_new, paired_old = {n for n, _ in pairs}, {o for _, o in pairs}
+    olds: dict[str, list[str]] = {}
+    for name in old:
+        if name not in paired_old:
+            olds.setdefault(_shape(old[name], old), []).append(name)
+    news: dict[str, list[str]] = {}
+    for name in new:
+        if name not in paired_new:
+            news.setdefault(_shape(new[name], new), []).append(name)
+    return [(n[0], olds[shape][0]) for shape, n in news.items() if len(n) == 1 and len(olds.get(shape, [])) == 1]
+
+
+def _renamed_prefixes(
+    pairs: list[tuple[str, str]], old: Mapping[str, ast.ClassDef], new: Mapping[str, ast.ClassDef]
+) -> list[tuple[str, str]]:
+    """(new, old) for unmatched classes whose names differ as a matched pair's do: ``Uid3ResponseBody`` ->
+    ``GetAppKeyUidsUidResponseBody`` renames the prefix ``Uid3``, so ``Uid3Response`` is
+    ``GetAppKeyUidsUidResponse`` when that class is unmatched and has its shape."""
+    prefixes: dict[str, str] = {}
+    for new_name, old_name in pairs:
+        cut = len(old_name)
+        while cut > 0 and new_name.endswith(old_name[cut - 1 :]):
+            cut -= 1
+        while cut < len(old_name) and not old_name[cut].isupper():  # the common part starts a word
+            cut += 1
+        if 0 < cut < len(old_name) and new_name != old_name:
+            prefixes.setdefault(old_name[:cut], new_name[: len(new_name) - (len(old_name) - cut)])
+    paired_new, paired_old = {n for n, _ in pairs}, {o for _, o in pairs}
+    found: list[tuple[str, str]] = []
+    for name in old:
+        if name in paired_old:
+            continue
+        for before, after in sorted(prefixes.items(), key=lambda item: -len(item[0])):
+            candidate = after + name[len(before) :]
+            if (
+                name.startswith(before)
+                and name[len(before) : len(before) + 1].isupper()
+                and candidate in new
+                and candidate not in paired_new
+                and _shape(new[candidate], new) == _shape(old[name], old)
+            ):
+                found.append((candidate, name))
+                paired_new.add(candidate)
+                break
+    return found
+
+
+def class_changes(old_source: str, new_source: str) -> ClassChanges:
+    """The classes (and deprecated aliases) of ``old_source`` that ``new_source`` renamed or removed.
+
+    One old class may become several (an older generator gave identical inline schemas one shared class; each
+    place now has its own): ``renamed`` names the first, :attr:`ClassChanges.split` all of them. Several old
+    classes may become one (the spec now shares one component for an object the docs repeat): each is renamed to
+    it."""
+    old, new = _classes(old_source), _classes(new_source)
+    pairs = [(name, name) for name in new if name in old]  # (new class, the old class it is), in the order found
+    _follow(pairs, old, new)
+    # Classes still unmatched are paired when one of each has the same shape, no other does: a top-level class
+    # named after its operation follows the operation's new id (``Uid3Response`` -> ``GetAppKeyUidsUidResponse``),
+    # and the classes its fields reach follow it.
+    while seeds := _same_shapes(pairs, old, new) or _renamed_prefixes(pairs, old, new):
+        pairs.extend(seeds)
+        _follow(pairs, old, new, start=len(pairs) - len(seeds))
     changes = ClassChanges()
     for new_name, old_name in pairs:
         changes.split.setdefault(old_name, []).append(new_name)

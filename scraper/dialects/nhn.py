@@ -304,10 +304,15 @@ def _placeholder_headers(headers: tuple[tuple[str, str], ...]) -> dict[str, tupl
     return {p: lines[0] for p, lines in found.items() if len(lines) == 1 and p.lower() not in names}
 
 
+#: A heading's enumeration (``1. Search``, ``2) Start``, ``1-2. Create``, ``(3) Delete``, ``④ List``): the guide's
+#: structure, not the title (``2.0 API`` has no closing mark: a version, kept).
+_ENUMERATION = re.compile(r"^(?:\d{1,3}(?:[.-]\d{1,3})*[.)]|\(\d{1,3}\)|[\u2460-\u2473])\s+(?=\S)")
+
+
 def _heading_title(heading: Heading) -> str:
     title = _ANCHOR_ATTR.sub("", clean_text(heading.title))
     title = re.sub(r"^#+\s*", "", title)  # a broken '### ### Title'
-    return title.strip()
+    return _ENUMERATION.sub("", title.strip())
 
 
 @dataclass(slots=True)

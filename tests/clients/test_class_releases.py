@@ -97,6 +97,35 @@ def test_classes_merged_into_one_shared_class_are_each_renamed_to_it() -> None:
     assert changes.removed == []
 
 
+def test_classes_of_a_renamed_operation_follow_its_new_name_by_their_shape() -> None:
+    # Email: an operation id taken from a Korean title's one Latin word (``uid3``) is now its method and path
+    # (``getAppKeyUidsUid``): no class both modules define refers to its classes, which were "removed" (no alias)
+    old = (
+        "class Uid3Response(BaseModel):\n    body: Uid3ResponseBody | None = None\n\n\n"
+        "class Uid3ResponseBody(BaseModel):\n    uid: str | None = None\n\n\n"
+        "class Uid4Response(BaseModel):\n    count: int | None = None\n\n\n"
+        "class Uid2Request(BaseModel):\n    uid: str | None = None\n    name: str | None = None\n\n\n"
+        "class Uid2Response(BaseModel):\n    count: int | None = None\n"
+    )
+    new = (
+        "class GetUidResponse(BaseModel):\n    body: GetUidResponseBody | None = None\n\n\n"
+        "class GetUidResponseBody(BaseModel):\n    uid: str | None = None\n\n\n"
+        "class DeleteUidResponse(BaseModel):\n    count: int | None = None\n\n\n"
+        "class Other(BaseModel):\n    count: int | None = None\n\n\n"
+        "class PostUidRequest(BaseModel):\n    uid: str | None = None\n    name: str | None = None\n\n\n"
+        "class PostUidResponse(BaseModel):\n    count: int | None = None\n"
+    )
+    changes = class_changes(old, new)
+    assert changes.renamed == {
+        "Uid3Response": "GetUidResponse",
+        "Uid3ResponseBody": "GetUidResponseBody",
+        "Uid2Request": "PostUidRequest",
+        # its shape is every count-only class's; the request's rename (Uid2 -> PostUid) names it
+        "Uid2Response": "PostUidResponse",
+    }
+    assert changes.removed == ["Uid4Response"]  # several new classes have its shape, no rename names it: no guess
+
+
 def _package(tmp_path: Path, models: str, version: str) -> Path:
     (tmp_path / "pkg" / "v1").mkdir(parents=True)
     (tmp_path / "pkg" / "v1" / "models.py").write_text(models, encoding="utf-8")

@@ -59,7 +59,7 @@ _FUSED_ROWS = {"RDS-FOR-POSTGRESQL__en__api-guide-v1.0.md": {"Create DB Instance
 #: (``markdown._TYPE_ARGUMENT``), the HTML rendering holds an element a browser hides, so the HTML says ``List``.
 _TYPE_ARGUMENTS = {
     "E-mail__ko__api-guide.md": {"템플릿 등록", "템플릿 수정"},
-    "ShortURL__ko__api-guide.md": {"1. 생성"},
+    "ShortURL__ko__api-guide.md": {"생성"},
 }
 _GUIDES = sorted((ROOT / "pages" / "nhn").glob("*.md")) + sorted(
     (ROOT / "tests" / "fixtures" / "nhn" / "unseen" / "guides").glob("*.md")

@@ -131,7 +131,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         frozenset(["메시지 자유형 발송 요청", "템플릿 등록", "템플릿 수정"]),
     ),
     "CDN__ja__api-guide-v2.0.md": (_OPEN, frozenset(["要請"])),
-    "Cloud-Search__en__api-v2.0-guide.md": (_OPEN, frozenset(["1. View stat"])),
+    "Cloud-Search__en__api-v2.0-guide.md": (_OPEN, frozenset(["View stat"])),
     "Compute-Image__en__public-api.md": (
         _OPEN,
         # Download Image: without the "#### Response" heading, "The binary data for the image is returned" is the
@@ -177,7 +177,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     ),
     "ResourceWatcher__ja__api-v2-guide.md": (
         _OPEN,
-        frozenset(["1.1通知を登録する", "1.2通知照会", "1.5. 通知の削除", "1.6. 複数の通知を削除"]),
+        frozenset(["1.1通知を登録する", "1.2通知照会", "通知の削除", "複数の通知を削除"]),
     ),
     "ResourceWatcher__ko__api-guide.md": (
         _OPEN,
@@ -185,10 +185,10 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             [
                 "1.1 Alarm 등록하기",
                 "1.2 Event Alarm 조회",
-                "1.5. Event Alarm 삭제",
-                "1.6. Event Alarm 다건 삭제",
-                "2.1. 알림 히스토리 조회",
-                "2.2. 알림 히스토리 리스트 조회",
+                "Event Alarm 삭제",
+                "Event Alarm 다건 삭제",
+                "알림 히스토리 조회",
+                "알림 히스토리 리스트 조회",
             ]
         ),
     ),
@@ -216,7 +216,7 @@ _PIPE_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
             ]
         ),
     ),
-    "ShortURL__ko__api-guide.md": (_OPEN, frozenset(["1. 생성"])),
+    "ShortURL__ko__api-guide.md": (_OPEN, frozenset(["생성"])),
 }
 
 

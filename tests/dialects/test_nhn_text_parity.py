@@ -47,7 +47,7 @@ _TYPE_ARGUMENT = (
 )
 _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     "E-mail__ko__api-guide.md": (_TYPE_ARGUMENT, frozenset(["템플릿 등록", "템플릿 수정"])),
-    "ShortURL__ko__api-guide.md": (_TYPE_ARGUMENT, frozenset(["1. 생성"])),
+    "ShortURL__ko__api-guide.md": (_TYPE_ARGUMENT, frozenset(["생성"])),
     "Deploy__en__api-guide-v2.1.md": (
         "the Description and Value columns side by side are joined in the text rendering (the site joins cells by"
         " spaces), so the field descriptions also hold the Value column's text",
@@ -145,7 +145,7 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         " parameter; '1. View the index log', '1. Search': the operation's title is found as the nearest title-like"
         " line ('URI Information'), so the parameters come in another order (open: the title walk does not know"
         " structural labels)",
-        frozenset(["1. Search", "1. View stat", "1. View the index log"]),
+        frozenset(["Search", "View stat", "View the index log"]),
     ),
     "Security-Groups__ko__public-api.md": (
         "'보안 그룹 보기': a 예시 (example) column beside 설명 (as the ja guide's): the text joins them, so the example"
@@ -239,7 +239,7 @@ _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
         "'3.1. Event 목록 조회': a 'Key Value' header table (no vocabulary column) whose Value cell has line breaks"
         " ('언어 코드' / '...' / 'Default 값: ko'): every line of such a table reads as 'name value', so the text"
         " cannot tell the continuation 'Default 값: ko' from a header named 'Default'",
-        frozenset(["3.1. Event 목록 조회"]),
+        frozenset(["Event 목록 조회"]),
     ),
     "Service-Monitoring__en__api-guide.md": (
         "open: the field tables' header 'Value Type Corresponding scenarioType Assignable Value Necessity Default"

@@ -78,8 +78,10 @@ class Client:
     ) -> None:
         self.close()
 
-    def op1_event10(self, *, body: _models.Op1Event10Request) -> _models.Op1Event10Response:
-        """1. Event 조회(1.0)
+    def post_app_key_events_search(
+        self, *, body: _models.PostAppKeyEventsSearchRequest
+    ) -> _models.PostAppKeyEventsSearchResponse:
+        """Event 조회(1.0)
 
         발생한 이벤트를 조회합니다.
 
@@ -89,13 +91,13 @@ class Client:
 
         ``POST /cloud-trail/v1.0/appkeys/{appKey}/events/search`` (API version v1.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#1-event-조회10
+        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#event-조회10
 
         Args:
-            body: the request body (Op1Event10Request).
+            body: the request body (PostAppKeyEventsSearchRequest).
 
         Returns:
-            Op1Event10Response (HTTP 200).
+            PostAppKeyEventsSearchResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -103,7 +105,7 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.Op1Event10Response, _response)
+        return _support.parse_model(_models.PostAppKeyEventsSearchResponse, _response)
 
 
 class AsyncClient:
@@ -151,8 +153,10 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def op1_event10(self, *, body: _models.Op1Event10Request) -> _models.Op1Event10Response:
-        """1. Event 조회(1.0)
+    async def post_app_key_events_search(
+        self, *, body: _models.PostAppKeyEventsSearchRequest
+    ) -> _models.PostAppKeyEventsSearchResponse:
+        """Event 조회(1.0)
 
         발생한 이벤트를 조회합니다.
 
@@ -162,13 +166,13 @@ class AsyncClient:
 
         ``POST /cloud-trail/v1.0/appkeys/{appKey}/events/search`` (API version v1.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#1-event-조회10
+        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#event-조회10
 
         Args:
-            body: the request body (Op1Event10Request).
+            body: the request body (PostAppKeyEventsSearchRequest).
 
         Returns:
-            Op1Event10Response (HTTP 200).
+            PostAppKeyEventsSearchResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -176,4 +180,4 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.Op1Event10Response, _response)
+        return _support.parse_model(_models.PostAppKeyEventsSearchResponse, _response)

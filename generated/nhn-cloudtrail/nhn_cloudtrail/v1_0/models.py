@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Op1Event10RequestMember(BaseModel):
+class PostAppKeyEventsSearchRequestMember(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -18,7 +18,7 @@ class Op1Event10RequestMember(BaseModel):
     idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 IdNo(UUID)")
 
 
-class Op1Event10RequestPage(BaseModel):
+class PostAppKeyEventsSearchRequestPage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -28,7 +28,7 @@ class Op1Event10RequestPage(BaseModel):
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
-class Op1Event10ResponseHeader(BaseModel):
+class PostAppKeyEventsSearchResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -38,7 +38,7 @@ class Op1Event10ResponseHeader(BaseModel):
     resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
 
 
-class Op1Event10ResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
+class PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -49,30 +49,30 @@ class Op1Event10ResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
     emailAddress: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이메일 주소(NHN Cloud 회원일 경우)")
 
 
-class Op1Event10Request(BaseModel):
+class PostAppKeyEventsSearchRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 아이디 번호(UUID)")
-    member: Op1Event10RequestMember | None = Field(None, description="이벤트를 발생시킨 회원")
+    member: PostAppKeyEventsSearchRequestMember | None = Field(None, description="이벤트를 발생시킨 회원")
     eventId: str = Field(..., description="조회할 이벤트의 ID")
     startDate: str = Field(..., description="조회할 기간의 시작 날짜")
     endDate: str = Field(..., description="조회할 기간의 끝나는 날짜")
-    page: Op1Event10RequestPage = Field(..., description="조회 결과의 페이지 조건")
+    page: PostAppKeyEventsSearchRequestPage = Field(..., description="조회 결과의 페이지 조건")
 
 
-class Op1Event10ResponsePageContentItemEventTarget(BaseModel):
+class PostAppKeyEventsSearchResponsePageContentItemEventTarget(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    targetMembers: list[Op1Event10ResponsePageContentItemEventTargetTargetMembersItem] | None = Field(
+    targetMembers: list[PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem] | None = Field(
         None, description="발생한 이벤트의 대상 회원"
     )
 
 
-class Op1Event10ResponsePageContentItem(BaseModel):
+class PostAppKeyEventsSearchResponsePageContentItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -95,31 +95,35 @@ class Op1Event10ResponsePageContentItem(BaseModel):
     eventLogUuid: str | None = Field(None, description="이벤트 로그 일련 번호(식별 키)")
     request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
     response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
-    eventTarget: Op1Event10ResponsePageContentItemEventTarget | None = Field(None, description="발생한 이벤트의 대상")
+    eventTarget: PostAppKeyEventsSearchResponsePageContentItemEventTarget | None = Field(
+        None, description="발생한 이벤트의 대상"
+    )
 
 
-class Op1Event10ResponsePage(BaseModel):
+class PostAppKeyEventsSearchResponsePage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    content: list[Op1Event10ResponsePageContentItem] | None = None
+    content: list[PostAppKeyEventsSearchResponsePageContentItem] | None = None
 
 
-class Op1Event10Response(BaseModel):
+class PostAppKeyEventsSearchResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    page: Op1Event10ResponsePage | None = None
-    header: Op1Event10ResponseHeader | None = Field(None, description="응답 헤더")
+    page: PostAppKeyEventsSearchResponsePage | None = None
+    header: PostAppKeyEventsSearchResponseHeader | None = Field(None, description="응답 헤더")
 
 
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-Member = Op1Event10RequestMember
-Page = Op1Event10RequestPage
-TargetMember = Op1Event10ResponsePageContentItemEventTargetTargetMembersItem
-EventTarget = Op1Event10ResponsePageContentItemEventTarget
-ContentItem = Op1Event10ResponsePageContentItem
-Page1 = Op1Event10ResponsePage
-Header = Op1Event10ResponseHeader
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+Op1Event10RequestMember = PostAppKeyEventsSearchRequestMember
+Op1Event10RequestPage = PostAppKeyEventsSearchRequestPage
+Op1Event10ResponseHeader = PostAppKeyEventsSearchResponseHeader
+Op1Event10ResponsePageContentItemEventTargetTargetMembersItem = PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem
+Op1Event10Request = PostAppKeyEventsSearchRequest
+Op1Event10ResponsePageContentItemEventTarget = PostAppKeyEventsSearchResponsePageContentItemEventTarget
+Op1Event10ResponsePageContentItem = PostAppKeyEventsSearchResponsePageContentItem
+Op1Event10ResponsePage = PostAppKeyEventsSearchResponsePage
+Op1Event10Response = PostAppKeyEventsSearchResponse

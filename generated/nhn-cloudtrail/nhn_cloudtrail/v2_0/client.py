@@ -78,8 +78,10 @@ class Client:
     ) -> None:
         self.close()
 
-    def op2_event20(self, *, body: _models.Op2Event20Request) -> _models.Op2Event20Response:
-        """2. Event 조회(2.0)
+    def post_app_key_events_search(
+        self, *, body: _models.PostAppKeyEventsSearchRequest
+    ) -> _models.PostAppKeyEventsSearchResponse:
+        """Event 조회(2.0)
 
         발생한 이벤트를 조회합니다.
 
@@ -91,13 +93,13 @@ class Client:
 
         ``POST /cloud-trail/v2.0/appkeys/{appKey}/events/search`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#2-event-조회20
+        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#event-조회20
 
         Args:
-            body: the request body (Op2Event20Request).
+            body: the request body (PostAppKeyEventsSearchRequest).
 
         Returns:
-            Op2Event20Response (HTTP 200).
+            PostAppKeyEventsSearchResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -105,7 +107,7 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.Op2Event20Response, _response)
+        return _support.parse_model(_models.PostAppKeyEventsSearchResponse, _response)
 
 
 class AsyncClient:
@@ -153,8 +155,10 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def op2_event20(self, *, body: _models.Op2Event20Request) -> _models.Op2Event20Response:
-        """2. Event 조회(2.0)
+    async def post_app_key_events_search(
+        self, *, body: _models.PostAppKeyEventsSearchRequest
+    ) -> _models.PostAppKeyEventsSearchResponse:
+        """Event 조회(2.0)
 
         발생한 이벤트를 조회합니다.
 
@@ -166,13 +170,13 @@ class AsyncClient:
 
         ``POST /cloud-trail/v2.0/appkeys/{appKey}/events/search`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#2-event-조회20
+        Source: https://docs.nhncloud.com/ko/Governance%20%26%20Audit/CloudTrail/ko/api-guide/#event-조회20
 
         Args:
-            body: the request body (Op2Event20Request).
+            body: the request body (PostAppKeyEventsSearchRequest).
 
         Returns:
-            Op2Event20Response (HTTP 200).
+            PostAppKeyEventsSearchResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -180,4 +184,4 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.Op2Event20Response, _response)
+        return _support.parse_model(_models.PostAppKeyEventsSearchResponse, _response)

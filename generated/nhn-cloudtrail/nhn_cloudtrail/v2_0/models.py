@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Op2Event20RequestMember(BaseModel):
+class PostAppKeyEventsSearchRequestMember(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -18,7 +18,7 @@ class Op2Event20RequestMember(BaseModel):
     idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 IdNo(UUID)")
 
 
-class Op2Event20RequestPage(BaseModel):
+class PostAppKeyEventsSearchRequestPage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -28,7 +28,7 @@ class Op2Event20RequestPage(BaseModel):
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
-class Op2Event20ResponseHeader(BaseModel):
+class PostAppKeyEventsSearchResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -38,7 +38,7 @@ class Op2Event20ResponseHeader(BaseModel):
     resultMessage: str | None = Field(None, description='응답 메시지. 성공 시 "SUCCESS", 실패 시 오류 메시지 반환')
 
 
-class Op2Event20ResponsePageSort(BaseModel):
+class PostAppKeyEventsSearchResponsePageSort(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -49,7 +49,7 @@ class Op2Event20ResponsePageSort(BaseModel):
     empty: bool | None = None
 
 
-class Op2Event20ResponsePagePageableSort(BaseModel):
+class PostAppKeyEventsSearchResponsePagePageableSort(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -59,7 +59,7 @@ class Op2Event20ResponsePagePageableSort(BaseModel):
     unsorted: bool | None = Field(None, description="정렬되지 않은 이벤트 여부")
 
 
-class Op2Event20ResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
+class PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -70,43 +70,43 @@ class Op2Event20ResponsePageContentItemEventTargetTargetMembersItem(BaseModel):
     emailAddress: str | None = Field(None, description="발생한 이벤트의 대상 회원의 이메일 주소(NHN Cloud 회원일 경우)")
 
 
-class Op2Event20Request(BaseModel):
+class PostAppKeyEventsSearchRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     idNo: str | None = Field(None, description="이벤트를 발생시킨 회원 아이디 번호(UUID)")
-    member: Op2Event20RequestMember | None = Field(None, description="이벤트를 발생시킨 회원")
+    member: PostAppKeyEventsSearchRequestMember | None = Field(None, description="이벤트를 발생시킨 회원")
     eventId: str = Field(..., description="조회할 이벤트의 ID")
     startDate: str = Field(..., description="조회할 기간의 시작 날짜")
     endDate: str = Field(..., description="조회할 기간의 끝나는 날짜")
-    page: Op2Event20RequestPage = Field(..., description="조회 결과의 페이지 조건")
+    page: PostAppKeyEventsSearchRequestPage = Field(..., description="조회 결과의 페이지 조건")
 
 
-class Op2Event20ResponsePagePageable(BaseModel):
+class PostAppKeyEventsSearchResponsePagePageable(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     pageNumber: int | None = Field(None, description="이벤트 조회시 현재 페이지")
     pageSize: int | None = Field(None, description="한 페이지의 크기")
-    sort: Op2Event20ResponsePagePageableSort | None = None
+    sort: PostAppKeyEventsSearchResponsePagePageableSort | None = None
     offset: int | None = Field(None, description="이벤트 조회의 현재 페이지 시작 offset")
     paged: bool | None = Field(None, description="페이징된 결과 여부")
     unpaged: bool | None = Field(None, description="페이징되지 않은 결과 여부")
 
 
-class Op2Event20ResponsePageContentItemEventTarget(BaseModel):
+class PostAppKeyEventsSearchResponsePageContentItemEventTarget(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    targetMembers: list[Op2Event20ResponsePageContentItemEventTargetTargetMembersItem] | None = Field(
+    targetMembers: list[PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem] | None = Field(
         None, description="발생한 이벤트의 대상 회원"
     )
 
 
-class Op2Event20ResponsePageContentItem(BaseModel):
+class PostAppKeyEventsSearchResponsePageContentItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -129,44 +129,48 @@ class Op2Event20ResponsePageContentItem(BaseModel):
     eventLogUuid: str | None = Field(None, description="이벤트 로그 일련 번호(식별 키)")
     request: str | None = Field(None, description="발생한 이벤트의 요청 내용")
     response: str | None = Field(None, description="발생한 이벤트의 응답 내용")
-    eventTarget: Op2Event20ResponsePageContentItemEventTarget | None = Field(None, description="발생한 이벤트의 대상")
+    eventTarget: PostAppKeyEventsSearchResponsePageContentItemEventTarget | None = Field(
+        None, description="발생한 이벤트의 대상"
+    )
 
 
-class Op2Event20ResponsePage(BaseModel):
+class PostAppKeyEventsSearchResponsePage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    content: list[Op2Event20ResponsePageContentItem] | None = None
-    pageable: Op2Event20ResponsePagePageable | None = None
+    content: list[PostAppKeyEventsSearchResponsePageContentItem] | None = None
+    pageable: PostAppKeyEventsSearchResponsePagePageable | None = None
     last: bool | None = Field(None, description="마지막 페이지 여부")
     totalElements: int | None = Field(None, description="조회된 총 이벤트 갯수")
     totalPages: int | None = Field(None, description="조회된 총 페이지 갯수")
     first: bool | None = Field(None, description="첫번째 페이지 여부")
     size: int | None = Field(None, description="페이지 사이즈")
     number: int | None = Field(None, description="현재 페이지 번호")
-    sort: Op2Event20ResponsePageSort | None = None
+    sort: PostAppKeyEventsSearchResponsePageSort | None = None
     numberOfElements: int | None = Field(None, description="현재 페이지의 이벤트 로그 갯수")
     empty: bool | None = Field(None, description="현재 페이지 이벤트 공백 여부")
 
 
-class Op2Event20Response(BaseModel):
+class PostAppKeyEventsSearchResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    page: Op2Event20ResponsePage | None = None
-    header: Op2Event20ResponseHeader | None = Field(None, description="응답 헤더")
+    page: PostAppKeyEventsSearchResponsePage | None = None
+    header: PostAppKeyEventsSearchResponseHeader | None = Field(None, description="응답 헤더")
 
 
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-Member = Op2Event20RequestMember
-Page = Op2Event20RequestPage
-TargetMember = Op2Event20ResponsePageContentItemEventTargetTargetMembersItem
-EventTarget = Op2Event20ResponsePageContentItemEventTarget
-ContentItem = Op2Event20ResponsePageContentItem
-Sort = Op2Event20ResponsePagePageableSort
-Pageable = Op2Event20ResponsePagePageable
-Sort1 = Op2Event20ResponsePageSort
-Page1 = Op2Event20ResponsePage
-Header = Op2Event20ResponseHeader
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+Op2Event20RequestMember = PostAppKeyEventsSearchRequestMember
+Op2Event20RequestPage = PostAppKeyEventsSearchRequestPage
+Op2Event20ResponseHeader = PostAppKeyEventsSearchResponseHeader
+Op2Event20ResponsePageSort = PostAppKeyEventsSearchResponsePageSort
+Op2Event20ResponsePagePageableSort = PostAppKeyEventsSearchResponsePagePageableSort
+Op2Event20ResponsePageContentItemEventTargetTargetMembersItem = PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem
+Op2Event20Request = PostAppKeyEventsSearchRequest
+Op2Event20ResponsePagePageable = PostAppKeyEventsSearchResponsePagePageable
+Op2Event20ResponsePageContentItemEventTarget = PostAppKeyEventsSearchResponsePageContentItemEventTarget
+Op2Event20ResponsePageContentItem = PostAppKeyEventsSearchResponsePageContentItem
+Op2Event20ResponsePage = PostAppKeyEventsSearchResponsePage
+Op2Event20Response = PostAppKeyEventsSearchResponse

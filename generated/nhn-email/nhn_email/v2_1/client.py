@@ -153,6 +153,26 @@ class Client:
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
+    def delete_app_key_uids_uid(self, uid: str) -> _models.DeleteAppKeyUidsUidResponse:
+        """UID 삭제
+
+        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
+
+        Args:
+            uid: UID (``uid``, path)
+
+        Returns:
+            DeleteAppKeyUidsUidResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "DELETE",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.DeleteAppKeyUidsUidResponse, _response)
+
     def delete_uid_email_addresses_email_address(
         self, uid: str, email_address: str
     ) -> _models.DeleteUidEmailAddressesEmailAddressResponse:
@@ -601,6 +621,26 @@ class Client:
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
+    def get_app_key_uids_uid(self, uid: str) -> _models.GetAppKeyUidsUidResponse:
+        """UID 단건 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-단건-조회
+
+        Args:
+            uid: UID (``uid``, path)
+
+        Returns:
+            GetAppKeyUidsUidResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.GetAppKeyUidsUidResponse, _response)
+
     def get_app_keys_app_key_block_receivers(
         self,
         *,
@@ -892,6 +932,37 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
+
+    def get_app_keys_app_key_uids(
+        self,
+        *,
+        wheres: list[str] | None = None,
+        offset_uid: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> _models.GetAppKeysAppKeyUidsResponse:
+        """UID 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-조회
+
+        Args:
+            wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
+            offset_uid: offset UID (``offsetUid``, query)
+            offset: offset 0(기본값) (``offset``, query)
+            limit: 조회 건수 15(기본값) (``limit``, query)
+
+        Returns:
+            GetAppKeysAppKeyUidsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
+            params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
+            accept="application/json",
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyUidsResponse, _response)
 
     def get_mail_request_id_mail_seq(self, request_id: str, mail_seq: int) -> _models.GetMailRequestIdMailSeqResponse:
         """메일 발송 상세 조회
@@ -1287,6 +1358,29 @@ class Client:
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
+    def post_app_keys_app_key_uids(
+        self, *, body: _models.PostAppKeysAppKeyUidsRequest
+    ) -> _models.PostAppKeysAppKeyUidsResponse:
+        """UID 등록
+
+        ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-등록
+
+        Args:
+            body: the request body (PostAppKeysAppKeyUidsRequest).
+
+        Returns:
+            PostAppKeysAppKeyUidsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.PostAppKeysAppKeyUidsResponse, _response)
+
     def post_templates_attachfile_binary_upload(
         self, *, body: Mapping[str, Any]
     ) -> _models.PostTemplatesAttachfileBinaryUploadResponse:
@@ -1517,98 +1611,6 @@ class Client:
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
 
-    def uid(
-        self,
-        *,
-        wheres: list[str] | None = None,
-        offset_uid: str | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-    ) -> _models.UidResponse:
-        """UID 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-조회
-
-        Args:
-            wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
-            offset_uid: offset UID (``offsetUid``, query)
-            offset: offset 0(기본값) (``offset``, query)
-            limit: 조회 건수 15(기본값) (``limit``, query)
-
-        Returns:
-            UidResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
-            params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
-            accept="application/json",
-        )
-        return _support.parse_model(_models.UidResponse, _response)
-
-    def uid2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
-        """UID 등록
-
-        ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-등록
-
-        Args:
-            body: the request body (Uid2Request).
-
-        Returns:
-            Uid2Response (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Uid2Response, _response)
-
-    def uid3(self, uid: str) -> _models.Uid3Response:
-        """UID 단건 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-단건-조회
-
-        Args:
-            uid: UID (``uid``, path)
-
-        Returns:
-            Uid3Response (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Uid3Response, _response)
-
-    def uid4(self, uid: str) -> _models.Uid4Response:
-        """UID 삭제
-
-        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
-
-        Args:
-            uid: UID (``uid``, path)
-
-        Returns:
-            Uid4Response (HTTP 200).
-        """
-        _response = self._transport.request(
-            "DELETE",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Uid4Response, _response)
-
 
 class AsyncClient:
     """Asynchronous client for Email API v2.1 (CURRENT).
@@ -1726,6 +1728,26 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
+
+    async def delete_app_key_uids_uid(self, uid: str) -> _models.DeleteAppKeyUidsUidResponse:
+        """UID 삭제
+
+        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
+
+        Args:
+            uid: UID (``uid``, path)
+
+        Returns:
+            DeleteAppKeyUidsUidResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "DELETE",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.DeleteAppKeyUidsUidResponse, _response)
 
     async def delete_uid_email_addresses_email_address(
         self, uid: str, email_address: str
@@ -2177,6 +2199,26 @@ class AsyncClient:
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
+    async def get_app_key_uids_uid(self, uid: str) -> _models.GetAppKeyUidsUidResponse:
+        """UID 단건 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-단건-조회
+
+        Args:
+            uid: UID (``uid``, path)
+
+        Returns:
+            GetAppKeyUidsUidResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.GetAppKeyUidsUidResponse, _response)
+
     async def get_app_keys_app_key_block_receivers(
         self,
         *,
@@ -2468,6 +2510,37 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
+
+    async def get_app_keys_app_key_uids(
+        self,
+        *,
+        wheres: list[str] | None = None,
+        offset_uid: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> _models.GetAppKeysAppKeyUidsResponse:
+        """UID 조회
+
+        ``GET /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-조회
+
+        Args:
+            wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
+            offset_uid: offset UID (``offsetUid``, query)
+            offset: offset 0(기본값) (``offset``, query)
+            limit: 조회 건수 15(기본값) (``limit``, query)
+
+        Returns:
+            GetAppKeysAppKeyUidsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
+            params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
+            accept="application/json",
+        )
+        return _support.parse_model(_models.GetAppKeysAppKeyUidsResponse, _response)
 
     async def get_mail_request_id_mail_seq(
         self, request_id: str, mail_seq: int
@@ -2865,6 +2938,29 @@ class AsyncClient:
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
+    async def post_app_keys_app_key_uids(
+        self, *, body: _models.PostAppKeysAppKeyUidsRequest
+    ) -> _models.PostAppKeysAppKeyUidsResponse:
+        """UID 등록
+
+        ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-등록
+
+        Args:
+            body: the request body (PostAppKeysAppKeyUidsRequest).
+
+        Returns:
+            PostAppKeysAppKeyUidsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.PostAppKeysAppKeyUidsResponse, _response)
+
     async def post_templates_attachfile_binary_upload(
         self, *, body: Mapping[str, Any]
     ) -> _models.PostTemplatesAttachfileBinaryUploadResponse:
@@ -3096,95 +3192,3 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
-
-    async def uid(
-        self,
-        *,
-        wheres: list[str] | None = None,
-        offset_uid: str | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-    ) -> _models.UidResponse:
-        """UID 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-조회
-
-        Args:
-            wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
-            offset_uid: offset UID (``offsetUid``, query)
-            offset: offset 0(기본값) (``offset``, query)
-            limit: 조회 건수 15(기본값) (``limit``, query)
-
-        Returns:
-            UidResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
-            params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
-            accept="application/json",
-        )
-        return _support.parse_model(_models.UidResponse, _response)
-
-    async def uid2(self, *, body: _models.Uid2Request) -> _models.Uid2Response:
-        """UID 등록
-
-        ``POST /email/v2.1/appKeys/{appKey}/uids`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-등록
-
-        Args:
-            body: the request body (Uid2Request).
-
-        Returns:
-            Uid2Response (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Uid2Response, _response)
-
-    async def uid3(self, uid: str) -> _models.Uid3Response:
-        """UID 단건 조회
-
-        ``GET /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-단건-조회
-
-        Args:
-            uid: UID (``uid``, path)
-
-        Returns:
-            Uid3Response (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Uid3Response, _response)
-
-    async def uid4(self, uid: str) -> _models.Uid4Response:
-        """UID 삭제
-
-        ``DELETE /email/v2.1/appKeys/{appKey}/uids/{uid}`` (API version v2.1, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#uid-삭제
-
-        Args:
-            uid: UID (``uid``, path)
-
-        Returns:
-            Uid4Response (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "DELETE",
-            _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Uid4Response, _response)

@@ -243,7 +243,7 @@ class DeleteAppKeyTemplatesTemplateIdResponse(BaseModel):
     body: Any | None = None
 
 
-class Uid2Response(BaseModel):
+class PostAppKeysAppKeyUidsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -252,7 +252,7 @@ class Uid2Response(BaseModel):
     body: Any | None = None
 
 
-class Uid4Response(BaseModel):
+class DeleteAppKeyUidsUidResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -356,7 +356,7 @@ class PutSenderReservationsSearchCancelsRequestSearchParameter(BaseModel):
     templateId: str | None = Field(None, description="템플릿 ID")
 
 
-class Uid2RequestContactsItem(BaseModel):
+class PostAppKeysAppKeyUidsRequestContactsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -877,7 +877,7 @@ class GetAppKeyTemplatesTemplateIdResponseBodyDataAttachFileListItem(BaseModel):
     createDate: str | None = Field(None, description="생성 일시")
 
 
-class Uid3ResponseBodyDataContactsItem(BaseModel):
+class GetAppKeyUidsUidResponseBodyDataContactsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -887,7 +887,7 @@ class Uid3ResponseBodyDataContactsItem(BaseModel):
     createdDate: str | None = Field(None, description="연락처 생성 일시")
 
 
-class UidResponseBodyDataUidsItemContactsItem(BaseModel):
+class GetAppKeysAppKeyUidsResponseBodyDataUidsItemContactsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1005,14 +1005,14 @@ class PutSenderReservationsSearchCancelsRequest(BaseModel):
     updateUser: str = Field(..., description="예약 취소 요청자")
 
 
-class Uid2Request(BaseModel):
+class PostAppKeysAppKeyUidsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     uid: str = Field(..., description="UID")
     tagIds: list[str] = Field(..., description="태그 ID 목록")
-    contacts: list[Uid2RequestContactsItem] = Field(..., description="메일 주소 목록")
+    contacts: list[PostAppKeysAppKeyUidsRequestContactsItem] = Field(..., description="메일 주소 목록")
 
 
 class PostAppKeyAttachfileBinaryUploadResponseBody(BaseModel):
@@ -1380,24 +1380,26 @@ class GetAppKeyTemplatesTemplateIdResponseBodyData(BaseModel):
     )
 
 
-class Uid3ResponseBodyData(BaseModel):
+class GetAppKeyUidsUidResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     uid: str | None = Field(None, description="UID")
     tags: list[TagsItem] | None = Field(None, description="태그 정보 리스트")
-    contacts: list[Uid3ResponseBodyDataContactsItem] | None = Field(None, description="연락처 리스트")
+    contacts: list[GetAppKeyUidsUidResponseBodyDataContactsItem] | None = Field(None, description="연락처 리스트")
 
 
-class UidResponseBodyDataUidsItem(BaseModel):
+class GetAppKeysAppKeyUidsResponseBodyDataUidsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     uid: str | None = Field(None, description="UID")
     tags: list[TagsItem] | None = Field(None, description="태그 정보 리스트")
-    contacts: list[UidResponseBodyDataUidsItemContactsItem] | None = Field(None, description="연락처 리스트")
+    contacts: list[GetAppKeysAppKeyUidsResponseBodyDataUidsItemContactsItem] | None = Field(
+        None, description="연락처 리스트"
+    )
 
 
 class Body(BaseModel):
@@ -1673,20 +1675,20 @@ class GetAppKeyTemplatesTemplateIdResponseBody(BaseModel):
     data: GetAppKeyTemplatesTemplateIdResponseBodyData | None = Field(None, description="데이터 영역")
 
 
-class Uid3ResponseBody(BaseModel):
+class GetAppKeyUidsUidResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    data: Uid3ResponseBodyData | None = Field(None, description="데이터 영역")
+    data: GetAppKeyUidsUidResponseBodyData | None = Field(None, description="데이터 영역")
 
 
-class UidResponseBodyData(BaseModel):
+class GetAppKeysAppKeyUidsResponseBodyData(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    uids: list[UidResponseBodyDataUidsItem] | None = Field(None, description="UID 목록")
+    uids: list[GetAppKeysAppKeyUidsResponseBodyDataUidsItem] | None = Field(None, description="UID 목록")
     isLast: bool | None = Field(None, description="마지막 리스트 여부")
     totalCount: int | None = Field(None, description="총 데이터 건수")
 
@@ -1745,33 +1747,43 @@ class GetAppKeyTemplatesTemplateIdResponse(BaseModel):
     body: GetAppKeyTemplatesTemplateIdResponseBody | None = Field(None, description="본문 영역")
 
 
-class Uid3Response(BaseModel):
+class GetAppKeyUidsUidResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: Uid3ResponseBody | None = Field(None, description="본문 영역")
+    body: GetAppKeyUidsUidResponseBody | None = Field(None, description="본문 영역")
 
 
-class UidResponseBody(BaseModel):
+class GetAppKeysAppKeyUidsResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    data: UidResponseBodyData | None = Field(None, description="데이터 영역")
+    data: GetAppKeysAppKeyUidsResponseBodyData | None = Field(None, description="데이터 영역")
 
 
-class UidResponse(BaseModel):
+class GetAppKeysAppKeyUidsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     header: Header | None = Field(None, description="헤더 영역")
-    body: UidResponseBody | None = Field(None, description="본문 영역")
+    body: GetAppKeysAppKeyUidsResponseBody | None = Field(None, description="본문 영역")
 
 
-# docs2client: deprecated names, renamed in 9.0.0; removed in the next major release
-DataResultsItem = ResultsItem
-Uid3ResponseBodyDataTagsItem = TagsItem
-UidResponseBodyDataUidsItemTagsItem = TagsItem
+# docs2client: deprecated names, renamed in 10.0.0; removed in the next major release
+Uid2Response = PostAppKeysAppKeyUidsResponse
+Uid4Response = DeleteAppKeyUidsUidResponse
+Uid2RequestContactsItem = PostAppKeysAppKeyUidsRequestContactsItem
+Uid3ResponseBodyDataContactsItem = GetAppKeyUidsUidResponseBodyDataContactsItem
+UidResponseBodyDataUidsItemContactsItem = GetAppKeysAppKeyUidsResponseBodyDataUidsItemContactsItem
+Uid2Request = PostAppKeysAppKeyUidsRequest
+Uid3ResponseBodyData = GetAppKeyUidsUidResponseBodyData
+UidResponseBodyDataUidsItem = GetAppKeysAppKeyUidsResponseBodyDataUidsItem
+Uid3ResponseBody = GetAppKeyUidsUidResponseBody
+UidResponseBodyData = GetAppKeysAppKeyUidsResponseBodyData
+Uid3Response = GetAppKeyUidsUidResponse
+UidResponseBody = GetAppKeysAppKeyUidsResponseBody
+UidResponse = GetAppKeysAppKeyUidsResponse

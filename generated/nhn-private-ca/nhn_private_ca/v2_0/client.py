@@ -84,102 +84,6 @@ class Client:
     ) -> None:
         self.close()
 
-    def crl(self, ca_store_id: int, issuer_cert_id: int) -> _models.CrlResponse:
-        """CRL 정보 조회
-
-        특정 발급자의 CRL 정보를 조회합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-정보-조회
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-
-        Returns:
-            CrlResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.CrlResponse, _response)
-
-    def crl2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
-        """CRL 수동 갱신
-
-        CRL을 수동으로 갱신합니다.
-
-        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-수동-갱신
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-
-        Returns:
-            Crl2Response (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Crl2Response, _response)
-
-    def crl_der(self, ca_store_id: int, issuer_cert_id: int) -> None:
-        """CRL 다운로드(DER 형식)
-
-        CRL을 DER(바이너리) 형식으로 다운로드합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드der-형식
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-        """
-        self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-        )
-        return None
-
-    def crl_pem(self, ca_store_id: int, issuer_cert_id: int) -> None:
-        """CRL 다운로드(PEM 형식)
-
-        CRL을 PEM 형식으로 다운로드합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드pem-형식
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-        """
-        self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-        )
-        return None
-
     def delete_appkey_ca_stores_ca_store_id(self, ca_store_id: int) -> _models.DeleteAppkeyCaStoresCaStoreIdResponse:
         """저장소 삭제
 
@@ -309,6 +213,28 @@ class Client:
         )
         return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
+    def get_ca_store_id_ocsp_ocsp_request_base64(self, ca_store_id: int, ocsp_request_base64: str) -> None:
+        """OCSP 상태 조회(GET)
+
+        Base64로 인코딩된 OCSP 요청을 처리합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회get
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            ocsp_request_base64: Base64로 인코딩된 OCSP 요청 (``ocspRequestBase64``, path)
+        """
+        self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "ocspRequestBase64": ocsp_request_base64},
+            ),
+        )
+        return None
+
     def get_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
     ) -> _models.GetCaStoreIdTemplatesTemplateIdResponse:
@@ -427,44 +353,74 @@ class Client:
         )
         return None
 
-    def ocsp_get(self, ca_store_id: int, ocsp_request_base64: str) -> None:
-        """OCSP 상태 조회(GET)
+    def get_certs_issuer_cert_id_crl(
+        self, ca_store_id: int, issuer_cert_id: int
+    ) -> _models.GetCertsIssuerCertIdCrlResponse:
+        """CRL 정보 조회
 
-        Base64로 인코딩된 OCSP 요청을 처리합니다.
+        특정 발급자의 CRL 정보를 조회합니다.
 
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회get
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-정보-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            ocsp_request_base64: Base64로 인코딩된 OCSP 요청 (``ocspRequestBase64``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
+
+        Returns:
+            GetCertsIssuerCertIdCrlResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.GetCertsIssuerCertIdCrlResponse, _response)
+
+    def get_issuer_cert_id_crl_der(self, ca_store_id: int, issuer_cert_id: int) -> None:
+        """CRL 다운로드(DER 형식)
+
+        CRL을 DER(바이너리) 형식으로 다운로드합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드der-형식
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
         """
         self._transport.request(
             "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "ocspRequestBase64": ocsp_request_base64},
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
         )
         return None
 
-    def ocsp_post(self, ca_store_id: int) -> None:
-        """OCSP 상태 조회(POST)
+    def get_issuer_cert_id_crl_pem(self, ca_store_id: int, issuer_cert_id: int) -> None:
+        """CRL 다운로드(PEM 형식)
 
-        DER 형식 OCSP 요청을 처리합니다.
+        CRL을 PEM 형식으로 다운로드합니다.
 
-        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회post
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드pem-형식
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
         """
         self._transport.request(
-            "POST",
+            "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
         )
         return None
@@ -522,6 +478,26 @@ class Client:
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
+    def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int) -> None:
+        """OCSP 상태 조회(POST)
+
+        DER 형식 OCSP 요청을 처리합니다.
+
+        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회post
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+        """
+        self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
+            ),
+        )
+        return None
+
     def post_ca_stores_ca_store_id_templates(
         self, ca_store_id: int, *, body: _models.PostCaStoresCaStoreIdTemplatesRequest
     ) -> _models.PostCaStoresCaStoreIdTemplatesResponse:
@@ -576,6 +552,34 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
+
+    def post_certs_issuer_cert_id_crl(
+        self, ca_store_id: int, issuer_cert_id: int
+    ) -> _models.PostCertsIssuerCertIdCrlResponse:
+        """CRL 수동 갱신
+
+        CRL을 수동으로 갱신합니다.
+
+        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-수동-갱신
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
+
+        Returns:
+            PostCertsIssuerCertIdCrlResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.PostCertsIssuerCertIdCrlResponse, _response)
 
     def post_templates_template_id_certificates(
         self, ca_store_id: int, template_id: int, *, body: _models.PostTemplatesTemplateIdCertificatesRequest
@@ -705,102 +709,6 @@ class AsyncClient:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-    async def crl(self, ca_store_id: int, issuer_cert_id: int) -> _models.CrlResponse:
-        """CRL 정보 조회
-
-        특정 발급자의 CRL 정보를 조회합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-정보-조회
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-
-        Returns:
-            CrlResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.CrlResponse, _response)
-
-    async def crl2(self, ca_store_id: int, issuer_cert_id: int) -> _models.Crl2Response:
-        """CRL 수동 갱신
-
-        CRL을 수동으로 갱신합니다.
-
-        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-수동-갱신
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-
-        Returns:
-            Crl2Response (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.Crl2Response, _response)
-
-    async def crl_der(self, ca_store_id: int, issuer_cert_id: int) -> None:
-        """CRL 다운로드(DER 형식)
-
-        CRL을 DER(바이너리) 형식으로 다운로드합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드der-형식
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-        """
-        await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-        )
-        return None
-
-    async def crl_pem(self, ca_store_id: int, issuer_cert_id: int) -> None:
-        """CRL 다운로드(PEM 형식)
-
-        CRL을 PEM 형식으로 다운로드합니다.
-
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드pem-형식
-
-        Args:
-            ca_store_id: 저장소 ID (``caStoreId``, path)
-            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
-        """
-        await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
-            ),
-        )
-        return None
 
     async def delete_appkey_ca_stores_ca_store_id(
         self, ca_store_id: int
@@ -935,6 +843,28 @@ class AsyncClient:
         )
         return _support.parse_model(_models.GetCaStoreIdCertsCertIdResponse, _response)
 
+    async def get_ca_store_id_ocsp_ocsp_request_base64(self, ca_store_id: int, ocsp_request_base64: str) -> None:
+        """OCSP 상태 조회(GET)
+
+        Base64로 인코딩된 OCSP 요청을 처리합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회get
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            ocsp_request_base64: Base64로 인코딩된 OCSP 요청 (``ocspRequestBase64``, path)
+        """
+        await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "ocspRequestBase64": ocsp_request_base64},
+            ),
+        )
+        return None
+
     async def get_ca_store_id_templates_template_id(
         self, ca_store_id: int, template_id: int
     ) -> _models.GetCaStoreIdTemplatesTemplateIdResponse:
@@ -1053,44 +983,74 @@ class AsyncClient:
         )
         return None
 
-    async def ocsp_get(self, ca_store_id: int, ocsp_request_base64: str) -> None:
-        """OCSP 상태 조회(GET)
+    async def get_certs_issuer_cert_id_crl(
+        self, ca_store_id: int, issuer_cert_id: int
+    ) -> _models.GetCertsIssuerCertIdCrlResponse:
+        """CRL 정보 조회
 
-        Base64로 인코딩된 OCSP 요청을 처리합니다.
+        특정 발급자의 CRL 정보를 조회합니다.
 
-        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회get
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-정보-조회
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            ocsp_request_base64: Base64로 인코딩된 OCSP 요청 (``ocspRequestBase64``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
+
+        Returns:
+            GetCertsIssuerCertIdCrlResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.GetCertsIssuerCertIdCrlResponse, _response)
+
+    async def get_issuer_cert_id_crl_der(self, ca_store_id: int, issuer_cert_id: int) -> None:
+        """CRL 다운로드(DER 형식)
+
+        CRL을 DER(바이너리) 형식으로 다운로드합니다.
+
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드der-형식
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
         """
         await self._transport.request(
             "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp/{ocspRequestBase64}",
-                {"appkey": self._appkey, "caStoreId": ca_store_id, "ocspRequestBase64": ocsp_request_base64},
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/der",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
         )
         return None
 
-    async def ocsp_post(self, ca_store_id: int) -> None:
-        """OCSP 상태 조회(POST)
+    async def get_issuer_cert_id_crl_pem(self, ca_store_id: int, issuer_cert_id: int) -> None:
+        """CRL 다운로드(PEM 형식)
 
-        DER 형식 OCSP 요청을 처리합니다.
+        CRL을 PEM 형식으로 다운로드합니다.
 
-        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp`` (API version v2.0, CURRENT).
+        ``GET /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem`` (API version v2.0, CURRENT).
 
-        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회post
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-다운로드pem-형식
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
         """
         await self._transport.request(
-            "POST",
+            "GET",
             _support.format_path(
-                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl/pem",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
             ),
         )
         return None
@@ -1148,6 +1108,26 @@ class AsyncClient:
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
+    async def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int) -> None:
+        """OCSP 상태 조회(POST)
+
+        DER 형식 OCSP 요청을 처리합니다.
+
+        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#ocsp-상태-조회post
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+        """
+        await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
+            ),
+        )
+        return None
+
     async def post_ca_stores_ca_store_id_templates(
         self, ca_store_id: int, *, body: _models.PostCaStoresCaStoreIdTemplatesRequest
     ) -> _models.PostCaStoresCaStoreIdTemplatesResponse:
@@ -1202,6 +1182,34 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.PostCertsCertIdRevokeResponse, _response)
+
+    async def post_certs_issuer_cert_id_crl(
+        self, ca_store_id: int, issuer_cert_id: int
+    ) -> _models.PostCertsIssuerCertIdCrlResponse:
+        """CRL 수동 갱신
+
+        CRL을 수동으로 갱신합니다.
+
+        ``POST /v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#crl-수동-갱신
+
+        Args:
+            ca_store_id: 저장소 ID (``caStoreId``, path)
+            issuer_cert_id: 발급자 인증서 ID (``issuerCertId``, path)
+
+        Returns:
+            PostCertsIssuerCertIdCrlResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/certs/{issuerCertId}/crl",
+                {"appkey": self._appkey, "caStoreId": ca_store_id, "issuerCertId": issuer_cert_id},
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.PostCertsIssuerCertIdCrlResponse, _response)
 
     async def post_templates_template_id_certificates(
         self, ca_store_id: int, template_id: int, *, body: _models.PostTemplatesTemplateIdCertificatesRequest

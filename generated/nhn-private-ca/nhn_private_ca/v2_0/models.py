@@ -91,7 +91,7 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     value: str = Field(..., description="값(최대 255자)")
 
 
-class Crl2Response(BaseModel):
+class PostCertsIssuerCertIdCrlResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -303,7 +303,7 @@ class PostCertsCertIdRevokeResponseBody(BaseModel):
     revocationDatetime: dict[str, Any] | None = Field(None, description="폐기 일시")
 
 
-class CrlResponseBody(BaseModel):
+class GetCertsIssuerCertIdCrlResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -516,12 +516,12 @@ class PostCertsCertIdRevokeResponse(BaseModel):
     header: Header | None = None
 
 
-class CrlResponse(BaseModel):
+class GetCertsIssuerCertIdCrlResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: CrlResponseBody | None = None
+    body: GetCertsIssuerCertIdCrlResponseBody | None = None
     header: Header | None = None
 
 
@@ -658,23 +658,7 @@ class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
     header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-GetAppkeysAppkeyCaStoresResponseHeader = Header
-PostAppkeysAppkeyCaStoresResponseHeader = Header
-GetAppkeyCaStoresCaStoreIdResponseHeader = Header
-PutAppkeyCaStoresCaStoreIdResponseHeader = Header
-DeleteAppkeyCaStoresCaStoreIdResponseHeader = Header
-GetCaStoresCaStoreIdCertsResponseHeader = Header
-PostCaStoresCaStoreIdCertsResponseHeader = Header
-GetCaStoreIdCertsCertIdResponseHeader = Header
-PostCertsCertIdRevokeResponseHeader = Header
-CrlResponseHeader = Header
-Crl2ResponseHeader = Header
-GetCaStoresCaStoreIdTemplatesResponseHeader = Header
-PostCaStoresCaStoreIdTemplatesResponseHeader = Header
-GetCaStoreIdTemplatesTemplateIdResponseHeader = Header
-PutCaStoreIdTemplatesTemplateIdResponseHeader = Header
-DeleteCaStoreIdTemplatesTemplateIdResponseHeader = Header
-PostTemplatesTemplateIdCertificatesResponseHeader = Header
-PostCaStoresCaStoreIdCertsResponseBodySubjectInfo = SubjectInfo
-PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo = SubjectInfo
+# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
+Crl2Response = PostCertsIssuerCertIdCrlResponse
+CrlResponseBody = GetCertsIssuerCertIdCrlResponseBody
+CrlResponse = GetCertsIssuerCertIdCrlResponse
