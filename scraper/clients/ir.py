@@ -29,6 +29,7 @@ from scraper import swagger_conversion
 from scraper.clients import (
     naming,
     openapi32_reading,
+    path_segments,
     refs,
     schema_keywords,
     schema_names,
@@ -2069,6 +2070,8 @@ def _build_params(
                 example = _check_value(ctx, wire_value, schema, labels, what)
         if example is not None and example.problem and not param.get("x-client-parameter"):
             example = _instead_of_invalid(ctx, schema, here, example, required)
+        if param["in"] == "path" and style in ("", "simple") and example is not None:
+            example = _carried_path_value(ctx, schema, here, example)
         annotation = _annotation(ctx, schema)
         if param["in"] == "path":  # None would become the text "None" in the URL
             annotation = " | ".join(a for a in (x.strip() for x in annotation.split("|")) if a != "None") or "Any"
@@ -2375,6 +2378,25 @@ def _instead_of_invalid(
     instead = "a synthesised value" if synthesised is not None else "no value"
     ctx.warn(f"{where}: {example.problem:.200}; the contract test sends {instead}")
     return synthesised
+
+
+def _carried_path_value(ctx: _Ctx, schema: Any, where: str, example: ExampleCheck) -> ExampleCheck:
+    """``example`` when a path can carry it; else, with a warning, a value of the schema that it can (the runtime
+    refuses an empty, ``.`` or ``..`` segment, so a contract test sending one fails), or the example marked as
+    having no such value (the operation then has no request case, and says why)."""
+    if not path_segments.is_refused(example.value):
+        return example
+    synthesised = _synthesise(ctx, schema, where)
+    start = synthesised.value if synthesised is not None else example.value
+    found, value = path_segments.carried_value(
+        ctx.doc, schema, start, check=lambda v, s: _validation_error(ctx, v, s) is None
+    )
+    refused = f"{example.value!r} cannot be sent in a path (the client refuses an empty, '.' or '..' segment)"
+    if not found:
+        ctx.warn(f"{where}: {refused}, nor can any other value its schema gives; no request contract test")
+        return ExampleCheck(example.value, problem=f"{refused}, nor can any other value its schema gives")
+    ctx.warn(f"{where}: {refused}; the contract test sends {value!r}")
+    return ExampleCheck(value, synthesised=True)
 
 
 def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str) -> ExampleCheck:

@@ -18,7 +18,7 @@ from typing import Any, TypeGuard
 
 from scraper.clients import refs
 
-__all__ = ["Unsatisfiable", "instance"]
+__all__ = ["Unsatisfiable", "instance", "variants"]
 
 #: Optional properties are filled down to this depth (required ones always, up to MAX_DEPTH).
 OPTIONAL_DEPTH = 2
@@ -393,6 +393,11 @@ def _distinct(
             if len(out) == count:
                 return out
     raise Unsatisfiable(f"{count} unique array items")
+
+
+def variants(doc: Mapping[str, Any], schema: Any, value: Any) -> list[Any]:
+    """Values near ``value`` that may also be valid for ``schema``; the caller checks each (see ``_variants``)."""
+    return _variants(doc, schema, value, 0)
 
 
 def _variants(doc: Mapping[str, Any], schema: Any, value: Any, depth: int) -> list[Any]:

@@ -257,3 +257,44 @@ def test_an_example_written_as_its_wire_text_is_that_value() -> None:
     warned = " ".join(version.warnings)
     assert "'Beta'" not in warned and "'Page'" not in warned and "'Ratio'" not in warned
     assert "'Muted'" in warned and "'Size'" in warned and "'Tag'" in warned and "'Job'" not in warned
+
+
+def test_a_path_value_the_client_refuses_is_never_the_contract_tests_value() -> None:
+    """The runtime refuses an empty, ``.`` or ``..`` path segment (URL normalisation would change the resource), so
+    a contract test sending one fails. Brex's document in APIs-guru/openapi-directory (snapshot ``6cc2f82``,
+    ``APIs/brex.io/1.0.0/openapi.yaml``: ``/api/v1/company/{id}/{dataset}`` with ``enum: ['', mini, ...]``) had 4 of
+    75 contract tests fail on the enum's first member. The test now sends the first value a path can carry, with a
+    warning; a documented example the client refuses is replaced the same way; a parameter with no such value at all
+    leaves the operation without a request case, saying why."""
+    enum_param = {"name": "dataset", "in": "path", "required": True, "schema": {"type": "string", "enum": ["", "mini"]}}
+    documented = {"name": "term", "in": "path", "required": True, "schema": {"type": "string"}, "example": ".."}
+    hopeless = {"name": "dot", "in": "path", "required": True, "schema": {"type": "string", "enum": ["", "."]}}
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Segments", "version": "1"},
+        "paths": {
+            "/companies/{dataset}/{term}": {
+                "get": {
+                    "operationId": "getCompany",
+                    "parameters": [enum_param, documented],
+                    "responses": {"204": {"description": "ok"}},
+                }
+            },
+            "/dots/{dot}": {
+                "get": {"operationId": "getDot", "parameters": [hopeless], "responses": {"204": {"description": "ok"}}}
+            },
+        },
+    }
+    pkg = ir.build_package([doc], source_names=["segments.yaml"])
+    version = pkg.versions[0]
+    company, dot = sorted(version.operations, key=lambda op: op.method_name)
+    examples = {p.wire_name: p.example.value if p.example else None for p in company.params}
+    assert examples["dataset"] == "mini"
+    assert examples["term"] not in ("", ".", "..") and isinstance(examples["term"], str)
+    assert company.request_test_blocker is None
+    blocker = dot.request_test_blocker
+    assert blocker is not None and "'dot'" in blocker and "path" in blocker
+    warned = [w for w in pkg.warnings if w.startswith("segments.yaml: /paths/")]
+    assert any("'dataset'" in w and "'' cannot be sent in a path" in w and "sends 'mini'" in w for w in warned)
+    assert any("'term'" in w and "'..' cannot be sent in a path" in w for w in warned), warned
+    assert any("'dot'" in w and "no request contract test" in w for w in warned), warned
