@@ -240,8 +240,8 @@ class Client:
             plus_friend_id: PlusFriend ID (``plusFriendId``, query)
             sender_key: Sender key (``senderKey``, query)
             status: Status code of PlusFriend(YSC02: Ready for token authenticated, YSC03: Normally registered) (``status``, query)
-            page_num: page number(Default: 1) (``pageNum``, query)
-            page_size: page size(Default: 15, Max: 1000) (``pageSize``, query)
+            page_num: page number(Default: 1) (``pageNum``, query; default ``1``)
+            page_size: page size(Default: 15, Max: 1000) (``pageSize``, query; default ``15``)
 
         Returns:
             ListSenderResponse (HTTP 200).
@@ -503,8 +503,8 @@ class AsyncClient:
             plus_friend_id: PlusFriend ID (``plusFriendId``, query)
             sender_key: Sender key (``senderKey``, query)
             status: Status code of PlusFriend(YSC02: Ready for token authenticated, YSC03: Normally registered) (``status``, query)
-            page_num: page number(Default: 1) (``pageNum``, query)
-            page_size: page size(Default: 15, Max: 1000) (``pageSize``, query)
+            page_num: page number(Default: 1) (``pageNum``, query; default ``1``)
+            page_size: page size(Default: 15, Max: 1000) (``pageSize``, query; default ``15``)
 
         Returns:
             ListSenderResponse (HTTP 200).

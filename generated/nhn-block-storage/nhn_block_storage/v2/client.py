@@ -301,7 +301,7 @@ class Client:
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
-            limit: Volume count to return Default is 1000 (``limit``, query)
+            limit: Volume count to return Default is 1000 (``limit``, query; default ``1000``)
             offset: Start point of the list to return Return from the offset volume out of the entire list (``offset``, query)
             marker: ID of the previous volume of a volume to return Return as much as limit after volume specified as the marker according to the sorting order (``marker``, query)
 
@@ -380,7 +380,7 @@ class Client:
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
-            limit: Volume count to return Default is 1000 (``limit``, query)
+            limit: Volume count to return Default is 1000 (``limit``, query; default ``1000``)
             offset: Start point of the list to return Return from the offset volume out of the entire list (``offset``, query)
             marker: ID of the previous volume of a volume to return Return as much as the limit after volume specified as the marker according to the sorting order (``marker``, query)
 
@@ -693,7 +693,7 @@ class AsyncClient:
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
-            limit: Volume count to return Default is 1000 (``limit``, query)
+            limit: Volume count to return Default is 1000 (``limit``, query; default ``1000``)
             offset: Start point of the list to return Return from the offset volume out of the entire list (``offset``, query)
             marker: ID of the previous volume of a volume to return Return as much as limit after volume specified as the marker according to the sorting order (``marker``, query)
 
@@ -773,7 +773,7 @@ class AsyncClient:
 
         Args:
             sort: Name of volume field for sorting Described in the< key >[: < direction > ] format e.g.) name:asc, created_at:desc (``sort``, query)
-            limit: Volume count to return Default is 1000 (``limit``, query)
+            limit: Volume count to return Default is 1000 (``limit``, query; default ``1000``)
             offset: Start point of the list to return Return from the offset volume out of the entire list (``offset``, query)
             marker: ID of the previous volume of a volume to return Return as much as the limit after volume specified as the marker according to the sorting order (``marker``, query)
 

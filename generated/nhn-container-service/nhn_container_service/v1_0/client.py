@@ -333,7 +333,7 @@ class Client:
         Args:
             q: Filter by workload name, template ID, and template version Example: q=templateId=${template ID} q=${workload name) q=templateId=${Template ID}&version=${Template version} (``q``, query)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
 
         Returns:
             ListWorkloadsResponse (HTTP 200).
@@ -441,7 +441,7 @@ class Client:
             template_id: Template ID (``templateId``, path)
             q: Search parameters (``q``, query)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
 
         Returns:
@@ -472,7 +472,7 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
 
         Returns:
@@ -572,7 +572,7 @@ class Client:
 
         Args:
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
 
         Returns:
@@ -663,7 +663,7 @@ class Client:
             type: Event type Normal Warning (``type``, query)
             q: Filtering event content (``q``, query)
             page: Page to search (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             from_: Start time when the event last occurred (default: 1 hour before the current time) (``from``, query)
             to: End time when the event last occurred (default: current time) (``to``, query)
 
@@ -708,7 +708,7 @@ class Client:
             from_: Log start time (default: 5 minutes before current) (``from``, query)
             to: Log end time (default: current time) (``to``, query)
             page: Page to search (``page``, query)
-            size: Page size to view (default: 100) (``size``, query)
+            size: Page size to view (default: 100) (``size``, query; default ``100``)
             container: query parameter (``container``, query)
 
         Returns:
@@ -772,7 +772,7 @@ class Client:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
 
         Returns:
             ViewWorkloadScheduledRunHistoryResponse (HTTP 200).
@@ -1084,7 +1084,7 @@ class AsyncClient:
         Args:
             q: Filter by workload name, template ID, and template version Example: q=templateId=${template ID} q=${workload name) q=templateId=${Template ID}&version=${Template version} (``q``, query)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
 
         Returns:
             ListWorkloadsResponse (HTTP 200).
@@ -1192,7 +1192,7 @@ class AsyncClient:
             template_id: Template ID (``templateId``, path)
             q: Search parameters (``q``, query)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
 
         Returns:
@@ -1223,7 +1223,7 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
 
         Returns:
@@ -1325,7 +1325,7 @@ class AsyncClient:
 
         Args:
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
 
         Returns:
@@ -1416,7 +1416,7 @@ class AsyncClient:
             type: Event type Normal Warning (``type``, query)
             q: Filtering event content (``q``, query)
             page: Page to search (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
             from_: Start time when the event last occurred (default: 1 hour before the current time) (``from``, query)
             to: End time when the event last occurred (default: current time) (``to``, query)
 
@@ -1461,7 +1461,7 @@ class AsyncClient:
             from_: Log start time (default: 5 minutes before current) (``from``, query)
             to: Log end time (default: current time) (``to``, query)
             page: Page to search (``page``, query)
-            size: Page size to view (default: 100) (``size``, query)
+            size: Page size to view (default: 100) (``size``, query; default ``100``)
             container: query parameter (``container``, query)
 
         Returns:
@@ -1527,7 +1527,7 @@ class AsyncClient:
         Args:
             workload_id: Workload ID (``workloadId``, path)
             page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
 
         Returns:
             ViewWorkloadScheduledRunHistoryResponse (HTTP 200).

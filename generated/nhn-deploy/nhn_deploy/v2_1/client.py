@@ -194,10 +194,10 @@ class Client:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
-            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
-            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
-            sort_key: Sort by Value: VERSION, BINARY_KEY, UPLOAD_DATE (``sortKey``, query)
-            sort_direction: Sort order Value: ASC, DESC (``sortDirection``, query)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query; default ``1``)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query; default ``20``)
+            sort_key: Sort by Value: VERSION, BINARY_KEY, UPLOAD_DATE (``sortKey``, query; default ``UPLOAD_DATE``)
+            sort_direction: Sort order Value: ASC, DESC (``sortDirection``, query; default ``DESC``)
             keyword: Search keyword for binary versions (``keyword``, query)
 
         Returns:
@@ -267,11 +267,11 @@ class Client:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            server_group_id: Server Group ID Value: If 0, retrieves all artifacts. (``serverGroupId``, query)
-            deployment_year_from: Query start date Value: yyyy-MM-dd format (``deploymentYearFrom``, query)
-            deployment_year_to: Query end date Value: yyyy-MM-dd format (``deploymentYearTo``, query)
-            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
-            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
+            server_group_id: Server Group ID Value: If 0, retrieves all artifacts. (``serverGroupId``, query; default ``0``)
+            deployment_year_from: Query start date Value: yyyy-MM-dd format (``deploymentYearFrom``, query; default ``Current date - 1 month``)
+            deployment_year_to: Query end date Value: yyyy-MM-dd format (``deploymentYearTo``, query; default ``Current date``)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query; default ``1``)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query; default ``20``)
 
         Returns:
             ListDeploymentHistoryResponse (HTTP 200).
@@ -531,10 +531,10 @@ class AsyncClient:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
-            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
-            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
-            sort_key: Sort by Value: VERSION, BINARY_KEY, UPLOAD_DATE (``sortKey``, query)
-            sort_direction: Sort order Value: ASC, DESC (``sortDirection``, query)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query; default ``1``)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query; default ``20``)
+            sort_key: Sort by Value: VERSION, BINARY_KEY, UPLOAD_DATE (``sortKey``, query; default ``UPLOAD_DATE``)
+            sort_direction: Sort order Value: ASC, DESC (``sortDirection``, query; default ``DESC``)
             keyword: Search keyword for binary versions (``keyword``, query)
 
         Returns:
@@ -604,11 +604,11 @@ class AsyncClient:
 
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
-            server_group_id: Server Group ID Value: If 0, retrieves all artifacts. (``serverGroupId``, query)
-            deployment_year_from: Query start date Value: yyyy-MM-dd format (``deploymentYearFrom``, query)
-            deployment_year_to: Query end date Value: yyyy-MM-dd format (``deploymentYearTo``, query)
-            page_num: Page No. Value: A value of at least 1 (``pageNum``, query)
-            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query)
+            server_group_id: Server Group ID Value: If 0, retrieves all artifacts. (``serverGroupId``, query; default ``0``)
+            deployment_year_from: Query start date Value: yyyy-MM-dd format (``deploymentYearFrom``, query; default ``Current date - 1 month``)
+            deployment_year_to: Query end date Value: yyyy-MM-dd format (``deploymentYearTo``, query; default ``Current date``)
+            page_num: Page No. Value: A value of at least 1 (``pageNum``, query; default ``1``)
+            page_size: Items per page Value: A value of 1 or greater (``pageSize``, query; default ``20``)
 
         Returns:
             ListDeploymentHistoryResponse (HTTP 200).

@@ -544,10 +544,10 @@ class Client:
             zone_status_list: DNS Zone status list (CREATING: Creating, DELETING: Deleting, DELETING_FAIL: Failed to delete, USE: Use) Valid range: CREATING, DELETING, DELETING_FAIL, USE (``zoneStatusList``, query)
             search_zone_name: DNS Zone name to search for (``searchZoneName``, query)
             engine_id: DNS server ID (``engineId``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) Valid range: CREATED_AT, UPDATED_AT, ZONE_NAME, ZONE_STATUS, RECORDSET_COUNT (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) Valid range: CREATED_AT, UPDATED_AT, ZONE_NAME, ZONE_STATUS, RECORDSET_COUNT (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryDnsZoneResponse (HTTP 200).
@@ -596,10 +596,10 @@ class Client:
             search_gslb_name: Name of GSLB to search for (``searchGslbName``, query)
             gslb_domain: GSLB domain (``gslbDomain``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) Valid range: CREATED_AT, UPDATED_AT, GSLB_NAME, GSLB_DOMAIN, GSLB_TTL, GSLB_ROUTING_RULE, GSLB_DISABLED (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) Valid range: CREATED_AT, UPDATED_AT, GSLB_NAME, GSLB_DOMAIN, GSLB_TTL, GSLB_ROUTING_RULE, GSLB_DISABLED (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryGslbResponse (HTTP 200).
@@ -642,10 +642,10 @@ class Client:
         Args:
             health_check_id_list: Health check ID list Valid range: Max. 3,000 (``healthCheckIdList``, query)
             search_health_check_name: Health check name to search for (``searchHealthCheckName``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) Valid range: CREATED_AT, UPDATED_AT, HEALTH_CHECK_NAME, PROTOCOL, PORT (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) Valid range: CREATED_AT, UPDATED_AT, HEALTH_CHECK_NAME, PROTOCOL, PORT (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryHealthCheckResponse (HTTP 200).
@@ -692,10 +692,10 @@ class Client:
             search_pool_name: Pool name to search for (``searchPoolName``, query)
             health_check_id: Connected health check ID (``healthCheckId``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) Valid range: CREATED_AT, UPDATED_AT, POOL_NAME, POOL_DISABLED, HEALTH_CHECK_ID (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) Valid range: CREATED_AT, UPDATED_AT, POOL_NAME, POOL_DISABLED, HEALTH_CHECK_ID (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryPoolResponse (HTTP 200).
@@ -742,10 +742,10 @@ class Client:
             recordset_id_list: Record set list Valid range: Max. 3,000 (``recordsetIdList``, query)
             recordset_type_list: Record set type list Valid range: A, AAAA, CAA, CNAME, MX, NAPTR, PTR, TXT, SRV, NS, SOA (``recordsetTypeList``, query)
             search_recordset_name: Record set name to search for (``searchRecordsetName``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) Valid range: CREATED_AT, UPDATED_AT, RECORDSET_NAME, RECORDSET_TYPE, RECORDSET_TTL (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) Valid range: CREATED_AT, UPDATED_AT, RECORDSET_NAME, RECORDSET_TYPE, RECORDSET_TTL (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryRecordSetResponse (HTTP 200).
@@ -1420,10 +1420,10 @@ class AsyncClient:
             zone_status_list: DNS Zone status list (CREATING: Creating, DELETING: Deleting, DELETING_FAIL: Failed to delete, USE: Use) Valid range: CREATING, DELETING, DELETING_FAIL, USE (``zoneStatusList``, query)
             search_zone_name: DNS Zone name to search for (``searchZoneName``, query)
             engine_id: DNS server ID (``engineId``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) Valid range: CREATED_AT, UPDATED_AT, ZONE_NAME, ZONE_STATUS, RECORDSET_COUNT (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, ZONE_NAME: DNS Zone name, ZONE_STATUS: DNS Zone status, RECORDSET_COUNT: Record set count) Valid range: CREATED_AT, UPDATED_AT, ZONE_NAME, ZONE_STATUS, RECORDSET_COUNT (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryDnsZoneResponse (HTTP 200).
@@ -1472,10 +1472,10 @@ class AsyncClient:
             search_gslb_name: Name of GSLB to search for (``searchGslbName``, query)
             gslb_domain: GSLB domain (``gslbDomain``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) Valid range: CREATED_AT, UPDATED_AT, GSLB_NAME, GSLB_DOMAIN, GSLB_TTL, GSLB_ROUTING_RULE, GSLB_DISABLED (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, GSLB_NAME: GSLB name, GSLB_DOMAIN: GSLB domain, GSLB_TTL: GSLB domain update cycle, GSLB_ROUTING_RULE: Routing rule, GSLB_DISABLED: Whether GSLB is disabled or not) Valid range: CREATED_AT, UPDATED_AT, GSLB_NAME, GSLB_DOMAIN, GSLB_TTL, GSLB_ROUTING_RULE, GSLB_DISABLED (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryGslbResponse (HTTP 200).
@@ -1518,10 +1518,10 @@ class AsyncClient:
         Args:
             health_check_id_list: Health check ID list Valid range: Max. 3,000 (``healthCheckIdList``, query)
             search_health_check_name: Health check name to search for (``searchHealthCheckName``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) Valid range: CREATED_AT, UPDATED_AT, HEALTH_CHECK_NAME, PROTOCOL, PORT (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, HEALTH_CHECK_NAME: Health check name, PROTOCOL: Protocol, PORT: Port) Valid range: CREATED_AT, UPDATED_AT, HEALTH_CHECK_NAME, PROTOCOL, PORT (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryHealthCheckResponse (HTTP 200).
@@ -1568,10 +1568,10 @@ class AsyncClient:
             search_pool_name: Pool name to search for (``searchPoolName``, query)
             health_check_id: Connected health check ID (``healthCheckId``, query)
             show_healthy: Whether to view the health check results (``showHealthy``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) Valid range: CREATED_AT, UPDATED_AT, POOL_NAME, POOL_DISABLED, HEALTH_CHECK_ID (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, POOL_NAME: Pool name, POOL_DISABLED: Whether a pool is disabled or not, HEALTH_CHECK_ID: Connected health check ID) Valid range: CREATED_AT, UPDATED_AT, POOL_NAME, POOL_DISABLED, HEALTH_CHECK_ID (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryPoolResponse (HTTP 200).
@@ -1618,10 +1618,10 @@ class AsyncClient:
             recordset_id_list: Record set list Valid range: Max. 3,000 (``recordsetIdList``, query)
             recordset_type_list: Record set type list Valid range: A, AAAA, CAA, CNAME, MX, NAPTR, PTR, TXT, SRV, NS, SOA (``recordsetTypeList``, query)
             search_recordset_name: Record set name to search for (``searchRecordsetName``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) Valid range: CREATED_AT, UPDATED_AT, RECORDSET_NAME, RECORDSET_TYPE, RECORDSET_TTL (``sortKey``, query)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Query count Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            sort_key: Sort criteria (CREATED_AT: Created date, UPDATED_AT: Modified date, RECORDSET_NAME: Record set name, RECORDSET_TYPE: Record set type, RECORDSET_TTL: TTL (sec)) Valid range: CREATED_AT, UPDATED_AT, RECORDSET_NAME, RECORDSET_TYPE, RECORDSET_TTL (``sortKey``, query; default ``CREATED_AT``)
 
         Returns:
             QueryRecordSetResponse (HTTP 200).

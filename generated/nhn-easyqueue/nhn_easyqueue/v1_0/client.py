@@ -292,9 +292,9 @@ class Client:
             sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) Valid range: TOPIC_NAME, CREATED_AT, UPDATED_AT (``sortKey``, query)
             topic_id_list: Filter: Topic ID list Valid range: Max. 100 items (``topicIdList``, query)
             search_topic_name: Filter: Topic name (Prefix match) (``searchTopicName``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
 
         Returns:
             ViewATopicListResponse (HTTP 200).
@@ -568,9 +568,9 @@ class AsyncClient:
             sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) Valid range: TOPIC_NAME, CREATED_AT, UPDATED_AT (``sortKey``, query)
             topic_id_list: Filter: Topic ID list Valid range: Max. 100 items (``topicIdList``, query)
             search_topic_name: Filter: Topic name (Prefix match) (``searchTopicName``, query)
-            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query)
-            page: Page No. Valid range: Min. 1 (``page``, query)
-            limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query)
+            sort_direction: Sort order (DESC: Descending, ASC: Ascending) Valid range: DESC, ASC (``sortDirection``, query; default ``DESC``)
+            page: Page No. Valid range: Min. 1 (``page``, query; default ``1``)
+            limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
 
         Returns:
             ViewATopicListResponse (HTTP 200).

@@ -192,7 +192,7 @@ class Client:
             multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
             destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
             x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
-            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
             body: the request body (CopyAnObjectRequest).
@@ -243,7 +243,7 @@ class Client:
             multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
             destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
             x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
-            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
         """
@@ -801,7 +801,7 @@ class AsyncClient:
             multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
             destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
             x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
-            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
             body: the request body (CopyAnObjectRequest).
@@ -852,7 +852,7 @@ class AsyncClient:
             multipart_manifest: If the value is get, only the manifest object is copied. If omitted, segments are merged and copied as a single object. COPY method: Add as a query parameter. PUT method: Add to the X-Copy-From header value. (``multipart-manifest``, query)
             destination: Path to the target object, {target container}/{target object} Required when using the COPY method (``Destination``, header)
             x_copy_from: Path to the source object, {source container}/{source object} Required when using the PUT method (``X-Copy-From``, header)
-            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header)
+            x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
         """

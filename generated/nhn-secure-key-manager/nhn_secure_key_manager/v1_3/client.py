@@ -915,12 +915,12 @@ class Client:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            detail: Include details (default: false) (``detail``, query)
-            type: Key type filter (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY, default: all, no multiple selections allowed) (``type``, query)
+            detail: Include details (default: false) (``detail``, query; default ``false``)
+            type: Key type filter (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY, default: all, no multiple selections allowed) (``type``, query; default ``all``)
             name: Key name filter (maximum 100 characters) (``name``, query)
-            status: Key status filter (active/inactive, default: all) (``status``, query)
-            page_number: Page number (default: 1, positive integer) (``pageNumber``, query)
-            page_size: Page size (default: 10, 10 to 100) (``pageSize``, query)
+            status: Key status filter (active/inactive, default: all) (``status``, query; default ``all``)
+            page_number: Page number (default: 1, positive integer) (``pageNumber``, query; default ``1``)
+            page_size: Page size (default: 10, 10 to 100) (``pageSize``, query; default ``10``)
 
         Returns:
             ViewKeyListDetailsResponse (HTTP 200).
@@ -978,7 +978,7 @@ class Client:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-store-list-details
 
         Args:
-            detail: Details included or not (Default: false) (``detail``, query)
+            detail: Details included or not (Default: false) (``detail``, query; default ``false``)
 
         Returns:
             ViewKeyStoreListDetailsResponse (HTTP 200).
@@ -1928,12 +1928,12 @@ class AsyncClient:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            detail: Include details (default: false) (``detail``, query)
-            type: Key type filter (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY, default: all, no multiple selections allowed) (``type``, query)
+            detail: Include details (default: false) (``detail``, query; default ``false``)
+            type: Key type filter (SECRET/SYMMETRIC_KEY/ASYMMETRIC_KEY, default: all, no multiple selections allowed) (``type``, query; default ``all``)
             name: Key name filter (maximum 100 characters) (``name``, query)
-            status: Key status filter (active/inactive, default: all) (``status``, query)
-            page_number: Page number (default: 1, positive integer) (``pageNumber``, query)
-            page_size: Page size (default: 10, 10 to 100) (``pageSize``, query)
+            status: Key status filter (active/inactive, default: all) (``status``, query; default ``all``)
+            page_number: Page number (default: 1, positive integer) (``pageNumber``, query; default ``1``)
+            page_size: Page size (default: 10, 10 to 100) (``pageSize``, query; default ``10``)
 
         Returns:
             ViewKeyListDetailsResponse (HTTP 200).
@@ -1993,7 +1993,7 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#view-key-store-list-details
 
         Args:
-            detail: Details included or not (Default: false) (``detail``, query)
+            detail: Details included or not (Default: false) (``detail``, query; default ``false``)
 
         Returns:
             ViewKeyStoreListDetailsResponse (HTTP 200).

@@ -278,8 +278,8 @@ class Client:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             ArchivingHistoryListResponse (HTTP 200).
@@ -411,7 +411,7 @@ class Client:
             object_path: Object Path (``object_path``, query)
             object_name: Object Name (``object_name``, query)
             object_type: Object Type (``object_type``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``200``)
 
         Returns:
             ObjectListResponse (HTTP 200).
@@ -445,7 +445,7 @@ class Client:
 
         Args:
             name: Bucket name (``name``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``20``)
 
         Returns:
             BucketListResponse (HTTP 200).
@@ -484,8 +484,8 @@ class Client:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             RecoveryHistoryListResponse (HTTP 200).
@@ -1030,8 +1030,8 @@ class AsyncClient:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             ArchivingHistoryListResponse (HTTP 200).
@@ -1164,7 +1164,7 @@ class AsyncClient:
             object_path: Object Path (``object_path``, query)
             object_name: Object Name (``object_name``, query)
             object_type: Object Type (``object_type``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``200``)
 
         Returns:
             ObjectListResponse (HTTP 200).
@@ -1198,7 +1198,7 @@ class AsyncClient:
 
         Args:
             name: Bucket name (``name``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``20``)
 
         Returns:
             BucketListResponse (HTTP 200).
@@ -1237,8 +1237,8 @@ class AsyncClient:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             RecoveryHistoryListResponse (HTTP 200).

@@ -259,8 +259,8 @@ class Client:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             ArchivingHistoryListResponse (HTTP 200).
@@ -363,8 +363,8 @@ class Client:
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
             object_path: Object Path (``object_path``, query)
-            offset: Offset (``offset``, query)
-            limit: Limit (``limit``, query)
+            offset: Offset (``offset``, query; default ``0``)
+            limit: Limit (``limit``, query; default ``20``)
 
         Returns:
             ObjectVersionListResponse (HTTP 200).
@@ -435,7 +435,7 @@ class Client:
             object_path: Object Path (``object_path``, query)
             object_name: Object Name (``object_name``, query)
             object_type: Object Type (``object_type``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``200``)
 
         Returns:
             ObjectListResponse (HTTP 200).
@@ -465,7 +465,7 @@ class Client:
 
         Args:
             name: Bucket name (``name``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``20``)
 
         Returns:
             BucketListResponse (HTTP 200).
@@ -498,8 +498,8 @@ class Client:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             RecoveryHistoryListResponse (HTTP 200).
@@ -1077,8 +1077,8 @@ class AsyncClient:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             ArchivingHistoryListResponse (HTTP 200).
@@ -1182,8 +1182,8 @@ class AsyncClient:
         Args:
             bucket_id: Bucket ID (``bucket_id``, path)
             object_path: Object Path (``object_path``, query)
-            offset: Offset (``offset``, query)
-            limit: Limit (``limit``, query)
+            offset: Offset (``offset``, query; default ``0``)
+            limit: Limit (``limit``, query; default ``20``)
 
         Returns:
             ObjectVersionListResponse (HTTP 200).
@@ -1255,7 +1255,7 @@ class AsyncClient:
             object_path: Object Path (``object_path``, query)
             object_name: Object Name (``object_name``, query)
             object_type: Object Type (``object_type``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``200``)
 
         Returns:
             ObjectListResponse (HTTP 200).
@@ -1285,7 +1285,7 @@ class AsyncClient:
 
         Args:
             name: Bucket name (``name``, query)
-            limit: Limit (``limit``, query)
+            limit: Limit (``limit``, query; default ``20``)
 
         Returns:
             BucketListResponse (HTTP 200).
@@ -1318,8 +1318,8 @@ class AsyncClient:
             start_at_from: Start at from (``start_at_from``, query)
             start_at_to: Start at to (``start_at_to``, query)
             state: State (``state``, query)
-            limit: Limit (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Limit (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
 
         Returns:
             RecoveryHistoryListResponse (HTTP 200).

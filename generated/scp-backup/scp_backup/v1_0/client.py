@@ -386,8 +386,8 @@ class Client:
         Args:
             backup_id: Backup ID (``backup_id``, path)
             server_name: Backup server name (``server_name``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             AgentBackupRestoreTargetServerListResponse (HTTP 200).
@@ -425,8 +425,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup Agent Name (``name``, query)
             server_backup_agent_ip: Server’s Backup Agent IP (``server_backup_agent_ip``, query)
@@ -480,8 +480,8 @@ class Client:
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
             backup_job_state: Backup history state (``backup_job_state``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -575,9 +575,9 @@ class Client:
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
-            sort: Sort (``sort``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
+            sort: Sort (``sort``, query; default ``created_at:desc``)
             restore_state: Restore state (``restore_state``, query)
             start_time: Start time (``start_time``, query)
             end_time: End time (``end_time``, query)
@@ -664,8 +664,8 @@ class Client:
             backup_id: Backup ID (``backup_id``, path)
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -740,8 +740,8 @@ class Client:
             server_category: Backup server category (``server_category``, query)
             server_name: Backup server name (``server_name``, query)
             region: Region (``region``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             BackupTargetListResponse (HTTP 200).
@@ -782,8 +782,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup name (``name``, query)
             server_name: Backup server name (``server_name``, query)
@@ -825,9 +825,9 @@ class Client:
 
         Args:
             server_category: Backup server category (``server_category``, query)
-            size: size (``size``, query)
-            page: page (``page``, query)
-            sort: Sort (``sort``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
+            sort: Sort (``sort``, query; default ``server_name:asc``)
             server_name: Backup server name (``server_name``, query)
 
         Returns:
@@ -1479,8 +1479,8 @@ class AsyncClient:
         Args:
             backup_id: Backup ID (``backup_id``, path)
             server_name: Backup server name (``server_name``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             AgentBackupRestoreTargetServerListResponse (HTTP 200).
@@ -1518,8 +1518,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup Agent Name (``name``, query)
             server_backup_agent_ip: Server’s Backup Agent IP (``server_backup_agent_ip``, query)
@@ -1573,8 +1573,8 @@ class AsyncClient:
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
             backup_job_state: Backup history state (``backup_job_state``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -1668,9 +1668,9 @@ class AsyncClient:
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
-            sort: Sort (``sort``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
+            sort: Sort (``sort``, query; default ``created_at:desc``)
             restore_state: Restore state (``restore_state``, query)
             start_time: Start time (``start_time``, query)
             end_time: End time (``end_time``, query)
@@ -1757,8 +1757,8 @@ class AsyncClient:
             backup_id: Backup ID (``backup_id``, path)
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -1833,8 +1833,8 @@ class AsyncClient:
             server_category: Backup server category (``server_category``, query)
             server_name: Backup server name (``server_name``, query)
             region: Region (``region``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             BackupTargetListResponse (HTTP 200).
@@ -1875,8 +1875,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup name (``name``, query)
             server_name: Backup server name (``server_name``, query)
@@ -1918,9 +1918,9 @@ class AsyncClient:
 
         Args:
             server_category: Backup server category (``server_category``, query)
-            size: size (``size``, query)
-            page: page (``page``, query)
-            sort: Sort (``sort``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
+            sort: Sort (``sort``, query; default ``server_name:asc``)
             server_name: Backup server name (``server_name``, query)
 
         Returns:

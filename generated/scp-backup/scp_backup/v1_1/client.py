@@ -386,8 +386,8 @@ class Client:
         Args:
             backup_id: Backup ID (``backup_id``, path)
             server_name: Backup server name (``server_name``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             AgentBackupRestoreTargetServerListResponse (HTTP 200).
@@ -425,8 +425,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup Agent Name (``name``, query)
             server_backup_agent_ip: Server’s Backup Agent IP (``server_backup_agent_ip``, query)
@@ -480,8 +480,8 @@ class Client:
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
             backup_job_state: Backup history state (``backup_job_state``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -531,7 +531,7 @@ class Client:
             from_availability_zone: Availability zone name (``from_availability_zone``, query)
             to_region: Region (``to_region``, query)
             to_availability_zone: Availability zone name (``to_availability_zone``, query)
-            backup_master_type: Backup Master type (``backup_master_type``, query)
+            backup_master_type: Backup Master type (``backup_master_type``, query; default ``AGENTLESS``)
 
         Returns:
             BackupListRegionRelationshipResponse (HTTP 200).
@@ -578,9 +578,9 @@ class Client:
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
-            sort: Sort (``sort``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
+            sort: Sort (``sort``, query; default ``created_at:desc``)
             restore_state: Restore state (``restore_state``, query)
             start_time: Start time (``start_time``, query)
             end_time: End time (``end_time``, query)
@@ -667,8 +667,8 @@ class Client:
             backup_id: Backup ID (``backup_id``, path)
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -743,8 +743,8 @@ class Client:
             server_category: Backup server category (``server_category``, query)
             server_name: Backup server name (``server_name``, query)
             region: Region (``region``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             BackupTargetListResponse (HTTP 200).
@@ -785,8 +785,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup name (``name``, query)
             server_name: Backup server name (``server_name``, query)
@@ -828,9 +828,9 @@ class Client:
 
         Args:
             server_category: Backup server category (``server_category``, query)
-            size: size (``size``, query)
-            page: page (``page``, query)
-            sort: Sort (``sort``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
+            sort: Sort (``sort``, query; default ``server_name:asc``)
             server_name: Backup server name (``server_name``, query)
 
         Returns:
@@ -1482,8 +1482,8 @@ class AsyncClient:
         Args:
             backup_id: Backup ID (``backup_id``, path)
             server_name: Backup server name (``server_name``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             AgentBackupRestoreTargetServerListResponse (HTTP 200).
@@ -1521,8 +1521,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup Agent Name (``name``, query)
             server_backup_agent_ip: Server’s Backup Agent IP (``server_backup_agent_ip``, query)
@@ -1576,8 +1576,8 @@ class AsyncClient:
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
             backup_job_state: Backup history state (``backup_job_state``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -1627,7 +1627,7 @@ class AsyncClient:
             from_availability_zone: Availability zone name (``from_availability_zone``, query)
             to_region: Region (``to_region``, query)
             to_availability_zone: Availability zone name (``to_availability_zone``, query)
-            backup_master_type: Backup Master type (``backup_master_type``, query)
+            backup_master_type: Backup Master type (``backup_master_type``, query; default ``AGENTLESS``)
 
         Returns:
             BackupListRegionRelationshipResponse (HTTP 200).
@@ -1674,9 +1674,9 @@ class AsyncClient:
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
-            sort: Sort (``sort``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
+            sort: Sort (``sort``, query; default ``created_at:desc``)
             restore_state: Restore state (``restore_state``, query)
             start_time: Start time (``start_time``, query)
             end_time: End time (``end_time``, query)
@@ -1763,8 +1763,8 @@ class AsyncClient:
             backup_id: Backup ID (``backup_id``, path)
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -1839,8 +1839,8 @@ class AsyncClient:
             server_category: Backup server category (``server_category``, query)
             server_name: Backup server name (``server_name``, query)
             region: Region (``region``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             BackupTargetListResponse (HTTP 200).
@@ -1881,8 +1881,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup name (``name``, query)
             server_name: Backup server name (``server_name``, query)
@@ -1924,9 +1924,9 @@ class AsyncClient:
 
         Args:
             server_category: Backup server category (``server_category``, query)
-            size: size (``size``, query)
-            page: page (``page``, query)
-            sort: Sort (``sort``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
+            sort: Sort (``sort``, query; default ``server_name:asc``)
             server_name: Backup server name (``server_name``, query)
 
         Returns:

@@ -320,8 +320,8 @@ class Client:
         Args:
             backup_id: Backup ID (``backup_id``, path)
             server_name: Backup server name (``server_name``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             AgentBackupRestoreTargetServerListResponse1Dot2 (HTTP 200).
@@ -353,8 +353,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup Agent Name (``name``, query)
             server_backup_agent_ip: Server’s Backup Agent IP (``server_backup_agent_ip``, query)
@@ -402,8 +402,8 @@ class Client:
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
             backup_job_state: Backup history state (``backup_job_state``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -446,7 +446,7 @@ class Client:
             from_availability_zone: Availability zone name (``from_availability_zone``, query)
             to_region: Region (``to_region``, query)
             to_availability_zone: Availability zone name (``to_availability_zone``, query)
-            backup_master_type: Backup Master type (``backup_master_type``, query)
+            backup_master_type: Backup Master type (``backup_master_type``, query; default ``AGENTLESS``)
 
         Returns:
             BackupListRegionRelationshipResponse (HTTP 200).
@@ -486,9 +486,9 @@ class Client:
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
-            sort: Sort (``sort``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
+            sort: Sort (``sort``, query; default ``created_at:desc``)
             restore_state: Restore state (``restore_state``, query)
             start_time: Start time (``start_time``, query)
             end_time: End time (``end_time``, query)
@@ -561,8 +561,8 @@ class Client:
             backup_id: Backup ID (``backup_id``, path)
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -627,8 +627,8 @@ class Client:
             policy_type: Backup policy type (``policy_type``, query)
             server_name: Backup server name (``server_name``, query)
             region: Region (``region``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             BackupTargetListResponse (HTTP 200).
@@ -666,8 +666,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup name (``name``, query)
             server_name: Backup server name (``server_name``, query)
@@ -729,9 +729,9 @@ class Client:
 
         Args:
             server_category: Backup server category (``server_category``, query)
-            size: size (``size``, query)
-            page: page (``page``, query)
-            sort: Sort (``sort``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
+            sort: Sort (``sort``, query; default ``server_name:asc``)
             server_name: Backup server name (``server_name``, query)
 
         Returns:
@@ -1258,8 +1258,8 @@ class AsyncClient:
         Args:
             backup_id: Backup ID (``backup_id``, path)
             server_name: Backup server name (``server_name``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             AgentBackupRestoreTargetServerListResponse1Dot2 (HTTP 200).
@@ -1291,8 +1291,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backup-agents
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup Agent Name (``name``, query)
             server_backup_agent_ip: Server’s Backup Agent IP (``server_backup_agent_ip``, query)
@@ -1340,8 +1340,8 @@ class AsyncClient:
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
             backup_job_state: Backup history state (``backup_job_state``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -1384,7 +1384,7 @@ class AsyncClient:
             from_availability_zone: Availability zone name (``from_availability_zone``, query)
             to_region: Region (``to_region``, query)
             to_availability_zone: Availability zone name (``to_availability_zone``, query)
-            backup_master_type: Backup Master type (``backup_master_type``, query)
+            backup_master_type: Backup Master type (``backup_master_type``, query; default ``AGENTLESS``)
 
         Returns:
             BackupListRegionRelationshipResponse (HTTP 200).
@@ -1424,9 +1424,9 @@ class AsyncClient:
 
         Args:
             backup_id: Backup ID (``backup_id``, path)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
-            sort: Sort (``sort``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
+            sort: Sort (``sort``, query; default ``created_at:desc``)
             restore_state: Restore state (``restore_state``, query)
             start_time: Start time (``start_time``, query)
             end_time: End time (``end_time``, query)
@@ -1499,8 +1499,8 @@ class AsyncClient:
             backup_id: Backup ID (``backup_id``, path)
             backup_start_time: Start time (``backup_start_time``, query)
             backup_end_time: End time (``backup_end_time``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``20``)
             sort: Sort (``sort``, query)
 
         Returns:
@@ -1565,8 +1565,8 @@ class AsyncClient:
             policy_type: Backup policy type (``policy_type``, query)
             server_name: Backup server name (``server_name``, query)
             region: Region (``region``, query)
-            page: Page (``page``, query)
-            size: Size (``size``, query)
+            page: Page (``page``, query; default ``0``)
+            size: Size (``size``, query; default ``5``)
 
         Returns:
             BackupTargetListResponse (HTTP 200).
@@ -1604,8 +1604,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-backups
 
         Args:
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             name: Backup name (``name``, query)
             server_name: Backup server name (``server_name``, query)
@@ -1667,9 +1667,9 @@ class AsyncClient:
 
         Args:
             server_category: Backup server category (``server_category``, query)
-            size: size (``size``, query)
-            page: page (``page``, query)
-            sort: Sort (``sort``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
+            sort: Sort (``sort``, query; default ``server_name:asc``)
             server_name: Backup server name (``server_name``, query)
 
         Returns:

@@ -763,8 +763,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
-            limit: Number to be displayed on the page (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Number to be displayed on the page (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
             sort: Sort (``sort``, query)
             name: Volume group name (``name``, query)
 
@@ -870,8 +870,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
-            limit: Number to be displayed on the page (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Number to be displayed on the page (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
             sort: Sort (``sort``, query)
             name: Volume name (``name``, query)
             object_name: Attached server name (``object_name``, query)
@@ -2113,8 +2113,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volume-groups
 
         Args:
-            limit: Number to be displayed on the page (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Number to be displayed on the page (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
             sort: Sort (``sort``, query)
             name: Volume group name (``name``, query)
 
@@ -2221,8 +2221,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#list-volumes
 
         Args:
-            limit: Number to be displayed on the page (``limit``, query)
-            offset: Offset (``offset``, query)
+            limit: Number to be displayed on the page (``limit``, query; default ``20``)
+            offset: Offset (``offset``, query; default ``0``)
             sort: Sort (``sort``, query)
             name: Volume name (``name``, query)
             object_name: Attached server name (``object_name``, query)

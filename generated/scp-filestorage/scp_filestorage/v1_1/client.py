@@ -396,8 +396,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
-            offset: offset (``offset``, query)
-            limit: limit (``limit``, query)
+            offset: offset (``offset``, query; default ``0``)
+            limit: limit (``limit``, query; default ``20``)
             name: Volume Name (``name``, query)
             type_name: Volume Type Name (``type_name``, query)
             sort: sort (``sort``, query)
@@ -974,8 +974,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
-            offset: offset (``offset``, query)
-            limit: limit (``limit``, query)
+            offset: offset (``offset``, query; default ``0``)
+            limit: limit (``limit``, query; default ``20``)
             name: Volume Name (``name``, query)
             type_name: Volume Type Name (``type_name``, query)
             sort: sort (``sort``, query)

@@ -229,8 +229,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
-            offset: offset (``offset``, query)
-            limit: limit (``limit``, query)
+            offset: offset (``offset``, query; default ``0``)
+            limit: limit (``limit``, query; default ``20``)
             name: Volume Name (``name``, query)
             sort: sort (``sort``, query)
 
@@ -548,8 +548,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/storage/_print/#listvolumes
 
         Args:
-            offset: offset (``offset``, query)
-            limit: limit (``limit``, query)
+            offset: offset (``offset``, query; default ``0``)
+            limit: limit (``limit``, query; default ``20``)
             name: Volume Name (``name``, query)
             sort: sort (``sort``, query)
 

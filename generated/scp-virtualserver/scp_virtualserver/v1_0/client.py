@@ -1235,7 +1235,7 @@ class Client:
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
-            cascade: Whether to delete snapshots together (``cascade``, query)
+            cascade: Whether to delete snapshots together (``cascade``, query; default ``true``)
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2025-12-31", "1.3")
         self._transport.request(
@@ -1400,9 +1400,9 @@ class Client:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupLbServerGroupListResponse (HTTP 200).
@@ -1440,7 +1440,7 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
@@ -1495,9 +1495,9 @@ class Client:
             user_ids: User ID list (``user_ids``, query)
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupNotificationListResponse (HTTP 200).
@@ -1552,7 +1552,7 @@ class Client:
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
@@ -1614,9 +1614,9 @@ class Client:
             metric_method: Metric method (``metric_method``, query)
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupPolicyListResponse (HTTP 200).
@@ -1674,7 +1674,7 @@ class Client:
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
@@ -1730,8 +1730,8 @@ class Client:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             frequency: Frequency (``frequency``, query)
 
@@ -1775,8 +1775,8 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             marker: The last item’s ID from previous request (``marker``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupVirtualServerListResponse (HTTP 200).
@@ -1814,7 +1814,7 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
@@ -1879,9 +1879,9 @@ class Client:
             subnet_id: Subnet ID (``subnet_id``, query)
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupListResponse (HTTP 200).
@@ -1949,7 +1949,7 @@ class Client:
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
@@ -2064,7 +2064,7 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             scp_image_type: Image type (``scp_image_type``, query)
             scp_original_image_type: Original Image type (``scp_original_image_type``, query)
@@ -2072,7 +2072,7 @@ class Client:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             ImageListResponse (HTTP 200).
@@ -2128,7 +2128,7 @@ class Client:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             ImageListResponseImagesItem, one per item of ``images``.
@@ -2211,9 +2211,9 @@ class Client:
         Args:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Returns:
             LaunchConfigurationListResponse (HTTP 200).
@@ -2249,7 +2249,7 @@ class Client:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Yields:
             LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
@@ -2561,7 +2561,7 @@ class Client:
             limit: Page size of items (``limit``, query)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Returns:
@@ -2611,7 +2611,7 @@ class Client:
             volume_id: Volume ID (``volume_id``, query)
             limit: page size (``limit``, query; default 100)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Yields:
@@ -2710,7 +2710,7 @@ class Client:
             server_type_id: Server type ID (``server_type_id``, query)
             limit: Page size of items (``limit``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Returns:
@@ -2778,7 +2778,7 @@ class Client:
             vpc_id: VPC ID (``vpc_id``, query)
             server_type_id: Server type ID (``server_type_id``, query)
             limit: page size (``limit``, query; default 100)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
@@ -2848,10 +2848,10 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Returns:
             VolumeTypeListResponse (HTTP 200).
@@ -2886,7 +2886,7 @@ class Client:
         Args:
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Yields:
             VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
@@ -2933,8 +2933,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
-            limit: Page size of items (``limit``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
             offset: Index of where to start in the list (``offset``, query)
@@ -2990,7 +2990,7 @@ class Client:
         Deprecated: List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
@@ -5508,7 +5508,7 @@ class AsyncClient:
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
-            cascade: Whether to delete snapshots together (``cascade``, query)
+            cascade: Whether to delete snapshots together (``cascade``, query; default ``true``)
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2025-12-31", "1.3")
         await self._transport.request(
@@ -5673,9 +5673,9 @@ class AsyncClient:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupLbServerGroupListResponse (HTTP 200).
@@ -5713,7 +5713,7 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
@@ -5771,9 +5771,9 @@ class AsyncClient:
             user_ids: User ID list (``user_ids``, query)
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupNotificationListResponse (HTTP 200).
@@ -5828,7 +5828,7 @@ class AsyncClient:
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
@@ -5893,9 +5893,9 @@ class AsyncClient:
             metric_method: Metric method (``metric_method``, query)
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupPolicyListResponse (HTTP 200).
@@ -5953,7 +5953,7 @@ class AsyncClient:
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
@@ -6010,8 +6010,8 @@ class AsyncClient:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             frequency: Frequency (``frequency``, query)
 
@@ -6055,8 +6055,8 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             marker: The last item’s ID from previous request (``marker``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupVirtualServerListResponse (HTTP 200).
@@ -6094,7 +6094,7 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
@@ -6162,9 +6162,9 @@ class AsyncClient:
             subnet_id: Subnet ID (``subnet_id``, query)
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupListResponse (HTTP 200).
@@ -6232,7 +6232,7 @@ class AsyncClient:
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
@@ -6348,7 +6348,7 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             scp_image_type: Image type (``scp_image_type``, query)
             scp_original_image_type: Original Image type (``scp_original_image_type``, query)
@@ -6356,7 +6356,7 @@ class AsyncClient:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             ImageListResponse (HTTP 200).
@@ -6412,7 +6412,7 @@ class AsyncClient:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             ImageListResponseImagesItem, one per item of ``images``.
@@ -6500,9 +6500,9 @@ class AsyncClient:
         Args:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Returns:
             LaunchConfigurationListResponse (HTTP 200).
@@ -6538,7 +6538,7 @@ class AsyncClient:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Yields:
             LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
@@ -6857,7 +6857,7 @@ class AsyncClient:
             limit: Page size of items (``limit``, query)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Returns:
@@ -6907,7 +6907,7 @@ class AsyncClient:
             volume_id: Volume ID (``volume_id``, query)
             limit: page size (``limit``, query; default 100)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Yields:
@@ -7007,7 +7007,7 @@ class AsyncClient:
             server_type_id: Server type ID (``server_type_id``, query)
             limit: Page size of items (``limit``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Returns:
@@ -7075,7 +7075,7 @@ class AsyncClient:
             vpc_id: VPC ID (``vpc_id``, query)
             server_type_id: Server type ID (``server_type_id``, query)
             limit: page size (``limit``, query; default 100)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
@@ -7148,10 +7148,10 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Returns:
             VolumeTypeListResponse (HTTP 200).
@@ -7186,7 +7186,7 @@ class AsyncClient:
         Args:
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Yields:
             VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
@@ -7234,8 +7234,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
-            limit: Page size of items (``limit``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
             offset: Index of where to start in the list (``offset``, query)
@@ -7291,7 +7291,7 @@ class AsyncClient:
         Deprecated: List volumes and details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)

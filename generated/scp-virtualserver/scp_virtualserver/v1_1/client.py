@@ -1206,7 +1206,7 @@ class Client:
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
-            cascade: Whether to delete snapshots together (``cascade``, query)
+            cascade: Whether to delete snapshots together (``cascade``, query; default ``true``)
         """
         _rt.warn_deprecated("Client.delete_volume", API_VERSION, "2026-05-31", "1.3")
         self._transport.request(
@@ -1344,9 +1344,9 @@ class Client:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupLbServerGroupListResponse (HTTP 200).
@@ -1384,7 +1384,7 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
@@ -1439,9 +1439,9 @@ class Client:
             user_ids: User ID list (``user_ids``, query)
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupNotificationListResponse (HTTP 200).
@@ -1496,7 +1496,7 @@ class Client:
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
@@ -1558,9 +1558,9 @@ class Client:
             metric_method: Metric method (``metric_method``, query)
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupPolicyListResponse (HTTP 200).
@@ -1618,7 +1618,7 @@ class Client:
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
@@ -1674,8 +1674,8 @@ class Client:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             frequency: Frequency (``frequency``, query)
 
@@ -1719,8 +1719,8 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             marker: The last item’s ID from previous request (``marker``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupVirtualServerListResponse (HTTP 200).
@@ -1758,7 +1758,7 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
@@ -1823,9 +1823,9 @@ class Client:
             subnet_id: Subnet ID (``subnet_id``, query)
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupListResponse (HTTP 200).
@@ -1893,7 +1893,7 @@ class Client:
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
@@ -2008,7 +2008,7 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             scp_image_type: Image type (``scp_image_type``, query)
             scp_original_image_type: Original Image type (``scp_original_image_type``, query)
@@ -2016,7 +2016,7 @@ class Client:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             ImageListResponse (HTTP 200).
@@ -2072,7 +2072,7 @@ class Client:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             ImageListResponseImagesItem, one per item of ``images``.
@@ -2155,9 +2155,9 @@ class Client:
         Args:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Returns:
             LaunchConfigurationListResponse (HTTP 200).
@@ -2193,7 +2193,7 @@ class Client:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Yields:
             LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
@@ -2505,7 +2505,7 @@ class Client:
             limit: Page size of items (``limit``, query)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Returns:
@@ -2555,7 +2555,7 @@ class Client:
             volume_id: Volume ID (``volume_id``, query)
             limit: page size (``limit``, query; default 100)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Yields:
@@ -2654,7 +2654,7 @@ class Client:
             server_type_id: Server type ID (``server_type_id``, query)
             limit: Page size of items (``limit``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Returns:
@@ -2722,7 +2722,7 @@ class Client:
             vpc_id: VPC ID (``vpc_id``, query)
             server_type_id: Server type ID (``server_type_id``, query)
             limit: page size (``limit``, query; default 100)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
@@ -2792,10 +2792,10 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Returns:
             VolumeTypeListResponse (HTTP 200).
@@ -2830,7 +2830,7 @@ class Client:
         Args:
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Yields:
             VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
@@ -2877,8 +2877,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
-            limit: Page size of items (``limit``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
             offset: Index of where to start in the list (``offset``, query)
@@ -2934,7 +2934,7 @@ class Client:
         Deprecated: List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
@@ -5423,7 +5423,7 @@ class AsyncClient:
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
-            cascade: Whether to delete snapshots together (``cascade``, query)
+            cascade: Whether to delete snapshots together (``cascade``, query; default ``true``)
         """
         _rt.warn_deprecated("AsyncClient.delete_volume", API_VERSION, "2026-05-31", "1.3")
         await self._transport.request(
@@ -5561,9 +5561,9 @@ class AsyncClient:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupLbServerGroupListResponse (HTTP 200).
@@ -5601,7 +5601,7 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
@@ -5659,9 +5659,9 @@ class AsyncClient:
             user_ids: User ID list (``user_ids``, query)
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupNotificationListResponse (HTTP 200).
@@ -5716,7 +5716,7 @@ class AsyncClient:
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
@@ -5781,9 +5781,9 @@ class AsyncClient:
             metric_method: Metric method (``metric_method``, query)
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupPolicyListResponse (HTTP 200).
@@ -5841,7 +5841,7 @@ class AsyncClient:
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
@@ -5898,8 +5898,8 @@ class AsyncClient:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             frequency: Frequency (``frequency``, query)
 
@@ -5943,8 +5943,8 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             marker: The last item’s ID from previous request (``marker``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupVirtualServerListResponse (HTTP 200).
@@ -5982,7 +5982,7 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
@@ -6050,9 +6050,9 @@ class AsyncClient:
             subnet_id: Subnet ID (``subnet_id``, query)
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupListResponse (HTTP 200).
@@ -6120,7 +6120,7 @@ class AsyncClient:
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
@@ -6236,7 +6236,7 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             scp_image_type: Image type (``scp_image_type``, query)
             scp_original_image_type: Original Image type (``scp_original_image_type``, query)
@@ -6244,7 +6244,7 @@ class AsyncClient:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             ImageListResponse (HTTP 200).
@@ -6300,7 +6300,7 @@ class AsyncClient:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             ImageListResponseImagesItem, one per item of ``images``.
@@ -6388,9 +6388,9 @@ class AsyncClient:
         Args:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Returns:
             LaunchConfigurationListResponse (HTTP 200).
@@ -6426,7 +6426,7 @@ class AsyncClient:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Yields:
             LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
@@ -6745,7 +6745,7 @@ class AsyncClient:
             limit: Page size of items (``limit``, query)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Returns:
@@ -6795,7 +6795,7 @@ class AsyncClient:
             volume_id: Volume ID (``volume_id``, query)
             limit: page size (``limit``, query; default 100)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Yields:
@@ -6895,7 +6895,7 @@ class AsyncClient:
             server_type_id: Server type ID (``server_type_id``, query)
             limit: Page size of items (``limit``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Returns:
@@ -6963,7 +6963,7 @@ class AsyncClient:
             vpc_id: VPC ID (``vpc_id``, query)
             server_type_id: Server type ID (``server_type_id``, query)
             limit: page size (``limit``, query; default 100)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
@@ -7036,10 +7036,10 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Returns:
             VolumeTypeListResponse (HTTP 200).
@@ -7074,7 +7074,7 @@ class AsyncClient:
         Args:
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Yields:
             VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
@@ -7122,8 +7122,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
-            limit: Page size of items (``limit``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
             offset: Index of where to start in the list (``offset``, query)
@@ -7179,7 +7179,7 @@ class AsyncClient:
         Deprecated: List volumes and details is deprecated in API version 1.1 (sunset 2026-05-31); use API version 1.3.
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)

@@ -954,7 +954,7 @@ class Client:
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
-            cascade: Whether to delete snapshots together (``cascade``, query)
+            cascade: Whether to delete snapshots together (``cascade``, query; default ``true``)
         """
         self._transport.request(
             "DELETE",
@@ -1061,9 +1061,9 @@ class Client:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupLbServerGroupListResponse (HTTP 200).
@@ -1094,7 +1094,7 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
@@ -1142,9 +1142,9 @@ class Client:
             user_ids: User ID list (``user_ids``, query)
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupNotificationListResponse (HTTP 200).
@@ -1192,7 +1192,7 @@ class Client:
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
@@ -1247,9 +1247,9 @@ class Client:
             metric_method: Metric method (``metric_method``, query)
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupPolicyListResponse (HTTP 200).
@@ -1300,7 +1300,7 @@ class Client:
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
@@ -1349,8 +1349,8 @@ class Client:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             frequency: Frequency (``frequency``, query)
 
@@ -1387,8 +1387,8 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             marker: The last item’s ID from previous request (``marker``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupVirtualServerListResponse (HTTP 200).
@@ -1419,7 +1419,7 @@ class Client:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
@@ -1477,9 +1477,9 @@ class Client:
             subnet_id: Subnet ID (``subnet_id``, query)
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupListResponse (HTTP 200).
@@ -1540,7 +1540,7 @@ class Client:
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
@@ -1639,7 +1639,7 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             scp_image_type: Image type (``scp_image_type``, query)
             scp_original_image_type: Original Image type (``scp_original_image_type``, query)
@@ -1647,7 +1647,7 @@ class Client:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             ImageListResponse (HTTP 200).
@@ -1699,7 +1699,7 @@ class Client:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             ImageListResponseImagesItem, one per item of ``images``.
@@ -1769,9 +1769,9 @@ class Client:
         Args:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Returns:
             LaunchConfigurationListResponse (HTTP 200).
@@ -1800,7 +1800,7 @@ class Client:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Yields:
             LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
@@ -2056,7 +2056,7 @@ class Client:
             limit: Page size of items (``limit``, query)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Returns:
@@ -2099,7 +2099,7 @@ class Client:
             volume_id: Volume ID (``volume_id``, query)
             limit: page size (``limit``, query; default 100)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Yields:
@@ -2185,7 +2185,7 @@ class Client:
             server_type_id: Server type ID (``server_type_id``, query)
             limit: Page size of items (``limit``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Returns:
@@ -2247,7 +2247,7 @@ class Client:
             vpc_id: VPC ID (``vpc_id``, query)
             server_type_id: Server type ID (``server_type_id``, query)
             limit: page size (``limit``, query; default 100)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
@@ -2304,10 +2304,10 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Returns:
             VolumeTypeListResponse (HTTP 200).
@@ -2335,7 +2335,7 @@ class Client:
         Args:
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Yields:
             VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
@@ -2375,8 +2375,8 @@ class Client:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
-            limit: Page size of items (``limit``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
             offset: Index of where to start in the list (``offset``, query)
@@ -2425,7 +2425,7 @@ class Client:
         ``GET /v1/volumes`` (API version 1.3, CURRENT), as ``list_volumes_and_details``; one request per page.
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
@@ -4383,7 +4383,7 @@ class AsyncClient:
 
         Args:
             volume_id: Volume ID (``volume_id``, path)
-            cascade: Whether to delete snapshots together (``cascade``, query)
+            cascade: Whether to delete snapshots together (``cascade``, query; default ``true``)
         """
         await self._transport.request(
             "DELETE",
@@ -4490,9 +4490,9 @@ class AsyncClient:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupLbServerGroupListResponse (HTTP 200).
@@ -4523,7 +4523,7 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupLbServerGroupListResponseLbServerGroupsItem, one per item of ``lb_server_groups``.
@@ -4572,9 +4572,9 @@ class AsyncClient:
             user_ids: User ID list (``user_ids``, query)
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupNotificationListResponse (HTTP 200).
@@ -4622,7 +4622,7 @@ class AsyncClient:
             notification_state: Auto-Scaling Group notification state (``notification_state``, query)
             notification_event: Auto-Scaling Group notification event (``notification_event``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupNotificationListResponseNotificationsItem, one per item of ``notifications``.
@@ -4680,9 +4680,9 @@ class AsyncClient:
             metric_method: Metric method (``metric_method``, query)
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupPolicyListResponse (HTTP 200).
@@ -4733,7 +4733,7 @@ class AsyncClient:
             metric_type: Metric type (``metric_type``, query)
             scale_type: Scale type (``scale_type``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupPolicyListResponsePoliciesItem, one per item of ``policies``.
@@ -4783,8 +4783,8 @@ class AsyncClient:
 
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
-            size: size (``size``, query)
-            page: page (``page``, query)
+            size: size (``size``, query; default ``20``)
+            page: page (``page``, query; default ``0``)
             sort: sort (``sort``, query)
             frequency: Frequency (``frequency``, query)
 
@@ -4821,8 +4821,8 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             marker: The last item’s ID from previous request (``marker``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             AutoScalingGroupVirtualServerListResponse (HTTP 200).
@@ -4853,7 +4853,7 @@ class AsyncClient:
         Args:
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, path)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             AutoScalingGroupVirtualServerListResponseServersItem, one per item of ``servers``.
@@ -4912,9 +4912,9 @@ class AsyncClient:
             subnet_id: Subnet ID (``subnet_id``, query)
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Returns:
             AutoScalingGroupListResponse (HTTP 200).
@@ -4975,7 +4975,7 @@ class AsyncClient:
             vpc_id: VPC ID (``vpc_id``, query)
             created_by: Created by (``created_by``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc,id:desc``)
 
         Yields:
             AutoScalingGroupListResponseAutoScalingGroupsItem, one per item of ``auto_scaling_groups``.
@@ -5075,7 +5075,7 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-images
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             scp_image_type: Image type (``scp_image_type``, query)
             scp_original_image_type: Original Image type (``scp_original_image_type``, query)
@@ -5083,7 +5083,7 @@ class AsyncClient:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Returns:
             ImageListResponse (HTTP 200).
@@ -5135,7 +5135,7 @@ class AsyncClient:
             os_distro: OS distribution (``os_distro``, query)
             status: Status (``status``, query)
             visibility: Visibility (``visibility``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
 
         Yields:
             ImageListResponseImagesItem, one per item of ``images``.
@@ -5210,9 +5210,9 @@ class AsyncClient:
         Args:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
-            offset: Index of where to start in the list (``offset``, query)
-            limit: Page size of items (``limit``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            offset: Index of where to start in the list (``offset``, query; default ``0``)
+            limit: Page size of items (``limit``, query; default ``20``)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Returns:
             LaunchConfigurationListResponse (HTTP 200).
@@ -5241,7 +5241,7 @@ class AsyncClient:
             name: Launch Configuration name (``name``, query)
             image_id: Image ID (``image_id``, query)
             limit: page size (``limit``, query; default 20)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:asc``)
 
         Yields:
             LaunchConfigurationListResponseLaunchConfigurationsItem, one per item of ``launch_configurations``.
@@ -5504,7 +5504,7 @@ class AsyncClient:
             limit: Page size of items (``limit``, query)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Returns:
@@ -5547,7 +5547,7 @@ class AsyncClient:
             volume_id: Volume ID (``volume_id``, query)
             limit: page size (``limit``, query; default 100)
             marker: The last item’s ID from previous request (``marker``, query)
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             name: Snapshot name (``name``, query)
 
         Yields:
@@ -5634,7 +5634,7 @@ class AsyncClient:
             server_type_id: Server type ID (``server_type_id``, query)
             limit: Page size of items (``limit``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Returns:
@@ -5696,7 +5696,7 @@ class AsyncClient:
             vpc_id: VPC ID (``vpc_id``, query)
             server_type_id: Server type ID (``server_type_id``, query)
             limit: page size (``limit``, query; default 100)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``created_at:desc``)
             auto_scaling_group_id: Auto-Scaling Group ID (``auto_scaling_group_id``, query)
 
         Yields:
@@ -5756,10 +5756,10 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volume-types-and-details
 
         Args:
-            limit: Page size of items (``limit``, query)
+            limit: Page size of items (``limit``, query; default ``20``)
             offset: Index of where to start in the list (``offset``, query)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Returns:
             VolumeTypeListResponse (HTTP 200).
@@ -5787,7 +5787,7 @@ class AsyncClient:
         Args:
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
-            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
+            sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query; default ``name:asc``)
 
         Yields:
             VolumeTypeListResponseVolumeTypesItem, one per item of ``volume_types``.
@@ -5828,8 +5828,8 @@ class AsyncClient:
         Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#list-volumes-and-details
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
-            limit: Page size of items (``limit``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
+            limit: Page size of items (``limit``, query; default ``20``)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
             offset: Index of where to start in the list (``offset``, query)
@@ -5878,7 +5878,7 @@ class AsyncClient:
         ``GET /v1/volumes`` (API version 1.3, CURRENT), as ``list_volumes_and_details``; one request per page.
 
         Args:
-            with_count: Whether to show count (``with_count``, query)
+            with_count: Whether to show count (``with_count``, query; default ``true``)
             limit: page size (``limit``, query; default 20)
             marker: The last item’s ID from previous request (``marker``, query)
             sort: Comma-separated list of sort keys and optional sort directions in the form of (``sort``, query)
