@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from scraper.json_nodes import objects
+from scraper.route_patterns import route_patterns_in_document
 from scraper.swagger_formats import format_misses, only_format_misses
 from scraper.swagger_formats import place as complaint_place
 from scraper.tuple_items import tuple_items_in_document
@@ -77,6 +78,7 @@ def convert_swagger(doc: Mapping[str, Any], source: str) -> tuple[dict[str, Any]
     if str(doc.get("swagger")) != "2.0":
         raise SwaggerError(f"{source}: 'swagger' is {str(doc.get('swagger'))!r:.40}; expected '2.0' (or OpenAPI 3.x)")
     doc, repairs = _as_written(doc)
+    repairs.extend(route_patterns_in_document(doc, prefix="#"))
     repairs.extend(_untyped_parameters(doc))
     repairs.extend(tuple_items_in_document(doc, prefix="#"))
     repairs.extend(_nullable_as_extension(doc))

@@ -44,6 +44,7 @@ from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_pointer import json_pointer, pointer_token
+from scraper.route_patterns import route_patterns_in_document
 from scraper.spec_input import is_extension
 from scraper.tuple_items import tuple_items_in_document
 from scraper.url_credentials import redact_url, strip_credentials
@@ -796,6 +797,7 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
     if openapi32_reading.is_openapi_32(doc):
         repairs.extend(openapi32_reading.read_as_31(doc))
     repairs.extend(tuple_items_in_document(doc))
+    repairs.extend(route_patterns_in_document(doc))
     version = str(doc["openapi"])
     if not re.match(r"^3\.[01]\.\d+", version):
         raise GenerationError(
