@@ -31,6 +31,7 @@ from scraper.clients import (
     openapi32_reading,
     path_segments,
     refs,
+    repeated_names,
     schema_keywords,
     schema_names,
     synthesis,
@@ -1485,8 +1486,8 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
                     raw_ops.append((path, method, member, shared, member is not op))
                     servers.append(op_server)
     # Method names: from the operationId (snake_case), else the summary, else method + path, capped at
-    # METHOD_NAME_LIMIT characters; collisions get _2, _3 in (name, path, method) order, so adding an operation
-    # never renames an unrelated one.
+    # METHOD_NAME_LIMIT characters; in (name, path, method) order the first keeps a repeated name, the others take
+    # the end of their path (repeated_names.py), else _2, _3, so adding an operation never renames an unrelated one.
     bases = []
     for path, method, op, _, _ in raw_ops:
         candidates = (str(op.get("operationId") or ""), str(op.get("summary") or ""), f"{method} {path}")
@@ -1501,7 +1502,10 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
             base += "_"
         bases.append(base)
     order = sorted(range(len(raw_ops)), key=lambda i: (bases[i], raw_ops[i][0], raw_ops[i][1]))
-    unique = naming.dedupe([bases[i] for i in order])
+    qualified = repeated_names.path_qualified(
+        bases, [raw_ops[i][0] for i in range(len(raw_ops))], order, lambda n: naming.elide(n, METHOD_NAME_LIMIT)
+    )
+    unique = naming.dedupe(qualified)
     method_names = dict(zip(order, unique, strict=True))
     for i, (path, method, op, _, _) in enumerate(raw_ops):
         if method_names[i] != bases[i]:  # a repeated operationId (or two that read alike): said, not hidden

@@ -150,7 +150,7 @@ def test_method_names_prefer_operation_id_and_are_capped() -> None:
         },
     }
     ops = {op.path: op.method_name for op in ir.build_package([spec]).versions[0].operations}
-    assert ops["/a"] == "get_thing" and ops["/b"] == "get_thing_2"  # collision: suffix in (name, path) order
+    assert ops["/a"] == "get_thing" and ops["/b"] == "get_thing_b"  # collision: the later takes its path's end
     assert ops["/d"] == "by_summary" and ops["/e"] == "post_e"
     assert len(ops["/c"]) <= ir.METHOD_NAME_LIMIT and ops["/c"].startswith("returns_the_list_of_every_item")
     assert not ops["/c"].endswith("_")

@@ -45,8 +45,8 @@ def test_path_item_reference_gets_its_own_methods() -> None:
     ops = operations(spec())
     copy_get, copy_put = ops["GET /tree-copies/{treeId}"], ops["PUT /tree-copies/{treeId}"]
     assert copy_get.response_model == "Tree" and copy_put.body is not None
-    # the copies sort first, so they keep the plain names and the originals get the suffix
-    assert (copy_get.method_name, ops["GET /trees/{treeId}"].method_name) == ("get_tree", "get_tree_2")
+    # the copies sort first, so they keep the plain names and the originals take the end of their path
+    assert (copy_get.method_name, ops["GET /trees/{treeId}"].method_name) == ("get_tree", "get_tree_trees")
 
 
 def test_schema_pointers_into_schemas_and_operations_become_classes() -> None:
@@ -112,7 +112,7 @@ def test_cli_report_lists_every_warning_and_prints_a_summary(
     data = json.loads(report.read_text(encoding="utf-8"))
     [package] = data["packages"]
     assert package["distribution"] == "reference-zoo" and package["operations"] == 5
-    # the external reference, and the operationIds the path-item reference repeats (get_tree_2, replace_tree_2)
+    # the external reference, and the operationIds the path-item reference repeats (get_tree_trees, replace_tree_trees)
     assert data["warnings"] == len(package["warnings"]) == 3
     assert "common.yaml#/Meta" in package["warnings"][0]
     assert sum("which another operation has" in w for w in package["warnings"]) == 2
