@@ -41,6 +41,7 @@ from scraper.clients.body_encoding import body_encoding
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.restated_ref_types import restated_types_beside_refs
+from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
@@ -822,6 +823,7 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
             " as T and nullable, several types as anyOf"
         )
     restated_types_beside_refs(doc)  # the same as the target's: nothing to report, the reference says it all
+    repairs.extend(scalar_all_of_in_document(doc))
     if version.startswith("3.1") and (count := schema_keywords.null_types_in_document(doc)):
         repairs.append(
             f"an OpenAPI 3.1 document with OpenAPI 3.0's 'nullable: true' ({count} times); honoured as JSON Schema's"
