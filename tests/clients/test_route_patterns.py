@@ -3,7 +3,8 @@
 Web frameworks write a route's pattern into its placeholder (Pyramid/Cornice ``{name:regex}``, Spring
 ``{id:\\d+}``, JAX-RS ``{id: [0-9]+}``), and documents generated from the routes keep it: APIs-guru's
 ``mozilla.com/kinto/1.22`` (snapshot ``6cc2f82``) has ``/{prefix}/{api_ver:\\d+}/.../{metrics:.*}`` with parameters
-named ``api_ver:\\d+``. Swagger 2.0's validator reads the placeholder's name as ``api_ver`` and refused the whole
+named ``api_ver:\\d+``; ``clever-cloud.com/1.0.0`` has JAX-RS's ``/products/instances/{type: [^-]+}-{version}``.
+Swagger 2.0's validator reads the placeholder's name as ``api_ver`` and refused the whole
 document ("Path parameter 'api_ver' ... was not resolved"); a 3.x document made a method argument ``api_ver_d``
 and a path template holding the regex. Now the placeholder is ``{api_ver}``, a parameter named after the whole
 placeholder text is that name, and each placeholder is one warning quoting the pattern the client does not check.
