@@ -1748,6 +1748,18 @@ def _split_fixed_query(ctx: _Ctx, documented_path: str) -> tuple[str, list[dict[
     params = []
     for pair in (p for p in query.split("&") if p):
         name, _, value = pair.partition("=")
+        placeholder = re.fullmatch(r"\{([^{}]+)\}", value)
+        if placeholder:  # ``term={term}``: an argument, which the declaration named like the placeholder fills
+            params.append(
+                {
+                    "name": unquote(name),
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "string"},
+                    _QUERY_PLACEHOLDER: placeholder.group(1),
+                }
+            )
+            continue
         params.append(
             {
                 "name": unquote(name),
@@ -1757,6 +1769,11 @@ def _split_fixed_query(ctx: _Ctx, documented_path: str) -> tuple[str, list[dict[
             }
         )
     return path, params
+
+
+#: Marks a query parameter that a ``name={placeholder}`` pair in a documented path's query string stands for; the
+#: value is the placeholder's name, which a declaration (written ``in: path``) may fill (``_repair_path_params``).
+_QUERY_PLACEHOLDER = "x-docs2client-query-placeholder"
 
 
 def _build_operation(
@@ -2128,16 +2145,21 @@ def _repair_path_params(ctx: _Ctx, where: str, path: str, merged: dict[tuple[str
     Documents often disagree with their own paths: a placeholder renamed in the path but not in the parameter
     list, or not declared at all. When as many placeholders lack a declaration as declared path parameters lack
     a placeholder, they are paired in order (the declaration, with its schema, fills the placeholder); otherwise
-    each undeclared placeholder becomes a required string parameter and each unplaced declaration is dropped (it
-    has nowhere to go in the URL)."""
+    each undeclared placeholder becomes a required string parameter and each unplaced declaration goes to the
+    query: under a ``key={placeholder}`` pair of the documented query string named like it, else under its own name
+    (the one other place in the URL; dropped when the query already has one of that name)."""
     placeholders = list(dict.fromkeys(re.findall(r"\{([^{}]+)\}", path)))
     undeclared = [name for name in placeholders if (name, "path") not in merged]
     unplaced = [name for name, location in merged if location == "path" and name not in placeholders]
-    if undeclared and len(undeclared) == len(unplaced):
+    templated = {str(p[_QUERY_PLACEHOLDER]): key for key, p in merged.items() if _QUERY_PLACEHOLDER in p}
+    for key in templated.values():  # a copy without the mark: the path item's other operations share the original
+        merged[key] = {k: v for k, v in merged[key].items() if k != _QUERY_PLACEHOLDER}
+    if undeclared and len(undeclared) == len(unplaced) and not set(unplaced) & set(templated):
         for placeholder, declared in zip(undeclared, unplaced, strict=True):
             ctx.warn(f"{where}: path parameter {declared!r} is not in the path; taken as {{{placeholder}}}")
             merged[(placeholder, "path")] = {**merged.pop((declared, "path")), "name": placeholder}
-        return
+        unplaced = []
+        undeclared = []
     for placeholder in undeclared:
         ctx.warn(f"{where}: the path uses {{{placeholder}}} but declares no such parameter; sent as a string")
         merged[(placeholder, "path")] = {
@@ -2147,8 +2169,29 @@ def _repair_path_params(ctx: _Ctx, where: str, path: str, merged: dict[tuple[str
             "schema": {"type": "string"},
         }
     for declared in unplaced:
-        ctx.warn(f"{where}: path parameter {declared!r} does not appear in the path as {{{declared}}}; skipped")
-        del merged[(declared, "path")]
+        param = merged.pop((declared, "path"))
+        if declared in templated:
+            key = templated.pop(declared)
+            ctx.warn(
+                f"{where}: path parameter {declared!r} is the query string's {key[0]}={{{declared}}}; sent as the"
+                f" query parameter {key[0]!r}"
+            )
+            merged[key] = {**param, "name": key[0], "in": "query"}
+            continue
+        if (declared, "query") in merged:
+            ctx.warn(f"{where}: path parameter {declared!r} does not appear in the path as {{{declared}}}; skipped")
+            continue
+        # the one other place a URL has for it: documents that declare a query parameter 'in: path' (icons8's
+        # search 'term') mean the query, and dropping it left the method unable to send it
+        ctx.warn(
+            f"{where}: path parameter {declared!r} does not appear in the path as {{{declared}}}; sent as a query"
+            " parameter"
+        )
+        merged[(declared, "query")] = {**param, "in": "query"}
+    for placeholder, key in templated.items():
+        ctx.warn(
+            f"{where}: the query string's {key[0]}={{{placeholder}}} declares no such parameter; a required string"
+        )
 
 
 #: Styles each location allows (OpenAPI 3.x, "Style Values"); the first is the location's default.

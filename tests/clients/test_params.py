@@ -298,3 +298,47 @@ def test_a_path_value_the_client_refuses_is_never_the_contract_tests_value() -> 
     assert any("'dataset'" in w and "'' cannot be sent in a path" in w and "sends 'mini'" in w for w in warned)
     assert any("'term'" in w and "'..' cannot be sent in a path" in w for w in warned), warned
     assert any("'dot'" in w and "no request contract test" in w for w in warned), warned
+
+
+def test_a_placeholder_in_a_paths_query_string_is_a_query_argument() -> None:
+    """APIs-guru's icons8.com (snapshot ``6cc2f82``, ``APIs/icons8.com/1.0.0/openapi.yaml``) writes its search as
+    ``/api/iconsets/v3/search?term={term}&amount={amount}`` and declares ``term`` and ``amount`` ``in: path``. The
+    query string was read as fixed text, so the method took no argument and always sent ``term=%7Bterm%7D``, and
+    the declarations were dropped. A pair whose value is a placeholder is a query parameter: the declaration named
+    like the placeholder fills it (under the pair's key), an undeclared one is a required string; fixed pairs are
+    still sent as written."""
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Icons", "version": "1"},
+        "paths": {
+            "/search?term={term}&amount={count}&fmt=json&lang={lang}": {
+                "get": {
+                    "operationId": "search",
+                    "parameters": [
+                        {"name": "term", "in": "path", "required": True, "schema": {"type": "string"}},
+                        {"name": "count", "in": "path", "required": True, "schema": {"type": "integer"}},
+                    ],
+                    "responses": {"204": {"description": "ok"}},
+                },
+                "post": {  # the path item's other operation reads the same query string
+                    "operationId": "search_post",
+                    "parameters": [{"name": "term", "in": "path", "required": True, "schema": {"type": "string"}}],
+                    "responses": {"204": {"description": "ok"}},
+                },
+            }
+        },
+    }
+    pkg = ir.build_package([doc], source_names=["icons.yaml"])
+    op, post = sorted(pkg.versions[0].operations, key=lambda o: o.http_method)
+    assert op.path == "/search"
+    params = {p.wire_name: (p.location, p.annotation, p.required, p.fixed) for p in op.params}
+    assert params == {
+        "term": ("query", "str", True, False),
+        "amount": ("query", "int", True, False),
+        "fmt": ("query", "str", True, True),
+        "lang": ("query", "str", True, False),
+    }
+    assert [p.py_name for p in op.arguments] == ["term", "amount", "lang"]
+    assert [p.py_name for p in post.arguments] == ["term", "amount", "lang"]
+    assert any("'count'" in w and "amount={count}" in w for w in pkg.warnings), pkg.warnings
+    assert any("{lang}" in w and "declares no such parameter" in w for w in pkg.warnings), pkg.warnings
