@@ -1281,7 +1281,7 @@ class _PageReader:
         for row in block.rows:
             if url_col >= len(row.cells):
                 continue
-            urls = [m.group(0).rstrip("/.,)") for m in re.finditer(r"https?://[^\s)<>\]|]+", row.cells[url_col])]
+            urls = self._distinct_urls(row.cells[url_col], row.line, service.id)
             regions = (
                 [clean_text(r) for r in row.cells[region_col].split("\n") if r.strip()]
                 if region_col is not None and region_col < len(row.cells)
@@ -1305,6 +1305,22 @@ class _PageReader:
             texts.append(f"Regions: {listing}.")
         if template.startswith("http://"):
             self._finding("plain-http-endpoint", block.line, service.id, f"the endpoint {template} is plain http")
+
+    def _distinct_urls(self, cell: str, line: int, service_id: str) -> list[str]:
+        """The URLs of an endpoint cell, each once. Floating IP (en): a stray link's target repeats the cell's last
+        URLs (``...us1...](https://jp1...<br>https://us1...)``), so six URLs stood beside four regions and no
+        region template could be made of them; a URL written again names no other endpoint."""
+        urls = [m.group(0).rstrip("/.,)") for m in re.finditer(r"https?://[^\s)<>\]|]+", cell)]
+        distinct = list(dict.fromkeys(urls))
+        if len(distinct) < len(urls):
+            self._finding(
+                "endpoint-table",
+                line,
+                service_id,
+                f"the endpoint cell repeats {len(urls) - len(distinct)} of its URL(s) (a stray link's target); each"
+                " is read once",
+            )
+        return distinct
 
     def _bodies_outside_operations(self, outside: list[Block], read: set[str]) -> None:
         """Push v2.3 'Example of Sending Messages > 7. Rich Messages': a JSON body and the table of its fields

@@ -1,0 +1,28 @@
+"""Guides of the tenth robustness round, batch a (``tests/fixtures/nhn/unseen/README.md``, the rows naming this file).
+
+Each test is one defect found by reading NHN guides (Floating IP, Cloud Search, Autocomplete, ShortURL, OTP,
+Document Recognizer, AppGuard, ...) against the specs the dialect made of them, on a short synthetic mirror of the
+shape: what the guide writes, what the reader made of it, and what a client needs instead.
+"""
+
+from __future__ import annotations
+
+from scraper.model import Service
+from tests.dialects.test_nhn_unseen import _read
+
+
+def _kinds(service: Service) -> list[str]:
+    return [f.kind for f in service.findings]
+
+
+def test_an_endpoint_cell_repeating_its_urls_gives_every_region() -> None:
+    # Floating IP (en): the Endpoint cell lists four URLs, then a stray link's target repeats the last two
+    # (``...us1...](https://jp1...<br>https://us1...)``): six URLs for four regions, so no region template could be
+    # made and the spec's one server was the first region's URL
+    service, spec = _read("floating-ip-repeated-endpoint-urls.md")
+    [server] = spec["servers"]
+    assert server["url"] == "https://{region}-api-gizmo.example.com"
+    assert server["variables"]["region"]["enum"] == ["ka1", "kb2", "jg1"]
+    assert "endpoint-table" in _kinds(service)
+    repeated = next(f for f in service.findings if f.kind == "endpoint-table")
+    assert "repeat" in repeated.message
