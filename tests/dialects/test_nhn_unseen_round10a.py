@@ -26,3 +26,12 @@ def test_an_endpoint_cell_repeating_its_urls_gives_every_region() -> None:
     assert "endpoint-table" in _kinds(service)
     repeated = next(f for f in service.findings if f.kind == "endpoint-table")
     assert "repeat" in repeated.message
+
+
+def test_an_environment_and_uri_table_outside_the_operations_is_the_endpoint() -> None:
+    # Cloud Search, Autocomplete (en/ko/ja): ``| Environment | URI |`` over ``| REAL | https://kr1-search... |`` in
+    # the common section: a URI column was no endpoint column, so the spec had no servers (missing-server)
+    service, spec = _read("cloud-search-environment-uri-table.md")
+    assert [s["url"] for s in spec["servers"]] == ["https://{region}-gizmo-search.example.com"]
+    assert "missing-server" not in _kinds(service)
+    assert "no-endpoint" not in _kinds(service)
