@@ -106,6 +106,12 @@ _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTIL
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
 _GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|ガイド.*$|\bGuide\b.*$", re.IGNORECASE)
 _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
+#: A line that is one endpoint URL, alone or after a label naming it (ShortURL: ``API Endpoint: https://...`` in a
+#: code block under "Basic information"; ``Domain: ...``, ``도메인: ...``).
+_ENDPOINT_LINE = re.compile(
+    r"^\s*(?:(?:[\w-]+ )?(?:" + "|".join(ENDPOINT_URL_COLUMNS) + r")\s*[:：]\s*)?(https?://[^\s/`'\")<]+)/?\s*$",
+    re.IGNORECASE,
+)
 #: A Response section that says the response is the guide's common information (its envelope) and nothing else.
 _COMMON_RESPONSE = re.compile(
     r"responds with (?:the )?common information|content other than (?:the )?header fields"
@@ -1227,16 +1233,7 @@ class _PageReader:
                 self._endpoint_table(service, block, texts)
         if service.server is None:
             hosts = Counter(s.path.host for s in sections if s.path.host.startswith("http"))
-            candidates = list(
-                dict.fromkeys(
-                    m.group(1)
-                    for b in outside
-                    if isinstance(b, CodeBlock | Paragraph)
-                    for raw in clean_text(b.text).split("\n")
-                    for m in [re.match(r"^\s*(https?://[^\s/`'\")<]+)/?\s*$", raw)]
-                    if m
-                )
-            )
+            candidates = self._endpoint_lines(outside, first_op_line, service.id)
             if hosts:
                 host, _ = hosts.most_common(1)[0]
                 service.server = ServerTemplate(url=host)
@@ -1254,7 +1251,7 @@ class _PageReader:
                     1,
                     service.id,
                     f"no endpoint table; the server {template} is read from the URL(s) written alone in the guide"
-                    f" ({', '.join(candidates)})",
+                    f" ({', '.join(candidates)}), or after a label naming an endpoint",
                 )
         other_hosts = sorted({s.path.host for s in sections if s.path.host.startswith("http")})
         if service.server is not None and len(other_hosts) > 1:
@@ -1268,6 +1265,32 @@ class _PageReader:
         service.description = "\n\n".join(texts)
         if service.server is None:
             self._finding("no-endpoint", 1, service.id, "the guide has no endpoint table; no servers are emitted")
+
+    def _endpoint_lines(self, outside: list[Block], first_op_line: int, service_id: str) -> list[str]:
+        """The endpoint URLs written on lines of their own outside the operations: a URL alone, or after a label
+        naming an endpoint (ShortURL: ``API Endpoint: https://...`` under "Basic information", before every
+        operation). A labelled endpoint written after some operation is the endpoint of its part of the guide
+        (Log & Crash Search: the Log Search API's "Basic Information", after the Collect Log API, which another
+        host serves): not the guide's server, said in a ``scoped-endpoint`` finding."""
+        urls: list[str] = []
+        for block in outside:
+            if not isinstance(block, CodeBlock | Paragraph):
+                continue
+            for raw in clean_text(block.text).split("\n"):
+                match = _ENDPOINT_LINE.match(raw)
+                if match is None:
+                    continue
+                if match.group(0).strip() != match.group(1) and block.line > first_op_line:
+                    self._finding(
+                        "scoped-endpoint",
+                        block.line,
+                        service_id,
+                        f"the endpoint {match.group(1)} is written after some operations, for its part of the guide;"
+                        " not read as the server of the whole guide",
+                    )
+                    continue
+                urls.append(match.group(1))
+        return list(dict.fromkeys(urls))
 
     def _endpoint_table(self, service: Service, block: Table, texts: list[str]) -> None:
         header = [re.sub(r"\s+", " ", clean_text(h)).lower() for h in block.header]

@@ -35,3 +35,21 @@ def test_an_environment_and_uri_table_outside_the_operations_is_the_endpoint() -
     assert [s["url"] for s in spec["servers"]] == ["https://{region}-gizmo-search.example.com"]
     assert "missing-server" not in _kinds(service)
     assert "no-endpoint" not in _kinds(service)
+
+
+def test_an_endpoint_written_as_a_labelled_line_is_the_server() -> None:
+    # ShortURL (en/ko/ja): ``API Endpoint: https://api-shorturl...`` alone in a code block under "Basic
+    # information": only a URL alone on its line was read, so the spec had no servers
+    service, spec = _read("shorturl-endpoint-line-in-code.md")
+    assert [s["url"] for s in spec["servers"]] == ["https://api-gizmourl.example.com"]
+    assert "endpoint-from-text" in _kinds(service)
+    assert "missing-server" not in _kinds(service)
+
+
+def test_a_labelled_endpoint_after_some_operations_serves_only_its_part() -> None:
+    # Log & Crash Search (en): ``API Endpoint: https://api-lncs-search...`` under the Log Search API's "Basic
+    # Information", after the Collect Log API, which another host (api-logncrash) serves: not the whole guide's server
+    service, spec = _read("log-crash-scoped-endpoint-line.md")
+    assert "servers" not in spec
+    scoped = next(f for f in service.findings if f.kind == "scoped-endpoint")
+    assert "https://api-gizmo-search.example.com" in scoped.message
