@@ -53,3 +53,18 @@ def test_a_labelled_endpoint_after_some_operations_serves_only_its_part() -> Non
     assert "servers" not in spec
     scoped = next(f for f in service.findings if f.kind == "scoped-endpoint")
     assert "https://api-gizmo-search.example.com" in scoped.message
+
+
+def test_a_response_naming_the_common_response_body_is_that_body() -> None:
+    # OTP (en/ko/ja, Korean text): ``## 응답 공통 정보`` (response common information: the words in the other
+    # order than 공통 응답) documents the ``header`` envelope, and a GET's ``### 응답`` says only "공통 응답 본문"
+    # (common response body): the GET was a 204 with no body ("no Response section")
+    service, spec = _read("otp-ko-common-response-reference.md")
+    path = "/otp/v1.0/appkeys/{appKey}/codes/{code}/verification"
+    responses = spec["paths"][path]["get"]["responses"]
+    assert list(responses) == ["200"]
+    schema = responses["200"]["content"]["application/json"]["schema"]
+    header = schema["properties"]["header"]
+    assert set(header["properties"]) == {"resultCode", "resultMessage", "successful"}
+    assert "no-response-section" not in _kinds(service)
+    assert "common-response" in _kinds(service)
