@@ -349,6 +349,29 @@ _COMMON_ONLY = re.compile(
 _COMMON = re.compile(r"\bcommon\b|공통|共通", re.IGNORECASE)
 
 
+def _listed_field(table: Table, earlier: Sequence[TableRow], examples: Sequence[str]) -> str | None:
+    """The field a table lists the values of, else None: its first column is headed with the last part of the name
+    of a nested field documented before it, and the example gives that field one of the table's row names as its
+    value (Document Recognizer ID Card: ``keyValues[0].key | String``, then ``| key | value type | description |``
+    over ``**name** | string``, ``**residentNumber** | string``, one table per card type, where the example has
+    ``"key": "name"``: the keys an entry of ``keyValues`` may carry). Read as fields, such rows were top-level
+    response members, duplicates of each other table's."""
+    if not table.header or not table.rows:
+        return None
+    head = clean_text(table.header[0]).strip()
+    if not re.fullmatch(r"[A-Za-z_][\w-]*", head):
+        return None
+    field = next(
+        (r.name for r in earlier if r.name != head and re.split(r"[.\[\]]+", r.name.strip("[]."))[-1] == head),
+        None,
+    )
+    if field is None:
+        return None
+    names = {clean_text(row.cells[0]).strip("*` ") for row in table.rows if row.cells}
+    shown = {m.group(1) for text in examples for m in re.finditer(rf'"{re.escape(head)}"\s*:\s*"([^"]*)"', text)}
+    return field if names & shown else None
+
+
 def _common_response_part(outside: Sequence[Block]) -> _Part | None:
     """The blocks under the first heading outside any operation that names the common response, to the next heading
     of its level or above, as a response part: its tables (a model's name alone over a table is that table's
@@ -2810,6 +2833,17 @@ class _PageReader:
         row_alternative: dict[int, str] = {}
         headers: list[TableRow] = []
         for table, location, table_rows in self._with_models(part, title, lambda table, _: id(table) in coded):
+            listed = _listed_field(table, [*rows, *headers], [b.text for b in part.examples])
+            if listed is not None:
+                names = ", ".join(r.name for r in table_rows[:4]) + (", ..." if len(table_rows) > 4 else "")
+                self._finding(
+                    "value-listing-table",
+                    table.line,
+                    title,
+                    f"the table headed {clean_text(table.header[0])!r} lists values of the field {listed} ({names}),"
+                    " not fields of the response; not read as fields",
+                )
+                continue
             if location == "header":
                 # HTTP headers of the response, or (Word Suggestion) the members of the body's "header" object:
                 # which, the example tells (:meth:`_example_rows`)

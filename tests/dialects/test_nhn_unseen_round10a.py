@@ -68,3 +68,22 @@ def test_a_response_naming_the_common_response_body_is_that_body() -> None:
     assert set(header["properties"]) == {"resultCode", "resultMessage", "successful"}
     assert "no-response-section" not in _kinds(service)
     assert "common-response" in _kinds(service)
+
+
+def test_a_table_headed_by_a_fields_name_lists_that_fields_values() -> None:
+    # Document Recognizer v2.0 ID Card (en/ko/ja): after ``keyValues[0].key | String``, ``| key | value type |
+    # description |`` tables list the keys a ``keyValues`` entry may carry (``**name** | string``, ...), one per
+    # card type: their rows were read as response fields, duplicates of each other, and the flat rows were no longer
+    # nested under the example's ``result`` (``name``, ``fileType``, ... top-level beside ``result``)
+    service, spec = _read("document-recognizer-key-value-tables.md")
+    schema = spec["paths"]["/v2.0/appkeys/{appKey}/gizmo-card"]["post"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+    assert set(schema["properties"]) == {"header", "result"}
+    result = schema["properties"]["result"]["properties"]
+    assert set(result) == {"cardType", "keyValues"}
+    assert set(result["keyValues"]["items"]["properties"]) == {"key", "value", "conf"}
+    assert "duplicate-field" not in _kinds(service)
+    listed = [f for f in service.findings if f.kind == "value-listing-table"]
+    assert len(listed) == 2
+    assert "keyValues.key" in listed[0].message
