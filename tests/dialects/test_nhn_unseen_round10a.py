@@ -87,3 +87,13 @@ def test_a_table_headed_by_a_fields_name_lists_that_fields_values() -> None:
     listed = [f for f in service.findings if f.kind == "value-listing-table"]
     assert len(listed) == 2
     assert "keyValues.key" in listed[0].message
+
+
+def test_a_numbered_operation_heading_names_the_operation_without_its_number() -> None:
+    # Cloud Search, Autocomplete, ShortURL: ``### 1. Start``, ``### 1. Search`` (numbered within each section): the
+    # list number made the operation ids (``op1Start``, ``op1Search``) and so the client's method names
+    _, spec = _read("cloud-search-environment-uri-table.md")
+    ids = sorted(op["operationId"] for item in spec["paths"].values() for op in item.values())
+    assert ids == ["search", "start"]
+    summaries = sorted(op["summary"] for item in spec["paths"].values() for op in item.values())
+    assert summaries == ["Search", "Start"]  # the number is the guide's list order (tests/dialects/test_operation_titles.py)
