@@ -2999,19 +2999,19 @@ class _PageReader:
         (``header.isSuccessful``, documented once in the common part, or in the response's own header table:
         ``headers``) where the example has it."""
         if not isinstance(example, dict):
+            self._response_headers(headers, title)
             return rows
         if rows:
             rows = self._reroot(rows, example, title)
         roots = {r.name.split(".")[0] for r in rows}
         envelope = example.get("header")
-        if (
-            "header" not in roots
-            and isinstance(envelope, dict)
-            and headers
-            and all(r.name in envelope for r in headers)
-        ):
+        members = [r for r in headers if isinstance(envelope, dict) and r.name in envelope]
+        self._response_headers([r for r in headers if r not in members], title)
+        if "header" not in roots and members:
             # Word Suggestion: "[Header]" over isSuccessful, resultCode, resultMessage, the members of the example's
-            # "header": {...}: the body's envelope, not HTTP headers
+            # "header": {...}: the body's envelope, not HTTP headers (Document Recognizer: beside a [Response
+            # Header] table of an HTTP header, Request-Key, which is not one of them)
+            headers = members
             rows = rows + [dataclasses.replace(r, name=f"header.{r.name}", location=None) for r in headers]
             roots.add("header")
             self._finding(
@@ -3026,6 +3026,19 @@ class _PageReader:
             for r in self.common_rows.values()
             if r.name.split(".")[0] in example and r.name.split(".")[0] not in roots
         ]
+
+    def _response_headers(self, headers: list[TableRow], title: str) -> None:
+        """HTTP headers a response documents (Document Recognizer ID Card: ``[Response Header]`` over
+        ``Request-Key``, which the next call sends): the spec models no response headers, so they are said in a
+        ``response-headers`` finding rather than dropped unsaid."""
+        if headers:
+            self._finding(
+                "response-headers",
+                headers[0].line,
+                title,
+                f"the response documents HTTP header(s) {', '.join(r.name for r in headers[:6])}; response headers"
+                " are not modelled in the spec",
+            )
 
     def _response_schema(
         self, rows: list[TableRow], example: Any, part: _Part, section: _Section, title: str, first_line: int

@@ -97,3 +97,19 @@ def test_a_numbered_operation_heading_names_the_operation_without_its_number() -
     assert ids == ["search", "start"]
     summaries = sorted(op["summary"] for item in spec["paths"].values() for op in item.values())
     assert summaries == ["Search", "Start"]  # the number is the guide's list order (tests/dialects/test_operation_titles.py)
+    assert summaries == ["1. Search", "1. Start"]  # the title as the guide writes it
+
+
+def test_a_response_header_table_beside_the_envelope_table_is_said_not_dropped() -> None:
+    # Document Recognizer v2.0 ID Card: ``[Response Header]`` over ``Request-Key`` and ``[Header]`` over the
+    # members of the example's ``header`` object: with the HTTP header among them, the envelope rows were not
+    # read as ``header``'s fields (undocumented-example-field 'header'), and Request-Key vanished unsaid
+    service, spec = _read("document-recognizer-key-value-tables.md")
+    schema = spec["paths"]["/v2.0/appkeys/{appKey}/gizmo-card"]["post"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+    header = schema["properties"]["header"]
+    assert header["properties"]["isSuccessful"]["description"] == "Success or not"
+    said = next(f for f in service.findings if f.kind == "response-headers")
+    assert "Request-Key" in said.message
+    assert "isSuccessful" not in said.message
