@@ -113,3 +113,16 @@ def test_a_response_header_table_beside_the_envelope_table_is_said_not_dropped()
     said = next(f for f in service.findings if f.kind == "response-headers")
     assert "Request-Key" in said.message
     assert "isSuccessful" not in said.message
+
+
+def test_a_valid_range_of_values_joined_by_slashes_is_the_strings_values() -> None:
+    # Text to Speech (en/ko/ja): ``fileType | String | Optional | MP3 | MP3/WAV``, ``language | ... | KO/EN/JA/ZH``:
+    # the slash-joined values were one word of prose (no enum), and ``Up to 1,000 characters`` was no maxLength
+    _, spec = _read("tts-slash-values-valid-range.md")
+    body = spec["paths"]["/v1.0/appkeys/{appKey}/tts"]["post"]["requestBody"]["content"]["application/json"]
+    fields = body["schema"]["properties"]
+    assert fields["fileType"]["enum"] == ["MP3", "WAV"]
+    assert fields["language"]["enum"] == ["KO", "EN", "JA", "ZH"]
+    assert "enum" not in fields["mimeType"]  # one media type, not values
+    assert fields["inputText"]["maxLength"] == 1000
+    assert fields["speed"]["minimum"] == 0.5
