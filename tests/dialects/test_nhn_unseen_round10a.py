@@ -96,8 +96,10 @@ def test_a_numbered_operation_heading_names_the_operation_without_its_number() -
     ids = sorted(op["operationId"] for item in spec["paths"].values() for op in item.values())
     assert ids == ["search", "start"]
     summaries = sorted(op["summary"] for item in spec["paths"].values() for op in item.values())
-    assert summaries == ["Search", "Start"]  # the number is the guide's list order (tests/dialects/test_operation_titles.py)
-    assert summaries == ["1. Search", "1. Start"]  # the title as the guide writes it
+    assert summaries == [
+        "Search",
+        "Start",
+    ]  # the number is the guide's list order (tests/dialects/test_operation_titles.py)
 
 
 def test_a_response_header_table_beside_the_envelope_table_is_said_not_dropped() -> None:
