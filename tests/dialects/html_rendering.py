@@ -1,0 +1,307 @@
+"""NHN guides rendered to HTML as documentation sites render them, and a per-operation comparison of what the
+Markdown and its HTML rendering read into.
+
+Why: users feed the tool the docs site's HTML page as often as the guide's Markdown, and the two must give the same
+spec. The repository holds no site HTML of the NHN guides (only their Markdown), so this module makes it, with the
+renderers real sites use, inside a page template with the chrome such sites put around the content:
+
+* ``markdown-it``: markdown-it-py (CommonMark, GFM tables, raw HTML on: GitHub's and VuePress's/Docusaurus's family),
+  code highlighted by Pygments into ``<span>`` tokens inside ``<pre><code class="language-json">``, each heading
+  given an ``id`` and a leading ``<a class="anchor" href="#id">#</a>`` permalink (VuePress, GitHub), and a table of
+  contents of the page's headings beside the article inside ``<main>`` (Docusaurus' ``table-of-contents`` list);
+* ``python-markdown`` (only where the ``markdown`` package is installed: it is not a dependency of the project, so
+  the suite never needs it): Python-Markdown with ``tables``, ``fenced_code`` and ``toc`` (MkDocs, Sphinx-like):
+  ``<pre><code class="language-json">``, a trailing ``<a class="headerlink" href="#id">&para;</a>`` permalink in every
+  heading, and Python-Markdown's ``<div class="toc">`` at the top of the article.
+
+Both wrap the article in the same site template: a ``<header>`` with the site's navigation and search, a breadcrumb
+trail, a sidebar menu, the page's "edit" link and "TOP" button, and a ``<footer>``.
+
+``python -m tests.dialects.html_rendering [FILES or FOLDERS...]`` prints, per renderer, the operations and fields
+that read the same (default: the repository's NHN guides), and the operations that differ with the fields they
+differ in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import importlib
+import importlib.util
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
+from scraper.document import LocatedError
+from scraper.model import Service
+from scraper.readers import read_page
+from tests.paths import ROOT
+
+__all__ = [
+    "FIELDS",
+    "RENDERERS",
+    "Comparison",
+    "compare",
+    "guides",
+    "operations",
+    "site_page",
+]
+
+#: The parts of an operation compared, in the order of :func:`operations`' tuples.
+FIELDS = (
+    "title",
+    "method",
+    "path",
+    "version",
+    "tags",
+    "parameters",
+    "request body",
+    "responses",
+    "example",
+)
+
+_HEADING = re.compile(r"<(h[1-6])>(.*?)</\1>", re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def operations(services: list[Service]) -> list[tuple[Any, ...]]:
+    """Each operation's :data:`FIELDS`, per documented version, in reading order."""
+    out: list[tuple[Any, ...]] = []
+    for service in services:
+        for op in service.operations:
+            for version, v in sorted(op.versions.items()):
+                params = [(p.name, p.location, p.required, p.schema) for p in v.parameters]
+                responses = [(r.status, r.schema) for r in v.responses]
+                body = v.request_body.schema if v.request_body else None
+                example = v.example_response.body if v.example_response else None
+                out.append((op.title, op.method, op.path, version, v.tags, params, body, responses, example))
+    return out
+
+
+# --- renderers -----------------------------------------------------------------------------------------------------
+
+
+def _slug(title_html: str, taken: dict[str, int]) -> str:
+    """GitHub's heading id: the text lower-cased, punctuation dropped, spaces as hyphens; repeats numbered."""
+    text = html.unescape(_TAGS.sub("", title_html)).strip().lower()
+    slug = re.sub(r"[^\w\- ]", "", text).replace(" ", "-") or "section"
+    count = taken.get(slug, 0)
+    taken[slug] = count + 1
+    return slug if count == 0 else f"{slug}-{count}"
+
+
+def _highlighted(code: str, language: str, _attrs: Any) -> str:
+    """Pygments' token spans for a fenced block (markdown-it wraps them in ``<pre><code class="language-...">``)."""
+    try:
+        lexer = get_lexer_by_name(language.strip()) if language.strip() else None
+    except ClassNotFound:
+        lexer = None
+    if lexer is None:
+        return ""  # markdown-it escapes the code itself
+    return str(highlight(code, lexer, HtmlFormatter(nowrap=True)))
+
+
+def _markdown_it(markdown: str) -> tuple[str, str]:
+    """(article, table of contents): VuePress/GitHub-style anchors before each heading's text."""
+    parser = MarkdownIt("commonmark", {"html": True, "highlight": _highlighted}).enable("table")
+    body = parser.render(markdown)
+    taken: dict[str, int] = {}
+    toc: list[str] = []
+
+    def anchored(match: re.Match[str]) -> str:
+        tag, inner = match.group(1), match.group(2)
+        slug = _slug(inner, taken)
+        toc.append(f'<li class="toc-{tag}"><a href="#{slug}">{_TAGS.sub("", inner)}</a></li>')
+        return f'<{tag} id="{slug}"><a class="anchor" href="#{slug}" aria-hidden="true">#</a> {inner}</{tag}>'
+
+    article = _HEADING.sub(anchored, body)
+    return article, f'<div class="table-of-contents"><ul>{"".join(toc)}</ul></div>'
+
+
+def _python_markdown(markdown: str) -> tuple[str, str]:
+    """(article, table of contents): Python-Markdown's own TOC at the article's top, a pilcrow after each heading."""
+    python_markdown = importlib.import_module("markdown")  # optional: measurements only, where it is installed
+    converter = python_markdown.Markdown(
+        extensions=["tables", "fenced_code", "toc"], extension_configs={"toc": {"permalink": True}}
+    )
+    article = converter.convert(markdown)
+    return f"{converter.toc}{article}", ""
+
+
+#: Renderer name -> Markdown to (article HTML, table of contents HTML or "").
+RENDERERS: dict[str, Callable[[str], tuple[str, str]]] = {"markdown-it": _markdown_it}
+if importlib.util.find_spec("markdown") is not None:
+    RENDERERS["python-markdown"] = _python_markdown
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API Guide - NHN Cloud User Guide</title>
+<link rel="stylesheet" href="/static/css/docs.css">
+<script>window.dataLayer = window.dataLayer || [];</script>
+</head>
+<body>
+<header id="header" class="gnb">
+<div class="logo"><a href="/en/">NHN Cloud Docs</a></div>
+<nav class="gnb-menu"><a href="/en/Compute/">Compute</a> <a href="/ko/">한국어</a></nav>
+<form class="search" action="/search"><input type="search" name="q" placeholder="Search"><button>Search</button></form>
+</header>
+<div id="container">
+<aside class="lnb"><ul>
+<li><a href="overview/">Overview</a></li>
+<li class="active"><a href="api-guide/">API Guide</a></li>
+<li><a href="release-notes/">Release Notes</a></li>
+</ul></aside>
+<main class="content">
+<nav class="breadcrumb" aria-label="breadcrumb"><ol><li><a href="/en/">Home</a></li><li>API Guide</li></ol></nav>
+<div class="doc-wrap">
+<article class="markdown-body">
+{article}
+</article>
+{toc}
+</div>
+<div class="page-tools d-print-none"><a class="edit-link" href="https://github.com/TOAST-DOCS/">Edit this page</a></div>
+<a href="#header" class="btn-top">TOP</a>
+</main>
+</div>
+<footer class="footer"><p>&copy; NHN Cloud Corp. All rights reserved.</p></footer>
+<script src="/static/js/docs.js"></script>
+</body>
+</html>
+"""
+
+
+def site_page(markdown: str, renderer: str) -> str:
+    """``markdown`` rendered by ``renderer`` (a key of :data:`RENDERERS`) inside the site template."""
+    article, toc = RENDERERS[renderer](markdown)
+    return _TEMPLATE.replace("{article}", article).replace("{toc}", toc)
+
+
+# --- comparison ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Comparison:
+    """One guide read from its Markdown and from one HTML rendering."""
+
+    guide: str
+    renderer: str
+    markdown_operations: int
+    html_operations: int
+    #: operations compared (matched by position when both lists have the same method, path and version order)
+    compared: int = 0
+    same: int = 0
+    fields: int = 0
+    fields_same: int = 0
+    #: title -> the fields that differ
+    differing: dict[str, list[str]] = field(default_factory=dict)
+    error: str = ""
+
+    @property
+    def lists_agree(self) -> bool:
+        return not self.error and self.compared == self.markdown_operations == self.html_operations
+
+
+def _read(text: str, page: str, format: str) -> list[tuple[Any, ...]]:
+    return operations(NhnDialect().read(read_page(text, page=page, format=format), PageInfo(page)))
+
+
+def compare(guide: Path, renderer: str) -> Comparison:
+    """Read ``guide`` and its rendering by ``renderer``; the operations and fields that read the same."""
+    markdown = guide.read_text(encoding="utf-8")
+    try:
+        from_markdown = _read(markdown, guide.name, "markdown")
+    except LocatedError:
+        from_markdown = []  # an excerpt without operations: its HTML must give none either
+    try:
+        from_html = _read(site_page(markdown, renderer), guide.stem + ".html", "html")
+    except LocatedError as exc:
+        if not from_markdown:
+            return Comparison(guide.name, renderer, 0, 0)
+        return Comparison(guide.name, renderer, len(from_markdown), 0, error=str(exc))
+    result = Comparison(guide.name, renderer, len(from_markdown), len(from_html))
+    if [op[1:4] for op in from_markdown] != [op[1:4] for op in from_html]:
+        # operations added or lost: compare those that match by method, path and version, each used once
+        unmatched = list(from_html)
+        pairs = []
+        for md in from_markdown:
+            match = next((h for h in unmatched if h[1:4] == md[1:4]), None)
+            if match is not None:
+                unmatched.remove(match)
+                pairs.append((md, match))
+            else:
+                result.differing[md[0]] = ["missing"]
+        result.fields += len(FIELDS) * (len(from_markdown) - len(pairs))
+    else:
+        pairs = list(zip(from_markdown, from_html, strict=True))
+    for md, ht in pairs:
+        result.compared += 1
+        result.fields += len(FIELDS)
+        differing = [name for name, a, b in zip(FIELDS, md, ht, strict=True) if a != b]
+        result.fields_same += len(FIELDS) - len(differing)
+        if differing:
+            result.differing[md[0]] = differing
+        else:
+            result.same += 1
+    return result
+
+
+def guides(paths: Iterable[Path]) -> list[Path]:
+    """The Markdown files among ``paths`` (folders: their ``*.md``, not recursive; README.md left out)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.md") if p.name != "README.md"))
+        elif path.suffix == ".md":
+            found.append(path)
+    return found
+
+
+def _default_guides() -> list[Path]:
+    unseen = ROOT / "tests" / "fixtures" / "nhn" / "unseen"
+    return guides([ROOT / "pages" / "nhn", unseen / "guides", unseen])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.dialects.html_rendering", description=__doc__.split("\n")[0])
+    parser.add_argument("paths", nargs="*", type=Path, help="Markdown guides or folders of them")
+    parser.add_argument("--quiet", action="store_true", help="totals only")
+    args = parser.parse_args(argv)
+    selected = guides(args.paths) if args.paths else _default_guides()
+    for renderer in RENDERERS:
+        totals = [0, 0, 0, 0]  # operations same, operations (Markdown), fields same, fields
+        for guide in selected:
+            result = compare(guide, renderer)
+            totals[0] += result.same
+            totals[1] += result.markdown_operations
+            totals[2] += result.fields_same
+            totals[3] += result.fields
+            if args.quiet or (not result.differing and result.lists_agree):
+                continue
+            print(f"{renderer} {guide.name}: {result.markdown_operations} md / {result.html_operations} html ops")
+            if result.error:
+                print(f"    error: {result.error}")
+            for title, names in result.differing.items():
+                print(f"    {title}: {', '.join(names)}")
+        print(
+            f"{renderer}: {len(selected)} guides, operations equal {totals[0]}/{totals[1]},"
+            f" fields equal {totals[2]}/{totals[3]}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
