@@ -180,10 +180,23 @@ def _skipped(tag: Tag) -> bool:
         # Docsy hides its widgets (feedback, edit links) from print; the printable-view banner also carries
         # d-print-none but is content in every rendering of the page, so it stays.
         return True
+    if tag.name == "a" and _permalink(tag):
+        return True
     if tag.name == "header":
         # The site header (navbar, logo) is chrome; an article's own <header> holding its title is content.
         return _chrome_header(tag)
     return False
+
+
+def _permalink(link: Tag) -> bool:
+    """A link to a place on the same page that shows no word, only a mark (``#``, ``¶``, ``§``, an icon, a
+    zero-width space): the permalink site generators put in every heading (VuePress, Python-Markdown's ``toc``,
+    Sphinx, Docusaurus), which would otherwise be read into the heading's title (``# List Volumes``,
+    ``List Volumes¶``). A same-page link with a letter or digit (``see Volumes``, a footnote's ``1``) is text."""
+    href = link.get("href")
+    if not isinstance(href, str) or not href.startswith("#"):
+        return False
+    return not any(char.isalnum() for char in link.get_text())
 
 
 #: where a <header>'s verdict is kept on the tag (in its ``__dict__``: attribute access on a bs4 tag finds children)
