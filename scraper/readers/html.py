@@ -35,6 +35,7 @@ from bs4.element import NavigableString, PageElement
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
 from scraper.readers.block_tags import BLOCK_TAGS
+from scraper.readers.type_arguments import escape_type_arguments
 
 __all__ = ["html_tables", "read"]
 
@@ -112,7 +113,7 @@ def read(text: str, page: str) -> Document:
     end_line = text.count("\n") + (0 if text.endswith("\n") else 1)
     if not text.strip():
         raise ReaderError(page, 1, "expected an HTML page; the document is empty")
-    text = _END_BR.sub("<br>", text)
+    text = escape_type_arguments(_END_BR.sub("<br>", text))
     try:
         soup = parse_html(text)
     except Exception as exc:  # html.parser rejects some broken declarations with assorted exception types

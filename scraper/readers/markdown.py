@@ -44,6 +44,7 @@ from markdown_it.token import Token
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
 from scraper.readers.block_tags import BLOCK_TAGS
+from scraper.readers.type_arguments import is_type_argument
 
 __all__ = ["read"]
 
@@ -52,10 +53,6 @@ _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 #: A start or end tag, its name captured (raw HTML inside a paragraph or a table cell).
 _TAG_NAME = re.compile(r"^</?([A-Za-z][A-Za-z0-9]*)\b[^>]*>$")
-#: A start tag with a bare name (``<UserRoleRelationProtocol>``, ``<String>``): a type's argument when glued to
-#: a generic type's name (:data:`_GENERIC_TYPE`).
-_TYPE_ARGUMENT = re.compile(r"^<[A-Za-z][A-Za-z0-9_.]*>$")
-_GENERIC_TYPE = re.compile(r"\b(?:List|Array|Set|Map|Optional|Collection)$", re.IGNORECASE)
 _SUMMARY = re.compile(r"<summary[^>]*>(.*?)</summary>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
@@ -257,7 +254,7 @@ def _inline_text(token: Token) -> str:
             name = _TAG_NAME.match(tag)
             if _BR.match(tag) or (name is not None and name.group(1).lower() in BLOCK_TAGS):
                 parts.append("\n")  # a list item inside a cell is a line of its own, as a browser shows it
-            elif _TYPE_ARGUMENT.match(tag) and _GENERIC_TYPE.search("".join(parts)):
+            elif is_type_argument(tag, "".join(parts)):
                 # ROLE v3: "**List<UserRoleRelationProtocol>**" (the next row writes "List&lt;..."): CommonMark
                 # reads a raw tag, but glued to List/Array/Map it is the type's argument, which the reader keeps
                 parts.append(tag)

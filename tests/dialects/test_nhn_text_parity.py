@@ -43,7 +43,8 @@ _OPERATION_LISTS_DIFFER = {
 #: Guide -> (why, the operations whose parameters, body or responses differ between the two readings).
 _TYPE_ARGUMENT = (
     "a type's argument written as a raw tag ('List<Integer>', 'List<String>'): the Markdown reader keeps it, the site"
-    " renders an element a browser hides, so its text says 'List' (test_nhn_html._TYPE_ARGUMENTS)"
+    " renders an element a browser hides, so its text says 'List' (the HTML reader reads the tag back from the page's"
+    " source: scraper/readers/type_arguments.py; the text rendering holds no trace of it)"
 )
 _TEXT_DIFFERS: dict[str, tuple[str, frozenset[str]]] = {
     "E-mail__ko__api-guide.md": (_TYPE_ARGUMENT, frozenset(["템플릿 등록", "템플릿 수정"])),
