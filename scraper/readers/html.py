@@ -54,6 +54,18 @@ _BLOCK_TAGS = BLOCK_TAGS
 #: Block elements that are themselves one paragraph: their start line is the paragraph's line.
 _PARAGRAPH_TAGS = frozenset({"p", "li", "dt", "dd", "blockquote", "figcaption", "address", "caption"})
 
+#: Block elements that hold other blocks, not a paragraph's text (cells and rows are read as tables).
+_CONTAINER_TAGS = _BLOCK_TAGS - _PARAGRAPH_TAGS - frozenset({"td", "th", "tr", "thead", "tbody", "tfoot", "summary"})
+
+#: A Markdown ATX heading line (``#### Get IdP Token``), its closing ``#``s apart. CommonMark leaves one as text when
+#: it is inside a raw HTML block (a ``<br/>`` line straight over it opens one that runs to the next blank line), so
+#: the site's HTML shows the ``#``s; the Markdown reader repairs that source and reads a heading.
+_MARKDOWN_HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_HEADING_LEFT_AS_TEXT = (
+    "a Markdown heading line the page's renderer left as text in raw HTML (a '<br>' line straight over it);"
+    " read as the heading it writes"
+)
+
 #: Chroma (Hugo's highlighter) line-number spans inside ``<pre>``: presentation, not code.
 _CODE_LINE_NUMBER_CLASSES = frozenset({"ln", "lnt"})
 
@@ -281,11 +293,32 @@ class _Walker:
             self._blocks.append(block)
 
     def _add_text(self, string: NavigableString) -> None:
+        if _MARKDOWN_HEADING_LINE.search(string) and _loose(string):
+            self._add_lines(str(string), _string_line(string))
+            return
         if self._line is None:
             if not string.strip():
                 return
             self._line = self._candidate if self._candidate is not None else _string_line(string)
         self._text.append(str(string))
+
+    def _add_lines(self, text: str, line: int) -> None:
+        """Loose text holding a Markdown heading line (``#### Title``), its first non-blank line at ``line``: the
+        heading lines are headings, the others running text."""
+        lines = text.split("\n")
+        first = next(index for index, piece in enumerate(lines) if piece.strip())
+        for index, piece in enumerate(lines):
+            at = line + index - first
+            heading = _MARKDOWN_HEADING_LINE.fullmatch(piece)
+            if heading is not None:
+                self._flush()
+                self._emit(_titled(heading.group(2), len(heading.group(1)), at, _HEADING_LEFT_AS_TEXT))
+                continue
+            if self._line is None:
+                if not piece.strip():
+                    continue
+                self._line = self._candidate if self._candidate is not None else at
+            self._text.append(piece + "\n")
 
     def _flush(self) -> None:
         if self._line is not None:
@@ -304,11 +337,25 @@ def _heading(tag: Tag) -> Heading | None:
     title = _inline_text(tag)
     if not title:
         return None
+    return _titled(title, _HEADINGS[tag.name], _line(tag))
+
+
+def _titled(title: str, level: int, line: int, inferred: str = "") -> Heading:
+    """A heading of ``title``; a printable view's section number (``1.2 - Title``) gives its number and level."""
     match = _NUMBERED_HEADING.match(title)
     if match:
         number = tuple(int(part) for part in match.group(1).split("."))
-        return Heading(match.group(2), len(number), _line(tag), number)
-    return Heading(title, _HEADINGS[tag.name], _line(tag), None)
+        return Heading(match.group(2), len(number), line, number, inferred)
+    return Heading(title, level, line, None, inferred)
+
+
+def _loose(string: NavigableString) -> bool:
+    """Text straight inside a block container (an article, a ``<div>``), in no paragraph or inline element: where
+    a Markdown renderer leaves the raw HTML it was given, and the Markdown lines inside it."""
+    parent = string.parent
+    if parent is None:
+        return False
+    return parent.name == "[document]" or (parent.name in _CONTAINER_TAGS and not _skipped(parent))
 
 
 def _table(table: Tag, line_offset: int = 0) -> Table | None:

@@ -38,3 +38,28 @@ def test_a_link_to_a_section_that_has_words_is_text() -> None:
     """Only a symbol-only link is a permalink: ``[see Volumes](#volumes)`` and a footnote mark are the guide's."""
     blocks = _blocks('<h3>Volumes <a href="#note">1</a></h3><p>See <a href="#volumes">Volumes</a>.</p>')
     assert blocks == [Heading("Volumes 1", 3, 1), Paragraph("See Volumes.", 1)]
+
+
+def test_a_markdown_heading_left_as_text_by_the_renderer_is_a_heading() -> None:
+    """TOAST-DOCS/Gamebase ``en/api-guide.md``: a ``<br/>`` line straight over ``#### Get IdP Token``. CommonMark
+    opens a raw HTML block at the ``<br/>`` and leaves the heading line in it as text, so the site's HTML shows
+    ``#### Get IdP Token``; the Markdown reader repairs the source, and the HTML reader reads the line as the heading
+    it is, saying so (``inferred``). A ``#`` line inside a paragraph or code is the text the page writes."""
+    blocks = _blocks(
+        "<p>Before</p>\n<br/>\n#### Get IdP Token\nloose text\n<p>After</p>\n<p># not a heading</p>\n"
+        "<pre><code>## not either</code></pre>"
+    )
+    assert [type(b).__name__ for b in blocks] == [
+        "Paragraph",
+        "Heading",
+        "Paragraph",
+        "Paragraph",
+        "Paragraph",
+        "CodeBlock",
+    ]
+    heading = blocks[1]
+    assert isinstance(heading, Heading)
+    assert (heading.title, heading.level, heading.line) == ("Get IdP Token", 4, 3)
+    assert "raw HTML" in heading.inferred
+    assert blocks[2] == Paragraph("loose text", 4)
+    assert blocks[4] == Paragraph("# not a heading", 6)
