@@ -66,6 +66,11 @@ _HEADING_LEFT_AS_TEXT = (
     " read as the heading it writes"
 )
 
+_HEADING_READ_AS_A_ROW = (
+    "a Markdown heading line the page's renderer read into the table above as a row (a line straight under a table"
+    " continues it in Python-Markdown); read as the heading it writes"
+)
+
 #: Chroma (Hugo's highlighter) line-number spans inside ``<pre>``: presentation, not code.
 _CODE_LINE_NUMBER_CLASSES = frozenset({"ln", "lnt"})
 
@@ -265,7 +270,7 @@ class _Walker:
                 self._emit(_heading(node))
             elif name == "table":
                 self._flush()
-                self._emit(_table(node))
+                self._blocks.extend(_table_blocks(node))
             elif name == "pre":
                 self._flush()
                 self._emit(_code_block(node))
@@ -387,6 +392,41 @@ def _table(table: Tag, line_offset: int = 0) -> Table | None:
     if not header and not rows:
         return None
     return Table(header, tuple(rows), _line(table) + line_offset)
+
+
+def _table_blocks(tag: Tag) -> list[Block]:
+    """The table, and the heading lines a renderer read into it as rows as headings.
+
+    GFM ends a table at a heading line; Python-Markdown's ``tables`` continues it over any line up to a blank one, so
+    ``##### Sample Request For cURL`` straight under a table becomes a row holding the line in its first cell and
+    nothing else. Such a row is that heading (marked inferred); the one-cell rows under it are the lines that
+    followed the heading (paragraphs), and rows of more cells continue the table."""
+    table = _table(tag)
+    if table is None:
+        return []
+    blocks: list[Block] = []
+    rows: list[Row] = []
+    after_heading = False
+    for row in table.rows:
+        first, rest = (row.cells[0], row.cells[1:]) if row.cells else ("", ())
+        lone = bool(first) and not any(rest)
+        heading = _MARKDOWN_HEADING_LINE.fullmatch(first) if lone and "\n" not in first else None
+        if heading is not None:
+            if rows or (not blocks and table.header):
+                blocks.append(Table(table.header, tuple(rows), table.line if not blocks else rows[0].line))
+            rows = []
+            blocks.append(_titled(heading.group(2), len(heading.group(1)), row.line, _HEADING_READ_AS_A_ROW))
+            after_heading = True
+        elif after_heading and lone:
+            blocks.append(Paragraph(_normalise(first), row.line))
+        else:
+            after_heading = False
+            rows.append(row)
+    if not blocks:
+        return [table]
+    if rows:
+        blocks.append(Table(table.header, tuple(rows), rows[0].line))
+    return blocks
 
 
 def _spanned_cells(trs: list[Tag]) -> list[tuple[tuple[str, ...], int]]:

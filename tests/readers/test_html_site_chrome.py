@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.document import Heading, Paragraph
+from scraper.document import Heading, Paragraph, Table
 from scraper.readers import read_page
 
 
@@ -63,3 +63,29 @@ def test_a_markdown_heading_left_as_text_by_the_renderer_is_a_heading() -> None:
     assert "raw HTML" in heading.inferred
     assert blocks[2] == Paragraph("loose text", 4)
     assert blocks[4] == Paragraph("# not a heading", 6)
+
+
+def test_a_heading_line_a_renderer_read_into_a_table_is_a_heading() -> None:
+    """TOAST-DOCS/Deploy ``en/api-guide-v2.1.md``: a ``##### Sample Request For cURL`` line straight under a table.
+    GFM ends the table at the heading; Python-Markdown's ``tables`` (MkDocs) continues it over the line, so the
+    site's HTML has a last row ``##### Sample Request For cURL`` with every other cell empty, which read as a query
+    parameter of that name. It is the heading, marked inferred; the rows above stay the table."""
+    blocks = _blocks(
+        "<table>\n<thead><tr><th>Name</th><th>Type</th></tr></thead>\n<tbody>\n"
+        "<tr><td>artifactName</td><td>String</td></tr>\n"
+        "<tr><td>##### Sample Request For cURL</td><td></td></tr>\n"
+        "<tr><td>a line under it</td><td></td></tr>\n"
+        "</tbody></table>\n<pre><code>curl</code></pre>"
+    )
+    assert [type(b).__name__ for b in blocks] == ["Table", "Heading", "Paragraph", "CodeBlock"]
+    table, heading, paragraph = blocks[:3]
+    assert isinstance(table, Table) and [row.cells for row in table.rows] == [("artifactName", "String")]
+    assert isinstance(heading, Heading)
+    assert (heading.title, heading.level, heading.line) == ("Sample Request For cURL", 5, 5)
+    assert "table" in heading.inferred
+    assert paragraph == Paragraph("a line under it", 6)
+
+
+def test_a_row_holding_a_hash_among_other_cells_is_a_row() -> None:
+    blocks = _blocks("<table><tr><th>Name</th><th>Type</th></tr><tr><td># count</td><td>Integer</td></tr></table>")
+    assert len(blocks) == 1 and isinstance(blocks[0], Table) and blocks[0].rows[0].cells == ("# count", "Integer")
