@@ -58,7 +58,9 @@ __all__ = [
     "site_page",
 ]
 
-#: The parts of an operation compared, in the order of :func:`operations`' tuples.
+#: The parts of an operation compared, in the order of :func:`operations`' tuples: what a client is made from first
+#: (the first nine), then what the spec says beside it (descriptions, examples, media types, the heading its
+#: ``x-source`` links to).
 FIELDS = (
     "title",
     "method",
@@ -69,7 +71,18 @@ FIELDS = (
     "request body",
     "responses",
     "example",
+    "summary",
+    "description",
+    "parameter details",
+    "request body details",
+    "response details",
+    "request example",
+    "source heading",
+    "status and extensions",
 )
+#: The service-wide parts compared, as one more "operation" per guide (named :data:`SERVICE`).
+SERVICE_FIELDS = ("service title", "description", "server", "versions", "models", "security")
+SERVICE = "(service)"
 
 _HEADING = re.compile(r"<(h[1-6])>(.*?)</\1>", re.DOTALL)
 _TAGS = re.compile(r"<[^>]*>")
@@ -85,8 +98,52 @@ def operations(services: list[Service]) -> list[tuple[Any, ...]]:
                 responses = [(r.status, r.schema) for r in v.responses]
                 body = v.request_body.schema if v.request_body else None
                 example = v.example_response.body if v.example_response else None
-                out.append((op.title, op.method, op.path, version, v.tags, params, body, responses, example))
+                details = [
+                    (p.description, p.example, p.default, p.has_example, p.has_default, p.extensions)
+                    for p in v.parameters
+                ]
+                body_details = (
+                    (v.request_body.required, v.request_body.description, v.request_body.media_type)
+                    if v.request_body
+                    else None
+                )
+                response_details = [(r.description, r.media_type) for r in v.responses]
+                request = v.example_request
+                request_example = (request.path, request.headers, request.body, request.has_body) if request else None
+                out.append(
+                    (
+                        op.title,
+                        op.method,
+                        op.path,
+                        version,
+                        v.tags,
+                        params,
+                        body,
+                        responses,
+                        example,
+                        v.summary,
+                        v.description,
+                        details,
+                        body_details,
+                        response_details,
+                        request_example,
+                        v.source.heading,
+                        (v.status, v.sunset, v.doc_version, op.variant, v.extensions),
+                    )
+                )
     return out
+
+
+def service_fields(services: list[Service]) -> list[Any]:
+    """The guide's :data:`SERVICE_FIELDS`, each a list over its services."""
+    return [
+        [s.title for s in services],
+        [s.description for s in services],
+        [s.server for s in services],
+        [s.versions for s in services],
+        [{name: (m.schema, m.inferred, m.source.heading) for name, m in s.models.items()} for s in services],
+        [s.security for s in services],
+    ]
 
 
 # --- renderers -----------------------------------------------------------------------------------------------------
@@ -215,24 +272,32 @@ class Comparison:
         return not self.error and self.compared == self.markdown_operations == self.html_operations
 
 
-def _read(text: str, page: str, format: str) -> list[tuple[Any, ...]]:
-    return operations(NhnDialect().read(read_page(text, page=page, format=format), PageInfo(page)))
+def _read(text: str, page: str, format: str) -> tuple[list[tuple[Any, ...]], list[Any]]:
+    services = NhnDialect().read(read_page(text, page=page, format=format), PageInfo(page))
+    return operations(services), service_fields(services)
 
 
 def compare(guide: Path, renderer: str) -> Comparison:
     """Read ``guide`` and its rendering by ``renderer``; the operations and fields that read the same."""
     markdown = guide.read_text(encoding="utf-8")
     try:
-        from_markdown = _read(markdown, guide.name, "markdown")
+        from_markdown, markdown_service = _read(markdown, guide.name, "markdown")
     except LocatedError:
-        from_markdown = []  # an excerpt without operations: its HTML must give none either
+        from_markdown, markdown_service = [], []  # an excerpt without operations: its HTML must give none either
     try:
-        from_html = _read(site_page(markdown, renderer), guide.stem + ".html", "html")
+        from_html, html_service = _read(site_page(markdown, renderer), guide.stem + ".html", "html")
     except LocatedError as exc:
         if not from_markdown:
             return Comparison(guide.name, renderer, 0, 0)
         return Comparison(guide.name, renderer, len(from_markdown), 0, error=str(exc))
     result = Comparison(guide.name, renderer, len(from_markdown), len(from_html))
+    result.fields += len(SERVICE_FIELDS)
+    differing_service = [
+        name for name, a, b in zip(SERVICE_FIELDS, markdown_service, html_service, strict=True) if a != b
+    ]
+    result.fields_same += len(SERVICE_FIELDS) - len(differing_service)
+    if differing_service:
+        result.differing[SERVICE] = differing_service
     if [op[1:4] for op in from_markdown] != [op[1:4] for op in from_html]:
         # operations added or lost: compare those that match by method, path and version, each used once
         unmatched = list(from_html)
