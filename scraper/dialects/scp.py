@@ -130,6 +130,22 @@ def _text(block: Block) -> str | None:
     return None
 
 
+def _one_line_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Each line of a paragraph as a paragraph of its own. SCP's pages are read by their lines (a label, then its
+    value: ``State`` / ``ACTIVE (CURRENT)``), as the text renderings show them one line each; the HTML reader keeps a
+    ``<br>``-broken paragraph whole (the document model's line break), so its lines are taken apart here. A line
+    keeps its paragraph's source line (the model holds no other)."""
+    if not any(isinstance(block, Paragraph) and "\n" in block.text for block in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and "\n" in block.text:
+            out.extend(Paragraph(line, block.line) for line in block.text.split("\n") if line)
+        else:
+            out.append(block)
+    return out
+
+
 @dataclass(slots=True)
 class _Overview:
     title: str
@@ -152,7 +168,7 @@ class _PageReader:
     def __init__(self, document: Document, info: PageInfo) -> None:
         self.doc = document
         self.info = info
-        self.blocks = document.blocks
+        self.blocks = _one_line_paragraphs(document.blocks)
         self.page = info.page
         self.services: dict[str, Service] = {}
         self.findings: list[Finding] = []

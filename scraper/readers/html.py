@@ -8,8 +8,9 @@ capture the same way:
   section number in the text (``1.1.1 - CancelArchiving``); that number becomes ``Heading.number`` and its length
   the level, because the tag level says nothing about nesting there.
 * Running text (``<p>``, ``<li>``, ``<dt>``/``<dd>``, ``<blockquote>``, text loose in a ``<div>``) ->
-  :class:`Paragraph`, one per element, and one per line where ``<br>`` breaks it: that is how the text renderings
-  show it (one line, one paragraph). Block-level children (a nested list, a ``<pre>``) end the paragraph and are
+  :class:`Paragraph`, one per element; a ``<br>`` is a line break within it (``\n``), as the Markdown reader reads
+  a guide's ``<br>`` (a dialect that reads a text rendering's lines, SCP's, reads a paragraph line by line).
+  Block-level children (a nested list, a ``<pre>``) end the paragraph and are
   read as blocks of their own.
 * ``<table>`` -> :class:`Table`, ``<pre>`` -> :class:`CodeBlock` (verbatim), ``<details>`` -> its ``<summary>`` as a
   paragraph followed by the inner blocks.
@@ -247,7 +248,8 @@ class _Walker:
 
     def __init__(self) -> None:
         self._blocks: list[Block] = []
-        self._text: list[str] = []
+        self._text: list[str] = []  # the strings of the paragraph's current line
+        self._lines: list[str] = []  # its lines before, each ended by a <br>
         self._line: int | None = None  # line of the paragraph being collected
         self._candidate: int | None = None  # line of the element the next paragraph would start in
 
@@ -280,7 +282,7 @@ class _Walker:
                 if summary:
                     self._emit(Paragraph(summary, _line(node)))
             elif name == "br":
-                self._flush()
+                self._break()
             else:
                 if name in _BLOCK_TAGS:
                     self._flush()
@@ -325,12 +327,21 @@ class _Walker:
                 self._line = self._candidate if self._candidate is not None else at
             self._text.append(piece + "\n")
 
+    def _break(self) -> None:
+        """A ``<br>``: a line break within the paragraph (``\\n`` in its text, as the Markdown reader reads ``<br>``
+        and hard breaks), so a guide's text reads the same from its Markdown and its HTML rendering."""
+        if self._line is not None:
+            self._lines.append(_normalise("".join(self._text)))
+            self._text = []
+
     def _flush(self) -> None:
         if self._line is not None:
-            paragraph = _normalise("".join(self._text))
+            lines = (*self._lines, _normalise("".join(self._text)))
+            paragraph = "\n".join(line for line in lines if line)
             if paragraph:
                 self._blocks.append(Paragraph(paragraph, self._line))
         self._text = []
+        self._lines = []
         self._line = None
         self._candidate = None
 

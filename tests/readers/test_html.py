@@ -276,6 +276,22 @@ def test_scp_dialect_reads_html_and_text_alike(scp_source: str, tmp_path: Path) 
     assert html_findings == [item for item in text_findings if item[0] != "table-repair"]
 
 
+def test_scp_dialect_reads_a_label_broken_from_its_value_by_br(scp_source: str) -> None:
+    """``<p>Cancel a specific archiving<br><strong>State</strong><br>ACTIVE (CURRENT)</p>``: one paragraph of three
+    lines in the document model; the SCP dialect reads a paragraph line by line, as the text rendering shows it, so
+    the description and the State are read as from separate paragraphs."""
+    broken = scp_source.replace("<strong>State</strong> <span", "<strong>State</strong><br><span").replace(
+        "</p>\n<p><strong>State</strong>", "<br><strong>State</strong>"
+    )
+    assert broken.count("<br><strong>State</strong><br>") > 4
+
+    def read(source: str) -> list[tuple[Any, ...]]:
+        document = read_page(source, page="storage.html", format="html", provider="scp")
+        return _operations(ScpDialect().read(document, PageInfo("storage.html")))
+
+    assert read(broken) == read(scp_source)
+
+
 def test_scp_dialect_single_operation_page_title_from_html(tmp_path: Path) -> None:
     """Docsy's printable view of one operation (004:1-108): the operation title is only the page's <h1 class=title>."""
     text_page = tmp_path / "createimage.txt"
@@ -349,11 +365,18 @@ def _blocks(html: str) -> list[object]:
     return list(read(html, "t.html"))
 
 
-def test_br_splits_paragraphs_with_their_own_lines() -> None:
-    assert _blocks("<body><p>State<br>\nACTIVE (CURRENT)<br/><br>\n\n<em>third</em></p></body>") == [
-        Paragraph("State", 1),
-        Paragraph("ACTIVE (CURRENT)", 2),
-        Paragraph("third", 4),
+def test_br_breaks_a_line_within_its_paragraph() -> None:
+    """A ``<br>`` is a line break inside one paragraph (``\\n`` in its text, empty lines dropped), as the Markdown
+    reader reads ``<br>`` and a hard break: a guide's description reads the same from its Markdown and its HTML.
+    (Until the NHN HTML parity sweep each line was a paragraph of its own, and a description read from the HTML
+    held a paragraph break, ``\\n\\n``, where the Markdown's held a line break.)"""
+    assert _blocks("<body><p>State<br>\nACTIVE (CURRENT)<br/><br>\n\n<em>third</em></p><p>next</p></body>") == [
+        Paragraph("State\nACTIVE (CURRENT)\nthird", 1),
+        Paragraph("next", 4),
+    ]
+    assert _blocks("<body><ul><li>one<br>two</li><li><br>three</li></ul></body>") == [
+        Paragraph("one\ntwo", 1),
+        Paragraph("three", 1),
     ]
 
 
