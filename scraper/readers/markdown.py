@@ -27,7 +27,8 @@ Blocks:
 * raw HTML blocks: a ``<pre>`` (``<pre><code>``) element becomes a :class:`CodeBlock` (entities decoded); a
   ``<table>`` becomes a :class:`Table` (read as the HTML reader reads tables: ``colspan`` and ``rowspan`` cells
   repeated where they stand, each repeat noted); ``<summary>`` text becomes a paragraph
-  (``<details><summary>Example</summary>``); other visible text becomes a paragraph; pure markup is dropped.
+  (``<details><summary>Example</summary>``); a block that is one heading element (``<h1>Template</h1>``) becomes a
+  :class:`Heading`, as the HTML rendering shows it; other visible text becomes a paragraph; pure markup is dropped.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ _TABLE_TAG = re.compile(r"<table\b", re.IGNORECASE)
 _PRE_ELEMENT = re.compile(
     r"^\s*<pre\b[^>]*>(?:\s*<code\b[^>]*>)?(.*?)(?:</code>\s*)?</pre>\s*$", re.IGNORECASE | re.DOTALL
 )
+#: A raw HTML block that is one heading element and nothing else.
+_HEADING_ELEMENT = re.compile(r"^\s*<h([1-6])\b[^>]*>(.*?)</h\1\s*>\s*$", re.IGNORECASE | re.DOTALL)
 #: where a table element opens or closes (its extent is found by counting them: tables nest)
 _TABLE_BOUNDARY = re.compile(r"<table\b|</table\s*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
@@ -341,6 +344,12 @@ def _html_blocks(content: str, line: int) -> list[Block]:
                 rest += _html_blocks(piece, line + content.count("\n", 0, start + lead))
                 start = end
             return sorted(rest + tables, key=lambda block: block.line)
+    heading = _HEADING_ELEMENT.match(content)
+    if heading:
+        # notification-hub opens with <h1>Template</h1>: a heading on the site (and to the HTML reader), so here too
+        title = _tidy(html.unescape(_TAG.sub("", heading.group(2))).replace("\n", " "))
+        if title:
+            return [Heading(title=title, level=int(heading.group(1)), line=line)]
     pre = _PRE_ELEMENT.match(content)
     if pre:
         # Corporation Search writes one request example as <pre><code>{...}</code></pre>: code, as a fence is

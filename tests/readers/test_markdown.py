@@ -166,3 +166,11 @@ def test_a_long_table_costs_the_parser_no_work_per_row(monkeypatch: pytest.Monke
     assert table.rows[0].cells == ("field0", "String", "Field 0 number 0")  # markup still read where there is some
     assert table.rows[1].cells == ("field1", "String", "Field 1")
     assert calls["inline"] <= rows // 1000 + 1  # only the cells holding markup
+
+
+def test_a_raw_html_heading_is_a_heading_as_in_the_html_rendering() -> None:
+    """TOAST-DOCS/notification-hub ``en/api-guide-v1x0/template.md`` opens with ``<h1>Template</h1>``: the site shows
+    a heading, and the HTML reader reads one, so the Markdown reader does too (it was a paragraph, and the guide's
+    service title came from the next heading in the Markdown only). Entities and inline tags are text."""
+    doc = read('<h1>Template</h1>\n\n<h3 id="x">Tom &amp; <code>Jerry</code></h3>\n\ntext\n', "p.md")
+    assert doc.blocks == [Heading("Template", 1, 1), Heading("Tom & Jerry", 3, 3), Paragraph("text", 5)]
