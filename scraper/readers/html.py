@@ -283,6 +283,8 @@ class _Walker:
                     self._emit(Paragraph(summary, _line(node)))
             elif name == "br":
                 self._break()
+            elif name == "img":
+                self._add_alt(node)
             else:
                 if name in _BLOCK_TAGS:
                     self._flush()
@@ -308,6 +310,14 @@ class _Walker:
                 return
             self._line = self._candidate if self._candidate is not None else _string_line(string)
         self._text.append(str(string))
+
+    def _add_alt(self, image: Tag) -> None:
+        """An image's alt text is its text, as the Markdown reader reads ``![alt](src)``."""
+        alt = image.get("alt")
+        if isinstance(alt, str) and alt.strip():
+            if self._line is None:
+                self._line = self._candidate if self._candidate is not None else _line(image)
+            self._text.append(alt)
 
     def _add_lines(self, text: str, line: int) -> None:
         """Loose text holding a Markdown heading line (``#### Title``), its first non-blank line at ``line``: the
@@ -582,16 +592,17 @@ def _inline_text(tag: Tag, *, keep_breaks: bool = False) -> str:
     renderings is read.
     """
     br = "\n" if keep_breaks else " "
-    text = _text_of(tag, br=br, descend=lambda node: not _skipped(node), pad_blocks=br)
+    text = _text_of(tag, br=br, descend=lambda node: not _skipped(node), pad_blocks=br, images=True)
     lines = (_normalise(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: str = "") -> str:
+def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: str = "", images: bool = False) -> str:
     """The character data under ``tag`` in document order, without recursion (deeply nested pages are fine).
 
     ``<br>`` becomes ``br``; an element is entered only when ``descend`` accepts it; block-level elements are
-    surrounded by ``pad_blocks`` (a space or a line break) so their words do not run into their neighbours'.
+    surrounded by ``pad_blocks`` (a space or a line break) so their words do not run into their neighbours';
+    with ``images`` an ``<img>`` is its alt text (running text, not code).
     """
     parts: list[str] = []
     stack: list[PageElement] = list(reversed(tag.contents))
@@ -603,6 +614,10 @@ def _text_of(tag: Tag, *, br: str, descend: Callable[[Tag], bool], pad_blocks: s
         elif isinstance(node, Tag):
             if node.name == "br":
                 parts.append(br)
+            elif node.name == "img":
+                alt = node.get("alt")
+                if images and isinstance(alt, str):
+                    parts.append(alt)
             elif descend(node):
                 if pad_blocks and node.name in _BLOCK_TAGS:
                     parts.append(pad_blocks)

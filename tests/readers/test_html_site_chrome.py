@@ -89,3 +89,14 @@ def test_a_heading_line_a_renderer_read_into_a_table_is_a_heading() -> None:
 def test_a_row_holding_a_hash_among_other_cells_is_a_row() -> None:
     blocks = _blocks("<table><tr><th>Name</th><th>Type</th></tr><tr><td># count</td><td>Integer</td></tr></table>")
     assert len(blocks) == 1 and isinstance(blocks[0], Table) and blocks[0].rows[0].cells == ("# count", "Integer")
+
+
+def test_an_images_alt_text_is_its_text_as_in_the_markdown() -> None:
+    """``![그림 1 Server Address](...png)`` (TOAST-DOCS/Leaderboard ``en/api-guide.md``): the Markdown reader reads
+    the alt text, so the HTML reader reads ``<img alt>`` as that text too, in running text and in cells."""
+    blocks = _blocks(
+        '<p><img src="a.png" alt="그림 1 Server Address"></p>\n<p>see <img src="i.png" alt="icon"> here<img src="x">'
+        '</p>\n<table><tr><th>Name</th></tr><tr><td><img alt="flag"> on</td></tr></table>'
+    )
+    assert blocks[:2] == [Paragraph("그림 1 Server Address", 1), Paragraph("see icon here", 2)]
+    assert isinstance(blocks[2], Table) and blocks[2].rows[0].cells == ("flag on",)
