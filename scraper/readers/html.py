@@ -190,10 +190,13 @@ def _skipped(tag: Tag) -> bool:
     """Page chrome: never content, wherever it appears."""
     if tag.name in _SKIPPED_TAGS:
         return True
-    if tag.get("id") in _SKIPPED_IDS:
+    identifier = tag.get("id")
+    if identifier in _SKIPPED_IDS:
         return True
     classes = _classes(tag)
     if any(cls in _SKIPPED_CLASSES or cls.startswith("td-sidebar") for cls in classes):
+        return True
+    if any(_names_a_toc(name) for name in [*classes, identifier] if isinstance(name, str)):
         return True
     if "d-print-none" in classes and "pageinfo" not in classes:
         # Docsy hides its widgets (feedback, edit links) from print; the printable-view banner also carries
@@ -205,6 +208,15 @@ def _skipped(tag: Tag) -> bool:
         # The site header (navbar, logo) is chrome; an article's own <header> holding its title is content.
         return _chrome_header(tag)
     return False
+
+
+def _names_a_toc(name: str) -> bool:
+    """Whether a class or id names a generated table of contents: ``toc`` as a word of it (Python-Markdown's and
+    MkDocs' ``toc``, kramdown's ``markdown-toc``, ``md-toc``) or ``table-of-contents`` / ``tableOfContents``
+    (Docusaurus, VuePress, Hugo). A site's TOC repeats every heading as a link; read as content, the headings'
+    titles became the service's description."""
+    words = [word.lower() for word in re.split(r"[-_\s]+", name) if word]
+    return "toc" in words or "tableofcontents" in name.lower().replace("-", "").replace("_", "")
 
 
 def _permalink(link: Tag) -> bool:

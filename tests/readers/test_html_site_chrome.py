@@ -100,3 +100,25 @@ def test_an_images_alt_text_is_its_text_as_in_the_markdown() -> None:
     )
     assert blocks[:2] == [Paragraph("그림 1 Server Address", 1), Paragraph("see icon here", 2)]
     assert isinstance(blocks[2], Table) and blocks[2].rows[0].cells == ("flag on",)
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        '<div class="toc"><ul><li><a href="#volume">Volume</a><ul><li><a href="#list">List Volumes</a></li></ul>'
+        "</li></ul></div>",  # Python-Markdown's toc extension, MkDocs
+        '<ul class="table-of-contents"><li><a href="#list">List Volumes</a></li></ul>',  # Docusaurus, VuePress
+        '<div class="tableOfContents_bqdL"><ul><li><a href="#list">List Volumes</a></li></ul></div>',  # Docusaurus
+        '<ul id="markdown-toc"><li><a href="#list">List Volumes</a></li></ul>',  # Jekyll's kramdown
+        '<div class="md-toc"><ol><li><a href="#list">List Volumes</a></li></ol></div>',
+    ],
+)
+def test_a_generated_table_of_contents_is_not_content(toc: str) -> None:
+    """A site's table of contents repeats the headings as a list of links; read as content it became the service's
+    description (every heading title, from a Python-Markdown rendering of Block Storage's guide)."""
+    assert _blocks(f"{toc}<h2>Volume</h2><p>Text</p>") == [Heading("Volume", 2, 1), Paragraph("Text", 1)]
+
+
+def test_a_word_holding_toc_is_not_a_table_of_contents() -> None:
+    blocks = _blocks('<div class="protocol"><p>TCP</p></div><div class="stock-list"><p>Items</p></div>')
+    assert blocks == [Paragraph("TCP", 1), Paragraph("Items", 1)]
