@@ -186,6 +186,82 @@ def _markdown_it(markdown: str) -> tuple[str, str]:
     return article, f'<div class="table-of-contents"><ul>{"".join(toc)}</ul></div>'
 
 
+_CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>', re.DOTALL)
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_ICON = (
+    '<svg class="octicon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M0 0h16"></path></svg>'
+)
+
+
+def _github(markdown: str) -> tuple[str, str]:
+    """(article, no table of contents) as GitHub shows a Markdown file: each heading in a ``markdown-heading`` div
+    followed by an icon-only permalink, code in ``<div class="highlight highlight-source-json">`` around a bare
+    ``<pre>`` (no ``<code>``: the language is only on the wrapper) with a copy button, tables in a
+    ``<markdown-accessiblity-table>`` element."""
+    body = MarkdownIt("commonmark", {"html": True, "highlight": _highlighted}).enable("table").render(markdown)
+    taken: dict[str, int] = {}
+
+    def heading(match: re.Match[str]) -> str:
+        tag, inner = match.group(1), match.group(2)
+        slug = _slug(inner, taken)
+        return (
+            f'<div class="markdown-heading" dir="auto"><{tag} tabindex="-1" class="heading-element">{inner}</{tag}>'
+            f'<a id="user-content-{slug}" class="anchor" aria-label="Permalink: {_TAGS.sub("", inner)}"'
+            f' href="#{slug}">{_ICON}</a></div>'
+        )
+
+    def code(match: re.Match[str]) -> str:
+        language = match.group(1) or "text"
+        return (
+            f'<div class="highlight highlight-source-{language} notranslate position-relative overflow-auto"'
+            f' dir="auto"><pre>{match.group(2)}</pre><div class="zeroclipboard-container position-absolute">'
+            f'<clipboard-copy aria-label="Copy" class="ClipboardButton btn" data-copy-feedback="Copied!"'
+            f' tabindex="0" role="button">{_ICON}</clipboard-copy></div></div>'
+        )
+
+    body = _CODE_BLOCK.sub(code, _HEADING.sub(heading, body))
+    body = _TABLE.sub(
+        lambda m: f'<markdown-accessiblity-table><table role="table">{m.group(1)}</table>'
+        "</markdown-accessiblity-table>",
+        body,
+    )
+    return body, ""
+
+
+def _docusaurus(markdown: str) -> tuple[str, str]:
+    """(article, table of contents) as Docusaurus renders a page: a zero-width-space ``hash-link`` after each
+    heading's text, code as Prism's lines (``<span class="token-line">...<br></span>``, no newline characters) in
+    a ``language-json`` container with a copy button, and the ``table-of-contents`` list beside the article."""
+    body = MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+    taken: dict[str, int] = {}
+    toc: list[str] = []
+
+    def heading(match: re.Match[str]) -> str:
+        tag, inner = match.group(1), match.group(2)
+        slug = _slug(inner, taken)
+        toc.append(f'<li><a href="#{slug}" class="table-of-contents__link">{_TAGS.sub("", inner)}</a></li>')
+        return (
+            f'<{tag} class="anchor anchorWithStickyNavbar_LWe7" id="{slug}">{inner}<a href="#{slug}"'
+            f' class="hash-link" aria-label="Direct link to {slug}" title="Direct link to {slug}">\u200b</a></{tag}>'
+        )
+
+    def code(match: re.Match[str]) -> str:
+        language = match.group(1) or "text"
+        lines = match.group(2).removesuffix("\n").split("\n")
+        spans = "".join(
+            f'<span class="token-line"><span class="token plain">{line or " "}</span><br></span>' for line in lines
+        )
+        return (
+            f'<div class="language-{language} codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_'
+            f'biex"><pre tabindex="0" class="prism-code codeBlock_bY9V thin-scrollbar"><code class="codeBlockLines">'
+            f'{spans}</code></pre><div class="buttonGroup"><button type="button" aria-label="Copy code to clipboard"'
+            f' title="Copy" class="clean-btn"><span aria-hidden="true">{_ICON}</span></button></div></div></div>'
+        )
+
+    body = _CODE_BLOCK.sub(code, _HEADING.sub(heading, body))
+    return body, f'<div class="tableOfContents_bqdL"><ul class="table-of-contents">{"".join(toc)}</ul></div>'
+
+
 def _python_markdown(markdown: str) -> tuple[str, str]:
     """(article, table of contents): Python-Markdown's own TOC at the article's top, a pilcrow after each heading."""
     python_markdown = importlib.import_module("markdown")  # optional: measurements only, where it is installed
@@ -197,7 +273,11 @@ def _python_markdown(markdown: str) -> tuple[str, str]:
 
 
 #: Renderer name -> Markdown to (article HTML, table of contents HTML or "").
-RENDERERS: dict[str, Callable[[str], tuple[str, str]]] = {"markdown-it": _markdown_it}
+RENDERERS: dict[str, Callable[[str], tuple[str, str]]] = {
+    "markdown-it": _markdown_it,
+    "github": _github,
+    "docusaurus": _docusaurus,
+}
 if importlib.util.find_spec("markdown") is not None:
     RENDERERS["python-markdown"] = _python_markdown
 
