@@ -9,7 +9,9 @@ capture the same way:
   the level, because the tag level says nothing about nesting there.
 * Running text (``<p>``, ``<li>``, ``<dt>``/``<dd>``, ``<blockquote>``, text loose in a ``<div>``) ->
   :class:`Paragraph`, one per element; a ``<br>`` is a line break within it (``\n``), as the Markdown reader reads
-  a guide's ``<br>`` (a dialect that reads a text rendering's lines, SCP's, reads a paragraph line by line).
+  a guide's ``<br>`` (a dialect that reads a text rendering's lines, SCP's, reads a paragraph line by line); in
+  text loose in a container, which no paragraph element holds, each ``<br>`` line is a paragraph, as the Markdown
+  reader reads a raw HTML block's lines.
   Block-level children (a nested list, a ``<pre>``) end the paragraph and are
   read as blocks of their own.
 * ``<table>`` -> :class:`Table`, ``<pre>`` -> :class:`CodeBlock` (verbatim), ``<details>`` -> its ``<summary>`` as a
@@ -25,6 +27,7 @@ not wrapped in any element gets the line computed from its neighbours.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +38,7 @@ from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuild
 from bs4.element import NavigableString, PageElement
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.readers import markdown
 from scraper.readers.block_tags import BLOCK_TAGS
 from scraper.readers.type_arguments import escape_type_arguments
 
@@ -58,13 +62,14 @@ _PARAGRAPH_TAGS = frozenset({"p", "li", "dt", "dd", "blockquote", "figcaption", 
 #: Block elements that hold other blocks, not a paragraph's text (cells and rows are read as tables).
 _CONTAINER_TAGS = _BLOCK_TAGS - _PARAGRAPH_TAGS - frozenset({"td", "th", "tr", "thead", "tbody", "tfoot", "summary"})
 
-#: A Markdown ATX heading line (``#### Get IdP Token``), its closing ``#``s apart. CommonMark leaves one as text when
-#: it is inside a raw HTML block (a ``<br/>`` line straight over it opens one that runs to the next blank line), so
-#: the site's HTML shows the ``#``s; the Markdown reader repairs that source and reads a heading.
+#: A Markdown ATX heading line (``##### Sample Request``), its closing ``#``s apart: one a renderer read into a table
+#: as a row (:func:`_table_blocks`).
 _MARKDOWN_HEADING_LINE = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
-_HEADING_LEFT_AS_TEXT = (
-    "a Markdown heading line the page's renderer left as text in raw HTML (a '<br>' line straight over it);"
-    " read as the heading it writes"
+#: A line that starts a Markdown block (a heading, quote, table row, fence or list item).
+_MARKDOWN_BLOCK_LINE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+\S|>|\||```|~~~|[-*+][ \t]+\S|\d+[.)][ \t]+\S)")
+_MARKDOWN_LEFT_AS_TEXT = (
+    "Markdown the page's renderer left as text in raw HTML (a '<br>' line straight over it); this heading read from"
+    " its '#' line"
 )
 
 _HEADING_READ_AS_A_ROW = (
@@ -264,6 +269,7 @@ class _Walker:
         self._lines: list[str] = []  # its lines before, each ended by a <br>
         self._line: int | None = None  # line of the paragraph being collected
         self._candidate: int | None = None  # line of the element the next paragraph would start in
+        self._open_paragraphs = 0  # paragraph elements (<p>, <li>, ...) the walk is inside
 
     def walk(self, root: Tag) -> list[Block]:
         stack: list[tuple[PageElement, bool]] = [(root, True)]
@@ -271,6 +277,8 @@ class _Walker:
             node, entering = stack.pop()
             if not entering:
                 self._flush()
+                if isinstance(node, Tag) and node.name in _PARAGRAPH_TAGS:
+                    self._open_paragraphs -= 1
                 continue
             if isinstance(node, NavigableString):
                 if _is_text(node):
@@ -294,7 +302,10 @@ class _Walker:
                 if summary:
                     self._emit(Paragraph(summary, _line(node)))
             elif name == "br":
-                self._break()
+                if self._open_paragraphs:
+                    self._break()
+                else:
+                    self._flush()  # text loose in a container: each line is a paragraph, as in a raw HTML block
             elif name == "img":
                 self._add_alt(node)
             else:
@@ -302,6 +313,7 @@ class _Walker:
                     self._flush()
                     if name in _PARAGRAPH_TAGS:
                         self._candidate = _line(node)
+                        self._open_paragraphs += 1
                     stack.append((node, False))
                 elif self._candidate is None and not self._text:
                     self._candidate = node.sourceline
@@ -314,8 +326,8 @@ class _Walker:
             self._blocks.append(block)
 
     def _add_text(self, string: NavigableString) -> None:
-        if _MARKDOWN_HEADING_LINE.search(string) and _loose(string):
-            self._add_lines(str(string), _string_line(string))
+        if _MARKDOWN_BLOCK_LINE.match(string.lstrip("\n")) and _loose(string) and _after_a_lone_br(string):
+            self._add_markdown(str(string), _string_line(string))
             return
         if self._line is None:
             if not string.strip():
@@ -331,27 +343,30 @@ class _Walker:
                 self._line = self._candidate if self._candidate is not None else _line(image)
             self._text.append(alt)
 
-    def _add_lines(self, text: str, line: int) -> None:
-        """Loose text holding a Markdown heading line (``#### Title``), its first non-blank line at ``line``: the
-        heading lines are headings, the others running text."""
+    def _add_markdown(self, text: str, line: int) -> None:
+        """Markdown a renderer left as text (``text``, its first non-blank line at ``line``): read by the Markdown
+        reader, its blocks placed at their lines here; a heading says it was rebuilt (``inferred``)."""
+        self._flush()
         lines = text.split("\n")
         first = next(index for index, piece in enumerate(lines) if piece.strip())
-        for index, piece in enumerate(lines):
-            at = line + index - first
-            heading = _MARKDOWN_HEADING_LINE.fullmatch(piece)
-            if heading is not None:
-                self._flush()
-                self._emit(_titled(heading.group(2), len(heading.group(1)), at, _HEADING_LEFT_AS_TEXT))
-                continue
-            if self._line is None:
-                if not piece.strip():
-                    continue
-                self._line = self._candidate if self._candidate is not None else at
-            self._text.append(piece + "\n")
+        source = "\n".join(lines[first:])
+        try:
+            document = markdown.read(source, "left-as-text.md")
+        except ReaderError:
+            return
+        shift = line - 1
+        for block in document.blocks:
+            if isinstance(block, Heading):
+                self._emit(dataclasses.replace(block, line=block.line + shift, inferred=_MARKDOWN_LEFT_AS_TEXT))
+            elif isinstance(block, Table):
+                rows = tuple(dataclasses.replace(row, line=row.line + shift) for row in block.rows)
+                self._emit(dataclasses.replace(block, rows=rows, line=block.line + shift))
+            else:
+                self._emit(dataclasses.replace(block, line=block.line + shift))
 
     def _break(self) -> None:
-        """A ``<br>``: a line break within the paragraph (``\\n`` in its text, as the Markdown reader reads ``<br>``
-        and hard breaks), so a guide's text reads the same from its Markdown and its HTML rendering."""
+        """A ``<br>`` in a paragraph element: a line break within the paragraph (``\\n`` in its text, as the Markdown
+        reader reads ``<br>`` and hard breaks), so a guide's text reads the same from its Markdown and its HTML."""
         if self._line is not None:
             self._lines.append(_normalise("".join(self._text)))
             self._text = []
@@ -385,6 +400,17 @@ def _titled(title: str, level: int, line: int, inferred: str = "") -> Heading:
         number = tuple(int(part) for part in match.group(1).split("."))
         return Heading(match.group(2), len(number), line, number, inferred)
     return Heading(title, level, line, None, inferred)
+
+
+def _after_a_lone_br(string: NavigableString) -> bool:
+    """Whether ``string`` starts a line straight under a ``<br>`` that is alone on its line: CommonMark opens a raw
+    HTML block at such a line and leaves the Markdown lines under it, up to a blank line, as text (the Markdown
+    reader puts a blank line after the ``<br>``, so it reads them as Markdown)."""
+    br = string.previous_sibling
+    if not isinstance(br, Tag) or br.name != "br" or not str(string).lstrip(" \t").startswith("\n"):
+        return False
+    before = br.previous_sibling
+    return before is None or isinstance(before, Tag) or str(before).rstrip(" \t").endswith("\n")
 
 
 def _loose(string: NavigableString) -> bool:

@@ -378,6 +378,14 @@ def test_br_breaks_a_line_within_its_paragraph() -> None:
         Paragraph("one\ntwo", 1),
         Paragraph("three", 1),
     ]
+    # text loose in a container is in no paragraph: each <br> line is one, as the Markdown reader reads raw HTML
+    # blocks (Object Storage: "<br>" / "The script below ..." / "" / "<br/>" / "ex) https://example.com/")
+    assert _blocks("<body><div>The script<br>\n\n<br/>\nex) x<p>p1<br>p2</p>tail</div></body>") == [
+        Paragraph("The script", 1),
+        Paragraph("ex) x", 4),
+        Paragraph("p1\np2", 4),
+        Paragraph("tail", 4),
+    ]
 
 
 def test_list_items_nested_lists_and_definitions() -> None:

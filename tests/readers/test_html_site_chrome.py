@@ -122,3 +122,21 @@ def test_a_generated_table_of_contents_is_not_content(toc: str) -> None:
 def test_a_word_holding_toc_is_not_a_table_of_contents() -> None:
     blocks = _blocks('<div class="protocol"><p>TCP</p></div><div class="stock-list"><p>Items</p></div>')
     assert blocks == [Paragraph("TCP", 1), Paragraph("Items", 1)]
+
+
+def test_markdown_a_renderer_left_as_text_under_a_br_is_read_as_markdown() -> None:
+    """A lone ``<br>`` line straight over a quote or a table (TOAST-DOCS/IAP ``ko/api-guide.md``: ``<br/>`` over
+    ``> [참고]``): CommonMark opens a raw HTML block at the ``<br>`` that runs to the next blank line, so the site's
+    HTML shows the Markdown as text (``> [참고] > ...``, a table as ``| a | b |`` lines). The Markdown reader repairs
+    the source; the HTML reader reads such text as the Markdown it is, so both give the same blocks."""
+    html = (
+        "<p>Intro</p>\n<br/>\n> [Note]  \n> old API is deprecated\n<p>After</p>\n"
+        "<br>\n| Name | Type |\n| --- | --- |\n| id | String |\n<p>End</p>\n"
+        "<div>- plain text<br>\n- not after a br</div>"
+    )
+    blocks = _blocks(html)
+    assert blocks[:3] == [Paragraph("Intro", 1), Paragraph("[Note]\nold API is deprecated", 3), Paragraph("After", 5)]
+    table = blocks[3]
+    assert isinstance(table, Table) and table.header == ("Name", "Type") and table.line == 7
+    assert [row.cells for row in table.rows] == [("id", "String")] and table.rows[0].line == 9
+    assert blocks[4:] == [Paragraph("End", 10), Paragraph("- plain text", 11), Paragraph("- not after a br", 12)]
