@@ -591,23 +591,38 @@ def _code_block(pre: Tag) -> CodeBlock | None:
         descend=lambda node: node.name not in ("script", "style")
         and not _CODE_LINE_NUMBER_CLASSES.intersection(_classes(node)),
     )
-    if text.startswith("\n"):
-        text = text[1:]  # HTML drops a line break right after <pre>
-    text = text.rstrip("\n")
+    first = pre.contents[0] if pre.contents else None
+    if isinstance(first, NavigableString) and text.startswith("\n"):
+        text = text[1:]  # HTML drops a line break right after <pre> (not one after <pre><code>: that one shows)
+    text = text.removesuffix("\n")  # the last line's own line break; blank lines after it are the code's
     if not text.strip():
         return None
     return CodeBlock(text, _line(pre), _language(pre))
 
 
+#: Class prefixes that name a code block's language: ``language-json`` (CommonMark renderers, Prism, Docusaurus),
+#: ``lang-json``, GitHub's ``highlight-source-json`` / ``highlight-text-xml``, Sphinx's ``highlight-json``.
+_LANGUAGE_PREFIXES = ("language-", "lang-", "highlight-source-", "highlight-text-", "highlight-")
+#: How many elements around a ``<pre>`` may carry its language (Docusaurus: two; Sphinx: two; GitHub: one).
+_LANGUAGE_WRAPPERS = 2
+
+
 def _language(pre: Tag) -> str | None:
+    """The language the page gives a code block: on its ``<pre>``, its ``<code>``, or the elements sites wrap a
+    ``<pre>`` in (up to :data:`_LANGUAGE_WRAPPERS` levels out), as a class or a ``data-lang`` attribute."""
     code = pre.find("code")
     candidates = [pre] + ([code] if isinstance(code, Tag) else [])
+    parent = pre.parent
+    for _ in range(_LANGUAGE_WRAPPERS):
+        if not isinstance(parent, Tag) or parent.name in ("body", "html", "[document]"):
+            break
+        candidates.append(parent)
+        parent = parent.parent
     for tag in candidates:
         for cls in _classes(tag):
-            for prefix in ("language-", "lang-"):
+            for prefix in _LANGUAGE_PREFIXES:
                 if cls.startswith(prefix) and len(cls) > len(prefix):
                     return cls[len(prefix) :]
-    for tag in candidates:
         lang = tag.get("data-lang")
         if isinstance(lang, str) and lang.strip():
             return lang.strip()

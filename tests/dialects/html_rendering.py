@@ -211,10 +211,14 @@ def _github(markdown: str) -> tuple[str, str]:
         )
 
     def code(match: re.Match[str]) -> str:
-        language = match.group(1) or "text"
+        language = match.group(1)
+        if language is None:  # GitHub's block without a language: a plain <pre><code>
+            wrapper, pre = "snippet-clipboard-content", f'<pre class="notranslate"><code>{match.group(2)}</code></pre>'
+        else:
+            wrapper, pre = f"highlight highlight-source-{language}", f"<pre>{match.group(2)}</pre>"
         return (
-            f'<div class="highlight highlight-source-{language} notranslate position-relative overflow-auto"'
-            f' dir="auto"><pre>{match.group(2)}</pre><div class="zeroclipboard-container position-absolute">'
+            f'<div class="{wrapper} notranslate position-relative overflow-auto"'
+            f' dir="auto">{pre}<div class="zeroclipboard-container position-absolute">'
             f'<clipboard-copy aria-label="Copy" class="ClipboardButton btn" data-copy-feedback="Copied!"'
             f' tabindex="0" role="button">{_ICON}</clipboard-copy></div></div>'
         )
@@ -246,10 +250,10 @@ def _docusaurus(markdown: str) -> tuple[str, str]:
         )
 
     def code(match: re.Match[str]) -> str:
-        language = match.group(1) or "text"
+        language = match.group(1) or "text"  # Docusaurus gives a block without a language its default, text
         lines = match.group(2).removesuffix("\n").split("\n")
         spans = "".join(
-            f'<span class="token-line"><span class="token plain">{line or " "}</span><br></span>' for line in lines
+            f'<span class="token-line"><span class="token plain">{line}</span><br></span>' for line in lines
         )
         return (
             f'<div class="language-{language} codeBlockContainer_Ckt0 theme-code-block"><div class="codeBlockContent_'

@@ -466,7 +466,7 @@ def test_pre_text_language_and_line_numbers() -> None:
     )
     blocks = _blocks(html)
     assert blocks == [
-        CodeBlock("POST /v1/x HTTP/1.1\n  Host: a<b", 2, "http"),
+        CodeBlock("POST /v1/x HTTP/1.1\n  Host: a<b\n", 2, "http"),  # the blank last line is the code's
         CodeBlock('{"a":\n1}', 7, "json"),
         CodeBlock("a\nb", 10, None),
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.document import Heading, Paragraph, Table
+from scraper.document import CodeBlock, Heading, Paragraph, Table
 from scraper.readers import read_page
 
 
@@ -140,3 +140,35 @@ def test_markdown_a_renderer_left_as_text_under_a_br_is_read_as_markdown() -> No
     assert isinstance(table, Table) and table.header == ("Name", "Type") and table.line == 7
     assert [row.cells for row in table.rows] == [("id", "String")] and table.rows[0].line == 9
     assert blocks[4:] == [Paragraph("End", 10), Paragraph("- plain text", 11), Paragraph("- not after a br", 12)]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        '<div class="highlight highlight-source-json notranslate"><pre>{"a": 1}</pre></div>',  # GitHub
+        '<div class="highlight-json notranslate"><div class="highlight"><pre>{"a": 1}</pre></div></div>',  # Sphinx
+        '<div class="language-json codeBlockContainer"><div class="codeBlockContent"><pre class="prism-code">'
+        '<code class="codeBlockLines"><span class="token-line">{"a": 1}<br></span></code></pre></div></div>',
+        '<div class="highlight"><pre class="chroma"><code data-lang="json">{"a": 1}</code></pre></div>',  # Hugo
+    ],
+)
+def test_a_code_blocks_language_is_read_from_its_wrapper(code: str) -> None:
+    """Sites put the language on an element around the ``<pre>`` (GitHub, Sphinx, Docusaurus) rather than on it or
+    its ``<code>``; the dialect reads an XML or JSON body by it, so it is read from there too."""
+    assert _blocks(code) == [CodeBlock('{"a": 1}', 1, "json")]
+
+
+def test_a_language_further_out_than_the_code_blocks_wrapper_is_not_its_language() -> None:
+    assert _blocks('<div class="language-json"><section><div><div><pre>x</pre></div></div></section></div>') == [
+        CodeBlock("x", 1, None)
+    ]
+
+
+def test_a_code_blocks_blank_lines_are_kept_as_the_markdown_reader_keeps_them() -> None:
+    """A fence whose code opens or ends with a blank line (RDS, Alimtalk, kms guides): markdown-it writes
+    ``<pre><code>\\n{...}\\n\\n</code></pre>``. Only a line break straight after ``<pre>`` is dropped (HTML's rule)
+    and the last line's own line break; the blank lines are the code's, as the Markdown reader reads them."""
+    assert _blocks('<pre><code class="language-json">\n{\n}\n\n</code></pre><pre>\nx\n</pre>') == [
+        CodeBlock("\n{\n}\n", 1, "json"),
+        CodeBlock("x", 5, None),
+    ]
