@@ -354,10 +354,12 @@ def _html_blocks(content: str, line: int) -> list[Block]:
     if pre:
         # Corporation Search writes one request example as <pre><code>{...}</code></pre>: code, as a fence is
         return [CodeBlock(text=html.unescape(_TAG.sub("", pre.group(1))).strip("\n"), line=line)]
-    summaries = [_tidy(_TAG.sub("", s)) for s in _SUMMARY.findall(content)]
+    # entities decoded after the tags are gone (``&lt;b&gt;`` is text), as the site shows them and the HTML reader
+    # reads them
+    summaries = [_tidy(html.unescape(_TAG.sub("", s))) for s in _SUMMARY.findall(content)]
     if summaries:
         return [Paragraph(text=s, line=line) for s in summaries if s]
-    text = _tidy(_TAG.sub("", content).replace("&nbsp;", " "))
+    text = _tidy(html.unescape(_TAG.sub("", content)))
     return [Paragraph(text=text, line=line)] if text else []
 
 

@@ -174,3 +174,13 @@ def test_a_raw_html_heading_is_a_heading_as_in_the_html_rendering() -> None:
     service title came from the next heading in the Markdown only). Entities and inline tags are text."""
     doc = read('<h1>Template</h1>\n\n<h3 id="x">Tom &amp; <code>Jerry</code></h3>\n\ntext\n', "p.md")
     assert doc.blocks == [Heading("Template", 1, 1), Heading("Tom & Jerry", 3, 3), Paragraph("text", 5)]
+
+
+def test_raw_html_text_has_its_entities_decoded_as_in_the_html_rendering() -> None:
+    """Raw HTML in a guide (``<p>a &amp; b</p>``, a ``<summary>``) shows its entities decoded on the site, and the
+    HTML reader reads them so; the Markdown reader kept ``&amp;`` (it decoded only ``&nbsp;``)."""
+    doc = read(
+        "<p>a &amp; b &lt;c&gt; &#39;d&#39;&nbsp;e</p>\n\n<details><summary>A &amp; B</summary>\n\nz\n</details>\n",
+        "p.md",
+    )
+    assert doc.blocks == [Paragraph("a & b <c> 'd' e", 1), Paragraph("A & B", 3), Paragraph("z", 5)]
