@@ -207,7 +207,7 @@ def _skipped(tag: Tag) -> bool:
         # Docsy hides its widgets (feedback, edit links) from print; the printable-view banner also carries
         # d-print-none but is content in every rendering of the page, so it stays.
         return True
-    if tag.name == "a" and _permalink(tag):
+    if tag.name == "a" and (_permalink(tag) or _back_to_top(tag)):
         return True
     if tag.name == "header":
         # The site header (navbar, logo) is chrome; an article's own <header> holding its title is content.
@@ -233,6 +233,25 @@ def _permalink(link: Tag) -> bool:
     if not isinstance(href, str) or not href.startswith("#"):
         return False
     return not any(char.isalnum() for char in link.get_text())
+
+
+#: What a back-to-top button says (English, Korean, Japanese docs sites).
+_TOP_TEXT = re.compile(r"\W*(?:(?:back\s+to\s+|go\s+to\s+|scroll\s+to\s+)?top|맨\s*위로?|위로|トップ|ページ(?:の)?(?:先頭|トップ)(?:へ)?)\W*", re.I)
+
+
+def _back_to_top(link: Tag) -> bool:
+    """A same-page link that takes the reader back to the top (``<a href="#header" class="btn-top">TOP</a>``, Docsy's
+    and many themes' ``back-to-top`` / ``scroll-top`` buttons): chrome at the end of the article, which read as a
+    paragraph ``TOP`` after the last operation's response ("공통 응답 본문" followed by "TOP" was no longer the
+    common-response reference alone). Told by a class naming it (``top`` as a word) or its text alone."""
+    href = link.get("href")
+    if not isinstance(href, str) or not href.startswith("#"):
+        return False
+    text = link.get_text(" ", strip=True)
+    if not text or _TOP_TEXT.fullmatch(text):
+        return True
+    words = {word.lower() for cls in _classes(link) for word in re.split(r"[-_]+", cls) if word}
+    return "top" in words and len(text.split()) <= 3
 
 
 #: where a <header>'s verdict is kept on the tag (in its ``__dict__``: attribute access on a bs4 tag finds children)

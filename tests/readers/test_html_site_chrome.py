@@ -172,3 +172,24 @@ def test_a_code_blocks_blank_lines_are_kept_as_the_markdown_reader_keeps_them() 
         CodeBlock("\n{\n}\n", 1, "json"),
         CodeBlock("x", 5, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "button",
+    [
+        '<a href="#header" class="btn-top">TOP</a>',
+        '<a href="#top">Back to top</a>',
+        '<a class="back-to-top" href="#">↑</a>',
+        '<a href="#wrap">맨 위로</a>',
+        '<p><a href="#page" class="scroll-top">ページの先頭へ</a></p>',
+    ],
+)
+def test_a_back_to_top_button_is_not_content(button: str) -> None:
+    # a site's "TOP" button after the article read as a paragraph ``TOP`` after the last operation's response (OTP's
+    # "공통 응답 본문" alone, a reference to the common response, no longer stood alone)
+    assert _blocks(f"<p>공통 응답 본문</p>{button}") == [Paragraph("공통 응답 본문", 1)]
+
+
+def test_a_link_to_a_section_named_like_top_is_text() -> None:
+    blocks = _blocks('<p>See <a href="#top-sellers">Top sellers</a>.</p>')
+    assert blocks == [Paragraph("See Top sellers.", 1)]
