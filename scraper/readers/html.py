@@ -236,7 +236,10 @@ def _permalink(link: Tag) -> bool:
 
 
 #: What a back-to-top button says (English, Korean, Japanese docs sites).
-_TOP_TEXT = re.compile(r"\W*(?:(?:back\s+to\s+|go\s+to\s+|scroll\s+to\s+)?top|맨\s*위로?|위로|トップ|ページ(?:の)?(?:先頭|トップ)(?:へ)?)\W*", re.I)
+_TOP_TEXT = re.compile(
+    r"\W*(?:(?:back\s+to\s+|go\s+to\s+|scroll\s+to\s+)?top|맨\s*위로?|위로|トップ|ページ(?:の)?(?:先頭|トップ)(?:へ)?)\W*",
+    re.IGNORECASE,
+)
 
 
 def _back_to_top(link: Tag) -> bool:
