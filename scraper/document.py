@@ -80,6 +80,10 @@ class Row:
     #: its location word, a dropped empty trailing cell restored): a dialect reports each once per table, naming the
     #: rows, so the same routine repair repeated per row does not bury the doubts of ``repairs``.
     routine: tuple[str, ...] = ()
+    #: Per cell, the anchor of the same page its first link names (``[Store code](#store-code)``: ``store-code``),
+    #: ``""`` for a cell without one; empty when no cell links in the page or the reader keeps no links (text
+    #: renderings). A dialect follows it to the section that holds what the cell only names (a code's values).
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,7 @@ from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
+from scraper.dialects.linked_values import CodeSection, code_sections, names_section, row_anchors
 from scraper.dialects.name_spelling import near_miss
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, TableValues, default_problem, is_generic_number
 from scraper.dialects.operation_lines import (
@@ -706,6 +707,10 @@ class _PageReader:
         self._summary: dict[tuple[str, str], str] | None = None
         #: Rows of the guide typed Enum that list values (:meth:`_listed_enum_rows`), read on first use.
         self._enum_rows: list[tuple[str, int, list[str]]] | None = None
+        #: The page's sections by anchor and the anchors its table rows link to (:mod:`.linked_values`), read on
+        #: first use; the lines of the rows whose codes were said already.
+        self._code_links: tuple[dict[str, CodeSection], dict[int, str]] | None = None
+        self._told_code_links: set[int] = set()
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -2256,11 +2261,49 @@ class _PageReader:
             self._finding("table-repair", line, subject, note)
         for row in read.rows:
             named = _model_reference(row.type_text) if models else None
+            type_note = row.type.note
+            linked = self._linked_codes(row, subject)
             for note in row.notes:
-                if named is not None and named[0] in models and note == row.type.note:
+                if ((named is not None and named[0] in models) or linked) and note == type_note:
                     continue
                 self._finding("row-repair", row.line, subject, f"{row.name}: {note}")
         return read.rows
+
+    def _linked_codes(self, row: TableRow, subject: str) -> bool:
+        """Give ``row`` the codes of the section its cells link to (Gamebase: ``storeCode | Enum | [Store code]
+        (#store-code)`` over ``### Store Code``'s ``Code | Description`` table; ``osCode | OsCode | [OS code]
+        (#os-code)``, a type word naming that section) when the guide says it is an enum (``Enum``, ``Array[Enum]``)
+        and lists no values of its own, or its type is the section's title as one name, which read as an undefined
+        model; whether it did. A String row linking to codes keeps its type: the guide did not make it an enum."""
+        if self._code_links is None:
+            self._code_links = (code_sections(self.document.blocks), row_anchors(self.document.blocks))
+        sections, anchors = self._code_links
+        section = sections.get(anchors.get(row.line, ""))
+        if section is None or not section.codes:
+            return False
+        written = re.sub(r"\s+", "", row.type_text).lower()
+        codes = list(section.codes)
+        if written == "enum":
+            if _constraint_values(row.constraint) or _description_values(row.description, declared_enum=True):
+                return False
+            row.type = TypeReading({"type": "string", "enum": codes}, "string")
+        elif re.fullmatch(r"(?:array|list)[\[<(]enum[\]>)]", written):
+            row.type = TypeReading({"type": "array", "items": {"type": "string", "enum": codes}}, "array")
+        elif "x-doc-type" in row.type.schema and names_section(row.type_text, section):
+            row.type = TypeReading({"type": "string", "enum": codes}, "string")
+        else:
+            return False
+        if row.line not in self._told_code_links:
+            self._told_code_links.add(row.line)
+            self._finding(
+                "enum-from-linked-section",
+                row.line,
+                subject,
+                f"{row.name!r} ({row.type_text}) links to #{anchors[row.line]}, the section {section.title!r} (line"
+                f" {section.line}); read with the codes it lists ({', '.join(codes[:6])}"
+                f"{', ...' if len(codes) > 6 else ''})",
+            )
+        return True
 
     def _with_models(
         self, part: _Part, subject: str, skip: Callable[[Table, str | None], bool] = lambda _t, _l: False
@@ -3790,6 +3833,15 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
             return list(dict.fromkeys(values))
     for line in description.splitlines()[1:] or description.splitlines():
         values = [v.strip(" '\".") for v in re.split(r",|、|/|\bor\b|또는|または|もしくは", line)]
+        if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
+            return values
+    for line in description.splitlines():
+        # Gamebase: "Type of the ban. TEMPORARY or PERMANENT" (ko "이용 정지 타입. ...", ja "利用停止タイプ。 ..."):
+        # a sentence naming the field, then its values as the line's last sentence
+        sentences = re.split(r"\.\s+|。\s*", line.strip())
+        if len(sentences) < 2:
+            continue
+        values = [v.strip(" '\"`") for v in re.split(r",|、|/|\bor\b|또는|または|もしくは", sentences[-1])]
         if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
             return values
     return []

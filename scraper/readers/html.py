@@ -444,6 +444,17 @@ def _loose(string: NavigableString) -> bool:
     return parent.name == "[document]" or (parent.name in _CONTAINER_TAGS and not _skipped(parent))
 
 
+def _cell_anchors(tr: Tag) -> tuple[str, ...]:
+    """Per cell of a row written without spans, the anchor of the same page its first link names (``""`` for
+    none), as the Markdown reader gives them; ``()`` when no cell links."""
+    anchors: list[str] = []
+    for cell in tr.find_all(["td", "th"], recursive=False):
+        link = cell.find("a", href=True)
+        href = str(link["href"]).strip() if link is not None else ""
+        anchors.append(href[1:] if href.startswith("#") and len(href) > 1 else "")
+    return tuple(anchors) if any(anchors) else ()
+
+
 def _table(table: Tag, line_offset: int = 0) -> Table | None:
     header: tuple[str, ...] = ()
     rows: list[Row] = []
@@ -469,7 +480,7 @@ def _table(table: Tag, line_offset: int = 0) -> Table | None:
             missing = len(header) - len(cells)
             repairs += (f"padded {missing} missing cell(s) with empty text to the header's {len(header)} columns",)
             cells = cells + ("",) * missing
-        rows.append(Row(cells, _line(tr) + line_offset, repairs))
+        rows.append(Row(cells, _line(tr) + line_offset, repairs, anchors=() if repeated else _cell_anchors(tr)))
     if not header and not rows:
         return None
     return Table(header, tuple(rows), _line(table) + line_offset)

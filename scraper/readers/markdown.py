@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -279,6 +280,16 @@ def _cell_text(cell: str) -> str:
     return _inline_text(tokens[0]) if tokens else ""
 
 
+#: A Markdown link to an anchor of the same page: ``[Store code](#store-code)``.
+_ANCHOR_LINK = re.compile(r"\]\(\s*#([^()\s]+)\s*\)")
+
+
+def cell_anchors(raw: Sequence[str]) -> tuple[str, ...]:
+    """Per raw cell, the anchor its first same-page link names (``""`` for none); ``()`` when no cell links."""
+    anchors = tuple(m.group(1) if (m := _ANCHOR_LINK.search(cell)) else "" for cell in raw)
+    return anchors if any(anchors) else ()
+
+
 def _table(start: int, end: int, source: _Source) -> Table:
     lines = source.lines[start:end]
     header = tuple(_cell_text(cell) for cell in _split_cells(lines[0]))
@@ -294,7 +305,9 @@ def _table(start: int, end: int, source: _Source) -> Table:
             elif origin not in seen_origins:
                 repairs = source.repairs.get(origin, []) + repairs
             seen_origins.add(origin)
-            rows.append(Row(cells=tuple(_cell_text(cell) for cell in raw), line=origin, repairs=tuple(repairs)))
+            anchors = cell_anchors(raw)
+            cells = tuple(_cell_text(cell) for cell in raw)
+            rows.append(Row(cells=cells, line=origin, repairs=tuple(repairs), anchors=anchors))
     return Table(header=header, rows=tuple(rows), line=source.line_of(start))
 
 

@@ -1,0 +1,83 @@
+"""Guides of the tenth robustness round, batch c (``tests/fixtures/nhn/unseen/README.md``, the rows naming this file).
+
+Each test is one defect found by reading NHN guides the dialect had never read in these parts (Gamebase server API
+v1.0, v1.2 and v1.3, en/ko/ja; the other repositories of the batch, Compute-GPU, Compute-Instance-Template,
+Network-Interface, Peering-Gateway, Storage-Backup, Vaccine, Cloud-Access and Real-Time-Multiplayer, publish no
+API guide with an HTTP operation), on a short synthetic mirror of the shape: what the guide writes, what the reader
+made of it, and what a client needs instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scraper.model import Service
+from tests.dialects.test_nhn_unseen import _read
+
+
+def _kinds(service: Service) -> list[str]:
+    return [f.kind for f in service.findings]
+
+
+def _params(operation: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(p["name"], p["in"]): p for p in operation.get("parameters", [])}
+
+
+_PLAYER = "/arcade-hub/v2.1/apps/{appId}/players/{playerId}"
+
+
+def test_an_enum_whose_description_links_to_a_code_section_takes_its_values() -> None:
+    # Gamebase: ``storeCode | Enum | true | [Store code](#store-code)``, ``member.valid | Enum | [User status]
+    # (#member-valid-code)``, ``eventLogType``: the values are in the table (or bullet list) of the section the link
+    # names (``## Others`` > ``### Store Code``), so every one was an Enum without values
+    service, spec = _read("gamebase-linked-code-sections.md")
+    operation = spec["paths"][_PLAYER]["get"]
+    params = _params(operation)
+    assert params[("shop", "query")]["schema"]["enum"] == ["PLAY", "APPSHOP", "STEAMY"]
+    player = operation["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["player"]
+    fields = player["properties"]
+    assert fields["state"]["enum"] == ["A", "W", "S"]
+    assert fields["loginKind"]["enum"] == ["guest", "mail", "phone"]
+    # a String field linking to the section keeps its type: the guide did not call it an enum
+    assert "enum" not in fields["shop"]
+    # a section without values gives none, and the finding stays
+    assert "enum" not in fields["tier"]
+    enumless = [f.message for f in service.findings if f.kind == "enum-without-values"]
+    assert len(enumless) == 1 and "tier" in enumless[0]
+    linked = [f for f in service.findings if f.kind == "enum-from-linked-section"]
+    assert len(linked) == 4 and all("#" in f.message for f in linked)
+
+
+def test_a_type_naming_a_code_section_is_a_string_of_its_codes() -> None:
+    # Gamebase: ``osCode | OsCode | true | [OS code](#os-code)`` over ``### OS Code`` (a Code | Description table):
+    # 'names a model the guide does not define; read as an object', then a non-scalar query parameter as a string
+    service, spec = _read("gamebase-linked-code-sections.md")
+    params = _params(spec["paths"][_PLAYER]["get"])
+    schema = params[("platform", "query")]["schema"]
+    assert schema == {"type": "string", "enum": ["DROID", "APPLE", "BROWSER"]}
+    kinds = _kinds(service)
+    assert "non-scalar-parameter" not in kinds
+    assert not any(f.kind == "row-repair" and "PlatformCode" in f.message for f in service.findings)
+
+
+def test_values_in_the_last_sentence_of_an_enum_description_are_its_values() -> None:
+    # Gamebase: ``banTypeCode | Enum | Type of the ban. TEMPORARY or PERMANENT`` (ko "이용 정지 타입. TEMPORARY or
+    # PERMANENT", ja "利用停止タイプ。 TEMPORARY or PERMANENT"): a sentence, then the values; none were read
+    _, spec = _read("gamebase-linked-code-sections.md")
+    params = _params(spec["paths"][_PLAYER]["get"])
+    assert params[("sort", "query")]["schema"]["enum"] == ["ASC", "DESC"]
+
+
+def test_the_html_reader_keeps_the_anchor_a_cell_links_to_as_the_markdown_reader_does() -> None:
+    # the docs site's HTML rendering of the same row: ``<a href="#shop-code">Shop code</a>``
+    from scraper.readers import html, markdown
+
+    page = "| Name | Type | Value |\n| --- | --- | --- |\n| shop | Enum | [Shop code](#shop-code) |\n"
+    [md_table] = markdown.read(page, "g.md").blocks
+    rendered = (
+        "<table><thead><tr><th>Name</th><th>Type</th><th>Value</th></tr></thead><tbody><tr><td>shop</td>"
+        '<td>Enum</td><td><a href="#shop-code">Shop code</a></td></tr></tbody></table>'
+    )
+    [html_table] = html.read(rendered, "g.html").blocks
+    for table in (md_table, html_table):
+        assert table.rows[0].anchors == ("", "", "shop-code")  # type: ignore[union-attr]
