@@ -2278,7 +2278,8 @@ class _PageReader:
         if self._code_links is None:
             self._code_links = (code_sections(self.document.blocks), row_anchors(self.document.blocks))
         sections, anchors = self._code_links
-        section = sections.get(anchors.get(row.line, ""))
+        anchor = anchors.get(row.line)
+        section = sections.get(anchor) if anchor else None
         if section is None or not section.codes:
             return False
         written = re.sub(r"\s+", "", row.type_text).lower()
@@ -2299,7 +2300,7 @@ class _PageReader:
                 "enum-from-linked-section",
                 row.line,
                 subject,
-                f"{row.name!r} ({row.type_text}) links to #{anchors[row.line]}, the section {section.title!r} (line"
+                f"{row.name!r} ({row.type_text}) links to #{anchor}, the section {section.title!r} (line"
                 f" {section.line}); read with the codes it lists ({', '.join(codes[:6])}"
                 f"{', ...' if len(codes) > 6 else ''})",
             )

@@ -81,3 +81,21 @@ def test_the_html_reader_keeps_the_anchor_a_cell_links_to_as_the_markdown_reader
     [html_table] = html.read(rendered, "g.html").blocks
     for table in (md_table, html_table):
         assert table.rows[0].anchors == ("", "", "shop-code")  # type: ignore[union-attr]
+
+
+def test_a_row_without_a_link_takes_no_codes_from_a_heading_without_an_anchor() -> None:
+    # the pipe text renderings give headings they rebuild no title (and "### ※" has no word): a row that links
+    # nowhere was looked up under the empty anchor, found such a section and failed (KeyError) on 26 guides
+    from scraper.dialects import PageInfo
+    from scraper.dialects.nhn import NhnDialect
+    from scraper.readers import markdown
+
+    page = (
+        "# Hub API\n\n## Things\n\n### Get Things\n\n```\nGET /v1/things\n```\n\n#### Request\n\n"
+        "| Name | Type | Required | Description |\n| --- | --- | --- | --- |\n| kind | Enum | Optional | Kind |\n\n"
+        "### ※\n\n| Code | Description |\n| --- | --- |\n| A | a |\n| B | b |\n"
+    )
+    [service] = NhnDialect().read(markdown.read(page, "g.md"), PageInfo("g.md"))
+    [parameter] = [p for v in service.operations[0].versions.values() for p in v.parameters if p.name == "kind"]
+    assert "enum" not in parameter.schema
+    assert "enum-without-values" in _kinds(service)
