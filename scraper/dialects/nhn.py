@@ -2914,6 +2914,7 @@ class _PageReader:
         example = self._example(part, title, "response")
         rows = self._example_rows(rows, headers, example, title)
         first_line = part.tables[0][0].line if part.tables else part.paragraphs[0].line if part.paragraphs else line
+        cases = self._response_cases(part, title) if example is not None else []
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
         envelope = self._common_envelope()
         if not rows and example is None and envelope and _COMMON_RESPONSE.search(prose):
@@ -2992,7 +2993,7 @@ class _PageReader:
                 f"NHN documents no status codes; {status} {_REASONS[status]} assumed for a {method} with a response"
                 " body",
             )
-        schema = self._response_schema(rows, example, part, section, title, first_line)
+        schema = self._response_schema(rows, example, part, section, title, first_line, cases)
         if not rows:
             schema["x-inferred"] = True
             self._finding(
@@ -3084,10 +3085,41 @@ class _PageReader:
                 " are not modelled in the spec",
             )
 
+    def _response_cases(self, part: _Part, title: str) -> list[Any]:
+        """The examples after the first of a response shown case by case, each example under a heading of its own
+        (Gamebase 'Get Simple Launching': ``##### OK`` and ``##### Maintenance``, the only one showing
+        ``maintenance``) over one table of the fields of all: what each shows is evidence for the one schema (a
+        ``Date`` field shown as a date-time, a null). Said once; none when an example has no heading of its own or
+        two share one (the part's examples are then not cases)."""
+        named = [(part.alternatives.get(id(block), ""), block) for block in part.examples]
+        names = [name for name, _ in named]
+        if len(named) < 2 or "" in names or len(set(names)) != len(names):
+            return []
+        values = [self._example(_Part(examples=[block]), title, "response") for _, block in named[1:]]
+        cases = [value for value in values if value is not None]
+        if cases:
+            self._finding(
+                "response-cases",
+                part.examples[0].line,
+                title,
+                f"the response is shown by {len(named)} examples, each under a heading of its own"
+                f" ({', '.join(repr(name) for name in names[:4])}{', ...' if len(names) > 4 else ''}), over one"
+                " table: each is read as a case of its one schema, the first is its example",
+            )
+        return cases
+
     def _response_schema(
-        self, rows: list[TableRow], example: Any, part: _Part, section: _Section, title: str, first_line: int
+        self,
+        rows: list[TableRow],
+        example: Any,
+        part: _Part,
+        section: _Section,
+        title: str,
+        first_line: int,
+        cases: Sequence[Any] = (),
     ) -> JsonSchema:
-        """The schema of a response body its rows document, reconciled with its example."""
+        """The schema of a response body its rows document, reconciled with its example (and with the examples of
+        its other cases, :meth:`_response_cases`)."""
         tree = FieldTree(
             [
                 FieldRow(
@@ -3111,6 +3143,8 @@ class _PageReader:
         )
         if example is not None:
             tree.observe(example)
+            for case in cases:
+                tree.observe(case)
         return tree.schema(self._enum_resolver(section.group, title))
 
     def _alternative_responses(

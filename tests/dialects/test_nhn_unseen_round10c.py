@@ -83,6 +83,23 @@ def test_the_html_reader_keeps_the_anchor_a_cell_links_to_as_the_markdown_reader
         assert table.rows[0].anchors == ("", "", "shop-code")  # type: ignore[union-attr]
 
 
+def test_every_example_of_a_response_shown_case_by_case_informs_its_one_schema() -> None:
+    # Gamebase 'Get Simple Launching': ``**[Response Body]**`` > ``##### OK`` (an example) and ``##### Maintenance``
+    # (another, the only one showing ``maintenance``), then one table with ``maintenance.beginDate | Date | ... ISO
+    # 8601``: the second example was never read, so the Date stayed a date, which every maintenance answer
+    # ("2018-05-23T10:44:00+09:00") fails in a client, and ``url: null`` was not nullable
+    service, spec = _read("gamebase-response-cases-one-table.md")
+    response = spec["paths"]["/arcade-hub/v2.1/apps/{appId}/launch"]["get"]["responses"]["200"]
+    schema = response["content"]["application/json"]["schema"]
+    closure = schema["properties"]["launch"]["properties"]["closure"]["properties"]
+    assert closure["from"]["format"] == "date-time" and closure["until"]["format"] == "date-time"
+    assert "null" in closure["page"]["type"]
+    cases = [f for f in service.findings if f.kind == "response-cases"]
+    assert len(cases) == 1 and "'Open'" in cases[0].message and "'Closed'" in cases[0].message
+    # the first case stays the response's example
+    assert response["content"]["application/json"]["example"]["launch"]["state"]["code"] == 200
+
+
 def test_a_row_without_a_link_takes_no_codes_from_a_heading_without_an_anchor() -> None:
     # the pipe text renderings give headings they rebuild no title (and "### ※" has no word): a row that links
     # nowhere was looked up under the empty anchor, found such a section and failed (KeyError) on 26 guides
