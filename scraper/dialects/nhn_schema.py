@@ -487,6 +487,17 @@ class FieldTree:
                 schema.update({k: node.schema[k] for k in _ARRAY_BOUNDS if k in node.schema})
         elif node.children or declared == "object" or (declared == "array" and non_null == {"object"}):
             schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children))
+            values = node.schema.get("additionalProperties") if node.schema is not None else None
+            if (
+                isinstance(values, dict)
+                and values != {"type": "object"}
+                and "additionalProperties" not in schema
+                and "properties" not in schema
+            ):
+                # Gamebase: ``result | Map<String, String> | IdP ID is the key, and Gamebase userId is the value``:
+                # the row's type says what each value is, which a bare object lost. ``Map<String, Object>`` is
+                # Java's map of anything (E-mail's ``searchParameter`` shows strings, numbers, null): no constraint
+                schema["additionalProperties"] = dict(values)
         elif scalar:
             schema = {"type": scalar}
         else:

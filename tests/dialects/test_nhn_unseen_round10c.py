@@ -116,3 +116,16 @@ def test_a_row_without_a_link_takes_no_codes_from_a_heading_without_an_anchor() 
     [parameter] = [p for v in service.operations[0].versions.values() for p in v.parameters if p.name == "kind"]
     assert "enum" not in parameter.schema
     assert "enum-without-values" in _kinds(service)
+
+
+def test_a_field_typed_as_a_map_keeps_the_type_of_its_values() -> None:
+    # Gamebase 'Get UserId Information with IdP Id': ``result | Map<String, String> | ... IdP ID is the key, and
+    # Gamebase userId is the value``: read as a bare object, the string values lost (a client's model of it was a
+    # dict of anything). ``idPProfile | Map<String, Object>`` is Java's map of any value (E-mail's
+    # ``searchParameter | Map<String, Object>`` shows strings, numbers and null): it stays unconstrained
+    _, spec = _read("gamebase-map-typed-fields.md")
+    operation = spec["paths"]["/arcade-hub/v2.1/apps/{appId}/logins/{loginKind}/players"]["post"]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    assert schema["found"]["additionalProperties"] == {"type": "string"}
+    assert "properties" not in schema["found"]
+    assert "additionalProperties" not in schema["profile"] and "properties" not in schema["profile"]
