@@ -710,6 +710,8 @@ class _PageReader:
         #: The page's sections by anchor and the anchors its table rows link to (:mod:`.linked_values`), read on
         #: first use; the lines of the rows whose codes were said already.
         self._code_links: tuple[dict[str, CodeSection], dict[int, str]] | None = None
+        #: How often the page writes each field name, read on first use (:meth:`_spellings`).
+        self._name_counts: Counter[str] | None = None
         self._told_code_links: set[int] = set()
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
@@ -2054,6 +2056,7 @@ class _PageReader:
                 subject=subject,
                 findings=self.findings,
                 line=request.examples[0].line if request.examples else section.line.line,
+                spellings=self._spellings,
             )
             if alternatives:
                 schema = self._alternative_schema(alternatives, request, request_example, section, subject)
@@ -2268,6 +2271,21 @@ class _PageReader:
                     continue
                 self._finding("row-repair", row.line, subject, f"{row.name}: {note}")
         return read.rows
+
+    def _spellings(self, name: str) -> int:
+        """How often the page writes ``name`` as a field: a segment of a table row's first cell or a member name of
+        a code block (prose is not counted: ``enabled`` is an English word too)."""
+        if self._name_counts is None:
+            counts: Counter[str] = Counter()
+            for block in self.document.blocks:
+                if isinstance(block, Table):
+                    for row in block.rows:
+                        if row.cells:
+                            counts.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", clean_text(row.cells[0])))
+                elif isinstance(block, CodeBlock):
+                    counts.update(_JSON_KEY.findall(block.text))
+            self._name_counts = counts
+        return self._name_counts[name]
 
     def _linked_codes(self, row: TableRow, subject: str) -> bool:
         """Give ``row`` the codes of the section its cells link to (Gamebase: ``storeCode | Enum | [Store code]
@@ -3140,6 +3158,7 @@ class _PageReader:
             subject=title,
             findings=self.findings,
             line=part.examples[0].line if part.examples else first_line,
+            spellings=self._spellings,
         )
         if example is not None:
             tree.observe(example)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.dialects.item_shapes import SHAPE_SEGMENT, shape_paths
+from scraper.dialects.name_spelling import near_miss
 from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
 from scraper.type_vocabulary import read_type
@@ -133,6 +134,8 @@ class _Field:
     reconciled: bool = False
     #: The children are shapes of the items (``[0]``, ``[1]``: :mod:`scraper.dialects.item_shapes`), not fields.
     shapes: bool = False
+    #: A key of the example -> the child it misspells the name of (:meth:`FieldTree._reconcile`).
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def _shape_of(node: _Field, item: dict[str, Any]) -> _Field:
@@ -159,8 +162,18 @@ class FieldTree:
     """The fields of one body table; :meth:`observe` an example, then :meth:`schema`."""
 
     def __init__(
-        self, rows: list[FieldRow], *, page: str, subject: str, findings: list[Finding], line: int = 0
+        self,
+        rows: list[FieldRow],
+        *,
+        page: str,
+        subject: str,
+        findings: list[Finding],
+        line: int = 0,
+        spellings: Callable[[str], int] | None = None,
     ) -> None:
+        """``spellings``: how often the page writes a field name (its rows and its examples' keys), to tell which of
+        a row's name and the example key it nearly spells is the misspelling; without it neither is chosen."""
+        self.spellings = spellings
         self.page = page
         self.subject = subject
         self.findings = findings
@@ -306,6 +319,8 @@ class FieldTree:
         keys = _map_key(node)
         for key, item in value.items():
             child = node.children.get(key)
+            if child is None and key in node.aliases:
+                child = node.children.get(node.aliases[key])
             if child is None and keys is not None and (not keys.children or isinstance(item, (dict, list))):
                 # a key of the map the table documents with a placeholder ("Network Name": "vpc2"); a scalar where
                 # the map's values have fields is no such key (E-mail: "total": {"SENT": 120} under rows
@@ -319,9 +334,11 @@ class FieldTree:
     def _reconcile(self, node: _Field, value: dict[str, Any], path: str) -> None:
         if node.shapes:
             return
-        for name in list(node.children):
-            if name in value or MAP_KEY.fullmatch(name):
-                continue
+        missing = [name for name in node.children if name not in value and not MAP_KEY.fullmatch(name)]
+        # a few misspelt names among placed ones (a table of thousands of names the example lacks is no table of
+        # misspellings, and comparing each with every key would cost its length squared)
+        spelling = self.spellings is not None and len(missing) <= 5
+        for name in missing:
             child = node.children[name]
             full = f"{path}.{name}" if path else name
             partners = _plural_partners(name)
@@ -337,6 +354,41 @@ class FieldTree:
                     child.line,
                     f"the table documents {full!r} but the example has {target!r}; read as {target!r}",
                 )
+            elif (
+                spelling
+                and not renames
+                and not merges
+                and not child.implicit
+                and (spelt := self._spelt(name, node, value))
+            ):
+                # Gamebase 'Get Member': ``memberInfo.usmCountryCode`` where the example's ``memberInfo`` has
+                # ``usimCountryCode``: one field, typed twice (the row's name never sent, the key undescribed). The
+                # spelling the page writes more often is the field's (E-mail: the table's ``dsnCode`` 13 times, the
+                # example's ``dnsCode`` once); as often, neither is chosen
+                assert self.spellings is not None
+                ours, theirs = self.spellings(name), self.spellings(spelt)
+                if theirs > ours:
+                    node.children = {(spelt if k == name else k): v for k, v in node.children.items()}
+                    child.name = spelt
+                    read = spelt
+                elif ours > theirs:
+                    node.aliases[spelt] = name
+                    read = name
+                else:
+                    self._finding(
+                        "table-example-conflict",
+                        child.line,
+                        f"the table documents {full!r} but the example has {spelt!r}, which it nearly spells; the"
+                        f" page writes each {ours} time(s), so which is the slip is not known: both are kept",
+                    )
+                    continue
+                self._finding(
+                    "table-example-conflict",
+                    child.line,
+                    f"the table documents {full!r} but the example has {spelt!r}, which it nearly spells; read as"
+                    f" {read!r}, the spelling the page writes more often ({max(ours, theirs)} times, the other"
+                    f" {min(ours, theirs)})",
+                )
             elif len(merges) == 1 and child.implicit:
                 target_node = node.children[merges[0]]
                 for key, grandchild in child.children.items():
@@ -349,6 +401,11 @@ class FieldTree:
                     f"the table documents {moved} under {name!r} but the example nests them under {merges[0]!r};"
                     f" read under {merges[0]!r}",
                 )
+
+    @staticmethod
+    def _spelt(name: str, node: _Field, value: dict[str, Any]) -> str | None:
+        """The one key of the example object, documented by no row of it, that the row ``name`` misspells."""
+        return near_miss(name, [key for key in value if key not in node.children])
 
     # -------------------------------------------------------------------------------------------- schemas
 

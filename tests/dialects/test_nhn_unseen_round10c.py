@@ -129,3 +129,24 @@ def test_a_field_typed_as_a_map_keeps_the_type_of_its_values() -> None:
     assert schema["found"]["additionalProperties"] == {"type": "string"}
     assert "properties" not in schema["found"]
     assert "additionalProperties" not in schema["profile"] and "properties" not in schema["profile"]
+
+
+def test_a_row_and_the_example_key_it_nearly_spells_are_one_field_spelt_as_the_page_spells_it_more() -> None:
+    # Gamebase 'Get Member': ``memberInfo.usmCountryCode | String | Country code of user USIM`` where the example's
+    # ``memberInfo`` has ``"usimCountryCode"``: the response had both, the row's name typed and described, the
+    # example's key inferred. The page's other rows and examples tell which is the slip (E-mail: the table's
+    # ``dsnCode`` 13 times, one example's ``dnsCode`` once; RDS for PostgreSQL ``isEnabled`` 8, ``isEnable`` 1);
+    # when they do not (Gamebase writes each once), both stay, and the finding says so
+    service, spec = _read("gamebase-misspelt-nested-row.md")
+    operation = spec["paths"]["/arcade-hub/v2.1/apps/{appId}/players/{playerId}/device"]["get"]
+    device = operation["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["device"]
+    fields = device["properties"]
+    # the example's spelling, which the other operation writes too; the table's, which the other table writes too
+    assert list(fields) == ["deviceCountry", "simCardCountry", "language", "screenSize", "screenSise"]
+    assert fields["simCardCountry"]["description"] == "Country of the SIM card"
+    assert fields["language"]["description"] == "Language of the device"
+    assert fields["screenSise"].get("x-inferred") is True
+    conflicts = [f.message for f in service.findings if f.kind == "table-example-conflict"]
+    assert any("'device.simCrdCountry'" in m and "read as 'simCardCountry'" in m for m in conflicts)
+    assert any("'device.language'" in m and "read as 'language'" in m for m in conflicts)
+    assert any("'device.screenSize'" in m and "both are kept" in m for m in conflicts)

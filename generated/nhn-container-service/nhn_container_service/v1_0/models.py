@@ -547,13 +547,12 @@ class ListWorkloadsResponseWorkloadsItemInternalLoadBalancing(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    enabled: bool | None = Field(None, description="Whether to use an internal load balancer")
     type: str | None = Field(
         None,
         description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
-    enabled: bool | None = None
 
 
 class ListWorkloadsResponseWorkloadsItemNetworksItem(BaseModel):
@@ -652,13 +651,12 @@ class ViewWorkloadResponseWorkloadInternalLoadBalancing(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    enalbed: bool | None = Field(None, description="Whether to use an internal load balancer")
+    enabled: bool | None = Field(None, description="Whether to use an internal load balancer")
     type: str | None = Field(
         None,
         description="How to assign internal load balancer IPs\nDynamic: Automatically assigned\nstatic: Specify an IP",
     )
     ip: str | None = Field(None, description="Specify internal load balancer IP")
-    enabled: bool | None = None
 
 
 class ViewWorkloadResponseWorkloadNetworksItem(BaseModel):
@@ -2065,7 +2063,3 @@ class ChangeWorkloadRequest(BaseModel):
         extra="allow",
     )
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
-
-
-# docs2client: deprecated names, renamed in 8.0.0; removed in the next major release
-ConditionItem = ScaleOutConditionItem

@@ -689,7 +689,6 @@ class CreateNotificationGroupRequest(BaseModel):
     isEnabled: bool | None = Field(True, description="Indicates whether the flavor is enabled\nDefault: true")
     dbInstanceIds: list[str] | None = Field(None, description="DB instance identifiers to monitor")
     userGroupIds: list[str] | None = Field(None, description="User group identifiers")
-    isEnable: bool | None = None
 
 
 class CreateNotificationGroupResponse(BaseModel):
@@ -2930,12 +2929,3 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
     )
     dbSecurityGroup: ListDbSecurityGroupDetailsResponseDbSecurityGroup | None = None
     header: Header | None = None
-
-
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem = DbVersionsItem
-ViewDbVersionListResponseDbVersionsItem = DbVersionsItem
-ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration = BackupSchedulesItemBackupWndDuration
-CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration = BackupSchedulesItemBackupWndDuration
-ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem = BackupSchedulesItem
-CreateDbInstanceRequestBackupBackupSchedulesItem = BackupSchedulesItem
