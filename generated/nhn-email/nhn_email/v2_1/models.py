@@ -674,7 +674,6 @@ class GetAppKeyTagMailsRequestIdResponseBodyDataItem(BaseModel):
     updateUser: str | None = Field(None, description="수정자")
     updateDate: str | None = Field(None, description="수정 일시")
     statsId: str | None = Field(None, description="통계 데이터 그룹핑을 위한 키")
-    dnsCode: str | None = None
 
 
 class GetAppKeysAppKeyTagsResponseBodyDataItem(BaseModel):
