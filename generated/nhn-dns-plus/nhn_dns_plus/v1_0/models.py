@@ -936,12 +936,52 @@ class ModifyRecordSetRequest(BaseModel):
     recordset: ModifyRecordSetRequestRecordset = Field(..., description="Record set")
 
 
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-HealthCheckRequestHeaderListItem = RequestHeaderListItem
-RecordsetRecordListItem = RecordListItem
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+QueryGslbResponseHeader = Header
+CreateGslbResponseHeader = Header
+DeleteGslbResponseHeader = Header
+UpdateGslbResponseHeader = Header
+DetachPoolResponseHeader = Header
 DetachPoolResponseConnectedPoolListItem = ConnectedPoolListItem
+UpdatePoolConnectionRequestConnectedPool = ConnectedPool
+UpdatePoolConnectionResponseHeader = Header
 UpdatePoolConnectionResponseConnectedPoolListItem = ConnectedPoolListItem
+ConnectPoolRequestConnectedPool = ConnectedPool
+ConnectPoolResponseHeader = Header
 ConnectPoolResponseConnectedPoolListItem = ConnectedPoolListItem
+QueryHealthCheckResponseHeader = Header
+CreateHealthCheckResponseHeader = Header
+DeleteHealthCheckResponseHeader = Header
+UpdateHealthCheckResponseHeader = Header
+QueryPoolResponseHeader = Header
+CreatePoolResponseHeader = Header
+DeletePoolResponseHeader = Header
+UpdatePoolResponseHeader = Header
+CreateDnsZoneResponseHeader = Header
+CreateDnsZoneResponseZone = Zone
+DeleteDnsZoneAsyncResponseHeader = Header
+UpdateDnsZoneResponseHeader = Header
+UpdateDnsZoneResponseZone = Zone
+CreateRecordSetResponseHeader = Header
+DeleteRecordSetResponseHeader = Header
+BulkCreateRecordSetsResponseHeader = Header
+ModifyRecordSetResponseHeader = Header
+CreateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
+UpdateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
 UpdateGslbResponseGslbConnectedPoolListItem = ConnectedPoolListItem
+CreateHealthCheckResponseHealthCheckRequestHeaderListItem = RequestHeaderListItem
+UpdateHealthCheckResponseHealthCheckRequestHeaderListItem = RequestHeaderListItem
+CreatePoolRequestPoolEndpointListItem = PoolEndpointListItem
 CreatePoolResponsePoolEndpointListItem = EndpointListItem
+UpdatePoolRequestPoolEndpointListItem = PoolEndpointListItem
 UpdatePoolResponsePoolEndpointListItem = EndpointListItem
+CreateRecordSetResponseRecordsetRecordListItem = RecordListItem
+ModifyRecordSetResponseRecordsetRecordListItem = RecordListItem
+CreateGslbRequestGslb = Gslb
+UpdateGslbRequestGslb = Gslb
+CreateHealthCheckResponseHealthCheck = HealthCheck
+UpdateHealthCheckResponseHealthCheck = HealthCheck
+CreatePoolRequestPool = Pool
+UpdatePoolRequestPool = Pool
+CreateRecordSetResponseRecordset = Recordset
+ModifyRecordSetResponseRecordset = Recordset

@@ -142,7 +142,11 @@ class SearchApiResponse(BaseModel):
     header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+AvailableTokenApiResponseHeader = Header
+ScrollStartApiResponseHeader = Header
+ScrollContinueApiResponseHeader = Header
+SearchApiResponseHeader = Header
 ScrollStartApiResponseBodyDataItem = DataItem
 ScrollContinueApiResponseBodyDataItem = DataItem
 SearchApiResponseBodyDataItem = DataItem

@@ -658,7 +658,26 @@ class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
     header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
-Crl2Response = PostCertsIssuerCertIdCrlResponse
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+GetAppkeysAppkeyCaStoresResponseHeader = Header
+PostAppkeysAppkeyCaStoresResponseHeader = Header
+GetAppkeyCaStoresCaStoreIdResponseHeader = Header
+PutAppkeyCaStoresCaStoreIdResponseHeader = Header
+DeleteAppkeyCaStoresCaStoreIdResponseHeader = Header
+GetCaStoresCaStoreIdCertsResponseHeader = Header
+PostCaStoresCaStoreIdCertsResponseHeader = Header
+GetCaStoreIdCertsCertIdResponseHeader = Header
+PostCertsCertIdRevokeResponseHeader = Header
 CrlResponseBody = GetCertsIssuerCertIdCrlResponseBody
+CrlResponseHeader = Header
+Crl2ResponseHeader = Header
+GetCaStoresCaStoreIdTemplatesResponseHeader = Header
+PostCaStoresCaStoreIdTemplatesResponseHeader = Header
+GetCaStoreIdTemplatesTemplateIdResponseHeader = Header
+PutCaStoreIdTemplatesTemplateIdResponseHeader = Header
+DeleteCaStoreIdTemplatesTemplateIdResponseHeader = Header
+PostTemplatesTemplateIdCertificatesResponseHeader = Header
+PostCaStoresCaStoreIdCertsResponseBodySubjectInfo = SubjectInfo
+PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo = SubjectInfo
 CrlResponse = GetCertsIssuerCertIdCrlResponse
+Crl2Response = PostCertsIssuerCertIdCrlResponse

@@ -1889,10 +1889,12 @@ class ServerSecurityGroupListResponse(BaseModel):
     security_groups: list[ServerSecurityGroupListResponseSecurityGroupsItem]
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
+# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
 AutoScalingGroupCreateRequestTagsItem = TagsItem
 ImageCreateRequestTagsItem = TagsItem
 InterfaceResponseFixedIpsItem = FixedIpsItem
+InterfaceResponsePrivateStaticNat = PrivateStaticNat
+InterfaceResponseStaticNat = StaticNat
 KeypairCreateRequestTagsItem = TagsItem
 LaunchConfigurationCreateRequestTagsItem = TagsItem
 ServerCreateRequestTagsItem = TagsItem
@@ -1902,14 +1904,20 @@ ServerShowResponseVolumesItem = VolumesItem
 ServerShowResponseAddressIpAddressesItem = IpAddressesItem
 VolumeCreateRequestTagsItem = TagsItem
 VolumeShowResponseServersItem = ServersItem
+VolumeShowResponseVolumeImageMetadata = VolumeImageMetadata
+VolumeTypeDetailResponseExtraSpecs = ExtraSpecs
 AutoScalingGroupVirtualServerListResponseServersItemSecurityGroupsItem = SecurityGroupsItem
 AutoScalingGroupVirtualServerListResponseServersItemVolumesItem = VolumesItem
 ServerInterfaceListResponseInterfacesItemFixedIpsItem = FixedIpsItem
+ServerInterfaceListResponseInterfacesItemPrivateStaticNat = PrivateStaticNat
+ServerInterfaceListResponseInterfacesItemStaticNat = StaticNat
 ServerIpsResponseAddressesItemIpAddressesItem = IpAddressesItem
 ServerListResponseServersItemSecurityGroupsItem = SecurityGroupsItem
 ServerListResponseServersItemVolumesItem = VolumesItem
 ServerShowResponseAddressesItemIpAddressesItem = IpAddressesItem
 VolumeListResponseVolumesItemServersItem = ServersItem
+VolumeListResponseVolumesItemVolumeImageMetadata = VolumeImageMetadata
+VolumeTypeListResponseVolumeTypesItemExtraSpecs = ExtraSpecs
 AutoScalingGroupVirtualServerListResponseServersItemAddressesItemIpAddressesItem = IpAddressesItem
 ServerListResponseServersItemAddressesItemIpAddressesItem = IpAddressesItem
 ServerIpsResponseAddressesItem = AddressesItem
