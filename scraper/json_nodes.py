@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["objects"]
+__all__ = ["holds_schemas", "located_objects", "objects"]
 
 
 def objects(doc: Any, descend: Callable[[Any], bool] = lambda key: True) -> Iterator[dict[str, Any]]:
@@ -23,3 +23,28 @@ def objects(doc: Any, descend: Callable[[Any], bool] = lambda key: True) -> Iter
         elif isinstance(node, dict):
             yield node
             stack.extend(value for key, value in node.items() if descend(key))
+
+
+def located_objects(
+    doc: Any, descend: Callable[[Any], bool] = lambda key: True
+) -> Iterator[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """:func:`objects` with where each is: ``(object, path)``, the path the keys and list indexes from ``doc`` to it
+    (for a JSON pointer in a warning). The same order, and the same freedom to rewrite the object yielded."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, (*where, i)) for i, item in enumerate(node))
+        elif isinstance(node, dict):
+            yield node, where
+            stack.extend((value, (*where, key)) for key, value in node.items() if descend(key))
+
+
+#: Members whose values are data, not schemas (examples, defaults, values): a schema rewrite never enters them.
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+
+
+def holds_schemas(key: Any) -> bool:
+    """Whether a schema member's value may hold schemas: not data (:data:`_DATA_KEYS`) nor an ``x-`` extension;
+    ``descend`` for a walk of a document's schemas."""
+    return isinstance(key, str) and key not in _DATA_KEYS and not key.startswith("x-")

@@ -16,26 +16,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from scraper.json_nodes import holds_schemas, located_objects
 from scraper.json_pointer import json_pointer
 
 __all__ = ["tuple_items_in_document"]
-
-#: Values that are data, not schemas: never searched.
-_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const", "x-example", "x-examples"})
 
 
 def tuple_items_in_document(doc: dict[str, Any], *, prefix: str = "") -> list[str]:
     """Rewrite, in place, every schema of ``doc`` whose ``items`` is a list (see the module docstring); returns a
     warning per schema (``prefix`` + its JSON pointer: ``#`` for a 2.0 document's messages)."""
     warnings: list[str] = []
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
-    while stack:
-        node, where = stack.pop()
-        if isinstance(node, list):
-            stack.extend((item, (*where, i)) for i, item in enumerate(node))
-            continue
-        if not isinstance(node, dict):
-            continue
+    for node, where in located_objects(doc, holds_schemas):
         items = node.get("items")
         if isinstance(items, list):
             kind = node.get("type")
@@ -53,7 +44,4 @@ def tuple_items_in_document(doc: dict[str, Any], *, prefix: str = "") -> list[st
                     " array: it constrains nothing there, so any value is valid (for one of these schemas, oneOf"
                     " says so)"
                 )
-        for key, value in node.items():
-            if isinstance(key, str) and key not in _DATA_KEYS and not key.startswith("x-"):
-                stack.append((value, (*where, key)))
     return sorted(warnings)

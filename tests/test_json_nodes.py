@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scraper.json_nodes import objects
+from scraper.json_nodes import holds_schemas, located_objects, objects
 
 
 def test_every_object_through_lists_and_only_the_members_descend_allows() -> None:
@@ -31,3 +31,9 @@ def test_a_deep_document_does_not_exhaust_the_stack() -> None:
         node["child"] = {}
         node = node["child"]
     assert sum(1 for _ in objects(doc)) == 5001
+
+
+def test_located_objects_says_where_each_object_is_in_the_same_order() -> None:
+    doc: dict[str, Any] = {"a": [{"b": 1}, {"example": {"c": 2}}], "x-d": {"e": 3}}
+    assert [node for node, _ in located_objects(doc)] == list(objects(doc))
+    assert [where for _, where in located_objects(doc, holds_schemas)] == [(), ("a", 1), ("a", 0)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from scraper.clients import refs
+from scraper.json_nodes import holds_schemas, located_objects
 from scraper.json_pointer import json_pointer
 
 __all__ = ["scalar_all_of_in_document"]
@@ -22,7 +23,6 @@ _SCALAR_TYPES = frozenset({"string", "integer", "number", "boolean", "null"})
 _STRUCTURE_KEYS = frozenset(
     {"properties", "items", "additionalProperties", "allOf", "prefixItems", "patternProperties"}
 )
-_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
 
 
 def _target(doc: dict[str, Any], part: Any) -> dict[str, Any] | None:
@@ -85,14 +85,7 @@ def scalar_all_of_in_document(doc: dict[str, Any]) -> list[str]:
     """Rewrite, in place, every schema of ``doc`` with its own ``enum``/``const`` and only scalar ``allOf`` parts
     (see the module docstring); a warning (``pointer: what``) per value a part refuses."""
     warnings: list[str] = []
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(doc, ())]
-    while stack:
-        node, where = stack.pop()
-        if isinstance(node, list):
-            stack.extend((item, (*where, i)) for i, item in enumerate(node))
-            continue
-        if not isinstance(node, dict):
-            continue
+    for node, where in located_objects(doc, holds_schemas):
         parts = node.get("allOf")
         own = node["enum"] if isinstance(node.get("enum"), list) else [node["const"]] if "const" in node else None
         if isinstance(parts, list) and parts and own and all(_is_scalar(doc, p) for p in parts):
@@ -107,9 +100,4 @@ def scalar_all_of_in_document(doc: dict[str, Any]) -> list[str]:
                 if "enum" in node:
                     node["enum"] = kept
                 del node["allOf"]
-        stack.extend(
-            (value, (*where, key))
-            for key, value in node.items()
-            if isinstance(key, str) and key not in _DATA_KEYS and not key.startswith("x-")
-        )
     return warnings
