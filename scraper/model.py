@@ -233,6 +233,19 @@ class ServerTemplate:
                     values.append(value)
         return out
 
+    def as_openapi(self) -> dict[str, Any]:
+        """This endpoint as an OpenAPI Server Object (each variable's documented values as its ``enum``, the first
+        its default; ``x-server-pairs`` the documented combinations; ``x-inferred`` when guessed)."""
+        variables = self.variables()
+        server: dict[str, Any] = {"url": self.url}
+        if variables:
+            server["variables"] = {name: {"default": values[0], "enum": values} for name, values in variables.items()}
+        if self.pairs:
+            server["x-server-pairs"] = self.pairs
+        if self.inferred:
+            server["x-inferred"] = True
+        return server
+
 
 @dataclass(slots=True)
 class Service:

@@ -328,17 +328,7 @@ def _info(service: Service, version: str) -> dict[str, Any]:
 
 
 def _servers(service: Service) -> list[dict[str, Any]]:
-    if service.server is None:
-        return []
-    variables = service.server.variables()
-    server: dict[str, Any] = {"url": service.server.url}
-    if variables:
-        server["variables"] = {name: {"default": values[0], "enum": values} for name, values in variables.items()}
-    if service.server.pairs:
-        server["x-server-pairs"] = service.server.pairs
-    if service.server.inferred:
-        server["x-inferred"] = True
-    return [server]
+    return [] if service.server is None else [service.server.as_openapi()]
 
 
 _SCP_SECURITY = {

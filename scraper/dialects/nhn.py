@@ -39,6 +39,7 @@ from typing import Any
 
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.binary_responses import binary_media
+from scraper.dialects.endpoint_parts import part_of
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.linked_values import CodeSection, code_sections, names_section, row_anchors
@@ -713,6 +714,9 @@ class _PageReader:
         #: How often the page writes each field name, read on first use (:meth:`_spellings`).
         self._name_counts: Counter[str] | None = None
         self._told_code_links: set[int] = set()
+        #: Endpoints a part of the guide declares for its own operations (:mod:`.endpoint_parts`): the line of the
+        #: declaration and the endpoint.
+        self._scoped_endpoints: list[tuple[int, ServerTemplate]] = []
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -754,16 +758,19 @@ class _PageReader:
         for section in sections:
             section.shares_path = paths[(section.line.method, section.path.path)] > 1
         seen: Counter[tuple[str, str, str]] = Counter()
+        built: list[tuple[_Section, Operation]] = []
         for section in sections:
             key = (section.line.method, section.path.path, section.variant)
             seen[key] += 1
             if variants[key] > 1 and seen[key] > 1:
                 section.variant = f"{section.variant}#{seen[key]}" if section.variant else f"#{seen[key]}"
             version = versions[id(section)]
-            service.operations.append(self._operation(section, version, token_header))
+            built.append((section, self._operation(section, version, token_header)))
+            service.operations.append(built[-1][1])
         self._bodies_outside_operations(outside, _read_names(service))
         self._duplicate_titles(service)
         self._hosts(service)
+        self._scoped_servers(service, built, title_index)
         self._client_parameters(service)
         self._security(service, token_header)
         self._format_drift(service)
@@ -1044,6 +1051,14 @@ class _PageReader:
                 path = parse_documented_path(member.written)
                 for note in path.notes:
                     self._finding("path-normalised", member.line, member.written, note)
+                if member.bare_host:
+                    self._finding(
+                        "host-without-scheme",
+                        member.line,
+                        member.written,
+                        f"the host {member.bare_host} is written beside the method and URI without a scheme;"
+                        " https:// assumed",
+                    )
                 sections.append(
                     _Section(
                         heading=heading,
@@ -1259,8 +1274,14 @@ class _PageReader:
         for block in outside:
             if isinstance(block, Paragraph) and block.line < first_op_line and _label(block.text) is None:
                 texts.append(clean_text(block.text))
-            elif isinstance(block, Table) and service.server is None:
-                self._endpoint_table(service, block, texts)
+            elif isinstance(block, Table):
+                declared = self._endpoint_table(service.id, block, texts if service.server is None else [])
+                if declared is None:
+                    continue
+                if service.server is None:
+                    service.server = declared
+                elif declared.url != service.server.url:
+                    self._scoped_endpoints.append((block.line, declared))
         if service.server is None:
             hosts = Counter(s.path.host for s in sections if s.path.host.startswith("http"))
             candidates = self._endpoint_lines(outside, first_op_line, service.id)
@@ -1311,30 +1332,26 @@ class _PageReader:
                 if match is None:
                     continue
                 if match.group(0).strip() != match.group(1) and block.line > first_op_line:
-                    self._finding(
-                        "scoped-endpoint",
-                        block.line,
-                        service_id,
-                        f"the endpoint {match.group(1)} is written after some operations, for its part of the guide;"
-                        " not read as the server of the whole guide",
-                    )
+                    self._scoped_endpoints.append((block.line, ServerTemplate(url=match.group(1))))
                     continue
                 urls.append(match.group(1))
         return list(dict.fromkeys(urls))
 
-    def _endpoint_table(self, service: Service, block: Table, texts: list[str]) -> None:
+    def _endpoint_table(self, service_id: str, block: Table, texts: list[str]) -> ServerTemplate | None:
+        """The endpoint an endpoint table names (``Region | Endpoint``, ``Environment | URI``), with its regions
+        said in ``texts``; None for any other table."""
         header = [re.sub(r"\s+", " ", clean_text(h)).lower() for h in block.header]
         url_col = next((i for i, h in enumerate(header) if any(w in h for w in ENDPOINT_URL_COLUMNS)), None)
         if url_col is None:
             url_col = _uri_endpoint_column(header)
         if url_col is None:
-            return
+            return None
         region_col = next((i for i, h in enumerate(header) if any(w in h for w in REGION_COLUMNS)), None)
         pairs: list[tuple[str, str]] = []
         for row in block.rows:
             if url_col >= len(row.cells):
                 continue
-            urls = self._distinct_urls(row.cells[url_col], row.line, service.id)
+            urls = self._distinct_urls(row.cells[url_col], row.line, service_id)
             regions = (
                 [clean_text(r) for r in row.cells[region_col].split("\n") if r.strip()]
                 if region_col is not None and region_col < len(row.cells)
@@ -1344,20 +1361,20 @@ class _PageReader:
                 self._finding(
                     "endpoint-table",
                     row.line,
-                    service.id,
+                    service_id,
                     f"{len(regions)} region(s) but {len(urls)} endpoint URL(s); paired in order",
                 )
             for i, url in enumerate(urls):
                 pairs.append((regions[i] if i < len(regions) else "", url))
         if not pairs:
-            return
+            return None
         template, codes = _url_template([url for _, url in pairs])
-        service.server = ServerTemplate(url=template, pairs=[{"region": c} for c in codes] if codes else [])
         listing = ", ".join(f"{name} ({code})" if name else code for (name, _), code in zip(pairs, codes, strict=False))
         if listing:
             texts.append(f"Regions: {listing}.")
         if template.startswith("http://"):
-            self._finding("plain-http-endpoint", block.line, service.id, f"the endpoint {template} is plain http")
+            self._finding("plain-http-endpoint", block.line, service_id, f"the endpoint {template} is plain http")
+        return ServerTemplate(url=template, pairs=[{"region": c} for c in codes] if codes else [])
 
     def _distinct_urls(self, cell: str, line: int, service_id: str) -> list[str]:
         """The URLs of an endpoint cell, each once. Floating IP (en): a stray link's target repeats the cell's last
@@ -1598,6 +1615,29 @@ class _PageReader:
                 host = entry.extensions.pop("x-host", None)
                 if host and pattern is not None and not pattern.match(str(host)):
                     entry.extensions["servers"] = [{"url": host}]
+
+    def _scoped_servers(self, service: Service, built: list[tuple[_Section, Operation]], title: int | None) -> None:
+        """Each endpoint a part of the guide declares for itself (:mod:`.endpoint_parts`) is the server of the
+        operations in that part that name no host of their own; a ``scoped-endpoint`` finding says which."""
+        lines = [section.line.line for section, _ in built]
+        declared = sorted(self._scoped_endpoints, key=lambda item: item[0])
+        skip = self.document.blocks[title] if title is not None else None
+        for index, (line, template) in enumerate(declared):
+            if service.server is not None and template.url == service.server.url:
+                continue  # the guide's own server, written again
+            following = declared[index + 1][0] if index + 1 < len(declared) else None
+            part = part_of(line, self.document.blocks, lines, following, skip)
+            served = [op for section, op in built if part.holds(section.line.line) and not _has_host(section)]
+            for op in served:
+                for entry in op.versions.values():
+                    entry.extensions["servers"] = [template.as_openapi()]
+            self._finding(
+                "scoped-endpoint",
+                line,
+                service.id,
+                f"the endpoint {template.url} is declared for its part of the guide ({part.describe()}), not for the"
+                f" whole guide: it serves the {len(served)} operation(s) there{_titles(served)}",
+            )
 
     def _client_parameters(self, service: Service) -> None:
         """Path parameters every operation shares (the tenant, the app key) are set once on the client."""
@@ -3974,6 +4014,17 @@ _BULLET = re.compile(r"^\s*[-*\u2022]")
 _BARE_VALUE_LINE = re.compile(r"^\s*[-*\u2022]\s*`?([A-Za-z0-9][\w.+-]*)`?\s*$", re.MULTILINE)
 #: Words that start a ``Word: text`` line without being a value.
 _NOT_VALUES = frozenset(("default", "example", "e.g", "note", "format", "range", "min", "max", "ex", "see"))
+
+
+def _has_host(section: _Section) -> bool:
+    return section.path.host.startswith("http")
+
+
+def _titles(operations: list[Operation]) -> str:
+    """`` (first title, second, third, ...)`` for a finding, or nothing when there is none."""
+    if not operations:
+        return ""
+    return f" ({', '.join(op.title for op in operations[:3])}{', ...' if len(operations) > 3 else ''})"
 
 
 def _url_template(urls: list[str]) -> tuple[str, list[str]]:

@@ -62,6 +62,11 @@ _KEY_URI = re.compile(
     r"^\s*(?:[-*]\s*)?(?:request\s+)?(?:uri|url|path)\s*[:：]\s*`?((?:https?://[^\s/`]+[ \t]+(?=/))?(?:https?://|/)\S*?)`?\s*$",
     re.I,
 )
+#: ... beside them, a bullet naming the host alone, without a scheme (Log & Crash Search's Collect Log API:
+#: ``Log & Crash: api-logncrash.nhncloudservice.com`` over ``Method of Delivery: POST`` and ``URI: /v2/log``).
+_KEY_HOST = re.compile(
+    r"^\s*(?:[-*]\s*)?[^:：\n]{1,40}[:：]\s*`?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})`?/?\s*$", re.I
+)
 #: Korean, Japanese or Chinese letters in a path (not its query): a sentence glued to it, as Japanese writes one with
 #: no space (``GET /membersはルート(/)に...``, API Gateway ja), so the line is prose, not a declaration.
 _GLUED_PROSE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -82,6 +87,9 @@ class OperationLine:
     #: Declared by a one-row method/URI table with more columns (a description): the shape of a one-line
     #: summary, which does not count when the same operation is declared elsewhere.
     summary_like: bool = False
+    #: Set when the host was written without a scheme beside a key-value declaration and ``https://`` was assumed:
+    #: the host as written.
+    bare_host: str = ""
 
 
 @dataclass(slots=True)
@@ -197,6 +205,7 @@ def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
     out: list[OperationLine] = []
     pending: tuple[str, int, int] | None = None  # a "Method: POST" bullet waiting for its "URI: /path" bullet
     url: tuple[str, int, int] | None = None  # a "URL: https://..." bullet waiting for a table that gives the method
+    host: tuple[str, int] | None = None  # a "Name: api.example.com" bullet: the host of the key-value lines after it
     for index, block in enumerate(blocks):
         if isinstance(block, CodeBlock | Paragraph):
             found = _from_text(block.text, index, block.line)
@@ -208,12 +217,17 @@ def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
                 key_method = _KEY_METHOD.match(block.text.split("\n")[-1])
                 key_uri = _KEY_URI.match(block.text.split("\n")[0])
                 if key_uri and pending is not None and index - pending[2] <= 3:
-                    out.append(OperationLine(pending[0], key_uri.group(1), pending[1], pending[2]))
-                    pending = None
+                    written, bare = key_uri.group(1), ""
+                    if host is not None and pending[2] - host[1] <= 3 and written.startswith("/"):
+                        written, bare = f"https://{host[0]}{written}", host[0]
+                    out.append(OperationLine(pending[0], written, pending[1], pending[2], bare_host=bare))
+                    pending = host = None
                 elif key_method:
                     pending = (key_method.group(1).upper(), block.line, index)
                 elif key_uri:
                     url = (key_uri.group(1), block.line, index)
+                elif (key_host := _KEY_HOST.match(block.text.strip())) is not None:
+                    host = (key_host.group(1), index)
         elif isinstance(block, Table):
             found = _from_table(block, index)
             if not found and url is not None and index - url[2] <= 3:

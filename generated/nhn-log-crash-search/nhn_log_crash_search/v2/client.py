@@ -29,8 +29,26 @@ STATUS = "CURRENT"
 SUNSET: str | None = None
 #: Header selecting this version, sent on every request.
 VERSION_HEADERS: dict[str, str] = {}
-#: No server is documented: pass ``base_url``.
-SERVER: _rt.ServerConfig | None = None
+#: Documented server URL template, its variables and the documented combinations.
+SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
+    template="https://api-logncrash.nhncloudservice.com",
+    variables={},
+    defaults={},
+    pairs=[],
+)
+#: The servers operations document for themselves, by method name (``server_overrides=`` replaces one).
+OPERATION_SERVERS: dict[str, _rt.ServerConfig] = {
+    "available_token_api": _rt.ServerConfig(
+        template="https://api-lncs-search.nhncloudservice.com", variables={}, defaults={}
+    ),
+    "scroll_continue_api": _rt.ServerConfig(
+        template="https://api-lncs-search.nhncloudservice.com", variables={}, defaults={}
+    ),
+    "scroll_start_api": _rt.ServerConfig(
+        template="https://api-lncs-search.nhncloudservice.com", variables={}, defaults={}
+    ),
+    "search_api": _rt.ServerConfig(template="https://api-lncs-search.nhncloudservice.com", variables={}, defaults={}),
+}
 
 
 class Client:
@@ -39,6 +57,9 @@ class Client:
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
     (``HeaderAuth({"X-LNCS-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    Operations documented on a server of their own send their requests there (``OPERATION_SERVERS``);
+    ``server_overrides={"method_name": "https://..."}`` sends one elsewhere. A ``base_url`` that is not a documented
+    server (a proxy, a mock) takes every request but the overridden ones.
     """
 
     def __init__(
@@ -53,9 +74,19 @@ class Client:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        server_overrides: Mapping[str, str] | None = None,
     ) -> None:
+        _base_url = _support.resolve_base_url(base_url, SERVER, {})
+        self._servers = _rt.ServerRoutes.build(
+            _base_url,
+            chosen=base_url is not None,
+            documented=SERVER,
+            operations=OPERATION_SERVERS,
+            overrides=server_overrides,
+        )
         self._transport = _rt.SyncTransport(
-            base_url=_support.resolve_base_url(base_url, SERVER, {}),
+            base_url=_base_url,
+            servers=list(self._servers.urls.values()),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -84,6 +115,7 @@ class Client:
         Retrieves the number of available tokens.
 
         ``GET /api/v2/search/available-tokens/{appkey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#available-token-api
 
@@ -94,6 +126,7 @@ class Client:
             "GET",
             _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
             accept="application/json",
+            server=self._servers.url("available_token_api"),
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -123,6 +156,7 @@ class Client:
         Scroll Key is valid for 1 minute.
 
         ``POST /api/v2/search/scroll/{appkey}/{scrollKey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-continue-api
 
@@ -138,6 +172,7 @@ class Client:
                 "/api/v2/search/scroll/{appkey}/{scrollKey}", {"appkey": self._appkey, "scrollKey": scroll_key}
             ),
             accept="application/json",
+            server=self._servers.url("scroll_continue_api"),
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -147,6 +182,7 @@ class Client:
         Searches all the logs within the specified time frame using the Lucene query without pages specified. It can be used with Scroll Continue API to search logs multiple times.
 
         ``POST /api/v2/search/scroll/{appkey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-start-api
 
@@ -161,6 +197,7 @@ class Client:
             _support.format_path("/api/v2/search/scroll/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            server=self._servers.url("scroll_start_api"),
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
@@ -170,6 +207,7 @@ class Client:
         You can view logs within the specified time frame using the Lucene query. Phasing is used to view them, which allows you to search for up to 100,000 logs.
 
         ``POST /api/v2/search/{appkey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#search-api
 
@@ -184,6 +222,7 @@ class Client:
             _support.format_path("/api/v2/search/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            server=self._servers.url("search_api"),
         )
         return _support.parse_model(_models.SearchApiResponse, _response)
 
@@ -194,6 +233,9 @@ class AsyncClient:
     Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
     (``HeaderAuth({"X-LNCS-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    Operations documented on a server of their own send their requests there (``OPERATION_SERVERS``);
+    ``server_overrides={"method_name": "https://..."}`` sends one elsewhere. A ``base_url`` that is not a documented
+    server (a proxy, a mock) takes every request but the overridden ones.
     """
 
     def __init__(
@@ -208,9 +250,19 @@ class AsyncClient:
         headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        server_overrides: Mapping[str, str] | None = None,
     ) -> None:
+        _base_url = _support.resolve_base_url(base_url, SERVER, {})
+        self._servers = _rt.ServerRoutes.build(
+            _base_url,
+            chosen=base_url is not None,
+            documented=SERVER,
+            operations=OPERATION_SERVERS,
+            overrides=server_overrides,
+        )
         self._transport = _rt.AsyncTransport(
-            base_url=_support.resolve_base_url(base_url, SERVER, {}),
+            base_url=_base_url,
+            servers=list(self._servers.urls.values()),
             auth=auth,
             timeout=timeout,
             retry=retry,
@@ -239,6 +291,7 @@ class AsyncClient:
         Retrieves the number of available tokens.
 
         ``GET /api/v2/search/available-tokens/{appkey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#available-token-api
 
@@ -249,6 +302,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
             accept="application/json",
+            server=self._servers.url("available_token_api"),
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -280,6 +334,7 @@ class AsyncClient:
         Scroll Key is valid for 1 minute.
 
         ``POST /api/v2/search/scroll/{appkey}/{scrollKey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-continue-api
 
@@ -295,6 +350,7 @@ class AsyncClient:
                 "/api/v2/search/scroll/{appkey}/{scrollKey}", {"appkey": self._appkey, "scrollKey": scroll_key}
             ),
             accept="application/json",
+            server=self._servers.url("scroll_continue_api"),
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -304,6 +360,7 @@ class AsyncClient:
         Searches all the logs within the specified time frame using the Lucene query without pages specified. It can be used with Scroll Continue API to search logs multiple times.
 
         ``POST /api/v2/search/scroll/{appkey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#scroll-start-api
 
@@ -318,6 +375,7 @@ class AsyncClient:
             _support.format_path("/api/v2/search/scroll/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            server=self._servers.url("scroll_start_api"),
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
@@ -327,6 +385,7 @@ class AsyncClient:
         You can view logs within the specified time frame using the Lucene query. Phasing is used to view them, which allows you to search for up to 100,000 logs.
 
         ``POST /api/v2/search/{appkey}`` (API version v2, CURRENT).
+        Sent to ``https://api-lncs-search.nhncloudservice.com`` (the operation's own server; ``server_overrides=`` replaces it).
 
         Source: https://docs.nhncloud.com/en/Data%20%26%20Analytics/Log%20%26%20Crash%20Search/en/api-guide/#search-api
 
@@ -341,5 +400,6 @@ class AsyncClient:
             _support.format_path("/api/v2/search/{appkey}", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            server=self._servers.url("search_api"),
         )
         return _support.parse_model(_models.SearchApiResponse, _response)
