@@ -37,6 +37,7 @@ MODULES = (
     "retry",
     "serialize",
     "servers",
+    "streams",
     "transport",
     "wire",
 )

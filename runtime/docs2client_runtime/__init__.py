@@ -2,7 +2,7 @@
 
 One distribution instead of a copy per package, so two generated packages in one app share one exception hierarchy
 (``scp_virtualserver.NotFoundError is scp_backup.NotFoundError``), one retry policy and one set of auth classes, and
-a runtime fix ships once. Generated packages depend on a compatible range (``docs2client-runtime>=1.1,<2``).
+a runtime fix ships once. Generated packages depend on a compatible range (``docs2client-runtime>=1.2,<2``).
 
 The public API is every name in ``__all__`` here, which is the union of the modules' ``__all__``; generated code
 uses nothing else (docs2client's tests check it), and ``api/<version>.json`` records it per released version, so
@@ -20,6 +20,7 @@ Modules by concern:
   :class:`ServerRoutes` (operations documented on a server of their own).
 * :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
 * :mod:`~docs2client_runtime.pagination`: offset/limit and marker/limit iterators.
+* :mod:`~docs2client_runtime.streams`: streamed responses (server-sent events, JSON lines) read as they arrive.
 * :mod:`~docs2client_runtime.calls` and :mod:`~docs2client_runtime.serialize`: what a generated method body calls
   (path templates, header values, bodies, response models; OpenAPI ``style``/``explode`` serialisation).
 * :mod:`~docs2client_runtime.redaction` and :mod:`~docs2client_runtime.wire`: redaction of credentials; query
@@ -113,6 +114,15 @@ from docs2client_runtime.servers import (
     ServerConfig,
     ServerRoutes,
 )
+from docs2client_runtime.streams import (
+    AsyncStream,
+    EventDecoder,
+    JsonLinesDecoder,
+    ServerSentEvent,
+    Stream,
+    json_lines,
+    sse_events,
+)
 from docs2client_runtime.transport import (
     AsyncTransport,
     InsecureUrlWarning,
@@ -125,7 +135,7 @@ from docs2client_runtime.wire import (
 )
 
 #: The runtime's version (its distribution version).
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 __all__ = [
     "REDACTED",
@@ -135,6 +145,7 @@ __all__ = [
     "SENSITIVE_HEADERS",
     "ApiDeprecationWarning",
     "ApiError",
+    "AsyncStream",
     "AsyncTransport",
     "AuthenticationError",
     "BadRequestError",
@@ -143,9 +154,11 @@ __all__ = [
     "ConflictError",
     "DeadlineExceededError",
     "Encoded",
+    "EventDecoder",
     "HeaderAuth",
     "InsecureUrlWarning",
     "InternalServerError",
+    "JsonLinesDecoder",
     "KeystoneAuth",
     "LazyModule",
     "LimitExceededError",
@@ -165,6 +178,8 @@ __all__ = [
     "ServerConfig",
     "ServerError",
     "ServerRoutes",
+    "ServerSentEvent",
+    "Stream",
     "SunsetPassedWarning",
     "SyncTransport",
     "TransportError",
@@ -180,6 +195,7 @@ __all__ = [
     "iterate_marker",
     "iterate_offset",
     "json_items",
+    "json_lines",
     "json_value",
     "merge_query",
     "next_marker",
@@ -195,6 +211,7 @@ __all__ = [
     "scalar_text",
     "scp_signature",
     "simple",
+    "sse_events",
     "styled_path",
     "styled_query",
     "warn_deprecated",

@@ -50,11 +50,18 @@ class CallBudget:
     url: str
     limits: Limits
     deadline_at: float | None
+    #: The caller reads a successful (2xx) answer as a stream (:mod:`docs2client_runtime.streams`): it is handed on
+    #: unread, and neither the size limit nor the deadline applies to its body; any other answer is read as usual.
+    streamed: bool = False
 
     @classmethod
-    def start(cls, method: str, url: str, limits: Limits) -> CallBudget:
+    def start(cls, method: str, url: str, limits: Limits, *, streamed: bool = False) -> CallBudget:
         deadline_at = None if limits.deadline is None else time.monotonic() + limits.deadline
-        return cls(method, url, limits, deadline_at)
+        return cls(method, url, limits, deadline_at, streamed)
+
+    def keeps_open(self, response: httpx.Response) -> bool:
+        """Whether ``response`` is handed on unread (see ``streamed``)."""
+        return self.streamed and 200 <= response.status_code < 300
 
     def remaining(self) -> float | None:
         return None if self.deadline_at is None else self.deadline_at - time.monotonic()
@@ -178,8 +185,9 @@ def _read_already(response: httpx.Response, call: CallBudget) -> bool:
 
 def read_bounded(response: httpx.Response, call: CallBudget) -> httpx.Response:
     """``response`` read in full within the call's size limit and deadline (a streamed response from
-    ``httpx.Client.send(..., stream=True)``); returns the read response (``response`` itself unless encoded)."""
-    if _read_already(response, call):
+    ``httpx.Client.send(..., stream=True)``); returns the read response (``response`` itself unless encoded), or
+    ``response`` unread when the call streams it (:meth:`CallBudget.keeps_open`)."""
+    if call.keeps_open(response) or _read_already(response, call):
         return response
     if not _is_encoded(response):
         stream = response.stream
@@ -203,7 +211,7 @@ def read_bounded(response: httpx.Response, call: CallBudget) -> httpx.Response:
 
 async def aread_bounded(response: httpx.Response, call: CallBudget) -> httpx.Response:
     """Async :func:`read_bounded`."""
-    if _read_already(response, call):
+    if call.keeps_open(response) or _read_already(response, call):
         return response
     if not _is_encoded(response):
         stream = response.stream

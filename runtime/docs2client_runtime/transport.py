@@ -536,6 +536,7 @@ class SyncTransport(_TransportBase):
         server: str | None = None,
         authenticated: bool = True,
         accept: str | None = None,
+        stream: bool = False,
     ) -> httpx.Response:
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
@@ -543,10 +544,12 @@ class SyncTransport(_TransportBase):
         one of the ``servers`` the transport was built with (an operation's own server) instead of ``base_url``.
         ``authenticated=False`` sends it without any credentials (neither this transport's ``auth`` nor a caller
         client's): the operation is documented with ``security: []``, so the API takes none there.
-        ``accept`` is the ``Accept`` header the operation documents, sent unless the caller chose one."""
+        ``accept`` is the ``Accept`` header the operation documents, sent unless the caller chose one.
+        ``stream=True`` returns a successful (2xx) response unread, for :mod:`docs2client_runtime.streams` to read
+        as it arrives (the caller closes it); an error answer is read and raised as always."""
         json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers, server, accept)
-        call = CallBudget.start(method, url, self.limits)
+        call = CallBudget.start(method, url, self.limits, streamed=stream)
         attempt = 0
         while True:
             try:
@@ -685,11 +688,12 @@ class AsyncTransport(_TransportBase):
         server: str | None = None,
         authenticated: bool = True,
         accept: str | None = None,
+        stream: bool = False,
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
         json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers, server, accept)
-        call = CallBudget.start(method, url, self.limits)
+        call = CallBudget.start(method, url, self.limits, streamed=stream)
         attempt = 0
         while True:
             try:

@@ -184,7 +184,24 @@ BODY_ANNOTATIONS = {
     "text": "str",
 }
 #: What a 2xx response body of each kind returns (``json``: the model class).
-RESPONSE_ANNOTATIONS = {"text": "str", "binary": "bytes", "any": "Any"}
+RESPONSE_ANNOTATIONS = {
+    "text": "str",
+    "binary": "bytes",
+    "any": "Any",
+    "events": "_rt.Stream[_rt.ServerSentEvent]",
+    "lines": "_rt.Stream[Any]",
+}
+#: Streamed response media types (read as they arrive, :mod:`docs2client_runtime.streams`) -> response kind: server-sent
+#: events, and JSON values one per line (newline-delimited JSON, JSON Lines, JSON text sequences).
+STREAM_MEDIA = {
+    "text/event-stream": "events",
+    "application/x-ndjson": "lines",
+    "application/ndjson": "lines",
+    "application/jsonl": "lines",
+    "application/x-jsonlines": "lines",
+    "application/jsonlines": "lines",
+    "application/json-seq": "lines",
+}
 
 
 #: Body kinds sent as named fields (a mapping): urlencoded forms and multipart.
@@ -288,7 +305,9 @@ class OperationIR:
     deprecation_message: str = ""
     pagination: PaginationIR | None = None
     shares_path: bool = False  # an x-operations member: other documented operations use the same method + path
-    response_kind: str | None = None  # json (response_model) | text | binary | any (JSON without a schema) | None
+    #: json (response_model) | text | binary | any (JSON without a schema) | events (server-sent events) | lines (JSON
+    #: lines: both streamed, see ``STREAM_MEDIA``) | None
+    response_kind: str | None = None
     body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
     server: ServerIR | None = None  # the server the operation (or its path item) documents for itself
     #: the operation's own ``security`` (scheme names of each alternative requirement) where it differs from the
@@ -326,6 +345,15 @@ class OperationIR:
         if self.response_model:
             return f"_models.{self.response_model}"
         return RESPONSE_ANNOTATIONS.get(self.response_kind or "", "None")
+
+    @property
+    def streamed(self) -> bool:
+        """Whether the response is read as it arrives (a ``Stream`` of events or JSON values)."""
+        return self.response_kind in ("events", "lines")
+
+    def returns_in(self, is_async: bool) -> str:
+        """The return annotation in the sync or the async client (a stream is an ``AsyncStream`` there)."""
+        return self.returns.replace("_rt.Stream[", "_rt.AsyncStream[", 1) if is_async else self.returns
 
     @property
     def arguments(self) -> list[ParamIR]:
@@ -1833,7 +1861,10 @@ def _build_operation(
         choices = _media_choices(resp.get("content"))
         if choices:
             media, response_kind, content = choices[0]
-            if response_kind in ("multipart", "form"):
+            streamed = STREAM_MEDIA.get(media.split(";")[0].strip().lower())
+            if streamed is not None:
+                response_kind = streamed  # read as it arrives; the documented schema is each item's, said in words
+            elif response_kind in ("multipart", "form"):
                 response_kind = "binary"  # returned as the raw content for the caller to decode
             if response_kind == "binary" and _structured_wildcard(ctx, media, content.get("schema")):
                 response_kind = "json"

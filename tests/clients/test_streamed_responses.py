@@ -1,0 +1,185 @@
+"""Streamed responses: an operation answering server-sent events or JSON lines returns a ``Stream``.
+
+The generated method used to read the whole body and return it as one ``str`` (events) or ``bytes`` (JSON lines):
+nothing arrived before the server closed the response, which for an event stream may be never. Now the IR marks
+the operation streamed, the method sends with ``stream=True`` and returns ``_rt.Stream`` (``_rt.AsyncStream``),
+and each item is handed over as it arrives. Checked against a real server on 127.0.0.1 that holds the second event
+back until the client has taken the first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from scraper.clients import ir
+from scraper.clients.package import render_package
+from tests import paths
+from tests.clients.package_import import imported, run_package_tests
+
+SPEC = paths.FIXTURES / "openapi" / "streams" / "streamed-responses.yaml"
+MODULE = "chat_s.v1_0"
+
+
+def _doc() -> dict[str, Any]:
+    doc: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return doc
+
+
+def _written(tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    for rel, data in render_package([_doc()], package_name="chat-s").items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    return out
+
+
+class _Server:
+    """A server that sends one event, then waits (up to 10 s) until the test says it has read it, then sends the
+    rest: ``took_first_early`` tells whether the client handed the first event over before the body ended."""
+
+    def __init__(self) -> None:
+        self.first_taken = threading.Event()
+        self.took_first_early: bool | None = None
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _chunk(self, data: bytes) -> None:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+
+            def _start(self, media_type: str) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", media_type)
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                if "fail" in self.path:
+                    body = b'{"message": "overloaded"}'
+                    self.send_response(500)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                self._start("text/event-stream")
+                self._chunk(b': a comment\r\nevent: delta\r\nid: 1\r\ndata: {"text": "Hel"}\r\n\r\n')
+                outer.took_first_early = outer.first_taken.wait(10)
+                self._chunk(b'data: {"text": "lo"}\ndata: second line\n\nretry: 20')
+                self._chunk(b"00\n\ndata: [DONE]\n\n")
+                self._chunk(b"")
+
+            def do_GET(self) -> None:
+                self._start("application/x-ndjson")
+                self._chunk(b'{"msg": "one"}\n{"msg"')
+                outer.took_first_early = outer.first_taken.wait(10)
+                self._chunk(b': "two"}\n\n{"msg": "three"}')  # no line break after the last line
+                self._chunk(b"")
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.first_taken.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[_Server]:
+    running = _Server()
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def test_the_ir_marks_event_and_json_line_responses_streamed_and_prefers_json_when_offered() -> None:
+    version = ir.build_package([_doc()], source_names=["s.yaml"]).versions[0]
+    ops = {op.method_name: op for op in version.operations}
+    assert (ops["stream_chat"].response_kind, ops["stream_chat"].streamed) == ("events", True)
+    assert ops["stream_chat"].returns_in(False) == "_rt.Stream[_rt.ServerSentEvent]"
+    assert ops["stream_chat"].returns_in(True) == "_rt.AsyncStream[_rt.ServerSentEvent]"
+    assert (ops["tail_logs"].response_kind, ops["tail_logs"].returns) == ("lines", "_rt.Stream[Any]")
+    assert ops["both"].response_kind == "json" and not ops["both"].streamed
+
+
+def test_events_arrive_one_by_one_from_the_sync_client(tmp_path: Path, server: _Server) -> None:
+    with imported(_written(tmp_path), MODULE) as module, module.Client(base_url=server.url) as client:
+        stream = client.stream_chat(body=module.models.StreamChatRequest(prompt="hi"))
+        events = []
+        with stream:
+            for event in stream:
+                events.append(event)
+                server.first_taken.set()
+    assert server.took_first_early is True
+    assert [(e.event, e.id, e.data, e.retry) for e in events] == [
+        ("delta", "1", '{"text": "Hel"}', None),
+        ("message", "1", '{"text": "lo"}\nsecond line', None),
+        ("message", "1", "[DONE]", 2000),
+    ]
+    assert events[0].json() == {"text": "Hel"}
+
+
+def test_json_lines_arrive_one_by_one_from_the_async_client(tmp_path: Path, server: _Server) -> None:
+    async def read(module: Any) -> list[Any]:
+        values = []
+        async with module.AsyncClient(base_url=server.url) as client:
+            stream = await client.tail_logs(since=3)
+            async with stream:
+                async for value in stream:
+                    values.append(value)
+                    server.first_taken.set()
+        return values
+
+    with imported(_written(tmp_path), MODULE) as module:
+        values = asyncio.run(read(module))
+    assert server.took_first_early is True
+    assert values == [{"msg": "one"}, {"msg": "two"}, {"msg": "three"}]
+
+
+def test_an_error_answer_raises_before_any_stream_is_returned(tmp_path: Path, server: _Server) -> None:
+    import docs2client_runtime as rt
+
+    with (
+        imported(_written(tmp_path), MODULE) as module,
+        module.Client(base_url=server.url + "/fail", retry=rt.RetryPolicy(max_retries=0)) as client,
+        pytest.raises(rt.ServerError) as caught,
+    ):
+        client.stream_chat(body=module.models.StreamChatRequest(prompt="hi"))
+    assert caught.value.status_code == 500 and "overloaded" in str(caught.value.body)
+
+
+def test_a_line_longer_than_the_size_limit_stops_the_stream(tmp_path: Path, server: _Server) -> None:
+    import docs2client_runtime as rt
+
+    server.first_taken.set()
+    with (
+        imported(_written(tmp_path), MODULE) as module,
+        module.Client(base_url=server.url, limits=rt.Limits(max_response_bytes=10)) as client,
+    ):
+        stream = client.tail_logs()
+        with pytest.raises(rt.ResponseTooLargeError, match="line of the streamed response"):
+            list(stream)
+    assert stream.response.is_closed
+
+
+def test_the_package_of_streamed_operations_passes_its_own_contract_tests(tmp_path: Path) -> None:
+    result = run_package_tests(_written(tmp_path))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
