@@ -29,6 +29,7 @@ MODULES = (
     "auth.nhn",
     "auth.scp",
     "calls",
+    "capture",
     "deprecation",
     "errors",
     "limits",

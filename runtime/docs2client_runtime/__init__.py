@@ -20,6 +20,7 @@ Modules by concern:
   :class:`ServerRoutes` (operations documented on a server of their own).
 * :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
 * :mod:`~docs2client_runtime.pagination`: offset/limit and marker/limit iterators.
+* :mod:`~docs2client_runtime.capture`: the HTTP responses (status, headers) behind a block of calls.
 * :mod:`~docs2client_runtime.streams`: streamed responses (server-sent events, JSON lines) read as they arrive.
 * :mod:`~docs2client_runtime.calls` and :mod:`~docs2client_runtime.serialize`: what a generated method body calls
   (path templates, header values, bodies, response models; OpenAPI ``style``/``explode`` serialisation).
@@ -50,6 +51,10 @@ from docs2client_runtime.calls import (
     parse_model,
     resolve_base_url,
     wire_value,
+)
+from docs2client_runtime.capture import (
+    capture_responses,
+    record_response,
 )
 from docs2client_runtime.deprecation import (
     ApiDeprecationWarning,
@@ -186,6 +191,7 @@ __all__ = [
     "__version__",
     "aiterate_marker",
     "aiterate_offset",
+    "capture_responses",
     "cookie_header",
     "drop_none",
     "encode_body",
@@ -204,6 +210,7 @@ __all__ = [
     "plain",
     "quote_path_segment",
     "raise_planned",
+    "record_response",
     "redact_headers",
     "redact_url",
     "resolve_base_url",

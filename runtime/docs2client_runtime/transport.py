@@ -34,6 +34,7 @@ import httpx
 from docs2client_runtime.auth.nhn import KeystoneAuth
 from docs2client_runtime.auth.origins import OriginBoundAuth
 from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth
+from docs2client_runtime.capture import record_response
 from docs2client_runtime.errors import TransportError, error_for
 from docs2client_runtime.limits import CallBudget, Limits, aread_bounded, read_bounded
 from docs2client_runtime.redaction import REDACTED, SENSITIVE_HEADERS, redact_url
@@ -559,7 +560,7 @@ class SyncTransport(_TransportBase):
                 attempt += 1
                 continue
             if not _is_failure(response.status_code):
-                return response
+                return record_response(response)
             wait = self._wait_after_answer(response, method, url, attempt, call)
             response.close()
             self._sleep(wait)
@@ -703,7 +704,7 @@ class AsyncTransport(_TransportBase):
                 attempt += 1
                 continue
             if not _is_failure(response.status_code):
-                return response
+                return record_response(response)
             wait = self._wait_after_answer(response, method, url, attempt, call)
             await response.aclose()
             await self._sleep(wait)

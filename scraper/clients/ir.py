@@ -308,6 +308,9 @@ class OperationIR:
     #: json (response_model) | text | binary | any (JSON without a schema) | events (server-sent events) | lines (JSON
     #: lines: both streamed, see ``STREAM_MEDIA``) | None
     response_kind: str | None = None
+    #: The headers the success response documents (name, description), said in the docstring (the values are read
+    #: with ``docs2client_runtime.capture_responses``).
+    response_headers: list[tuple[str, str]] = field(default_factory=list)
     body_alternatives: list[BodyIR] = field(default_factory=list)  # other media types the request body may use
     server: ServerIR | None = None  # the server the operation (or its path item) documents for itself
     #: the operation's own ``security`` (scheme names of each alternative requirement) where it differs from the
@@ -1844,6 +1847,7 @@ def _build_operation(
             )
     body = bodies[0] if bodies else None
     response_model = response_status = response_kind = None
+    response_headers: list[tuple[str, str]] = []
     response_example = None
     responses = {code: r for code, r in (op.get("responses") or {}).items() if not is_extension(code)}
     for status in sorted(str(s) for s in responses):
@@ -1858,6 +1862,7 @@ def _build_operation(
         if not isinstance(resp, dict):
             continue
         response_status = status
+        response_headers = _response_headers(ctx, resp, f"{where}: responses/{status}")
         choices = _media_choices(resp.get("content"))
         if choices:
             media, response_kind, content = choices[0]
@@ -1904,6 +1909,7 @@ def _build_operation(
         response_model=response_model,
         response_status=response_status,
         response_kind=response_kind,
+        response_headers=response_headers,
         body_alternatives=bodies[1:],
         response_example=response_example,
         status=status,
@@ -2066,6 +2072,21 @@ def _structured_wildcard(ctx: _Ctx, media: str, schema: Any) -> bool:
     resolved = _resolve(ctx, schema)
     kinds = resolved.get("type")
     return bool(resolved) and kinds != "string" and not (isinstance(kinds, list) and "string" in kinds)
+
+
+def _response_headers(ctx: _Ctx, response: Mapping[str, Any], where: str) -> list[tuple[str, str]]:
+    """The headers a response documents: (name, its description's first line), in document order; references
+    followed, ``Content-Type`` left out (OpenAPI says it is ignored there)."""
+    headers = response.get("headers")
+    out: list[tuple[str, str]] = []
+    for name, header in headers.items() if isinstance(headers, dict) else []:
+        if not isinstance(name, str) or is_extension(name) or name.lower() == "content-type":
+            continue
+        followed = _follow(ctx, header, f"{where}: headers/{name}")
+        described = followed.get("description") if isinstance(followed, dict) else None
+        text = described.strip().split("\n")[0].strip() if isinstance(described, str) else ""
+        out.append((name, text))
+    return out
 
 
 def _media_choices(content: Any) -> list[tuple[str, str, dict[str, Any]]]:
