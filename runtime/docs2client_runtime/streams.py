@@ -177,13 +177,21 @@ def _limit(limits: Limits | None) -> int:
     return _UNBOUNDED if limit is None else limit
 
 
-class Stream(Generic[T]):
-    """The items of a streamed response (see the module docstring); iterate it once."""
+class _StreamBase(Generic[T]):
+    """What both streams hold: the open response, the decoder of its lines, the longest line allowed."""
 
     def __init__(self, response: httpx.Response, decoder: _Decoder[T], limits: Limits | None = None) -> None:
         self.response = response
         self._decoder = decoder
         self._max_line = _limit(limits)
+
+    def __repr__(self) -> str:
+        request = self.response.request
+        return f"<{type(self).__name__} {request.method} {request.url.path} {self.response.status_code}>"
+
+
+class Stream(_StreamBase[T]):
+    """The items of a streamed response (see the module docstring); iterate it once."""
 
     @classmethod
     def of_events(cls, response: httpx.Response, limits: Limits | None = None) -> Stream[ServerSentEvent]:
@@ -218,18 +226,9 @@ class Stream(Generic[T]):
     ) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        request = self.response.request
-        return f"<Stream {request.method} {request.url.path} {self.response.status_code}>"
 
-
-class AsyncStream(Generic[T]):
+class AsyncStream(_StreamBase[T]):
     """The asyncio twin of :class:`Stream`: ``async for`` it, ``async with`` it."""
-
-    def __init__(self, response: httpx.Response, decoder: _Decoder[T], limits: Limits | None = None) -> None:
-        self.response = response
-        self._decoder = decoder
-        self._max_line = _limit(limits)
 
     @classmethod
     def of_events(cls, response: httpx.Response, limits: Limits | None = None) -> AsyncStream[ServerSentEvent]:
@@ -265,7 +264,3 @@ class AsyncStream(Generic[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        request = self.response.request
-        return f"<AsyncStream {request.method} {request.url.path} {self.response.status_code}>"
