@@ -196,3 +196,50 @@ def test_the_release_a_rename_makes_is_said(tmp_path: Path, capsys: pytest.Captu
     said = capsys.readouterr().out
     assert "pkg-dist: release 2.0.3 -> 3.0.0 (model classes renamed or removed" in said
     assert (out / "pyproject.toml").read_text(encoding="utf-8") == 'version = "3.0.0"\n'
+
+
+_CLIENT_OLD = '''class Client:
+    def list_pets(self, *, limit: int | None = None) -> _models.ListPetsResponse:
+        """listPets"""
+
+    def get_pet(self, pet_id: str) -> _models.Pet:
+        """getPet"""
+
+    def _private(self) -> int:
+        return 1
+
+
+class AsyncClient:
+    async def list_pets(self, *, limit: int | None = None) -> _models.ListPetsResponse:
+        """listPets"""
+'''
+_CLIENT_NEW = (
+    _CLIENT_OLD.replace("-> _models.ListPetsResponse", "-> list[_models.Pet]")
+    .replace("def _private(self) -> int", "def _private(self) -> str")
+    .replace("    def get_pet", '    def count_pets(self) -> int:\n        """new"""\n\n    def get_pet')
+)
+
+
+def test_a_changed_return_type_of_a_public_method_is_a_major_release(tmp_path: Path) -> None:
+    """A method that returned the root model and now returns its value (``ListPetsResponse`` -> ``list[Pet]``)
+    breaks every caller's ``.root``: a code-only regeneration that does so is a major release, and says which."""
+    out = _package(tmp_path, _OLD, "2.0.3")
+    (out / "pkg" / "v1" / "client.py").write_text(_CLIENT_OLD, encoding="utf-8")
+    tree = {
+        "pkg/v1/models.py": _OLD.encode(),
+        "pkg/v1/client.py": _CLIENT_NEW.encode(),
+        "pyproject.toml": b'version = "2.0.3"\n',
+    }
+    version, changelog = class_release(out, tree, "2.0.3", "2.0.3", "# Changelog\n\n## 2.0.3\n\nFixes.\n")
+    assert version == "3.0.0" and tree["pyproject.toml"] == b'version = "3.0.0"\n'
+    assert changelog is not None
+    entry = changelog[changelog.index("## 3.0.0") : changelog.index("## 2.0.3")]
+    assert "### Methods returning another type" in entry
+    assert "- `v1`: `list_pets` returns `list[_models.Pet]` (was `_models.ListPetsResponse`)" in entry
+    assert "_private" not in entry and "count_pets" not in entry and "get_pet`" not in entry
+    assert "the API did not change" in entry
+
+    # unchanged return types: no release
+    (out / "pkg" / "v1" / "client.py").write_text(_CLIENT_NEW, encoding="utf-8")
+    again = {"pkg/v1/client.py": _CLIENT_NEW.encode(), "pyproject.toml": b'version = "3.0.0"\n'}
+    assert class_release(out, again, "3.0.0", "3.0.0", changelog) == ("3.0.0", changelog)
