@@ -38,8 +38,9 @@ from scraper.clients import (
 )
 from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
-from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items
+from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.render import py_literal, wire_text
+from scraper.clients.response_values import list_items, response_value
 from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -234,7 +235,7 @@ class PaginationIR:
     """
 
     style: str  # offset | marker
-    items: str  # wire name of the array property of the 2xx body
+    items: str  # wire name of the array property of the 2xx body; "": the body itself is the array (the page)
     limit: ParamIR
     cursor: ParamIR
     next_marker: str | None  # marker style: wire name of the item field holding the next marker
@@ -243,10 +244,18 @@ class PaginationIR:
     found: ItemsIR = RAW_JSON
     #: the element class datamodel-code-generator gave an ``inline`` element (filled when the models are rendered)
     inline_class: str | None = None
+    #: where the spec declares it (``<source>: <pointer>: x-pagination``), for what is found once the schemas are final
+    declared_at: str = ""
+
+    @property
+    def reads_body(self) -> bool:
+        """Whether the page is the body itself, a bare array (the method returns the list, each item typed)."""
+        return self.found.kind == "root"
 
     @property
     def items_attr(self) -> str | None:
-        """The response model's attribute holding the items; None: the items are read from the raw JSON."""
+        """The response model's attribute holding the items; None: the items are read from the raw JSON (or are the
+        body itself, ``reads_body``)."""
         if self.found.attr is None or (self.found.kind == "inline" and self.inline_class is None):
             return None
         return self.found.attr
@@ -254,6 +263,8 @@ class PaginationIR:
     @property
     def item_type(self) -> str:
         """The element annotation: ``_models.<Class>``, ``dict[str, Any]`` or ``Any``."""
+        if self.reads_body:
+            return str(self.found.model)
         if self.items_attr is None:
             return "Any"
         if self.found.kind == "model":
@@ -335,6 +346,9 @@ class OperationIR:
         return ", or ".join(dict.fromkeys(alternatives)) or "none"
 
     accept: str | None = None  # the Accept header its responses' documented media types give (None: httpx's */*)
+    #: what the method returns when ``response_model`` is a root model: its value's annotation (``list[_models.Pet]``,
+    #: ``response_values``), validated by the root model and returned without it; None: the model itself
+    response_value: str | None = None
 
     @property
     def headline(self) -> str:
@@ -343,8 +357,15 @@ class OperationIR:
         return headline(self.summary, self.description)
 
     @property
+    def returns_root(self) -> bool:
+        """Whether the method returns the value its root model holds (the model's ``root``), not the model."""
+        return self.response_model is not None and self.response_value is not None
+
+    @property
     def returns(self) -> str:
         """The method's return annotation."""
+        if self.response_model and self.response_value is not None:
+            return self.response_value
         if self.response_model:
             return f"_models.{self.response_model}"
         return RESPONSE_ANNOTATIONS.get(self.response_kind or "", "None")
@@ -536,7 +557,11 @@ class VersionIR:
         annotations += [op.body.annotation for op in self.operations if op.body is not None]
         annotations += [op.returns for op in self.operations]
         annotations += [op.pagination.item_type for op in self.operations if op.pagination is not None]
-        annotations += ["Any" for op in self.operations if op.pagination and op.pagination.items_attr is None]
+        annotations += [
+            "Any"
+            for op in self.operations
+            if op.pagination and op.pagination.items_attr is None and not op.pagination.reads_body
+        ]
         names = []
         if any(re.search(r"\bAny\b", a) for a in annotations):
             names.append("Any")
@@ -957,9 +982,10 @@ def _build_version(
     for message in cut_composition_cycles(ctx.schemas):
         ctx.warn(message)
     for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)
+        if op.response_model is not None:
+            op.response_value = response_value(ctx.schemas, op.response_model, openapi=str(doc["openapi"]))
         if op.pagination is not None and op.response_model is not None:
-            paging = op.pagination
-            paging.found = listing_items(ctx.schemas, op.response_model, paging.items, paging.next_marker)
+            _find_items(ctx, op, op.pagination, op.response_model)
     return VersionIR(
         version=version,
         module=naming.version_module(version),
@@ -1970,8 +1996,8 @@ def _pagination(
     style = raw.get("style")
     if style not in ("offset", "marker"):
         raise GenerationError(f"{here}.style is {style!r}; expected 'offset' or 'marker'")
-    items = raw.get("items")
-    if not isinstance(items, str) or not items:
+    items = raw.get("items", "")
+    if not isinstance(items, str):  # absent or "": the body itself is the page, checked once the schemas are final
         raise GenerationError(f"{here}.items is {items!r}; expected the name of the array property of the 2xx body")
     if response_model is None:
         raise GenerationError(f"{here}: the operation has no 2xx JSON response body to take {items!r} from")
@@ -2008,7 +2034,30 @@ def _pagination(
         cursor=cursor,
         next_marker=next_marker,
         default_limit=default,
+        declared_at=here,
     )
+
+
+def _find_items(ctx: _Ctx, op: OperationIR, paging: PaginationIR, response_model: str) -> None:
+    """Where a listing's items are, once the schemas are final: the body itself when it is an array (GitHub's
+    listings, the petstore's ``GET /pets``; ``x-pagination.items`` then names nothing), else the array property
+    ``items`` names (:func:`listing_items`). A body that is neither is an error naming the declaration."""
+    element = list_items(op.response_value)
+    if element is not None:
+        if paging.items:
+            ctx.warn(
+                f"{paging.declared_at}.items is {paging.items!r}, but the 2xx body is itself an array: "
+                "the iterator yields the body's items"
+            )
+        marker = model_attribute(paging.next_marker) if paging.next_marker is not None else None
+        paging.found = ItemsIR(attr=None, kind="root", model=element, marker_attr=marker)
+        return
+    if not paging.items:
+        raise GenerationError(
+            f"{paging.declared_at}.items is missing; expected the name of the array property of the 2xx body "
+            "(only a body that is itself an array needs none)"
+        )
+    paging.found = listing_items(ctx.schemas, response_model, paging.items, paging.next_marker)
 
 
 def _media_kind(media: str) -> str:

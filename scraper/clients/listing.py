@@ -33,10 +33,11 @@ _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 class ItemsIR:
     """Where a listing's items are in its response model and what they are (see the module docstring).
 
-    ``attr`` is the response model's attribute holding the array, None when the items are read from the raw JSON.
-    ``kind`` is ``model``, ``inline``, ``object`` or ``any``; ``model`` is the element class (``model``) or the class
-    declaring the array (``inline``). ``marker_attr`` is the element attribute holding the next marker (marker style),
-    None when there is none to read through a model.
+    ``attr`` is the response model's attribute holding the array, None when the items are read from the raw JSON
+    or are the body itself. ``kind`` is ``model``, ``inline``, ``object``, ``any`` or ``root`` (the body is the
+    array: the method returns the list); ``model`` is the element class (``model``), the class declaring the array
+    (``inline``) or the element's annotation (``root``). ``marker_attr`` is the element attribute holding the next
+    marker (marker style), None when there is none to read through a model.
     """
 
     attr: str | None

@@ -26,8 +26,12 @@ from typing import Any
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients import layout, model_build_depth, regex_engines
 from scraper.clients.ir import GenerationError
-from scraper.clients.refs import component_name
-from scraper.clients.schema_keywords import honoured_schemas, nullable_as_null_type, nullable_component_names
+from scraper.clients.schema_keywords import (
+    honoured_schemas,
+    nullable_as_null_type,
+    nullable_component_names,
+    referenced_union,
+)
 from scraper.source_digest import installed_version
 
 __all__ = [
@@ -316,7 +320,7 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
 
     hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
     hoist_inline_classes(hoisted, RESERVED_CLASSES)
-    hoisted = {name: _referenced_union(hoisted, schema) for name, schema in hoisted.items()}
+    hoisted = {name: referenced_union(hoisted, schema) for name, schema in hoisted.items()}
     if openapi.startswith("3.0"):
         nullable = nullable_component_names(hoisted)
         hoisted = {
@@ -1051,32 +1055,6 @@ def _mismatched_defaults(source: str) -> str:
                 continue
             edits.append((default.lineno, default.col_offset, default.end_col_offset or 0, "..." if root else "None"))
     return _replace_spans(source.split("\n"), edits) if edits else source
-
-
-#: What a schema may say beside its one allOf reference and still be that reference.
-_ANNOTATION_KEYWORDS = frozenset(
-    {"description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly", "nullable"}
-)
-
-
-def _referenced_union(schemas: Mapping[str, Any], schema: Any) -> Any:
-    """A class's schema that is only ``allOf: [{$ref: U}]`` (with annotations) as ``{$ref: U}``, when ``U`` is a
-    union or an enum. datamodel-code-generator mangles such a class: OpenMeter's measureUsageFrom (hoisted, as its
-    class name is a component's) became a union of the enum and an empty model, losing the date-time branch, and an
-    enum target gave no class at all; a reference beside annotations it renders as a root model of the target."""
-    if not isinstance(schema, dict) or set(schema) - _ANNOTATION_KEYWORDS != {"allOf"}:
-        return schema
-    parts = schema["allOf"]
-    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and set(parts[0]) == {"$ref"}):
-        return schema
-    reference = parts[0]["$ref"]
-    name = component_name(reference)
-    target = schemas.get(name) if name is not None else None
-    if not isinstance(target, dict) or "properties" in target:
-        return schema
-    if not ("oneOf" in target or "anyOf" in target or isinstance(target.get("enum"), list)):
-        return schema
-    return {"$ref": reference, **{key: value for key, value in schema.items() if key != "allOf"}}
 
 
 def _settable_roots(source: str) -> str:

@@ -23,6 +23,7 @@ __all__ = [
     "nullable_component_names",
     "objects_typed",
     "referenced_members_only",
+    "referenced_union",
 ]
 
 #: Keywords whose value is data (copied as is).
@@ -440,3 +441,29 @@ def objects_typed(schema: Any, *, null_type: bool) -> Any:
     if isinstance(out.get("properties"), Mapping) and "type" not in out:
         out["type"] = ["object", "null"] if null_type and out.get("nullable") is True else "object"
     return out
+
+
+#: What a schema may say beside its one allOf reference and still be that reference.
+_ANNOTATION_KEYWORDS = frozenset(
+    {"description", "title", "deprecated", "default", "example", "examples", "readOnly", "writeOnly", "nullable"}
+)
+
+
+def referenced_union(schemas: Mapping[str, Any], schema: Any) -> Any:
+    """A class's schema that is only ``allOf: [{$ref: U}]`` (with annotations) as ``{$ref: U}``, when ``U`` is a
+    union or an enum. datamodel-code-generator mangles such a class: OpenMeter's measureUsageFrom (hoisted, as its
+    class name is a component's) became a union of the enum and an empty model, losing the date-time branch, and an
+    enum target gave no class at all; a reference beside annotations it renders as a root model of the target."""
+    if not isinstance(schema, dict) or set(schema) - _ANNOTATION_KEYWORDS != {"allOf"}:
+        return schema
+    parts = schema["allOf"]
+    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], dict) and set(parts[0]) == {"$ref"}):
+        return schema
+    reference = parts[0]["$ref"]
+    name = component_name(reference)
+    target = schemas.get(name) if name is not None else None
+    if not isinstance(target, dict) or "properties" in target:
+        return schema
+    if not ("oneOf" in target or "anyOf" in target or isinstance(target.get("enum"), list)):
+        return schema
+    return {"$ref": reference, **{key: value for key, value in schema.items() if key != "allOf"}}

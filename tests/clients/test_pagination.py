@@ -311,7 +311,7 @@ def test_iterator_names_avoid_existing_methods() -> None:
         ({"style": "cursor"}, "x-pagination.style is 'cursor'; expected 'offset' or 'marker'"),
         ({"offset": "start"}, "x-pagination.offset is 'start'; expected the name of one of the operation's query"),
         ({"limit": None}, "x-pagination.limit is None"),
-        ({"items": ""}, "x-pagination.items is ''"),
+        ({"items": ""}, "x-pagination.items is missing; expected the name of the array property"),
         ({"style": "marker"}, "x-pagination.marker is None"),
     ],
 )

@@ -182,7 +182,7 @@ def test_a_generated_client_sends_the_documented_credentials(tmp_path: Path) -> 
         # no summary: the docstring's first line is the description's first sentence, not the operationId
         assert (locker.Client.list_lockers.__doc__ or "").startswith("Lists the lockers.\n")
         with locker.Client(auth=locker.BearerAuth("t0k"), transport=httpx.MockTransport(answer)) as client:
-            assert [item.id for item in client.list_lockers(limit=2).root] == [1]
+            assert [item.id for item in client.list_lockers(limit=2)] == [1]
         with locker.Client(auth=locker.QueryAuth({"api_key": "k"}), transport=httpx.MockTransport(answer)) as client:
             client.list_lockers()
     assert seen[0].headers["Authorization"] == "Bearer t0k"
