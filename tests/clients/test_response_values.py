@@ -47,6 +47,7 @@ def test_the_ir_decides_what_each_response_returns() -> None:
     ops = _operations(_spec())
     assert {name: op.returns for name, op in ops.items()} == {
         "list_pets": "list[_models.Pet]",
+        "list_keys": "list[_models.Key]",
         "create_pet": "_models.Pet",
         "pets_by_name": "dict[str, _models.Pet]",
         "list_names": "list[str]",
@@ -139,6 +140,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 PETS = [{"id": n, "name": f"pet{n}"} for n in range(5)]
+KEYS = [{"id": f"k{n}"} for n in range(5)]
 
 
 def _reply(request: Recorded) -> Reply:
@@ -147,6 +149,11 @@ def _reply(request: Recorded) -> Reply:
         query = dict(part.split("=", 1) for part in request.query.split("&") if part)
         start, limit = int(query.get("offset", "0")), int(query.get("limit", "2"))
         return Reply(200, PETS[start : start + limit])
+    if request.path == "/keys":
+        query = dict(part.split("=", 1) for part in request.query.split("&") if part)
+        ids = [key["id"] for key in KEYS]
+        start = ids.index(query["marker"]) + 1 if "marker" in query else 0
+        return Reply(200, KEYS[start : start + int(query["limit"])])
     bodies: dict[str, Any] = {
         "/pets": PETS[0],
         "/pets/by-name": {"a": PETS[0], "b": PETS[1]},
@@ -197,7 +204,9 @@ def test_the_generated_client_returns_values_from_a_real_server(built: Path, ser
             }
             _check_values(module, got)
             paged = list(client.iter_list_pets(limit=2))
+            keys = [key.id for key in client.iter_list_keys(limit=2)]
         assert [p.id for p in paged] == [0, 1, 2, 3, 4] and all(isinstance(p, module.models.Pet) for p in paged)
+        assert keys == ["k0", "k1", "k2", "k3", "k4"]  # marker style: each page's last item's id asks for the next
 
         async def calls() -> tuple[dict[str, Any], list[Any]]:
             async with module.AsyncClient(base_url=server.url) as client:
@@ -414,7 +423,7 @@ def test_a_named_items_property_of_a_bare_array_page_is_a_warning_and_the_body_i
     doc = _spec()
     doc["paths"]["/pets"]["get"]["x-pagination"]["items"] = "pets"
     [version] = ir.build_package([doc], source_names=["root_responses/1.0.yaml"]).versions
-    [paged] = [op for op in version.operations if op.pagination is not None]
+    [paged] = [op for op in version.operations if op.method_name == "list_pets"]
     assert paged.pagination is not None and paged.pagination.reads_body
     assert paged.pagination.item_type == "_models.Pet"
     assert any("x-pagination.items is 'pets', but the 2xx body is itself an array" in w for w in version.warnings)
