@@ -51,7 +51,7 @@ def response_value(schemas: Mapping[str, Any], model: str, *, openapi: str) -> s
     schema = referenced_union(schemas, schema)  # ``allOf`` of one union or enum: a reference, as the models read it
     if not _is_root_model(schema):
         return None
-    return _annotation(schema, top=True)
+    return _annotation(schema, top=model)
 
 
 def list_items(annotation: str | None) -> str | None:
@@ -88,8 +88,9 @@ def _is_root_model(schema: Mapping[str, Any]) -> bool:
     return "items" not in schema  # no type: ``Any`` (an ``items`` alone the generator may read as an array)
 
 
-def _annotation(schema: Any, *, top: bool = False, depth: int = 0) -> str:
-    """The generator's Python type for ``schema``, with classes as ``_models.<Class>``; ``Any`` where unsure."""
+def _annotation(schema: Any, *, top: str = "", depth: int = 0) -> str:
+    """The generator's Python type for ``schema``, with classes as ``_models.<Class>``; ``Any`` where unsure. ``top``:
+    the class whose own schema this is (the response's root model), "" for a part of it."""
     if depth > _MAX_DEPTH or not isinstance(schema, Mapping):
         return "Any"
     if "$ref" in schema:
@@ -112,15 +113,18 @@ def _annotation(schema: Any, *, top: bool = False, depth: int = 0) -> str:
     kinds = _types(schema)
     if not kinds:
         return "Any"
-    parts = [_typed(schema, kind, kinds, depth) for kind in kinds]
+    parts = [_typed(schema, kind, kinds, top, depth) for kind in kinds]
     return "Any" if "Any" in parts else " | ".join(_unique(parts))
 
 
-def _typed(schema: Mapping[str, Any], kind: str, kinds: list[str], depth: int) -> str:
-    """The type of one of ``schema``'s JSON types ``kind``."""
+def _typed(schema: Mapping[str, Any], kind: str, kinds: list[str], top: str, depth: int) -> str:
+    """The type of one of ``schema``'s JSON types ``kind`` (``top``: as for :func:`_annotation`)."""
     if kind == "array":
-        if "prefixItems" in schema or not isinstance(schema.get("items"), Mapping):
+        items = schema.get("items")
+        if "prefixItems" in schema or not isinstance(items, Mapping):
             return "list[Any]"
+        if top and "$ref" in items and component_name(items["$ref"]) == top:
+            return "list[Any]"  # an array of itself: the generator writes ``RootModel[list]`` (models._bare_generics)
         return f"list[{_annotation(schema['items'], depth=depth + 1)}]"
     if kind == "object":
         extra = schema.get("additionalProperties")

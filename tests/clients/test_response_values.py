@@ -328,6 +328,9 @@ SHAPES: dict[str, Any] = {
     "enumRef": {"$ref": "#/components/schemas/Color"},
     "alias": {"$ref": "#/components/schemas/PetAlias"},
     "names": {"$ref": "#/components/schemas/Names"},
+    "selfArray": {"$ref": "#/components/schemas/Tree"},
+    "arrayOfSelfArrays": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+    "selfMap": {"$ref": "#/components/schemas/Branches"},
     "allOfUnion": {"allOf": [{"$ref": "#/components/schemas/PetOrColor"}]},
     "untyped": {"description": "anything"},
     "object": {"type": "object"},
@@ -361,6 +364,8 @@ def _shapes_doc(openapi: str) -> dict[str, Any]:
                 "Color": {"type": "string", "enum": ["red", "green"]},
                 "PetAlias": {"$ref": "#/components/schemas/Pet"},
                 "Names": {"type": "array", "items": {"type": "string"}},
+                "Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
+                "Branches": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Branches"}},
                 "PetOrColor": {"oneOf": [{"$ref": "#/components/schemas/Pet"}, {"$ref": "#/components/schemas/Color"}]},
             }
         },
