@@ -40,7 +40,7 @@ from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.render import py_literal, wire_text
-from scraper.clients.response_values import list_items, response_value
+from scraper.clients.response_values import list_items, nullable_components, response_value
 from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -981,9 +981,10 @@ def _build_version(
     schema_names.hoist_inline_classes(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
         ctx.warn(message)
+    nullable = nullable_components(ctx.schemas, openapi=str(doc["openapi"]))
     for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)
         if op.response_model is not None:
-            op.response_value = response_value(ctx.schemas, op.response_model, openapi=str(doc["openapi"]))
+            op.response_value = response_value(ctx.schemas, op.response_model, nullable=nullable)
         if op.pagination is not None and op.response_model is not None:
             _find_items(ctx, op, op.pagination, op.response_model)
     return VersionIR(

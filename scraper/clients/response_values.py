@@ -21,7 +21,7 @@ from scraper.clients.refs import component_name
 from scraper.clients.render import py_literal
 from scraper.clients.schema_keywords import nullable_as_null_type, nullable_component_names, referenced_union
 
-__all__ = ["list_items", "response_value"]
+__all__ = ["list_items", "nullable_components", "response_value"]
 
 #: Keywords that make the generator write a ``BaseModel`` (or an ``Enum``) for a schema, not a root model.
 _CLASS_KEYWORDS = frozenset({"properties", "allOf", "enum"})
@@ -39,19 +39,26 @@ _NUMBER_FORMATS = {
 _MAX_DEPTH = 12
 
 
-def response_value(schemas: Mapping[str, Any], model: str, *, openapi: str) -> str | None:
+def response_value(schemas: Mapping[str, Any], model: str, *, nullable: frozenset[str] | None) -> str | None:
     """The return annotation of a method whose response class is ``model`` when that class is a root model
     (``list[_models.Pet]``, ``_models.Cat | _models.Dog``, ``int``); None when it is a ``BaseModel`` (an object)
-    or an ``Enum``, which the method returns itself."""
+    or an ``Enum``, which the method returns itself. ``nullable``: for an OpenAPI 3.0 document, its nullable
+    components (:func:`nullable_components`; its ``nullable`` is then read as the null type), else None."""
     schema = schemas.get(model)
     if not isinstance(schema, Mapping):
         return None
-    if openapi.startswith("3.0"):
-        schema = nullable_as_null_type(schema, nullable_components=nullable_component_names(schemas))
+    if nullable is not None:
+        schema = nullable_as_null_type(schema, nullable_components=nullable)
     schema = referenced_union(schemas, schema)  # ``allOf`` of one union or enum: a reference, as the models read it
     if not _is_root_model(schema):
         return None
     return _annotation(schema, top=model)
+
+
+def nullable_components(schemas: Mapping[str, Any], *, openapi: str) -> frozenset[str] | None:
+    """What :func:`response_value` takes as ``nullable`` for the version's ``schemas`` (once per version: a 3.0
+    document's nullable components, else None)."""
+    return nullable_component_names(schemas) if openapi.startswith("3.0") else None
 
 
 def list_items(annotation: str | None) -> str | None:
