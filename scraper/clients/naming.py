@@ -31,7 +31,9 @@ __all__ = [
 ]
 
 _APOSTROPHES = "'\u2019\u2018`"
-_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+#: A lower-case letter or digit before a capital, and the last capital of an acronym before a capitalised word
+#: (``VPCEndpoint``), except a plural acronym's ``s`` (``listAPIs``, ``userIDs``, ``URLsFor``: not ``AP Is``).
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s(?![a-z]))")
 
 
 def _ascii_words(text: str) -> list[str]:

@@ -136,6 +136,19 @@ def test_method_names_come_from_titles_in_snake_case() -> None:
     assert naming.snake_case("Get VPCEndpoint list") == "get_vpc_endpoint_list"
 
 
+def test_plural_acronyms_stay_one_word() -> None:
+    """``listAPIs`` (APIs-guru's own document) was ``list_ap_is``: the ``s`` of a plural acronym read as ``Is``."""
+    assert naming.snake_case("listAPIs") == "list_apis"
+    assert naming.snake_case("getUserIDs") == "get_user_ids"
+    assert naming.snake_case("getURLsForUser") == "get_urls_for_user"
+    assert naming.snake_case("1Forge Finance APIs") == "1_forge_finance_apis"
+    assert naming.snake_case("deleteVMsSnapshot") == "delete_vms_snapshot"
+    # a capital followed by a real word still starts that word
+    assert naming.snake_case("HTTPServer") == "http_server"
+    assert naming.snake_case("getVMStatus") == "get_vm_status"
+    assert naming.pascal_case("listAPIs") == "ListAPIs"
+
+
 def test_method_names_prefer_operation_id_and_are_capped() -> None:
     long_summary = "Returns the list of every item that the caller may see, filtered by the given criteria " * 3
     spec = {
