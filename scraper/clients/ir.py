@@ -39,6 +39,7 @@ from scraper.clients import (
 from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
+from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.response_values import list_items, nullable_components, response_value
 from scraper.clients.restated_ref_types import restated_types_beside_refs
@@ -878,6 +879,8 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
             f"an OpenAPI 3.0 document with JSON Schema's type lists ({schemas}); read as 3.0 says them: [T, 'null']"
             " as T and nullable, several types as anyOf"
         )
+    if version.startswith("3.0"):
+        repairs.extend(ignored_ref_siblings(doc))
     restated_types_beside_refs(doc)  # the same as the target's: nothing to report, the reference says it all
     repairs.extend(scalar_all_of_in_document(doc))
     if version.startswith("3.1") and (count := schema_keywords.null_types_in_document(doc)):
