@@ -1469,9 +1469,29 @@ def _model_for(ctx: _Ctx, schema: Any, hoist_name: str) -> str:
 
 
 def _hoisted(ctx: _Ctx, schema: dict[str, Any], hoist_name: str) -> str:
-    name = naming.dedupe([hoist_name], taken=set(ctx.schemas) | RESERVED_CLASSES, sep="")[0]
+    """``schema`` under ``hoist_name``, numbered when taken: never a component's name, nor the name
+    datamodel-code-generator gives one of a component's inline union members (:func:`_member_number_taken`)."""
+    name, n = hoist_name, 1
+    while name in ctx.schemas or name in RESERVED_CLASSES or _member_number_taken(ctx, name):
+        n += 1
+        name = f"{hoist_name}{n}"
     ctx.schemas[name] = schema
     return name
+
+
+def _member_number_taken(ctx: _Ctx, name: str) -> bool:
+    """Whether ``name`` is ``<Class><n>`` for a class whose ``anyOf``/``oneOf`` has an inline member ``n``:
+    datamodel-code-generator names such members so (Intercom's ``create_contact_request``: three members that only
+    say which property is required, ``CreateContactRequest1`` .. ``3``); a hoisted class of that name was renamed by
+    it (``CreateContactRequest21``) and the method's annotation named the member instead."""
+    digits = re.search(r"[1-9]\d*$", name)
+    if digits is None:
+        return False
+    owner = ctx.schemas.get(name[: digits.start()])
+    if not isinstance(owner, dict):
+        return False
+    members = [m for key in ("anyOf", "oneOf") for m in owner.get(key) or [] if isinstance(m, dict) and "$ref" not in m]
+    return int(digits.group()) <= len(members)
 
 
 def _is_enum_class(schema: Any) -> bool:
