@@ -27,6 +27,7 @@ from urllib.parse import unquote
 
 from scraper import swagger_conversion
 from scraper.clients import (
+    discriminated_examples,
     naming,
     openapi32_reading,
     path_segments,
@@ -38,6 +39,7 @@ from scraper.clients import (
 )
 from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
+from scraper.clients.discriminated_examples import discriminator_errors
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
@@ -2596,7 +2598,8 @@ def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str
 @functools.cache
 def _verdicts_salt() -> str:
     """What decides an example's verdict besides its content: this module's code and the validator's versions."""
-    return checker_salt((__file__, schema_keywords.__file__), ("openapi-schema-validator", "jsonschema", "referencing"))
+    code = (__file__, schema_keywords.__file__, discriminated_examples.__file__)
+    return checker_salt(code, ("openapi-schema-validator", "jsonschema", "referencing"))
 
 
 def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
@@ -2635,8 +2638,6 @@ def _checked_error(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> tuple[bool,
 
 def _example_errors(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> Iterator[Any]:
     """The validator's errors for ``value`` against ``schema`` (in the version's document, as the models read it)."""
-    from openapi_schema_validator import OAS31Validator
-
     openapi_30 = str(ctx.doc.get("openapi", "")).startswith("3.0")
     root = dict(schema_keywords.objects_typed(schema, null_type=not openapi_30))
     root["components"] = _components_as_models_read(ctx, null_type=not openapi_30)
@@ -2645,9 +2646,18 @@ def _example_errors(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> Iterator[A
         known = present if isinstance(present, dict) else {}
         root["components"] = {**root["components"], "schemas": {**{n: {} for n in ctx.missing_schemas}, **known}}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
-    validator_cls = _OAS30_WITH_NULL() if openapi_30 else OAS31Validator
+    validator_cls = _OAS30_WITH_NULL() if openapi_30 else _OAS31_DISCRIMINATED()
     errors: Iterator[Any] = validator_cls(root).iter_errors(value)
     return errors
+
+
+@functools.cache
+def _OAS31_DISCRIMINATED() -> Any:
+    """The 3.1 validator with the ``discriminator`` keyword the models dispatch on (``discriminated_examples``)."""
+    from jsonschema.validators import extend
+    from openapi_schema_validator import OAS31Validator
+
+    return extend(OAS31Validator, validators={"discriminator": discriminator_errors})
 
 
 @functools.cache
@@ -2659,7 +2669,7 @@ def _OAS30_WITH_NULL() -> Any:
     from openapi_schema_validator import OAS30Validator
 
     checker = OAS30Validator.TYPE_CHECKER.redefine("null", lambda _checker, instance: instance is None)
-    return extend(OAS30Validator, type_checker=checker)
+    return extend(OAS30Validator, validators={"discriminator": discriminator_errors}, type_checker=checker)
 
 
 #: The key a :func:`_coerced_by_models` verdict is remembered under: the schema wrapped in it, so it never meets a
