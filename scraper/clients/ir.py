@@ -2647,8 +2647,7 @@ def _example_errors(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> Iterator[A
         root["components"] = {**root["components"], "schemas": {**{n: {} for n in ctx.missing_schemas}, **known}}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
     validator_cls = _OAS30_WITH_NULL() if openapi_30 else _OAS31_DISCRIMINATED()
-    errors: Iterator[Any] = validator_cls(root).iter_errors(value)
-    return errors
+    return discriminated_examples.from_root(value, validator_cls(root).iter_errors(value))
 
 
 @functools.cache

@@ -6,7 +6,8 @@ and each member extends it through ``allOf`` with a required ``settings``; ``lis
 ``array of LogStream`` with an example whose AWS ``eventSourceName`` misses the member's (misspelt, one-character)
 ``pattern``. The JSON Schema check ignored the discriminator and passed the example against ``LogStream``'s own
 properties, while the model dispatches on ``type`` to ``LogStreamAws`` and refused it: the contract test expecting
-the example to parse failed (1 of 1,866). The check now also validates an object against the schema its tag maps to.
+the example to parse failed (1 of 1,866). The check now also validates an object against the schema its tag maps to,
+where the models dispatch: not the whole example of the parent's own class (a method returning ``LogStream``).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ SPEC: dict[str, Any] = {
                         "content": {
                             "application/json": {
                                 "schema": {"$ref": "#/components/schemas/Stream"},
-                                "example": {"type": "splunk", "name": "s", "host": "h"},
+                                "example": {"type": "aws", "name": "s", "source": "not-one-char"},
                             }
                         },
                     }
@@ -98,6 +99,8 @@ def test_an_example_is_checked_against_the_member_its_tag_maps_to(tmp_path: Path
     cases = json.loads(next((out / "tests").glob("*.json")).read_text(encoding="utf-8"))
     xfails = {case["name"]: case["xfail"] for case in cases["responses"]}
     assert "does not match '^[a-z]$'" in str(xfails["list_streams"]), xfails  # StreamAws's pattern
-    assert xfails["get_stream"] is None, xfails  # the splunk example matches its member
+    # the parent itself as the whole response is its own class (the models dispatch only where it is referred to):
+    # the same example parses there, so it is no expected failure
+    assert xfails["get_stream"] is None, xfails
     result = run_package_tests(out)
     assert result.returncode == 0, result.stdout[-3000:]
