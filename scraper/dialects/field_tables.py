@@ -214,6 +214,7 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         # 備考) is a line of the description, where its defaults are read as a description's are; the text
         # rendering, which joins the two cells, reads them the same
         roles["note"] = candidates["description"][1]
+    _name_column_of_types(table, roles, candidates, notes)
     names = candidates.get("name", [])
     if len(names) > 1:
         # Contact Center: "Name | Variable | Data type | ..." with "Service ID | serviceId": the field's name is the
@@ -261,6 +262,27 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
         roles["name"] = 0
         notes.append(f"first column {table.header[0]!r} read as the field name")
     return roles, notes, inverted
+
+
+def _name_column_of_types(
+    table: Table, roles: dict[Role, int], candidates: dict[Role, list[int]], notes: list[str]
+) -> None:
+    """Network-VPC and Compute-Instance (2020): ``이름 | 종류 | 속성 | 설명`` rows ``networks.status | Body | Enum``.
+    속성 (attribute) names the field in some guides and types it in others; beside another name column, one whose
+    cells are mostly type words is the type column (a type word is an identifier too, so the choice between two
+    name columns by identifiers took it for the names, and every field was called ``Array``, ``Enum``, ``String``)."""
+    names = candidates.get("name", [])
+    if "type" in roles or len(names) < 2:
+        return
+    for column in names:
+        values = [clean_text(r.cells[column]) for r in table.rows if column < len(r.cells) and r.cells[column].strip()]
+        if values and sum(1 for v in values if is_type_word(v)) * 2 > len(values):
+            roles["type"] = column
+            candidates["name"] = [c for c in names if c != column]
+            if roles.get("name") == column:
+                roles["name"] = candidates["name"][0]
+            notes.append(f"column {table.header[column]!r} holds types; read as the type")
+            return
 
 
 def _usage_column(table: Table, roles: dict[Role, int], candidates: dict[Role, list[int]], notes: list[str]) -> None:

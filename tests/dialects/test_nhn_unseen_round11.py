@@ -1,0 +1,39 @@
+"""Guides of the eleventh robustness round (``tests/fixtures/nhn/unseen/README.md``, the rows naming this file).
+
+The same guides as the dialect had read before, but at OLD revisions (2018-2023: Network-VPC and Compute-Instance
+public APIs of 2020, SMS v2.3/v3.0 of 2020-2022, Certificate Manager v1.0 of 2020, Mobile-Device-Info of 2018,
+...): the conventions of those years (other column headers, other labels, other code-block habits), on short
+synthetic mirrors of each shape: what the guide writes, what the reader made of it, and what a client needs instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scraper.model import Service
+from tests.dialects.test_nhn_unseen import _read
+
+
+def _kinds(service: Service) -> list[str]:
+    return [f.kind for f in service.findings]
+
+
+def _ok_schema(operation: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    return schema
+
+
+def test_an_attribute_column_of_type_words_beside_a_name_column_is_the_type() -> None:
+    # Network-VPC / Compute-Instance 2020: ``이름 | 종류 | 속성 | 설명`` rows ``networks.status | Body | Enum``: 속성
+    # (attribute) was read as a second name column and, holding more identifier-like cells, won: every response field
+    # was named ``Array``, ``Enum``, ``String`` ("documented twice")
+    service, spec = _read("vpc-ko-attribute-type-column.md")
+    links = _ok_schema(spec["paths"]["/v2.0/links"]["get"])["properties"]["links"]
+    assert links["type"] == "array"
+    fields = links["items"]["properties"]
+    assert sorted(fields) == ["id", "mtu", "peer:remote", "state"]
+    assert fields["mtu"]["type"] == "integer" and fields["peer:remote"]["type"] == "boolean"
+    assert "x-inferred" not in fields["mtu"]
+    assert "duplicate-field" not in _kinds(service)
+    assert any("'속성' holds types" in f.message for f in service.findings)
+
