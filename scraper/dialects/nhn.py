@@ -3917,6 +3917,10 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     if len(bare) >= 2:
         # RDS for MySQL: "TLS Option<br/>- NONE<br />- SSL<br />- X509": the values alone, one a bullet line
         return list(dict.fromkeys(bare))
+    after_title = [_LONE_VALUE_LINE.fullmatch(line) for line in lines[1:]]
+    if len(after_title) >= 2 and all(after_title):
+        # Network-VPC (2020): "네트워크 상태<br>**ACTIVE**<br>**DOWN**<br>**BUILD**": a title, then a value a line
+        return list(dict.fromkeys(m.group(1) for m in after_title if m))
     for group in _PARENTHESES.finditer(description):
         # Server Security Check: "점검 종류(OS, WAS)", "(Windows, Linux)", "취약 레벨(\"H\", \"M\", \"L\")" and
         # "점검 기준(\"M\": 주요정보통신기반시설, \"F\": 전자금융기반시설)": the values in parentheses after the label,
@@ -4012,6 +4016,8 @@ _VALUE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?([A-Za-z0-9][\w.+-]*)\s*[:\uff1
 _BULLET = re.compile(r"^\s*[-*\u2022]")
 #: A bullet line that is one value and nothing else (``- SSL``, ``- `X509```).
 _BARE_VALUE_LINE = re.compile(r"^\s*[-*\u2022]\s*`?([A-Za-z0-9][\w.+-]*)`?\s*$", re.MULTILINE)
+#: A line that is one value and nothing else, bold or in backticks or bare (``**ACTIVE**``, ```DOWN```).
+_LONE_VALUE_LINE = re.compile(r"\s*(?:\*\*|`)?([A-Za-z0-9][\w.+-]*)(?:\*\*|`)?\s*")
 #: Words that start a ``Word: text`` line without being a value.
 _NOT_VALUES = frozenset(("default", "example", "e.g", "note", "format", "range", "min", "max", "ex", "see"))
 

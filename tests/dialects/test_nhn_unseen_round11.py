@@ -37,3 +37,11 @@ def test_an_attribute_column_of_type_words_beside_a_name_column_is_the_type() ->
     assert "duplicate-field" not in _kinds(service)
     assert any("'속성' holds types" in f.message for f in service.findings)
 
+
+def test_an_enum_described_by_a_title_line_then_one_value_a_line_takes_them() -> None:
+    # Network-VPC 2020: ``networks.status | Body | Enum | 네트워크 상태<br>**ACTIVE**<br>**DOWN**<br>**BUILD**``: the
+    # values, one bold word a line under the title line, were not read (an Enum without values)
+    service, spec = _read("vpc-ko-attribute-type-column.md")
+    fields = _ok_schema(spec["paths"]["/v2.0/links"]["get"])["properties"]["links"]["items"]["properties"]
+    assert fields["state"]["enum"] == ["UP", "DOWN"]
+    assert "enum-without-values" not in _kinds(service)
