@@ -304,6 +304,17 @@ def _balance(path: str, notes: list[str]) -> str:
     return "/".join(segments)
 
 
+def _without_stray_bars(text: str, written: str, notes: list[str]) -> str:
+    """SMS v2.3 (2020) and v3.0 (2022): ``POST /sms/v3.0/appKeys/{appKey}/requests/sendNos|`` in a code block, a table
+    cell's bar left behind: no API path ends in ``|``, so the bars at the end are dropped and said. (A ``|`` inside
+    braces is a choice of values, ``{a|b}``, read below; one at the end is outside any.)"""
+    stripped = text.rstrip("|").rstrip()
+    if stripped != text and stripped:
+        notes.append(f"stray '|' after the path in {written!r}; dropped")
+        return stripped
+    return text
+
+
 def parse_documented_path(written: str) -> DocumentedPath:
     """Split a written path or URL into host, path template and query; see the module docstring."""
     text = clean_text(written).strip().strip("'\"`")
@@ -320,6 +331,7 @@ def parse_documented_path(written: str) -> DocumentedPath:
             rest = text[end + 1 :]
             if rest.startswith("/"):
                 host, text = text[: end + 1], rest
+    text = _without_stray_bars(text, written, notes)
     path, _, query = text.partition("?")
     path = unquote(path) if "%7B" in path or "%7D" in path else path
     for pattern, replacement in _PLACEHOLDER_FORMS:

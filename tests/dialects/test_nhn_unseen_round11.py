@@ -45,3 +45,11 @@ def test_an_enum_described_by_a_title_line_then_one_value_a_line_takes_them() ->
     fields = _ok_schema(spec["paths"]["/v2.0/links"]["get"])["properties"]["links"]["items"]["properties"]
     assert fields["state"]["enum"] == ["UP", "DOWN"]
     assert "enum-without-values" not in _kinds(service)
+
+
+def test_a_stray_pipe_after_a_declared_path_is_not_part_of_it() -> None:
+    # SMS v2.3 (2020) and v3.0 (2022): ``POST /sms/v3.0/appKeys/{appKey}/requests/sendNos|`` in the [URL] code block
+    # (a table cell's bar left behind): the path ended in ``sendNos|``, so a client called a URL the API has not
+    service, spec = _read("sms-ko-path-with-stray-pipe.md")
+    assert list(spec["paths"]) == ["/sms/v3.0/appKeys/{appKey}/requests/senders"]
+    assert any("'|'" in f.message and f.line == 12 for f in service.findings)
