@@ -66,11 +66,29 @@ def _path_pattern(path: str) -> re.Pattern[str]:
     return re.compile(body + r"/?(?:[?#].*)?$")
 
 
-def binary_media(path: str, prose: str, examples: Iterable[str]) -> tuple[tuple[str, ...], str] | None:
+#: A ``Content-Type`` header line of a code block (``Content-Type:application/octet-stream``): its value.
+_CONTENT_TYPE_LINE = re.compile(r"^\s*content-type\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _header_block_types(blocks: Iterable[str]) -> list[str]:
+    """The binary media types the ``Content-Type`` lines of the response's own code blocks name: Certificate Manager
+    v1.0 (2020) writes the download's response as a ``[Response Header]`` block, ``Content-Type:application/
+    octet-stream``, over a PEM text block, with no sentence saying so."""
+    found: list[str] = []
+    for block in blocks:
+        for line in _CONTENT_TYPE_LINE.finditer(block):
+            found.extend(m.group(1).lower() for m in _BINARY_TYPE.finditer(line.group(1)))
+    return list(dict.fromkeys(found))
+
+
+def binary_media(
+    path: str, prose: str, examples: Iterable[str], headers: Iterable[str] = ()
+) -> tuple[tuple[str, ...], str] | None:
     """The media type of a response that is a file (``prose`` the response's own text, ``examples`` the code of the
     operation's section) and what says so; None when nothing does. Where the response names several binary types
     (Text to Speech: ``Content-Type: audio/wav or audio/mpeg``), they are all given, in the order named: the body
-    comes in any of them."""
+    comes in any of them. ``headers``: the code blocks of the response itself, whose ``Content-Type`` lines name its
+    media type as its text would."""
     if _NO_CONTENT.search(prose):
         return None
     # a sentence about the request ("For a request, the content type ... must be set to application/octet-stream")
@@ -80,6 +98,13 @@ def binary_media(path: str, prose: str, examples: Iterable[str]) -> tuple[tuple[
     if declared:
         named = ", ".join(declared)
         return tuple(declared), f"the response names the media type{'s' if len(declared) > 1 else ''} {named}"
+    declared = _header_block_types(headers)
+    if declared:
+        named = ", ".join(declared)
+        return (
+            tuple(declared),
+            f"the response's header block names the media type{'s' if len(declared) > 1 else ''} {named}",
+        )
     pattern = _path_pattern(path)
     for code in examples:
         for element, media, kind in _MEDIA_SOURCE:

@@ -642,6 +642,8 @@ class _Part:
     media: dict[int, str] = field(default_factory=dict)
     #: The example is an XML document: the body its table documents is XML (``application/xml``).
     xml: bool = False
+    #: Code blocks under a header label (``[Response Header]`` over ``Content-Type:application/octet-stream``).
+    header_blocks: list[CodeBlock] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -1748,6 +1750,8 @@ class _PageReader:
             elif isinstance(block, CodeBlock) and location in (None, "body"):
                 parts.setdefault(part, _Part()).examples.append(block)
                 parts[part].alternatives[id(block)] = alternative
+            elif isinstance(block, CodeBlock) and location == "header":
+                parts.setdefault(part, _Part()).header_blocks.append(block)
         return parts
 
     def _cut_at_label_rows(self, block: Block, title: str) -> list[Block]:
@@ -2996,7 +3000,11 @@ class _PageReader:
         if not rows and example is None:
             said_no_body = any(s in prose for s in _NO_BODY)
             codes_text = [b.text for b in section.blocks if isinstance(b, CodeBlock)]
-            binary = None if said_no_body else binary_media(path, prose, codes_text)
+            binary = (
+                None
+                if said_no_body
+                else binary_media(path, prose, codes_text, [b.text for b in part.examples + part.header_blocks])
+            )
             if binary is not None:
                 return self._binary_response(binary, title, first_line, success, errors)
             same = (

@@ -53,3 +53,14 @@ def test_a_stray_pipe_after_a_declared_path_is_not_part_of_it() -> None:
     service, spec = _read("sms-ko-path-with-stray-pipe.md")
     assert list(spec["paths"]) == ["/sms/v3.0/appKeys/{appKey}/requests/senders"]
     assert any("'|'" in f.message and f.line == 12 for f in service.findings)
+
+
+def test_a_binary_content_type_in_the_responses_header_block_is_its_body() -> None:
+    # Certificate Manager v1.0 (2020): the download's response is a ``[Response Header]`` code block saying
+    # ``Content-Type:application/octet-stream`` over a PEM text block: with no table and no JSON example it was read
+    # as a 204 without a body, so a client threw the file away
+    service, spec = _read("certificate-ko-header-block-media-type.md")
+    responses = spec["paths"]["/keystore/v1.0/appkeys/{appKey}/keys/{keyName}/files"]["get"]["responses"]
+    assert list(responses) == ["200"]
+    assert list(responses["200"]["content"]) == ["application/octet-stream"]
+    assert "no-response-body" not in _kinds(service)
