@@ -152,9 +152,27 @@ def _shape_of(node: _Field, item: dict[str, Any]) -> _Field:
 MAP_KEY = re.compile(r"\$?\{[^{}]+\}|\"[^\"]+\"|<[^<>]+>")
 
 
+#: A row naming a map's key or value between hashes, as the template placeholder it stands for (``#key#``).
+_HASHED_NAME = re.compile(r"#[^#\s]+#")
+
+
+def _hashed_pair(node: _Field) -> tuple[_Field, _Field] | None:
+    """SMS and E-mail (2018-2022): ``templateParameter | Object`` over exactly two rows ``#key# | String`` and
+    ``#value# | Object``: the key and the value of each entry of a map (of replacement keys), not two members.
+    Returns (key row, value row), or None when ``node`` has other children or no such pair."""
+    children = list(node.children.values())
+    if len(children) == 2 and all(_HASHED_NAME.fullmatch(c.name) for c in children):
+        return children[0], children[1]
+    return None
+
+
 def _map_key(node: _Field) -> _Field | None:
     """The child of ``node`` that documents the values of a map (Compute Instance ``servers.addresses."Network
-    Name"``, NKS ``nodegroup.node_status.{WORKER_NODEGROUP_NAME}``), or None."""
+    Name"``, NKS ``nodegroup.node_status.{WORKER_NODEGROUP_NAME}``, the value row of a ``#key#``/``#value#``
+    pair), or None."""
+    pair = _hashed_pair(node)
+    if pair is not None:
+        return pair[1]
     return next((child for name, child in node.children.items() if MAP_KEY.fullmatch(name)), None)
 
 
@@ -334,6 +352,8 @@ class FieldTree:
     def _reconcile(self, node: _Field, value: dict[str, Any], path: str) -> None:
         if node.shapes:
             return
+        if _hashed_pair(node) is not None:
+            return
         missing = [name for name in node.children if name not in value and not MAP_KEY.fullmatch(name)]
         # a few misspelt names among placed ones (a table of thousands of names the example lacks is no table of
         # misspellings, and comparing each with every key would cost its length squared)
@@ -449,10 +469,26 @@ class FieldTree:
         properties: dict[str, JsonSchema] = {}
         required: list[str] = []
         keys = _map_key(node)
+        pair = _hashed_pair(node)
         for name, child in node.children.items():
             full = f"{path}.{name}" if path else name
+            if pair is not None and child is pair[0]:
+                self._finding(
+                    "map-key",
+                    child.line,
+                    f"{full!r} and {pair[1].name!r} are the key and the value of each entry of {path or 'the body'!r};"
+                    " read as a map of such values",
+                )
+                continue
+            if child is keys and pair is not None and child.data_type.lower() == "object" and not child.children:
+                # E-mail: ``#value# | Object`` whose examples show ``"key": "value"``: Java's Object, any value (a
+                # client checking for an object would refuse the strings the guide sends)
+                schema["additionalProperties"] = {"description": child.description} if child.description else {}
+                continue
             if child is keys:
                 schema["additionalProperties"] = self._field_schema(child, full, enums, nullable)
+                if pair is not None:
+                    continue  # said with the key row
                 self._finding(
                     "map-key",
                     child.line,

@@ -64,3 +64,28 @@ def test_a_binary_content_type_in_the_responses_header_block_is_its_body() -> No
     assert list(responses) == ["200"]
     assert list(responses["200"]["content"]) == ["application/octet-stream"]
     assert "no-response-body" not in _kinds(service)
+
+
+def test_hashed_key_and_value_rows_under_an_object_document_a_map() -> None:
+    # SMS (2018-2022) and E-mail v1.0/v1.5 (2018-2019): ``- templateParameter | Object`` over ``-- #key# | String |
+    # 치환 키(##key##)`` and ``-- #value# | Object | 치환 키에 매핑되는 Value값``: the keys and the values of a map of
+    # replacement keys, not two members named ``#key#`` and ``#value#`` (with the example keys inferred)
+    service, spec = _read("sms-ko-hashed-key-value-rows.md")
+    body = spec["paths"]["/voice/v1.0/appKeys/{appKey}/sender/voice"]["post"]["requestBody"]
+    item = body["content"]["application/json"]["schema"]["properties"]["recipientList"]["items"]
+    parameters = item["properties"]["templateParameter"]
+    assert parameters["type"] == "object"
+    assert "properties" not in parameters
+    assert parameters["additionalProperties"]["type"] == "string"
+    assert _kinds(service).count("map-key") == 1
+    assert not any("templateParameter" in f.message for f in service.findings if f.kind != "map-key")
+
+
+def test_a_hashed_value_row_typed_object_is_any_value() -> None:
+    # E-mail: ``-- #value# | Object | 치환 키에 매핑되는 Value값`` where every example shows ``"key": "value"``: Java's
+    # Object, any value; a map of objects would make a client refuse the strings the guide sends
+    _, spec = _read("email-ko-hashed-object-value.md")
+    body = spec["paths"]["/email/v1.0/appKeys/{appKey}/sender/mail"]["post"]["requestBody"]
+    parameters = body["content"]["application/json"]["schema"]["properties"]["templateParameter"]
+    assert "properties" not in parameters
+    assert "type" not in parameters["additionalProperties"]

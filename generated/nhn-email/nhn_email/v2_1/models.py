@@ -40,15 +40,6 @@ class TagsItem(BaseModel):
     updatedDate: str | None = Field(None, description="태그 수정 일시")
 
 
-class TemplateParameter(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    key_: str | None = Field(None, alias="#key#", description="치환 키 (##key##)")
-    value_: dict[str, Any] | None = Field(None, alias="#value#", description="치환 키에 매핑되는 Value값")
-
-
 class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -311,7 +302,7 @@ class PostAppKeySenderAuthMailRequestReceiver(BaseModel):
     )
     receiveMailAddr: str = Field(..., description="수신자 메일 주소")
     receiveName: str | None = Field(None, description="수신자명")
-    templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
+    templateParameter: dict[str, Any] | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
 
 
 class PostAppKeySenderEachMailRequestReceiverListItem(BaseModel):
@@ -321,7 +312,7 @@ class PostAppKeySenderEachMailRequestReceiverListItem(BaseModel):
     )
     receiveMailAddr: str = Field(..., description="수신자 메일 주소")
     receiveName: str | None = Field(None, description="수신자명")
-    templateParameter: TemplateParameter | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
+    templateParameter: dict[str, Any] | None = Field(None, description="치환 파라미터 (메일 제목/내용 치환시 입력)")
 
 
 class PostAppKeySenderMailRequestTemplateParameter(BaseModel):
@@ -1770,79 +1761,3 @@ class GetAppKeysAppKeyUidsResponse(BaseModel):
     )
     header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyUidsResponseBody | None = Field(None, description="본문 영역")
-
-
-# docs2client: deprecated names, renamed in 8.0.0; removed in the next major release
-PostAppKeyAttachfileBinaryUploadResponseHeader = Header
-GetAppKeysAppKeyBlockReceiversResponseHeader = Header
-PutAppKeysAppKeyBlockReceiversResponseHeader = Header
-PostAppKeysAppKeyBlockReceiversResponseHeader = Header
-GetAppKeysAppKeyCategoriesResponseHeader = Header
-PostAppKeysAppKeyCategoriesResponseHeader = Header
-GetAppKeyCategoriesCategoryIdResponseHeader = Header
-PutAppKeyCategoriesCategoryIdResponseHeader = Header
-DeleteAppKeyCategoriesCategoryIdResponseHeader = Header
-GetAppKeysAppKeyMassMailsResponseHeader = Header
-GetAppKeyMassMailsRequestIdResponseHeader = Header
-GetMassMailsRequestIdMailSeqResponseHeader = Header
-PostAppKeySenderAuthMailResponseHeader = Header
-PostAppKeySenderEachMailResponseHeader = Header
-PostAppKeySenderMailResponseHeader = Header
-GetMailRequestIdMailSeqResponseHeader = Header
-GetAppKeySenderMailsResponseHeader = Header
-GetAppKeySenderReservationsResponseHeader = Header
-GetSenderReservationsSearchCancelsResponseHeader = Header
-PutSenderReservationsSearchCancelsResponseHeader = Header
-PutSenderReservationsRequestIdResponseHeader = Header
-GetReservationsRequestIdMailSeqResponseHeader = Header
-PutReservationsRequestIdMailSeqResponseHeader = Header
-PostAppKeySenderTagMailResponseHeader = Header
-GetAppKeySenderUpdateMailsResponseHeader = Header
-GetAppKeyStatisticsViewResponseHeader = Header
-GetAppKeysAppKeyStatsResponseHeader = Header
-GetAppKeyStatsTotalResponseHeader = Header
-GetAppKeysAppKeyTagMailsResponseHeader = Header
-GetAppKeyTagMailsRequestIdResponseHeader = Header
-GetTagMailsRequestIdMailSequenceResponseHeader = Header
-GetAppKeysAppKeyTagsResponseHeader = Header
-PostAppKeysAppKeyTagsResponseHeader = Header
-PutAppKeyTagsTagIdResponseHeader = Header
-DeleteAppKeyTagsTagIdResponseHeader = Header
-GetAppKeysAppKeyTemplatesResponseHeader = Header
-PostAppKeysAppKeyTemplatesResponseHeader = Header
-PostTemplatesAttachfileBinaryUploadResponseHeader = Header
-GetAppKeyTemplatesTemplateIdResponseHeader = Header
-PutAppKeyTemplatesTemplateIdResponseHeader = Header
-DeleteAppKeyTemplatesTemplateIdResponseHeader = Header
-UidResponseHeader = Header
-Uid2RequestContactsItem = PostAppKeysAppKeyUidsRequestContactsItem
-Uid2ResponseHeader = Header
-Uid3ResponseHeader = Header
-Uid4ResponseHeader = Header
-PostUidsUidEmailAddressesResponseHeader = Header
-DeleteUidEmailAddressesEmailAddressResponseHeader = Header
-PostAppKeySenderAuthMailRequestReceiverTemplateParameter = TemplateParameter
-PostAppKeySenderEachMailRequestReceiverListItemTemplateParameter = TemplateParameter
-PostAppKeySenderAuthMailResponseBodyDataResultsItem = ResultsItem
-PostAppKeySenderEachMailResponseBodyDataResultsItem = ResultsItem
-PostAppKeySenderMailResponseBodyDataResultsItem = ResultsItem
-Uid3ResponseBodyDataTagsItem = TagsItem
-Uid3ResponseBodyDataContactsItem = GetAppKeyUidsUidResponseBodyDataContactsItem
-UidResponseBodyDataUidsItemTagsItem = TagsItem
-UidResponseBodyDataUidsItemContactsItem = GetAppKeysAppKeyUidsResponseBodyDataUidsItemContactsItem
-Uid2Request = PostAppKeysAppKeyUidsRequest
-Uid2Response = PostAppKeysAppKeyUidsResponse
-Uid4Response = DeleteAppKeyUidsUidResponse
-PostAppKeySenderAuthMailResponseBodyData = Data
-PostAppKeySenderEachMailResponseBodyData = Data
-PostAppKeySenderMailResponseBodyData = Data
-Uid3ResponseBodyData = GetAppKeyUidsUidResponseBodyData
-UidResponseBodyDataUidsItem = GetAppKeysAppKeyUidsResponseBodyDataUidsItem
-PostAppKeySenderAuthMailResponseBody = Body
-PostAppKeySenderEachMailResponseBody = Body
-PostAppKeySenderMailResponseBody = Body
-Uid3ResponseBody = GetAppKeyUidsUidResponseBody
-UidResponseBodyData = GetAppKeysAppKeyUidsResponseBodyData
-Uid3Response = GetAppKeyUidsUidResponse
-UidResponseBody = GetAppKeysAppKeyUidsResponseBody
-UidResponse = GetAppKeysAppKeyUidsResponse
