@@ -642,6 +642,8 @@ class _Part:
     media: dict[int, str] = field(default_factory=dict)
     #: The example is an XML document: the body its table documents is XML (``application/xml``).
     xml: bool = False
+    #: The media type of the ``Content-Type`` header of the curl command the example was read from, "" when none.
+    curl_media: str = ""
     #: Code blocks under a header label (``[Response Header]`` over ``Content-Type:application/octet-stream``).
     header_blocks: list[CodeBlock] = field(default_factory=list)
 
@@ -2127,7 +2129,9 @@ class _PageReader:
                 )
             elif any(r.schema and r.schema.get("format") == "binary" for r in body_rows):
                 media = "multipart/form-data"
-            documented = self._documented_content_type(headers, parameters) or body_media
+            # E-mail 'Upload attachment': ``fileBody | Byte[]`` (a file part) but the curl sends ``-H 'Content-Type:
+            # application/json'`` and ``"fileBody": []``: the command says how the body goes when nothing else does
+            documented = self._documented_content_type(headers, parameters) or body_media or request.curl_media or None
             if documented is not None:
                 documented, repaired = repair_media_type(documented)
                 if repaired is not None:
@@ -2921,6 +2925,28 @@ class _PageReader:
                 f"the {what} example is not JSON ({problem}); not used",
             )
             return None
+        return self._curl_example(part, subject) if what == "request" else None
+
+    def _curl_example(self, part: _Part, subject: str) -> Any:
+        """DNS Plus (2019): a request whose only example is ``curl ... --data '{ "zone": { "zoneName": ... }}'``,
+        under a table listing ``zoneName`` flat: the JSON object the command sends is the request's example (which
+        nests the rows under ``zone``). Read only when no example block is JSON, with a finding."""
+        for block in part.examples:
+            data = _curl_json_data(block.text)
+            if data is None:
+                continue
+            value, problem, offset = _lenient_json(data)
+            if problem is None and offset != _PSEUDO and isinstance(value, dict):
+                header = _CURL_CONTENT_TYPE.search(block.text)
+                part.curl_media = header.group(1).lower() if header else ""
+                self._finding(
+                    "example-from-curl",
+                    block.line,
+                    subject,
+                    "the request's only example is a curl command; the JSON object it sends is read as the example"
+                    + (f" ({offset})" if offset else ""),
+                )
+                return value
         return None
 
     def _responses(
@@ -3776,19 +3802,31 @@ _HTTP_MESSAGE = re.compile(r"^(HTTP/\d(\.\d)?\s+\d{3}\b|(GET|POST|PUT|PATCH|DELE
 _CURL_JSON_DATA = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?)(?:\s+|=)'(\{.*)", re.DOTALL)
 
 
+#: A curl command's ``-H 'Content-Type: ...'`` header: its media type.
+_CURL_CONTENT_TYPE = re.compile(r"(?:-H|--header)\s+[\"']content-type\s*:\s*([a-z]+/[a-z0-9.+-]+)", re.IGNORECASE)
+
+
+def _curl_json_data(text: str) -> str | None:
+    """The text of the JSON object a curl command sends as its data (``-d '{...}'``), or None when ``text`` is no
+    curl command or sends none."""
+    if not text.lstrip().startswith("curl"):
+        return None
+    match = _CURL_JSON_DATA.search(text)
+    if match is None:
+        return None
+    data = match.group(1).strip()
+    return data[: data.rfind("}") + 1]  # the closing quote and what follows (other options) are no JSON
+
+
 def _curl_json_keys(examples: list[CodeBlock]) -> set[str]:
     """The top-level keys of the JSON objects the curl commands among ``examples`` send as their data (empty when
     none does, or the data, repaired as an example is, is no JSON object): what a request whose only example is a
     curl command sends in its body."""
     keys: set[str] = set()
     for block in examples:
-        if not block.text.lstrip().startswith("curl"):
+        data = _curl_json_data(block.text)
+        if data is None:
             continue
-        match = _CURL_JSON_DATA.search(block.text)
-        if match is None:
-            continue
-        data = match.group(1).strip()
-        data = data[: data.rfind("}") + 1]  # the closing quote and what follows (other options) are no JSON
         value, _, _ = _lenient_json(data)  # ko writes the list's members without their comma
         if isinstance(value, dict):
             keys |= {str(k) for k in value}

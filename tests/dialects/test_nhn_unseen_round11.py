@@ -89,3 +89,27 @@ def test_a_hashed_value_row_typed_object_is_any_value() -> None:
     parameters = body["content"]["application/json"]["schema"]["properties"]["templateParameter"]
     assert "properties" not in parameters
     assert "type" not in parameters["additionalProperties"]
+
+
+def test_a_curl_commands_json_data_is_the_request_example_when_it_is_the_only_one() -> None:
+    # DNS Plus (2019): the only request example is ``curl ... --data '{ "zone": { "zoneName": ..., "description": ...
+    # }}'``, and the table lists ``zoneName`` and ``description`` flat: without the example the client sent them at
+    # the top level, where the API expects them under ``zone``
+    service, spec = _read("dnsplus-ko-curl-only-request-body.md")
+    body = spec["paths"]["/names/v1.0/appkeys/{appkey}/zones"]["post"]["requestBody"]["content"]["application/json"]
+    assert body["example"] == {"zone": {"zoneName": "test.example.com.", "description": "test"}}
+    zone = body["schema"]["properties"]["zone"]
+    assert sorted(zone["properties"]) == ["description", "zoneName"]
+    assert zone["properties"]["zoneName"]["maxLength"] == 254
+    assert "example-from-curl" in _kinds(service)
+
+
+def test_the_curl_example_s_content_type_is_the_body_s_when_nothing_else_says() -> None:
+    # E-mail 'Upload attachment' (pages/nhn, and v1.x of 2018-2020): ``fileBody | Byte[]`` read as a file part made the
+    # body multipart/form-data, but the curl command sends ``-H 'Content-Type: application/json'`` and ``"fileBody":
+    # []``: the body is JSON, as the command sends it
+    service, spec = _read("email-ko-curl-json-byte-array.md")
+    body = spec["paths"]["/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload"]["post"]["requestBody"]
+    assert list(body["content"]) == ["application/json"]
+    assert body["content"]["application/json"]["schema"]["properties"]["fileBody"]["type"] == "array"
+    assert "body-media-type" in _kinds(service)

@@ -25,7 +25,7 @@ class ExecuteDeploymentRequest(BaseModel):
         "All servers in the server group",
         description="Hostnames of servers, separated by commas (,), that are selectively targeted for deployment within the server group (enter all if targeting the entire server group)\nValue: hostname1, hostname2, hostname3 (deploys to all servers in the server group if not specified)",
     )
-    concurrentNum: float | None = Field(
+    concurrentNum: int | None = Field(
         0,
         description="Number of deployments to run in parallel\nValue: A value of 0 or greater; if 0, full concurrency across the server group",
     )
@@ -329,11 +329,3 @@ class ListScenariosResponse(BaseModel):
     )
     header: ListScenariosResponseHeader | None = None
     body: ListScenariosResponseBody | None = None
-
-
-# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
-ListArtifactsResponseHeader = Header
-ListBinaryGroupsResponseHeader = Header
-ListBinariesResponseHeader = Header
-ListDeploymentHistoryResponseHeader = Header
-ListServerGroupsResponseHeader = Header

@@ -242,6 +242,14 @@ class GslbConnectedPoolListItem(BaseModel):
     )
 
 
+class HealthCheckRequestHeaderListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    Host: str | None = None
+
+
 class PoolEndpointListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -272,6 +280,27 @@ class UpdateGslbResponseGslb(BaseModel):
     connectedPoolList: list[ConnectedPoolListItem] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
+
+
+class QueryHealthCheckResponseHealthCheckListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    healthCheckId: str | None = Field(None, description="Health check ID")
+    healthCheckName: str | None = Field(None, description="Health check name")
+    protocol: str | None = Field(None, description="Protocol")
+    port: int | None = Field(None, description="Port")
+    interval: int | None = Field(None, description="Health check interval")
+    timeout: int | None = Field(None, description="Maximum response latency (timeout)")
+    retries: int | None = Field(None, description="Maximum number of retries")
+    path: str | None = Field(None, description="Path")
+    expectedCodes: str | None = Field(None, description="Expected status code")
+    expectedBody: str | None = Field(None, description="Expected response body")
+    allowInsecure: bool | None = Field(None, description="Disable certificate validation")
+    requestHeaderList: list[RequestHeaderListItem] | None = Field(None, description="List of request headers")
+    createdAt: str | None = Field(None, description="Created date")
+    updatedAt: str | None = Field(None, description="Modified date")
 
 
 class CreateHealthCheckRequestHealthCheck(BaseModel):
@@ -312,7 +341,7 @@ class CreateHealthCheckRequestHealthCheck(BaseModel):
     allowInsecure: bool | None = Field(
         None, description="Disable certificate validation for health checks,\nused for HTTPS"
     )
-    requestHeaderList: list[Any] | None = Field(
+    requestHeaderList: list[RequestHeaderListItem] | None = Field(
         None,
         description='A list of request headers,\nused for HTTPS and HTTP\nItems in the list are requested in the form { "Header Name": "Header Value" }',
     )
@@ -454,14 +483,6 @@ class CreateGslbResponseGslbConnectedPoolListItem(BaseModel):
     pool: dict[str, Any] | None = None
 
 
-class QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    Host: str | None = None
-
-
 class QueryPoolResponsePoolListItemEndpointListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -570,7 +591,7 @@ class HealthCheck(BaseModel):
     path: str | None = None
     expectedCodes: str | None = None
     allowInsecure: bool | None = None
-    requestHeaderList: list[RequestHeaderListItem] | None = None
+    requestHeaderList: list[HealthCheckRequestHeaderListItem] | None = None
     createdAt: str | None = None
     updatedAt: str | None = None
 
@@ -613,6 +634,18 @@ class UpdateGslbResponse(BaseModel):
     )
     header: Header | None = None
     gslb: UpdateGslbResponseGslb | None = None
+
+
+class QueryHealthCheckResponse(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    totalCount: int | None = Field(None, description="Total number of health checks")
+    healthCheckList: list[QueryHealthCheckResponseHealthCheckListItem] | None = Field(
+        None, description="Health check list"
+    )
+    header: Header | None = None
 
 
 class CreateHealthCheckRequest(BaseModel):
@@ -744,29 +777,6 @@ class CreateGslbResponseGslb(BaseModel):
     updatedAt: str | None = None
 
 
-class QueryHealthCheckResponseHealthCheckListItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    healthCheckId: str | None = Field(None, description="Health check ID")
-    healthCheckName: str | None = Field(None, description="Health check name")
-    protocol: str | None = Field(None, description="Protocol")
-    port: int | None = Field(None, description="Port")
-    interval: int | None = Field(None, description="Health check interval")
-    timeout: int | None = Field(None, description="Maximum response latency (timeout)")
-    retries: int | None = Field(None, description="Maximum number of retries")
-    path: str | None = Field(None, description="Path")
-    expectedCodes: str | None = Field(None, description="Expected status code")
-    expectedBody: str | None = Field(None, description="Expected response body")
-    allowInsecure: bool | None = Field(None, description="Disable certificate validation")
-    requestHeaderList: list[QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem] | None = Field(
-        None, description="List of request headers"
-    )
-    createdAt: str | None = Field(None, description="Created date")
-    updatedAt: str | None = Field(None, description="Modified date")
-
-
 class QueryPoolResponsePoolListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -880,18 +890,6 @@ class CreateGslbResponse(BaseModel):
     gslb: CreateGslbResponseGslb | None = None
 
 
-class QueryHealthCheckResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    totalCount: int | None = Field(None, description="Total number of health checks")
-    healthCheckList: list[QueryHealthCheckResponseHealthCheckListItem] | None = Field(
-        None, description="Health check list"
-    )
-    header: Header | None = None
-
-
 class QueryPoolResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -936,52 +934,5 @@ class ModifyRecordSetRequest(BaseModel):
     recordset: ModifyRecordSetRequestRecordset = Field(..., description="Record set")
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-QueryGslbResponseHeader = Header
-CreateGslbResponseHeader = Header
-DeleteGslbResponseHeader = Header
-UpdateGslbResponseHeader = Header
-DetachPoolResponseHeader = Header
-DetachPoolResponseConnectedPoolListItem = ConnectedPoolListItem
-UpdatePoolConnectionRequestConnectedPool = ConnectedPool
-UpdatePoolConnectionResponseHeader = Header
-UpdatePoolConnectionResponseConnectedPoolListItem = ConnectedPoolListItem
-ConnectPoolRequestConnectedPool = ConnectedPool
-ConnectPoolResponseHeader = Header
-ConnectPoolResponseConnectedPoolListItem = ConnectedPoolListItem
-QueryHealthCheckResponseHeader = Header
-CreateHealthCheckResponseHeader = Header
-DeleteHealthCheckResponseHeader = Header
-UpdateHealthCheckResponseHeader = Header
-QueryPoolResponseHeader = Header
-CreatePoolResponseHeader = Header
-DeletePoolResponseHeader = Header
-UpdatePoolResponseHeader = Header
-CreateDnsZoneResponseHeader = Header
-CreateDnsZoneResponseZone = Zone
-DeleteDnsZoneAsyncResponseHeader = Header
-UpdateDnsZoneResponseHeader = Header
-UpdateDnsZoneResponseZone = Zone
-CreateRecordSetResponseHeader = Header
-DeleteRecordSetResponseHeader = Header
-BulkCreateRecordSetsResponseHeader = Header
-ModifyRecordSetResponseHeader = Header
-CreateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
-UpdateGslbRequestGslbConnectedPoolListItem = GslbConnectedPoolListItem
-UpdateGslbResponseGslbConnectedPoolListItem = ConnectedPoolListItem
-CreateHealthCheckResponseHealthCheckRequestHeaderListItem = RequestHeaderListItem
-UpdateHealthCheckResponseHealthCheckRequestHeaderListItem = RequestHeaderListItem
-CreatePoolRequestPoolEndpointListItem = PoolEndpointListItem
-CreatePoolResponsePoolEndpointListItem = EndpointListItem
-UpdatePoolRequestPoolEndpointListItem = PoolEndpointListItem
-UpdatePoolResponsePoolEndpointListItem = EndpointListItem
-CreateRecordSetResponseRecordsetRecordListItem = RecordListItem
-ModifyRecordSetResponseRecordsetRecordListItem = RecordListItem
-CreateGslbRequestGslb = Gslb
-UpdateGslbRequestGslb = Gslb
-CreateHealthCheckResponseHealthCheck = HealthCheck
-UpdateHealthCheckResponseHealthCheck = HealthCheck
-CreatePoolRequestPool = Pool
-UpdatePoolRequestPool = Pool
-CreateRecordSetResponseRecordset = Recordset
-ModifyRecordSetResponseRecordset = Recordset
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem = RequestHeaderListItem

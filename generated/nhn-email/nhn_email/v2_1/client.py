@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self
 
 import docs2client_runtime as _rt
 import httpx
@@ -1108,7 +1108,7 @@ class Client:
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
     def post_app_key_attachfile_binary_upload(
-        self, *, body: Mapping[str, Any]
+        self, *, body: _models.PostAppKeyAttachfileBinaryUploadRequest
     ) -> _models.PostAppKeyAttachfileBinaryUploadResponse:
         """첨부 파일 업로드
 
@@ -1117,22 +1117,20 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#첨부-파일-업로드
 
         Args:
-            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+            body: the request body (PostAppKeyAttachfileBinaryUploadRequest).
 
         Returns:
             PostAppKeyAttachfileBinaryUploadResponse (HTTP 200).
         """
-        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
-            headers=_support.header_values({"Content-Type": _content_type}),
-            content=_content,
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
-    def post_app_key_sender_ad_each_mail(self) -> None:
+    def post_app_key_sender_ad_each_mail(self, *, body: _models.PostAppKeySenderAdEachMailRequest) -> None:
         """광고성 개별 메일 발송
 
         요청, 응답 정보는 개별 메일 발송과 동일합니다.
@@ -1140,13 +1138,18 @@ class Client:
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-eachMail`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-개별-메일-발송
+
+        Args:
+            body: the request body (PostAppKeySenderAdEachMailRequest).
         """
         self._transport.request(
-            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key})
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
 
-    def post_app_key_sender_ad_mail(self) -> None:
+    def post_app_key_sender_ad_mail(self, *, body: _models.PostAppKeySenderAdMailRequest) -> None:
         """광고성 일반 메일 발송
 
         요청, 응답 정보는 일반 메일 발송과 동일합니다.
@@ -1166,9 +1169,14 @@ class Client:
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-mail`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-일반-메일-발송
+
+        Args:
+            body: the request body (PostAppKeySenderAdMailRequest).
         """
         self._transport.request(
-            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key})
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
 
@@ -1382,7 +1390,7 @@ class Client:
         return _support.parse_model(_models.PostAppKeysAppKeyUidsResponse, _response)
 
     def post_templates_attachfile_binary_upload(
-        self, *, body: Mapping[str, Any]
+        self, *, body: _models.PostTemplatesAttachfileBinaryUploadRequest
     ) -> _models.PostTemplatesAttachfileBinaryUploadResponse:
         """템플릿 첨부 파일 업로드
 
@@ -1391,19 +1399,17 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-첨부-파일-업로드
 
         Args:
-            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+            body: the request body (PostTemplatesAttachfileBinaryUploadRequest).
 
         Returns:
             PostTemplatesAttachfileBinaryUploadResponse (HTTP 200).
         """
-        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = self._transport.request(
             "POST",
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload", {"appKey": self._app_key}
             ),
-            headers=_support.header_values({"Content-Type": _content_type}),
-            content=_content,
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
         return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
@@ -2688,7 +2694,7 @@ class AsyncClient:
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
     async def post_app_key_attachfile_binary_upload(
-        self, *, body: Mapping[str, Any]
+        self, *, body: _models.PostAppKeyAttachfileBinaryUploadRequest
     ) -> _models.PostAppKeyAttachfileBinaryUploadResponse:
         """첨부 파일 업로드
 
@@ -2697,22 +2703,20 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#첨부-파일-업로드
 
         Args:
-            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+            body: the request body (PostAppKeyAttachfileBinaryUploadRequest).
 
         Returns:
             PostAppKeyAttachfileBinaryUploadResponse (HTTP 200).
         """
-        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = await self._transport.request(
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
-            headers=_support.header_values({"Content-Type": _content_type}),
-            content=_content,
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
         return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
-    async def post_app_key_sender_ad_each_mail(self) -> None:
+    async def post_app_key_sender_ad_each_mail(self, *, body: _models.PostAppKeySenderAdEachMailRequest) -> None:
         """광고성 개별 메일 발송
 
         요청, 응답 정보는 개별 메일 발송과 동일합니다.
@@ -2720,13 +2724,18 @@ class AsyncClient:
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-eachMail`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-개별-메일-발송
+
+        Args:
+            body: the request body (PostAppKeySenderAdEachMailRequest).
         """
         await self._transport.request(
-            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key})
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
 
-    async def post_app_key_sender_ad_mail(self) -> None:
+    async def post_app_key_sender_ad_mail(self, *, body: _models.PostAppKeySenderAdMailRequest) -> None:
         """광고성 일반 메일 발송
 
         요청, 응답 정보는 일반 메일 발송과 동일합니다.
@@ -2746,9 +2755,14 @@ class AsyncClient:
         ``POST /email/v2.1/appKeys/{appKey}/sender/ad-mail`` (API version v2.1, CURRENT).
 
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#광고성-일반-메일-발송
+
+        Args:
+            body: the request body (PostAppKeySenderAdMailRequest).
         """
         await self._transport.request(
-            "POST", _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key})
+            "POST",
+            _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
 
@@ -2962,7 +2976,7 @@ class AsyncClient:
         return _support.parse_model(_models.PostAppKeysAppKeyUidsResponse, _response)
 
     async def post_templates_attachfile_binary_upload(
-        self, *, body: Mapping[str, Any]
+        self, *, body: _models.PostTemplatesAttachfileBinaryUploadRequest
     ) -> _models.PostTemplatesAttachfileBinaryUploadResponse:
         """템플릿 첨부 파일 업로드
 
@@ -2971,19 +2985,17 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#템플릿-첨부-파일-업로드
 
         Args:
-            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+            body: the request body (PostTemplatesAttachfileBinaryUploadRequest).
 
         Returns:
             PostTemplatesAttachfileBinaryUploadResponse (HTTP 200).
         """
-        _content, _content_type = _support.encode_body(body, "multipart", "multipart/form-data")
         _response = await self._transport.request(
             "POST",
             _support.format_path(
                 "/email/v2.1/appKeys/{appKey}/templates/attachfile/binaryUpload", {"appKey": self._app_key}
             ),
-            headers=_support.header_values({"Content-Type": _content_type}),
-            content=_content,
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
         return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)

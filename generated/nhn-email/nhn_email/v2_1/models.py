@@ -40,6 +40,16 @@ class TagsItem(BaseModel):
     updatedDate: str | None = Field(None, description="태그 수정 일시")
 
 
+class PostAppKeyAttachfileBinaryUploadRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileName: str = Field(..., description="파일 이름")
+    fileBody: list[Any] = Field(..., description="파일의 Byte[] 값")
+    createUser: str | None = Field(None, description="파일 업로드 유저 정보")
+
+
 class PutAppKeysAppKeyBlockReceiversResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -198,6 +208,16 @@ class PostAppKeysAppKeyTemplatesResponse(BaseModel):
     body: Any | None = None
 
 
+class PostTemplatesAttachfileBinaryUploadRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    fileName: str = Field(..., description="파일 이름")
+    fileBody: list[Any] = Field(..., description="파일의 Byte[] 값")
+    userId: str | None = Field(None, description="유저 ID\n최대 길이: 50", max_length=50)
+
+
 class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -278,7 +298,7 @@ class DeleteUidEmailAddressesEmailAddressResponse(BaseModel):
     body: Any | None = None
 
 
-class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
+class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -286,13 +306,32 @@ class PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
     mailAddress: str = Field(..., description="수신 거부 이메일 주소")
 
 
-class PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList(BaseModel):
+class PostAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     mailAddress: str = Field(..., description="수신 거부 이메일 주소")
     blockDate: str | None = Field(None, description="수신 거부 날짜 (yyyy-MM-dd HH:mm:ss)")
+
+
+class PostAppKeySenderAdEachMailRequestReceiverListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = None
+    receiveName: str | None = None
+
+
+class PostAppKeySenderAdMailRequestReceiverListItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    receiveMailAddr: str | None = None
+    receiveName: str | None = None
+    receiveType: str | None = None
 
 
 class PostAppKeySenderAuthMailRequestReceiver(BaseModel):
@@ -345,15 +384,6 @@ class PutSenderReservationsSearchCancelsRequestSearchParameter(BaseModel):
     senderMail: str | None = Field(None, description="발신자 메일 주소")
     receiveMail: str | None = Field(None, description="수신자 메일 주소")
     templateId: str | None = Field(None, description="템플릿 ID")
-
-
-class PostAppKeysAppKeyUidsRequestContactsItem(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    contactType: str = Field(..., description="연락처 타입")
-    contact: str = Field(..., description="연락처 (메일 주소)")
 
 
 class PostAppKeyAttachfileBinaryUploadResponseBodyData(BaseModel):
@@ -712,6 +742,15 @@ class PostTemplatesAttachfileBinaryUploadResponseBodyData(BaseModel):
     fileName: str | None = Field(None, description="파일 이름")
 
 
+class PostAppKeysAppKeyUidsRequestUidsItemContactsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    contactType: str = Field(..., description="연락처 타입")
+    contact: str = Field(..., description="연락처 (메일 주소)")
+
+
 class GetMassMailsRequestIdMailSeqResponseBodyDataReceiverListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -902,7 +941,7 @@ class PutAppKeysAppKeyBlockReceiversRequest(BaseModel):
         extra="allow",
     )
     deleted: bool = Field(..., description="수신 거부 삭제를 명시하는 필드")
-    blockReceiverList: PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList = Field(
+    blockReceiverList: list[PutAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem] = Field(
         ..., description="수신 거부 리스트"
     )
 
@@ -912,9 +951,38 @@ class PostAppKeysAppKeyBlockReceiversRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    blockReceiverList: PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList = Field(
+    blockReceiverList: list[PostAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem] = Field(
         ..., description="수신 거부 리스트"
     )
+
+
+class PostAppKeySenderAdEachMailRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    senderAddress: str | None = None
+    senderName: str | None = None
+    title: str | None = None
+    body: str | None = None
+    attachFileIdList: list[int] | None = None
+    receiverList: list[PostAppKeySenderAdEachMailRequestReceiverListItem] | None = None
+    userId: str | None = None
+    statsId: str | None = None
+
+
+class PostAppKeySenderAdMailRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    senderAddress: str | None = None
+    senderName: str | None = None
+    title: str | None = None
+    body: str | None = None
+    receiverList: list[PostAppKeySenderAdMailRequestReceiverListItem] | None = None
+    userId: str | None = None
+    statsId: str | None = None
 
 
 class PostAppKeySenderAuthMailRequest(BaseModel):
@@ -993,16 +1061,6 @@ class PutSenderReservationsSearchCancelsRequest(BaseModel):
     )
     searchParameter: PutSenderReservationsSearchCancelsRequestSearchParameter
     updateUser: str = Field(..., description="예약 취소 요청자")
-
-
-class PostAppKeysAppKeyUidsRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    uid: str = Field(..., description="UID")
-    tagIds: list[str] = Field(..., description="태그 ID 목록")
-    contacts: list[PostAppKeysAppKeyUidsRequestContactsItem] = Field(..., description="메일 주소 목록")
 
 
 class PostAppKeyAttachfileBinaryUploadResponseBody(BaseModel):
@@ -1211,6 +1269,16 @@ class PostTemplatesAttachfileBinaryUploadResponseBody(BaseModel):
         extra="allow",
     )
     data: PostTemplatesAttachfileBinaryUploadResponseBodyData | None = Field(None, description="데이터 영역")
+
+
+class PostAppKeysAppKeyUidsRequestUidsItem(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    uid: str = Field(..., description="UID")
+    tagIds: list[str] = Field(..., description="태그 ID 목록")
+    contacts: list[PostAppKeysAppKeyUidsRequestUidsItemContactsItem] = Field(..., description="메일 주소 목록")
 
 
 class GetMassMailsRequestIdMailSeqResponseBodyData(BaseModel):
@@ -1616,6 +1684,14 @@ class PostTemplatesAttachfileBinaryUploadResponse(BaseModel):
     body: PostTemplatesAttachfileBinaryUploadResponseBody | None = Field(None, description="본문 영역")
 
 
+class PostAppKeysAppKeyUidsRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    uids: list[PostAppKeysAppKeyUidsRequestUidsItem]
+
+
 class GetMassMailsRequestIdMailSeqResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -1761,3 +1837,9 @@ class GetAppKeysAppKeyUidsResponse(BaseModel):
     )
     header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyUidsResponseBody | None = Field(None, description="본문 영역")
+
+
+# docs2client: deprecated names, renamed in 10.0.0; removed in the next major release
+PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList = PutAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem
+PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList = PostAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem
+PostAppKeysAppKeyUidsRequestContactsItem = PostAppKeysAppKeyUidsRequestUidsItemContactsItem
