@@ -75,6 +75,7 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
+from scraper.readers.bracketless_json import rebuilt_json
 from scraper.readers.json_extent import JsonStrings, json_extent
 from scraper.spec_input import parse_example_json
 from scraper.table_vocabulary import (
@@ -2936,6 +2937,9 @@ class _PageReader:
             if data is None:
                 continue
             value, problem, offset = _lenient_json(data)
+            if problem is not None and (rebuilt := _bracketless_data(data)) is not None:
+                value, problem, offset = _lenient_json(rebuilt)
+                offset = offset or "its bracket-only lines dropped, as a text rendering does; rebuilt"
             if problem is None and offset != _PSEUDO and isinstance(value, dict):
                 header = _CURL_CONTENT_TYPE.search(block.text)
                 part.curl_media = header.group(1).lower() if header else ""
@@ -3816,6 +3820,20 @@ def _curl_json_data(text: str) -> str | None:
         return None
     data = match.group(1).strip()
     return data[: data.rfind("}") + 1]  # the closing quote and what follows (other options) are no JSON
+
+
+def _bracketless_data(data: str) -> str | None:
+    """A curl command's JSON data as a text rendering leaves it, bracket-only lines dropped (``"receiverList": [{``
+    kept, its ``}, {`` and ``}]`` lost), with its brackets put back as :func:`~scraper.readers.bracketless_json.
+    rebuilt_json` puts back an example's; None when the lines do not fit. The Markdown's intact data never gets
+    here: it parses as it is."""
+    lines = []
+    for line in data.splitlines():
+        text = line.strip()
+        if re.fullmatch(r"[\[\]{},\s]*", text):
+            continue  # a bracket line the rendering kept (``-d '{``'s brace, ``}, {`` between two items)
+        lines.append(re.sub(r"\[\s*\{$", "[", text))  # an item's object opens by its first member, as there
+    return rebuilt_json(lines) if lines else None
 
 
 def _curl_json_keys(examples: list[CodeBlock]) -> set[str]:

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
 from scraper.model import Service
-from tests.dialects.test_nhn_unseen import _read
+from scraper.readers import read_page
+from tests.dialects.test_nhn_unseen import UNSEEN, _read
+from tests.dialects.text_rendering import text_rendering
 
 
 def _kinds(service: Service) -> list[str]:
@@ -113,3 +117,23 @@ def test_the_curl_example_s_content_type_is_the_body_s_when_nothing_else_says() 
     assert list(body["content"]) == ["application/json"]
     assert body["content"]["application/json"]["schema"]["properties"]["fileBody"]["type"] == "array"
     assert "body-media-type" in _kinds(service)
+
+
+def test_a_curl_example_reads_the_same_from_a_text_rendering_that_drops_bracket_lines() -> None:
+    # the docs site's text rendering drops the curl data's bracket-only lines (``}, {`` kept, ``}]`` lost): the
+    # request's example and nesting must come out as from the Markdown (the text parity floor caught E-mail)
+    markdown = (
+        (UNSEEN / "email-ko-curl-json-byte-array.md")
+        .read_text(encoding="utf-8")
+        .replace(
+            '"fileBody": []',
+            '"parts": [{\n        "name": "a",\n        "size": 1\n    }, {\n        "name": "b"\n    }]',
+        )
+    )
+    text = text_rendering(markdown, drop_brackets=True)
+    assert "}, {" in text and "}]" not in text
+    [service] = NhnDialect().read(read_page(text, page="g.txt", format="text", provider="nhn"), PageInfo("g.txt"))
+    [operation] = service.operations
+    [version] = operation.versions.values()
+    assert version.example_request is not None
+    assert version.example_request.body == {"fileName": "file.csv", "parts": [{"name": "a", "size": 1}, {"name": "b"}]}
