@@ -9,6 +9,7 @@ untrusted input, so the schemas are rebuilt from an allowlist of standard valida
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +17,7 @@ from scraper.clients.refs import component_name
 from scraper.schema_patterns import pattern_problem
 
 __all__ = [
+    "fitting_values",
     "honoured_schema",
     "honoured_schemas",
     "null_types_in_document",
@@ -152,10 +154,20 @@ def _value_fits(key: str, value: Any) -> bool:
     if key in _COUNT_KEYWORDS:
         return isinstance(value, int) and not isinstance(value, bool) and value >= 0
     if key in _NUMBER_KEYWORDS:
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if key in ("exclusiveMinimum", "exclusiveMaximum"):
-        return isinstance(value, int | float)  # a number (3.1) or a flag (3.0)
+        return isinstance(value, bool) or (isinstance(value, int | float) and math.isfinite(value))  # 3.1, 3.0
     return True  # default, example, examples, const: any value
+
+
+def fitting_values(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``schema`` without the value keywords whose value has another shape than JSON Schema gives them (the same
+    rule the models are built by, :func:`_value_fits`; YAML's ``.inf`` and ``.nan`` are no JSON numbers), so what
+    reads a schema beside the models (the contract-test values) takes such a keyword as constraining nothing, as
+    the models do: ``minItems: "5"``, ``required: 5`` and ``minimum: .inf`` were tracebacks there."""
+    if all(key not in _VALUE_KEYWORDS or _value_fits(key, value) for key, value in schema.items()):
+        return schema
+    return {key: value for key, value in schema.items() if key not in _VALUE_KEYWORDS or _value_fits(key, value)}
 
 
 #: A value's JSON type, as ``type`` names it.

@@ -17,12 +17,17 @@ from contextvars import ContextVar
 from typing import Any, TypeGuard
 
 from scraper.clients import refs
+from scraper.clients.schema_keywords import fitting_values
 
 __all__ = ["Unsatisfiable", "instance", "variants"]
 
 #: Optional properties are filled down to this depth (required ones always, up to MAX_DEPTH).
 OPTIONAL_DEPTH = 2
 MAX_DEPTH = 12
+#: The most items, characters or properties a synthesised value holds: a spec from anyone may ask for ``minItems:
+#: 1000000000`` (validating that value hung the generator) or ``1e308`` (an OverflowError), and no contract test
+#: sends that much, so a larger lower bound is :class:`Unsatisfiable`.
+MAX_SIZE = 10_000
 
 _FORMATS = {
     "date-time": "2024-01-02T03:04:05Z",
@@ -84,6 +89,7 @@ def _instance(doc: Mapping[str, Any], schema: Any, depth: int, check: Check | No
         raise Unsatisfiable(str(exc)) from exc
     if not isinstance(schema, Mapping):
         return "contract-test"
+    schema = fitting_values(schema)
     tagged = _discriminated(doc, schema, ref if isinstance(ref, str) else None, depth, check)
     if tagged is not None:
         return tagged
@@ -306,7 +312,8 @@ def _all_of(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check
 
 
 def _required_names(*schemas: Mapping[str, Any]) -> list[str]:
-    return [name for schema in schemas for name in schema.get("required") or [] if isinstance(name, str)]
+    lists = [schema.get("required") for schema in schemas]
+    return [name for names in lists if isinstance(names, list) for name in names if isinstance(name, str)]
 
 
 def _defined_property(doc: Mapping[str, Any], parts: Any, name: str, depth: int) -> Any:
@@ -366,9 +373,10 @@ def _typed(doc: Mapping[str, Any], schema: Mapping[str, Any], kind: str, depth: 
     if kind == "string":
         return _string(schema)
     if kind == "array":
-        count = max(int(schema.get("minItems") or 0), 1)
-        if schema.get("maxItems") is not None:
-            count = min(count, int(schema["maxItems"]))
+        count = max(_size(schema, "minItems"), 1)
+        high = schema.get("maxItems")
+        if _is_number(high) and high < count:  # not NaN
+            count = math.floor(high) if high >= 0 else 0
         items = schema.get("items", {})
         if isinstance(items, list):
             # Draft 4's tuple form, which neither OpenAPI 3.0 nor 3.1 has; the models read it as a list of any of
@@ -442,7 +450,7 @@ def _variants(doc: Mapping[str, Any], schema: Any, value: Any, depth: int) -> li
 def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check: Check | None) -> dict[str, Any]:
     raw = schema.get("properties")
     properties: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
-    required = [r for r in schema.get("required") or [] if isinstance(r, str)]
+    required = _required_names(schema)
     out: dict[str, Any] = {}
     for name, sub in properties.items():
         if name in required or depth < OPTIONAL_DEPTH:
@@ -460,7 +468,7 @@ def _object(doc: Mapping[str, Any], schema: Mapping[str, Any], depth: int, check
         if name not in out:
             extra = schema.get("additionalProperties")
             out[name] = instance(doc, extra if isinstance(extra, Mapping) else {}, depth + 1, check)
-    minimum = int(schema.get("minProperties") or 0)
+    minimum = _size(schema, "minProperties")
     index = 0
     while len(out) < minimum:
         out.setdefault(f"key{index}", "contract-test")
@@ -499,6 +507,17 @@ def _number(schema: Mapping[str, Any], kind: str) -> int | float:
     if kind == "integer":
         return int(candidate)
     return candidate if isinstance(candidate, int) and not _double_holds(candidate) else float(candidate)
+
+
+def _size(schema: Mapping[str, Any], key: str) -> int:
+    """A lower bound on a value's size (``minItems``, ``minLength``, ``minProperties``); 0 when it is no number.
+    Raises :class:`Unsatisfiable` beyond :data:`MAX_SIZE`."""
+    bound = schema.get(key)
+    if not _is_number(bound) or not bound > 0:  # also NaN
+        return 0
+    if bound > MAX_SIZE:
+        raise Unsatisfiable(f"{key} {bound} is more than a contract test sends ({MAX_SIZE})")
+    return math.ceil(bound)
 
 
 def _is_number(value: Any) -> TypeGuard[int | float]:
@@ -604,7 +623,7 @@ def _string(schema: Mapping[str, Any]) -> str:
     pattern = schema.get("pattern")
     if isinstance(pattern, str) and str(schema.get("format") or "") not in _FORMATS:
         text = _matching(pattern) or text  # the caller validates: an unmatched pattern makes the value unusable
-    low = int(schema.get("minLength") or 0)
+    low = _size(schema, "minLength")
     high = schema.get("maxLength")
     if len(text) < low:
         text = text + "x" * (low - len(text))

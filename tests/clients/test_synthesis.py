@@ -7,6 +7,7 @@ cases.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -239,3 +240,55 @@ def test_required_properties_beside_an_all_of_are_filled_from_its_parts(tmp_path
     assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / "out")]) == 0
     run = run_package_tests(tmp_path / "out")
     assert run.returncode == 0, run.stdout[-3000:]
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "array", "items": {"type": "string"}, "minItems": 10**9},
+        {"type": "array", "items": {"type": "string"}, "minItems": 10**40},
+        {"type": "array", "items": {"type": "integer"}, "minItems": 10**40, "uniqueItems": True},
+        {"type": "string", "minLength": 10**9},
+        {"type": "object", "minProperties": 10**8},
+    ],
+)
+def test_sizes_beyond_what_a_contract_test_sends_are_unsatisfiable(schema: dict[str, Any]) -> None:
+    # a spec from anyone may ask for a billion items (the generator hung, then ran out of memory) or 10**40 (an
+    # OverflowError traceback): no contract test sends that, so the operation gets no synthesised case
+    with pytest.raises(synthesis.Unsatisfiable, match="more than"):
+        synthesis.instance({}, schema)
+
+
+@pytest.mark.parametrize("key", ["minItems", "minLength", "minProperties"])
+def test_a_size_up_to_the_limit_is_still_met(key: str) -> None:
+    kind = {"minItems": "array", "minLength": "string", "minProperties": "object"}[key]
+    value = synthesis.instance({}, {"type": kind, key: synthesis.MAX_SIZE})
+    assert len(value) == synthesis.MAX_SIZE
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "integer", "minimum": float("inf")},
+        {"type": "integer", "maximum": float("-inf")},
+        {"type": "integer", "exclusiveMinimum": float("inf")},
+        {"type": "integer", "multipleOf": float("inf")},
+        {"type": "integer", "minimum": float("nan")},
+        {"type": "array", "items": {"type": "string"}, "minItems": "5"},
+        {"type": "array", "items": {"type": "string"}, "minItems": 1e308},
+        {"type": "string", "minLength": 1e308},
+        {"type": "object", "minProperties": float("inf")},
+        {"type": "array", "items": {"type": "string"}, "maxItems": [1]},
+        {"type": "array", "items": {"type": "string"}, "maxItems": float("nan")},
+        {"type": "string", "minLength": '"""'},
+        {"type": "object", "required": 5},
+        {"allOf": [{"required": 5}, {"type": "object"}]},
+        {"type": "object", "required": ["p"], "properties": {"p": {"type": "object", "required": True}}},
+    ],
+)
+def test_a_keyword_of_the_wrong_shape_constrains_nothing(schema: dict[str, Any]) -> None:
+    # YAML's .inf and .nan, a count as a string, ``required: 5``: the models drop such a keyword
+    # (schema_keywords._value_fits), and the synthesised value ignores it too instead of a TypeError, ValueError or
+    # OverflowError traceback out of ``docs2client generate``
+    with contextlib.suppress(synthesis.Unsatisfiable):
+        synthesis.instance({}, schema, check=lambda value, schema: True)
