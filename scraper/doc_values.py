@@ -30,6 +30,7 @@ from typing import Any, Final, Literal
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+from scraper import page_numbers
 from scraper.inference import parse_stringified
 from scraper.schema_patterns import without_bad_patterns
 
@@ -245,12 +246,12 @@ def parse_constraints(text: str) -> tuple[str, dict[str, Any]]:
         if key in constraints:
             raise DocValueError(f"constraint {match.group(1)!r} given twice in {text!r}")
         number = match.group(2)
-        if key in ("minLength", "maxLength"):
-            if "." in number or number.startswith("-"):
-                raise DocValueError(f"{match.group(1)} must be a non-negative integer in {text!r}, not {number}")
-            constraints[key] = int(number)
-        else:
-            constraints[key] = float(number) if "." in number else int(number)
+        if key in ("minLength", "maxLength") and ("." in number or number.startswith("-")):
+            raise DocValueError(f"{match.group(1)} must be a non-negative integer in {text!r}, not {number}")
+        value = page_numbers.number(number)
+        if value is None:
+            raise DocValueError(f"{match.group(1)} is a number of {len(number)} characters, more than a spec holds")
+        constraints[key] = value
         # a separator between constraints (a line break in the HTML cell) is not part of what precedes it
         rest = rest[: match.start()].rstrip()
     marker = rest.find(_PATTERN_MARK)

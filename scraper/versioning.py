@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.page_numbers import integer
+
 __all__ = ["version_key"]
 
 
@@ -16,4 +18,8 @@ def version_key(version: str) -> tuple[tuple[tuple[int, int | str], ...], str]:
     parts = re.findall(r"\d+|[A-Za-z]+", version)
     if parts and parts[0].lower() == "v":
         parts = parts[1:]
-    return tuple((0, int(p)) if p.isdigit() else (1, p.lower()) for p in parts), version
+    # a run of more digits than ``int`` converts (a page's ``1.999...``) sorts as a word, after the numbers
+    return (
+        tuple((0, n) if (n := integer(p) if p.isdigit() else None) is not None else (1, p.lower()) for p in parts),
+        version,
+    )

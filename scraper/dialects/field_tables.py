@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from scraper.document import Table
+from scraper.page_numbers import integer
 from scraper.table_vocabulary import (
     FIELD_COLUMN_ROLES,
     LOCATIONS,
@@ -417,7 +418,7 @@ def _read_row(
 def _segment_index(segment: str) -> int | None:
     """The number in the array mark closing a name's segment (``vm[1]``: 1), None without one or with ``[]``."""
     mark = re.search(r"\[\s*(\d+)\s*\]\s*$", segment)
-    return int(mark.group(1)) if mark else None
+    return integer(mark.group(1)) if mark else None
 
 
 def _row(

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper import page_numbers
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.endpoint_parts import part_of
@@ -75,6 +76,7 @@ from scraper.model import (
     ServiceVersion,
     Source,
 )
+from scraper.page_numbers import numbers_key
 from scraper.readers.bracketless_json import rebuilt_json
 from scraper.readers.json_extent import JsonStrings, json_extent
 from scraper.spec_input import parse_example_json
@@ -1214,11 +1216,9 @@ class _PageReader:
                 f"the title says {title_version} but the paths use {', '.join(sorted(families))}",
             )
         primary = (
-            title_version
-            if title_version in families
-            else max(families, key=lambda v: (families[v], [int(x) for x in re.findall(r"\d+", v)]))
+            title_version if title_version in families else max(families, key=lambda v: (families[v], numbers_key(v)))
         )
-        ordered = sorted(families, key=lambda v: [int(x) for x in re.findall(r"\d+", v)], reverse=True)
+        ordered = sorted(families, key=numbers_key, reverse=True)
         for version in ordered:
             where = sources[version]
             if where == "path segment":
@@ -3780,10 +3780,9 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
             raw = match.group(1)
     if raw is None or NO_VALUE.fullmatch(raw):
         return None, False
-    if kind == "integer" and re.fullmatch(r"-?\d+", raw):
-        return int(raw), True
-    if kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?", raw):
-        return (float(raw) if "." in raw else int(raw)), True
+    if kind in ("integer", "number") and re.fullmatch(r"-?\d+(\.\d+)?" if kind == "number" else r"-?\d+", raw):
+        value = page_numbers.number(raw)  # None: more digits than a number holds, no value
+        return value, value is not None
     if kind == "boolean" and raw.lower() in ("true", "false"):
         return raw.lower() == "true", True
     if kind == "string":
@@ -3909,10 +3908,10 @@ def _typed_value(text: str, schema: dict[str, Any]) -> tuple[Any, bool]:
     """``text`` (a value written in a URL) as a value of ``schema``'s type, and whether it is one."""
     kind = schema.get("type")
     kinds = set(kind) if isinstance(kind, list) else {kind}
-    if "integer" in kinds and re.fullmatch(r"-?\d+", text):
+    if "integer" in kinds and re.fullmatch(r"-?\d+", text) and page_numbers.integer(text) is not None:
         return int(text), True
-    if "number" in kinds and re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return (float(text) if "." in text else int(text)), True
+    if "number" in kinds and re.fullmatch(r"-?\d+(\.\d+)?", text) and page_numbers.number(text) is not None:
+        return page_numbers.number(text), True
     if "boolean" in kinds and text.lower() in ("true", "false"):
         return text.lower() == "true", True
     if "string" in kinds or kind is None:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from scraper import page_numbers
+
 __all__ = ["LENGTH_COLUMNS", "RANGE_COLUMNS", "merged", "read_bounds"]
 
 #: Column headers (lower-cased) that state a field's limits in words or numbers.
@@ -117,21 +119,20 @@ def _clause(clause: str, length_column: bool) -> tuple[str, int | float | None, 
     for pattern, side in ((_MAX, "high"), (_MIN, "low"), (_AT_MOST, "high"), (_AT_LEAST, "low")):
         match = pattern.fullmatch(clause)
         if match:
-            number = _number(match["n"])
+            number = page_numbers.number(match["n"])
+            if number is None:
+                return None
             return (_unit(match["unit"]), None, number) if side == "high" else (_unit(match["unit"]), number, None)
     match = _BETWEEN.fullmatch(clause)
     if match:
-        return _unit(match["unit"]), _number(match["low"]), _number(match["high"])
+        low, high = page_numbers.number(match["low"]), page_numbers.number(match["high"])
+        return (_unit(match["unit"]), low, high) if low is not None and high is not None else None
     if length_column:
         match = _BARE.fullmatch(clause)
         if match:
-            unit = _unit(match["unit"]) or "length"
-            return unit, None, _number(match["n"])
+            number = page_numbers.number(match["n"])
+            return (_unit(match["unit"]) or "length", None, number) if number is not None else None
     return None
-
-
-def _number(text: str) -> int | float:
-    return float(text) if "." in text else int(text)
 
 
 def _unit(word: str | None) -> str:

@@ -38,13 +38,14 @@ from bs4.builder._htmlparser import BeautifulSoupHTMLParser, HTMLParserTreeBuild
 from bs4.element import NavigableString, PageElement
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.page_numbers import SECTION_NUMBER
 from scraper.readers import markdown
 from scraper.readers.block_tags import BLOCK_TAGS
 from scraper.readers.type_arguments import escape_type_arguments
 
 __all__ = ["html_tables", "read"]
 
-_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*) - (.+)$")
+_NUMBERED_HEADING = re.compile(rf"^({SECTION_NUMBER}) - (.+)$")
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 #: Elements that are never content, wherever they are.

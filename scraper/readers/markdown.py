@@ -45,12 +45,13 @@ from markdown_it.rules_block import table as parser_table_rule
 from markdown_it.token import Token
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.page_numbers import SECTION_NUMBER
 from scraper.readers.block_tags import BLOCK_TAGS
 from scraper.readers.type_arguments import is_type_argument
 
 __all__ = ["read"]
 
-_NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+)*)\s+-\s+(.+)$")
+_NUMBERED_HEADING = re.compile(rf"^({SECTION_NUMBER})\s+-\s+(.+)$")
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 _BR = re.compile(r"^</?br\s*/?>$", re.IGNORECASE)
 #: A start or end tag, its name captured (raw HTML inside a paragraph or a table cell).

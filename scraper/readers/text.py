@@ -28,12 +28,13 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, ReaderError, Row, Table
+from scraper.page_numbers import SECTION_NUMBER
 from scraper.readers.json_extent import json_extent
 from scraper.schema_grammar import SchemaSyntaxError, parse_schema
 
 __all__ = ["HTTP_REASONS", "KNOWN_TABLES", "LOCATIONS", "read", "split_pipe_row"]
 
-HEADING = re.compile(r"^(\d+(?:\.\d+)*) - (.+)$")
+HEADING = re.compile(rf"^({SECTION_NUMBER}) - (.+)$")
 HEADER_LINE = re.compile(r'^"[^"=]+ = [^"]*",?$')
 SEPARATOR = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 
