@@ -12,10 +12,12 @@ from __future__ import annotations
 import importlib
 import math
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from typing import Any, TypeGuard
 
+from scraper import schema_patterns
 from scraper.clients import refs
 from scraper.clients.schema_keywords import fitting_values
 
@@ -547,9 +549,8 @@ def _double_holds(value: int) -> bool:
 def _matching(pattern: str) -> str | None:
     """A string the (unanchored, ECMA-ish) ``pattern`` finds a match in, from a few guesses: its literal prefix,
     letters, digits. None when no guess matches (or the pattern is not a Python regex)."""
-    try:
-        compiled = re.compile(pattern)
-    except re.error:
+    compiled = schema_patterns.compiled(pattern)
+    if isinstance(compiled, str):
         return None
     prefix = re.match(r"\^?((?:[A-Za-z0-9 _\-/:]|\\.)*)", pattern)
     literal = re.sub(r"\\(.)", r"\1", prefix.group(1)) if prefix else ""
@@ -565,8 +566,10 @@ def _from_regex(pattern: str) -> str | None:
     minimum, first branches); None for constructs it does not handle (lookarounds, back references)."""
     parser: Any = importlib.import_module("re._parser")  # the standard library's regex parser
     try:
-        tree = parser.parse(pattern)
-    except re.error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # as schema_patterns.compiled
+            tree = parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
         return None
     constants: Any = importlib.import_module("re._constants")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -292,3 +293,19 @@ def test_a_keyword_of_the_wrong_shape_constrains_nothing(schema: dict[str, Any])
     # OverflowError traceback out of ``docs2client generate``
     with contextlib.suppress(synthesis.Unsatisfiable):
         synthesis.instance({}, schema, check=lambda value, schema: True)
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_a_pattern_nested_deeper_than_the_regex_parser_goes_is_no_traceback(depth: int) -> None:
+    # 5,000 groups: re.compile raised RecursionError, an internal error out of ``docs2client generate``
+    schema = {"type": "string", "pattern": "(" * depth + "a" + ")" * depth}
+    with contextlib.suppress(synthesis.Unsatisfiable):
+        synthesis.instance({}, schema)
+
+
+@pytest.mark.parametrize("pattern", ["[[a]--b]", "[a-z&&b]", "[a||b]"])
+def test_a_pattern_python_warns_about_prints_nothing(pattern: str) -> None:
+    # re's FutureWarning about set syntax was printed on the user's terminal as two lines of the tool's own source
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        synthesis.instance({}, {"type": "string", "pattern": pattern})
