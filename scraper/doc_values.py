@@ -32,6 +32,7 @@ from jsonschema.exceptions import best_match
 
 from scraper import page_numbers
 from scraper.inference import parse_stringified
+from scraper.linear_patterns import with_linear_patterns
 from scraper.schema_patterns import without_bad_patterns
 
 __all__ = [
@@ -86,7 +87,8 @@ def _strip_refs(schema: Any) -> Any:
 
 @lru_cache(maxsize=1024)
 def _validator(canonical: str) -> Draft202012Validator:
-    return Draft202012Validator(_strip_refs(json.loads(canonical)))
+    validator: Draft202012Validator = with_linear_patterns(Draft202012Validator)(_strip_refs(json.loads(canonical)))
+    return validator
 
 
 def _problem(value: Any, schema: dict[str, Any] | None) -> str | None:

@@ -37,6 +37,7 @@ from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 from scraper.json_pointer import json_pointer
+from scraper.linear_patterns import with_linear_patterns
 
 __all__ = ["ExampleChecker", "ExampleIssue", "check_example"]
 
@@ -149,7 +150,7 @@ class ExampleChecker:
         document = {"components": {"schemas": self._components}, _SLOT: schema}
         resource = Resource.from_contents(document, default_specification=DRAFT202012)
         registry: Registry[Any] = Registry().with_resource(_DOCUMENT_URI, resource)
-        validator = Draft202012Validator(
+        validator: Draft202012Validator = with_linear_patterns(Draft202012Validator)(
             {"$ref": f"{_DOCUMENT_URI}#/{_SLOT}"}, registry=registry, format_checker=_FORMATS
         )
         self._validators[id(schema)] = (schema, validator)

@@ -507,7 +507,10 @@ def _check_examples(
 def _verdicts_salt() -> str:
     """What decides an example's issues besides its content: the checker's code and its libraries' versions."""
     checker = Path(__file__).with_name("examples.py")  # not imported: a run whose verdicts are all known never does
-    return checker_salt((str(checker),), ("jsonschema", "jsonschema-specifications", "referencing"))
+    patterns = Path(__file__).parent.parent / "linear_patterns.py"  # how it matches ``pattern``
+    return checker_salt(
+        (str(checker), str(patterns)), ("jsonschema", "jsonschema-specifications", "referencing", "pydantic-core")
+    )
 
 
 def _example_issues(

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from scraper import swagger_conversion
+from scraper import linear_patterns, swagger_conversion
 from scraper.clients import (
     discriminated_examples,
     naming,
@@ -51,6 +51,7 @@ from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_pointer import json_pointer, pointer_token
+from scraper.linear_patterns import with_linear_patterns
 from scraper.route_patterns import route_patterns_in_document
 from scraper.spec_input import is_extension
 from scraper.tuple_items import tuple_items_in_document
@@ -2598,8 +2599,10 @@ def _check_value(ctx: _Ctx, value: Any, schema: Any, labels: set[str], what: str
 @functools.cache
 def _verdicts_salt() -> str:
     """What decides an example's verdict besides its content: this module's code and the validator's versions."""
-    code = (__file__, schema_keywords.__file__, discriminated_examples.__file__)
-    return checker_salt(code, ("openapi-schema-validator", "jsonschema", "referencing"))
+    return checker_salt(
+        (__file__, schema_keywords.__file__, discriminated_examples.__file__, linear_patterns.__file__),
+        ("openapi-schema-validator", "jsonschema", "referencing", "pydantic-core"),
+    )
 
 
 def _validation_error(ctx: _Ctx, value: Any, schema: Any) -> str | None:
@@ -2646,7 +2649,7 @@ def _example_errors(ctx: _Ctx, value: Any, schema: dict[str, Any]) -> Iterator[A
         known = present if isinstance(present, dict) else {}
         root["components"] = {**root["components"], "schemas": {**{n: {} for n in ctx.missing_schemas}, **known}}
     root["paths"] = ctx.doc.get("paths") or {}  # local pointers into operations resolve too
-    validator_cls = _OAS30_WITH_NULL() if openapi_30 else _OAS31_DISCRIMINATED()
+    validator_cls = with_linear_patterns(_OAS30_WITH_NULL() if openapi_30 else _OAS31_DISCRIMINATED())
     return discriminated_examples.from_root(value, validator_cls(root).iter_errors(value))
 
 

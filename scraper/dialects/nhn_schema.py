@@ -693,8 +693,10 @@ def default_problem(schema: JsonSchema, value: Any) -> str | None:
     """
     from jsonschema import Draft202012Validator
 
+    from scraper.linear_patterns import with_linear_patterns
+
     checked = {k: v for k, v in schema.items() if k != "default" and not k.startswith("x-")}
-    validator = Draft202012Validator(checked, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    validator = with_linear_patterns(Draft202012Validator)(checked, format_checker=Draft202012Validator.FORMAT_CHECKER)
     error = next(iter(validator.iter_errors(value)), None)
     return None if error is None else error.message
 
