@@ -777,6 +777,21 @@ def _extensions(tree: Any, rng: random.Random) -> Any:
     return tree
 
 
+#: JSON Schema keywords read as numbers, and values a YAML document may give them
+_NUMBER_KEYWORDS = ["minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties", "minimum"]
+_EDGE_NUMBERS: list[Any] = [10**9, 10**40, 1e308, float("nan"), float("inf"), float("-inf"), "9" * 5000, -1, 1.5]
+
+
+def _edge_numbers(tree: Any, rng: random.Random) -> Any:
+    """Size and bound keywords inserted into schemas with numbers no contract test can meet (``minItems: 1e9``),
+    that overflow (``10**40``, ``1e308``), that JSON has not (``.nan``, ``.inf``) or of the wrong type."""
+    schemas = [m for m in _mappings(tree) if "type" in m or "properties" in m]
+    for _ in range(rng.randint(1, 4)):
+        if schemas:
+            rng.choice(schemas)[rng.choice(_NUMBER_KEYWORDS)] = rng.choice(_EDGE_NUMBERS)
+    return tree
+
+
 def _shuffle_types(tree: Any, rng: random.Random) -> Any:
     """Schema keywords with values of the right type but wrong meaning: unknown types, formats, styles, methods."""
     for mapping in _mappings(tree):
@@ -817,6 +832,7 @@ TREE_MUTATIONS: dict[str, TreeMutation] = {
     "version-mix": _version_mix,
     "extensions": _extensions,
     "shuffle-types": _shuffle_types,
+    "edge-numbers": _edge_numbers,
 }
 #: mutations that make documents of megabytes or many thousand models: the slow cases
 BIG = frozenset({"huge", "huge-enum"})

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import tempfile
 import time
@@ -304,6 +305,19 @@ def _comments(raw: bytes, rng: random.Random) -> bytes:
     return comment * rng.choice([1, 40, 5000]) + raw
 
 
+#: numbers a page may hold where a bound, default, index, section number or version is read: beyond what ``int``
+#: converts (4300 digits), a decimal ``float`` makes ``inf``, digits of other scripts
+_EDGE_NUMBERS = [b"9" * 5000, b"1" + b"0" * 400 + b".5", b"-" + b"9" * 5000, "\u0663\u0664".encode(), "\uff11".encode()]
+
+
+def _numbers(raw: bytes, rng: random.Random) -> bytes:
+    """Runs of digits replaced by edge numbers (``Maximum length : 9...9``, ``vm[9...9]``, ``1.9...9 - Title``)."""
+    spots = [m.span() for m in re.finditer(rb"[0-9]+", raw[:200_000])][:5000]
+    for start, end in sorted(rng.sample(spots, min(len(spots), rng.randint(1, 8))), reverse=True):
+        raw = raw[:start] + rng.choice(_EDGE_NUMBERS) + raw[end:]
+    return raw
+
+
 def _repeat_page(raw: bytes, rng: random.Random) -> bytes:
     return raw * rng.randint(2, 5)
 
@@ -332,6 +346,7 @@ MUTATIONS: dict[str, Mutation] = {
     "unclosed-fence": _unclosed_fence,
     "nul": _nul_everywhere,
     "repeat": _repeat_page,
+    "numbers": _numbers,
     "comments": _comments,
 }
 #: mutations that make pages of megabytes: run one at a time, they are the slow cases
