@@ -154,10 +154,15 @@ def _value_fits(key: str, value: Any) -> bool:
     if key in _COUNT_KEYWORDS:
         return isinstance(value, int) and not isinstance(value, bool) and value >= 0
     if key in _NUMBER_KEYWORDS:
-        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        return isinstance(value, int | float) and not isinstance(value, bool) and _finite(value)
     if key in ("exclusiveMinimum", "exclusiveMaximum"):
-        return isinstance(value, bool) or (isinstance(value, int | float) and math.isfinite(value))  # 3.1, 3.0
+        return isinstance(value, bool) or (isinstance(value, int | float) and _finite(value))  # 3.1, 3.0
     return True  # default, example, examples, const: any value
+
+
+def _finite(value: int | float) -> bool:
+    """Not YAML's ``.inf`` or ``.nan``; an int of any width is (``math.isfinite`` overflows on one beyond a double)."""
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def fitting_values(schema: Mapping[str, Any]) -> Mapping[str, Any]:
