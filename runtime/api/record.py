@@ -27,6 +27,7 @@ MODULES = (
     "auth",
     "auth.header",
     "auth.nhn",
+    "auth.schemes",
     "auth.scp",
     "calls",
     "capture",

@@ -15,7 +15,8 @@ Modules by concern:
 * :mod:`~docs2client_runtime.transport`: :class:`SyncTransport` / :class:`AsyncTransport` (URLs, headers, retries).
 * :mod:`~docs2client_runtime.limits`: :class:`Limits` (response size, deadline per call).
 * :mod:`~docs2client_runtime.auth`: :class:`ScpAuth`, :class:`KeystoneAuth` (NHN Cloud), :class:`HeaderAuth`,
-  :class:`BearerAuth` and :class:`QueryAuth` (the standard OpenAPI schemes).
+  :class:`BearerAuth` and :class:`QueryAuth` (the standard OpenAPI schemes), and :class:`Credentials`: one
+  credential per documented scheme, each operation's request carrying those its ``security`` asks for.
 * :mod:`~docs2client_runtime.servers`: :class:`ServerConfig` (documented server variables and combinations) and
   :class:`ServerRoutes` (operations documented on a server of their own).
 * :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
@@ -33,11 +34,14 @@ from __future__ import annotations
 from docs2client_runtime.auth import (
     SCP_HEADER_NAMES,
     BearerAuth,
+    Credentials,
     HeaderAuth,
     KeystoneAuth,
+    MissingCredentialsError,
     OriginBoundAuth,
     QueryAuth,
     ScpAuth,
+    SecurityScheme,
     scp_signature,
 )
 from docs2client_runtime.calls import (
@@ -157,6 +161,7 @@ __all__ = [
     "BearerAuth",
     "ClientError",
     "ConflictError",
+    "Credentials",
     "DeadlineExceededError",
     "Encoded",
     "EventDecoder",
@@ -168,6 +173,7 @@ __all__ = [
     "LazyModule",
     "LimitExceededError",
     "Limits",
+    "MissingCredentialsError",
     "NotFoundError",
     "OriginBoundAuth",
     "PermissionDeniedError",
@@ -180,6 +186,7 @@ __all__ = [
     "ResponseValidationError",
     "RetryPolicy",
     "ScpAuth",
+    "SecurityScheme",
     "ServerConfig",
     "ServerError",
     "ServerRoutes",

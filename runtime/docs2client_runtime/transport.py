@@ -33,6 +33,7 @@ import httpx
 
 from docs2client_runtime.auth.nhn import KeystoneAuth
 from docs2client_runtime.auth.origins import OriginBoundAuth
+from docs2client_runtime.auth.schemes import Credentials, MissingCredentialsError
 from docs2client_runtime.auth.scp import SCP_HEADER_NAMES, ScpAuth
 from docs2client_runtime.capture import record_response
 from docs2client_runtime.errors import TransportError, error_for
@@ -269,6 +270,7 @@ class _TransportBase:
         headers: Mapping[str, str] | None,
         limits: Limits | None = None,
         servers: Sequence[str] = (),
+        credentials: Credentials | None = None,
     ) -> None:
         if not base_url.startswith(("http://", "https://")):
             raise ValueError(f"base_url must be an http:// or https:// URL, got {redact_url(base_url)!r}")
@@ -288,6 +290,8 @@ class _TransportBase:
         self.auth = auth if auth is not None else userinfo_auth
         if isinstance(self.auth, OriginBoundAuth | ScpAuth | KeystoneAuth):
             self.auth.allow_origins(self.base_url, *self.servers)
+        #: The credentials per security scheme (a generated client's scheme keywords), chosen per operation.
+        self.credentials = credentials
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self.retry = retry if retry is not None else RetryPolicy()
         self.limits = limits if limits is not None else Limits()
@@ -335,13 +339,28 @@ class _TransportBase:
         client: httpx.Client | httpx.AsyncClient | None = getattr(self, "_client", None)
         return self._client_headers is None and client is not None and client.headers.get("Accept", "*/*") != "*/*"
 
-    def _auth_kwargs(self, url: httpx.URL, authenticated: bool = True) -> dict[str, Any]:
+    def _auth_kwargs(
+        self, url: httpx.URL, authenticated: bool = True, scheme_auth: httpx.Auth | None = None
+    ) -> dict[str, Any]:
         # A request to an origin that is neither the base URL's nor a server's (an absolute URL given as the path),
-        # or of an operation documented without security, goes without credentials. Otherwise, without our own
-        # auth, the auth of a caller-supplied client applies.
+        # or of an operation documented without security, goes without credentials. Otherwise the credentials chosen
+        # for its operation's security go, else our own auth, else the auth of a caller-supplied client.
         if not authenticated or _origin(url) not in self._origins:
             return {"auth": None}
-        return {"auth": self.auth} if self.auth is not None else {}
+        auth = scheme_auth if scheme_auth is not None else self.auth
+        return {"auth": auth} if auth is not None else {}
+
+    def _scheme_auth(self, operation: str | None, authenticated: bool, fallback: bool) -> httpx.Auth | None:
+        """The auth sending the credentials :class:`Credentials` chooses for ``operation`` (None: none of them;
+        ``auth=`` or a caller client's auth then goes as before). When the operation requires credentials the client
+        has for none of its alternatives, and no ``auth=`` or caller client (``fallback``) could stand in, nothing is
+        sent: a :class:`MissingCredentialsError` names the operation and the keywords that take what it needs."""
+        if self.credentials is None or operation is None or not authenticated:
+            return None
+        choice = self.credentials.choose(operation)
+        if choice.missing is not None and not choice.foreign and not fallback:
+            raise MissingCredentialsError(choice.missing)
+        return choice.auth
 
     def _build_request(
         self,
@@ -353,6 +372,7 @@ class _TransportBase:
         json: Any,
         call: CallBudget,
         authenticated: bool = True,
+        scheme_auth: httpx.Auth | None = None,
     ) -> tuple[httpx.Request, Any]:
         """One :class:`httpx.Request` carrying what ``build_request`` of our own client would have put on it (its
         default headers, ours, the timeout), and the auth to send it with.
@@ -361,10 +381,12 @@ class _TransportBase:
         very URL object the request is built with, so its headers go in at construction and no auth flow runs. The
         headers come from a template (see :class:`_HeaderTemplates`), built once per distinct set of headers.
         ``authenticated=False`` (an operation documented with ``security: []``): no auth at all, nor signature.
+        ``scheme_auth``: the credentials chosen for the operation's security, sent instead of ``auth``.
         """
         target, sent_url, host = self._urls.get(url, query)
         # credentials only for the base URL's and the servers' origins (never an absolute URL given as the path)
-        auth: Any = self.auth if authenticated and _origin(target) in self._origins else None
+        chosen = scheme_auth if scheme_auth is not None else self.auth
+        auth: Any = chosen if authenticated and _origin(target) in self._origins else None
         signer = auth if type(auth) is ScpAuth else None
         body = json is not None
         try:
@@ -504,9 +526,17 @@ class SyncTransport(_TransportBase):
         sleep: Callable[[float], None] = time.sleep,
         limits: Limits | None = None,
         servers: Sequence[str] = (),
+        credentials: Credentials | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits, servers=servers
+            base_url=base_url,
+            auth=auth,
+            timeout=timeout,
+            retry=retry,
+            headers=headers,
+            limits=limits,
+            servers=servers,
+            credentials=credentials,
         )
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
@@ -523,6 +553,9 @@ class SyncTransport(_TransportBase):
                 self._direct = transport
             self._use_own_client(http_client)
         self._client: httpx.Client = http_client
+        #: whether something besides the scheme credentials may satisfy an operation: ``auth=``, or a caller's own
+        #: client (its auth, default headers or event hooks may carry credentials this transport cannot see)
+        self._fallback = self.auth is not None or not self._owns_client
         self._sleep = sleep
 
     def request(
@@ -538,6 +571,7 @@ class SyncTransport(_TransportBase):
         authenticated: bool = True,
         accept: str | None = None,
         stream: bool = False,
+        operation: str | None = None,
     ) -> httpx.Response:
         """Send one logical request; returns the (read) response, raises :class:`ApiError` or
         :class:`TransportError` once retries are exhausted. ``content`` is an already encoded body (multipart, form,
@@ -547,14 +581,18 @@ class SyncTransport(_TransportBase):
         client's): the operation is documented with ``security: []``, so the API takes none there.
         ``accept`` is the ``Accept`` header the operation documents, sent unless the caller chose one.
         ``stream=True`` returns a successful (2xx) response unread, for :mod:`docs2client_runtime.streams` to read
-        as it arrives (the caller closes it); an error answer is read and raised as always."""
+        as it arrives (the caller closes it); an error answer is read and raised as always.
+        ``operation`` (a generated method's name) picks the credentials its documented security asks for from the
+        transport's ``credentials`` (see :class:`Credentials`); a :class:`MissingCredentialsError` is raised before
+        anything is sent when the client has none it accepts."""
+        scheme_auth = self._scheme_auth(operation, authenticated, self._fallback)
         json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers, server, accept)
         call = CallBudget.start(method, url, self.limits, streamed=stream)
         attempt = 0
         while True:
             try:
-                response = self._send(method, url, query, merged, json, call, authenticated)
+                response = self._send(method, url, query, merged, json, call, authenticated, scheme_auth)
             except httpx.TransportError as exc:
                 self._sleep(self._wait_after_error(exc, method, url, attempt, call))
                 attempt += 1
@@ -575,13 +613,14 @@ class SyncTransport(_TransportBase):
         json: Any,
         call: CallBudget,
         authenticated: bool = True,
+        scheme_auth: httpx.Auth | None = None,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
         call.check()
         client = self._client
         if self._client_headers is not None:
             request, auth = self._build_request(
-                self._client_headers, method, url, query, headers, json, call, authenticated
+                self._client_headers, method, url, query, headers, json, call, authenticated, scheme_auth
             )
             if auth is None and self._direct is not None and not request.url.userinfo:
                 return self._send_direct(self._direct, request, call)
@@ -592,7 +631,7 @@ class SyncTransport(_TransportBase):
         )
         unauthenticated = request.headers.copy()
         response = client.send(
-            request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url, authenticated)
+            request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url, authenticated, scheme_auth)
         )
         credentials = _auth_set(unauthenticated, request.headers)  # the auth flow set them on ``request``
         for _ in range(client.max_redirects if client.follow_redirects else 0):
@@ -602,7 +641,7 @@ class SyncTransport(_TransportBase):
             response.close()
             request, same_origin = hop
             call.check()
-            hop_auth = self._auth_kwargs(request.url, authenticated) if same_origin else {"auth": None}
+            hop_auth = self._auth_kwargs(request.url, authenticated, scheme_auth) if same_origin else {"auth": None}
             response = client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return read_bounded(response, call)
 
@@ -657,9 +696,17 @@ class AsyncTransport(_TransportBase):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         limits: Limits | None = None,
         servers: Sequence[str] = (),
+        credentials: Credentials | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url, auth=auth, timeout=timeout, retry=retry, headers=headers, limits=limits, servers=servers
+            base_url=base_url,
+            auth=auth,
+            timeout=timeout,
+            retry=retry,
+            headers=headers,
+            limits=limits,
+            servers=servers,
+            credentials=credentials,
         )
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
@@ -675,6 +722,7 @@ class AsyncTransport(_TransportBase):
                 self._direct = transport
             self._use_own_client(http_client)
         self._client: httpx.AsyncClient = http_client
+        self._fallback = self.auth is not None or not self._owns_client
         self._sleep = sleep
 
     async def request(
@@ -690,15 +738,19 @@ class AsyncTransport(_TransportBase):
         authenticated: bool = True,
         accept: str | None = None,
         stream: bool = False,
+        operation: str | None = None,
     ) -> httpx.Response:
         """Send one logical request; see :meth:`SyncTransport.request`."""
+        scheme_auth = self._scheme_auth(operation, authenticated, self._fallback)
         json = json if content is None else RawContent(content)
         method, url, query, merged = self._prepare(method, path, params, headers, server, accept)
         call = CallBudget.start(method, url, self.limits, streamed=stream)
         attempt = 0
         while True:
             try:
-                response = await self._send_within_deadline(method, url, query, merged, json, call, authenticated)
+                response = await self._send_within_deadline(
+                    method, url, query, merged, json, call, authenticated, scheme_auth
+                )
             except httpx.TransportError as exc:
                 await self._sleep(self._wait_after_error(exc, method, url, attempt, call))
                 attempt += 1
@@ -719,15 +771,16 @@ class AsyncTransport(_TransportBase):
         json: Any,
         call: CallBudget,
         authenticated: bool = True,
+        scheme_auth: httpx.Auth | None = None,
     ) -> httpx.Response:
         """One attempt, cancelled when the call's deadline passes (also while the headers trickle in)."""
         call.check()
         remaining = call.remaining()
         if remaining is None:
-            return await self._send(method, url, query, headers, json, call, authenticated)
+            return await self._send(method, url, query, headers, json, call, authenticated, scheme_auth)
         try:
             async with asyncio.timeout(remaining):
-                return await self._send(method, url, query, headers, json, call, authenticated)
+                return await self._send(method, url, query, headers, json, call, authenticated, scheme_auth)
         except TimeoutError:
             call.check()
             raise
@@ -741,12 +794,13 @@ class AsyncTransport(_TransportBase):
         json: Any,
         call: CallBudget,
         authenticated: bool = True,
+        scheme_auth: httpx.Auth | None = None,
     ) -> httpx.Response:
         """One attempt: the read response (auth flow included)."""
         client = self._client
         if self._client_headers is not None:
             request, auth = self._build_request(
-                self._client_headers, method, url, query, headers, json, call, authenticated
+                self._client_headers, method, url, query, headers, json, call, authenticated, scheme_auth
             )
             if auth is None and self._direct is not None and not request.url.userinfo:
                 return await self._send_direct(self._direct, request, call)
@@ -757,7 +811,7 @@ class AsyncTransport(_TransportBase):
         )
         unauthenticated = request.headers.copy()
         response = await client.send(
-            request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url, authenticated)
+            request, stream=True, follow_redirects=False, **self._auth_kwargs(request.url, authenticated, scheme_auth)
         )
         credentials = _auth_set(unauthenticated, request.headers)  # the auth flow set them on ``request``
         for _ in range(client.max_redirects if client.follow_redirects else 0):
@@ -767,7 +821,7 @@ class AsyncTransport(_TransportBase):
             await response.aclose()
             request, same_origin = hop
             call.check()
-            hop_auth = self._auth_kwargs(request.url, authenticated) if same_origin else {"auth": None}
+            hop_auth = self._auth_kwargs(request.url, authenticated, scheme_auth) if same_origin else {"auth": None}
             response = await client.send(request, stream=True, follow_redirects=False, **hop_auth)
         return await aread_bounded(response, call)
 

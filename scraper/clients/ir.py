@@ -331,6 +331,13 @@ class OperationIR:
     #: the operation's own ``security`` (scheme names of each alternative requirement) where it differs from the
     #: document's; None: the document's applies. ``[]`` (or only empty requirements): no credentials at all
     security: list[list[str]] | None = None
+    #: the alternatives the runtime chooses credentials from (scheme names; ``[]``: credentials optional): the
+    #: operation's own ``security``, else the document's, else (no requirement stated anywhere) each scheme the
+    #: client takes a keyword for, optionally
+    requirements: list[list[str]] = field(default_factory=list)
+    #: whether its request names the operation to the runtime's ``Credentials`` (the client takes scheme keywords
+    #: and the operation is not one without security)
+    chooses_credentials: bool = False
 
     @property
     def authenticated(self) -> bool:
@@ -483,6 +490,21 @@ class AuthSchemeIR:
     kind: str | None  # a kind of ``VersionIR.auth``; None: no runtime auth fits (pass any ``httpx.Auth``)
     key: str | None  # an apiKey's header, query parameter or cookie name
     what: str  # what the API takes, in words ("HTTP bearer token", "API key in the query parameter api_key")
+    #: the clients' keyword argument taking this scheme's credential (None: the scheme goes through ``auth=``, as
+    #: a provider's signing or token scheme, or one no standard credential sends)
+    keyword: str | None = None
+
+    @property
+    def annotation(self) -> str:
+        """The type of :attr:`keyword`: an API key, a token (or a function returning the current one), a pair."""
+        if self.kind == "basic":
+            return "tuple[str, str] | None"
+        return "str | Callable[[], str] | None" if self.kind == "bearer" else "str | None"
+
+    @property
+    def example(self) -> str:
+        """A placeholder of what :attr:`keyword` takes, for the README (``basic_auth=("user", "password")``)."""
+        return {"basic": '("user", "password")', "bearer": '"<token>"'}.get(self.kind or "", '"..."')
 
 
 @dataclass(frozen=True, slots=True)
@@ -533,6 +555,10 @@ class VersionIR:
     auth_header_names: list[str] = field(default_factory=list)
     #: every documented security scheme, with the client argument that sends its credentials
     auth_schemes: list[AuthSchemeIR] = field(default_factory=list)
+    #: the document's security alternatives (scheme names; ``[]``: optional), as ``OperationIR.requirements``
+    default_requirements: list[list[str]] = field(default_factory=list)
+    #: whether no ``security`` is stated anywhere, so :attr:`default_requirements` is each keyword scheme, optional
+    requirements_inferred: bool = False
     #: the document's ``externalDocs.url`` (an http(s) URL without credentials), else None
     docs_url: str | None = None
     #: the requests the API sends to its users (OpenAPI 3.1 ``webhooks``), by name then method
@@ -542,6 +568,21 @@ class VersionIR:
     def api_title(self) -> str:
         """The title docstrings name the API by: ``info.title``, ending in `` API``."""
         return self.title if self.title.endswith(" API") else f"{self.title} API"
+
+    @property
+    def credential_schemes(self) -> list[AuthSchemeIR]:
+        """The schemes the clients take a keyword argument for (the runtime's ``SecurityScheme`` constants)."""
+        return [s for s in self.auth_schemes if s.keyword is not None]
+
+    @property
+    def operation_security(self) -> dict[str, list[list[str]]]:
+        """The operations whose requirements differ from the document's, by method name (``OPERATION_SECURITY``;
+        one with ``security: []`` sends no credentials at all, so it needs no entry)."""
+        return {
+            op.method_name: op.requirements
+            for op in self.operations
+            if op.authenticated and op.requirements != self.default_requirements
+        }
 
     @property
     def operation_servers(self) -> list[tuple[str, ServerIR]]:
@@ -588,6 +629,14 @@ class VersionIR:
     @property
     def any_deprecated(self) -> bool:
         return any(op.deprecated for op in self.operations)
+
+    @property
+    def abc_names(self) -> list[str]:
+        """What the client module imports from ``collections.abc``: ``Mapping`` always, the iterators when paged,
+        ``Callable`` when a bearer credential may be a function returning the current token."""
+        names = {"Mapping"} | ({"AsyncIterator", "Iterator"} if self.paged else set())
+        names |= {"Callable"} if any(s.kind == "bearer" for s in self.credential_schemes) else set()
+        return sorted(names)
 
     @property
     def uses_serialize(self) -> bool:
@@ -689,6 +738,21 @@ class PackageIR:
     def auth_schemes(self) -> list[AuthSchemeIR]:
         """The current version's documented security schemes, for the README's table."""
         return self.current_version.auth_schemes
+
+    @property
+    def example_credentials(self) -> list[tuple[str, str]]:
+        """(keyword, placeholder) the README's example passes: the schemes of the current version's first default
+        alternative the client takes keywords for all of, else its first keyword scheme; none when the provider's
+        own auth (SCP signing, Keystone) is the client's, or no scheme has a keyword."""
+        version = self.current_version
+        if self.auth_kind in ("scp", "keystone") or not version.credential_schemes:
+            return []
+        by_name = {s.name: s for s in version.credential_schemes}
+        for alternative in version.default_requirements:
+            if alternative and all(name in by_name for name in alternative):
+                return [(str(by_name[n].keyword), by_name[n].example) for n in alternative]
+        first = version.credential_schemes[0]
+        return [(str(first.keyword), first.example)]
 
     @property
     def client_args(self) -> list[str]:
@@ -984,6 +1048,14 @@ def _build_version(
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
     server = _server(ctx, doc)
     client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
+    auth_schemes = _auth_schemes(
+        doc, taken=[k.py_name for k in (server.keywords if server else [])] + [p.py_name for p in client_params]
+    )
+    default_requirements, requirements_inferred = _default_requirements(ctx, auth_schemes)
+    keyworded = any(s.keyword is not None for s in auth_schemes)
+    for op in operations:
+        op.requirements = op.security if op.security is not None else default_requirements
+        op.chooses_credentials = keyworded and op.authenticated
     schema_names.hoist_inline_classes(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
         ctx.warn(message)
@@ -1007,7 +1079,9 @@ def _build_version(
         source_name=source_name,
         auth=_auth_kind(doc),
         auth_header_names=_api_key_headers(doc),
-        auth_schemes=_auth_schemes(doc),
+        auth_schemes=auth_schemes,
+        default_requirements=default_requirements,
+        requirements_inferred=requirements_inferred,
         docs_url=_web_url(
             (doc.get("externalDocs") or {}).get("url") if isinstance(doc.get("externalDocs"), dict) else None
         ),
@@ -1105,8 +1179,14 @@ def _scheme_kind(scheme: Any) -> str | None:
     return None
 
 
-def _auth_schemes(doc: Mapping[str, Any]) -> list[AuthSchemeIR]:
-    """Every security scheme of ``doc``, in its order, with what it takes in words (for the README)."""
+#: The kinds of scheme the runtime's ``Credentials`` sends from a client keyword (``SecurityScheme.kind``).
+_KEYWORD_KINDS = frozenset({"header", "query", "cookie", "bearer", "basic"})
+
+
+def _auth_schemes(doc: Mapping[str, Any], *, taken: Sequence[str] = ()) -> list[AuthSchemeIR]:
+    """Every security scheme of ``doc``, in its order, with what it takes in words (for the README) and the client
+    keyword taking its credential (a standard scheme's; named after the scheme, clear of the other constructor
+    keywords and of ``taken``: the server variables' and client parameters' names)."""
     out = []
     for name, scheme in _security_schemes(doc).items():
         if not isinstance(scheme, dict):
@@ -1120,7 +1200,36 @@ def _auth_schemes(doc: Mapping[str, Any]) -> list[AuthSchemeIR]:
             what = _scheme_words(scheme)
         key = _api_key_name(scheme) if scheme.get("type") == "apiKey" else None
         out.append(AuthSchemeIR(name=str(name), kind=kind, key=key, what=what))
-    return out
+    keyworded = [a for a in out if a.kind in _KEYWORD_KINDS]
+    keywords = naming.dedupe(
+        [naming.safe_identifier(a.name, fallback="credential", reserved=CLIENT_KWARGS) for a in keyworded],
+        taken=taken,
+    )
+    chosen = {id(a): keyword for a, keyword in zip(keyworded, keywords, strict=True)}
+    return [dataclasses.replace(a, keyword=chosen[id(a)]) if id(a) in chosen else a for a in out]
+
+
+def _default_requirements(ctx: _Ctx, schemes: Sequence[AuthSchemeIR]) -> tuple[list[list[str]], bool]:
+    """The document's ``security`` alternatives, and whether they are inferred: a document that states none (only
+    defines schemes) gets each scheme the clients take a keyword for, optionally (a credential the user gives is
+    sent; none is required). A requirement naming a scheme the document does not define is a warning: no client
+    credential satisfies it."""
+    stated = _security_requirements(ctx.doc.get("security"))
+    _check_requirement_names(ctx, ctx.where("security"), stated)
+    if stated is not None:
+        return stated, False
+    return [[s.name] for s in schemes if s.keyword is not None] + [[]], True
+
+
+def _check_requirement_names(ctx: _Ctx, where: str, requirements: list[list[str]] | None) -> None:
+    """Warn about each scheme a ``security`` list names that ``components.securitySchemes`` does not define."""
+    defined = _security_schemes(ctx.doc)
+    for name in dict.fromkeys(n for alternative in requirements or [] for n in alternative):
+        if name not in defined:
+            ctx.warn(
+                f"{where}: {name!r:.80} is no scheme of components/securitySchemes; an alternative naming it is"
+                " satisfied by auth= only"
+            )
 
 
 def _scheme_words(scheme: Mapping[str, Any]) -> str:
@@ -1991,6 +2100,7 @@ def _operation_security(ctx: _Ctx, where: str, op: Mapping[str, Any]) -> list[li
     if own is None:
         ctx.warn(f"{where}: security: expected a list of security requirements; the document's applies")
         return None
+    _check_requirement_names(ctx, f"{where}: security", own)
     documented = _security_requirements(ctx.doc.get("security"))
     return None if own == documented else own
 

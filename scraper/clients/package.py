@@ -16,7 +16,7 @@ from typing import Any
 
 from scraper.clients import cases, ir
 from scraper.clients.formatting import SourceFormatter
-from scraper.clients.ir import GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
+from scraper.clients.ir import AuthSchemeIR, GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
 from scraper.clients.models import inline_item_classes, long_cycle_warnings
 from scraper.clients.previous_renders import PreviousRenders
 from scraper.clients.render import render
@@ -318,7 +318,11 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
     data = {
         "base_url": "https://contract.test",
         "version_headers": v.version_headers,
-        "client": {p.py_name: client_values[p.wire_name] for p in v.client_params},
+        "client": {
+            **{p.py_name: client_values[p.wire_name] for p in v.client_params},
+            **{str(s.keyword): _contract_credential(s) for s in v.credential_schemes},
+        },
+        **_credential_query(v),
         "requests": requests,
         "omitted": omitted,
         "responses": responses,
@@ -341,6 +345,18 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
 def _json_scalar(value: Any) -> str:
     """Dates and other YAML scalars in examples: their text (as the client sends them)."""
     return str(value)
+
+
+def _contract_credential(scheme: AuthSchemeIR) -> str | list[str]:
+    """A stand-in credential the contract tests give the client for ``scheme`` (each operation then sends what its
+    security asks for, instead of raising ``MissingCredentialsError``); a basic pair is a JSON list."""
+    return ["contract-user", "contract-password"] if scheme.kind == "basic" else f"contract-{scheme.keyword}"
+
+
+def _credential_query(v: VersionIR) -> dict[str, list[str]]:
+    """The query parameters credentials are sent in (the contract tests leave them out of the documented query)."""
+    keys = sorted({str(s.key) for s in v.credential_schemes if s.kind == "query"})
+    return {"credential_query": keys} if keys else {}
 
 
 def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any]) -> dict[str, Any]:

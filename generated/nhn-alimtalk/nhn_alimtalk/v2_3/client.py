@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={},
     pairs=[],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("secretKeyHeader", "header", "X-Secret-Key", keyword="secret_key_header"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["secretKeyHeader"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for Sender API v2.3 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``secret_key_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-Secret-Key": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -51,6 +61,7 @@ class Client:
         *,
         base_url: str | None = None,
         appkey: str,
+        secret_key_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -68,6 +79,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"secretKeyHeader": secret_key_header},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._appkey = appkey
 
@@ -104,6 +122,7 @@ class Client:
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
             accept="application/json",
+            operation="add_sender_to_group",
         )
         return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
@@ -127,6 +146,7 @@ class Client:
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/token", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="authenticate_tokens_for_senders",
         )
         return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
 
@@ -149,6 +169,7 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
             accept="application/json",
+            operation="delete_sender",
         )
         return _support.parse_model(_models.DeleteSenderResponse, _response)
 
@@ -173,6 +194,7 @@ class Client:
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
             accept="application/json",
+            operation="delete_sender_from_group",
         )
         return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
@@ -195,6 +217,7 @@ class Client:
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
             accept="application/json",
+            operation="get_sender",
         )
         return _support.parse_model(_models.GetSenderResponse, _response)
 
@@ -218,6 +241,7 @@ class Client:
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key},
             ),
             accept="application/json",
+            operation="get_sender_group",
         )
         return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
@@ -257,6 +281,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="list_sender",
         )
         return _support.parse_model(_models.ListSenderResponse, _response)
 
@@ -274,6 +299,7 @@ class Client:
             "GET",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey}),
             accept="application/json",
+            operation="query_sender_by_category",
         )
         return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
@@ -295,6 +321,7 @@ class Client:
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/senders", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="register_senders",
         )
         return _support.parse_model(_models.RegisterSendersResponse, _response)
 
@@ -302,7 +329,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for Sender API v2.3 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``secret_key_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-Secret-Key": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -312,6 +341,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         appkey: str,
+        secret_key_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -329,6 +359,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"secretKeyHeader": secret_key_header},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._appkey = appkey
 
@@ -365,6 +402,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
             accept="application/json",
+            operation="add_sender_to_group",
         )
         return _support.parse_model(_models.AddSenderToGroupResponse, _response)
 
@@ -388,6 +426,7 @@ class AsyncClient:
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/token", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="authenticate_tokens_for_senders",
         )
         return _support.parse_model(_models.AuthenticateTokensForSendersResponse, _response)
 
@@ -410,6 +449,7 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
             accept="application/json",
+            operation="delete_sender",
         )
         return _support.parse_model(_models.DeleteSenderResponse, _response)
 
@@ -436,6 +476,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key, "senderKey": sender_key},
             ),
             accept="application/json",
+            operation="delete_sender_from_group",
         )
         return _support.parse_model(_models.DeleteSenderFromGroupResponse, _response)
 
@@ -458,6 +499,7 @@ class AsyncClient:
                 "/alimtalk/v2.3/appkeys/{appkey}/senders/{senderKey}", {"appkey": self._appkey, "senderKey": sender_key}
             ),
             accept="application/json",
+            operation="get_sender",
         )
         return _support.parse_model(_models.GetSenderResponse, _response)
 
@@ -481,6 +523,7 @@ class AsyncClient:
                 {"appkey": self._appkey, "groupSenderKey": group_sender_key},
             ),
             accept="application/json",
+            operation="get_sender_group",
         )
         return _support.parse_model(_models.GetSenderGroupResponse, _response)
 
@@ -520,6 +563,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="list_sender",
         )
         return _support.parse_model(_models.ListSenderResponse, _response)
 
@@ -537,6 +581,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/sender/categories", {"appkey": self._appkey}),
             accept="application/json",
+            operation="query_sender_by_category",
         )
         return _support.parse_model(_models.QuerySenderByCategoryResponse, _response)
 
@@ -558,5 +603,6 @@ class AsyncClient:
             _support.format_path("/alimtalk/v2.3/appkeys/{appkey}/senders", {"appkey": self._appkey}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="register_senders",
         )
         return _support.parse_model(_models.RegisterSendersResponse, _response)

@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={},
     pairs=[],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "X-NHN-AUTHORIZATION", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for Certificate Manager API v1.3 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -51,6 +61,7 @@ class Client:
         *,
         base_url: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -68,6 +79,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -105,6 +123,7 @@ class Client:
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
             accept="application/json",
+            operation="download_a_certificate_file",
         )
         return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
@@ -138,6 +157,7 @@ class Client:
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
             accept="application/json",
+            operation="retrieve_a_certificate_list",
         )
         return _support.parse_model(_models.RetrieveACertificateListResponse, _response)
 
@@ -145,7 +165,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for Certificate Manager API v1.3 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -155,6 +177,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -172,6 +195,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -209,6 +239,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
             accept="application/json",
+            operation="download_a_certificate_file",
         )
         return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
 
@@ -242,5 +273,6 @@ class AsyncClient:
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
             accept="application/json",
+            operation="retrieve_a_certificate_list",
         )
         return _support.parse_model(_models.RetrieveACertificateListResponse, _response)

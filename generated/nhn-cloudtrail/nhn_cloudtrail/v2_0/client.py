@@ -31,12 +31,30 @@ SUNSET: str | None = None
 VERSION_HEADERS: dict[str, str] = {}
 #: No server is documented: pass ``base_url``.
 SERVER: _rt.ServerConfig | None = None
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme(
+        "tcAuthenticationIdHeader", "header", "X-TC-AUTHENTICATION-ID", keyword="tc_authentication_id_header"
+    ),
+    _rt.SecurityScheme(
+        "tcAuthenticationSecretHeader",
+        "header",
+        "X-TC-AUTHENTICATION-SECRET",
+        keyword="tc_authentication_secret_header",
+    ),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["tcAuthenticationIdHeader", "tcAuthenticationSecretHeader"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for CloudTrail API v2.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``tc_authentication_id_header`` ``tc_authentication_secret_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-TC-AUTHENTICATION-ID": ..., "X-TC-AUTHENTICATION-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -46,6 +64,8 @@ class Client:
         *,
         base_url: str | None = None,
         app_key: str,
+        tc_authentication_id_header: str | None = None,
+        tc_authentication_secret_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -63,6 +83,16 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {
+                    "tcAuthenticationIdHeader": tc_authentication_id_header,
+                    "tcAuthenticationSecretHeader": tc_authentication_secret_header,
+                },
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -106,6 +136,7 @@ class Client:
             _support.format_path("/cloud-trail/v2.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_events_search",
         )
         return _support.parse_model(_models.PostAppKeyEventsSearchResponse, _response)
 
@@ -113,7 +144,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for CloudTrail API v2.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``tc_authentication_id_header`` ``tc_authentication_secret_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-TC-AUTHENTICATION-ID": ..., "X-TC-AUTHENTICATION-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -123,6 +156,8 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         app_key: str,
+        tc_authentication_id_header: str | None = None,
+        tc_authentication_secret_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -140,6 +175,16 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {
+                    "tcAuthenticationIdHeader": tc_authentication_id_header,
+                    "tcAuthenticationSecretHeader": tc_authentication_secret_header,
+                },
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -183,5 +228,6 @@ class AsyncClient:
             _support.format_path("/cloud-trail/v2.0/appkeys/{appKey}/events/search", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_events_search",
         )
         return _support.parse_model(_models.PostAppKeyEventsSearchResponse, _response)

@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={"region": "kr1"},
     pairs=[{"region": "kr1"}],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "x-nhn-authorization", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for NHN Container Service(NCS) API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"x-nhn-authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -52,6 +62,7 @@ class Client:
         base_url: str | None = None,
         region: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -69,6 +80,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -110,6 +128,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="change_workload",
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
@@ -142,6 +161,7 @@ class Client:
             headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="changing_workload_parts",
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
@@ -167,6 +187,7 @@ class Client:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="configure_malware_scan",
         )
         return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
@@ -190,6 +211,7 @@ class Client:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_template",
         )
         return _support.parse_model(_models.CreateTemplateResponse, _response)
 
@@ -219,6 +241,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_template_version",
         )
         return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
@@ -242,6 +265,7 @@ class Client:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_workload",
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
@@ -267,6 +291,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="delete_template",
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
@@ -291,6 +316,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
             accept="application/json",
+            operation="delete_template_version",
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
@@ -316,6 +342,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="delete_workload",
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
@@ -343,6 +370,7 @@ class Client:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             params={"q": q, "page": page, "size": size},
             accept="application/json",
+            operation="list_workloads",
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
@@ -368,6 +396,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="restart_workload",
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
@@ -394,6 +423,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             accept="application/json",
+            operation="restart_workload2",
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
 
@@ -419,6 +449,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="stop_workload",
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
 
@@ -455,6 +486,7 @@ class Client:
             ),
             params={"q": q, "page": page, "size": size, "sort": sort},
             accept="application/json",
+            operation="view_a_list_of_template_versions",
         )
         return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
@@ -486,6 +518,7 @@ class Client:
             ),
             params={"page": page, "size": size, "sort": sort},
             accept="application/json",
+            operation="view_a_list_of_workload_run_history",
         )
         return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
@@ -512,6 +545,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
             accept="application/json",
+            operation="view_malware_scan_result",
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
@@ -531,6 +565,7 @@ class Client:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
             accept="application/json",
+            operation="view_malware_scan_settings",
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
@@ -556,6 +591,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="view_template",
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
 
@@ -583,6 +619,7 @@ class Client:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"page": page, "size": size, "disable_containers": disable_containers},
             accept="application/json",
+            operation="view_template_list",
         )
         return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
@@ -609,6 +646,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
             accept="application/json",
+            operation="view_template_versions",
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
@@ -634,6 +672,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="view_workload",
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
@@ -678,6 +717,7 @@ class Client:
             ),
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
             accept="application/json",
+            operation="view_workload_event",
         )
         return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
@@ -729,6 +769,7 @@ class Client:
                 "container": container,
             },
             accept="application/json",
+            operation="view_workload_log",
         )
         return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
@@ -755,6 +796,7 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
             accept="application/json",
+            operation="view_workload_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
@@ -785,6 +827,7 @@ class Client:
             ),
             params={"page": page, "size": size},
             accept="application/json",
+            operation="view_workload_scheduled_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
@@ -792,7 +835,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for NHN Container Service(NCS) API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"x-nhn-authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -803,6 +848,7 @@ class AsyncClient:
         base_url: str | None = None,
         region: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -820,6 +866,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -861,6 +914,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="change_workload",
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
@@ -893,6 +947,7 @@ class AsyncClient:
             headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="changing_workload_parts",
         )
         return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
 
@@ -918,6 +973,7 @@ class AsyncClient:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="configure_malware_scan",
         )
         return _support.parse_model(_models.ConfigureMalwareScanResponse, _response)
 
@@ -941,6 +997,7 @@ class AsyncClient:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_template",
         )
         return _support.parse_model(_models.CreateTemplateResponse, _response)
 
@@ -970,6 +1027,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_template_version",
         )
         return _support.parse_model(_models.CreateTemplateVersionResponse, _response)
 
@@ -993,6 +1051,7 @@ class AsyncClient:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_workload",
         )
         return _support.parse_model(_models.CreateWorkloadResponse, _response)
 
@@ -1018,6 +1077,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="delete_template",
         )
         return _support.parse_model(_models.DeleteTemplateResponse, _response)
 
@@ -1042,6 +1102,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
             accept="application/json",
+            operation="delete_template_version",
         )
         return _support.parse_model(_models.DeleteTemplateVersionResponse, _response)
 
@@ -1067,6 +1128,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="delete_workload",
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
@@ -1094,6 +1156,7 @@ class AsyncClient:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/workloads", {"appKey": self._app_key}),
             params={"q": q, "page": page, "size": size},
             accept="application/json",
+            operation="list_workloads",
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
@@ -1119,6 +1182,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="restart_workload",
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
@@ -1145,6 +1209,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             accept="application/json",
+            operation="restart_workload2",
         )
         return _support.parse_model(_models.RestartWorkload2Response, _response)
 
@@ -1170,6 +1235,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="stop_workload",
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
 
@@ -1206,6 +1272,7 @@ class AsyncClient:
             ),
             params={"q": q, "page": page, "size": size, "sort": sort},
             accept="application/json",
+            operation="view_a_list_of_template_versions",
         )
         return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
 
@@ -1237,6 +1304,7 @@ class AsyncClient:
             ),
             params={"page": page, "size": size, "sort": sort},
             accept="application/json",
+            operation="view_a_list_of_workload_run_history",
         )
         return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
@@ -1265,6 +1333,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
             accept="application/json",
+            operation="view_malware_scan_result",
         )
         return _support.parse_model(_models.ViewMalwareScanResultResponse, _response)
 
@@ -1284,6 +1353,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/malware/config", {"appKey": self._app_key}),
             accept="application/json",
+            operation="view_malware_scan_settings",
         )
         return _support.parse_model(_models.ViewMalwareScanSettingsResponse, _response)
 
@@ -1309,6 +1379,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="view_template",
         )
         return _support.parse_model(_models.ViewTemplateResponse, _response)
 
@@ -1336,6 +1407,7 @@ class AsyncClient:
             _support.format_path("/ncs/v1.0/appkeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"page": page, "size": size, "disable_containers": disable_containers},
             accept="application/json",
+            operation="view_template_list",
         )
         return _support.parse_model(_models.ViewTemplateListResponse, _response)
 
@@ -1362,6 +1434,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id, "version": version},
             ),
             accept="application/json",
+            operation="view_template_versions",
         )
         return _support.parse_model(_models.ViewTemplateVersionsResponse, _response)
 
@@ -1387,6 +1460,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id},
             ),
             accept="application/json",
+            operation="view_workload",
         )
         return _support.parse_model(_models.ViewWorkloadResponse, _response)
 
@@ -1431,6 +1505,7 @@ class AsyncClient:
             ),
             params={"type": type, "q": q, "page": page, "size": size, "from": from_, "to": to},
             accept="application/json",
+            operation="view_workload_event",
         )
         return _support.parse_model(_models.ViewWorkloadEventResponse, _response)
 
@@ -1482,6 +1557,7 @@ class AsyncClient:
                 "container": container,
             },
             accept="application/json",
+            operation="view_workload_log",
         )
         return _support.parse_model(_models.ViewWorkloadLogResponse, _response)
 
@@ -1510,6 +1586,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "historyId": history_id},
             ),
             accept="application/json",
+            operation="view_workload_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadRunHistoryResponse, _response)
 
@@ -1540,5 +1617,6 @@ class AsyncClient:
             ),
             params={"page": page, "size": size},
             accept="application/json",
+            operation="view_workload_scheduled_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)

@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={},
     pairs=[],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "X-NHN-AUTHORIZATION", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for Deploy API v2.1 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -51,6 +61,7 @@ class Client:
         *,
         base_url: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -68,6 +79,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -112,6 +130,7 @@ class Client:
                 },
             ),
             accept="application/octet-stream",
+            operation="download_binary",
         )
         return _response.content
 
@@ -146,6 +165,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="execute_deployment",
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
@@ -169,6 +189,7 @@ class Client:
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
             accept="application/json",
+            operation="list_artifacts",
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -217,6 +238,7 @@ class Client:
                 "keyword": keyword,
             },
             accept="application/json",
+            operation="list_binaries",
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
@@ -242,6 +264,7 @@ class Client:
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
             accept="application/json",
+            operation="list_binary_groups",
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -290,6 +313,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="list_deployment_history",
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
@@ -316,6 +340,7 @@ class Client:
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
             accept="application/json",
+            operation="list_scenarios",
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
@@ -341,6 +366,7 @@ class Client:
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
             accept="application/json",
+            operation="list_server_groups",
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -371,6 +397,7 @@ class Client:
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
             accept="application/json",
+            operation="upload_binary",
         )
         return _support.parse_model(_models.UploadBinaryResponse, _response)
 
@@ -378,7 +405,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for Deploy API v2.1 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -388,6 +417,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -405,6 +435,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -449,6 +486,7 @@ class AsyncClient:
                 },
             ),
             accept="application/octet-stream",
+            operation="download_binary",
         )
         return _response.content
 
@@ -483,6 +521,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="execute_deployment",
         )
         return _support.parse_model(_models.ExecuteDeploymentResponse, _response)
 
@@ -506,6 +545,7 @@ class AsyncClient:
             _support.format_path("/api/v2.1/projects/{appKey}/artifacts", {"appKey": self._app_key}),
             params={"artifactName": artifact_name},
             accept="application/json",
+            operation="list_artifacts",
         )
         return _support.parse_model(_models.ListArtifactsResponse, _response)
 
@@ -554,6 +594,7 @@ class AsyncClient:
                 "keyword": keyword,
             },
             accept="application/json",
+            operation="list_binaries",
         )
         return _support.parse_model(_models.ListBinariesResponse, _response)
 
@@ -579,6 +620,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
             accept="application/json",
+            operation="list_binary_groups",
         )
         return _support.parse_model(_models.ListBinaryGroupsResponse, _response)
 
@@ -627,6 +669,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="list_deployment_history",
         )
         return _support.parse_model(_models.ListDeploymentHistoryResponse, _response)
 
@@ -653,6 +696,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "artifactId": artifact_id, "serverGroupId": server_group_id},
             ),
             accept="application/json",
+            operation="list_scenarios",
         )
         return _support.parse_model(_models.ListScenariosResponse, _response)
 
@@ -678,6 +722,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "artifactId": artifact_id},
             ),
             accept="application/json",
+            operation="list_server_groups",
         )
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
@@ -708,5 +753,6 @@ class AsyncClient:
             headers=_support.header_values({"Content-Type": _content_type}),
             content=_content,
             accept="application/json",
+            operation="upload_binary",
         )
         return _support.parse_model(_models.UploadBinaryResponse, _response)

@@ -37,12 +37,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={"region": "kr1"},
     pairs=[{"region": "kr1"}, {"region": "kr2"}],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "X-NHN-Authorization", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for EasyQueue API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-Authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -53,6 +63,7 @@ class Client:
         base_url: str | None = None,
         region: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -70,6 +81,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -105,6 +123,7 @@ class Client:
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_topic",
         )
         return _support.parse_model(_models.CreateATopicResponse, _response)
 
@@ -129,6 +148,7 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             accept="application/json",
+            operation="delete_a_topic",
         )
         return _support.parse_model(_models.DeleteATopicResponse, _response)
 
@@ -155,6 +175,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="edit_a_topic",
         )
         return _support.parse_model(_models.EditATopicResponse, _response)
 
@@ -193,6 +214,7 @@ class Client:
                 "endDateTime": end_date_time,
             },
             accept="application/json",
+            operation="query_statistics",
         )
         return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
@@ -218,6 +240,7 @@ class Client:
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
             accept="application/json",
+            operation="retrieve_consumer_group_list",
         )
         return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
@@ -242,6 +265,7 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             accept="application/json",
+            operation="single_topic_lookup",
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
@@ -267,6 +291,7 @@ class Client:
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
             accept="application/json",
+            operation="view_a_partition_list",
         )
         return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
@@ -311,6 +336,7 @@ class Client:
                 "limit": limit,
             },
             accept="application/json",
+            operation="view_a_topic_list",
         )
         return _support.parse_model(_models.ViewATopicListResponse, _response)
 
@@ -318,7 +344,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for EasyQueue API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-Authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -329,6 +357,7 @@ class AsyncClient:
         base_url: str | None = None,
         region: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -346,6 +375,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -381,6 +417,7 @@ class AsyncClient:
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_topic",
         )
         return _support.parse_model(_models.CreateATopicResponse, _response)
 
@@ -405,6 +442,7 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             accept="application/json",
+            operation="delete_a_topic",
         )
         return _support.parse_model(_models.DeleteATopicResponse, _response)
 
@@ -431,6 +469,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="edit_a_topic",
         )
         return _support.parse_model(_models.EditATopicResponse, _response)
 
@@ -469,6 +508,7 @@ class AsyncClient:
                 "endDateTime": end_date_time,
             },
             accept="application/json",
+            operation="query_statistics",
         )
         return _support.parse_model(_models.QueryStatisticsResponse, _response)
 
@@ -494,6 +534,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
             accept="application/json",
+            operation="retrieve_consumer_group_list",
         )
         return _support.parse_model(_models.RetrieveConsumerGroupListResponse, _response)
 
@@ -518,6 +559,7 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             accept="application/json",
+            operation="single_topic_lookup",
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
@@ -543,6 +585,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
             accept="application/json",
+            operation="view_a_partition_list",
         )
         return _support.parse_model(_models.ViewAPartitionListResponse, _response)
 
@@ -587,5 +630,6 @@ class AsyncClient:
                 "limit": limit,
             },
             accept="application/json",
+            operation="view_a_topic_list",
         )
         return _support.parse_model(_models.ViewATopicListResponse, _response)

@@ -37,12 +37,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={"region": "kr1"},
     pairs=[{"region": "kr1"}],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "X-NHN-AUTHORIZATION", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for RDS for PostgreSQL API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -52,6 +62,7 @@ class Client:
         *,
         base_url: str | None = None,
         region: str | None = None,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -69,6 +80,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
 
     def close(self) -> None:
@@ -104,6 +122,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="add_an_access_control_rule",
         )
         return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
 
@@ -127,6 +146,7 @@ class Client:
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
             accept="application/json",
+            operation="apply_extension_changes",
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
@@ -147,6 +167,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="applying_access_control_rules",
         )
         return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
@@ -173,6 +194,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="applying_db_instance_latest_parameter_groups",
         )
         return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
@@ -197,6 +219,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="backup_db_instance",
         )
         return _support.parse_model(_models.BackupDbInstanceResponse, _response)
 
@@ -223,6 +246,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="change_db_instance_deletion_protection_settings",
         )
         return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
 
@@ -249,6 +273,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="copy_parameter_group",
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
@@ -273,6 +298,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_database",
         )
         return _support.parse_model(_models.CreateADatabaseResponse, _response)
 
@@ -295,6 +321,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_user",
         )
         return _support.parse_model(_models.CreateAUserResponse, _response)
 
@@ -322,6 +349,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_watch_setting",
         )
         return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
 
@@ -343,6 +371,7 @@ class Client:
             "/v1.0/db-instances",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_db_instance",
         )
         return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
@@ -366,6 +395,7 @@ class Client:
             "/v1.0/db-security-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_db_security_group",
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
@@ -392,6 +422,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_db_security_group2",
         )
         return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
 
@@ -415,6 +446,7 @@ class Client:
             "/v1.0/notification-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_notification_group",
         )
         return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
@@ -438,6 +470,7 @@ class Client:
             "/v1.0/parameter-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_parameter_group",
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
@@ -459,6 +492,7 @@ class Client:
             "/v1.0/user-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_user_group",
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
@@ -479,6 +513,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id}),
             accept="application/json",
+            operation="delete_backup",
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
 
@@ -499,6 +534,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="delete_db_instance",
         )
         return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
@@ -521,6 +557,7 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
             accept="application/json",
+            operation="delete_db_security_group",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
@@ -547,6 +584,7 @@ class Client:
             ),
             params={"ruleIds": rule_ids},
             accept="application/json",
+            operation="delete_db_security_group_rule",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
@@ -575,6 +613,7 @@ class Client:
             ),
             params={"withCascade": with_cascade},
             accept="application/json",
+            operation="delete_extensions_cancel",
         )
         return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
@@ -597,6 +636,7 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             accept="application/json",
+            operation="delete_notification_group",
         )
         return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
@@ -617,6 +657,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             accept="application/json",
+            operation="delete_parameter_group",
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
@@ -637,6 +678,7 @@ class Client:
             "DELETE",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             accept="application/json",
+            operation="delete_user_group",
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
@@ -661,6 +703,7 @@ class Client:
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
             accept="application/json",
+            operation="deleting_a_database",
         )
         return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
@@ -685,6 +728,7 @@ class Client:
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
             accept="application/json",
+            operation="deleting_a_user",
         )
         return _support.parse_model(_models.DeletingAUserResponse, _response)
 
@@ -711,6 +755,7 @@ class Client:
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
             accept="application/json",
+            operation="deleting_a_watch_setting",
         )
         return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
@@ -737,6 +782,7 @@ class Client:
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
             accept="application/json",
+            operation="deleting_an_access_control_rule",
         )
         return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
@@ -765,6 +811,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="edit_a_user",
         )
         return _support.parse_model(_models.EditAUserResponse, _response)
 
@@ -791,6 +838,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="export_after_backing_up_db_instance",
         )
         return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
 
@@ -815,6 +863,7 @@ class Client:
             _support.format_path("/v1.0/backups/{backupId}/export", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="export_backup_to_object_storage",
         )
         return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
 
@@ -835,6 +884,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/force-restart", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="force_restart_db_instance",
         )
         return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
@@ -855,6 +905,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="get_db_instance_backup_information",
         )
         return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
@@ -879,6 +930,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_db_instance_maintenance_information",
         )
         return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
@@ -901,6 +953,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="get_db_instance_network_information",
         )
         return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
@@ -925,6 +978,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/restoration-info", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_db_instance_restore_information",
         )
         return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
@@ -947,6 +1001,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="get_db_instance_storage_information",
         )
         return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
@@ -969,6 +1024,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_high_availability_information",
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
@@ -993,6 +1049,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_selectable_db_versions_in_the_current_db_instance",
         )
         return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
@@ -1021,6 +1078,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="install_extensions",
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
 
@@ -1041,6 +1099,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="list_db_instance_details",
         )
         return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
@@ -1063,6 +1122,7 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}", {"dbInstanceGroupId": db_instance_group_id}
             ),
             accept="application/json",
+            operation="list_db_instance_group_details",
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
@@ -1076,7 +1136,9 @@ class Client:
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-flavors", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/db-flavors", accept="application/json", operation="list_db_instance_specifications"
+        )
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     def list_db_instances(self) -> _models.ListDbInstancesResponse:
@@ -1089,7 +1151,9 @@ class Client:
         Returns:
             ListDbInstancesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-instance-groups", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/db-instance-groups", accept="application/json", operation="list_db_instances"
+        )
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     def list_db_instances2(self) -> _models.ListDbInstances2Response:
@@ -1102,7 +1166,9 @@ class Client:
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-instances", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/db-instances", accept="application/json", operation="list_db_instances2"
+        )
         return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     def list_db_security_group_details(self, db_security_group_id: str) -> _models.ListDbSecurityGroupDetailsResponse:
@@ -1124,6 +1190,7 @@ class Client:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
             accept="application/json",
+            operation="list_db_security_group_details",
         )
         return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
@@ -1137,7 +1204,9 @@ class Client:
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-security-groups", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/db-security-groups", accept="application/json", operation="list_db_security_groups"
+        )
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
@@ -1150,7 +1219,9 @@ class Client:
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/notification-groups", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/notification-groups", accept="application/json", operation="list_notification_groups"
+        )
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
@@ -1172,6 +1243,7 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             accept="application/json",
+            operation="list_notification_groups2",
         )
         return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
@@ -1192,6 +1264,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             accept="application/json",
+            operation="list_parameter_group_details",
         )
         return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
@@ -1209,7 +1282,11 @@ class Client:
             ListParameterGroupsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, accept="application/json"
+            "GET",
+            "/v1.0/parameter-groups",
+            params={"dbVersion": db_version},
+            accept="application/json",
+            operation="list_parameter_groups",
         )
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
@@ -1223,7 +1300,9 @@ class Client:
         Returns:
             ListProjectMembersResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/project/members", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/project/members", accept="application/json", operation="list_project_members"
+        )
         return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     def list_regions(self) -> _models.ListRegionsResponse:
@@ -1236,7 +1315,9 @@ class Client:
         Returns:
             ListRegionsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/project/regions", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/project/regions", accept="application/json", operation="list_regions"
+        )
         return _support.parse_model(_models.ListRegionsResponse, _response)
 
     def list_subnets(self) -> _models.ListSubnetsResponse:
@@ -1249,7 +1330,9 @@ class Client:
         Returns:
             ListSubnetsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/network/subnets", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/network/subnets", accept="application/json", operation="list_subnets"
+        )
         return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
@@ -1262,7 +1345,9 @@ class Client:
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/event-codes", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/event-codes", accept="application/json", operation="list_subscribable_event_codes"
+        )
         return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
@@ -1282,6 +1367,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             accept="application/json",
+            operation="list_user_group_details",
         )
         return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
@@ -1295,7 +1381,9 @@ class Client:
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/user-groups", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/user-groups", accept="application/json", operation="list_user_groups"
+        )
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     def modify_an_access_control_rule(
@@ -1323,6 +1411,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_an_access_control_rule",
         )
         return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
 
@@ -1347,6 +1436,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_instance",
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
 
@@ -1373,6 +1463,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_instance_maintenance_information",
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
 
@@ -1399,6 +1490,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_security_group",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
 
@@ -1427,6 +1519,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_security_group_rule",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
 
@@ -1453,6 +1546,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_high_availability",
         )
         return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
 
@@ -1479,6 +1573,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_notification_group",
         )
         return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
 
@@ -1505,6 +1600,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_parameter",
         )
         return _support.parse_model(_models.ModifyParameterResponse, _response)
 
@@ -1529,6 +1625,7 @@ class Client:
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_parameter_group",
         )
         return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
 
@@ -1553,6 +1650,7 @@ class Client:
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_user_group",
         )
         return _support.parse_model(_models.ModifyUserGroupResponse, _response)
 
@@ -1581,6 +1679,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_watch_settings",
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
 
@@ -1605,6 +1704,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_db_instance_backup_information",
         )
         return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
 
@@ -1629,6 +1729,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_db_instance_network_information",
         )
         return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
 
@@ -1653,6 +1754,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_db_instance_storage_information",
         )
         return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
 
@@ -1681,6 +1783,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_the_database",
         )
         return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
@@ -1703,6 +1806,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/pause", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="pause_high_availability",
         )
         return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
@@ -1723,6 +1827,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="promote_db_instance",
         )
         return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
@@ -1745,6 +1850,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/repair", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="recover_high_availability",
         )
         return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
@@ -1771,6 +1877,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="reorder_access_control_rules",
         )
         return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
 
@@ -1795,6 +1902,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/replicate", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="replicate_db_instance",
         )
         return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
 
@@ -1817,6 +1925,7 @@ class Client:
                 "/v1.0/parameter-groups/{parameterGroupId}/reset", {"parameterGroupId": parameter_group_id}
             ),
             accept="application/json",
+            operation="reset_parameter_group",
         )
         return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
@@ -1841,6 +1950,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restart", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="restart_db_instance",
         )
         return _support.parse_model(_models.RestartDbInstanceResponse, _response)
 
@@ -1863,6 +1973,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/resume", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="restart_high_availability",
         )
         return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
@@ -1885,6 +1996,7 @@ class Client:
             _support.format_path("/v1.0/backups/{backupId}/restore", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="restore_backup",
         )
         return _support.parse_model(_models.RestoreBackupResponse, _response)
 
@@ -1909,6 +2021,7 @@ class Client:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restore", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="restore_db_instance",
         )
         return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
 
@@ -1948,6 +2061,7 @@ class Client:
                 "dbVersion": db_version,
             },
             accept="application/json",
+            operation="retrieve_backup_list",
         )
         return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
@@ -1970,6 +2084,7 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/split", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="separate_high_availability",
         )
         return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
@@ -1990,6 +2105,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="start_db_instance",
         )
         return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
@@ -2010,6 +2126,7 @@ class Client:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="stop_db_instance",
         )
         return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
@@ -2033,6 +2150,7 @@ class Client:
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
             accept="application/json",
+            operation="synchronize_extensions",
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
@@ -2053,6 +2171,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="view_a_list_of_access_control_rules",
         )
         return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
@@ -2066,7 +2185,9 @@ class Client:
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/metrics", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/metrics", accept="application/json", operation="view_a_list_of_performance_metrics"
+        )
         return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
@@ -2079,7 +2200,9 @@ class Client:
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/db-versions", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/db-versions", accept="application/json", operation="view_db_version_list"
+        )
         return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
@@ -2101,6 +2224,7 @@ class Client:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions", {"dbInstanceGroupId": db_instance_group_id}
             ),
             accept="application/json",
+            operation="view_extension_list",
         )
         return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
@@ -2140,6 +2264,7 @@ class Client:
                 "interval": interval,
             },
             accept="application/json",
+            operation="view_stats",
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
@@ -2160,6 +2285,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="view_the_list_of_databases",
         )
         return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
@@ -2207,6 +2333,7 @@ class Client:
                 "keyword": keyword,
             },
             accept="application/json",
+            operation="view_the_list_of_events",
         )
         return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
@@ -2220,7 +2347,9 @@ class Client:
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
-        _response = self._transport.request("GET", "/v1.0/storage-types", accept="application/json")
+        _response = self._transport.request(
+            "GET", "/v1.0/storage-types", accept="application/json", operation="view_the_list_of_storage_types"
+        )
         return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
@@ -2240,6 +2369,7 @@ class Client:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="view_the_list_of_users",
         )
         return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
@@ -2263,6 +2393,7 @@ class Client:
                 {"notificationGroupId": notification_group_id},
             ),
             accept="application/json",
+            operation="view_the_list_of_watch_settings",
         )
         return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)
 
@@ -2270,7 +2401,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for RDS for PostgreSQL API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -2280,6 +2413,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         region: str | None = None,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -2297,6 +2431,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
 
     async def aclose(self) -> None:
@@ -2332,6 +2473,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="add_an_access_control_rule",
         )
         return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
 
@@ -2355,6 +2497,7 @@ class AsyncClient:
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
             accept="application/json",
+            operation="apply_extension_changes",
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
 
@@ -2375,6 +2518,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="applying_access_control_rules",
         )
         return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
 
@@ -2401,6 +2545,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="applying_db_instance_latest_parameter_groups",
         )
         return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
@@ -2425,6 +2570,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="backup_db_instance",
         )
         return _support.parse_model(_models.BackupDbInstanceResponse, _response)
 
@@ -2451,6 +2597,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="change_db_instance_deletion_protection_settings",
         )
         return _support.parse_model(_models.ChangeDbInstanceDeletionProtectionSettingsResponse, _response)
 
@@ -2477,6 +2624,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="copy_parameter_group",
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
@@ -2501,6 +2649,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_database",
         )
         return _support.parse_model(_models.CreateADatabaseResponse, _response)
 
@@ -2525,6 +2674,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_user",
         )
         return _support.parse_model(_models.CreateAUserResponse, _response)
 
@@ -2552,6 +2702,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_a_watch_setting",
         )
         return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
 
@@ -2573,6 +2724,7 @@ class AsyncClient:
             "/v1.0/db-instances",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_db_instance",
         )
         return _support.parse_model(_models.CreateDbInstanceResponse, _response)
 
@@ -2596,6 +2748,7 @@ class AsyncClient:
             "/v1.0/db-security-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_db_security_group",
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
@@ -2622,6 +2775,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_db_security_group2",
         )
         return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
 
@@ -2645,6 +2799,7 @@ class AsyncClient:
             "/v1.0/notification-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_notification_group",
         )
         return _support.parse_model(_models.CreateNotificationGroupResponse, _response)
 
@@ -2668,6 +2823,7 @@ class AsyncClient:
             "/v1.0/parameter-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_parameter_group",
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
@@ -2689,6 +2845,7 @@ class AsyncClient:
             "/v1.0/user-groups",
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="create_user_group",
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
@@ -2709,6 +2866,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1.0/backups/{backupId}", {"backupId": backup_id}),
             accept="application/json",
+            operation="delete_backup",
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
 
@@ -2729,6 +2887,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="delete_db_instance",
         )
         return _support.parse_model(_models.DeleteDbInstanceResponse, _response)
 
@@ -2751,6 +2910,7 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
             accept="application/json",
+            operation="delete_db_security_group",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupResponse, _response)
 
@@ -2777,6 +2937,7 @@ class AsyncClient:
             ),
             params={"ruleIds": rule_ids},
             accept="application/json",
+            operation="delete_db_security_group_rule",
         )
         return _support.parse_model(_models.DeleteDbSecurityGroupRuleResponse, _response)
 
@@ -2805,6 +2966,7 @@ class AsyncClient:
             ),
             params={"withCascade": with_cascade},
             accept="application/json",
+            operation="delete_extensions_cancel",
         )
         return _support.parse_model(_models.DeleteExtensionsCancelResponse, _response)
 
@@ -2827,6 +2989,7 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             accept="application/json",
+            operation="delete_notification_group",
         )
         return _support.parse_model(_models.DeleteNotificationGroupResponse, _response)
 
@@ -2847,6 +3010,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             accept="application/json",
+            operation="delete_parameter_group",
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
@@ -2867,6 +3031,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             accept="application/json",
+            operation="delete_user_group",
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
@@ -2891,6 +3056,7 @@ class AsyncClient:
                 {"dbInstanceId": db_instance_id, "databaseId": database_id},
             ),
             accept="application/json",
+            operation="deleting_a_database",
         )
         return _support.parse_model(_models.DeletingADatabaseResponse, _response)
 
@@ -2915,6 +3081,7 @@ class AsyncClient:
                 {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
             ),
             accept="application/json",
+            operation="deleting_a_user",
         )
         return _support.parse_model(_models.DeletingAUserResponse, _response)
 
@@ -2941,6 +3108,7 @@ class AsyncClient:
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
             accept="application/json",
+            operation="deleting_a_watch_setting",
         )
         return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
 
@@ -2967,6 +3135,7 @@ class AsyncClient:
                 {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
             ),
             accept="application/json",
+            operation="deleting_an_access_control_rule",
         )
         return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
 
@@ -2995,6 +3164,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="edit_a_user",
         )
         return _support.parse_model(_models.EditAUserResponse, _response)
 
@@ -3021,6 +3191,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="export_after_backing_up_db_instance",
         )
         return _support.parse_model(_models.ExportAfterBackingUpDbInstanceResponse, _response)
 
@@ -3045,6 +3216,7 @@ class AsyncClient:
             _support.format_path("/v1.0/backups/{backupId}/export", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="export_backup_to_object_storage",
         )
         return _support.parse_model(_models.ExportBackupToObjectStorageResponse, _response)
 
@@ -3065,6 +3237,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/force-restart", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="force_restart_db_instance",
         )
         return _support.parse_model(_models.ForceRestartDbInstanceResponse, _response)
 
@@ -3087,6 +3260,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="get_db_instance_backup_information",
         )
         return _support.parse_model(_models.GetDbInstanceBackupInformationResponse, _response)
 
@@ -3111,6 +3285,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/maintenance-info", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_db_instance_maintenance_information",
         )
         return _support.parse_model(_models.GetDbInstanceMaintenanceInformationResponse, _response)
 
@@ -3133,6 +3308,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="get_db_instance_network_information",
         )
         return _support.parse_model(_models.GetDbInstanceNetworkInformationResponse, _response)
 
@@ -3157,6 +3333,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/restoration-info", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_db_instance_restore_information",
         )
         return _support.parse_model(_models.GetDbInstanceRestoreInformationResponse, _response)
 
@@ -3179,6 +3356,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="get_db_instance_storage_information",
         )
         return _support.parse_model(_models.GetDbInstanceStorageInformationResponse, _response)
 
@@ -3203,6 +3381,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_high_availability_information",
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
@@ -3227,6 +3406,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="get_selectable_db_versions_in_the_current_db_instance",
         )
         return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
 
@@ -3255,6 +3435,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="install_extensions",
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
 
@@ -3275,6 +3456,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="list_db_instance_details",
         )
         return _support.parse_model(_models.ListDbInstanceDetailsResponse, _response)
 
@@ -3299,6 +3481,7 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}", {"dbInstanceGroupId": db_instance_group_id}
             ),
             accept="application/json",
+            operation="list_db_instance_group_details",
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
@@ -3312,7 +3495,9 @@ class AsyncClient:
         Returns:
             ListDbInstanceSpecificationsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-flavors", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/db-flavors", accept="application/json", operation="list_db_instance_specifications"
+        )
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     async def list_db_instances(self) -> _models.ListDbInstancesResponse:
@@ -3325,7 +3510,9 @@ class AsyncClient:
         Returns:
             ListDbInstancesResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-instance-groups", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/db-instance-groups", accept="application/json", operation="list_db_instances"
+        )
         return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     async def list_db_instances2(self) -> _models.ListDbInstances2Response:
@@ -3338,7 +3525,9 @@ class AsyncClient:
         Returns:
             ListDbInstances2Response (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-instances", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/db-instances", accept="application/json", operation="list_db_instances2"
+        )
         return _support.parse_model(_models.ListDbInstances2Response, _response)
 
     async def list_db_security_group_details(
@@ -3362,6 +3551,7 @@ class AsyncClient:
                 "/v1.0/db-security-groups/{dbSecurityGroupId}", {"dbSecurityGroupId": db_security_group_id}
             ),
             accept="application/json",
+            operation="list_db_security_group_details",
         )
         return _support.parse_model(_models.ListDbSecurityGroupDetailsResponse, _response)
 
@@ -3375,7 +3565,9 @@ class AsyncClient:
         Returns:
             ListDbSecurityGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-security-groups", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/db-security-groups", accept="application/json", operation="list_db_security_groups"
+        )
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
     async def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
@@ -3388,7 +3580,9 @@ class AsyncClient:
         Returns:
             ListNotificationGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/notification-groups", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/notification-groups", accept="application/json", operation="list_notification_groups"
+        )
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
     async def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
@@ -3410,6 +3604,7 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             accept="application/json",
+            operation="list_notification_groups2",
         )
         return _support.parse_model(_models.ListNotificationGroups2Response, _response)
 
@@ -3430,6 +3625,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             accept="application/json",
+            operation="list_parameter_group_details",
         )
         return _support.parse_model(_models.ListParameterGroupDetailsResponse, _response)
 
@@ -3447,7 +3643,11 @@ class AsyncClient:
             ListParameterGroupsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1.0/parameter-groups", params={"dbVersion": db_version}, accept="application/json"
+            "GET",
+            "/v1.0/parameter-groups",
+            params={"dbVersion": db_version},
+            accept="application/json",
+            operation="list_parameter_groups",
         )
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
@@ -3461,7 +3661,9 @@ class AsyncClient:
         Returns:
             ListProjectMembersResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/project/members", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/project/members", accept="application/json", operation="list_project_members"
+        )
         return _support.parse_model(_models.ListProjectMembersResponse, _response)
 
     async def list_regions(self) -> _models.ListRegionsResponse:
@@ -3474,7 +3676,9 @@ class AsyncClient:
         Returns:
             ListRegionsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/project/regions", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/project/regions", accept="application/json", operation="list_regions"
+        )
         return _support.parse_model(_models.ListRegionsResponse, _response)
 
     async def list_subnets(self) -> _models.ListSubnetsResponse:
@@ -3487,7 +3691,9 @@ class AsyncClient:
         Returns:
             ListSubnetsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/network/subnets", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/network/subnets", accept="application/json", operation="list_subnets"
+        )
         return _support.parse_model(_models.ListSubnetsResponse, _response)
 
     async def list_subscribable_event_codes(self) -> _models.ListSubscribableEventCodesResponse:
@@ -3500,7 +3706,9 @@ class AsyncClient:
         Returns:
             ListSubscribableEventCodesResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/event-codes", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/event-codes", accept="application/json", operation="list_subscribable_event_codes"
+        )
         return _support.parse_model(_models.ListSubscribableEventCodesResponse, _response)
 
     async def list_user_group_details(self, user_group_id: str) -> _models.ListUserGroupDetailsResponse:
@@ -3520,6 +3728,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             accept="application/json",
+            operation="list_user_group_details",
         )
         return _support.parse_model(_models.ListUserGroupDetailsResponse, _response)
 
@@ -3533,7 +3742,9 @@ class AsyncClient:
         Returns:
             ListUserGroupsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/user-groups", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/user-groups", accept="application/json", operation="list_user_groups"
+        )
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
     async def modify_an_access_control_rule(
@@ -3561,6 +3772,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_an_access_control_rule",
         )
         return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
 
@@ -3585,6 +3797,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_instance",
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
 
@@ -3611,6 +3824,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_instance_maintenance_information",
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
 
@@ -3637,6 +3851,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_security_group",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupResponse, _response)
 
@@ -3665,6 +3880,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_db_security_group_rule",
         )
         return _support.parse_model(_models.ModifyDbSecurityGroupRuleResponse, _response)
 
@@ -3691,6 +3907,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_high_availability",
         )
         return _support.parse_model(_models.ModifyHighAvailabilityResponse, _response)
 
@@ -3717,6 +3934,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_notification_group",
         )
         return _support.parse_model(_models.ModifyNotificationGroupResponse, _response)
 
@@ -3743,6 +3961,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_parameter",
         )
         return _support.parse_model(_models.ModifyParameterResponse, _response)
 
@@ -3767,6 +3986,7 @@ class AsyncClient:
             _support.format_path("/v1.0/parameter-groups/{parameterGroupId}", {"parameterGroupId": parameter_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_parameter_group",
         )
         return _support.parse_model(_models.ModifyParameterGroupResponse, _response)
 
@@ -3791,6 +4011,7 @@ class AsyncClient:
             _support.format_path("/v1.0/user-groups/{userGroupId}", {"userGroupId": user_group_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_user_group",
         )
         return _support.parse_model(_models.ModifyUserGroupResponse, _response)
 
@@ -3819,6 +4040,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modify_watch_settings",
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
 
@@ -3843,6 +4065,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_db_instance_backup_information",
         )
         return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
 
@@ -3867,6 +4090,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_db_instance_network_information",
         )
         return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
 
@@ -3891,6 +4115,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_db_instance_storage_information",
         )
         return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
 
@@ -3919,6 +4144,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="modifying_the_database",
         )
         return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
@@ -3941,6 +4167,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/pause", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="pause_high_availability",
         )
         return _support.parse_model(_models.PauseHighAvailabilityResponse, _response)
 
@@ -3961,6 +4188,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/promote", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="promote_db_instance",
         )
         return _support.parse_model(_models.PromoteDbInstanceResponse, _response)
 
@@ -3983,6 +4211,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/repair", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="recover_high_availability",
         )
         return _support.parse_model(_models.RecoverHighAvailabilityResponse, _response)
 
@@ -4009,6 +4238,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="reorder_access_control_rules",
         )
         return _support.parse_model(_models.ReorderAccessControlRulesResponse, _response)
 
@@ -4033,6 +4263,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/replicate", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="replicate_db_instance",
         )
         return _support.parse_model(_models.ReplicateDbInstanceResponse, _response)
 
@@ -4055,6 +4286,7 @@ class AsyncClient:
                 "/v1.0/parameter-groups/{parameterGroupId}/reset", {"parameterGroupId": parameter_group_id}
             ),
             accept="application/json",
+            operation="reset_parameter_group",
         )
         return _support.parse_model(_models.ResetParameterGroupResponse, _response)
 
@@ -4079,6 +4311,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restart", {"dbInstanceId": db_instance_id}),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="restart_db_instance",
         )
         return _support.parse_model(_models.RestartDbInstanceResponse, _response)
 
@@ -4101,6 +4334,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/resume", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="restart_high_availability",
         )
         return _support.parse_model(_models.RestartHighAvailabilityResponse, _response)
 
@@ -4125,6 +4359,7 @@ class AsyncClient:
             _support.format_path("/v1.0/backups/{backupId}/restore", {"backupId": backup_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="restore_backup",
         )
         return _support.parse_model(_models.RestoreBackupResponse, _response)
 
@@ -4149,6 +4384,7 @@ class AsyncClient:
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/restore", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="restore_db_instance",
         )
         return _support.parse_model(_models.RestoreDbInstanceResponse, _response)
 
@@ -4188,6 +4424,7 @@ class AsyncClient:
                 "dbVersion": db_version,
             },
             accept="application/json",
+            operation="retrieve_backup_list",
         )
         return _support.parse_model(_models.RetrieveBackupListResponse, _response)
 
@@ -4210,6 +4447,7 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/high-availability/split", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
+            operation="separate_high_availability",
         )
         return _support.parse_model(_models.SeparateHighAvailabilityResponse, _response)
 
@@ -4230,6 +4468,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/start", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="start_db_instance",
         )
         return _support.parse_model(_models.StartDbInstanceResponse, _response)
 
@@ -4250,6 +4489,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/stop", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="stop_db_instance",
         )
         return _support.parse_model(_models.StopDbInstanceResponse, _response)
 
@@ -4273,6 +4513,7 @@ class AsyncClient:
                 {"dbInstanceGroupId": db_instance_group_id},
             ),
             accept="application/json",
+            operation="synchronize_extensions",
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
@@ -4295,6 +4536,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="view_a_list_of_access_control_rules",
         )
         return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
 
@@ -4308,7 +4550,9 @@ class AsyncClient:
         Returns:
             ViewAListOfPerformanceMetricsResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/metrics", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/metrics", accept="application/json", operation="view_a_list_of_performance_metrics"
+        )
         return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
 
     async def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
@@ -4321,7 +4565,9 @@ class AsyncClient:
         Returns:
             ViewDbVersionListResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/db-versions", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/db-versions", accept="application/json", operation="view_db_version_list"
+        )
         return _support.parse_model(_models.ViewDbVersionListResponse, _response)
 
     async def view_extension_list(self, db_instance_group_id: str) -> _models.ViewExtensionListResponse:
@@ -4343,6 +4589,7 @@ class AsyncClient:
                 "/v1.0/db-instance-groups/{dbInstanceGroupId}/extensions", {"dbInstanceGroupId": db_instance_group_id}
             ),
             accept="application/json",
+            operation="view_extension_list",
         )
         return _support.parse_model(_models.ViewExtensionListResponse, _response)
 
@@ -4382,6 +4629,7 @@ class AsyncClient:
                 "interval": interval,
             },
             accept="application/json",
+            operation="view_stats",
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
@@ -4402,6 +4650,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="view_the_list_of_databases",
         )
         return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
 
@@ -4449,6 +4698,7 @@ class AsyncClient:
                 "keyword": keyword,
             },
             accept="application/json",
+            operation="view_the_list_of_events",
         )
         return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
 
@@ -4462,7 +4712,9 @@ class AsyncClient:
         Returns:
             ViewTheListOfStorageTypesResponse (HTTP 200).
         """
-        _response = await self._transport.request("GET", "/v1.0/storage-types", accept="application/json")
+        _response = await self._transport.request(
+            "GET", "/v1.0/storage-types", accept="application/json", operation="view_the_list_of_storage_types"
+        )
         return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
 
     async def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
@@ -4482,6 +4734,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
             accept="application/json",
+            operation="view_the_list_of_users",
         )
         return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
 
@@ -4507,5 +4760,6 @@ class AsyncClient:
                 {"notificationGroupId": notification_group_id},
             ),
             accept="application/json",
+            operation="view_the_list_of_watch_settings",
         )
         return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)

@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={"region": "kr1"},
     pairs=[{"region": "kr1"}],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "X-NHN-AUTHORIZATION", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for RDS for PostgreSQL API v3.0 (SUPPORTED).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -51,6 +61,7 @@ class Client:
         *,
         base_url: str | None = None,
         region: str | None = None,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -68,6 +79,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
 
     def close(self) -> None:
@@ -96,7 +114,10 @@ class Client:
             ListTaskDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}), accept="application/json"
+            "GET",
+            _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}),
+            accept="application/json",
+            operation="list_task_details",
         )
         return _support.parse_model(_models.ListTaskDetailsResponse, _response)
 
@@ -104,7 +125,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for RDS for PostgreSQL API v3.0 (SUPPORTED).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables ``region``; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-NHN-AUTHORIZATION": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -114,6 +137,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         region: str | None = None,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -131,6 +155,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
 
     async def aclose(self) -> None:
@@ -159,6 +190,9 @@ class AsyncClient:
             ListTaskDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}), accept="application/json"
+            "GET",
+            _support.format_path("/v3.0/jobs/{jobId}", {"jobId": job_id}),
+            accept="application/json",
+            operation="list_task_details",
         )
         return _support.parse_model(_models.ListTaskDetailsResponse, _response)

@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={},
     pairs=[],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("userAccessKeyToken", "header", "x-nhn-authorization", keyword="user_access_key_token"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["userAccessKeyToken"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for Security Advisor API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"x-nhn-authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -51,6 +61,7 @@ class Client:
         *,
         base_url: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -68,6 +79,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -99,6 +117,7 @@ class Client:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key}),
             accept="application/json",
+            operation="query_auto_inspection_settings",
         )
         return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
@@ -118,6 +137,7 @@ class Client:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key}),
             accept="application/json",
+            operation="query_last_inspection_date",
         )
         return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
@@ -144,6 +164,7 @@ class Client:
             _support.format_path("/advisor/v1.0/appKey/{appKey}/inspection_results", {"appKey": self._app_key}),
             params={"region": region, "lang": lang},
             accept="application/json",
+            operation="query_summary_of_last_inspection_result",
         )
         return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)
 
@@ -151,7 +172,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for Security Advisor API v1.0 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``user_access_key_token`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"x-nhn-authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -161,6 +184,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         app_key: str,
+        user_access_key_token: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -178,6 +202,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"userAccessKeyToken": user_access_key_token},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -209,6 +240,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/setting", {"appKey": self._app_key}),
             accept="application/json",
+            operation="query_auto_inspection_settings",
         )
         return _support.parse_model(_models.QueryAutoInspectionSettingsResponse, _response)
 
@@ -228,6 +260,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/advisor/v1.0/appKey/{appKey}/last_inspection_date", {"appKey": self._app_key}),
             accept="application/json",
+            operation="query_last_inspection_date",
         )
         return _support.parse_model(_models.QueryLastInspectionDateResponse, _response)
 
@@ -254,5 +287,6 @@ class AsyncClient:
             _support.format_path("/advisor/v1.0/appKey/{appKey}/inspection_results", {"appKey": self._app_key}),
             params={"region": region, "lang": lang},
             accept="application/json",
+            operation="query_summary_of_last_inspection_result",
         )
         return _support.parse_model(_models.QuerySummaryOfLastInspectionResultResponse, _response)

@@ -1,0 +1,223 @@
+"""Credentials per documented security scheme, and which of them each operation's request carries.
+
+An OpenAPI document may define several security schemes (an API key in a header for most operations, HTTP basic
+for a token endpoint, a bearer token for some) and give each operation its own alternatives
+(``security: [{apiKey: []}, {oauth2: []}]``: either one; ``[{key: [], basic: []}]``: both at once). A generated
+client takes one credential per scheme (a keyword argument named after it) and hands them to :class:`Credentials`
+with the document's requirements; the transport asks :meth:`Credentials.choose` which to send for each operation:
+the credentials of every scheme of the first alternative the client has credentials for, and nothing else. An
+alternative without schemes (``{}``) makes the credentials optional: the operation is called without any when the
+client has none of the others.
+
+When the client has credentials for none of the alternatives, the operation cannot succeed: the request is not sent
+and :class:`MissingCredentialsError` names the operation, the schemes and the keywords that take them, unless the
+client was also given an ``auth=`` (any :class:`httpx.Auth`, which then goes as before) or its own ``http_client``
+(whose auth, default headers or event hooks may carry credentials), or an alternative needs a
+scheme this runtime cannot send (mutual TLS, a provider's signature): the caller's ``auth=`` or ``http_client`` is
+then the only way, and the request goes without a complaint.
+
+Secrets never appear in a repr, a log record or an exception message: the reprs and messages name schemes and
+keywords only, and API keys sent in the query are registered with :mod:`~docs2client_runtime.redaction`.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Mapping,
+    Sequence,
+)
+from dataclasses import dataclass
+
+import httpx
+
+from docs2client_runtime.redaction import sensitive_query_keys
+
+__all__ = [
+    "Credentials",
+    "MissingCredentialsError",
+    "SecurityScheme",
+]
+
+#: What a client keyword takes: an API key or a bearer token (a string, or for a token a function returning the
+#: current one, called once per request), or a ``(user, password)`` pair for HTTP basic.
+Credential = str | Callable[[], str] | tuple[str, str]
+
+#: The kinds of scheme this module sends: an API key in a header, the query or a cookie, HTTP bearer (also what an
+#: OAuth 2.0 or OpenID Connect access token is sent as), HTTP basic.
+KINDS = frozenset({"header", "query", "cookie", "bearer", "basic"})
+
+
+class MissingCredentialsError(Exception):
+    """An operation requires credentials the client was not given (raised before anything is sent)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    """One documented security scheme the client takes a credential for.
+
+    ``name`` is its key in ``components.securitySchemes`` (what an operation's ``security`` names), ``kind`` one of
+    :data:`KINDS`, ``key`` the header, query parameter or cookie name of an API key, and ``keyword`` the client's
+    keyword argument that takes the credential (named in error messages).
+    """
+
+    name: str
+    kind: str
+    key: str | None = None
+    keyword: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"security scheme {self.name!r}: kind must be one of {sorted(KINDS)}, got {self.kind!r}")
+        if self.kind in ("header", "query", "cookie") and not self.key:
+            raise ValueError(f"security scheme {self.name!r}: an API key needs its {self.kind} name (key=)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    """What :meth:`Credentials.choose` decided for one operation: the auth sending the chosen alternative's
+    credentials (None: none to send), and why none could be chosen when the operation requires some."""
+
+    auth: httpx.Auth | None
+    missing: str | None = None
+    #: an alternative needs a scheme the client takes no keyword for: the caller's own auth may satisfy it
+    foreign: bool = False
+
+
+class _SchemeAuth(httpx.Auth):
+    """Sets the credentials of the schemes of one alternative on a request (the transport decides where requests
+    may carry credentials: its base URL's and servers' origins only, never a redirect elsewhere)."""
+
+    def __init__(self, parts: Sequence[tuple[SecurityScheme, Credential]]) -> None:
+        self._parts = list(parts)
+
+    def __repr__(self) -> str:
+        return f"_SchemeAuth({[scheme.name for scheme, _ in self._parts]!r})"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        for scheme, value in self._parts:
+            _apply(scheme, value, request)
+        yield request
+
+
+def _apply(scheme: SecurityScheme, value: Credential, request: httpx.Request) -> None:
+    """Put one scheme's credential on ``request``."""
+    if scheme.kind == "basic":
+        user, password = value if isinstance(value, tuple) else ("", "")
+        pair = f"{user}:{password}".encode()
+        request.headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+        return
+    text = value() if callable(value) else value
+    if not isinstance(text, str) or not text or any(c in text for c in "\r\n"):
+        raise MissingCredentialsError(
+            f"the credential for security scheme {scheme.name!r} ({scheme.keyword}=) is empty or not one line of text"
+        )
+    assert scheme.key is not None or scheme.kind == "bearer"
+    if scheme.kind == "bearer":
+        request.headers["Authorization"] = f"Bearer {text}"
+    elif scheme.kind == "header":
+        request.headers[str(scheme.key)] = text
+    elif scheme.kind == "query":
+        request.url = request.url.copy_merge_params({str(scheme.key): text})
+    else:  # cookie: beside the cookies the operation sends as parameters
+        cookie = f"{scheme.key}={text}"
+        existing = request.headers.get("Cookie")
+        request.headers["Cookie"] = f"{existing}; {cookie}" if existing else cookie
+
+
+def _checked(scheme: SecurityScheme, value: object) -> Credential:
+    """``value`` when it is a credential of ``scheme``'s kind; a located error otherwise (never showing it)."""
+    if scheme.kind == "basic":
+        if isinstance(value, tuple | list) and len(value) == 2 and all(isinstance(v, str) for v in value):
+            return (value[0], value[1])
+        raise TypeError(f"{scheme.keyword}= (security scheme {scheme.name!r}) takes a (user, password) pair")
+    if isinstance(value, str) and value and not any(c in value for c in "\r\n"):
+        return value
+    if scheme.kind == "bearer" and callable(value):
+        return value  # type: ignore[return-value]  # a function returning the current token
+    expected = "a token (a string, or a function returning one)" if scheme.kind == "bearer" else "an API key string"
+    raise TypeError(f"{scheme.keyword}= (security scheme {scheme.name!r}) takes {expected}, on one line")
+
+
+class Credentials:
+    """The credentials a client was given, by scheme name, and the requirements of its operations.
+
+    ``schemes`` are the schemes the client takes keywords for; ``values`` the keywords' values by scheme name (None:
+    not given); ``default`` the document's alternatives (each a sequence of scheme names; an empty one: optional),
+    ``operations`` an operation's own alternatives where they differ, by operation (method) name. ``headers`` are
+    the client's default headers: an API key already among them counts as given (it goes with every request anyway).
+    """
+
+    def __init__(
+        self,
+        schemes: Sequence[SecurityScheme],
+        values: Mapping[str, object],
+        *,
+        default: Sequence[Sequence[str]] = (),
+        operations: Mapping[str, Sequence[Sequence[str]]] | None = None,
+        headers: Iterable[str] = (),
+    ) -> None:
+        self._schemes = {scheme.name: scheme for scheme in schemes}
+        self._values: dict[str, Credential] = {}
+        for name, value in values.items():
+            scheme = self._schemes.get(name)
+            if scheme is None:
+                raise ValueError(f"no security scheme {name!r} among {sorted(self._schemes)}")
+            if value is not None:
+                self._values[name] = _checked(scheme, value)
+                if scheme.kind == "query":
+                    sensitive_query_keys.add(str(scheme.key))
+        present = {name.lower() for name in headers}
+        #: schemes whose API key the default headers already carry: satisfied, nothing to add
+        self._in_headers = {
+            s.name
+            for s in schemes
+            if s.kind == "header" and s.name not in self._values and str(s.key).lower() in present
+        }
+        self._default = tuple(tuple(alt) for alt in default)
+        self._operations = {op: tuple(tuple(alt) for alt in alts) for op, alts in (operations or {}).items()}
+        self._chosen: dict[str, _Choice] = {}
+
+    def __repr__(self) -> str:
+        return f"Credentials(given={sorted(self._values)!r})"
+
+    @property
+    def given(self) -> bool:
+        """Whether the client was given a credential for any scheme."""
+        return bool(self._values)
+
+    def requirements(self, operation: str) -> tuple[tuple[str, ...], ...]:
+        """The alternatives of ``operation``: its own, else the document's."""
+        return self._operations.get(operation, self._default)
+
+    def choose(self, operation: str) -> _Choice:
+        """What a request of ``operation`` carries (decided once per operation: the credentials do not change)."""
+        choice = self._chosen.get(operation)
+        if choice is None:
+            choice = self._chosen[operation] = self._decide(operation)
+        return choice
+
+    def _decide(self, operation: str) -> _Choice:
+        alternatives = self.requirements(operation)
+        for alternative in alternatives:
+            if alternative and all(n in self._values or n in self._in_headers for n in alternative):
+                parts = [(self._schemes[n], self._values[n]) for n in alternative if n in self._values]
+                return _Choice(_SchemeAuth(parts) if parts else None)
+        if not alternatives or any(not alternative for alternative in alternatives):
+            return _Choice(None)  # no requirement, or an optional one
+        foreign = any(n not in self._schemes for alternative in alternatives for n in alternative)
+        return _Choice(None, self._missing(operation, alternatives), foreign)
+
+    def _missing(self, operation: str, alternatives: Collection[Sequence[str]]) -> str:
+        """One line: the operation, its alternatives and the keywords that would satisfy them."""
+        words = []
+        for alternative in alternatives:
+            named = [
+                f"{n!r} ({self._schemes[n].keyword}=)" if n in self._schemes else f"{n!r} (auth=)" for n in alternative
+            ]
+            words.append(" and ".join(named))
+        return f"{operation} needs credentials for {' or '.join(words)}; the client was given none of them"
