@@ -741,18 +741,24 @@ class PackageIR:
 
     @property
     def example_credentials(self) -> list[tuple[str, str]]:
-        """(keyword, placeholder) the README's example passes: the schemes of the current version's first default
-        alternative the client takes keywords for all of, else its first keyword scheme; none when the provider's
-        own auth (SCP signing, Keystone) is the client's, or no scheme has a keyword."""
+        """(keyword, placeholder) the README's example passes: the schemes of the first alternative most of the
+        current version's operations state (of keyword schemes only), else its first keyword scheme; none when the
+        provider's own auth (SCP signing, Keystone) is the client's, or no scheme has a keyword."""
         version = self.current_version
         if self.auth_kind in ("scp", "keystone") or not version.credential_schemes:
             return []
         by_name = {s.name: s for s in version.credential_schemes}
-        for alternative in version.default_requirements:
-            if alternative and all(name in by_name for name in alternative):
-                return [(str(by_name[n].keyword), by_name[n].example) for n in alternative]
-        first = version.credential_schemes[0]
-        return [(str(first.keyword), first.example)]
+        firsts = [
+            tuple(alternative)
+            for op in version.operations
+            if op.authenticated
+            for alternative in op.requirements[:1]
+            if alternative and all(name in by_name for name in alternative)
+        ]
+        if not firsts:
+            return [(str(version.credential_schemes[0].keyword), version.credential_schemes[0].example)]
+        common = max(dict.fromkeys(firsts), key=firsts.count)  # the first alternative most operations state
+        return [(str(by_name[n].keyword), by_name[n].example) for n in common]
 
     @property
     def client_args(self) -> list[str]:

@@ -115,6 +115,13 @@ def test_a_document_stating_no_requirement_sends_any_given_credential_and_requir
     assert version.default_requirements == [["api_key"], ["basicAuth"], ["oauth"], ["queryKey"], ["session"], []]
 
 
+def test_the_readme_example_passes_what_most_operations_need() -> None:
+    spec = {**SPEC, "paths": {f"/{n}": {"get": _op(n, security=[{"oauth": []}, {"basicAuth": []}])} for n in "abc"}}
+    spec["paths"]["/d"] = {"get": _op("d", security=[{"basicAuth": []}])}
+    spec.pop("security")
+    assert build_package([spec], source_names=["multi/1.0.yaml"]).example_credentials == [("oauth", '"<token>"')]
+
+
 def test_a_requirement_naming_an_undefined_scheme_is_a_located_warning() -> None:
     spec = {**SPEC, "paths": {"/x": {"get": _op("x", security=[{"nope": []}])}}}
     package = build_package([spec], source_names=["multi/1.0.yaml"])
@@ -244,7 +251,7 @@ def test_the_readme_and_docstring_say_how_to_pass_credentials(written: Path, api
     assert '| `basicAuth` | HTTP basic (user and password) | `basic_auth=("user", "password")` |' in readme
     assert 'Client(api_key="...")' in readme
     doc = " ".join((api.Client.__doc__ or "").split())
-    assert "``api_key`` ``basic_auth`` ``oauth`` ``query_key`` ``session``" in doc
+    assert "``api_key``, ``basic_auth``, ``oauth``, ``query_key``, ``session``" in doc
 
 
 def test_the_package_passes_its_contract_tests_and_mypy_strict(written: Path, tmp_path: Path) -> None:

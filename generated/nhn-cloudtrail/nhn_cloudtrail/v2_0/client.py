@@ -53,7 +53,7 @@ class Client:
     """Synchronous client for CloudTrail API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
-    documented security schemes as ``tc_authentication_id_header`` ``tc_authentication_secret_header`` (each operation sends those
+    documented security schemes as ``tc_authentication_id_header``, ``tc_authentication_secret_header`` (each operation sends those
     its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-TC-AUTHENTICATION-ID": ..., "X-TC-AUTHENTICATION-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
@@ -145,7 +145,7 @@ class AsyncClient:
     """Asynchronous client for CloudTrail API v2.0 (CURRENT).
 
     Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
-    documented security schemes as ``tc_authentication_id_header`` ``tc_authentication_secret_header`` (each operation sends those
+    documented security schemes as ``tc_authentication_id_header``, ``tc_authentication_secret_header`` (each operation sends those
     its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-TC-AUTHENTICATION-ID": ..., "X-TC-AUTHENTICATION-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
