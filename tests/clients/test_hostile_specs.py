@@ -339,7 +339,7 @@ def test_an_api_key_name_that_is_not_an_http_token_is_skipped_with_a_warning(
     assert all(repr(name)[1:-1] not in text and name not in text for name in names.values())
     readme = files["README.md"].decode("utf-8")
     example = readme.split("```python\n", 1)[1].split("```", 1)[0]
-    assert 'HeaderAuth({"X-Api-Key": ' in example and ast.parse(example)
+    assert 'Client(fine="..."' in example and ast.parse(example)  # the valid scheme's keyword
     path = tmp_path / "spec.json"
     path.write_text(json.dumps(spec), encoding="utf-8")
     assert main(["generate", "--spec", str(path), "--out", str(tmp_path / "out")]) == 0
