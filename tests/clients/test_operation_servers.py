@@ -72,7 +72,7 @@ def test_the_generated_client_sends_each_operation_to_its_server(tmp_path: Path)
 
     with imported(out, MODULE) as module:
         models = module.models
-        with module.Client(transport=httpx.MockTransport(record), region="us") as client:
+        with module.Client(transport=httpx.MockTransport(record), region="us", bearer="t") as client:
             client.get_file("f1")
             client.create_upload(body=models.File(id="f2", name="x"))
             client.list_uploads(limit=2)
@@ -82,10 +82,12 @@ def test_the_generated_client_sends_each_operation_to_its_server(tmp_path: Path)
             "chat_with_agent": "https://mine.agents.example",
             "list_uploads": "https://a.uploads.files.example/v2",
         }
-        with module.Client(transport=httpx.MockTransport(record), server_overrides=overrides) as client:
+        with module.Client(transport=httpx.MockTransport(record), server_overrides=overrides, bearer="t") as client:
             client.chat_with_agent("a1")
             client.list_uploads()
-        with module.Client(base_url="http://127.0.0.1:9/mock", transport=httpx.MockTransport(record)) as client:
+        with module.Client(
+            base_url="http://127.0.0.1:9/mock", transport=httpx.MockTransport(record), bearer="t"
+        ) as client:
             client.create_upload(body=models.File(id="f2", name="x"))  # a mock or proxy takes every request
         with pytest.raises(ValueError, match="which has no server of its own"):
             module.Client(server_overrides={"get_file": "https://x.example"})
