@@ -36,12 +36,22 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={},
     pairs=[],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("secretKeyHeader", "header", "X-Secret-Key", keyword="secret_key_header"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["secretKeyHeader"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
 
 class Client:
     """Synchronous client for Email API v2.1 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``secret_key_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-Secret-Key": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -51,6 +61,7 @@ class Client:
         *,
         base_url: str | None = None,
         app_key: str,
+        secret_key_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -68,6 +79,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"secretKeyHeader": secret_key_header},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -105,6 +123,7 @@ class Client:
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
             accept="application/json",
+            operation="delete_app_key_categories_category_id",
         )
         return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -127,6 +146,7 @@ class Client:
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
             accept="application/json",
+            operation="delete_app_key_tags_tag_id",
         )
         return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
@@ -150,6 +170,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="delete_app_key_templates_template_id",
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -170,6 +191,7 @@ class Client:
             "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
             accept="application/json",
+            operation="delete_app_key_uids_uid",
         )
         return _support.parse_model(_models.DeleteAppKeyUidsUidResponse, _response)
 
@@ -196,6 +218,7 @@ class Client:
                 {"appKey": self._app_key, "uid": uid, "emailAddress": email_address},
             ),
             accept="application/json",
+            operation="delete_uid_email_addresses_email_address",
         )
         return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
@@ -219,6 +242,7 @@ class Client:
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
             accept="application/json",
+            operation="get_app_key_categories_category_id",
         )
         return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -266,6 +290,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_mass_mails_request_id",
         )
         return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
@@ -335,6 +360,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_sender_mails",
         )
         return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
@@ -383,6 +409,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_sender_reservations",
         )
         return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
@@ -447,6 +474,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_sender_update_mails",
         )
         return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
@@ -489,6 +517,7 @@ class Client:
                 "templateId": template_id,
             },
             accept="application/json",
+            operation="get_app_key_statistics_view",
         )
         return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
@@ -549,6 +578,7 @@ class Client:
                 "statsCriteria": stats_criteria,
             },
             accept="application/json",
+            operation="get_app_key_stats_total",
         )
         return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
@@ -595,6 +625,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_tag_mails_request_id",
         )
         return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
 
@@ -618,6 +649,7 @@ class Client:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="get_app_key_templates_template_id",
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -638,6 +670,7 @@ class Client:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
             accept="application/json",
+            operation="get_app_key_uids_uid",
         )
         return _support.parse_model(_models.GetAppKeyUidsUidResponse, _response)
 
@@ -677,6 +710,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_block_receivers",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -713,6 +747,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_categories",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
 
@@ -764,6 +799,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_mass_mails",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
 
@@ -824,6 +860,7 @@ class Client:
                 "statsCriteria": stats_criteria,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_stats",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
 
@@ -875,6 +912,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_tag_mails",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
@@ -899,6 +937,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             params={"pageNum": page_num, "pageSize": page_size},
             accept="application/json",
+            operation="get_app_keys_app_key_tags",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
@@ -930,6 +969,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
             accept="application/json",
+            operation="get_app_keys_app_key_templates",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
@@ -961,6 +1001,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
             accept="application/json",
+            operation="get_app_keys_app_key_uids",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyUidsResponse, _response)
 
@@ -985,6 +1026,7 @@ class Client:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="get_mail_request_id_mail_seq",
         )
         return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
@@ -1011,6 +1053,7 @@ class Client:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="get_mass_mails_request_id_mail_seq",
         )
         return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
 
@@ -1037,6 +1080,7 @@ class Client:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="get_reservations_request_id_mail_seq",
         )
         return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
 
@@ -1078,6 +1122,7 @@ class Client:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_sender_reservations_search_cancels",
         )
         return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
 
@@ -1104,6 +1149,7 @@ class Client:
                 {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
             ),
             accept="application/json",
+            operation="get_tag_mails_request_id_mail_sequence",
         )
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
@@ -1127,6 +1173,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_attachfile_binary_upload",
         )
         return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
@@ -1146,6 +1193,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            operation="post_app_key_sender_ad_each_mail",
         )
         return None
 
@@ -1177,6 +1225,7 @@ class Client:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            operation="post_app_key_sender_ad_mail",
         )
         return None
 
@@ -1200,6 +1249,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/auth-mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_auth_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
 
@@ -1225,6 +1275,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/eachMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_each_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
 
@@ -1248,6 +1299,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
 
@@ -1271,6 +1323,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/tagMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_tag_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
 
@@ -1294,6 +1347,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_block_receivers",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -1317,6 +1371,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_categories",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
 
@@ -1340,6 +1395,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_tags",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
 
@@ -1363,6 +1419,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_templates",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
@@ -1386,6 +1443,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_uids",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyUidsResponse, _response)
 
@@ -1411,6 +1469,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_templates_attachfile_binary_upload",
         )
         return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
 
@@ -1437,6 +1496,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_uids_uid_email_addresses",
         )
         return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
 
@@ -1464,6 +1524,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_key_categories_category_id",
         )
         return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1490,6 +1551,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_key_tags_tag_id",
         )
         return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
 
@@ -1517,6 +1579,7 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_key_templates_template_id",
         )
         return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -1540,6 +1603,7 @@ class Client:
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_keys_app_key_block_receivers",
         )
         return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -1566,6 +1630,7 @@ class Client:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="put_reservations_request_id_mail_seq",
         )
         return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
 
@@ -1589,6 +1654,7 @@ class Client:
                 {"appKey": self._app_key, "requestId": request_id},
             ),
             accept="application/json",
+            operation="put_sender_reservations_request_id",
         )
         return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
 
@@ -1614,6 +1680,7 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_sender_reservations_search_cancels",
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)
 
@@ -1621,7 +1688,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for Email API v2.1 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``secret_key_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-Secret-Key": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     """
@@ -1631,6 +1700,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         app_key: str,
+        secret_key_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -1648,6 +1718,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"secretKeyHeader": secret_key_header},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._app_key = app_key
 
@@ -1685,6 +1762,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
             accept="application/json",
+            operation="delete_app_key_categories_category_id",
         )
         return _support.parse_model(_models.DeleteAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1707,6 +1785,7 @@ class AsyncClient:
                 "/email/v2.1/appKeys/{appKey}/tags/{tagId}", {"appKey": self._app_key, "tagId": tag_id}
             ),
             accept="application/json",
+            operation="delete_app_key_tags_tag_id",
         )
         return _support.parse_model(_models.DeleteAppKeyTagsTagIdResponse, _response)
 
@@ -1732,6 +1811,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="delete_app_key_templates_template_id",
         )
         return _support.parse_model(_models.DeleteAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -1752,6 +1832,7 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
             accept="application/json",
+            operation="delete_app_key_uids_uid",
         )
         return _support.parse_model(_models.DeleteAppKeyUidsUidResponse, _response)
 
@@ -1778,6 +1859,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "uid": uid, "emailAddress": email_address},
             ),
             accept="application/json",
+            operation="delete_uid_email_addresses_email_address",
         )
         return _support.parse_model(_models.DeleteUidEmailAddressesEmailAddressResponse, _response)
 
@@ -1803,6 +1885,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "categoryId": category_id},
             ),
             accept="application/json",
+            operation="get_app_key_categories_category_id",
         )
         return _support.parse_model(_models.GetAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -1850,6 +1933,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_mass_mails_request_id",
         )
         return _support.parse_model(_models.GetAppKeyMassMailsRequestIdResponse, _response)
 
@@ -1919,6 +2003,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_sender_mails",
         )
         return _support.parse_model(_models.GetAppKeySenderMailsResponse, _response)
 
@@ -1967,6 +2052,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_sender_reservations",
         )
         return _support.parse_model(_models.GetAppKeySenderReservationsResponse, _response)
 
@@ -2031,6 +2117,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_sender_update_mails",
         )
         return _support.parse_model(_models.GetAppKeySenderUpdateMailsResponse, _response)
 
@@ -2073,6 +2160,7 @@ class AsyncClient:
                 "templateId": template_id,
             },
             accept="application/json",
+            operation="get_app_key_statistics_view",
         )
         return _support.parse_model(_models.GetAppKeyStatisticsViewResponse, _response)
 
@@ -2133,6 +2221,7 @@ class AsyncClient:
                 "statsCriteria": stats_criteria,
             },
             accept="application/json",
+            operation="get_app_key_stats_total",
         )
         return _support.parse_model(_models.GetAppKeyStatsTotalResponse, _response)
 
@@ -2179,6 +2268,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_key_tag_mails_request_id",
         )
         return _support.parse_model(_models.GetAppKeyTagMailsRequestIdResponse, _response)
 
@@ -2202,6 +2292,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "templateId": template_id},
             ),
             accept="application/json",
+            operation="get_app_key_templates_template_id",
         )
         return _support.parse_model(_models.GetAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -2222,6 +2313,7 @@ class AsyncClient:
             "GET",
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids/{uid}", {"appKey": self._app_key, "uid": uid}),
             accept="application/json",
+            operation="get_app_key_uids_uid",
         )
         return _support.parse_model(_models.GetAppKeyUidsUidResponse, _response)
 
@@ -2261,6 +2353,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_block_receivers",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -2297,6 +2390,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_categories",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyCategoriesResponse, _response)
 
@@ -2348,6 +2442,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_mass_mails",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyMassMailsResponse, _response)
 
@@ -2408,6 +2503,7 @@ class AsyncClient:
                 "statsCriteria": stats_criteria,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_stats",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyStatsResponse, _response)
 
@@ -2459,6 +2555,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_app_keys_app_key_tag_mails",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagMailsResponse, _response)
 
@@ -2483,6 +2580,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             params={"pageNum": page_num, "pageSize": page_size},
             accept="application/json",
+            operation="get_app_keys_app_key_tags",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTagsResponse, _response)
 
@@ -2514,6 +2612,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             params={"categoryId": category_id, "useYn": use_yn, "pageNum": page_num, "pageSize": page_size},
             accept="application/json",
+            operation="get_app_keys_app_key_templates",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyTemplatesResponse, _response)
 
@@ -2545,6 +2644,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             params={"wheres": wheres, "offsetUid": offset_uid, "offset": offset, "limit": limit},
             accept="application/json",
+            operation="get_app_keys_app_key_uids",
         )
         return _support.parse_model(_models.GetAppKeysAppKeyUidsResponse, _response)
 
@@ -2571,6 +2671,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="get_mail_request_id_mail_seq",
         )
         return _support.parse_model(_models.GetMailRequestIdMailSeqResponse, _response)
 
@@ -2597,6 +2698,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="get_mass_mails_request_id_mail_seq",
         )
         return _support.parse_model(_models.GetMassMailsRequestIdMailSeqResponse, _response)
 
@@ -2623,6 +2725,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="get_reservations_request_id_mail_seq",
         )
         return _support.parse_model(_models.GetReservationsRequestIdMailSeqResponse, _response)
 
@@ -2664,6 +2767,7 @@ class AsyncClient:
                 "pageSize": page_size,
             },
             accept="application/json",
+            operation="get_sender_reservations_search_cancels",
         )
         return _support.parse_model(_models.GetSenderReservationsSearchCancelsResponse, _response)
 
@@ -2690,6 +2794,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "requestId": request_id, "mailSequence": mail_sequence},
             ),
             accept="application/json",
+            operation="get_tag_mails_request_id_mail_sequence",
         )
         return _support.parse_model(_models.GetTagMailsRequestIdMailSequenceResponse, _response)
 
@@ -2713,6 +2818,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/attachfile/binaryUpload", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_attachfile_binary_upload",
         )
         return _support.parse_model(_models.PostAppKeyAttachfileBinaryUploadResponse, _response)
 
@@ -2732,6 +2838,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-eachMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            operation="post_app_key_sender_ad_each_mail",
         )
         return None
 
@@ -2763,6 +2870,7 @@ class AsyncClient:
             "POST",
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/ad-mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            operation="post_app_key_sender_ad_mail",
         )
         return None
 
@@ -2786,6 +2894,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/auth-mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_auth_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderAuthMailResponse, _response)
 
@@ -2811,6 +2920,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/eachMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_each_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderEachMailResponse, _response)
 
@@ -2834,6 +2944,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/mail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderMailResponse, _response)
 
@@ -2857,6 +2968,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/sender/tagMail", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_key_sender_tag_mail",
         )
         return _support.parse_model(_models.PostAppKeySenderTagMailResponse, _response)
 
@@ -2880,6 +2992,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_block_receivers",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -2903,6 +3016,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/categories", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_categories",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyCategoriesResponse, _response)
 
@@ -2926,6 +3040,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/tags", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_tags",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTagsResponse, _response)
 
@@ -2949,6 +3064,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/templates", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_templates",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyTemplatesResponse, _response)
 
@@ -2972,6 +3088,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/uids", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_app_keys_app_key_uids",
         )
         return _support.parse_model(_models.PostAppKeysAppKeyUidsResponse, _response)
 
@@ -2997,6 +3114,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_templates_attachfile_binary_upload",
         )
         return _support.parse_model(_models.PostTemplatesAttachfileBinaryUploadResponse, _response)
 
@@ -3023,6 +3141,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="post_uids_uid_email_addresses",
         )
         return _support.parse_model(_models.PostUidsUidEmailAddressesResponse, _response)
 
@@ -3050,6 +3169,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_key_categories_category_id",
         )
         return _support.parse_model(_models.PutAppKeyCategoriesCategoryIdResponse, _response)
 
@@ -3076,6 +3196,7 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_key_tags_tag_id",
         )
         return _support.parse_model(_models.PutAppKeyTagsTagIdResponse, _response)
 
@@ -3103,6 +3224,7 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_key_templates_template_id",
         )
         return _support.parse_model(_models.PutAppKeyTemplatesTemplateIdResponse, _response)
 
@@ -3126,6 +3248,7 @@ class AsyncClient:
             _support.format_path("/email/v2.1/appKeys/{appKey}/block-receivers", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_app_keys_app_key_block_receivers",
         )
         return _support.parse_model(_models.PutAppKeysAppKeyBlockReceiversResponse, _response)
 
@@ -3152,6 +3275,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "requestId": request_id, "mailSeq": mail_seq},
             ),
             accept="application/json",
+            operation="put_reservations_request_id_mail_seq",
         )
         return _support.parse_model(_models.PutReservationsRequestIdMailSeqResponse, _response)
 
@@ -3177,6 +3301,7 @@ class AsyncClient:
                 {"appKey": self._app_key, "requestId": request_id},
             ),
             accept="application/json",
+            operation="put_sender_reservations_request_id",
         )
         return _support.parse_model(_models.PutSenderReservationsRequestIdResponse, _response)
 
@@ -3202,5 +3327,6 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
+            operation="put_sender_reservations_search_cancels",
         )
         return _support.parse_model(_models.PutSenderReservationsSearchCancelsResponse, _response)

@@ -36,6 +36,14 @@ SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
     defaults={},
     pairs=[],
 )
+#: The documented security schemes the clients take a credential for, each by the keyword argument named here.
+SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
+    _rt.SecurityScheme("lncsSecretHeader", "header", "X-LNCS-SECRET", keyword="lncs_secret_header"),
+)
+#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
+DEFAULT_SECURITY: list[list[str]] = [["lncsSecretHeader"]]
+#: The operations whose security differs from the document's, by method name.
+OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 #: The servers operations document for themselves, by method name (``server_overrides=`` replaces one).
 OPERATION_SERVERS: dict[str, _rt.ServerConfig] = {
     "available_token_api": _rt.ServerConfig(
@@ -54,7 +62,9 @@ OPERATION_SERVERS: dict[str, _rt.ServerConfig] = {
 class Client:
     """Synchronous client for Log & Crash Search API v2 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``lncs_secret_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-LNCS-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     Operations documented on a server of their own send their requests there (``OPERATION_SERVERS``);
@@ -67,6 +77,7 @@ class Client:
         *,
         base_url: str | None = None,
         appkey: str,
+        lncs_secret_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -94,6 +105,13 @@ class Client:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"lncsSecretHeader": lncs_secret_header},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._appkey = appkey
 
@@ -127,6 +145,7 @@ class Client:
             _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
             accept="application/json",
             server=self._servers.url("available_token_api"),
+            operation="available_token_api",
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -146,7 +165,12 @@ class Client:
         Args:
             body: the request body (CollectLogApiRequest).
         """
-        self._transport.request("POST", "/v2/log", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True))
+        self._transport.request(
+            "POST",
+            "/v2/log",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            operation="collect_log_api",
+        )
         return None
 
     def scroll_continue_api(self, scroll_key: str) -> _models.ScrollContinueApiResponse:
@@ -173,6 +197,7 @@ class Client:
             ),
             accept="application/json",
             server=self._servers.url("scroll_continue_api"),
+            operation="scroll_continue_api",
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -198,6 +223,7 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
             server=self._servers.url("scroll_start_api"),
+            operation="scroll_start_api",
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
@@ -223,6 +249,7 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
             server=self._servers.url("search_api"),
+            operation="search_api",
         )
         return _support.parse_model(_models.SearchApiResponse, _response)
 
@@ -230,7 +257,9 @@ class Client:
 class AsyncClient:
     """Asynchronous client for Log & Crash Search API v2 (CURRENT).
 
-    Choose the endpoint with ``base_url`` or with the documented server variables; pass an ``auth``
+    Choose the endpoint with ``base_url`` or with the documented server variables; pass the credentials of the
+    documented security schemes as ``lncs_secret_header`` (each operation sends those
+    its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-LNCS-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
     Operations documented on a server of their own send their requests there (``OPERATION_SERVERS``);
@@ -243,6 +272,7 @@ class AsyncClient:
         *,
         base_url: str | None = None,
         appkey: str,
+        lncs_secret_header: str | None = None,
         auth: httpx.Auth | None = None,
         timeout: float | httpx.Timeout = 30.0,
         retry: _rt.RetryPolicy | None = None,
@@ -270,6 +300,13 @@ class AsyncClient:
             headers={**(headers or {}), **VERSION_HEADERS},
             http_client=http_client,
             transport=transport,
+            credentials=_rt.Credentials(
+                SECURITY_SCHEMES,
+                {"lncsSecretHeader": lncs_secret_header},
+                default=DEFAULT_SECURITY,
+                operations=OPERATION_SECURITY,
+                headers=headers or (),
+            ),
         )
         self._appkey = appkey
 
@@ -303,6 +340,7 @@ class AsyncClient:
             _support.format_path("/api/v2/search/available-tokens/{appkey}", {"appkey": self._appkey}),
             accept="application/json",
             server=self._servers.url("available_token_api"),
+            operation="available_token_api",
         )
         return _support.parse_model(_models.AvailableTokenApiResponse, _response)
 
@@ -323,7 +361,10 @@ class AsyncClient:
             body: the request body (CollectLogApiRequest).
         """
         await self._transport.request(
-            "POST", "/v2/log", json=body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            "POST",
+            "/v2/log",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            operation="collect_log_api",
         )
         return None
 
@@ -351,6 +392,7 @@ class AsyncClient:
             ),
             accept="application/json",
             server=self._servers.url("scroll_continue_api"),
+            operation="scroll_continue_api",
         )
         return _support.parse_model(_models.ScrollContinueApiResponse, _response)
 
@@ -376,6 +418,7 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
             server=self._servers.url("scroll_start_api"),
+            operation="scroll_start_api",
         )
         return _support.parse_model(_models.ScrollStartApiResponse, _response)
 
@@ -401,5 +444,6 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
             server=self._servers.url("search_api"),
+            operation="search_api",
         )
         return _support.parse_model(_models.SearchApiResponse, _response)
