@@ -932,3 +932,7 @@ class ModifyRecordSetRequest(BaseModel):
         extra="allow",
     )
     recordset: ModifyRecordSetRequestRecordset = Field(..., description="Record set")
+
+
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+QueryHealthCheckResponseHealthCheckListItemRequestHeaderListItem = RequestHeaderListItem

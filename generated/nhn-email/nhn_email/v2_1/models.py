@@ -1837,3 +1837,9 @@ class GetAppKeysAppKeyUidsResponse(BaseModel):
     )
     header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyUidsResponseBody | None = Field(None, description="본문 영역")
+
+
+# docs2client: deprecated names, renamed in 9.0.0; removed in the next major release
+PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList = PutAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem
+PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList = PostAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem
+PostAppKeysAppKeyUidsRequestContactsItem = PostAppKeysAppKeyUidsRequestUidsItemContactsItem
