@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from scraper.clients.class_renames import ClassChanges, aliases_block, class_changes, module_aliases
@@ -42,19 +43,28 @@ def _bound_names(source: str) -> set[str]:
     return names
 
 
+def _differing(out: Path, tree: dict[str, bytes], name: str) -> Iterator[tuple[str, str, str]]:
+    """(path, text on disk, new text) of each module of ``tree`` named ``name`` whose file on disk reads and differs
+    (a new module, or one the user broke, has nothing readable to compare with)."""
+    for rel in sorted(r for r in tree if r.endswith(f"/{name}")):
+        try:
+            old = (out / rel).read_text(encoding="utf-8")
+            new = tree[rel].decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if old != new:
+            yield rel, old, new
+
+
 def _compared(out: Path, tree: dict[str, bytes]) -> dict[str, tuple[ClassChanges, str | None, dict[str, str]]]:
     """Per models module of ``tree`` whose file on disk differs: its class changes, and the disk's aliases with the
     release that introduced them."""
     found: dict[str, tuple[ClassChanges, str | None, dict[str, str]]] = {}
-    for rel in sorted(r for r in tree if r.endswith("/models.py")):
+    for rel, old, new in _differing(out, tree, "models.py"):
         try:
-            old = (out / rel).read_text(encoding="utf-8")
-            new = tree[rel].decode("utf-8")
-            if old == new:
-                continue
             changes = class_changes(old, new)
-        except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
-            continue  # nothing readable to compare with: a new module, or one the user broke
+        except (SyntaxError, ValueError):
+            continue  # a module the user broke: nothing to compare with
         release, aliases = module_aliases(old)
         found[rel] = (changes, release, aliases)
     return found
@@ -63,15 +73,11 @@ def _compared(out: Path, tree: dict[str, bytes]) -> dict[str, tuple[ClassChanges
 def _changed_returns(out: Path, tree: dict[str, bytes]) -> dict[str, dict[str, tuple[str, str]]]:
     """Per client module of ``tree`` whose file on disk differs: its public methods returning another type."""
     found: dict[str, dict[str, tuple[str, str]]] = {}
-    for rel in sorted(r for r in tree if r.endswith("/client.py")):
+    for rel, old, new in _differing(out, tree, "client.py"):
         try:
-            old = (out / rel).read_text(encoding="utf-8")
-            new = tree[rel].decode("utf-8")
-            if old == new:
-                continue
             changed = changed_returns(old, new)
-        except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
-            continue  # nothing readable to compare with: a new module, or one the user broke
+        except (SyntaxError, ValueError):
+            continue  # a module the user broke: nothing to compare with
         if changed:
             found[rel] = changed
     return found
