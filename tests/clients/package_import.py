@@ -27,6 +27,14 @@ def imported(root: Path, module: str) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
+def write_package(files: dict[str, bytes], out: Path) -> Path:
+    """The rendered package ``files`` (relative path -> bytes) written under ``out``; returns ``out``."""
+    for rel, data in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    return out
+
+
 def contract_cases(root: Path) -> dict[str, Any]:
     """The contract-test cases of the one API version of the package written to ``root`` (its tests' JSON file)."""
     [path] = (root / "tests").glob("*.json")

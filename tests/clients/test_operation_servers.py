@@ -21,7 +21,7 @@ import yaml
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
-from tests.clients.package_import import imported, run_package_tests
+from tests.clients.package_import import imported, run_package_tests, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "robust" / "servers-of-operations.yaml"
 MODULE = "hosted_files.v2_0"
@@ -33,11 +33,7 @@ def _doc() -> dict[str, Any]:
 
 
 def _written(tmp_path: Path) -> Path:
-    out = tmp_path / "out"
-    for rel, data in render_package([_doc()], package_name="hosted-files").items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_bytes(data)
-    return out
+    return write_package(render_package([_doc()], package_name="hosted-files"), tmp_path / "out")
 
 
 def test_the_ir_carries_each_operations_own_server_and_warns_only_about_what_is_not_honoured() -> None:

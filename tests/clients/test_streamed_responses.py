@@ -22,7 +22,7 @@ import yaml
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
-from tests.clients.package_import import imported, run_package_tests
+from tests.clients.package_import import imported, run_package_tests, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "streams" / "streamed-responses.yaml"
 MODULE = "chat_s.v1_0"
@@ -34,11 +34,7 @@ def _doc() -> dict[str, Any]:
 
 
 def _written(tmp_path: Path) -> Path:
-    out = tmp_path / "out"
-    for rel, data in render_package([_doc()], package_name="chat-s").items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_bytes(data)
-    return out
+    return write_package(render_package([_doc()], package_name="chat-s"), tmp_path / "out")
 
 
 class _Server:
