@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
-from scraper.clients.ir import GenerationError
+from scraper.clients.errors import GenerationError
 from scraper.clients.report import PackageReport, grouped_warnings, report_json, summary_line
 
 if TYPE_CHECKING:

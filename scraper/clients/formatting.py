@@ -37,7 +37,7 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
-from scraper.clients.ir import GenerationError
+from scraper.clients.errors import GenerationError
 from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
 
 __all__ = [

@@ -40,6 +40,7 @@ from scraper.clients import (
 from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.discriminated_examples import discriminator_errors
+from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
@@ -47,6 +48,7 @@ from scraper.clients.response_values import list_items, nullable_components, res
 from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
+from scraper.clients.schema_names import RESERVED_CLASSES
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
@@ -105,35 +107,8 @@ TRANSPORT_HEADERS = frozenset({"accept", "content-type", "authorization", "conte
 SCP_AUTH_HEADERS = frozenset(
     {"scp-accesskey", "scp-signature", "scp-timestamp", "scp-clienttype", "scp-accountid", "accept-language"}
 )
-#: Class names the models module imports itself (datamodel-code-generator output) or that shadow builtins in use.
-RESERVED_CLASSES = frozenset(
-    {
-        "Annotated",
-        "Any",
-        "AnyUrl",
-        "AwareDatetime",
-        "BaseModel",
-        "ConfigDict",
-        "Decimal",
-        "Enum",
-        "Field",
-        "IntEnum",
-        "Literal",
-        "RootModel",
-        "StrEnum",
-        "UUID",
-        "Optional",
-        "Union",
-    }
-)
-
-
 #: Builtins a class name must not shadow in the models module (``list[str]`` must keep meaning the builtin).
 _BUILTIN_NAMES = frozenset(n for n in dir(builtins) if n[:1].islower() or n in {"None", "True", "False"})
-
-
-class GenerationError(ValueError):
-    """A spec the generator cannot turn into a package; the message names the document and the location."""
 
 
 @dataclass(frozen=True, slots=True)

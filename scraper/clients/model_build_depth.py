@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from scraper.clients import syntax_nodes
 from scraper.strong_components import strong_components
 
 __all__ = ["BUILD_DEPTH_LIMIT", "CYCLE_LIMIT", "long_cycles", "model_references", "prebuilt_models"]
@@ -47,7 +48,7 @@ def model_references(tree: ast.Module) -> dict[str, list[str]]:
             continue
         parts: list[ast.AST] = list(node.bases)
         parts.extend(stmt.annotation for stmt in node.body if isinstance(stmt, ast.AnnAssign))
-        names = [n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name) and n.id in models]
+        names = [n.id for part in parts for n in syntax_nodes.walk(part) if isinstance(n, ast.Name) and n.id in models]
         graph[node.name] = list(dict.fromkeys(names))  # in field order, as pydantic builds them
     return graph
 

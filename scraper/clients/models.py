@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
-from scraper.clients import layout, model_build_depth, regex_engines
-from scraper.clients.ir import GenerationError
+from scraper.clients import layout, model_build_depth, regex_engines, syntax_nodes
+from scraper.clients.errors import GenerationError
 from scraper.clients.schema_keywords import (
     honoured_schemas,
     nullable_as_null_type,
@@ -197,7 +197,7 @@ def _models_salt() -> str:
         digest.update(f"{name}=={installed_version(name)}\n".encode())
     # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too
     from scraper.clients import render, schema_keywords, schema_names
-    from scraper.clients.ir import RESERVED_CLASSES
+    from scraper.clients.schema_names import RESERVED_CLASSES
 
     # render: py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
     for module_file in (
@@ -315,8 +315,7 @@ def generator_input(schemas: Mapping[str, Any], *, openapi: str) -> dict[str, An
     of hoisted under a name from its place (``schema_names``: the IR has done so already; schemas from elsewhere,
     the benchmark's say, get the same names), and OpenAPI 3.0's ``nullable`` spelt as JSON Schema's null type
     (which the generator honours on required fields too)."""
-    from scraper.clients.ir import RESERVED_CLASSES
-    from scraper.clients.schema_names import hoist_inline_classes
+    from scraper.clients.schema_names import RESERVED_CLASSES, hoist_inline_classes
 
     hoisted: dict[str, Any] = copy.deepcopy(dict(schemas))
     hoist_inline_classes(hoisted, RESERVED_CLASSES)
@@ -437,7 +436,7 @@ def _unquoted(source: str) -> str:
     classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
     lines = source.split("\n")
     edits: list[tuple[int, int, int, str]] = []
-    for node in ast.walk(tree):
+    for node in syntax_nodes.walk(tree):
         if not isinstance(node, ast.ClassDef):
             continue
         for stmt in node.body:
@@ -447,11 +446,11 @@ def _unquoted(source: str) -> str:
             # value is its schema's name: pet_type: Literal["Cat"] in class Cat)
             literal_values = {
                 id(value)
-                for sub in ast.walk(stmt.annotation)
+                for sub in syntax_nodes.walk(stmt.annotation)
                 if isinstance(sub, ast.Subscript) and isinstance(sub.value, ast.Name) and sub.value.id == "Literal"
-                for value in ast.walk(sub.slice)
+                for value in syntax_nodes.walk(sub.slice)
             }
-            for sub in ast.walk(stmt.annotation):
+            for sub in syntax_nodes.walk(stmt.annotation):
                 # class names only, on one line
                 if (
                     isinstance(sub, ast.Constant)
@@ -707,7 +706,7 @@ def _type_expression_nodes(tree: ast.Module) -> Iterator[ast.AST]:
         roots: list[ast.expr] = list(node.bases)
         roots += [s.annotation for s in node.body if isinstance(s, ast.AnnAssign)]
         for root in roots:
-            yield from ast.walk(root)
+            yield from syntax_nodes.walk(root)
 
 
 def _bare_generics(source: str) -> str:
@@ -715,7 +714,7 @@ def _bare_generics(source: str) -> str:
     writes ``RootModel[list]`` for an array whose items refer back to it) as ``list[Any]``/``dict[str, Any]``, which
     ``mypy --strict`` accepts."""
     tree = _module_tree(source)
-    subscripted = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Subscript)}
+    subscripted = {id(n.value) for n in syntax_nodes.walk(tree) if isinstance(n, ast.Subscript)}
     edits: list[tuple[int, int, int, str]] = []
     for sub in _type_expression_nodes(tree):
         if isinstance(sub, ast.Name) and sub.id in _BARE and id(sub) not in subscripted:
@@ -843,12 +842,16 @@ def _escaped_invisibles(source: str) -> str:
 def _black_shape(source: str) -> str:
     """Quotes and long field lines as black writes them, so black formats the module in one pass (see
     ``scraper.clients.layout``; black still formats it, so anything missed here only costs time)."""
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    in_strings: set[int] = set()  # 0-based lines inside multi-line strings: documentation text, left as it is
-    for tok in tokens:
-        if tok.type == tokenize.STRING and tok.end[0] > tok.start[0]:
-            in_strings.update(range(tok.start[0] - 1, tok.end[0]))
-    return _wrap_long_fields(_double_quotes(source, tokens), in_strings).rstrip("\n") + "\n"
+    # 0-based lines inside multi-line strings (documentation text, left as it is), from the tree the previous pass
+    # parsed; tokenizing the module (pure Python) cost more than the rest of this pass, and is only needed when a
+    # single-quoted literal may be there to requote
+    in_strings: set[int] = set()
+    for node in syntax_nodes.walk(_module_tree(source)):
+        if isinstance(node, (ast.Constant, ast.JoinedStr)) and (node.end_lineno or node.lineno) > node.lineno:
+            in_strings.update(range(node.lineno - 1, node.end_lineno or node.lineno))
+    if "'" in source:
+        source = _double_quotes(source, list(tokenize.generate_tokens(io.StringIO(source).readline)))
+    return _wrap_long_fields(source, in_strings).rstrip("\n") + "\n"
 
 
 def _double_quotes(source: str, tokens: list[tokenize.TokenInfo]) -> str:
@@ -943,7 +946,7 @@ def _pep604_unions(source: str) -> str:
             roots = [(base, True) for base in node.bases]
             roots += [(s.annotation, False) for s in node.body if isinstance(s, ast.AnnAssign)]
             for root, evaluated in roots:
-                for sub in ast.walk(root):
+                for sub in syntax_nodes.walk(root):
                     text = _union_text(source, sub, evaluated)
                     if text is not None and isinstance(sub, ast.expr):
                         edits.append((sub.lineno, sub.col_offset, sub.end_col_offset or 0, text))
@@ -963,7 +966,7 @@ def _union_text(source: str, node: ast.AST, evaluated: bool) -> str | None:
     nested = any(
         isinstance(n, ast.Subscript) and isinstance(n.value, ast.Name) and n.value.id in ("Union", "Optional")
         for member in members
-        for n in ast.walk(member)
+        for n in syntax_nodes.walk(member)
     )
     if nested or (evaluated and any(isinstance(m, ast.Constant) and isinstance(m.value, str) for m in members)):
         return None
@@ -1097,7 +1100,7 @@ def _sort_imports(source: str) -> str:
     lines = source.split("\n")
     first, last = imports[0].lineno - 1, (imports[-1].end_lineno or imports[-1].lineno)
     groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
-    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}  # what the rewrites above left in use
+    used = {n.id for n in syntax_nodes.walk(tree) if isinstance(n, ast.Name)}  # what the rewrites above left in use
     for node in imports:
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""

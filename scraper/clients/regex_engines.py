@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
+from scraper.clients import syntax_nodes
+
 __all__ = ["python_re_where_rust_refuses", "rust_refuses"]
 
 _ENGINE = 'regex_engine="python-re"'
@@ -34,7 +36,7 @@ def rust_refuses(pattern: str) -> bool:
 def _patterns(node: ast.AST) -> list[str]:
     return [
         keyword.value.value
-        for call in ast.walk(node)
+        for call in syntax_nodes.walk(node)
         if isinstance(call, ast.Call)
         for keyword in call.keywords
         if keyword.arg == "pattern" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str)

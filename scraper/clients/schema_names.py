@@ -29,7 +29,29 @@ from typing import Any
 from scraper.clients import naming
 from scraper.clients.schema_keywords import referenced_members_only
 
-__all__ = ["REFERENCE_KEYWORDS", "hoist_inline_classes"]
+__all__ = ["REFERENCE_KEYWORDS", "RESERVED_CLASSES", "hoist_inline_classes"]
+
+#: Class names the models module imports itself (datamodel-code-generator output) or that shadow builtins in use.
+RESERVED_CLASSES = frozenset(
+    {
+        "Annotated",
+        "Any",
+        "AnyUrl",
+        "AwareDatetime",
+        "BaseModel",
+        "ConfigDict",
+        "Decimal",
+        "Enum",
+        "Field",
+        "IntEnum",
+        "Literal",
+        "RootModel",
+        "StrEnum",
+        "UUID",
+        "Optional",
+        "Union",
+    }
+)
 
 _COMPOSITION = ("allOf", "anyOf", "oneOf")
 _UNIONS = ("anyOf", "oneOf")
