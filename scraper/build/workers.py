@@ -21,6 +21,7 @@ from typing import Any
 from scraper.build.openapi import validate_spec
 from scraper.build.pages import PageInput, services_in
 from scraper.model import Service
+from scraper.worker_lifetime import end_with_parent
 
 __all__ = ["BuildWorkers", "PendingValidation", "validate_all"]
 
@@ -34,9 +35,13 @@ def validate_all(jobs: list[tuple[str, dict[str, Any]]]) -> dict[str, str]:
         return workers.validate(jobs)
 
 
-def _import_validator() -> None:
-    """Pool initializer: each worker imports the validator once, while the caller is still emitting specs."""
+def _import_validator(parent: int | None = None) -> None:
+    """Pool initializer: each worker imports the validator once, while the caller (``parent``) is still emitting
+    specs (called without ``parent`` in the calling process itself, before a pool forks)."""
     from scraper.build.openapi import _validator
+
+    if parent is not None:
+        end_with_parent(parent)
 
     _validator()
 
@@ -71,7 +76,10 @@ class BuildWorkers:
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         if count >= 1 and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
             self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=count, mp_context=multiprocessing.get_context("fork"), initializer=_import_validator
+                max_workers=count,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_import_validator,
+                initargs=(os.getpid(),),
             )
             self._pool.submit(int)  # forks the workers now (they import the validator while the caller works)
 

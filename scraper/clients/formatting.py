@@ -39,6 +39,7 @@ from typing import Any, Self, TypeVar
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
 from scraper.clients.errors import GenerationError
 from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
+from scraper.worker_lifetime import end_with_parent
 
 __all__ = [
     "BLACK_LINE_LENGTH",
@@ -184,18 +185,20 @@ _BATCH_CHARS = 64_000
 _MIN_BATCH_CHARS = 8_000
 
 
-def _import_black() -> None:
-    """Pool initializer: each worker imports black once, while the caller is still rendering."""
+def _import_black(parent: int) -> None:
+    """Pool initializer: each worker imports black once, while the caller (``parent``) is still rendering."""
+    end_with_parent(parent)
     import black  # noqa: F401
 
 
-def _import_models() -> None:
+def _import_models(parent: int) -> None:
     """The models worker's initializer: datamodel-code-generator only (the caller needs the models soonest; black
     is imported when the worker first formats, after the models).
 
     Only on a cold run, though: when the models cache holds entries of this generator, most models of a run are
     hits (an edit changes text, rarely schemas), and importing datamodel-code-generator up front (~0.4 s of CPU)
     would only compete with the caller for a core; a miss then imports it when it comes."""
+    end_with_parent(parent)
     from scraper.clients.models import default_models_cache
 
     cache = default_models_cache()
@@ -345,11 +348,11 @@ class SourceFormatter:
         if count > 1 and "fork" in multiprocessing.get_all_start_methods():
             fork = multiprocessing.get_context("fork")
             self._models_pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=1, mp_context=fork, initializer=_import_models
+                max_workers=1, mp_context=fork, initializer=_import_models, initargs=(os.getpid(),)
             )
             self._models_pool.submit(int)  # forks the worker now (it imports its libraries while the caller works)
             self._pool = concurrent.futures.ProcessPoolExecutor(
-                max_workers=count - 1, mp_context=fork, initializer=_import_black
+                max_workers=count - 1, mp_context=fork, initializer=_import_black, initargs=(os.getpid(),)
             )
             salt = self._pool.submit(black_salt)  # also forks the workers now
             if cache is not None:

@@ -144,7 +144,7 @@ def test_models_worker_imports_the_generator_up_front_only_on_a_cold_cache(tmp_p
         ModelsCache(tmp_path).put("ab" * 32, "class A:\n    pass\n")
     assert ModelsCache(tmp_path).holds_entries() is warm
     probe = (
-        "import sys\nfrom scraper.clients.formatting import _import_models\n_import_models()\n"
+        "import os, sys\nfrom scraper.clients.formatting import _import_models\n_import_models(os.getppid())\n"
         "print('datamodel_code_generator' in sys.modules)\n"
     )
     env = {**os.environ, "DOCS2CLIENT_CACHE_DIR": str(tmp_path)}
