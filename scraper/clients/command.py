@@ -332,8 +332,9 @@ def _release(
     out: Path, tree: dict[str, bytes], released: str | None, version: str | None, changelog: str | None, force: bool
 ) -> list[Path]:
     """Write ``tree`` to ``out``, as a patch release when only the code changed (see :func:`generate_services`),
-    as a major one when a public class of the models was renamed or removed or a public method returns another type
-    (see :mod:`class_releases`)."""
+    as a major one when a public class of the models was renamed or removed, a public method returns another type or
+    a public client signature changed incompatibly, as a minor one at least when a signature was only extended (see
+    :mod:`class_releases`)."""
     if released is not None and version is not None:
         from scraper.clients.class_releases import class_release
 
@@ -342,7 +343,8 @@ def _release(
         if version != decided:  # said beside the release the docs decided (regenerate printed that one)
             print(
                 f"{out.name}: release {released} -> {version}"
-                " (model classes renamed or removed, or methods returning another type; CHANGELOG.md lists them)"
+                " (model classes renamed or removed, methods returning another type, or client signatures changed;"
+                " CHANGELOG.md lists them)"
             )
     unchanged = {rel for rel, data in tree.items() if _same_on_disk(out / rel, data)}  # read once, used twice
     if released is not None and version == released and _code_changed(out, tree, unchanged):

@@ -236,10 +236,82 @@ def test_a_changed_return_type_of_a_public_method_is_a_major_release(tmp_path: P
     entry = changelog[changelog.index("## 3.0.0") : changelog.index("## 2.0.3")]
     assert "### Methods returning another type" in entry
     assert "- `v1`: `list_pets` returns `list[_models.Pet]` (was `_models.ListPetsResponse`)" in entry
-    assert "_private" not in entry and "count_pets" not in entry and "get_pet`" not in entry
+    returned = entry[entry.index("### Methods returning another type") : entry.index("### Client signatures changed")]
+    assert "_private" not in entry and "count_pets" not in returned and "get_pet`" not in entry
+    assert "- `v1`: Client `count_pets`: new method\n" in entry  # a new method is the signatures' to list
     assert "the API did not change" in entry
 
     # unchanged return types: no release
     (out / "pkg" / "v1" / "client.py").write_text(_CLIENT_NEW, encoding="utf-8")
     again = {"pkg/v1/client.py": _CLIENT_NEW.encode(), "pyproject.toml": b'version = "3.0.0"\n'}
     assert class_release(out, again, "3.0.0", "3.0.0", changelog) == ("3.0.0", changelog)
+
+
+_CLIENT_KEYWORD = _CLIENT_OLD.replace(
+    "class Client:\n",
+    "class Client:\n    def __init__(self, *, base_url: str | None = None) -> None:\n        pass\n\n",
+).replace(
+    "class AsyncClient:\n",
+    "class AsyncClient:\n    def __init__(self, *, base_url: str | None = None) -> None:\n        pass\n\n",
+)
+
+
+def _client_package(tmp_path: Path, client: str, version: str) -> Path:
+    out = _package(tmp_path, _OLD, version)
+    (out / "pkg" / "v1" / "client.py").write_text(client, encoding="utf-8")
+    return out
+
+
+def test_a_new_optional_constructor_keyword_of_a_code_only_release_is_a_minor_release(tmp_path: Path) -> None:
+    """Nine NHN packages gained ``secret_key_header=`` (one keyword per apiKey scheme) on both clients while their
+    specs stayed the same: that went out as a patch release; a user upgrading a patch release met a new parameter."""
+    out = _client_package(tmp_path, _CLIENT_KEYWORD, "2.0.3")
+    new = _CLIENT_KEYWORD.replace("base_url: str | None = None)", "base_url: str | None = None, bearer: str = '')")
+    tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
+    version, changelog = class_release(out, tree, "2.0.3", "2.0.3", "# Changelog\n\n## 2.0.3\n\nFixes.\n")
+    assert version == "2.1.0" and tree["pyproject.toml"] == b'version = "2.1.0"\n'
+    assert changelog is not None
+    entry = changelog[changelog.index("## 2.1.0") : changelog.index("## 2.0.3")]
+    assert "client signatures were extended, the API did not change" in entry
+    assert "### Client signatures changed" in entry
+    assert "- `v1`: constructor: new optional keyword parameter `bearer`" in entry
+    assert entry.count("bearer") == 1  # both clients take it: one line
+
+    # rendered again the same: nothing to release
+    (out / "pkg" / "v1" / "client.py").write_text(new, encoding="utf-8")
+    again = {"pkg/v1/client.py": new.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
+    assert class_release(out, again, "2.1.0", "2.1.0", changelog) == ("2.1.0", changelog)
+
+
+def test_a_signature_addition_in_a_release_the_spec_already_made_minor_or_major_keeps_it(tmp_path: Path) -> None:
+    out = _client_package(tmp_path, _CLIENT_KEYWORD, "2.0.3")
+    new = _CLIENT_KEYWORD.replace("base_url: str | None = None)", "base_url: str | None = None, bearer: str = '')")
+    for spec_version in ("2.1.0", "3.0.0"):
+        tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": f'version = "{spec_version}"\n'.encode()}
+        changelog = f"# Changelog\n\n## {spec_version}\n\n### API v1\n\n- added x\n\n## 2.0.3\n\nFixes.\n"
+        version, amended = class_release(out, tree, "2.0.3", spec_version, changelog)
+        assert version == spec_version and amended is not None
+        entry = amended[amended.index(f"## {spec_version}") : amended.index("## 2.0.3")]
+        assert "- added x" in entry and "new optional keyword parameter `bearer`" in entry
+
+
+def test_a_removed_or_retyped_method_parameter_of_a_code_only_release_is_a_major_release(tmp_path: Path) -> None:
+    out = _client_package(tmp_path, _CLIENT_KEYWORD, "2.0.3")
+    new = _CLIENT_KEYWORD.replace("get_pet(self, pet_id: str)", "get_pet(self, pet_id: int)")
+    new = new.replace("async def list_pets(self, *, limit: int | None = None)", "async def list_pets(self)")
+    tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
+    version, changelog = class_release(out, tree, "2.0.3", "2.1.0", "# Changelog\n\n## 2.1.0\n\n- added x\n")
+    assert version == "3.0.0" and changelog is not None
+    assert "- `v1`: Client `get_pet`: `pet_id` annotation `str` -> `int` (breaking)" in changelog
+    assert "- `v1`: AsyncClient `list_pets`: parameter `limit` removed" in changelog
+    assert "## 2.1.0" not in changelog
+
+
+def test_a_signature_release_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = _client_package(tmp_path / "pkg-dist", _CLIENT_KEYWORD, "2.0.3")
+    new = _CLIENT_KEYWORD.replace("base_url: str | None = None)", "base_url: str | None = None, bearer: str = '')")
+    tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
+    _release(out, tree, "2.0.3", "2.0.3", "# Changelog\n\n## 2.0.3\n\nFixes.\n", force=True)
+    said = capsys.readouterr().out
+    assert "pkg-dist: release 2.0.3 -> 2.1.0 (" in said and "client signatures" in said
+    assert (out / "pyproject.toml").read_text(encoding="utf-8") == 'version = "2.1.0"\n'
