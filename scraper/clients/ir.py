@@ -39,6 +39,7 @@ from scraper.clients import (
 )
 from scraper.clients.accept_header import accept_value
 from scraper.clients.body_encoding import body_encoding
+from scraper.clients.credential_clashes import clash_warnings, credential_target
 from scraper.clients.discriminated_examples import discriminator_errors
 from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
@@ -798,6 +799,8 @@ class _Ctx:
     callbacks: list[tuple[str, Any, str]] = field(default_factory=list)
     #: the ``$ref``s of the document's error responses (see :func:`_error_schemas`), read on first need
     error_refs: frozenset[str] | None = None
+    #: where each keyword scheme's credential goes (see :func:`_credential_targets`), read on first need
+    credential_targets: dict[str, tuple[str, str]] | None = None
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -1197,6 +1200,8 @@ def _default_requirements(ctx: _Ctx, schemes: Sequence[AuthSchemeIR]) -> tuple[l
     credential satisfies it."""
     stated = _security_requirements(ctx.doc.get("security"))
     _check_requirement_names(ctx, ctx.where("security"), stated)
+    for message in clash_warnings(ctx.where("security"), stated or [], _credential_targets(ctx)):
+        ctx.warn(message)
     if stated is not None:
         return stated, False
     return [[s.name] for s in schemes if s.keyword is not None] + [[]], True
@@ -2083,7 +2088,23 @@ def _operation_security(ctx: _Ctx, where: str, op: Mapping[str, Any]) -> list[li
         return None
     _check_requirement_names(ctx, f"{where}: security", own)
     documented = _security_requirements(ctx.doc.get("security"))
-    return None if own == documented else own
+    if own == documented:
+        return None  # the document's requirement: warned of at /security
+    for message in clash_warnings(f"{where}/security", own, _credential_targets(ctx)):
+        ctx.warn(message)
+    return own
+
+
+def _credential_targets(ctx: _Ctx) -> dict[str, tuple[str, str]]:
+    """Scheme name -> where the client's keyword credential of it goes (:func:`credential_target`), for the schemes
+    the clients take a keyword for (as :func:`_auth_schemes` decides: never a provider's signature or token)."""
+    if ctx.credential_targets is None:
+        ctx.credential_targets = {
+            scheme.name: target
+            for scheme in _auth_schemes(ctx.doc)
+            if scheme.kind in _KEYWORD_KINDS and (target := credential_target(scheme.kind, scheme.key)) is not None
+        }
+    return ctx.credential_targets
 
 
 def _read_media_types(ctx: _Ctx, where: str, responses: Mapping[Any, Any]) -> list[str]:

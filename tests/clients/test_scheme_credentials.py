@@ -48,6 +48,8 @@ SPEC: dict[str, Any] = {
         "/export": {"get": _op("exportAll", security=[{"queryKey": [], "session": []}])},
         "/public": {"get": _op("maybePublic", security=[{}, {"oauth": []}])},
         "/legacy": {"get": _op("legacy", security=[{"mtls": []}])},
+        # basic and an OAuth token (sent as a bearer token) both set Authorization: one request cannot carry both
+        "/sync": {"post": _op("syncAll", security=[{"basicAuth": [], "oauth": []}, {"api_key": []}])},
     },
     "components": {
         "securitySchemes": {
@@ -104,6 +106,7 @@ def test_the_ir_gives_each_scheme_a_keyword_and_each_operation_its_alternatives(
         "export_all": [["queryKey", "session"]],
         "maybe_public": [[], ["oauth"]],
         "legacy": [["mtls"]],
+        "sync_all": [["basicAuth", "oauth"], ["api_key"]],
     }
 
 
@@ -276,3 +279,40 @@ def test_an_http_client_with_its_own_auth_stands_in(api: ModuleType) -> None:
             client.list_items()
         own.close()
     assert server.requests[0].header("Authorization") is not None
+
+
+def test_an_alternative_whose_schemes_set_one_header_is_a_located_warning() -> None:
+    """``security: [{basicAuth: [], oauth: []}]``: both set ``Authorization``; the generated client silently sent
+    the token only. The generator says so at the requirement's JSON pointer, once per place it is written."""
+    package = build_package([SPEC], source_names=["multi/1.0.yaml"])
+    clashes = [w for w in package.warnings if "Authorization header" in w]
+    assert clashes == [
+        "multi/1.0.yaml: /paths/~1sync/post/security/0: 'basicAuth' and 'oauth' both set the Authorization header,"
+        " which one request carries once: the client never sends this alternative from its keywords (a call with"
+        " credentials for no other alternative raises MissingCredentialsError; auth= sends it as the caller"
+        " decides)"
+    ]
+    document = {**SPEC, "security": [{"api_key": [], "key_again": []}]}
+    document["components"] = {
+        "securitySchemes": {**SPEC["components"]["securitySchemes"], "key_again": {**API_KEY_AGAIN}}
+    }
+    warnings = build_package([document], source_names=["multi/1.0.yaml"]).warnings
+    assert any(w.startswith("multi/1.0.yaml: /security/0: 'api_key'") and "X-API-Key header" in w for w in warnings)
+    assert not any("/security/0: 'basicAuth'" in w for w in build_package([{**SPEC, "paths": {}}]).warnings)
+
+
+API_KEY_AGAIN = {"type": "apiKey", "in": "header", "name": "x-api-key"}
+
+
+def test_a_clashing_alternative_is_never_sent_half(api: ModuleType) -> None:
+    clashing = r"^sync_all needs 'basicAuth' \(basic_auth=\) and 'oauth'"
+    with (
+        serve(_record) as server,
+        api.Client(base_url=server.url, basic_auth=("u", "P-SECRET"), oauth="O") as client,
+        pytest.raises(MissingCredentialsError, match=clashing),
+    ):
+        client.sync_all()
+    assert server.requests == []
+    with serve(_record) as server, api.Client(base_url=server.url, **ALL) as client:
+        client.sync_all()  # the next alternative the client has goes instead
+    assert [_credentials(r) for r in server.requests] == [{"x-api-key": "K-SECRET"}]

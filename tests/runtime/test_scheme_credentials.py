@@ -25,6 +25,7 @@ SCHEMES = [
     SecurityScheme("session", "cookie", "sid", keyword="session"),
     SecurityScheme("bearer", "bearer", keyword="bearer"),
     SecurityScheme("basic", "basic", keyword="basic"),
+    SecurityScheme("apiKeyAgain", "header", "x-api-key", keyword="api_key_again"),  # the same header, other case
 ]
 OPERATIONS = {
     "token": (("basic",),),
@@ -32,6 +33,10 @@ OPERATIONS = {
     "both": (("queryKey", "session"),),
     "optional": ((), ("bearer",)),
     "foreign": (("mtls",),),
+    "clash": (("basic", "bearer"),),
+    "clash_or_key": (("basic", "bearer"), ("apiKey",)),
+    "clash_or_none": (("basic", "bearer"), ()),
+    "same_header": (("apiKey", "apiKeyAgain"),),
 }
 
 
@@ -181,3 +186,31 @@ def test_a_redirect_to_another_origin_drops_the_scheme_credentials() -> None:
     with SyncTransport(base_url="https://api.test", http_client=own, credentials=credentials) as t:
         t.request("GET", "/x", operation="listing")
     assert seen[0].headers["X-API-Key"] == "K-SECRET" and "X-API-Key" not in seen[1].headers
+
+
+def test_an_alternative_whose_schemes_set_one_header_is_never_sent_half() -> None:
+    """``security: [{basic: [], bearer: []}]``: both schemes set ``Authorization``, and the bearer token silently
+    replaced the basic credentials (the last scheme won). One request cannot carry both: the call raises before
+    sending, naming the operation, the schemes, their keywords and the header, and never a secret."""
+    with pytest.raises(MissingCredentialsError) as caught:
+        _sent(ALL, "clash")
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith("clash ")
+    assert "'basic' (basic=) and 'bearer' (bearer=)" in message and "Authorization header" in message
+    assert "auth=" in message and not any(secret in message for secret in ("B-SECRET", "P-SECRET", "user"))
+    with pytest.raises(MissingCredentialsError, match="X-API-Key header"):
+        _sent({"apiKey": "K-SECRET", "apiKeyAgain": "K2-SECRET"}, "same_header")
+
+
+def test_a_later_alternative_the_client_has_goes_instead_of_a_clashing_one() -> None:
+    request = _sent(ALL, "clash_or_key")
+    assert request.headers["X-API-Key"] == "K-SECRET" and "Authorization" not in request.headers
+    # an optional requirement does not make the given credentials silently go unsent
+    with pytest.raises(MissingCredentialsError, match="Authorization header"):
+        _sent(ALL, "clash_or_none")
+    assert "Authorization" not in _sent({}, "clash_or_none").headers
+
+
+def test_an_auth_given_besides_sends_a_clashing_alternative_as_the_caller_wants() -> None:
+    request = _sent(ALL, "clash", auth=BearerAuth("COMBINED"))
+    assert request.headers["Authorization"] == "Bearer COMBINED"

@@ -9,6 +9,15 @@ the credentials of every scheme of the first alternative the client has credenti
 alternative without schemes (``{}``) makes the credentials optional: the operation is called without any when the
 client has none of the others.
 
+An alternative whose schemes would set the same header, query parameter or cookie (HTTP basic and a bearer token
+both set ``Authorization``; two API keys of one header name) cannot be sent in one request: setting both would leave
+only the last, and the API would get half of what it asked for without anyone being told. Such an alternative is
+never chosen: the next one the client has credentials for goes instead; when there is none, the call raises
+:class:`MissingCredentialsError` before sending, naming the schemes and the header (even where the operation's
+credentials are optional: credentials the caller gave are never dropped silently), unless an ``auth=`` or
+``http_client`` was given, which then sends what the API expects as the caller decided. docs2client warns of such a
+requirement when it generates the client, at its JSON pointer.
+
 When the client has credentials for none of the alternatives, the operation cannot succeed: the request is not sent
 and :class:`MissingCredentialsError` names the operation, the schemes and the keywords that take them, unless the
 client was also given an ``auth=`` (any :class:`httpx.Auth`, which then goes as before) or its own ``http_client``
@@ -53,7 +62,8 @@ KINDS = frozenset({"header", "query", "cookie", "bearer", "basic"})
 
 
 class MissingCredentialsError(Exception):
-    """An operation requires credentials the client was not given (raised before anything is sent)."""
+    """An operation requires credentials the client was not given, or only in an alternative whose schemes one
+    request cannot carry together (raised before anything is sent)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +137,29 @@ def _apply(scheme: SecurityScheme, value: Credential, request: httpx.Request) ->
         cookie = f"{scheme.key}={text}"
         existing = request.headers.get("Cookie")
         request.headers["Cookie"] = f"{existing}; {cookie}" if existing else cookie
+
+
+def _target(scheme: SecurityScheme) -> str:
+    """Where a scheme's credential goes, in words (``Authorization header``): two schemes of one alternative with
+    the same target cannot both be sent."""
+    if scheme.kind in ("basic", "bearer"):
+        return "Authorization header"
+    if scheme.kind == "header":
+        return f"{scheme.key} header"
+    return f"{scheme.key} {'query parameter' if scheme.kind == 'query' else 'cookie'}"
+
+
+def _clash(schemes: Sequence[SecurityScheme]) -> tuple[SecurityScheme, SecurityScheme] | None:
+    """The first two of ``schemes`` that set the same target, or None."""
+    seen: dict[str, SecurityScheme] = {}
+    for scheme in schemes:
+        target = _target(scheme)
+        if scheme.kind in ("basic", "bearer", "header"):
+            target = target.lower()  # HTTP header names are case-insensitive; query and cookie names are not
+        if target in seen:
+            return seen[target], scheme
+        seen[target] = scheme
+    return None
 
 
 def _checked(scheme: SecurityScheme, value: object) -> Credential:
@@ -203,14 +236,29 @@ class Credentials:
 
     def _decide(self, operation: str) -> _Choice:
         alternatives = self.requirements(operation)
+        clashing: tuple[SecurityScheme, SecurityScheme] | None = None
         for alternative in alternatives:
             if alternative and all(n in self._values or n in self._in_headers for n in alternative):
                 parts = [(self._schemes[n], self._values[n]) for n in alternative if n in self._values]
-                return _Choice(_SchemeAuth(parts) if parts else None)
+                clash = _clash([scheme for scheme, _ in parts])
+                if clash is None:
+                    return _Choice(_SchemeAuth(parts) if parts else None)
+                clashing = clashing or clash  # never sent half: the next alternative, else an error
+        if clashing is not None:
+            return _Choice(None, self._clashing(operation, *clashing))
         if not alternatives or any(not alternative for alternative in alternatives):
             return _Choice(None)  # no requirement, or an optional one
         foreign = any(n not in self._schemes for alternative in alternatives for n in alternative)
         return _Choice(None, self._missing(operation, alternatives), foreign)
+
+    @staticmethod
+    def _clashing(operation: str, first: SecurityScheme, second: SecurityScheme) -> str:
+        """One line: the operation, the two schemes one request cannot carry, and what to do instead."""
+        return (
+            f"{operation} needs {first.name!r} ({first.keyword}=) and {second.name!r} ({second.keyword}=) in one"
+            f" request, but both set the {_target(first)}, which carries one of them: pass auth= (an httpx.Auth"
+            " sending what the API expects) instead"
+        )
 
     def _missing(self, operation: str, alternatives: Collection[Sequence[str]]) -> str:
         """One line: the operation, its alternatives and the keywords that would satisfy them."""
