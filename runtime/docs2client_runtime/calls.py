@@ -208,6 +208,20 @@ def _multipart(body: Any, encoding: Mapping[str, Mapping[str, Any]]) -> tuple[by
     return request.read(), request.headers["Content-Type"]
 
 
+def _model_fields(model: Any) -> dict[str, Any]:
+    """A form's or multipart's model as its fields: ``model_dump(by_alias=True, exclude_unset=True)``, so the wire
+    names and only what the caller set. Each field is its JSON-ready value (enums, dates and nested models as
+    JSON writes them), except a file (bytes, or a list holding bytes), which stays bytes to be sent as a file."""
+    from pydantic_core import to_jsonable_python  # only where a model is sent: a client's import stays light
+
+    fields: dict[str, Any] = model.model_dump(by_alias=True, exclude_unset=True)
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        items = value if isinstance(value, list) else [value]
+        out[name] = value if any(isinstance(item, bytes | bytearray) for item in items) else to_jsonable_python(value)
+    return out
+
+
 def encode_body(
     body: Any, kind: str, media_type: str, encoding: Mapping[str, Mapping[str, Any]] | None = None
 ) -> tuple[bytes | None, str | None]:
@@ -218,11 +232,14 @@ def encode_body(
     object's members are fields, an array repeats the name; see ``_serialize.form_field``); ``multipart``: fields
     and files (bytes, a binary file, or a ``(filename, content, content type)`` tuple), encoded by httpx, a list one
     part per item, a part with its documented content type (an object's default ``application/json``) unless the
-    caller's tuple names one; ``binary``: bytes or a binary file; ``text``: a string, UTF-8 encoded. A wildcard
-    media type (``image/*``) is sent as ``application/octet-stream``."""
+    caller's tuple names one; ``binary``: bytes or a binary file; ``text``: a string, UTF-8 encoded, or bytes as
+    they are (YAML read from a file). A wildcard media type (``image/*``) is sent as ``application/octet-stream``.
+    A form or multipart body may be the model of its fields: the fields that were set, by their wire names."""
     if body is None:
         return None, None
     encoding = encoding or {}
+    if kind in ("form", "multipart") and callable(getattr(body, "model_dump", None)):
+        body = _model_fields(body)
     if kind == "form":
         fields = _serialize.plain(body)
         pairs = [pair for k, v in fields.items() for pair in _serialize.form_field(str(k), v, encoding.get(str(k)))]
@@ -231,7 +248,7 @@ def encode_body(
         return _multipart(body, encoding)
     content_type = "application/octet-stream" if "*" in media_type else media_type
     if kind == "text":
-        return str(body).encode("utf-8"), content_type
+        return (bytes(body) if isinstance(body, bytes | bytearray) else str(body).encode("utf-8")), content_type
     raw = body.read() if callable(getattr(body, "read", None)) else body
     return bytes(raw), content_type
 

@@ -45,6 +45,7 @@ from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
+from scraper.clients.request_media import offered_media_types
 from scraper.clients.response_values import list_items, nullable_components, response_value
 from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
@@ -162,7 +163,7 @@ BODY_ANNOTATIONS = {
     "form": "Mapping[str, Any]",
     "multipart": "Mapping[str, Any]",
     "binary": "bytes | IO[bytes]",
-    "text": "str",
+    "text": "str | bytes",
 }
 #: What a 2xx response body of each kind returns (``json``: the model class).
 RESPONSE_ANNOTATIONS = {
@@ -198,10 +199,35 @@ class BodyIR:
     kind: str = "json"  # json | form | multipart | binary | text
     #: form and multipart bodies: each property's Encoding Object as the runtime takes it (``body_encoding``)
     encoding: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: every documented media type the method may send this body as, ``media_type`` (the default) first
+    #: (``request_media.offered_media_types``); several: the method takes ``keyword`` to choose
+    media_types: list[str] = field(default_factory=list)
+    keyword: str = "content_type"  # the method's argument naming the media type (renamed past a parameter's name)
 
     @property
     def annotation(self) -> str:
-        return f"_models.{self.model}" if self.kind == "json" else BODY_ANNOTATIONS[self.kind]
+        """The body argument's type: the model (JSON); a form's or multipart's model or, as before models, its
+        fields as a mapping (a multipart file with its filename is a tuple no model field takes); raw otherwise."""
+        if self.kind == "json":
+            return f"_models.{self.model}"
+        if self.model:
+            return f"_models.{self.model} | {BODY_ANNOTATIONS[self.kind]}"
+        return BODY_ANNOTATIONS[self.kind]
+
+    @property
+    def choices(self) -> bool:
+        """Whether the method takes a ``content_type`` keyword: several documented media types of its kind."""
+        return len(self.media_types) > 1
+
+    @property
+    def media_annotation(self) -> str:
+        """``Literal["application/json-patch+json", ...]``: the media types the caller may choose."""
+        return "Literal[" + ", ".join(py_literal(m) for m in self.media_types) + "]"
+
+    @property
+    def media_argument(self) -> ArgumentIR:
+        """The keyword choosing the media type, defaulting to the type sent when it is not given."""
+        return ArgumentIR(self.keyword, self.media_annotation, py_literal(self.media_type))
 
 
 @dataclass(slots=True)
@@ -400,6 +426,8 @@ class OperationIR:
             required.append(ArgumentIR("body", body.annotation))
         elif body is not None:
             optional.insert(0, ArgumentIR("body", f"{body.annotation} | None", "None"))
+        if body is not None and body.choices:
+            optional.append(body.media_argument)
         return required + optional
 
     @property
@@ -423,6 +451,8 @@ class OperationIR:
                 optional.append(ArgumentIR(p.py_name, "int", str(paging.default_limit)))
             elif not p.required:
                 optional.append(ArgumentIR(p.py_name, _optional(p.annotation), "None"))
+        if body is not None and body.choices:
+            optional.append(body.media_argument)
         return required + optional
 
     @property
@@ -576,6 +606,7 @@ class VersionIR:
         annotations = [p.annotation for op in self.operations for p in op.arguments]
         annotations += [p.annotation for p in self.client_params]
         annotations += [op.body.annotation for op in self.operations if op.body is not None]
+        annotations += [op.body.media_annotation for op in self.operations if op.body is not None and op.body.choices]
         annotations += [op.returns for op in self.operations]
         annotations += [op.pagination.item_type for op in self.operations if op.pagination is not None]
         annotations += [
@@ -1972,13 +2003,17 @@ def _build_operation(
     labels = {operation_id, summary, f"{method.upper()} {path}", method_name}
     params = _build_params(ctx, where, path, shared, op.get("parameters") or [], labels)
     pascal = naming.pascal_case(method_name) or "Operation"
-    bodies = []
+    bodies: list[BodyIR] = []
     request_body = _follow(ctx, op.get("requestBody"), f"{where}: requestBody")
     if isinstance(request_body, dict):
         required = bool(request_body.get("required", False))
-        for media, kind, content in _media_choices(request_body.get("content")):
+        raw_content = request_body.get("content")
+        documented: dict[str, Any] = raw_content if isinstance(raw_content, dict) else {}
+        for media, kind, content in _media_choices(documented):
             schema = content.get("schema") or {}
-            model = _model_for(ctx, schema, f"{pascal}Request") if kind == "json" else ""
+            hoist_name = f"{pascal}{kind.title() if bodies else ''}Request"
+            typed = kind == "json" or (kind in FIELD_BODIES and _names_fields(ctx, schema))
+            model = _model_for(ctx, schema, hoist_name) if typed else ""
             checked = schema if kind in ("json", "form", "multipart") else {}  # raw content: any example is fine
             example = _example(ctx, content, checked, labels, "request body", json_text=kind == "json", where=where)
             if example is None and required:
@@ -1990,8 +2025,18 @@ def _build_operation(
                 # no value of it can be sent, and the method takes a mapping
                 ctx.warn(f"{where}: request body: {media} sends named fields, but its schema is no object")
             encoding = body_encoding(content, kind, f"{where}/requestBody/content/{pointer_token(media)}", ctx.warn)
+            offered = offered_media_types(documented, media, _media_kind, where, ctx.warn)
             bodies.append(
-                BodyIR(model=model, required=required, media_type=media, example=example, kind=kind, encoding=encoding)
+                BodyIR(
+                    model=model,
+                    required=required,
+                    media_type=media,
+                    example=example,
+                    kind=kind,
+                    encoding=encoding,
+                    media_types=offered,
+                    keyword=naming.dedupe(["content_type"], taken={p.py_name for p in params})[0],
+                )
             )
     body = bodies[0] if bodies else None
     response_model = response_status = response_kind = None
@@ -2200,7 +2245,8 @@ def _find_items(ctx: _Ctx, op: OperationIR, paging: PaginationIR, response_model
 
 
 def _media_kind(media: str) -> str:
-    """How a body of this media type travels: json, form, multipart, text (``text/*``, XML) or binary."""
+    """How a body of this media type travels: json, form, multipart, text (``text/*``, XML, YAML: Kubernetes'
+    ``application/apply-patch+yaml`` is text the caller writes) or binary."""
     lowered = media.lower()
     if _JSON_MEDIA.match(lowered):
         return "json"
@@ -2208,9 +2254,25 @@ def _media_kind(media: str) -> str:
         return "multipart"
     if lowered.startswith("application/x-www-form-urlencoded"):
         return "form"
-    if lowered.startswith("text/") or re.match(r"^application/(?:[\w.+-]*\+)?xml\b", lowered):
+    if lowered.startswith("text/") or re.match(r"^application/(?:[\w.+-]*\+)?(?:xml|yaml)\b", lowered):
+        return "text"
+    if re.match(r"^application/x-yaml\b", lowered):
         return "text"
     return "binary"
+
+
+def _names_fields(ctx: _Ctx, schema: Any, depth: int = 0) -> bool:
+    """Whether a form or multipart body's schema is an object with properties (itself or through ``allOf``, a few
+    levels deep: a cycle ends), so datamodel-code-generator makes a model of its fields the method can take; a
+    schema-less body stays a mapping."""
+    resolved = _resolve(ctx, schema)
+    kinds = resolved.get("type", "object")
+    if kinds != "object" and not (isinstance(kinds, list) and "object" in kinds):
+        return False
+    if isinstance(resolved.get("properties"), dict) and resolved["properties"]:
+        return True
+    members = resolved.get("allOf")
+    return depth < 8 and isinstance(members, list) and any(_names_fields(ctx, m, depth + 1) for m in members)
 
 
 def _is_error_response(ctx: _Ctx, response: Any) -> bool:
