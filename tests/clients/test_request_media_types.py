@@ -175,3 +175,23 @@ def test_the_package_passes_its_contract_tests_ruff_and_mypy_strict(package: Pat
         cwd=package,
     )
     assert mypy.returncode == 0, mypy.stdout + mypy.stderr
+
+
+def test_the_keyword_steps_aside_for_a_documented_parameter_of_its_name(tmp_path: Path) -> None:
+    """A query parameter ``content_type`` (Python name of ``contentType``) keeps its name; the media type keyword
+    becomes ``content_type_2``, and the request sends each where it belongs."""
+    doc = spec()
+    patch = doc["paths"]["/widgets/{name}"]["patch"]
+    patch["parameters"].append({"name": "contentType", "in": "query", "schema": {"type": "string"}})
+    [op] = [o for o in ir.build_package([doc]).versions[0].operations if o.method_name == "patch_widget"]
+    assert [k.name for k in op.keywords] == ["body", "content_type", "content_type_2"]
+    root = tmp_path / "media-types"
+    write_tree(root, render_package([doc], source_names=["media/1.0.yaml"]))
+    with imported(root, f"{PACKAGE}.v1_0_0") as module:
+        with serve(lambda _: Reply(200, {"name": "w1"})) as server, module.Client(base_url=server.url) as client:
+            client.patch_widget(
+                "w1", body=module.models.Patch(), content_type="q", content_type_2="application/merge-patch+json"
+            )
+        [request] = server.requests
+        assert request.query == "contentType=q"
+        assert request.header("Content-Type") == "application/merge-patch+json"
