@@ -185,9 +185,9 @@ def test_the_keyword_steps_aside_for_a_documented_parameter_of_its_name(tmp_path
     patch["parameters"].append({"name": "contentType", "in": "query", "schema": {"type": "string"}})
     [op] = [o for o in ir.build_package([doc]).versions[0].operations if o.method_name == "patch_widget"]
     assert [k.name for k in op.keywords] == ["body", "content_type", "content_type_2"]
-    root = tmp_path / "media-types"
-    write_tree(root, render_package([doc], source_names=["media/1.0.yaml"]))
-    with imported(root, f"{PACKAGE}.v1_0_0") as module:
+    root = tmp_path / "media-keyword"  # its own name: the module's other package stays imported meanwhile
+    write_tree(root, render_package([doc], package_name="media-keyword", source_names=["media/1.0.yaml"]))
+    with imported(root, "media_keyword.v1_0_0") as module:
         with serve(lambda _: Reply(200, {"name": "w1"})) as server, module.Client(base_url=server.url) as client:
             client.patch_widget(
                 "w1", body=module.models.Patch(), content_type="q", content_type_2="application/merge-patch+json"
