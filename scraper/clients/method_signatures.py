@@ -9,11 +9,12 @@ method (a name without a leading underscore, or a dunder such as ``__enter__``),
 whether it is required, its annotation and its default as written.
 
 What breaks a caller (major): a public method removed or turned from a coroutine into a function (or back); a
-parameter removed, become required, added as required, retyped, given another default (callers that omit it get
-another behaviour, as the spec diff rates a changed default), made keyword-only or positional-only; the positions of
-positional parameters changed. What only extends the API (minor): a public method added; an optional parameter
-added where no positional caller sees it; a required parameter become optional; a keyword-only one that may now be
-passed by position too. Docstrings and bodies are no API. Return annotations are :mod:`method_returns`' to report.
+parameter removed, become required, added as required, retyped (a union that gained members only widens it: minor),
+given another default (callers that omit it get another behaviour, as the spec diff rates a changed default), made
+keyword-only or positional-only; the positions of positional parameters changed. What only extends the API (minor):
+a public method added; an optional parameter added where no positional caller sees it; a required parameter become
+optional; a keyword-only one that may now be passed by position too. Docstrings and bodies are no API. Return
+annotations are :mod:`method_returns`' to report.
 """
 
 from __future__ import annotations
@@ -129,8 +130,43 @@ def _compare_parameter(old: _Parameter, new: _Parameter) -> list[tuple[str, bool
     elif old.default != new.default:
         found.append((f"{name} default `{old.default}` -> `{new.default}` (callers that omit it get another)", True))
     if old.annotation != new.annotation:
-        found.append((f"{name} annotation `{old.annotation}` -> `{new.annotation}`", True))
+        if _widens(old.annotation, new.annotation):  # every value a caller passed is still accepted
+            found.append((f"{name} accepts more: `{old.annotation}` -> `{new.annotation}`", False))
+        else:
+            found.append((f"{name} annotation `{old.annotation}` -> `{new.annotation}`", True))
     return found
+
+
+def _union_members(annotation: str) -> set[str] | None:
+    """The members of ``annotation`` read as a union (``A | B``, ``Optional[A]``, ``Union[A, B]``; anything else is
+    a union of one), each as :func:`ast.unparse` writes it; None when it is not an expression."""
+    try:
+        tree = ast.parse(annotation, mode="eval").body
+    except SyntaxError:
+        return None
+    members: set[str] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            stack += [node.left, node.right]
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Optional":
+            stack += [node.slice, ast.Constant(None)]
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Union":
+            stack += list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        else:
+            members.add(ast.unparse(node))
+    return members
+
+
+def _widens(old: str | None, new: str | None) -> bool:
+    """Whether annotation ``new`` is ``old`` with more union members (``Mapping[str, Any]`` ->
+    ``_models.Form | Mapping[str, Any]``): a parameter's type widened, which no caller's code notices. Only the
+    members as written are compared (a member replaced by a wider type is still reported as a change)."""
+    if old is None or new is None:
+        return new is None  # an annotation dropped accepts anything
+    before, after = _union_members(old), _union_members(new)
+    return before is not None and after is not None and before < after
 
 
 def _compare_method(old: _Method, new: _Method) -> list[tuple[str, bool]]:

@@ -102,6 +102,19 @@ def test_a_changed_annotation_or_default_breaks() -> None:
     ]
 
 
+def test_a_union_that_gained_members_only_widens() -> None:
+    """nhn-deploy's multipart upload: ``body: Mapping[str, Any]`` became ``_models.X | Mapping[str, Any]``; every
+    call that type-checked before still does (minor), while losing a member or replacing one breaks."""
+    widened = _both("owner: int,", "owner: int | str,")
+    assert _lines(widened) == [("`get_pet`: `owner` accepts more: `int` -> `int | str`", False)]
+    optional = _both("owner: int,", "owner: Optional[int],")
+    assert _lines(optional) == [("`get_pet`: `owner` accepts more: `int` -> `Optional[int]`", False)]
+    narrowed = _both("limit: int | None = None", "limit: int = None")
+    assert _lines(narrowed) == [("`get_pet`: `limit` annotation `int | None` -> `int`", True)]
+    replaced = _both("owner: int,", "owner: float | str,")
+    assert _lines(replaced) == [("`get_pet`: `owner` annotation `int` -> `float | str`", True)]
+
+
 def test_positional_order_changed_breaks() -> None:
     swapped = _both("pet_id: str, owner: int,", "owner: int, pet_id: str,")
     assert ("`get_pet`: positional order (pet_id, owner) -> (owner, pet_id)", True) in _lines(swapped)
