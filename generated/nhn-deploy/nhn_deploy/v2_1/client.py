@@ -371,7 +371,7 @@ class Client:
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
     def upload_binary(
-        self, artifact_id: int, binary_group_key: int, *, body: Mapping[str, Any]
+        self, artifact_id: int, binary_group_key: int, *, body: _models.UploadBinaryRequest | Mapping[str, Any]
     ) -> _models.UploadBinaryResponse:
         """Upload Binary
 
@@ -382,7 +382,7 @@ class Client:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
-            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+            body: the request body, multipart/form-data: the fields (UploadBinaryRequest, or a mapping of name -> value; files as bytes, a binary file or (filename, content, content type)).
 
         Returns:
             UploadBinaryResponse (HTTP 200).
@@ -727,7 +727,7 @@ class AsyncClient:
         return _support.parse_model(_models.ListServerGroupsResponse, _response)
 
     async def upload_binary(
-        self, artifact_id: int, binary_group_key: int, *, body: Mapping[str, Any]
+        self, artifact_id: int, binary_group_key: int, *, body: _models.UploadBinaryRequest | Mapping[str, Any]
     ) -> _models.UploadBinaryResponse:
         """Upload Binary
 
@@ -738,7 +738,7 @@ class AsyncClient:
         Args:
             artifact_id: ID of the artifact to use (``artifactId``, path)
             binary_group_key: Key of the binary group to upload the binary to (``binaryGroupKey``, path)
-            body: the request body, multipart/form-data: multipart fields (name -> value; files as bytes, a binary file or (filename, content, content type)).
+            body: the request body, multipart/form-data: the fields (UploadBinaryRequest, or a mapping of name -> value; files as bytes, a binary file or (filename, content, content type)).
 
         Returns:
             UploadBinaryResponse (HTTP 200).

@@ -16,6 +16,28 @@ class Header(BaseModel):
     resultMessage: str | None = None
 
 
+class UploadBinaryRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    applicationType: str = Field(..., description="Type of the artifact\nValue: client or server")
+    version: str | None = Field(
+        None,
+        description="Version of the binary to upload; replaced with a timestamp if not entered (max 100 characters)",
+    )
+    description: str | None = Field(None, description="Description of the binary")
+    osType: str | None = Field(
+        None,
+        description="OS information of the binary file when applicationType is client\nValue: iOS, Android, or etc",
+    )
+    binaryFile: bytes = Field(..., description="Binary file object")
+    metaFile: bytes | None = Field(None, description="plist file object for iOS")
+    fix: bool | None = Field(
+        None, description="Whether the binary is fixed when applicationType is client\nValue: true/false"
+    )
+
+
 class ExecuteDeploymentRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
