@@ -79,30 +79,23 @@ def _compared(out: Path, tree: dict[str, bytes]) -> dict[str, tuple[ClassChanges
     return found
 
 
-def _changed_returns(out: Path, tree: dict[str, bytes]) -> dict[str, dict[str, tuple[str, str]]]:
-    """Per client module of ``tree`` whose file on disk differs: its public methods returning another type."""
-    found: dict[str, dict[str, tuple[str, str]]] = {}
+def _changed_clients(
+    out: Path, tree: dict[str, bytes]
+) -> tuple[dict[str, dict[str, tuple[str, str]]], dict[str, list[SignatureChange]]]:
+    """Per client module of ``tree`` whose file on disk differs: its public methods returning another type, and its
+    changed public signatures (one read of each module; both rules share its parse, ``client_classes``)."""
+    returns: dict[str, dict[str, tuple[str, str]]] = {}
+    signatures: dict[str, list[SignatureChange]] = {}
     for rel, old, new in _differing(out, tree, "client.py"):
         try:
-            changed = changed_returns(old, new)
+            changed, extended = changed_returns(old, new), changed_signatures(old, new)
         except (SyntaxError, ValueError):
             continue  # a module the user broke: nothing to compare with
         if changed:
-            found[rel] = changed
-    return found
-
-
-def _changed_signatures(out: Path, tree: dict[str, bytes]) -> dict[str, list[SignatureChange]]:
-    """Per client module of ``tree`` whose file on disk differs: its changed public signatures."""
-    found: dict[str, list[SignatureChange]] = {}
-    for rel, old, new in _differing(out, tree, "client.py"):
-        try:
-            changed = changed_signatures(old, new)
-        except (SyntaxError, ValueError):
-            continue  # a module the user broke: nothing to compare with
-        if changed:
-            found[rel] = changed
-    return found
+            returns[rel] = changed
+        if extended:
+            signatures[rel] = extended
+    return returns, signatures
 
 
 def class_release(
@@ -118,8 +111,7 @@ def class_release(
         for rel, (changes, _, aliases) in compared.items()
         if changes.removed or set(changes.renamed) - set(aliases)
     }
-    returns = _changed_returns(out, tree)
-    signatures = _changed_signatures(out, tree)
+    returns, signatures = _changed_clients(out, tree)
     signatures_break = any(change.breaking for changes in signatures.values() for change in changes)
     new_version = version
     if (breaking or returns or signatures_break) and _major(version) <= _major(released):

@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import ast
 
-__all__ = ["changed_returns"]
+from scraper.clients.client_classes import client_classes
 
-#: The classes of a generated client module whose methods users call.
-_CLIENT_CLASSES = ("Client", "AsyncClient")
+__all__ = ["changed_returns"]
 
 
 def _returns(source: str) -> dict[str, str]:
     """Public method name -> its return annotation, over the module's client classes (the first class that has the
     method gives it: the asynchronous client returns what the synchronous one does)."""
     found: dict[str, str] = {}
-    for node in ast.parse(source).body:
-        if not (isinstance(node, ast.ClassDef) and node.name in _CLIENT_CLASSES):
-            continue
+    for node in client_classes(source):
         methods = [item for item in node.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)]
         for method in methods:
             if not method.name.startswith("_") and method.returns is not None:

@@ -22,10 +22,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from scraper.clients.client_classes import CLIENT_CLASSES, client_classes
+
 __all__ = ["SignatureChange", "changed_signatures"]
 
 #: The classes of a generated client module whose methods users call.
-_CLIENT_CLASSES = ("Client", "AsyncClient")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +107,7 @@ def _parameters(arguments: ast.arguments) -> tuple[_Parameter, ...]:
 def _methods(source: str) -> dict[str, dict[str, _Method]]:
     """Client class -> public method name -> its signature, over the module's client classes."""
     found: dict[str, dict[str, _Method]] = {}
-    for node in ast.parse(source).body:
-        if not (isinstance(node, ast.ClassDef) and node.name in _CLIENT_CLASSES):
-            continue
+    for node in client_classes(source):
         methods = found.setdefault(node.name, {})
         for item in node.body:
             if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and _public(item.name):
@@ -217,10 +216,10 @@ def changed_signatures(old: str, new: str) -> list[SignatureChange]:
     """Every change of a public signature of the client classes from ``old`` to ``new`` (module sources); a change
     both clients make is listed once, one only ``AsyncClient`` (or ``Client``) makes is prefixed with its class."""
     before, after = _methods(old), _methods(new)
-    per_class = {cls: _class_changes(before.get(cls, {}), after.get(cls, {})) for cls in _CLIENT_CLASSES}
+    per_class = {cls: _class_changes(before.get(cls, {}), after.get(cls, {})) for cls in CLIENT_CLASSES}
     shared = set(per_class["Client"]) & set(per_class["AsyncClient"])
     changes: list[SignatureChange] = []
-    for cls in _CLIENT_CLASSES:
+    for cls in CLIENT_CLASSES:
         for member, words, breaking in per_class[cls]:
             if (member, words, breaking) in shared:
                 if cls == "Client":
