@@ -3,9 +3,45 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from copy import deepcopy
 from typing import Any
 
-__all__ = ["holds_schemas", "located_objects", "objects"]
+__all__ = ["copy_tree", "holds_schemas", "located_objects", "objects"]
+
+
+def copy_tree(doc: Any) -> Any:
+    """``doc`` with every ``dict`` and ``list`` in it copied, as ``copy.deepcopy`` copies a parsed document, about
+    four times faster: a container reached twice (a YAML alias) is copied once and reached twice in the copy too,
+    values of any other type are shared (a parsed document's scalars are immutable), and containers of other types
+    are left to ``copy.deepcopy``. Recursive, one frame per level (``copy.deepcopy`` takes three): callers bound
+    the depth first (``scraper.spec_input.check_tree``)."""
+    copies: dict[int, Any] = {}
+
+    def copy(node: Any) -> Any:
+        kind = type(node)
+        if kind is dict:
+            done = copies.get(id(node))
+            if done is not None:
+                return done
+            mapping: dict[Any, Any] = {}
+            copies[id(node)] = mapping
+            for key, value in node.items():
+                mapping[key] = copy(value)
+            return mapping
+        if kind is list:
+            done = copies.get(id(node))
+            if done is not None:
+                return done
+            items: list[Any] = []
+            copies[id(node)] = items
+            for value in node:
+                items.append(copy(value))
+            return items
+        if kind in (str, int, float, bool) or node is None:
+            return node
+        return deepcopy(node)
+
+    return copy(doc)
 
 
 def objects(doc: Any, descend: Callable[[Any], bool] = lambda key: True) -> Iterator[dict[str, Any]]:

@@ -12,7 +12,6 @@ dates, version header, server pairs, source links).
 from __future__ import annotations
 
 import builtins
-import copy
 import dataclasses
 import functools
 import itertools
@@ -54,6 +53,7 @@ from scraper.clients.schema_names import RESERVED_CLASSES
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
+from scraper.json_nodes import copy_tree
 from scraper.json_pointer import json_pointer, pointer_token
 from scraper.linear_patterns import with_linear_patterns
 from scraper.route_patterns import route_patterns_in_document
@@ -863,7 +863,7 @@ def build_package(
     if not specs:
         raise GenerationError("render_package: no OpenAPI documents given")
     names = list(source_names) if source_names is not None else [f"spec[{i}]" for i in range(len(specs))]
-    docs = [copy.deepcopy(dict(s)) for s in specs]
+    docs = [copy_tree(dict(s)) for s in specs]
     repairs = {name: _check_document(doc, name) for doc, name in zip(docs, names, strict=True)}
     for name, found in zip(names, reading_warnings, strict=False):
         repairs[name][:0] = [w.removeprefix(f"{name}: ") for w in found]
