@@ -24,8 +24,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 __all__ = ["share_repeated_objects"]
@@ -49,6 +49,7 @@ class _Place:
     ancestors: tuple[int, ...]
 
 
+@cache
 def _component_name(prop: str) -> str | None:
     """``header`` -> ``Header``, ``os-volume_upload_image`` -> ``OsVolumeUploadImage``; None when the property
     has no ASCII letter to start a name with."""
@@ -71,9 +72,17 @@ def _content(schema: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in schema.items() if k not in _PLACE_KEYWORDS}, sort_keys=True, default=str)
 
 
-def _places(node: Any, depth: int = 0, ancestors: tuple[int, ...] = ()) -> Iterator[_Place]:
+def _places(node: Any) -> list[_Place]:
     """Every inline object at a property place (or as the items of an array property) under ``node``, the deepest
     of a branch after those holding it."""
+    found: list[_Place] = []
+    _collect(node, 0, (), found)
+    return found
+
+
+def _collect(node: Any, depth: int, ancestors: tuple[int, ...], found: list[_Place]) -> None:
+    """:func:`_places` below ``node``, appended to ``found`` (one list for the whole walk: a generator per level
+    cost a document of thousands of schemas most of the sharing's time, re-yielding each place at every level)."""
     if isinstance(node, dict):
         here = (*ancestors, id(node))
         properties = node.get("properties")
@@ -81,20 +90,22 @@ def _places(node: Any, depth: int = 0, ancestors: tuple[int, ...] = ()) -> Itera
             if key == "properties" and isinstance(properties, dict):
                 inside = (*here, id(properties))
                 for prop, sub in properties.items():
-                    yield from _places(sub, depth + 1, inside)
+                    if isinstance(sub, dict | list):
+                        _collect(sub, depth + 1, inside, found)
                     name = _component_name(str(prop))
                     if name is None:
                         continue
                     if _is_inline_object(sub):
-                        yield _Place(properties, str(prop), name, depth, _content(sub), inside)
+                        found.append(_Place(properties, str(prop), name, depth, _content(sub), inside))
                     elif isinstance(sub, dict) and sub.get("type") == "array" and _is_inline_object(sub.get("items")):
                         content = _content(sub["items"])
-                        yield _Place(sub, "items", name + "Item", depth + 1, content, (*inside, id(sub)))
-            elif key not in ("example", "examples", "x-source"):
-                yield from _places(value, depth + 1, here)
+                        found.append(_Place(sub, "items", name + "Item", depth + 1, content, (*inside, id(sub))))
+            elif isinstance(value, dict | list) and key not in ("example", "examples", "x-source"):
+                _collect(value, depth + 1, here, found)  # (a scalar holds no place: not entered)
     elif isinstance(node, list):
         for item in node:
-            yield from _places(item, depth + 1, ancestors)
+            if isinstance(item, dict | list):
+                _collect(item, depth + 1, ancestors, found)
 
 
 def _fold(name: str) -> str:
