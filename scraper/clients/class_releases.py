@@ -18,12 +18,17 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scraper.clients.class_renames import ClassChanges, aliases_block, class_changes, module_aliases
+from scraper.clients.method_operations import api_version, method_operations
 from scraper.clients.method_returns import changed_returns
 from scraper.clients.method_signatures import SignatureChange, changed_signatures
+
+if TYPE_CHECKING:
+    from scraper.diff.change_scope import ChangeScope
 
 __all__ = ["class_release"]
 
@@ -80,12 +85,14 @@ def _compared(out: Path, tree: dict[str, bytes]) -> dict[str, tuple[ClassChanges
 
 
 def _changed_clients(
-    out: Path, tree: dict[str, bytes]
-) -> tuple[dict[str, dict[str, tuple[str, str]]], dict[str, list[SignatureChange]]]:
-    """Per client module of ``tree`` whose file on disk differs: its public methods returning another type, and its
-    changed public signatures (one read of each module; both rules share its parse, ``client_classes``)."""
+    out: Path, tree: dict[str, bytes], explained: Mapping[str, ChangeScope]
+) -> tuple[dict[str, dict[str, tuple[str, str]]], dict[str, list[SignatureChange]], dict[str, list[SignatureChange]]]:
+    """Per client module of ``tree`` whose file on disk differs: its public methods returning another type, its
+    changed public signatures, and those of them the spec diff does not explain (``explained``: what each API
+    version's listed spec changes reach; one read of each module, the rules share its parse, ``client_classes``)."""
     returns: dict[str, dict[str, tuple[str, str]]] = {}
     signatures: dict[str, list[SignatureChange]] = {}
+    unexplained: dict[str, list[SignatureChange]] = {}
     for rel, old, new in _differing(out, tree, "client.py"):
         try:
             changed, extended = changed_returns(old, new), changed_signatures(old, new)
@@ -95,14 +102,47 @@ def _changed_clients(
             returns[rel] = changed
         if extended:
             signatures[rel] = extended
-    return returns, signatures
+            if listed := _unexplained(extended, old, new, explained):
+                unexplained[rel] = listed
+    return returns, signatures, unexplained
+
+
+def _unexplained(
+    changes: list[SignatureChange], old: str, new: str, explained: Mapping[str, ChangeScope]
+) -> list[SignatureChange]:
+    """``changes`` (one client module's) but those the spec diff's entry already lists: a method's change where
+    the diff lists a change of its operation's request (or of its addition or removal), a constructor's where it
+    lists one of servers, security or the version header. Only a change that makes no greater release than the
+    spec's is left out (a breaking one only from a major release), so the entry still says what decided it."""
+    scope = explained.get(api_version(new) or api_version(old) or "") if explained else None
+    if scope is None:
+        return changes
+    before, after = method_operations(old), method_operations(new)
+
+    def listed(change: SignatureChange) -> bool:
+        if scope.bump not in ("minor", "major") or (change.breaking and scope.bump != "major"):
+            return False
+        if change.method == "__init__":
+            return scope.constructor
+        operations = {before.get(change.method), after.get(change.method)} - {None}
+        return bool(operations & scope.operations)
+
+    return [change for change in changes if not listed(change)]
 
 
 def class_release(
-    out: Path, tree: dict[str, bytes], released: str, version: str, changelog: str | None
+    out: Path,
+    tree: dict[str, bytes],
+    released: str,
+    version: str,
+    changelog: str | None,
+    explained: Mapping[str, ChangeScope] | None = None,
 ) -> tuple[str, str | None]:
     """The package ``version`` and ``changelog`` once the models' renamed and removed classes count; ``tree``'s
-    models modules get their deprecated aliases (carried from disk within one major release, or new)."""
+    models modules get their deprecated aliases (carried from disk within one major release, or new).
+    ``explained``: what the spec changes the changelog's entry lists reach, by API version
+    (:mod:`scraper.diff.change_scope`); the client signature changes they explain count for the release but are not
+    listed again."""
     from scraper.diff.changelog import bump_version, update_changelog
 
     compared = _compared(out, tree)
@@ -111,7 +151,7 @@ def class_release(
         for rel, (changes, _, aliases) in compared.items()
         if changes.removed or set(changes.renamed) - set(aliases)
     }
-    returns, signatures = _changed_clients(out, tree)
+    returns, signatures, unexplained = _changed_clients(out, tree, explained or {})
     signatures_break = any(change.breaking for changes in signatures.values() for change in changes)
     new_version = version
     if (breaking or returns or signatures_break) and _major(version) <= _major(released):
@@ -130,9 +170,9 @@ def class_release(
             block = aliases_block(carried, release) if same_major and release is not None else ""
         if block:
             tree[rel] = (source.rstrip("\n") + "\n" + block).encode("utf-8")
-    if not breaking and not returns and not signatures:
+    if not breaking and not returns and not unexplained and new_version == version:
         return version, changelog
-    parts = (_section(breaking, compared), _returns_section(returns), _signatures_section(signatures))
+    parts = (_section(breaking, compared), _returns_section(returns), _signatures_section(unexplained))
     section = "\n".join(part for part in parts if part)
     if version == released:
         signature_words = "client signatures changed" if signatures_break else "client signatures were extended"

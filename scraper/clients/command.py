@@ -16,7 +16,7 @@ import sys
 import time
 import tomllib
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from scraper.clients.formatting import PendingTree, SourceFormatter
     from scraper.clients.package import SourcesInProgress
     from scraper.clients.previous_renders import PreviousRenders
+    from scraper.diff.change_scope import ChangeScope
 
 __all__ = [
     "PackageJob",
@@ -158,6 +159,7 @@ class PackageJob:
     specs: Sequence[dict[str, Any]] | None = None
     force: bool = False
     previous: PreviousRenders | None = None
+    explained: Mapping[str, ChangeScope] | None = None
 
 
 def generate_service(
@@ -296,7 +298,7 @@ class _PackageInFlight:
         """Wait for the formatted files and write the package; returns the files that changed."""
         tree = self.parts.result()
         job = self.job
-        changed = _release(job.out, tree, self._released, self._version, self._changelog, job.force)
+        changed = _release(job.out, tree, self._released, self._version, self._changelog, job.force, job.explained)
         if job.previous is not None:
             job.previous.record(tree)
         return changed
@@ -330,17 +332,23 @@ class _FormattedParts:
 
 
 def _release(
-    out: Path, tree: dict[str, bytes], released: str | None, version: str | None, changelog: str | None, force: bool
+    out: Path,
+    tree: dict[str, bytes],
+    released: str | None,
+    version: str | None,
+    changelog: str | None,
+    force: bool,
+    explained: Mapping[str, ChangeScope] | None = None,
 ) -> list[Path]:
     """Write ``tree`` to ``out``, as a patch release when only the code changed (see :func:`generate_services`),
     as a major one when a public class of the models was renamed or removed, a public method returns another type or
     a public client signature changed incompatibly, as a minor one at least when a signature was only extended (see
-    :mod:`class_releases`)."""
+    :mod:`class_releases`; a signature change ``explained`` by the changelog's spec changes is not listed again)."""
     if released is not None and version is not None:
         from scraper.clients.class_releases import class_release
 
         decided = version
-        version, changelog = class_release(out, tree, released, version, changelog)
+        version, changelog = class_release(out, tree, released, version, changelog, explained)
         if version != decided:  # said beside the release the docs decided (regenerate printed that one)
             print(
                 f"{out.name}: release {released} -> {version}"

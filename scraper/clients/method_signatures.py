@@ -32,11 +32,13 @@ __all__ = ["SignatureChange", "changed_signatures"]
 @dataclass(frozen=True, slots=True)
 class SignatureChange:
     """One change of a public signature: the member (``constructor`` or a method name, prefixed by its class when
-    only one of the two clients changed), what changed in words, and whether it breaks callers."""
+    only one of the two clients changed), what changed in words, whether it breaks callers, and the method's name
+    in the module (``__init__`` for the constructor; what :mod:`method_operations` matches to an operation)."""
 
     member: str
     what: str
     breaking: bool
+    method: str = ""
 
     def line(self) -> str:
         """The change as a changelog item's text: ``constructor: new optional keyword `bearer```."""
@@ -199,16 +201,17 @@ def _member(name: str) -> str:
     return "constructor" if name == "__init__" else f"`{name}`"
 
 
-def _class_changes(old: dict[str, _Method], new: dict[str, _Method]) -> list[tuple[str, str, bool]]:
-    """(member, words, breaking) for one client class."""
-    found: list[tuple[str, str, bool]] = []
+def _class_changes(old: dict[str, _Method], new: dict[str, _Method]) -> list[tuple[str, str, bool, str]]:
+    """(member, words, breaking, method name) for one client class."""
+    found: list[tuple[str, str, bool, str]] = []
     for name in sorted(old.keys() | new.keys()):
         if name not in new:
-            found.append((_member(name), "removed", True))
+            found.append((_member(name), "removed", True, name))
         elif name not in old:
-            found.append((_member(name), "new method", False))
+            found.append((_member(name), "new method", False, name))
         else:
-            found.extend((_member(name), words, breaking) for words, breaking in _compare_method(old[name], new[name]))
+            changed = _compare_method(old[name], new[name])
+            found.extend((_member(name), words, breaking, name) for words, breaking in changed)
     return found
 
 
@@ -220,10 +223,10 @@ def changed_signatures(old: str, new: str) -> list[SignatureChange]:
     shared = set(per_class["Client"]) & set(per_class["AsyncClient"])
     changes: list[SignatureChange] = []
     for cls in CLIENT_CLASSES:
-        for member, words, breaking in per_class[cls]:
-            if (member, words, breaking) in shared:
+        for member, words, breaking, method in per_class[cls]:
+            if (member, words, breaking, method) in shared:
                 if cls == "Client":
-                    changes.append(SignatureChange(member, words, breaking))
+                    changes.append(SignatureChange(member, words, breaking, method))
                 continue
-            changes.append(SignatureChange(f"{cls} {member}", words, breaking))
+            changes.append(SignatureChange(f"{cls} {member}", words, breaking, method))
     return changes

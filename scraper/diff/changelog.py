@@ -26,7 +26,7 @@ from scraper.diff.explain import explain
 from scraper.diff.model import Change, jsonable
 from scraper.diff.render import SEVERITY_HEADINGS, markdown_items, summary
 
-__all__ = ["Bump", "bump_for", "bump_version", "changelog_entry", "update_changelog"]
+__all__ = ["Bump", "bump_for", "bump_version", "changelog_entry", "changelog_entry_and_changes", "update_changelog"]
 
 Bump = Literal["major", "minor", "patch", "none"]
 
@@ -84,23 +84,36 @@ def changelog_entry(
     non-empty. ``siblings`` (the service's other API versions, new documents by version) let a removal say why
     (see :mod:`scraper.diff.explain`).
     """
+    entry, bump, _ = changelog_entry_and_changes(old, new, package_version=package_version, siblings=siblings)
+    return entry, bump
+
+
+def changelog_entry_and_changes(
+    old: dict[str, Any] | None,
+    new: dict[str, Any],
+    *,
+    package_version: str,
+    siblings: Mapping[str, Mapping[str, Any]] | None = None,
+) -> tuple[str, Bump, list[Change]]:
+    """:func:`changelog_entry` and the changes its entry lists (what the package's client-side release rules must
+    not list again, :mod:`scraper.diff.change_scope`)."""
     if old is None:
         count = sum(
             1 for item in (new.get("paths") or {}).values() if isinstance(item, dict) for key in item if key in _METHODS
         )
-        return f"## {package_version}\n\nInitial release: {_api_name(new)}, {count} operations.\n", "none"
+        return f"## {package_version}\n\nInitial release: {_api_name(new)}, {count} operations.\n", "none", []
     version = str((new.get("info") or {}).get("version", ""))
     changes = explain(compare(old, new, docs=True), version=version, siblings=siblings)
     bump = bump_for(changes)
     if bump == "none" and _without_provenance(jsonable(old)) != _without_provenance(jsonable(new)):
         bump = "patch"
     if bump == "none":
-        return "", "none"
+        return "", "none", []
     version = bump_version(package_version, bump)
     lines = [f"## {version}", ""]
     if not changes:
         lines.append(f"Regenerated from {_api_name(new)}: metadata changed; no API changes.")
-        return "\n".join(lines) + "\n", bump
+        return "\n".join(lines) + "\n", bump, []
     counts = ", ".join(f"{n} {severity}" for severity, n in summary(changes).items() if n)
     lines.append(f"{_api_name(new)} ({bump} release: {counts}).")
     for severity, heading in SEVERITY_HEADINGS.items():
@@ -108,7 +121,7 @@ def changelog_entry(
         if group:
             lines += ["", f"### {heading}", ""]
             lines += markdown_items(group)
-    return "\n".join(lines) + "\n", bump
+    return "\n".join(lines) + "\n", bump, changes
 
 
 def _without_provenance(value: Any) -> Any:

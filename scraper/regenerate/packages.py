@@ -20,6 +20,7 @@ from scraper.clients.previous_renders import PreviousRenders, RenderRecords
 
 if TYPE_CHECKING:
     from scraper.clients.command import PackageJob
+    from scraper.diff.change_scope import ChangeScope
 
 __all__ = ["KnownDocuments", "OldSpecs", "package_dir_name", "regenerate_packages", "spec_bytes"]
 
@@ -124,9 +125,10 @@ def _package_jobs(
         name = naming.distribution_name(provider, service)
         package_dir = generated_dir / name
         released, changelog = existing_release(package_dir)
+        explained: dict[str, ChangeScope] = {}  # what of the clients the spec changes reach, by API version
         if released is not None:
             old = _old_documents(old_specs.pop(key, {}), files, specs, parsed)
-            version, changelog, kinds = _changelog(released, changelog, old, specs)
+            version, changelog, kinds, explained = _changelog(released, changelog, old, specs)
             del old
             if version != released:  # the maintainer sees the release a docs change makes, not only its files
                 what = ", ".join(f"API {v}: {_KIND_WORDS[kind]}" for v, kind in kinds)
@@ -150,6 +152,7 @@ def _package_jobs(
             changelog=changelog,
             specs=list(specs.values()),
             previous=previous.get(key),
+            explained=explained,
         )
 
 
@@ -196,23 +199,30 @@ _KIND_WORDS = {
 
 def _changelog(
     previous: str, changelog: str | None, old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
-) -> tuple[str, str | None, list[tuple[str, str]]]:
-    """The package version after comparing every API version's old and new spec, the updated changelog, and the
-    kind of change of each API version that changed (a key of :data:`_KIND_WORDS`)."""
-    from scraper.diff.changelog import bump_version, changelog_entry, update_changelog
+) -> tuple[str, str | None, list[tuple[str, str]], dict[str, ChangeScope]]:
+    """The package version after comparing every API version's old and new spec, the updated changelog, the
+    kind of change of each API version that changed (a key of :data:`_KIND_WORDS`), and what of the clients each
+    changed API version's listed changes reach, by its ``info.version`` (the client side lists no signature change
+    again that these explain, :mod:`scraper.diff.change_scope`)."""
+    from scraper.diff.change_scope import change_scope
+    from scraper.diff.changelog import bump_version, changelog_entry_and_changes, update_changelog
 
     order = {"none": 0, "patch": 1, "minor": 2, "major": 3}
     bump = "none"
     entries: list[tuple[str, str]] = []
     kinds: list[tuple[str, str]] = []
+    scopes: dict[str, ChangeScope] = {}
     for api_version, spec in new.items():
         if old.get(api_version) is spec:
             continue  # the same file as before: no change to find
-        entry, kind = changelog_entry(old.get(api_version), spec, package_version=previous, siblings=new)
+        entry, kind, changes = changelog_entry_and_changes(
+            old.get(api_version), spec, package_version=previous, siblings=new
+        )
         if old.get(api_version) is None:
             kind = "minor"  # a new API version is an addition to the package
         if entry and kind != "none":
             entries.append((api_version, entry))
+            scopes[str((spec.get("info") or {}).get("version", api_version))] = change_scope(changes, kind)
             kinds.append((api_version, "added" if old.get(api_version) is None else kind))
             if order[kind] > order[bump]:
                 bump = kind
@@ -222,9 +232,9 @@ def _changelog(
             kinds.append((api_version, "removed"))
             bump = "major"
     if bump == "none":
-        return previous, changelog, []
+        return previous, changelog, [], {}
     version = bump_version(previous, bump)  # type: ignore[arg-type]
-    return version, update_changelog(changelog, _combine(version, entries)), kinds
+    return version, update_changelog(changelog, _combine(version, entries)), kinds, scopes
 
 
 def package_dir_name(key: str) -> str:

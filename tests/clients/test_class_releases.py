@@ -14,6 +14,7 @@ import pytest
 from scraper.clients.class_releases import class_release
 from scraper.clients.class_renames import class_changes, module_aliases, without_aliases
 from scraper.clients.command import _release
+from scraper.diff.change_scope import ChangeScope
 
 _OLD = """from pydantic import BaseModel
 
@@ -315,3 +316,70 @@ def test_a_signature_release_is_said(tmp_path: Path, capsys: pytest.CaptureFixtu
     said = capsys.readouterr().out
     assert "pkg-dist: release 2.0.3 -> 2.1.0 (" in said and "client signatures" in said
     assert (out / "pyproject.toml").read_text(encoding="utf-8") == 'version = "2.1.0"\n'
+
+
+_CLIENT_DOCUMENTED = '''API_VERSION = "1"
+
+
+class Client:
+    def __init__(self, *, base_url: str | None = None) -> None:
+        pass
+
+    def get_pet(self, pet_id: str) -> _models.Pet:
+        """getPet
+
+        ``GET /pets/{pet_id}`` (API version 1, CURRENT).
+        """
+
+    def list_pets(self) -> _models.ListPetsResponse:
+        """listPets"""
+'''
+
+
+def _explained(bump: str, *operations: str, constructor: bool = False) -> dict[str, ChangeScope]:
+    return {"1": ChangeScope(frozenset(operations), constructor, bump)}
+
+
+@pytest.mark.parametrize(
+    ("bump", "listed"),
+    [
+        ("major", set()),  # the spec's entry lists it as breaking: not again
+        ("minor", {"get_pet"}),  # the spec's entry says minor: the breaking signature change decided the release
+    ],
+)
+def test_a_signature_change_the_spec_diff_explains_is_left_out_unless_it_raised_the_release(
+    tmp_path: Path, bump: str, listed: set[str]
+) -> None:
+    """``get_pet`` gained a required keyword where the spec diff lists a change of ``GET /pets/{id}`` (a renamed
+    placeholder is the same operation); ``list_pets``'s docstring names no operation, so its change (and the
+    constructor's, with no server or security change in the spec) is a generator's: always listed."""
+    out = _client_package(tmp_path, _CLIENT_DOCUMENTED, "1.0.0")
+    new = _CLIENT_DOCUMENTED.replace("(self, pet_id: str)", "(self, pet_id: str, *, detail: str)")
+    new = new.replace("list_pets(self)", "list_pets(self, *, limit: int = 20)")
+    new = new.replace("base_url: str | None = None)", "base_url: str | None = None, bearer: str = '')")
+    version = "2.0.0" if bump == "major" else "1.1.0"
+    tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": f'version = "{version}"\n'.encode()}
+    changelog = f"# Changelog\n\n## {version}\n\n### API 1\n\n- spec change\n\n## 1.0.0\n\nFirst.\n"
+    decided, amended = class_release(out, tree, "1.0.0", version, changelog, _explained(bump, "GET /pets/{}"))
+    assert decided == "2.0.0" and amended is not None
+    entry = amended[: amended.index("## 1.0.0")]
+    assert ("`get_pet`: new required keyword parameter `detail`" in entry) == ("get_pet" in listed)
+    assert "`list_pets`: new optional keyword parameter `limit`" in entry
+    assert "constructor: new optional keyword parameter `bearer`" in entry
+
+    # a server change in the spec explains the constructor's new keyword
+    scope = _explained(bump, "GET /pets/{}", constructor=True)
+    again = {"pkg/v1/client.py": new.encode(), "pyproject.toml": f'version = "{version}"\n'.encode()}
+    _, amended = class_release(out, again, "1.0.0", version, changelog, scope)
+    assert amended is not None and "bearer" not in amended
+
+
+def test_every_signature_change_explained_leaves_the_entry_as_the_spec_wrote_it(tmp_path: Path) -> None:
+    out = _client_package(tmp_path, _CLIENT_DOCUMENTED, "1.0.0")
+    new = _CLIENT_DOCUMENTED.replace("(self, pet_id: str)", "(self, pet_id: str, *, detail: str | None = None)")
+    tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": b'version = "1.1.0"\n'}
+    changelog = "# Changelog\n\n## 1.1.0\n\n### API 1\n\n- spec change\n\n## 1.0.0\n\nFirst.\n"
+    assert class_release(out, tree, "1.0.0", "1.1.0", changelog, _explained("minor", "GET /pets/{}")) == (
+        "1.1.0",
+        changelog,
+    )

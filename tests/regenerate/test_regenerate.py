@@ -275,3 +275,39 @@ def test_a_service_no_page_covers_any_more_is_named_and_kept(project: Path, caps
         ) in out, (run_number, out)
         assert (spec_folder / "1.0.yaml").is_file()
         assert "nhn/block-storage" not in out.split("note:")[-1]
+
+
+def test_a_signature_change_the_spec_diff_explains_is_listed_once(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An operation that gained a required query parameter was listed twice in CHANGELOG.md: under the spec diff's
+    breaking changes and again under "Client signatures changed" (``show_volume``: new required keyword parameter).
+    The spec diff explains it, so it is listed once; a change of the same regeneration that no spec change explains
+    (the constructor keyword the package on disk lacks: an older generator's) is still listed, and the release is
+    the one the changes make (major)."""
+    spec_dir, generated = project / "spec", project / "generated"
+    assert _regenerate(project) == 0
+    key = "scp/parallel-filestorage"
+    package = generated / "scp-parallel-filestorage"
+    regenerate_packages([key], spec_dir, generated, {})
+    spec_path = spec_dir / key / "1.0.yaml"
+    old = {"1.0": yaml.safe_load(spec_path.read_text(encoding="utf-8"))}
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    operation = spec["paths"]["/v1/volumes/{volume_id}"]["get"]
+    required = {"name": "detail_level", "in": "query", "required": True, "schema": {"type": "string"}}
+    operation.setdefault("parameters", []).append(required)
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    client = next(package.rglob("client.py"))
+    keyword = "        retry: _rt.RetryPolicy | None = None,\n"
+    client.write_text(client.read_text(encoding="utf-8").replace(keyword, ""), encoding="utf-8")
+    capsys.readouterr()
+
+    assert package / "CHANGELOG.md" in regenerate_packages([key], spec_dir, generated, {key: old})
+    assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
+    changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
+    entry = changelog[: changelog.index("## 1.0.0")]
+    assert sum("detail_level" in line for line in entry.splitlines()) == 1, entry
+    assert "new required query parameter detail_level" in entry
+    module = client.parent.name
+    assert f"- `{module}`: constructor: new optional keyword parameter `retry`\n" in entry
+    assert "show_volume" not in entry
