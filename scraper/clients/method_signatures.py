@@ -23,6 +23,7 @@ import ast
 from dataclasses import dataclass
 
 from scraper.clients.client_classes import CLIENT_CLASSES, client_classes
+from scraper.clients.union_members import union_members
 
 __all__ = ["SignatureChange", "changed_signatures"]
 
@@ -138,36 +139,16 @@ def _compare_parameter(old: _Parameter, new: _Parameter) -> list[tuple[str, bool
     return found
 
 
-def _union_members(annotation: str) -> set[str] | None:
-    """The members of ``annotation`` read as a union (``A | B``, ``Optional[A]``, ``Union[A, B]``; anything else is
-    a union of one), each as :func:`ast.unparse` writes it; None when it is not an expression."""
-    try:
-        tree = ast.parse(annotation, mode="eval").body
-    except SyntaxError:
-        return None
-    members: set[str] = set()
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            stack += [node.left, node.right]
-        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Optional":
-            stack += [node.slice, ast.Constant(None)]
-        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Union":
-            stack += list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
-        else:
-            members.add(ast.unparse(node))
-    return members
-
-
 def _widens(old: str | None, new: str | None) -> bool:
     """Whether annotation ``new`` is ``old`` with more union members (``Mapping[str, Any]`` ->
     ``_models.Form | Mapping[str, Any]``): a parameter's type widened, which no caller's code notices. Only the
     members as written are compared (a member replaced by a wider type is still reported as a change)."""
     if old is None or new is None:
         return new is None  # an annotation dropped accepts anything
-    before, after = _union_members(old), _union_members(new)
-    return before is not None and after is not None and before < after
+    try:
+        return union_members(old) < union_members(new)
+    except SyntaxError:  # text that is no expression: only an equal one would be no change
+        return False
 
 
 def _compare_method(old: _Method, new: _Method) -> list[tuple[str, bool]]:

@@ -32,6 +32,7 @@ from scraper.clients.schema_keywords import (
     nullable_component_names,
     referenced_union,
 )
+from scraper.clients.union_members import union_members
 from scraper.source_digest import installed_version
 
 __all__ = [
@@ -518,7 +519,7 @@ def _narrowed_fields(source: str) -> str:
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 own.add(stmt.target.id)
-                parts = _union_parts(ast.unparse(stmt.annotation))
+                parts = union_members(ast.unparse(stmt.annotation))
                 # as mypy checks an override: along the MRO, each class that declares the field, until one rejects
                 # it or the last direct base accepted it (PagerDuty's WithTeams(ScriptAction) restates the Literal
                 # its parent narrowed already: checked against the grandparent's enum too, it got an unused ignore)
@@ -526,7 +527,7 @@ def _narrowed_fields(source: str) -> str:
                     before = declared.get(ancestor, {}).get(stmt.target.id)
                     if before is None:
                         continue
-                    if not all(_narrows(p, _union_parts(before), ancestors) for p in parts):
+                    if not all(_narrows(p, union_members(before), ancestors) for p in parts):
                         rows.append((stmt.end_lineno or stmt.lineno, "assignment"))
                         break
                     if ancestor == last_base:
@@ -576,7 +577,7 @@ def _conflicting(declared: list[tuple[str, str]], ancestors: Mapping[str, set[st
     """Whether two of a field's ``(declaring class, annotation)`` differ in type while neither class derives from
     the other (``C3Combined(C3First, C3Second)``: C3Second overrides the field of C3Root, which C3First inherits)."""
     return any(
-        _union_parts(a) != _union_parts(b) and x not in ancestors.get(y, set()) and y not in ancestors.get(x, set())
+        union_members(a) != union_members(b) and x not in ancestors.get(y, set()) and y not in ancestors.get(x, set())
         for i, (x, a) in enumerate(declared)
         for y, b in declared[i + 1 :]
     )
@@ -681,20 +682,6 @@ def _literal_values(annotation: str) -> list[ast.expr] | None:
     if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == "Literal"):
         return None
     return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
-
-
-def _union_parts(annotation: str) -> set[str]:
-    """The members of a top-level ``A | B`` union, as text."""
-    node = ast.parse(annotation, mode="eval").body
-    parts: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, ast.BinOp) and isinstance(item.op, ast.BitOr):
-            stack += [item.left, item.right]
-        else:
-            parts.add(ast.unparse(item))
-    return parts
 
 
 _BARE = {"list": "list[Any]", "dict": "dict[str, Any]"}
@@ -1032,7 +1019,7 @@ def _mismatched_defaults(source: str) -> str:
                 continue
             else:
                 default = stmt.value
-            parts = _union_parts(ast.unparse(stmt.annotation))
+            parts = union_members(ast.unparse(stmt.annotation))
             if isinstance(default, ast.Attribute) and isinstance(default.value, ast.Name):
                 # An enum member (``Granularity.SEGMENT``) the generator gave every oneOf branch, the array one too
                 # (together.ai's ``timestamp_granularities``: a string or a list of them, default ``segment``)

@@ -25,6 +25,7 @@ from scraper.cli import main
 from scraper.clients import cases, ir, models
 from scraper.clients.command import load_spec
 from scraper.clients.package import render_package
+from scraper.clients.union_members import union_members
 from tests import paths
 from tests.clients.package_import import imported
 
@@ -244,8 +245,8 @@ def test_a_long_narrowing_field_keeps_its_type_ignore() -> None:
     ],
 )
 def test_which_overrides_mypy_accepts(annotation: str, inherited: str, narrows: bool) -> None:
-    parts = models._union_parts(inherited)
-    assert all(models._narrows(part, parts) for part in models._union_parts(annotation)) is narrows
+    parts = union_members(inherited)
+    assert all(models._narrows(part, parts) for part in union_members(annotation)) is narrows
 
 
 def test_expected_paths_escape_an_argument_as_the_client_does() -> None:
