@@ -5,6 +5,7 @@ Kept apart from the transports because they encode how the generator lays out a 
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import functools
 import importlib
@@ -222,6 +223,41 @@ def _model_fields(model: Any) -> dict[str, Any]:
     return out
 
 
+#: A media type parameter: ``; name=value`` or ``; name="quoted value"`` (RFC 9110 section 5.6.6).
+_PARAMETER = re.compile(r';[ \t]*([!#$%&\'*+.^_`|~0-9A-Za-z-]+)=("(?:[^"\\]|\\.)*"|[^;]*)')
+
+
+def _charset(media_type: str) -> tuple[str, str | None]:
+    """The codec a body of ``media_type`` is encoded with, and the ``charset`` to name in the Content-Type: the
+    documented one when Python knows it, else none (the body is UTF-8 then, and the header must not claim another
+    charset: the two would disagree)."""
+    for name, value in _PARAMETER.findall(media_type):
+        if name.lower() != "charset":
+            continue
+        charset = value[1:-1] if value.startswith('"') else value.strip()
+        try:
+            return codecs.lookup(charset).name, charset
+        except LookupError:
+            return "utf-8", None
+    return "utf-8", None
+
+
+def _without_charset(media_type: str) -> str:
+    """``media_type`` without its ``charset`` parameter (one Python does not know: the body went out as UTF-8)."""
+    return _PARAMETER.sub(lambda m: "" if m.group(1).lower() == "charset" else m.group(0), media_type).strip()
+
+
+def _check_encodable(text: str, codec: str, charset: str | None, what: str) -> None:
+    """Refuse, before sending, text the documented charset cannot carry (the server could not read it back); the
+    message names the field and the charset, never the value, which may be a password."""
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{what}: character {exc.start + 1} cannot be encoded in the documented charset {charset}"
+        ) from None
+
+
 def encode_body(
     body: Any, kind: str, media_type: str, encoding: Mapping[str, Mapping[str, Any]] | None = None
 ) -> tuple[bytes | None, str | None]:
@@ -234,6 +270,10 @@ def encode_body(
     part per item, a part with its documented content type (an object's default ``application/json``) unless the
     caller's tuple names one; ``binary``: bytes or a binary file; ``text``: a string, UTF-8 encoded, or bytes as
     they are (YAML read from a file). A wildcard media type (``image/*``) is sent as ``application/octet-stream``.
+    A documented ``charset`` is honoured where the runtime encodes text (a form's fields, a text body): the bytes
+    are in it and the Content-Type names it (a value it cannot carry is a ``ValueError`` before sending); one Python
+    does not know is dropped and the text sent as UTF-8. A multipart body's Content-Type is httpx's, with the
+    boundary it made: a ``boundary`` (or any parameter) a spec wrote is never sent.
     A form or multipart body may be the model of its fields: the fields that were set, by their wire names."""
     if body is None:
         return None, None
@@ -243,12 +283,21 @@ def encode_body(
     if kind == "form":
         fields = _serialize.plain(body)
         pairs = [pair for k, v in fields.items() for pair in _serialize.form_field(str(k), v, encoding.get(str(k)))]
-        return urlencode(pairs).encode("ascii"), "application/x-www-form-urlencoded"
+        codec, charset = _charset(media_type)
+        for name, value in pairs:
+            _check_encodable(value, codec, charset, f"form field {name!r}")
+        content_type = "application/x-www-form-urlencoded" + (f"; charset={charset}" if charset else "")
+        return urlencode(pairs, encoding=codec).encode("ascii"), content_type
     if kind == "multipart":
-        return _multipart(body, encoding)
+        return _multipart(body, encoding)  # the Content-Type is httpx's: its boundary, never one a spec wrote
     content_type = "application/octet-stream" if "*" in media_type else media_type
     if kind == "text":
-        return (bytes(body) if isinstance(body, bytes | bytearray) else str(body).encode("utf-8")), content_type
+        if isinstance(body, bytes | bytearray):
+            return bytes(body), content_type  # the caller's bytes, in whatever charset they are
+        codec, charset = _charset(media_type)
+        text = str(body)
+        _check_encodable(text, codec, charset, "text body")
+        return text.encode(codec), content_type if charset or codec == "utf-8" else _without_charset(content_type)
     raw = body.read() if callable(getattr(body, "read", None)) else body
     return bytes(raw), content_type
 

@@ -10,7 +10,9 @@ takes a ``content_type`` keyword listing every documented type of its kind when 
 A type is offered only where sending the method's body as it is would be what the document describes: it must be a
 media type a header can carry (doc text never becomes a header unchecked), and a JSON type must document the same
 schema as the default (the body is the default's model; a vendor type of another shape would be sent a body of the
-wrong shape). Each one left out is a warning naming its pointer.
+wrong shape). A multipart type that differs from one offered only by its parameters is no other choice: the
+runtime sends httpx's Content-Type, with the boundary it made for the request (a boundary a spec wrote is never
+sent). Each one left out is a warning naming its pointer.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ __all__ = ["offered_media_types"]
 _TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
 #: ``type/subtype`` with optional ``; name=value`` parameters (RFC 9110 "Media Type"); no control characters.
 _HEADER_MEDIA = re.compile(rf'{_TOKEN}/{_TOKEN}(?:[ \t]*;[ \t]*{_TOKEN}=(?:{_TOKEN}|"[^"\\\x00-\x1f\x7f]*"))*')
+
+
+def _essence(media: str) -> str:
+    """``multipart/form-data`` of ``multipart/form-data; boundary=x``: the type without its parameters."""
+    return media.split(";", 1)[0].strip().lower()
 
 
 def offered_media_types(
@@ -49,6 +56,13 @@ def offered_media_types(
         at = f"{where}/requestBody/content/{pointer_token(media)}"
         if not _HEADER_MEDIA.fullmatch(media):
             warn(f"{at}: {media!r:.80} is not a media type a header can carry; not offered as a content_type")
+            continue
+        same = next((o for o in offered if kind == "multipart" and _essence(o) == _essence(media)), None)
+        if same is not None:
+            warn(
+                f"{at}: the same multipart type as {same} (a multipart body's parameters, its boundary above all, "
+                "are what httpx writes for each request); not offered as a content_type"
+            )
             continue
         entry = content[media]
         schema = entry.get("schema") if isinstance(entry, Mapping) else None
