@@ -316,3 +316,53 @@ def test_a_clashing_alternative_is_never_sent_half(api: ModuleType) -> None:
     with serve(_record) as server, api.Client(base_url=server.url, **ALL) as client:
         client.sync_all()  # the next alternative the client has goes instead
     assert [_credentials(r) for r in server.requests] == [{"x-api-key": "K-SECRET"}]
+
+
+def test_a_credential_replaces_a_default_header_of_its_name_and_the_rule_is_documented(api: ModuleType) -> None:
+    """``headers={"Authorization": ...}`` beside ``oauth=`` (or ``auth=``, or an API key keyword beside a default
+    header of its name): one header goes, the explicit credential's, in both clients; the docstring says so."""
+    defaults = {"authorization": "Bearer H-SECRET", "X-Api-Key": "H-KEY"}
+    with serve(_record) as server:
+        with api.Client(base_url=server.url, headers=defaults, oauth="O-SECRET", api_key="K-SECRET") as client:
+            client.maybe_public()
+            client.list_items()
+        with api.Client(base_url=server.url, headers=defaults, auth=BearerAuth("A-SECRET")) as client:
+            client.list_items()
+
+    def by_name(request: Recorded, name: str) -> list[str]:
+        return [value for key, value in request.headers if key.lower() == name]
+
+    public, items, health = server.requests
+    assert by_name(public, "authorization") == ["Bearer O-SECRET"]
+    assert by_name(items, "x-api-key") == ["K-SECRET"]
+    assert by_name(health, "authorization") == ["Bearer A-SECRET"]
+
+    sent: list[httpx.Request] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(204)
+
+    async def calls() -> None:
+        async with api.AsyncClient(
+            base_url="https://multi.test", headers=defaults, oauth="O-SECRET", transport=httpx.MockTransport(handler)
+        ) as client:
+            await client.maybe_public()
+
+    asyncio.run(calls())
+    assert sent[0].headers.get_list("Authorization") == ["Bearer O-SECRET"]
+    doc = " ".join((api.Client.__doc__ or "").split())
+    assert "replaces a header of the same name in ``headers``" in doc
+
+
+def test_a_default_authorization_header_stands_for_the_schemes_that_set_it(api: ModuleType) -> None:
+    """A bearer token or basic pair given only as a default ``Authorization`` header (as an API key in a default
+    header already was) satisfies the operations that need one: the call went nowhere, MissingCredentialsError."""
+    defaults = {"Authorization": "Bearer H-SECRET"}
+    with serve(_record) as server, api.Client(base_url=server.url, headers=defaults) as client:
+        client.issue_token()  # basic
+        client.maybe_public()  # oauth, sent as a bearer token
+        with pytest.raises(MissingCredentialsError) as caught:
+            client.list_items()  # an X-API-Key: no default header carries it
+    assert [_credentials(r) for r in server.requests] == [{"authorization": "Bearer H-SECRET"}] * 2
+    assert "H-SECRET" not in str(caught.value)

@@ -25,6 +25,11 @@ client was also given an ``auth=`` (any :class:`httpx.Auth`, which then goes as 
 scheme this runtime cannot send (mutual TLS, a provider's signature): the caller's ``auth=`` or ``http_client`` is
 then the only way, and the request goes without a complaint.
 
+A client's default headers (``headers=``) and its credentials follow one rule: a credential the client was given
+(a keyword, or ``auth=``) replaces the default header of its name on the requests that carry it, so one header goes,
+the explicit one; a credential the default headers already carry (an API key's header, or ``Authorization`` for a
+bearer token or HTTP basic) counts as given for a scheme no keyword was given for, so the call is not refused.
+
 Secrets never appear in a repr, a log record or an exception message: the reprs and messages name schemes and
 keywords only, and API keys sent in the query are registered with :mod:`~docs2client_runtime.redaction`.
 """
@@ -149,6 +154,13 @@ def _target(scheme: SecurityScheme) -> str:
     return f"{scheme.key} {'query parameter' if scheme.kind == 'query' else 'cookie'}"
 
 
+def _header_name(scheme: SecurityScheme) -> str:
+    """The lower-case name of the header a scheme's credential goes in ("" for a query parameter or a cookie)."""
+    if scheme.kind in ("basic", "bearer"):
+        return "authorization"
+    return str(scheme.key).lower() if scheme.kind == "header" else ""
+
+
 def _clash(schemes: Sequence[SecurityScheme]) -> tuple[SecurityScheme, SecurityScheme] | None:
     """The first two of ``schemes`` that set the same target, or None."""
     seen: dict[str, SecurityScheme] = {}
@@ -182,7 +194,10 @@ class Credentials:
     ``schemes`` are the schemes the client takes keywords for; ``values`` the keywords' values by scheme name (None:
     not given); ``default`` the document's alternatives (each a sequence of scheme names; an empty one: optional),
     ``operations`` an operation's own alternatives where they differ, by operation (method) name. ``headers`` are
-    the client's default headers: an API key already among them counts as given (it goes with every request anyway).
+    the client's default headers: a credential already among them (an API key's header, ``Authorization`` for a
+    bearer token or basic) counts as given for a scheme no keyword was given for (it goes with every request
+    anyway). A credential that is given replaces the default header of its name on the requests that carry it:
+    one header goes, the explicit one.
     """
 
     def __init__(
@@ -205,12 +220,9 @@ class Credentials:
                 if scheme.kind == "query":
                     sensitive_query_keys.add(str(scheme.key))
         present = {name.lower() for name in headers}
-        #: schemes whose API key the default headers already carry: satisfied, nothing to add
-        self._in_headers = {
-            s.name
-            for s in schemes
-            if s.kind == "header" and s.name not in self._values and str(s.key).lower() in present
-        }
+        #: schemes whose credential the default headers already carry (an API key header, or ``Authorization`` for
+        #: a bearer token or a basic pair) and no keyword gives: satisfied, nothing to add
+        self._in_headers = {s.name for s in schemes if s.name not in self._values and _header_name(s) in present - {""}}
         self._default = tuple(tuple(alt) for alt in default)
         self._operations = {op: tuple(tuple(alt) for alt in alts) for op, alts in (operations or {}).items()}
         self._chosen: dict[str, _Choice] = {}

@@ -54,6 +54,8 @@ class Client:
     its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"x-nhn-authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    ``headers`` go with every request; a credential (a keyword above or ``auth``) replaces a header of the same name in
+    ``headers`` on the requests that carry it, and a credential already in ``headers`` counts as given.
     """
 
     def __init__(
@@ -840,6 +842,8 @@ class AsyncClient:
     its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"x-nhn-authorization": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    ``headers`` go with every request; a credential (a keyword above or ``auth``) replaces a header of the same name in
+    ``headers`` on the requests that carry it, and a credential already in ``headers`` counts as given.
     """
 
     def __init__(

@@ -67,6 +67,8 @@ class Client:
     its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-LNCS-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    ``headers`` go with every request; a credential (a keyword above or ``auth``) replaces a header of the same name in
+    ``headers`` on the requests that carry it, and a credential already in ``headers`` counts as given.
     Operations documented on a server of their own send their requests there (``OPERATION_SERVERS``);
     ``server_overrides={"method_name": "https://..."}`` sends one elsewhere. A ``base_url`` that is not a documented
     server (a proxy, a mock) takes every request but the overridden ones.
@@ -262,6 +264,8 @@ class AsyncClient:
     its ``security`` asks for, or raises ``MissingCredentialsError`` when it has none of them), or pass an ``auth``
     (``HeaderAuth({"X-LNCS-SECRET": ...})``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    ``headers`` go with every request; a credential (a keyword above or ``auth``) replaces a header of the same name in
+    ``headers`` on the requests that carry it, and a credential already in ``headers`` counts as given.
     Operations documented on a server of their own send their requests there (``OPERATION_SERVERS``);
     ``server_overrides={"method_name": "https://..."}`` sends one elsewhere. A ``base_url`` that is not a documented
     server (a proxy, a mock) takes every request but the overridden ones.

@@ -55,6 +55,8 @@ class Client:
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
     (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    ``headers`` go with every request; a credential (``auth``) replaces a header of the same name in
+    ``headers`` on the requests that carry it.
     """
 
     def __init__(
@@ -372,6 +374,8 @@ class AsyncClient:
     Choose the endpoint with ``base_url`` or with the documented server variables ``region`` ``environment``; pass an ``auth``
     (``ScpAuth``), a ``timeout``, a ``retry`` policy and ``limits`` (response size, total deadline per call).
     ``http_client`` or ``transport`` plug in a preconfigured httpx client or a test transport.
+    ``headers`` go with every request; a credential (``auth``) replaces a header of the same name in
+    ``headers`` on the requests that carry it.
     """
 
     def __init__(
