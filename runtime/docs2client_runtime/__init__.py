@@ -144,7 +144,7 @@ from docs2client_runtime.wire import (
 )
 
 #: The runtime's version (its distribution version).
-__version__ = "1.3.0"
+__version__ = "1.3.1"
 
 __all__ = [
     "REDACTED",
