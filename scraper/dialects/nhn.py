@@ -43,6 +43,7 @@ from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.endpoint_parts import part_of
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
+from scraper.dialects.form_bodies import FORM_MEDIA_TYPES, documented_media_type, form_parts, form_schema
 from scraper.dialects.linked_values import CodeSection, code_sections, names_section, row_anchors
 from scraper.dialects.name_spelling import near_miss
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, TableValues, default_problem, is_generic_number
@@ -2132,7 +2133,13 @@ class _PageReader:
                 media = "multipart/form-data"
             # E-mail 'Upload attachment': ``fileBody | Byte[]`` (a file part) but the curl sends ``-H 'Content-Type:
             # application/json'`` and ``"fileBody": []``: the command says how the body goes when nothing else does
-            documented = self._documented_content_type(headers, parameters) or body_media or request.curl_media or None
+            documented = (
+                self._documented_content_type(headers, parameters)
+                or body_media
+                or documented_media_type(request.header_blocks)
+                or request.curl_media
+                or None
+            )
             if documented is not None:
                 documented, repaired = repair_media_type(documented)
                 if repaired is not None:
@@ -2148,6 +2155,9 @@ class _PageReader:
             request_body = RequestBody(schema=schema, required=required, media_type=media)
             if method in _BODYLESS and method != "DELETE":
                 self._finding("body-on-bodyless", section.line.line, subject, f"a {method} is documented with a body")
+
+        else:
+            request_body = self._form_body(request, headers, parameters, section, subject)
 
         responses, example_response = self._responses(method, subject, response, section, path)
         source = self._source(title, section.heading.line if section.heading is not None else section.line.line)
@@ -2198,6 +2208,41 @@ class _PageReader:
             section.named,
             f"no heading names the operation ({section.heading.inferred}); titled {section.named!r} after {source}",
         )
+
+    def _form_body(
+        self, request: _Part, headers: dict[str, str], parameters: list[Parameter], section: _Section, subject: str
+    ) -> RequestBody | None:
+        """A request with no field table and no JSON example whose body the guide shows as a form's parts
+        (:mod:`.form_bodies`: Certificate Manager's ``Content-Type:multipart/form-data`` header block over ``file:
+        {file}``, curl's ``-F`` flags): a form body of those parts, inferred, with a finding. Lines of ``name:
+        value`` are a form only where the request documents a form media type; curl's ``-F`` sends multipart."""
+        found = form_parts(request.examples)
+        if found is None:
+            return None
+        documented = (
+            self._documented_content_type(headers, parameters)
+            or next(iter(request.media.values()), None)
+            or documented_media_type(request.header_blocks)
+            or request.curl_media
+            or (documented_media_type(request.examples) if found.multipart else None)
+        )
+        if documented not in FORM_MEDIA_TYPES:
+            if not found.multipart:
+                return None
+            documented = "multipart/form-data"
+        files = [p.name for p in found.parts if p.file]
+        if documented == "application/x-www-form-urlencoded" and files:
+            documented = "multipart/form-data"  # a file part cannot be sent urlencoded
+        self._finding(
+            "form-body",
+            found.line,
+            subject,
+            f"no field table or JSON example; the request body is read from {found.how} as a {documented} form of"
+            f" {len(found.parts)} part(s): {', '.join(p.name for p in found.parts)}"
+            + (f"; file part(s) {', '.join(files)} (format: binary), required" if files else "")
+            + "; the other parts strings, optional (inferred)",
+        )
+        return RequestBody(schema=form_schema(found.parts), required=True, media_type=documented)
 
     @staticmethod
     def _documented_content_type(headers: dict[str, str], parameters: list[Parameter]) -> str | None:
