@@ -39,6 +39,7 @@ from typing import Any
 
 from scraper import page_numbers
 from scraper.dialects import DialectError, PageInfo
+from scraper.dialects.api_lists import api_list_rows
 from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.endpoint_parts import part_of
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
@@ -671,6 +672,8 @@ class _Section:
     #: The operation's name when no heading gives it (an API list's row for an operation declared only in an
     #: example of a call); empty when the heading names it.
     named: str = ""
+    #: Declared only by a row of an API list (:meth:`NhnDialect._listed_sections`): nothing but the row documents it.
+    listed: bool = False
 
 
 class NhnDialect:
@@ -749,6 +752,7 @@ class _PageReader:
             title_index = None
         title = _heading_title(blocks[title_index]) if title_index is not None else ""  # type: ignore[arg-type]
         sections = self._without_examples(self._sections(lines, title_index))
+        sections += self._listed_sections(sections)
         service_id, product = self._identity(title, sections)
         service = Service(provider="nhn", id=service_id, title=product, pages=[self.page], carry_forward=False)
         in_sections = {id(b) for s in sections for b in s.blocks}
@@ -965,6 +969,52 @@ class _PageReader:
                     f"the operation of {_heading_title(parent)!r} is declared only in its example; read from there",
                 )
             out.append(section)
+        return out
+
+    def _listed_sections(self, sections: list[_Section]) -> list[_Section]:
+        """Operations an API list's rows (:func:`.api_lists.api_list_rows`) name that no section declares, each a
+        section of its own with no blocks: Gamebase's "Wrapping API" lists (``API | Method | Wrapping URI |
+        Leaderboard URI``) are the only place the calls it serves for Leaderboard and Push are written. The row
+        gives the name, the method, the path with its placeholders and query string; the other service's path a
+        later column writes is the description. A path some section declares (by its shape: placeholder names and
+        case aside) is that section's, whatever its query string. Each a ``listed-operation`` finding."""
+        blocks = self.document.blocks
+        declared = {(s.line.method, _PATH_PARAM.sub("{}", s.path.path).lower()) for s in sections}
+        out: list[_Section] = []
+        for row in api_list_rows(blocks):
+            path = parse_documented_path(row.written)
+            if (row.method, _PATH_PARAM.sub("{}", path.path).lower()) in declared:
+                continue
+            head = next((i for i in range(row.block - 1, -1, -1) if isinstance(blocks[i], Heading)), None)
+            group = None
+            if head is not None:
+                heading = blocks[head]
+                assert isinstance(heading, Heading)
+                group = self._group_of(head, heading.level) or _heading_title(heading)
+            others = [f"{header or 'Also'}: {row.method} {other}" for header, other in row.others]
+            for note in path.notes:
+                self._finding("path-normalised", row.line, row.written, note)
+            self._finding(
+                "listed-operation",
+                row.line,
+                row.name,
+                f"{row.method} {path.path} is declared only by a row of an API list (column {row.column!r}); read"
+                " from the row alone: its name, path and query placeholders; no body or response is documented"
+                + (f" ({'; '.join(others)})" if others else ""),
+            )
+            out.append(
+                _Section(
+                    heading=None,
+                    line=OperationLine(row.method, row.written, row.line, row.block),
+                    group=group,
+                    blocks=[],
+                    description=others,
+                    variant=path.query_text,
+                    path=path,
+                    named=row.name,
+                    listed=True,
+                )
+            )
         return out
 
     def _same_shape_paths(self, sections: list[_Section]) -> None:
@@ -3002,6 +3052,16 @@ class _PageReader:
         self, method: str, title: str, part: _Part | None, section: _Section, path: str
     ) -> tuple[list[Response], ExampleResponse | None]:
         line = section.line.line
+        if part is None and section.listed:
+            # the guide points elsewhere for what it answers (Gamebase: "see the Leaderboard guide"): a 204 would
+            # make a client drop the body the API does send; any JSON value keeps it, unchecked
+            self._finding(
+                "no-response-section",
+                line,
+                title,
+                "listed only: the guide documents no response; a 200 response of any JSON value is assumed",
+            )
+            return [Response(status="200", description="OK (not documented in this guide)", schema={}, line=line)], None
         if part is None:
             self._finding(
                 "no-response-section", line, title, "no Response section; a 204 response without a body is assumed"

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
+from scraper.dialects.api_lists import api_list_rows
 from scraper.dialects.field_tables import clean_text
 from scraper.document import Block, CodeBlock, Paragraph, Table
 from scraper.table_vocabulary import METHOD_COLUMNS, URI_COLUMNS
@@ -244,39 +245,11 @@ def find_operation_lines(blocks: list[Block]) -> list[OperationLine]:
 
 
 def summary_names(blocks: list[Block]) -> dict[tuple[str, str], str]:
-    """(method, path template) -> the name an API list gives the operation.
-
-    An API list is a table of several method/URI rows (``API | Method | Wrapping URI | Leaderboard URI``,
-    Gamebase); it declares nothing, but it names what it lists: the row's nearest text cell left of the method,
-    after the group a first column carries down over blank cells (``Message | Send | POST | ...`` then ``| View |
-    GET``) when the name is not the first column. The first cell right of the method that is a path or URL is the
-    path. A name's first line only (``Get factor info<br>- Get factor info`` lists sub-operations below)."""
+    """(method, path template) -> the name an API list gives the operation (:func:`.api_lists.api_list_rows`):
+    a list declares nothing of what a section declares, but it names what it lists."""
     out: dict[tuple[str, str], str] = {}
-    for block in blocks:
-        if not isinstance(block, Table) or len(block.rows) < 2:
-            continue
-        header = [_norm(h) for h in block.header]
-        method_col = next((i for i, h in enumerate(header) if h in _METHOD_HEADERS), None)
-        if method_col is None or method_col == 0:
-            continue
-        group = ""
-        for row in block.rows:
-            cells = [clean_text(c).split("\n")[0].strip() for c in row.cells]
-            if len(cells) <= method_col or cells[method_col].upper() not in METHODS:
-                continue
-            uri_col = next((i for i in range(method_col + 1, len(cells)) if cells[i].startswith(("/", "http"))), None)
-            if uri_col is None:
-                continue
-            name_col = next((i for i in range(method_col - 1, -1, -1) if cells[i]), None)
-            if name_col is None:
-                continue
-            if name_col > 0 and method_col > 1:
-                group = cells[0] or group
-            name = cells[name_col].strip(" -")
-            if name_col > 0 and group:
-                name = f"{group} > {name}"
-            if name:
-                out.setdefault((cells[method_col].upper(), parse_documented_path(cells[uri_col]).path), name)
+    for row in api_list_rows(blocks):
+        out.setdefault((row.method, parse_documented_path(row.written).path), row.name)
     return out
 
 

@@ -738,7 +738,14 @@ def test_examples_of_calls_are_examples_and_never_name_an_operation() -> None:
     "Example of API Call" (the Leaderboard one "Wrapping API"); the API list that lists them names them. A
     ``<br/>`` line straight over ``#### Get IdP Token and Profiles`` swallowed the heading (named after the title)."""
     service, spec = _read("gamebase-example-calls.md")
-    titles = {(op.method, op.path): op.title for op in service.operations}
+    # the lists' other rows are operations of their own, declared by the row alone (round 12: ``listed-operation``)
+    listed = {f.line for f in service.findings if f.kind == "listed-operation"}
+    assert len(listed) == 9  # 7 Leaderboard and 4 Push rows, less the two the examples declare
+    titles = {
+        (op.method, op.path): op.title
+        for op in service.operations
+        if not {v.source.line for v in op.versions.values()} <= listed
+    }
     apps = "/tcgb-{}/v1.3/apps/{{appId}}"
     assert titles == {
         ("GET", apps.format("gateway") + "/members/{userId}/idps/{idPCode}"): "Get IdP Token and Profiles",

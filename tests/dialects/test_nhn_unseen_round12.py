@@ -49,3 +49,47 @@ def test_curl_form_flags_are_the_parts_of_a_multipart_body() -> None:
     assert schema["properties"]["image"]["format"] == "binary"
     assert schema["properties"]["label"]["examples"] == ["blue"]
     assert _kinds(service).count("form-body") == 2
+
+
+def _operations(spec: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(method, path, summary) of every documented operation, the members of an ``x-operations`` group each."""
+    found = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            for member in operation.get("x-operations", [operation]):
+                found.append((method, path, member["summary"]))
+    return sorted(found)
+
+
+def test_the_rows_of_a_wrapping_api_list_declared_nowhere_else_are_operations() -> None:
+    # Gamebase (en/ko/ja api-guide.md): "## Leaderboard" and "## Push" each list the other service's calls Gamebase
+    # serves in one ``API | Method | Wrapping URI | Leaderboard URI`` table (13 and 20 rows), declared nowhere else:
+    # a list "declares nothing", so only the one call an "Example of API Call" repeats was read (2 of 33)
+    service, spec = _read("gamebase-wrapping-api-lists.md")
+    scores = "/tcgb-scores/v1.3/apps/{appId}/boards/{board}"
+    notice = "/tcgb-notice/v1.3/apps/{appId}"
+    assert _operations(spec) == sorted(
+        [
+            ("delete", f"{notice}/tags/{{tagId}}", "Tag > Delete"),
+            ("get", f"{scores}/user-count", "Count users"),
+            ("get", f"{scores}/users", "One user's score"),
+            ("get", f"{scores}/users", "Scores in a range"),
+            ("get", f"{notice}/messages", "Message > View"),
+            ("get", "/tcgb-member/v1.3/apps/{appId}/members/{userId}", "Get Member"),
+            ("post", f"{scores}/users/{{userId}}/score", "Set a score"),
+            ("post", f"{notice}/messages", "Message > Send"),
+            ("put", f"{notice}/tags/{{tagId}}", "Tag > Modify"),
+        ]
+    )
+    score = spec["paths"][f"{scores}/users/{{userId}}/score"]["post"]
+    assert {(p["name"], p["in"]) for p in score["parameters"]} >= {("board", "path"), ("userId", "path")}
+    assert "/scores/v2.0/appkeys/{appKey}/boards/{board}/users/{userId}/score" in score["description"]
+    ranged = next(
+        m for m in spec["paths"][f"{scores}/users"]["get"]["x-operations"] if m["summary"] == "Scores in a range"
+    )
+    assert {p["name"] for p in ranged["parameters"]} == {"start", "size"}
+    # the second column is the wrapped service's path, never an operation of this API
+    assert not any(path.startswith(("/scores/", "/notice/")) for path in spec["paths"])
+    listed = [f for f in service.findings if f.kind == "listed-operation"]
+    assert len(listed) == 7
+    assert all("Wrapping URI" in f.message for f in listed)
