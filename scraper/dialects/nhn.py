@@ -45,7 +45,14 @@ from scraper.dialects.endpoint_parts import part_of
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.form_bodies import FORM_MEDIA_TYPES, documented_media_type, form_parts, form_schema
-from scraper.dialects.linked_values import CodeSection, code_sections, names_section, row_anchors
+from scraper.dialects.linked_values import (
+    CodeSection,
+    RowLink,
+    code_sections,
+    link_agrees,
+    names_section,
+    row_links,
+)
 from scraper.dialects.name_spelling import near_miss
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, TableValues, default_problem, is_generic_number
 from scraper.dialects.operation_lines import (
@@ -721,7 +728,7 @@ class _PageReader:
         self._enum_rows: list[tuple[str, int, list[str]]] | None = None
         #: The page's sections by anchor and the anchors its table rows link to (:mod:`.linked_values`), read on
         #: first use; the lines of the rows whose codes were said already.
-        self._code_links: tuple[dict[str, CodeSection], dict[int, str]] | None = None
+        self._code_links: tuple[dict[str, CodeSection], dict[int, RowLink]] | None = None
         #: How often the page writes each field name, read on first use (:meth:`_spellings`).
         self._name_counts: Counter[str] | None = None
         self._told_code_links: set[int] = set()
@@ -2438,24 +2445,43 @@ class _PageReader:
         and lists no values of its own, or its type is the section's title as one name, which read as an undefined
         model; whether it did. A String row linking to codes keeps its type: the guide did not make it an enum."""
         if self._code_links is None:
-            self._code_links = (code_sections(self.document.blocks), row_anchors(self.document.blocks))
-        sections, anchors = self._code_links
-        anchor = anchors.get(row.line)
-        section = sections.get(anchor) if anchor else None
-        if section is None or not section.codes:
+            self._code_links = (code_sections(self.document.blocks), row_links(self.document.blocks, self.page))
+        sections, links = self._code_links
+        link = links.get(row.line)
+        if link is None:
             return False
         written = re.sub(r"\s+", "", row.type_text).lower()
+        listed = re.fullmatch(r"(?:array|list)[\[<(]enum[\]>)]", written) is not None
+        own = written == "enum" and bool(
+            _constraint_values(row.constraint) or _description_values(row.description, declared_enum=True)
+        )
+        wants = (written == "enum" and not own) or listed  # an enum whose values only the link gives
+        section = sections.get(link.anchor) if not link.page else None
+        why = self._unfollowed_link(link, section)
+        if why:
+            if wants and row.line not in self._told_code_links:
+                self._told_code_links.add(row.line)
+                self._finding(
+                    "link-not-followed",
+                    row.line,
+                    subject,
+                    f"{row.name!r} ({row.type_text}) names its values by a link to {link.target}, {why}; no values"
+                    " read from it",
+                )
+            return False
+        assert section is not None
         codes = list(section.codes)
         if written == "enum":
-            if _constraint_values(row.constraint) or _description_values(row.description, declared_enum=True):
+            if own:
                 return False
             row.type = TypeReading({"type": "string", "enum": codes}, "string")
-        elif re.fullmatch(r"(?:array|list)[\[<(]enum[\]>)]", written):
+        elif listed:
             row.type = TypeReading({"type": "array", "items": {"type": "string", "enum": codes}}, "array")
         elif "x-doc-type" in row.type.schema and names_section(row.type_text, section):
             row.type = TypeReading({"type": "string", "enum": codes}, "string")
         else:
             return False
+        anchor = link.anchor
         if row.line not in self._told_code_links:
             self._told_code_links.add(row.line)
             self._finding(
@@ -2467,6 +2493,24 @@ class _PageReader:
                 f"{', ...' if len(codes) > 6 else ''})",
             )
         return True
+
+    @staticmethod
+    def _unfollowed_link(link: RowLink, section: CodeSection | None) -> str:
+        """Why a row's link to a section gives no codes ("" when it gives some): another page's section, an anchor
+        naming no heading, a numbered anchor whose section's title is not what the link says, or a section listing
+        no codes."""
+        if link.page:
+            return f"a section of another page ({link.page}), which is not read with this one"
+        if section is None:
+            return "an anchor no heading of this page has"
+        if section.numbered and not link_agrees(link.text, section.title):
+            return (
+                f"an anchor the docs site numbers, here the section {section.title!r} (line {section.line}), which is"
+                f" not what the link says ({link.text!r}): numbered anchors shift as headings are added"
+            )
+        if not section.codes:
+            return f"the section {section.title!r} (line {section.line}), which lists no codes"
+        return ""
 
     def _with_models(
         self, part: _Part, subject: str, skip: Callable[[Table, str | None], bool] = lambda _t, _l: False

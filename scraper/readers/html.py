@@ -446,13 +446,14 @@ def _loose(string: NavigableString) -> bool:
 
 
 def _cell_anchors(tr: Tag) -> tuple[str, ...]:
-    """Per cell of a row written without spans, the anchor of the same page its first link names (``""`` for
-    none), as the Markdown reader gives them; ``()`` when no cell links."""
+    """Per cell of a row written without spans, the section its first link names (``""`` for none), as the Markdown
+    reader gives them: ``anchor`` within the page, ``path#anchor`` naming a page; ``()`` when no cell links."""
     anchors: list[str] = []
     for cell in tr.find_all(["td", "th"], recursive=False):
         link = cell.find("a", href=True)
         href = str(link["href"]).strip() if link is not None else ""
-        anchors.append(href[1:] if href.startswith("#") and len(href) > 1 else "")
+        page, _, anchor = href.partition("#")
+        anchors.append("" if not anchor or re.search(r"\s", href) else f"{page}#{anchor}" if page else anchor)
     return tuple(anchors) if any(anchors) else ()
 
 

@@ -281,13 +281,18 @@ def _cell_text(cell: str) -> str:
     return _inline_text(tokens[0]) if tokens else ""
 
 
-#: A Markdown link to an anchor of the same page: ``[Store code](#store-code)``.
-_ANCHOR_LINK = re.compile(r"\]\(\s*#([^()\s]+)\s*\)")
+#: A Markdown link to a section: ``[Store code](#store-code)`` (this page), ``[Region](./enum-code/#region)`` (a page
+#: named by its path, which may be this one: API Gateway links to its own sections as ``./api-guide-v2.0/#...``).
+_ANCHOR_LINK = re.compile(r"\]\(\s*([^()\s#]*)#([^()\s]+)\s*\)")
 
 
 def cell_anchors(raw: Sequence[str]) -> tuple[str, ...]:
-    """Per raw cell, the anchor its first same-page link names (``""`` for none); ``()`` when no cell links."""
-    anchors = tuple(m.group(1) if (m := _ANCHOR_LINK.search(cell)) else "" for cell in raw)
+    """Per raw cell, the section its first link to one names (``""`` for none): ``anchor`` for a link within the
+    page, ``path#anchor`` for one naming a page (which page it is, the dialect decides); ``()`` when no cell links."""
+    anchors = tuple(
+        (f"{m.group(1)}#{m.group(2)}" if m.group(1) else m.group(2)) if (m := _ANCHOR_LINK.search(cell)) else ""
+        for cell in raw
+    )
     return anchors if any(anchors) else ()
 
 

@@ -93,3 +93,34 @@ def test_the_rows_of_a_wrapping_api_list_declared_nowhere_else_are_operations() 
     listed = [f for f in service.findings if f.kind == "listed-operation"]
     assert len(listed) == 7
     assert all("Wrapping URI" in f.message for f in listed)
+
+
+def test_links_to_code_sections_of_the_same_page_written_as_its_path_are_followed() -> None:
+    # API Gateway v1.0/v2.0 (en, ko, ja): ``pluginType | Enum | See [Resource Plugin Type Enum Code](./enum-code/
+    # #resource-plugin-type)``, ``pluginConfigJson | Object | See [...](./api-guide-v2.0/#resource-plugin)``: links
+    # to a section written as a path to a page (the guide's own, or the enum-code page), which the readers dropped
+    # (only ``#anchor`` was a link to a section), so 56 Enum fields of v2.0 en had no values and no finding said why
+    service, spec = _read("api-gateway-code-links.md")
+    fields = spec["paths"]["/v2.0/stages"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    properties = fields["properties"]
+    assert properties["pluginType"]["enum"] == ["CORS", "MOCK"]
+    # ko: the docs site numbers the anchors of headings with no ASCII letters (``#_1``): followed when the section's
+    # title is what the link says
+    assert properties["dataType"]["enum"] == ["STRING", "INTEGER"]
+    linked = [f for f in service.findings if f.kind == "enum-from-linked-section"]
+    assert sorted(f.line for f in linked) == [27, 28]
+
+
+def test_a_link_the_reader_cannot_follow_is_a_finding_naming_it() -> None:
+    # another page's section (``./enum-code/#api-gateway-region``), and a numbered anchor whose section's title is
+    # not what the link says (``[기간 단위 코드](#_1)`` over ``### 데이터 타입``): no values, and a finding saying which
+    # link was not followed and why
+    service, spec = _read("api-gateway-code-links.md")
+    properties = spec["paths"]["/v2.0/stages"]["post"]["requestBody"]["content"]["application/json"]["schema"][
+        "properties"
+    ]
+    assert "enum" not in properties["regionCode"] and "enum" not in properties["unitCode"]
+    unfollowed = {f.line: f.message for f in service.findings if f.kind == "link-not-followed"}
+    assert sorted(unfollowed) == [26, 29]
+    assert "./enum-code/#api-gateway-region" in unfollowed[26] and "another page" in unfollowed[26]
+    assert "데이터 타입" in unfollowed[29]
