@@ -2274,15 +2274,25 @@ class _PageReader:
         {file}``, curl's ``-F`` flags): a form body of those parts, inferred, with a finding. Lines of ``name:
         value`` are a form only where the request documents a form media type; curl's ``-F`` sends multipart."""
         found = form_parts(request.examples)
-        if found is None:
-            return None
         documented = (
             self._documented_content_type(headers, parameters)
             or next(iter(request.media.values()), None)
             or documented_media_type(request.header_blocks)
             or request.curl_media
-            or (documented_media_type(request.examples) if found.multipart else None)
+            or (documented_media_type(request.examples) if found is not None and found.multipart else None)
         )
+        if found is None:
+            if documented not in FORM_MEDIA_TYPES:
+                return None
+            # a form the guide names but whose parts it does not list: still a form, of parts unknown
+            self._finding(
+                "form-body",
+                section.line.line,
+                subject,
+                f"the request documents Content-Type {documented} but no part of it (no field table, no example);"
+                " the body is a form of any parts",
+            )
+            return RequestBody(schema={"type": "object", "x-inferred": True}, required=True, media_type=documented)
         if documented not in FORM_MEDIA_TYPES:
             if not found.multipart:
                 return None

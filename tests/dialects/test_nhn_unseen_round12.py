@@ -48,7 +48,7 @@ def test_curl_form_flags_are_the_parts_of_a_multipart_body() -> None:
     assert sorted(schema["properties"]) == ["image", "label"]
     assert schema["properties"]["image"]["format"] == "binary"
     assert schema["properties"]["label"]["examples"] == ["blue"]
-    assert _kinds(service).count("form-body") == 2
+    assert _kinds(service).count("form-body") == 3  # one per form body of the page
 
 
 def _operations(spec: dict[str, Any]) -> list[tuple[str, str, str]]:
@@ -124,3 +124,14 @@ def test_a_link_the_reader_cannot_follow_is_a_finding_naming_it() -> None:
     assert sorted(unfollowed) == [26, 29]
     assert "./enum-code/#api-gateway-region" in unfollowed[26] and "another page" in unfollowed[26]
     assert "데이터 타입" in unfollowed[29]
+
+
+def test_a_documented_multipart_request_with_no_parts_still_has_a_multipart_body() -> None:
+    # Alimtalk / RCS write ``Content-Type: multipart/form-data`` under the declaration; a guide that says no more
+    # still sends a form: a body of unknown parts (any object), not no body at all, with a finding
+    service, spec = _read("certificate-form-lines-upload.md")
+    replace = spec["paths"]["/keystore/v1.0/appkeys/{appKey}/keys/{keyName}/files"]["put"]
+    media, schema, _ = _body(replace)
+    assert media == "multipart/form-data"
+    assert schema["type"] == "object" and "properties" not in schema
+    assert any(f.kind == "form-body" and "no part" in f.message for f in service.findings)
