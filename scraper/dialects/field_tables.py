@@ -341,6 +341,12 @@ def read_field_table(table: Table) -> FieldTable | None:
         if all(set(clean_text(c)) <= set("-: ") for c in cells):
             continue
         read = _read_row(cells, roles, table, inverted, short, notes)
+        if read is None and _nameless_body_row(cells, roles):
+            # Object Storage 'Upload an Object': ``- | Body | Binary | O | Data content of the object``: the row
+            # documents the body itself (the object's bytes), which has no name; skipped, the upload lost its body
+            cells[roles["name"]] = "Body"
+            notes.append("a row without a field name in the body location documents the body itself; named 'Body'")
+            read = _read_row(cells, roles, table, inverted, short, notes)
         if read is None:
             out.notes.append(
                 (row.line, f"row without a field name skipped: {' | '.join(clean_text(c) for c in cells)}")
@@ -362,6 +368,13 @@ def read_field_table(table: Table) -> FieldTable | None:
         out.rows[-1].element = element
         out.rows[-1].indexes = indexes
     return out
+
+
+def _nameless_body_row(cells: list[str], roles: dict[Role, int]) -> bool:
+    """Whether a row names no field (its name cell empty or a dash) and its location column says the body."""
+    location = roles.get("location")
+    name = clean_text(cells[roles["name"]]).strip()
+    return location is not None and set(name) <= set("-–— ") and location_of(clean_text(cells[location])) == "body"
 
 
 def _read_row(

@@ -66,6 +66,7 @@ from scraper.dialects.operation_lines import (
     summary_names,
 )
 from scraper.dialects.slash_values import slash_values
+from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
 from scraper.dialects.valid_range import merged, read_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.media_types import repair_media_type
@@ -239,6 +240,8 @@ def _is_structural(text: str) -> bool:
 
 #: A heading that is a note on the operation, not its name (E-mail: "#### [주의]", "#### 광고 메일 전송 시 유의 사항",
 #: "#### Caution for Sending Ad Mails", "#### 広告メール送信時の注意事項" between the operation's heading and its URL).
+#: "... a Note" / "... the Notes": the note is what the operation acts on (see :func:`_is_note`).
+_NOTE_OBJECT = re.compile(r"\b(?:a|an|the|one|new)\s+(?:\w+\s+)?(?:notes?|cautions?)$", re.IGNORECASE)
 _NOTE_HEADING = re.compile(
     r"^\[[^\[\]]*\]$|^(cautions?|precautions?|notes?)\b|(cautions?|precautions?|notes?|유의\s*사항|주의\s*사항|주의|"
     r"참고|注意事項|注意|参考)$",
@@ -257,7 +260,10 @@ _EXAMPLE_HEADING = re.compile(r"^(example|sample|예시|예제|샘플|サンプ�
 
 
 def _is_note(title: str) -> bool:
-    return _NOTE_HEADING.search(title.strip()) is not None
+    """Whether a heading titles a note ("[주의]", "Notes", "Usage Cautions"), not an operation on notes: "Send a
+    Note" or "Delete the Notes" ends like a note heading, but its article makes "Note" the object of an action."""
+    title = title.strip()
+    return _NOTE_HEADING.search(title) is not None and _NOTE_OBJECT.search(title) is None
 
 
 def _example_places(value: Any, prefix: str, places: dict[str, list[str]]) -> None:
@@ -2282,6 +2288,9 @@ class _PageReader:
             or (documented_media_type(request.examples) if found is not None and found.multipart else None)
         )
         if found is None:
+            upload = uploaded_file(request.examples) if documented not in FORM_MEDIA_TYPES else None
+            if upload is not None:
+                return self._upload_body(upload, documented or documented_media_type(request.examples), subject)
             if documented not in FORM_MEDIA_TYPES:
                 return None
             # a form the guide names but whose parts it does not list: still a form, of parts unknown
@@ -2310,6 +2319,31 @@ class _PageReader:
             + "; the other parts strings, optional (inferred)",
         )
         return RequestBody(schema=form_schema(found.parts), required=True, media_type=documented)
+
+    def _upload_body(self, upload: UploadedFile, documented: str | None, subject: str) -> RequestBody:
+        """The body of a request whose command uploads a file (:mod:`.upload_bodies`): that file's bytes, a binary
+        string of the documented media type (``application/octet-stream`` when none is). A JSON media type says
+        the file is a JSON document the guide does not show (``--data-binary @body.json``): any JSON value then."""
+        if documented is not None and (documented == "application/json" or documented.endswith("+json")):
+            self._finding(
+                "raw-body",
+                upload.line,
+                subject,
+                f"no field table or JSON example; the request's command sends the file {upload.name!r}"
+                f" ({upload.flag}) as {documented}: a JSON document the guide does not show, any JSON value (inferred)",
+            )
+            return RequestBody(schema={"x-inferred": True}, required=True, media_type=documented)
+        self._finding(
+            "raw-body",
+            upload.line,
+            subject,
+            f"no field table or JSON example; the request's command sends the file {upload.name!r} ({upload.flag}):"
+            f" the body is a file's bytes ({documented or 'application/octet-stream'}"
+            + ("" if documented else ", no other media type documented")
+            + "), required (inferred)",
+        )
+        schema = {"type": "string", "format": "binary", "x-inferred": True}
+        return RequestBody(schema=schema, required=True, media_type=documented or "application/octet-stream")
 
     @staticmethod
     def _documented_content_type(headers: dict[str, str], parameters: list[Parameter]) -> str | None:

@@ -135,3 +135,51 @@ def test_a_documented_multipart_request_with_no_parts_still_has_a_multipart_body
     assert media == "multipart/form-data"
     assert schema["type"] == "object" and "properties" not in schema
     assert any(f.kind == "form-body" and "no part" in f.message for f in service.findings)
+
+
+def test_bodies_documented_as_the_bytes_of_a_file_are_binary_bodies() -> None:
+    # Object Storage ``- | Body | Binary | O | Data content of the object`` (a nameless row: skipped, the upload had
+    # no body), Image ``--data-binary 'path/to/imageFile/@sample.png'`` under ``Content-Type:application/octet-
+    # stream``, Private CA ``--data-binary @ocsp-request.der`` under ``application/ocsp-request``, Object Storage's
+    # segments ``-T large_obj.img.00``: no table, no JSON: the requests had no body a client could send
+    service, spec = _read("binary-upload-bodies.md")
+    paths = spec["paths"]
+    expected = {
+        ("/files/v1.0/{Account}/{Container}/{Object}", "put"): "application/octet-stream",
+        ("/files/v1.0/appkeys/{appKey}/pictures", "put"): "application/octet-stream",
+        ("/files/v1.0/appkeys/{appKey}/stores/{storeId}/ocsp", "post"): "application/ocsp-request",
+        ("/files/v1.0/{Account}/{Container}/{Object}/{Count}", "put"): "application/octet-stream",
+    }
+    for (path, method), media in expected.items():
+        body_media, schema, required = _body(paths[path][method])
+        assert (body_media, schema["type"], schema["format"], required) == (media, "string", "binary", True), path
+    assert _body(paths["/files/v1.0/{Account}/{Container}/{Object}"]["put"])[1]["description"] == (
+        "Data content of the object to create"
+    )
+    raw = [f for f in service.findings if f.kind == "raw-body"]
+    assert [f.line for f in raw][:4] == [23, 45, 93, 115]  # the row, then each command's code block
+    assert "'ocsp-request.der' (--data-binary)" in raw[2].message and "(-T)" in raw[3].message
+
+
+def test_a_json_body_sent_with_data_binary_is_no_file_upload() -> None:
+    # ``--data-binary '{"to": "dev@example.com", ...}'``: the ``@`` of an address is no file
+    _, spec = _read("binary-upload-bodies.md")
+    media, schema, _ = _body(spec["paths"]["/files/v1.0/appkeys/{appKey}/notes"]["post"])
+    assert media == "application/json" and set(schema["properties"]) == {"to", "text"}
+
+
+def test_a_heading_that_sends_a_note_names_its_operation_and_is_no_note() -> None:
+    # "### Send a Note" ends like a note heading ("Notes", "[Note]"): it was skipped as one, and the operation under
+    # it was named after the heading above ("Upload a Segment"), two operations with one name
+    _, spec = _read("binary-upload-bodies.md")
+    assert spec["paths"]["/files/v1.0/appkeys/{appKey}/notes"]["post"]["summary"] == "Send a Note"
+
+
+def test_a_json_file_uploaded_with_data_binary_is_a_json_body_of_any_value() -> None:
+    # ``-H 'Content-Type: application/json' --data-binary @records.json``: JSON the guide does not show, not bytes
+    # sent as application/octet-stream (which a JSON API refuses)
+    service, spec = _read("binary-upload-bodies.md")
+    body = spec["paths"]["/files/v1.0/appkeys/{appKey}/records"]["post"]["requestBody"]
+    assert body["required"] is True and list(body["content"]) == ["application/json"]
+    assert "type" not in body["content"]["application/json"]["schema"]
+    assert any("'records.json'" in f.message and "any JSON value" in f.message for f in service.findings)

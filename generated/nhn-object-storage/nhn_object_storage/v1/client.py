@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import IO, TYPE_CHECKING, Self
 
 import docs2client_runtime as _rt
 import httpx
@@ -172,7 +172,7 @@ class Client:
         container: str,
         object: str,
         *,
-        body: _models.CopyAnObjectRequest | None = None,
+        body: bytes | IO[bytes] | None = None,
         multipart_manifest: str | None = None,
         destination: str | None = None,
         x_copy_from: str | None = None,
@@ -197,8 +197,9 @@ class Client:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            body: the request body (CopyAnObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         self._transport.request(
             "PUT",
             _support.format_path(
@@ -213,9 +214,10 @@ class Client:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
+                    "Content-Type": _content_type,
                 }
             ),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            content=_content,
         )
         return None
 
@@ -302,12 +304,7 @@ class Client:
         return None
 
     def create_a_manifest_object(
-        self,
-        container: str,
-        object: str,
-        *,
-        x_object_manifest: str,
-        body: _models.CreateAManifestObjectRequest | None = None,
+        self, container: str, object: str, *, x_object_manifest: str, body: bytes | IO[bytes]
     ) -> None:
         """Create a Manifest Object
 
@@ -325,16 +322,17 @@ class Client:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
             x_object_manifest: The path where segment objects are uploaded: {Segment-Container}/{Segment-Object}/ (``X-Object-Manifest``, header)
-            body: the request body (CreateAManifestObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            headers=_support.header_values({"X-Object-Manifest": x_object_manifest}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            headers=_support.header_values({"X-Object-Manifest": x_object_manifest, "Content-Type": _content_type}),
+            content=_content,
         )
         return None
 
@@ -561,7 +559,7 @@ class Client:
         container: str,
         object: str,
         *,
-        body: _models.UpdateAnObjectRequest | None = None,
+        body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
     ) -> None:
@@ -578,16 +576,19 @@ class Client:
             object: Name of object to create (``Object``, path)
             x_delete_at: Object expiration date, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
-            body: the request body (UpdateAnObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            headers=_support.header_values(
+                {"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after, "Content-Type": _content_type}
+            ),
+            content=_content,
         )
         return None
 
@@ -596,7 +597,7 @@ class Client:
         container: str,
         object: str,
         *,
-        body: _models.UploadAnObjectRequest | None = None,
+        body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
     ) -> None:
@@ -613,20 +614,23 @@ class Client:
             object: Name of object to create (``Object``, path)
             x_delete_at: Unix time (seconds) to delete object (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
-            body: the request body (UploadAnObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            headers=_support.header_values(
+                {"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after, "Content-Type": _content_type}
+            ),
+            content=_content,
         )
         return None
 
-    def upload_segment_objects(self, container: str, object: str, count: int) -> None:
+    def upload_segment_objects(self, container: str, object: str, count: int, *, body: bytes | IO[bytes]) -> None:
         """Upload Segment Objects
 
         Uploads each of the segment objects generated from the object.
@@ -639,13 +643,17 @@ class Client:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
             count: Sequence of segment objects, e.g.) 001, 002 (``Count``, path)
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}/{Count}",
                 {"Account": self._account, "Container": container, "Object": object, "Count": count},
             ),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
         return None
 
@@ -783,7 +791,7 @@ class AsyncClient:
         container: str,
         object: str,
         *,
-        body: _models.CopyAnObjectRequest | None = None,
+        body: bytes | IO[bytes] | None = None,
         multipart_manifest: str | None = None,
         destination: str | None = None,
         x_copy_from: str | None = None,
@@ -808,8 +816,9 @@ class AsyncClient:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            body: the request body (CopyAnObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         await self._transport.request(
             "PUT",
             _support.format_path(
@@ -824,9 +833,10 @@ class AsyncClient:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
+                    "Content-Type": _content_type,
                 }
             ),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            content=_content,
         )
         return None
 
@@ -913,12 +923,7 @@ class AsyncClient:
         return None
 
     async def create_a_manifest_object(
-        self,
-        container: str,
-        object: str,
-        *,
-        x_object_manifest: str,
-        body: _models.CreateAManifestObjectRequest | None = None,
+        self, container: str, object: str, *, x_object_manifest: str, body: bytes | IO[bytes]
     ) -> None:
         """Create a Manifest Object
 
@@ -936,16 +941,17 @@ class AsyncClient:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
             x_object_manifest: The path where segment objects are uploaded: {Segment-Container}/{Segment-Object}/ (``X-Object-Manifest``, header)
-            body: the request body (CreateAManifestObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         await self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            headers=_support.header_values({"X-Object-Manifest": x_object_manifest}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            headers=_support.header_values({"X-Object-Manifest": x_object_manifest, "Content-Type": _content_type}),
+            content=_content,
         )
         return None
 
@@ -1172,7 +1178,7 @@ class AsyncClient:
         container: str,
         object: str,
         *,
-        body: _models.UpdateAnObjectRequest | None = None,
+        body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
     ) -> None:
@@ -1189,16 +1195,19 @@ class AsyncClient:
             object: Name of object to create (``Object``, path)
             x_delete_at: Object expiration date, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
-            body: the request body (UpdateAnObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         await self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            headers=_support.header_values(
+                {"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after, "Content-Type": _content_type}
+            ),
+            content=_content,
         )
         return None
 
@@ -1207,7 +1216,7 @@ class AsyncClient:
         container: str,
         object: str,
         *,
-        body: _models.UploadAnObjectRequest | None = None,
+        body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
     ) -> None:
@@ -1224,20 +1233,23 @@ class AsyncClient:
             object: Name of object to create (``Object``, path)
             x_delete_at: Unix time (seconds) to delete object (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
-            body: the request body (UploadAnObjectRequest).
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         await self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}",
                 {"Account": self._account, "Container": container, "Object": object},
             ),
-            headers=_support.header_values({"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            headers=_support.header_values(
+                {"X-Delete-At": x_delete_at, "X-Delete-After": x_delete_after, "Content-Type": _content_type}
+            ),
+            content=_content,
         )
         return None
 
-    async def upload_segment_objects(self, container: str, object: str, count: int) -> None:
+    async def upload_segment_objects(self, container: str, object: str, count: int, *, body: bytes | IO[bytes]) -> None:
         """Upload Segment Objects
 
         Uploads each of the segment objects generated from the object.
@@ -1250,12 +1262,16 @@ class AsyncClient:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
             count: Sequence of segment objects, e.g.) 001, 002 (``Count``, path)
+            body: the request body, application/octet-stream: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         await self._transport.request(
             "PUT",
             _support.format_path(
                 "/v1/{Account}/{Container}/{Object}/{Count}",
                 {"Account": self._account, "Container": container, "Object": object, "Count": count},
             ),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
         return None

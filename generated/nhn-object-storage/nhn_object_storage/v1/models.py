@@ -5,47 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class UploadAnObjectRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    path: str = Field(..., description="Path to segment objects")
-    etag: str = Field(..., description="etag of segment objects")
-    size_bytes: int = Field(..., description="Size of segment objects (in bytes)")
-
-
-class CreateAManifestObjectRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    path: str = Field(..., description="Path to segment objects")
-    etag: str = Field(..., description="etag of segment objects")
-    size_bytes: int = Field(..., description="Size of segment objects (in bytes)")
-
-
 class CreateAManifestObject2Request(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    path: str = Field(..., description="Path to segment objects")
-    etag: str = Field(..., description="etag of segment objects")
-    size_bytes: int = Field(..., description="Size of segment objects (in bytes)")
-
-
-class UpdateAnObjectRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    path: str = Field(..., description="Path to segment objects")
-    etag: str = Field(..., description="etag of segment objects")
-    size_bytes: int = Field(..., description="Size of segment objects (in bytes)")
-
-
-class CopyAnObjectRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import IO, TYPE_CHECKING, Self
 
 import docs2client_runtime as _rt
 import httpx
@@ -480,7 +480,7 @@ class Client:
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
-    def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int) -> None:
+    def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int, *, body: bytes | IO[bytes]) -> None:
         """OCSP 상태 조회(POST)
 
         DER 형식 OCSP 요청을 처리합니다.
@@ -491,12 +491,16 @@ class Client:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
+            body: the request body, application/ocsp-request: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/ocsp-request")
         self._transport.request(
             "POST",
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
         return None
 
@@ -1112,7 +1116,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
-    async def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int) -> None:
+    async def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int, *, body: bytes | IO[bytes]) -> None:
         """OCSP 상태 조회(POST)
 
         DER 형식 OCSP 요청을 처리합니다.
@@ -1123,12 +1127,16 @@ class AsyncClient:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
+            body: the request body, application/ocsp-request: the raw content.
         """
+        _content, _content_type = _support.encode_body(body, "binary", "application/ocsp-request")
         await self._transport.request(
             "POST",
             _support.format_path(
                 "/v2.0/appkeys/{appkey}/ca-stores/{caStoreId}/ocsp", {"appkey": self._appkey, "caStoreId": ca_store_id}
             ),
+            headers=_support.header_values({"Content-Type": _content_type}),
+            content=_content,
         )
         return None
 

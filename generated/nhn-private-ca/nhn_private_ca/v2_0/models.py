@@ -656,28 +656,3 @@ class GetCaStoresCaStoreIdTemplatesResponse(BaseModel):
     )
     body: GetCaStoresCaStoreIdTemplatesResponseBody | None = None
     header: Header | None = None
-
-
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-GetAppkeysAppkeyCaStoresResponseHeader = Header
-PostAppkeysAppkeyCaStoresResponseHeader = Header
-GetAppkeyCaStoresCaStoreIdResponseHeader = Header
-PutAppkeyCaStoresCaStoreIdResponseHeader = Header
-DeleteAppkeyCaStoresCaStoreIdResponseHeader = Header
-GetCaStoresCaStoreIdCertsResponseHeader = Header
-PostCaStoresCaStoreIdCertsResponseHeader = Header
-GetCaStoreIdCertsCertIdResponseHeader = Header
-PostCertsCertIdRevokeResponseHeader = Header
-CrlResponseBody = GetCertsIssuerCertIdCrlResponseBody
-CrlResponseHeader = Header
-Crl2ResponseHeader = Header
-GetCaStoresCaStoreIdTemplatesResponseHeader = Header
-PostCaStoresCaStoreIdTemplatesResponseHeader = Header
-GetCaStoreIdTemplatesTemplateIdResponseHeader = Header
-PutCaStoreIdTemplatesTemplateIdResponseHeader = Header
-DeleteCaStoreIdTemplatesTemplateIdResponseHeader = Header
-PostTemplatesTemplateIdCertificatesResponseHeader = Header
-PostCaStoresCaStoreIdCertsResponseBodySubjectInfo = SubjectInfo
-PostTemplatesTemplateIdCertificatesResponseBodySubjectInfo = SubjectInfo
-CrlResponse = GetCertsIssuerCertIdCrlResponse
-Crl2Response = PostCertsIssuerCertIdCrlResponse
