@@ -589,9 +589,14 @@ _AMBIGUOUS = frozenset({"l", "I", "O"})
 
 
 def _ambiguous_names(source: str) -> str:
-    """Class-body assignments to an ambiguous name get ``# noqa: E741``."""
+    """Class-body assignments to an ambiguous name get ``# noqa: E741`` on their first line, where ruff reads it.
+
+    A comment at the end of a one-line ``l: str = Field(...)`` is not where it stays: when black splits the call
+    (the line too long, or too long with the comment), the comment goes after the closing parenthesis, a line ruff
+    does not read for the name. Black keeps a comment that follows an opening parenthesis in place, so a call's
+    arguments go on lines of their own below ``Field(  # noqa: E741`` (black joins nothing back)."""
     tree = _module_tree(source)
-    rows: set[int] = set()
+    marked: list[ast.stmt] = []
     for node in (n for n in tree.body if isinstance(n, ast.ClassDef)):
         for stmt in node.body:
             targets = (
@@ -600,11 +605,35 @@ def _ambiguous_names(source: str) -> str:
                 else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
             )
             if any(isinstance(t, ast.Name) and t.id in _AMBIGUOUS for t in targets):
-                rows.add(stmt.end_lineno or stmt.lineno)
+                marked.append(stmt)
     lines = source.split("\n")
-    for row in rows:
-        lines[row - 1] += "  # noqa: E741"
+    for stmt in sorted(marked, key=lambda s: s.lineno, reverse=True):  # bottom up: rows above keep their numbers
+        first, last = stmt.lineno - 1, (stmt.end_lineno or stmt.lineno) - 1
+        value = getattr(stmt, "value", None)
+        if lines[first].rstrip().endswith(("(", "[", "{")):
+            lines[first] = lines[first].rstrip() + "  # noqa: E741"
+        elif isinstance(value, ast.Call) and (value.args or value.keywords) and value.func.end_lineno == stmt.lineno:
+            lines[first : last + 1] = _call_opened(lines, stmt, value)
+        else:
+            lines[last] += "  # noqa: E741"
     return "\n".join(lines)
+
+
+def _call_opened(lines: list[str], stmt: ast.stmt, call: ast.Call) -> list[str]:
+    """The lines of ``stmt`` with ``call``'s arguments below its opening parenthesis, which carries the comment.
+
+    Column offsets are UTF-8 byte offsets (a description with non-ASCII text before the name's line ends)."""
+    first, last = stmt.lineno - 1, (stmt.end_lineno or stmt.lineno) - 1
+    head = lines[first].encode("utf-8")
+    opened = head.index(b"(", call.func.end_col_offset or 0) + 1
+    end = lines[last].encode("utf-8")
+    closing = (call.end_col_offset or len(end)) - 1  # the call's ")"
+    middle = [head[opened:], *(line.encode("utf-8") for line in lines[first + 1 : last])]
+    body = [*middle, end[:closing]] if last > first else [head[opened:closing]]
+    indent = head[: len(head) - len(head.lstrip())].decode("utf-8")
+    arguments = b"\n".join(body).decode("utf-8").strip()
+    tail = end[closing:].decode("utf-8")
+    return [head[:opened].decode("utf-8") + "  # noqa: E741", f"{indent}    {arguments}", f"{indent}{tail}"]
 
 
 #: Builtin types the standard library's enum bases derive from (a StrEnum member is a str to mypy).
