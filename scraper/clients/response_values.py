@@ -52,7 +52,29 @@ def response_value(schemas: Mapping[str, Any], model: str, *, nullable: frozense
     schema = referenced_union(schemas, schema)  # ``allOf`` of one union or enum: a reference, as the models read it
     if not _is_root_model(schema):
         return None
-    return _annotation(schema, top=model)
+    return _annotation(schema, top=model, parents=_dispatched_parents(schemas))
+
+
+def _dispatched_parents(schemas: Mapping[str, Any]) -> frozenset[str]:
+    """Components the generator may replace by the union of their children where an item or a map value refers to
+    them: a ``discriminator`` without ``oneOf``/``anyOf``, and components extending it through ``allOf``. It does
+    so for some references and not others (opto22's ``list[tagValue]`` became ``list[BooleanValue | ...]``, Okta's
+    ``list[UserFactor]`` stayed), and ``list``/``dict`` are invariant, so such a part is ``Any``."""
+    extended = {
+        component_name(part["$ref"])
+        for child in schemas.values()
+        if isinstance(child, Mapping) and isinstance(child.get("allOf"), list)
+        for part in child["allOf"]
+        if isinstance(part, Mapping) and isinstance(part.get("$ref"), str)
+    }
+    return frozenset(
+        name
+        for name, schema in schemas.items()
+        if name in extended
+        and isinstance(schema, Mapping)
+        and isinstance(schema.get("discriminator"), Mapping)
+        and not ({"oneOf", "anyOf"} & set(schema))
+    )
 
 
 def nullable_components(schemas: Mapping[str, Any], *, openapi: str) -> frozenset[str] | None:
@@ -95,14 +117,18 @@ def _is_root_model(schema: Mapping[str, Any]) -> bool:
     return "items" not in schema  # no type: ``Any`` (an ``items`` alone the generator may read as an array)
 
 
-def _annotation(schema: Any, *, top: str = "", depth: int = 0) -> str:
+def _annotation(
+    schema: Any, *, top: str = "", depth: int = 0, parents: frozenset[str] = frozenset(), contained: bool = False
+) -> str:
     """The generator's Python type for ``schema``, with classes as ``_models.<Class>``; ``Any`` where unsure. ``top``:
-    the class whose own schema this is (the response's root model), "" for a part of it."""
+    the class whose own schema this is (the response's root model), "" for a part of it; ``parents``: the
+    components a contained reference may be dispatched from (:func:`_dispatched_parents`); ``contained``: whether
+    ``schema`` is an item or a map value (there the annotation must be exactly the generator's)."""
     if depth > _MAX_DEPTH or not isinstance(schema, Mapping):
         return "Any"
     if "$ref" in schema:
         name = component_name(schema["$ref"])
-        if name is None:
+        if name is None or (contained and name in parents):
             return "Any"
         # (OpenAPI 3.0: a reference to a nullable component as an item or a map value is already a union with null,
         # ``nullable_as_null_type``; as a union's member it is not, as the models read it)
@@ -112,7 +138,7 @@ def _annotation(schema: Any, *, top: str = "", depth: int = 0) -> str:
     for key in ("oneOf", "anyOf"):
         options = schema.get(key)
         if isinstance(options, list) and options:
-            parts = _unique(_annotation(o, depth=depth + 1) for o in options)
+            parts = _unique(_annotation(o, depth=depth + 1, parents=parents, contained=contained) for o in options)
             return "Any" if "Any" in parts else " | ".join(parts)
     if "const" in schema:
         value = schema["const"]
@@ -120,24 +146,26 @@ def _annotation(schema: Any, *, top: str = "", depth: int = 0) -> str:
     kinds = _types(schema)
     if not kinds:
         return "Any"
-    parts = [_typed(schema, kind, kinds, top, depth) for kind in kinds]
+    parts = [_typed(schema, kind, kinds, top, depth, parents) for kind in kinds]
     return "Any" if "Any" in parts else " | ".join(_unique(parts))
 
 
-def _typed(schema: Mapping[str, Any], kind: str, kinds: list[str], top: str, depth: int) -> str:
-    """The type of one of ``schema``'s JSON types ``kind`` (``top``: as for :func:`_annotation`)."""
+def _typed(
+    schema: Mapping[str, Any], kind: str, kinds: list[str], top: str, depth: int, parents: frozenset[str]
+) -> str:
+    """The type of one of ``schema``'s JSON types ``kind`` (``top``, ``parents``: as for :func:`_annotation`)."""
     if kind == "array":
         items = schema.get("items")
         if "prefixItems" in schema or not isinstance(items, Mapping):
             return "list[Any]"
         if top and "$ref" in items and component_name(items["$ref"]) == top:
             return "list[Any]"  # an array of itself: the generator writes ``RootModel[list]`` (models._bare_generics)
-        return f"list[{_annotation(schema['items'], depth=depth + 1)}]"
+        return f"list[{_annotation(schema['items'], depth=depth + 1, parents=parents, contained=True)}]"
     if kind == "object":
         extra = schema.get("additionalProperties")
         if kinds != ["object"] or not isinstance(extra, Mapping) or not extra:
             return "dict[str, Any]"  # with null beside it the generator drops the values' type (measured)
-        return f"dict[str, {_annotation(extra, depth=depth + 1)}]"
+        return f"dict[str, {_annotation(extra, depth=depth + 1, parents=parents, contained=True)}]"
     fmt = schema.get("format")
     if not isinstance(fmt, str):
         return _SCALARS.get(kind, "Any")
