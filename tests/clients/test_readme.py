@@ -232,3 +232,21 @@ def test_a_security_scheme_that_is_no_mapping_is_a_warning_and_an_unknown_type_i
     table = _readme(spec).split("## Authentication")[1].split("## Versions")[0]
     assert "| `ref` | a scheme of no known type (not sent by this client" in table
     assert "| `mtls` | mutualTLS (not sent" in table and "`odd`" not in table
+
+
+def test_a_document_of_webhooks_only_says_there_is_nothing_to_call() -> None:
+    """A webhooks-only document (Adyen's notification APIs, OpenAPI 3.1: ``paths`` absent) had an empty operations
+    table (a header row and nothing under it) and an example opening a client as if there were calls to make."""
+    hook = {
+        "post": {
+            "operationId": "transferCreated",
+            "summary": "Transfer created",
+            "requestBody": {"content": {"application/json": {"schema": {"type": "object"}}}},
+            "responses": {"200": {"description": "OK"}},
+        }
+    }
+    spec = {"openapi": "3.1.0", "info": {"title": "Shelf hooks", "version": "1"}, "webhooks": {"created": hook}}
+    readme = _readme(spec)
+    assert "| method | HTTP | summary |" not in readme
+    assert "documents no operations" in readme and "## Webhooks (1)" in readme
+    assert "with Client(" not in readme
