@@ -258,3 +258,12 @@ def test_a_document_of_webhooks_only_says_there_is_nothing_to_call() -> None:
     assert "| method | HTTP | summary |" not in readme
     assert "documents no operations" in readme and "## Webhooks (1)" in readme
     assert "with Client(" not in readme
+
+
+def test_a_document_of_webhooks_only_has_no_sections_about_calls() -> None:
+    # round 9: the same README still explained base URLs ("The API documents no server: pass its URL with
+    # base_url=") and the errors a call raises, for a package with no call to make
+    hook = {"post": {"operationId": "created", "responses": {"200": {"description": "OK"}}}}
+    readme = _readme({"openapi": "3.1.0", "info": {"title": "Hooks", "version": "1"}, "webhooks": {"created": hook}})
+    assert "## Errors" not in readme and "base_url" not in readme
+    assert "## Errors" in _readme(_spec()) and "base_url=" in _readme(_spec())
