@@ -245,9 +245,10 @@ _MEMBER_KEYS = (
 def group_operation(members: list[dict[str, Any]], group_id: str) -> dict[str, Any]:
     """One OpenAPI operation for several documented operations on one method and path (``x-operations``).
 
-    Plain OpenAPI tools see one operation: the parameters all members share, a ``oneOf`` of the members' bodies,
-    the union of their responses. ``x-operations`` keeps every documented operation whole, in document order, so
-    a client generator renders one method each (ARCHITECTURE.md, "Several operations on one method and path").
+    Plain OpenAPI tools see one operation: the parameters all members share, per media type an ``anyOf`` of the
+    members' bodies, the union of their responses. ``x-operations`` keeps every documented operation whole, in
+    document order, so a client generator renders one method each (ARCHITECTURE.md, "Several operations on one
+    method and path").
     """
 
     def key(param: dict[str, Any]) -> str:
@@ -272,16 +273,23 @@ def group_operation(members: list[dict[str, Any]], group_id: str) -> dict[str, A
     if common:
         group["parameters"] = common
     bodies = [m["requestBody"] for m in members if "requestBody" in m]
-    if bodies:
-        schemas: list[Any] = []
+    if any(body.get("content") for body in bodies):
+        # per media type, in document order: Object Storage's PUT uploads bytes (octet-stream) in three members and
+        # sends a JSON manifest in another; under the first member's media type alone the JSON object was filed as
+        # bytes. anyOf, not oneOf: members' bodies may overlap (three binary strings), and a value is valid when it
+        # is any member's
+        by_media: dict[str, list[Any]] = {}
         for body in bodies:
-            for media in body.get("content", {}).values():
+            for media_type, media in body.get("content", {}).items():
+                schemas = by_media.setdefault(media_type, [])
                 if media.get("schema") not in schemas:
                     schemas.append(media.get("schema"))
-        media_type = next(iter(bodies[0].get("content", {"application/json": {}})))
         group["requestBody"] = {
             "required": all(b.get("required", False) for b in bodies) and len(bodies) == len(members),
-            "content": {media_type: {"schema": schemas[0] if len(schemas) == 1 else {"oneOf": schemas}}},
+            "content": {
+                media_type: {"schema": schemas[0] if len(schemas) == 1 else {"anyOf": schemas}}
+                for media_type, schemas in by_media.items()
+            },
         }
     responses: dict[str, Any] = {}
     for member in members:

@@ -1900,6 +1900,9 @@ def _body_variants(operations: Sequence[OperationIR]) -> list[OperationIR]:
 
 #: The group's fields a member never inherits: they say which documented operation this is.
 _MEMBER_IDENTITY = ("operationId", "summary", "description", "x-source", "externalDocs")
+#: ... nor what the group holds only as the union of its members' own: a member without a body sends none (Object
+#: Storage's Copy an Object beside three uploads took their bytes as an optional body it does not have).
+_MEMBER_OWN = ("requestBody",)
 
 
 def _documented_operations(where: str, op: dict[str, Any]) -> list[dict[str, Any]]:
@@ -1913,7 +1916,7 @@ def _documented_operations(where: str, op: dict[str, Any]) -> list[dict[str, Any
         return [op]
     if not isinstance(members, list) or not members:
         raise GenerationError(f"{where}: x-operations must be a non-empty list of operations; got {members!r:.80}")
-    group = {k: v for k, v in op.items() if k != "x-operations" and k not in _MEMBER_IDENTITY}
+    group = {k: v for k, v in op.items() if k != "x-operations" and k not in _MEMBER_IDENTITY + _MEMBER_OWN}
     out = []
     for i, member in enumerate(members):
         if not isinstance(member, dict) or not (member.get("operationId") or member.get("summary")):

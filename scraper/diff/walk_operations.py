@@ -53,8 +53,10 @@ def _param_id(raw: Any, res: Resolver) -> tuple[str, str] | None:
 
 
 def _member_op(group: dict[str, Any], member: dict[str, Any], res: Resolver) -> dict[str, Any]:
-    """The member's fields over the group's; parameters are the group's plus the member's (member wins)."""
-    merged = {k: v for k, v in group.items() if k != "x-operations"}
+    """The member's fields over the group's; parameters are the group's plus the member's (member wins). The group's
+    ``requestBody`` is only the union of its members' own: a member without one has none, as the client generator
+    reads it (``scraper.clients.ir._documented_operations``)."""
+    merged = {k: v for k, v in group.items() if k not in ("x-operations", "requestBody")}
     merged.update({k: v for k, v in member.items() if k != "parameters"})
     own = [p for p in member.get("parameters") or [] if _param_id(p, res) is not None]
     own_ids = {_param_id(p, res) for p in own}

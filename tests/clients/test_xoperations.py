@@ -181,3 +181,14 @@ def test_generated_contract_tests_cover_every_member_and_pass(built: Path) -> No
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "15 passed" in result.stdout  # 6 requests, sync and async, and 3 responses
+
+
+def test_a_member_without_a_body_has_no_body_keyword() -> None:
+    # Object Storage's Copy an Object beside three uploads: it took the group's union of the members' bodies as an
+    # optional body of its own (``body: bytes | IO[bytes] | None``), which the documented operation does not send
+    document = spec()
+    action = document["paths"]["/v2/servers/{serverId}/action"]["post"]
+    action["x-operations"].append({"operationId": "serverStatus", "summary": "Server status"})
+    names = {op.method_name: op for op in ir.build_package([document]).versions[0].operations}
+    assert names["server_status"].body is None
+    assert names["start_server"].body is not None and names["start_server"].body.model == "StartServerRequest"

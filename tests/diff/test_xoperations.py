@@ -135,3 +135,18 @@ def test_member_renamed_is_matched_by_summary_and_its_new_id_is_breaking() -> No
     assert rows(group(START, STOP), group(START, renamed)) == [
         ("operation-id-changed", "breaking", f"POST {PATH} (haltServer)", "operationId")
     ]
+
+
+def test_a_member_without_a_body_never_takes_the_groups_union_of_bodies() -> None:
+    # Object Storage's Copy an Object beside three uploads: the group's body (the union of the members' own) was
+    # read as the copy's, so a change of another member's body was reported at the copy too
+    status = {"operationId": "serverStatus", "summary": "serverStatus"}
+    old, new = group(START), group(START)
+    for document in (old, new):
+        document["paths"][PATH]["post"]["x-operations"].append(dict(status))
+    new["components"]["schemas"]["StartServerRequest"] = obj(
+        {"os-start": {"type": "null"}, "force": {"type": "boolean"}}, ["os-start", "force"]
+    )
+    assert rows(old, new) == [
+        ("request-property-required-added", "breaking", f"POST {PATH} (startServer)", "request.body.force")
+    ]

@@ -172,7 +172,6 @@ class Client:
         container: str,
         object: str,
         *,
-        body: bytes | IO[bytes] | None = None,
         multipart_manifest: str | None = None,
         destination: str | None = None,
         x_copy_from: str | None = None,
@@ -197,9 +196,7 @@ class Client:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            body: the request body, application/octet-stream: the raw content.
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         self._transport.request(
             "PUT",
             _support.format_path(
@@ -214,10 +211,8 @@ class Client:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
-                    "Content-Type": _content_type,
                 }
             ),
-            content=_content,
         )
         return None
 
@@ -791,7 +786,6 @@ class AsyncClient:
         container: str,
         object: str,
         *,
-        body: bytes | IO[bytes] | None = None,
         multipart_manifest: str | None = None,
         destination: str | None = None,
         x_copy_from: str | None = None,
@@ -816,9 +810,7 @@ class AsyncClient:
             x_fresh_metadata: Whether to initialize the object's properties. If true, the source object's properties are not copied. The default is false. (``X-Fresh-Metadata``, header; default ``false``)
             x_delete_at: Expiration date of the target object, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Expiration time of the target object, Unix time (seconds) (``X-Delete-After``, header)
-            body: the request body, application/octet-stream: the raw content.
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
         await self._transport.request(
             "PUT",
             _support.format_path(
@@ -833,10 +825,8 @@ class AsyncClient:
                     "X-Fresh-Metadata": x_fresh_metadata,
                     "X-Delete-At": x_delete_at,
                     "X-Delete-After": x_delete_after,
-                    "Content-Type": _content_type,
                 }
             ),
-            content=_content,
         )
         return None
 
