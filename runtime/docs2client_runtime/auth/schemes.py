@@ -144,21 +144,20 @@ def _apply(scheme: SecurityScheme, value: Credential, request: httpx.Request) ->
         request.headers["Cookie"] = f"{existing}; {cookie}" if existing else cookie
 
 
+def _header(scheme: SecurityScheme) -> str | None:
+    """The header a scheme's credential goes in, as the scheme writes it (None: a query parameter or a cookie)."""
+    if scheme.kind in ("basic", "bearer"):
+        return "Authorization"
+    return str(scheme.key) if scheme.kind == "header" else None
+
+
 def _target(scheme: SecurityScheme) -> str:
     """Where a scheme's credential goes, in words (``Authorization header``): two schemes of one alternative with
     the same target cannot both be sent."""
-    if scheme.kind in ("basic", "bearer"):
-        return "Authorization header"
-    if scheme.kind == "header":
-        return f"{scheme.key} header"
+    header = _header(scheme)
+    if header is not None:
+        return f"{header} header"
     return f"{scheme.key} {'query parameter' if scheme.kind == 'query' else 'cookie'}"
-
-
-def _header_name(scheme: SecurityScheme) -> str:
-    """The lower-case name of the header a scheme's credential goes in ("" for a query parameter or a cookie)."""
-    if scheme.kind in ("basic", "bearer"):
-        return "authorization"
-    return str(scheme.key).lower() if scheme.kind == "header" else ""
 
 
 def _clash(schemes: Sequence[SecurityScheme]) -> tuple[SecurityScheme, SecurityScheme] | None:
@@ -222,7 +221,11 @@ class Credentials:
         present = {name.lower() for name in headers}
         #: schemes whose credential the default headers already carry (an API key header, or ``Authorization`` for
         #: a bearer token or a basic pair) and no keyword gives: satisfied, nothing to add
-        self._in_headers = {s.name for s in schemes if s.name not in self._values and _header_name(s) in present - {""}}
+        self._in_headers = {
+            s.name
+            for s in schemes
+            if s.name not in self._values and (header := _header(s)) is not None and header.lower() in present
+        }
         self._default = tuple(tuple(alt) for alt in default)
         self._operations = {op: tuple(tuple(alt) for alt in alts) for op, alts in (operations or {}).items()}
         self._chosen: dict[str, _Choice] = {}
