@@ -12,15 +12,13 @@ part of a signature, so they explain none.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scraper.diff.model import Change
+from scraper.diff.walk_operations import path_template
 
 __all__ = ["ChangeScope", "change_scope", "operation_key"]
-
-_PLACEHOLDER = re.compile(r"\{[^}/]*\}")
 
 #: Document-level locations whose changes reach the constructor's parameters (server variables, credentials).
 _CONSTRUCTOR_LOCATIONS = ("servers", "security", "info.x-api-version-header")
@@ -29,7 +27,7 @@ _CONSTRUCTOR_LOCATIONS = ("servers", "security", "info.x-api-version-header")
 def operation_key(method: str, path: str) -> str:
     """``GET /v1/volumes/{}``: how an operation is named on both sides (path placeholders blanked, since a renamed
     path parameter is still the same operation to the diff)."""
-    return f"{method.upper()} {_PLACEHOLDER.sub('{}', path)}"
+    return f"{method.upper()} {path_template(path)}"
 
 
 @dataclass(frozen=True, slots=True)

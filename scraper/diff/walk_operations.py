@@ -18,10 +18,16 @@ from scraper.diff.schema import Resolver
 from scraper.diff.walk_document import DocumentWalker, is_deprecated, parse_sunset
 from scraper.spec_input import is_extension
 
-__all__ = ["METHODS", "OperationWalker"]
+__all__ = ["METHODS", "OperationWalker", "path_template"]
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_PARAM = re.compile(r"\{[^}/]*\}")
+
+
+def path_template(path: str) -> str:
+    """``/v1/volumes/{}`` for ``/v1/volumes/{volume_id}``: how operations are matched across documents (a renamed
+    path parameter is still the same operation)."""
+    return _PATH_PARAM.sub("{}", path)
 
 ParamKey = tuple[str, str]
 
@@ -92,7 +98,7 @@ def _endpoints(doc: dict[str, Any], res: Resolver) -> dict[tuple[str, str], list
                 continue
             declared = op.get("x-operations")  # our extension: anything in a spec from anyone
             members = [m for m in declared if isinstance(m, dict)] if isinstance(declared, list) else []
-            key = (_PATH_PARAM.sub("{}", str(path)), method)
+            key = (path_template(str(path)), method)
             if members:
                 found[key] = [Endpoint(str(path), method, _member_op(op, m, res), item, True) for m in members]
             else:
