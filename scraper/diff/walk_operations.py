@@ -29,6 +29,7 @@ def path_template(path: str) -> str:
     path parameter is still the same operation)."""
     return _PATH_PARAM.sub("{}", path)
 
+
 ParamKey = tuple[str, str]
 
 
