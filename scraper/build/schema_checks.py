@@ -5,8 +5,9 @@ the document: openapi-spec-validator checks each schema against the OAS 3.1 dial
 (pure Python). Schemas rarely change: the versions of a service share most of theirs, and an edit of one operation's
 text changes none. The outcome of that check is a pure function of the schema's content, of its dialect and of the
 validator libraries, so a schema that passed is remembered under exactly those, in this process (across the
-versions of a run) and on disk (across runs, ``<cache folder>/schema-checks/<salt>/<aa>/<key>``, see
-:mod:`scraper.cache_files`; ``DOCS2CLIENT_CACHE_DIR=off`` keeps the memo in the process only). Only passes are
+versions of a run) and on disk (across runs, ``<cache folder>/schema-checks/entries.sqlite3``, see
+:mod:`scraper.cache_store`, keys prefixed with the salt; ``DOCS2CLIENT_CACHE_DIR=off`` keeps the memo in the
+process only). Only passes are
 remembered: a schema that fails is checked every time, so its error is reported exactly as without the memo. The
 rest of the validation (references, parameters, operation ids, defaults) runs as always.
 
@@ -21,7 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from scraper.cache_files import MAX_AGE_S, cache_root, exact_json, prune_when_due, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, exact_json, prune_when_due
+from scraper.cache_store import EntryStore
 from scraper.source_digest import installed_version
 
 __all__ = ["SchemaCheckMemo", "default_schema_check_memo", "memoized_spec_validator"]
@@ -51,7 +53,8 @@ class SchemaCheckMemo:
 
     def __init__(self, directory: Path | None, salt: str | None = None) -> None:
         self.root = directory / "schema-checks" if directory is not None else None
-        self.directory = self.root / (salt or _salt()) if self.root is not None else None
+        self.store = EntryStore(self.root) if self.root is not None else None
+        self.prefix = f"{salt or _salt()}:"
         self.passed: set[str] = set()
         self.hits = 0
         self.misses = 0
@@ -64,19 +67,12 @@ class SchemaCheckMemo:
         text = exact_json(schema, sort_keys=True)
         return None if text is None else hashlib.sha256(f"{dialect}\0{text}".encode()).hexdigest()
 
-    def _path(self, key: str) -> Path | None:
-        return self.directory / key[:2] / key if self.directory is not None else None
-
     def known(self, key: str) -> bool:
         """Whether the schema of ``key`` passed before (here or, remembered on disk, in an earlier run)."""
         if key in self.passed:
             self.hits += 1
             return True
-        path = self._path(key)
-        try:
-            found = path is not None and read_entry(path) == _PASSED
-        except OSError:
-            found = False
+        found = self.store is not None and self.store.get(self.prefix + key) == _PASSED
         if found:
             self.passed.add(key)
             self.hits += 1
@@ -87,13 +83,15 @@ class SchemaCheckMemo:
     def remember(self, key: str) -> None:
         """Record that the schema of ``key`` passed."""
         self.passed.add(key)
-        path = self._path(key)
-        if path is not None:
-            write_entry(path, _PASSED)
+        if self.store is not None:
+            self.store.put(self.prefix + key, _PASSED)
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
-        """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many."""
-        return prune_when_due(self.root, max_age_s) if self.root is not None else 0
+        """Remove entries (of any salt) not used for ``max_age_s`` seconds, at most once a day; returns how many
+        (rows of the store, and entry files earlier versions wrote)."""
+        if self.store is None or self.root is None:
+            return 0
+        return self.store.prune(max_age_s) + prune_when_due(self.root, max_age_s)
 
 
 @cache

@@ -15,8 +15,9 @@ which the test suite checks, so they skip the formatter).
 black and ruff cache their own work: regenerating after a documentation change re-renders a whole package, but
 only the files whose generated text changed are formatted again. It lives in ``$DOCS2CLIENT_CACHE_DIR`` (default
 ``$XDG_CACHE_HOME/docs2client`` or ``~/.cache/docs2client``); ``DOCS2CLIENT_CACHE_DIR=off`` disables it. Entries
-carry a checksum of their content, so a torn or edited entry is a miss, never wrong output; entries unused for 30
-days are removed.
+are rows of one SQLite file (:mod:`scraper.cache_store`: thousands of entry files cost ~5% of a cold run), never
+torn; an edited one is caught by :meth:`FormatCache.lookup`, never wrong output; entries unused for 30 days are
+removed.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
-from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
+from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due
+from scraper.cache_store import EntryStore
 from scraper.clients.errors import GenerationError
 from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
 from scraper.worker_lifetime import end_with_parent
@@ -85,54 +87,51 @@ def format_source(path: str, text: str) -> bytes:
 
 
 class FormatCache:
-    """Black's output by input hash, in ``directory/black/<black version and mode>/<aa>/<hash>``.
+    """Black's output by input hash, in ``directory/black/entries.sqlite3`` (:class:`scraper.cache_store.EntryStore`),
+    each key prefixed with the black version and mode it was formatted by.
 
-    Only that layout is ever read or pruned, so pointing ``$DOCS2CLIENT_CACHE_DIR`` at a folder holding other files
-    cannot remove them. Directories are created owner-only. A hit is used as is only when it equals the input (the
-    rendered text was already black's); otherwise :meth:`accept` checks it is the same program as the input (black's
-    own equivalence check), so a tampered entry can cost a re-format but never put code into a package.
+    A hit is used as is only when it equals the input (the rendered text was already black's); otherwise
+    :meth:`lookup` checks it is the same program as the input (black's own equivalence check), so a tampered entry
+    can cost a re-format but never put code into a package. Entries written as files by earlier docs2client
+    versions (``black/<salt>/<aa>/<hash>``) are no longer read; :meth:`prune` removes them once unused for a month,
+    as before (and nothing else in the folder).
     """
 
     def __init__(self, directory: Path) -> None:
         self.root = directory / "black"
-        self._directory: Path | None = None
+        self.store = EntryStore(self.root)
+        self._prefix: str | None = None
         self._salt: Future[str] | None = None
         self.hits = 0
         self.misses = 0
 
     def salt_from(self, salt: Future[str]) -> None:
         """Take :func:`black_salt` from ``salt`` (a worker's answer) when the cache is first used."""
-        if self._directory is None:
+        if self._prefix is None:
             self._salt = salt
 
     @property
-    def directory(self) -> Path:
-        """Where this black version and mode keeps its entries."""
-        if self._directory is None:
+    def prefix(self) -> str:
+        """What every key of this black version and mode starts with."""
+        if self._prefix is None:
             salt = self._salt.result() if self._salt is not None else black_salt()
-            self._directory = self.root / hashlib.sha256(salt.encode()).hexdigest()[:16]
+            self._prefix = hashlib.sha256(salt.encode()).hexdigest()[:16] + ":"
             self._salt = None
-        return self._directory
+        return self._prefix
 
     def __getstate__(self) -> dict[str, Any]:
-        """Workers get the resolved directory (a pending salt cannot be pickled)."""
+        """Workers get the resolved prefix (a pending salt cannot be pickled)."""
         state = dict(self.__dict__)
-        state["_directory"], state["_salt"] = self.directory, None
+        state["_prefix"], state["_salt"] = self.prefix, None
         return state
 
     @staticmethod
     def key(text: str) -> str:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / key
-
     def get(self, key: str) -> bytes | None:
-        """The stored bytes for input ``key``, or None (absent, unreadable or failing its checksum)."""
-        try:
-            data = read_entry(self._path(key))
-        except OSError:
-            data = None
+        """The stored bytes for input ``key``, or None."""
+        data = self.store.get(self.prefix + key)
         if data is None:
             self.misses += 1
             return None
@@ -156,13 +155,13 @@ class FormatCache:
         return data
 
     def put(self, key: str, data: bytes) -> None:
-        """Store ``data`` (write to a temporary file, then rename: readers never see a partial entry)."""
-        write_entry(self._path(key), data)
+        """Store ``data`` as black's output for input ``key``."""
+        self.store.put(self.prefix + key, data)
 
     def prune(self, max_age_s: float = MAX_AGE_S) -> int:
-        """Remove entries (of any black version) not used for ``max_age_s`` seconds, at most once a day (a stat of
-        every entry costs ~60 ms per run with a few thousand of them); returns how many."""
-        return prune_when_due(self.root, max_age_s)
+        """Remove entries (of any black version) not used for ``max_age_s`` seconds, at most once a day; returns
+        how many (rows of the store, and entry files earlier versions wrote)."""
+        return self.store.prune(max_age_s) + prune_when_due(self.root, max_age_s)
 
 
 def default_cache() -> FormatCache | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 import os
+import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,6 @@ import yaml
 from scraper.build import schema_checks
 from scraper.build.openapi import validate_spec
 from scraper.build.schema_checks import SchemaCheckMemo, default_schema_check_memo
-from scraper.cache_files import read_entry
 from tests.paths import ROOT
 
 DEMO = ROOT / "tests" / "fixtures" / "openapi" / "scp" / "demoserver" / "1.1.yaml"
@@ -48,6 +48,12 @@ def on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     default_schema_check_memo.cache_clear()
 
 
+def _rows(folder: Path) -> dict[str, bytes]:
+    """The schema-check store's rows (key -> data), read with SQLite itself."""
+    with sqlite3.connect(folder / "schema-checks" / "entries.sqlite3") as db:
+        return dict(db.execute("SELECT key, data FROM entries"))
+
+
 def _new_process() -> SchemaCheckMemo:
     """Forget what this process remembered (as a new run would), keeping the disk."""
     default_schema_check_memo.cache_clear()
@@ -58,7 +64,7 @@ def test_an_invalid_schema_deep_in_a_changed_spec_is_reported_after_a_cached_run
     spec = _spec()
     schemas = len(spec["components"]["schemas"])
     assert validate_spec(spec) == ""
-    assert len(list((on_disk / "schema-checks").glob("*/*/*"))) >= schemas
+    assert len(_rows(on_disk)) >= schemas
     memo = _new_process()
     assert validate_spec(spec) == ""
     assert memo.misses == 0 and memo.hits >= schemas, "the second run checked remembered schemas again"
@@ -80,13 +86,13 @@ def test_an_invalid_schema_deep_in_a_changed_spec_is_reported_after_a_cached_run
 def test_a_damaged_entry_is_checked_again(on_disk: Path) -> None:
     spec = _spec()
     assert validate_spec(spec) == ""
-    entries = list((on_disk / "schema-checks").glob("*/*/*"))
-    for entry in entries:
-        entry.write_bytes(entry.read_bytes()[:-1] + b"X")
+    entries = _rows(on_disk)
+    with sqlite3.connect(on_disk / "schema-checks" / "entries.sqlite3") as db:
+        db.execute("UPDATE entries SET data = CAST('passeX' AS BLOB)")
     memo = _new_process()
     assert validate_spec(spec) == ""
     assert memo.misses == len(entries), "a damaged entry was taken as a pass"
-    assert all(read_entry(entry) == b"passed\n" for entry in entries), "the damaged entries were not rewritten"
+    assert set(_rows(on_disk).values()) == {b"passed\n"}, "the damaged entries were not rewritten"
 
 
 def test_caches_off_remember_in_the_process_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,15 +137,23 @@ def test_many_small_entries_are_pruned_at_most_once_a_day(tmp_path: Path) -> Non
     memo = SchemaCheckMemo(tmp_path, salt="0" * 16)
     memo.remember("ab" * 32)
     memo.remember("cd" * 32)
-    salt = root / ("0" * 16)
-    old, fresh = salt / "ab" / ("ab" * 32), salt / "cd" / ("cd" * 32)
     foreign = root / "notes.txt"
     foreign.write_text("not an entry")
+    legacy = root / ("1" * 16) / "ef" / ("ef" * 32)  # an entry file of an earlier docs2client
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(b"passed")
     stale = time.time() - 40 * 24 * 3600
-    os.utime(old, (stale, stale))
-    assert memo.prune() == 1 and not old.exists() and fresh.exists() and foreign.exists()
-    os.utime(fresh, (stale, stale))
-    assert memo.prune() == 0 and fresh.exists(), "pruned again within a day"
-    marker = root / ".pruned"
+    os.utime(legacy, (stale, stale))
+
+    def age(key: str) -> None:
+        with sqlite3.connect(root / "entries.sqlite3") as db:
+            db.execute("UPDATE entries SET used = used - 40 WHERE key = ?", (f"{'0' * 16}:{key}",))
+
+    age("ab" * 32)
+    assert memo.prune() == 2 and set(_rows(tmp_path)) == {f"{'0' * 16}:{'cd' * 32}"}
+    assert not legacy.exists() and foreign.exists()
+    age("cd" * 32)
+    assert memo.prune() == 0 and len(_rows(tmp_path)) == 1, "pruned again within a day"
+    marker = root / "entries.sqlite3.pruned"
     os.utime(marker, (stale, stale))
-    assert memo.prune() == 1 and not fresh.exists() and marker.exists() and foreign.exists()
+    assert memo.prune() == 1 and not _rows(tmp_path) and marker.exists() and foreign.exists()

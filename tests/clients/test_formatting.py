@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from pathlib import Path
 
@@ -32,32 +33,59 @@ def test_format_source_names_the_file_on_invalid_python() -> None:
         format_source("pkg/broken.py", "def (:\n")
 
 
-def test_cache_round_trip_and_checksum(tmp_path: Path) -> None:
+def _rows(cache: FormatCache) -> dict[str, tuple[bytes, int]]:
+    """The store's rows, read with SQLite itself (key -> (data, day last used))."""
+    with sqlite3.connect(cache.store.path) as db:
+        return {key: (data, used) for key, data, used in db.execute("SELECT key, data, used FROM entries")}
+
+
+def _age(cache: FormatCache, key: str, days: int) -> None:
+    with sqlite3.connect(cache.store.path) as db:
+        db.execute("UPDATE entries SET used = used - ? WHERE key = ?", (days, cache.prefix + key))
+
+
+def test_cache_round_trip(tmp_path: Path) -> None:
     cache = FormatCache(tmp_path)
     key = FormatCache.key(UGLY)
     assert cache.get(key) is None
     cache.put(key, PRETTY)
     assert cache.get(key) == PRETTY
     assert (cache.hits, cache.misses) == (1, 1)
-    entry = next(p for p in cache.directory.rglob("*") if p.is_file())
-    entry.write_bytes(entry.read_bytes().replace(b"return", b"yield"))  # edited or torn: a miss, never wrong code
-    assert cache.get(key) is None
+    assert FormatCache(tmp_path).get(key) == PRETTY, "another process (a new cache object) reads it back"
+    # one row, keyed by black's version and mode and the input's hash
+    assert list(_rows(cache)) == [cache.prefix + key] and cache.prefix.endswith(":")
+
+
+def test_an_edited_row_never_reaches_the_output(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    cache.put(FormatCache.key(UGLY), PRETTY)
+    with sqlite3.connect(cache.store.path) as db:
+        db.execute("UPDATE entries SET data = replace(data, 'return', 'yield')")
+    assert cache.lookup(UGLY) is None  # not the same program as the input: black runs instead
+    assert SourceFormatter(workers=1, cache=cache).format({"m.py": UGLY})["m.py"] == PRETTY
 
 
 def test_cache_prunes_entries_unused_for_a_month(tmp_path: Path) -> None:
     cache = FormatCache(tmp_path)
     cache.put("a" * 64, b"old")
     cache.put("b" * 64, b"new")
-    old = cache.directory / "aa" / ("a" * 64)
-    stale = time.time() - 31 * 24 * 3600
-    os.utime(old, (stale, stale))
+    _age(cache, "a" * 64, 31)
     assert cache.prune() == 1
     assert cache.get("a" * 64) is None and cache.get("b" * 64) == b"new"
-    os.utime(cache.directory / "bb" / ("b" * 64), (stale, stale))
+    _age(cache, "b" * 64, 31)
     assert cache.prune() == 0, "pruned again within a day"
-    marker = cache.root / ".pruned"
+    marker = cache.root / "entries.sqlite3.pruned"
+    stale = time.time() - 31 * 24 * 3600
     os.utime(marker, (stale, stale))
     assert cache.prune() == 1 and marker.exists()
+
+
+def test_reading_an_entry_marks_it_used(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    cache.put("e" * 64, b"kept")
+    _age(cache, "e" * 64, 31)
+    assert FormatCache(tmp_path).get("e" * 64) == b"kept"  # read today: not stale any more
+    assert cache.prune() == 0 and cache.get("e" * 64) == b"kept"
 
 
 def test_second_run_formats_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,7 +108,7 @@ def test_pool_gives_the_same_bytes_and_fills_the_cache(tmp_path: Path) -> None:
     with SourceFormatter(workers=2, cache=cache) as pool:
         pending = pool.submit(_sources(4))
         assert pending.result() == serial
-    assert len([p for p in cache.directory.rglob("*") if p.is_file()]) == 4
+    assert len(_rows(cache)) == 4, "the workers' entries (each written by a forked process) are all there"
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a pool needs two CPUs")
@@ -127,19 +155,16 @@ def test_prune_leaves_files_that_are_not_cache_entries(tmp_path: Path) -> None:
     """``$DOCS2CLIENT_CACHE_DIR`` may name a folder with other things in it (~/.cache): only entries are pruned."""
     cache = FormatCache(tmp_path)
     cache.put("c" * 64, b"entry")
-    strangers = [
-        tmp_path / "pip" / "http" / "wheel",
-        cache.root / "notes" / "aa" / "readme",
-        cache.directory / "aa" / "x",
-    ]
+    legacy = cache.root / ("0" * 16)  # where docs2client wrote entry files before the store
+    strangers = [tmp_path / "pip" / "http" / "wheel", cache.root / "notes" / "aa" / "readme", legacy / "aa" / "x"]
     stale = time.time() - 60 * 24 * 3600
-    for path in [*strangers, cache.directory / "cc" / ("c" * 64)]:
+    for path in [*strangers, legacy / "cc" / ("c" * 64)]:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            path.write_bytes(b"keep me")
+        path.write_bytes(b"keep me")
         os.utime(path, (stale, stale))
-    assert cache.prune() == 1
+    assert cache.prune() == 1, "only the old entry file goes (the store's row is fresh)"
     assert all(path.read_bytes() == b"keep me" for path in strangers)
+    assert not (legacy / "cc" / ("c" * 64)).exists() and cache.get("c" * 64) == b"entry"
 
 
 def test_a_tampered_entry_never_reaches_the_output(tmp_path: Path) -> None:
@@ -155,4 +180,4 @@ def test_a_tampered_entry_never_reaches_the_output(tmp_path: Path) -> None:
 def test_cache_directories_are_private(tmp_path: Path) -> None:
     cache = FormatCache(tmp_path)
     cache.put("d" * 64, b"x")
-    assert (cache.directory / "dd").stat().st_mode & 0o077 == 0
+    assert cache.root.stat().st_mode & 0o077 == 0
