@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scraper.dialects.curl_commands import curl_command, flag_values
 from scraper.document import CodeBlock
 
 __all__ = ["FORM_MEDIA_TYPES", "FormPart", "FormParts", "documented_media_type", "form_parts", "form_schema"]
@@ -24,8 +25,6 @@ FORM_MEDIA_TYPES = frozenset({"multipart/form-data", "application/x-www-form-url
 
 #: ``name: value`` (or ``name=value``): one part a line; a name is an identifier (a header's dashes are not).
 _LINE = re.compile(r"\s*([A-Za-z_][\w.\[\]]*)\s*[:=]\s*(.*?)\s*,?\s*")
-#: curl's ``-F 'name=value'`` / ``--form "name=@file"`` (``--form-string`` too).
-_CURL_FORM = re.compile(r"(?:^|\s)(?:-F|--form(?:-string)?)\s*(?:(['\"])(.*?)\1|(\S+))")
 #: A raw multipart message's part header: ``Content-Disposition: form-data; name="file"; filename="file.txt"``.
 _DISPOSITION = re.compile(
     r"content-disposition\s*:\s*form-data\s*;\s*name\s*=\s*\"?([^\";\s]+)\"?(\s*;\s*filename\s*=)?", re.IGNORECASE
@@ -71,11 +70,12 @@ def _part(name: str, value: str, file_mark: bool = False) -> FormPart:
 
 
 def _curl_parts(text: str) -> tuple[FormPart, ...]:
-    if not re.search(r"\bcurl\b", text):
+    command = curl_command(text)
+    if command is None:
         return ()
     found: list[FormPart] = []
-    for match in _CURL_FORM.finditer(text.replace("\\\n", " ")):
-        name, sep, value = (match.group(2) or match.group(3) or "").partition("=")
+    for _, flag_value in flag_values(command, "-F", "--form", "--form-string"):
+        name, sep, value = flag_value.partition("=")
         if sep and re.fullmatch(r"[A-Za-z_][\w.\[\]]*", name):
             # ``files=@a.png;type=image/png``: what follows ``;`` is the part's options, not its value
             found.append(_part(name, value.split(";")[0] if value.startswith("@") else value))

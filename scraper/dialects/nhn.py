@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper import page_numbers
-from scraper.dialects import DialectError, PageInfo
+from scraper.dialects import DialectError, PageInfo, curl_commands
 from scraper.dialects.api_lists import api_list_rows
 from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.endpoint_parts import part_of
@@ -3116,7 +3116,7 @@ class _PageReader:
         under a table listing ``zoneName`` flat: the JSON object the command sends is the request's example (which
         nests the rows under ``zone``). Read only when no example block is JSON, with a finding."""
         for block in part.examples:
-            data = _curl_json_data(block.text)
+            data = curl_commands.json_data(block.text)
             if data is None:
                 continue
             value, problem, offset = _lenient_json(data)
@@ -3124,8 +3124,7 @@ class _PageReader:
                 value, problem, offset = _lenient_json(rebuilt)
                 offset = offset or "its bracket-only lines dropped, as a text rendering does; rebuilt"
             if problem is None and offset != _PSEUDO and isinstance(value, dict):
-                header = _CURL_CONTENT_TYPE.search(block.text)
-                part.curl_media = header.group(1).lower() if header else ""
+                part.curl_media = curl_commands.content_type(block.text)
                 self._finding(
                     "example-from-curl",
                     block.line,
@@ -3994,26 +3993,6 @@ _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?[ \t]+(?P<status>[1-5]\d\d)\b(?P<re
 _HTTP_MESSAGE = re.compile(r"^(HTTP/\d(\.\d)?\s+\d{3}\b|(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S+)")
 
 
-#: A curl command's data argument that is a JSON object (``--data-raw '{...'``, ``-d '{...}'``): from its brace on.
-_CURL_JSON_DATA = re.compile(r"(?:^|\s)(?:-d|--data(?:-raw|-binary|-ascii)?)(?:\s+|=)'(\{.*)", re.DOTALL)
-
-
-#: A curl command's ``-H 'Content-Type: ...'`` header: its media type.
-_CURL_CONTENT_TYPE = re.compile(r"(?:-H|--header)\s+[\"']content-type\s*:\s*([a-z]+/[a-z0-9.+-]+)", re.IGNORECASE)
-
-
-def _curl_json_data(text: str) -> str | None:
-    """The text of the JSON object a curl command sends as its data (``-d '{...}'``), or None when ``text`` is no
-    curl command or sends none."""
-    if not text.lstrip().startswith("curl"):
-        return None
-    match = _CURL_JSON_DATA.search(text)
-    if match is None:
-        return None
-    data = match.group(1).strip()
-    return data[: data.rfind("}") + 1]  # the closing quote and what follows (other options) are no JSON
-
-
 def _bracketless_data(data: str) -> str | None:
     """A curl command's JSON data as a text rendering leaves it, bracket-only lines dropped (``"receiverList": [{``
     kept, its ``}, {`` and ``}]`` lost), with its brackets put back as :func:`~scraper.readers.bracketless_json.
@@ -4034,7 +4013,7 @@ def _curl_json_keys(examples: list[CodeBlock]) -> set[str]:
     curl command sends in its body."""
     keys: set[str] = set()
     for block in examples:
-        data = _curl_json_data(block.text)
+        data = curl_commands.json_data(block.text)
         if data is None:
             continue
         value, _, _ = _lenient_json(data)  # ko writes the list's members without their comma

@@ -15,14 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from scraper.dialects.curl_commands import curl_command, flag_values
 from scraper.document import CodeBlock
 
 __all__ = ["UploadedFile", "uploaded_file"]
-
-#: ``-T file`` / ``--upload-file file`` (a value, quoted or not).
-_UPLOAD = re.compile(r"(?:^|\s)(?:-T|--upload-file)\s*(?:(['\"])(.+?)\1|(\S+))")
-#: ``--data-binary @file`` (``@`` anywhere in the value: ``'path/to/imageFile/@sample.png'`` as Image writes it).
-_DATA_BINARY = re.compile(r"(?:^|\s)--data-binary\s*(?:=\s*)?(?:(['\"])(.*?)\1|(\S+))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +33,18 @@ class UploadedFile:
 def uploaded_file(blocks: Sequence[CodeBlock]) -> UploadedFile | None:
     """The file the first curl command of ``blocks`` that uploads one sends as the body; None when none does."""
     for block in blocks:
-        text = block.text.replace("\\\n", " ")
-        if not re.search(r"\bcurl\b", text):
+        command = curl_command(block.text)
+        if command is None:
             continue
-        upload = _UPLOAD.search(text)
-        if upload is not None:
-            name = upload.group(2) or upload.group(3) or ""
+        uploads = flag_values(command, "-T", "--upload-file")
+        if uploads:
+            flag, name = uploads[0]
             if name and name != "-":  # ``-T -`` uploads standard input: still bytes, but no file to name
-                return UploadedFile(name, "-T" if "-T" in upload.group(0) else "--upload-file", block.line)
-            return UploadedFile("(standard input)", "-T", block.line)
-        data = _DATA_BINARY.search(text)
-        if data is not None:
-            value = data.group(2) or data.group(3) or ""
-            # a file (``@name``), not JSON or text that holds an ``@`` (an e-mail address in a JSON body)
+                return UploadedFile(name, flag, block.line)
+            return UploadedFile("(standard input)", flag, block.line)
+        # ``--data-binary @file`` (``@`` anywhere in the value: ``'path/to/imageFile/@sample.png'`` as Image writes
+        # it), a file, not JSON or text that holds an ``@`` (an e-mail address in a JSON body)
+        for _, value in flag_values(command, "--data-binary")[:1]:
             if "@" in value and not value.lstrip().startswith(("{", "[")) and not re.search(r"\s", value.strip()):
                 return UploadedFile(value.rsplit("@", 1)[1] or value, "--data-binary", block.line)
     return None
