@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,37 +85,66 @@ def _compared(out: Path, tree: dict[str, bytes]) -> dict[str, tuple[ClassChanges
     return found
 
 
-def _changed_clients(
-    out: Path, tree: dict[str, bytes], explained: Mapping[str, ChangeScope]
-) -> tuple[dict[str, dict[str, tuple[str, str]]], dict[str, list[SignatureChange]], dict[str, list[SignatureChange]]]:
+#: Per client module: its public methods returning another type, ``{method: (old type, new type)}``.
+_Returns = dict[str, dict[str, tuple[str, str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class _ClientChanges:
+    """What the re-rendering changed in the client modules: all of it counts for the release; the ``unexplained``
+    parts are what the changelog lists besides the spec diff's entry."""
+
+    returns: _Returns
+    signatures: dict[str, list[SignatureChange]]
+    unexplained_returns: _Returns
+    unexplained_signatures: dict[str, list[SignatureChange]]
+
+
+def _changed_clients(out: Path, tree: dict[str, bytes], explained: Mapping[str, ChangeScope]) -> _ClientChanges:
     """Per client module of ``tree`` whose file on disk differs: its public methods returning another type, its
-    changed public signatures, and those of them the spec diff does not explain (``explained``: what each API
+    changed public signatures, and those of each the spec diff does not explain (``explained``: what each API
     version's listed spec changes reach; one read of each module, the rules share its parse, ``client_classes``)."""
-    returns: dict[str, dict[str, tuple[str, str]]] = {}
-    signatures: dict[str, list[SignatureChange]] = {}
-    unexplained: dict[str, list[SignatureChange]] = {}
+    found = _ClientChanges({}, {}, {}, {})
     for rel, old, new in _differing(out, tree, "client.py"):
         try:
             changed, extended = changed_returns(old, new), changed_signatures(old, new)
         except (SyntaxError, ValueError):
             continue  # a module the user broke: nothing to compare with
+        scope = explained.get(api_version(new) or api_version(old) or "") if explained else None
         if changed:
-            returns[rel] = changed
+            found.returns[rel] = changed
+            if listed_returns := _unexplained_returns(changed, old, new, scope):
+                found.unexplained_returns[rel] = listed_returns
         if extended:
-            signatures[rel] = extended
-            if listed := _unexplained(extended, old, new, explained):
-                unexplained[rel] = listed
-    return returns, signatures, unexplained
+            found.signatures[rel] = extended
+            if listed := _unexplained(extended, old, new, scope):
+                found.unexplained_signatures[rel] = listed
+    return found
+
+
+def _unexplained_returns(
+    changed: dict[str, tuple[str, str]], old: str, new: str, scope: ChangeScope | None
+) -> dict[str, tuple[str, str]]:
+    """``changed`` (one client module's methods returning another type) but those whose operation's responses the
+    spec diff's entry lists changes of, in a major release (a method returning another type breaks its callers: a
+    lesser release means the return type, not the spec, decided it, and the entry must say so)."""
+    if scope is None or scope.bump != "major":
+        return changed
+    before, after = method_operations(old), method_operations(new)
+    return {
+        method: types
+        for method, types in changed.items()
+        if not ({before.get(method), after.get(method)} - {None}) & scope.responses
+    }
 
 
 def _unexplained(
-    changes: list[SignatureChange], old: str, new: str, explained: Mapping[str, ChangeScope]
+    changes: list[SignatureChange], old: str, new: str, scope: ChangeScope | None
 ) -> list[SignatureChange]:
     """``changes`` (one client module's) but those the spec diff's entry already lists: a method's change where
     the diff lists a change of its operation's request (or of its addition or removal), a constructor's where it
     lists one of servers, security or the version header. Only a change that makes no greater release than the
     spec's is left out (a breaking one only from a major release), so the entry still says what decided it."""
-    scope = explained.get(api_version(new) or api_version(old) or "") if explained else None
     if scope is None:
         return changes
     before, after = method_operations(old), method_operations(new)
@@ -151,7 +181,8 @@ def class_release(
         for rel, (changes, _, aliases) in compared.items()
         if changes.removed or set(changes.renamed) - set(aliases)
     }
-    returns, signatures, unexplained = _changed_clients(out, tree, explained or {})
+    clients = _changed_clients(out, tree, explained or {})
+    returns, signatures, unexplained = clients.returns, clients.signatures, clients.unexplained_signatures
     signatures_break = any(change.breaking for changes in signatures.values() for change in changes)
     new_version = version
     if (breaking or returns or signatures_break) and _major(version) <= _major(released):
@@ -170,9 +201,13 @@ def class_release(
             block = aliases_block(carried, release) if same_major and release is not None else ""
         if block:
             tree[rel] = (source.rstrip("\n") + "\n" + block).encode("utf-8")
-    if not breaking and not returns and not unexplained and new_version == version:
+    if not breaking and not clients.unexplained_returns and not unexplained and new_version == version:
         return version, changelog
-    parts = (_section(breaking, compared), _returns_section(returns), _signatures_section(unexplained))
+    parts = (
+        _section(breaking, compared),
+        _returns_section(clients.unexplained_returns),
+        _signatures_section(unexplained),
+    )
     section = "\n".join(part for part in parts if part)
     if version == released:
         signature_words = "client signatures changed" if signatures_break else "client signatures were extended"

@@ -7,7 +7,8 @@ side cannot read the spec diff's lines, so the diff hands it this: which operati
 placeholders blanked, as the diff matches operations) a change of the request side reached, and whether a change
 reached what the constructor takes (servers, security, the version header). A signature change there is explained;
 any other (a generator change) is not, and is still listed. Changes of docs only (``info``) and of responses are no
-part of a signature, so they explain none.
+part of a signature, so they explain none. A listed change of an operation's responses explains, in the same way, a
+method of that operation returning another type (``responses``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class ChangeScope:
     operations: frozenset[str]
     constructor: bool
     bump: str
+    #: The operations whose responses a listed change (not docs only) reached.
+    responses: frozenset[str] = frozenset()
 
 
 def _reaches_signatures(change: Change) -> bool:
@@ -46,14 +49,15 @@ def _reaches_signatures(change: Change) -> bool:
 def change_scope(changes: Iterable[Change], bump: str) -> ChangeScope:
     """The scope of ``changes`` (one API version's spec diff), which made release ``bump``."""
     operations: set[str] = set()
+    responses: set[str] = set()
     constructor = False
     for change in changes:
-        if not _reaches_signatures(change):
+        if change.severity == "info":
             continue
         if change.operation is None:
             constructor = constructor or change.location.startswith(_CONSTRUCTOR_LOCATIONS)
             continue
         method, _, rest = change.operation.partition(" ")
         path = rest.split(" (", 1)[0]  # an x-operations member is labelled ``GET /path (operationId)``
-        operations.add(operation_key(method, path))
-    return ChangeScope(frozenset(operations), constructor, bump)
+        (operations if _reaches_signatures(change) else responses).add(operation_key(method, path))
+    return ChangeScope(frozenset(operations), constructor, bump, frozenset(responses))

@@ -383,3 +383,29 @@ def test_every_signature_change_explained_leaves_the_entry_as_the_spec_wrote_it(
         "1.1.0",
         changelog,
     )
+
+
+@pytest.mark.parametrize(("bump", "listed"), [("major", False), ("minor", True)])
+def test_a_return_type_change_the_spec_diff_explains_is_left_out_unless_it_raised_the_release(
+    tmp_path: Path, bump: str, listed: bool
+) -> None:
+    """``get_pet`` now returns ``Cat`` where the spec diff's entry lists a change of ``GET /pets/{id}``'s
+    responses: in a major entry the spec's line says it; in a minor one the return type made the release major, and
+    the entry must say which method did."""
+    out = _client_package(tmp_path, _CLIENT_DOCUMENTED, "1.0.0")
+    new = _CLIENT_DOCUMENTED.replace("pet_id: str) -> _models.Pet:", "pet_id: str) -> _models.Cat:")
+    version = "2.0.0" if bump == "major" else "1.1.0"
+    tree = {"pkg/v1/client.py": new.encode(), "pyproject.toml": f'version = "{version}"\n'.encode()}
+    changelog = f"# Changelog\n\n## {version}\n\n### API 1\n\n- spec change\n\n## 1.0.0\n\nFirst.\n"
+    scope = {"1": ChangeScope(frozenset(), False, bump, frozenset({"GET /pets/{}"}))}
+    decided, amended = class_release(out, tree, "1.0.0", version, changelog, scope)
+    assert decided == "2.0.0" and amended is not None
+    entry = amended[: amended.index("## 1.0.0")]
+    assert ("`get_pet` returns `_models.Cat` (was `_models.Pet`)" in entry) == listed
+    if not listed:
+        assert amended == changelog, "every change explained: the entry stays as the spec diff wrote it"
+    # a response change of another operation explains nothing here
+    other = {"1": ChangeScope(frozenset(), False, bump, frozenset({"GET /owners/{}"}))}
+    again = {"pkg/v1/client.py": new.encode(), "pyproject.toml": f'version = "{version}"\n'.encode()}
+    _, amended = class_release(out, again, "1.0.0", version, changelog, other)
+    assert amended is not None and "`get_pet` returns `_models.Cat`" in amended

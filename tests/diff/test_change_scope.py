@@ -37,6 +37,7 @@ def test_docs_only_and_response_changes_reach_no_signature() -> None:
         "major",
     )
     assert scope.operations == frozenset() and not scope.constructor
+    assert scope.responses == {"GET /v1/b"}, "a listed response change explains a method returning another type"
 
 
 def test_server_and_security_changes_reach_the_constructor() -> None:
