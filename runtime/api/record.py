@@ -34,6 +34,7 @@ MODULES = (
     "deprecation",
     "errors",
     "limits",
+    "media_types",
     "pagination",
     "redaction",
     "retry",

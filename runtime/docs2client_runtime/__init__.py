@@ -24,7 +24,8 @@ Modules by concern:
 * :mod:`~docs2client_runtime.capture`: the HTTP responses (status, headers) behind a block of calls.
 * :mod:`~docs2client_runtime.streams`: streamed responses (server-sent events, JSON lines) read as they arrive.
 * :mod:`~docs2client_runtime.calls` and :mod:`~docs2client_runtime.serialize`: what a generated method body calls
-  (path templates, header values, bodies, response models; OpenAPI ``style``/``explode`` serialisation).
+  (path templates, header values, bodies, response models; OpenAPI ``style``/``explode`` serialisation);
+  :mod:`~docs2client_runtime.media_types`: the media type a binary body is sent as (the caller's ``content_type=``).
 * :mod:`~docs2client_runtime.redaction` and :mod:`~docs2client_runtime.wire`: redaction of credentials; query
   values and path segments as the providers sign them.
 """
@@ -53,6 +54,7 @@ from docs2client_runtime.calls import (
     json_value,
     next_marker,
     parse_model,
+    request_media_type,
     resolve_base_url,
     wire_value,
 )
@@ -144,7 +146,7 @@ from docs2client_runtime.wire import (
 )
 
 #: The runtime's version (its distribution version).
-__version__ = "1.3.1"
+__version__ = "1.4.0"
 
 __all__ = [
     "REDACTED",
@@ -220,6 +222,7 @@ __all__ = [
     "record_response",
     "redact_headers",
     "redact_url",
+    "request_media_type",
     "resolve_base_url",
     "retry_delay",
     "scalar_text",

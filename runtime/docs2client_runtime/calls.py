@@ -20,6 +20,7 @@ import httpx
 
 from docs2client_runtime import serialize as _serialize
 from docs2client_runtime.errors import ResponseValidationError
+from docs2client_runtime.media_types import request_media_type
 from docs2client_runtime.servers import ServerConfig
 from docs2client_runtime.wire import quote_path_segment
 
@@ -37,6 +38,7 @@ __all__ = [
     "json_value",
     "next_marker",
     "parse_model",
+    "request_media_type",
     "resolve_base_url",
     "wire_value",
 ]
