@@ -216,18 +216,44 @@ class BodyIR:
 
     @property
     def choices(self) -> bool:
-        """Whether the method takes a ``content_type`` keyword: several documented media types of its kind."""
+        """Whether several media types of the body's kind are documented (the caller picks one of them)."""
         return len(self.media_types) > 1
 
     @property
+    def takes_media_type(self) -> bool:
+        """Whether the method takes the ``keyword`` naming the media type: several documented types of its kind,
+        or raw bytes, whose type only the caller knows (an object store keeps the Content-Type it receives; an
+        ``image/*`` body is a PNG or a JPEG), checked at run time by ``request_media_type``."""
+        return self.choices or self.kind == "binary"
+
+    @property
     def media_annotation(self) -> str:
-        """``Literal["application/json-patch+json", ...]``: the media types the caller may choose."""
+        """``Literal["application/json-patch+json", ...]``: the media types the caller may choose; raw bytes any
+        string, which the runtime checks against the documented types and ranges (``image/*``)."""
+        if self.kind == "binary":
+            return "str | None"
         return "Literal[" + ", ".join(py_literal(m) for m in self.media_types) + "]"
 
     @property
+    def binary_media_doc(self) -> str:
+        """The docstring's words for a raw-bytes body's media type keyword: its default and the values the runtime
+        takes (``application/octet-stream`` and ``*/*`` documented: any media type; else within the documented)."""
+        default = "application/octet-stream" if "*" in self.media_type else self.media_type
+        essences = {m.split(";", 1)[0].strip().lower() for m in self.media_types}
+        if essences & {"*/*", "application/octet-stream"}:
+            allowed = "any media type"
+        else:
+            exact = ", ".join(f"``{m}``" for m in self.media_types if "*" not in m)
+            ranges = ", ".join(f"``{m}``" for m in self.media_types if "*" in m)
+            allowed = " or ".join(filter(None, [exact, ranges and f"a type within {ranges}"])) + ", else ValueError"
+        return f"the media type of the body's bytes, sent as its Content-Type (default ``{default}``; {allowed})"
+
+    @property
     def media_argument(self) -> ArgumentIR:
-        """The keyword choosing the media type, defaulting to the type sent when it is not given."""
-        return ArgumentIR(self.keyword, self.media_annotation, py_literal(self.media_type))
+        """The keyword choosing the media type, defaulting to the type sent when it is not given (raw bytes:
+        None, the documented type, a range's ``application/octet-stream``, decided by the runtime)."""
+        default = "None" if self.kind == "binary" else py_literal(self.media_type)
+        return ArgumentIR(self.keyword, self.media_annotation, default)
 
 
 @dataclass(slots=True)
@@ -426,7 +452,7 @@ class OperationIR:
             required.append(ArgumentIR("body", body.annotation))
         elif body is not None:
             optional.insert(0, ArgumentIR("body", f"{body.annotation} | None", "None"))
-        if body is not None and body.choices:
+        if body is not None and body.takes_media_type:
             optional.append(body.media_argument)
         return required + optional
 
@@ -451,7 +477,7 @@ class OperationIR:
                 optional.append(ArgumentIR(p.py_name, "int", str(paging.default_limit)))
             elif not p.required:
                 optional.append(ArgumentIR(p.py_name, _optional(p.annotation), "None"))
-        if body is not None and body.choices:
+        if body is not None and body.takes_media_type:
             optional.append(body.media_argument)
         return required + optional
 
@@ -1061,6 +1087,8 @@ def _build_version(
     skip_headers = _auth_headers(doc) | ({header[0].lower()} if header else set())
     for op in operations:
         op.params = [p for p in op.params if not (p.location == "header" and p.wire_name.lower() in skip_headers)]
+        if op.body is not None:  # named past the parameters the method keeps, not a dropped ``Content-Type`` header
+            op.body.keyword = _media_keyword(op.params)
     server = _server(ctx, doc)
     client_params = _client_params(operations, taken={k.py_name for k in server.keywords} if server else set())
     auth_schemes = _auth_schemes(
@@ -2038,7 +2066,7 @@ def _build_operation(
                     kind=kind,
                     encoding=encoding,
                     media_types=offered,
-                    keyword=naming.dedupe(["content_type"], taken={p.py_name for p in params})[0],
+                    keyword=_media_keyword(params),
                 )
             )
     body = bodies[0] if bodies else None
@@ -2245,6 +2273,12 @@ def _find_items(ctx: _Ctx, op: OperationIR, paging: PaginationIR, response_model
             "(only a body that is itself an array needs none)"
         )
     paging.found = listing_items(ctx.schemas, response_model, paging.items, paging.next_marker)
+
+
+def _media_keyword(params: list[ParamIR]) -> str:
+    """The name of a method's media type keyword: ``content_type``, or the next free ``content_type_<n>`` when a
+    parameter's Python name is that (a query ``contentType``); the docstring names each."""
+    return naming.dedupe(["content_type"], taken={p.py_name for p in params})[0]
 
 
 def _media_kind(media: str) -> str:

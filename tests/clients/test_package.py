@@ -273,7 +273,7 @@ def test_package_layout_and_contents() -> None:
     } <= set(files)
     # the runtime is a dependency, not a copy
     assert not any(name.endswith(("_runtime.py", "_support.py", "_serialize.py")) for name in files)
-    assert '"docs2client-runtime>=1.3.1,<2",' in files["pyproject.toml"].decode()
+    assert '"docs2client-runtime>=1.4,<2",' in files["pyproject.toml"].decode()
     client = files["scp_demoserver/v1_1/client.py"].decode()
     assert '@deprecated(\n        "Delete Server is deprecated in API version 1.1 (sunset 2027-03-31)' in client
     assert 'VERSION_HEADERS: dict[str, str] = {"Scp-Api-Version": "demoserver 1.1"}' in client

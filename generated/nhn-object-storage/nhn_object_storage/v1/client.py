@@ -299,7 +299,13 @@ class Client:
         return None
 
     def create_a_manifest_object(
-        self, container: str, object: str, *, x_object_manifest: str, body: bytes | IO[bytes]
+        self,
+        container: str,
+        object: str,
+        *,
+        x_object_manifest: str,
+        body: bytes | IO[bytes],
+        content_type: str | None = None,
     ) -> None:
         """Create a Manifest Object
 
@@ -318,8 +324,15 @@ class Client:
             object: Name of object to create (``Object``, path)
             x_object_manifest: The path where segment objects are uploaded: {Segment-Container}/{Segment-Object}/ (``X-Object-Manifest``, header)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "Client.create_a_manifest_object", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         self._transport.request(
             "PUT",
             _support.format_path(
@@ -557,6 +570,7 @@ class Client:
         body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
+        content_type: str | None = None,
     ) -> None:
         """Update an Object
 
@@ -572,8 +586,15 @@ class Client:
             x_delete_at: Object expiration date, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "Client.update_an_object", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         self._transport.request(
             "PUT",
             _support.format_path(
@@ -595,6 +616,7 @@ class Client:
         body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
+        content_type: str | None = None,
     ) -> None:
         """Upload an Object
 
@@ -610,8 +632,15 @@ class Client:
             x_delete_at: Unix time (seconds) to delete object (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "Client.upload_an_object", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         self._transport.request(
             "PUT",
             _support.format_path(
@@ -625,7 +654,9 @@ class Client:
         )
         return None
 
-    def upload_segment_objects(self, container: str, object: str, count: int, *, body: bytes | IO[bytes]) -> None:
+    def upload_segment_objects(
+        self, container: str, object: str, count: int, *, body: bytes | IO[bytes], content_type: str | None = None
+    ) -> None:
         """Upload Segment Objects
 
         Uploads each of the segment objects generated from the object.
@@ -639,8 +670,15 @@ class Client:
             object: Name of object to create (``Object``, path)
             count: Sequence of segment objects, e.g.) 001, 002 (``Count``, path)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "Client.upload_segment_objects", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         self._transport.request(
             "PUT",
             _support.format_path(
@@ -913,7 +951,13 @@ class AsyncClient:
         return None
 
     async def create_a_manifest_object(
-        self, container: str, object: str, *, x_object_manifest: str, body: bytes | IO[bytes]
+        self,
+        container: str,
+        object: str,
+        *,
+        x_object_manifest: str,
+        body: bytes | IO[bytes],
+        content_type: str | None = None,
     ) -> None:
         """Create a Manifest Object
 
@@ -932,8 +976,15 @@ class AsyncClient:
             object: Name of object to create (``Object``, path)
             x_object_manifest: The path where segment objects are uploaded: {Segment-Container}/{Segment-Object}/ (``X-Object-Manifest``, header)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "AsyncClient.create_a_manifest_object", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         await self._transport.request(
             "PUT",
             _support.format_path(
@@ -1171,6 +1222,7 @@ class AsyncClient:
         body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
+        content_type: str | None = None,
     ) -> None:
         """Update an Object
 
@@ -1186,8 +1238,15 @@ class AsyncClient:
             x_delete_at: Object expiration date, Unix time (seconds) (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "AsyncClient.update_an_object", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         await self._transport.request(
             "PUT",
             _support.format_path(
@@ -1209,6 +1268,7 @@ class AsyncClient:
         body: bytes | IO[bytes],
         x_delete_at: _dt.datetime | str | None = None,
         x_delete_after: _dt.datetime | str | None = None,
+        content_type: str | None = None,
     ) -> None:
         """Upload an Object
 
@@ -1224,8 +1284,15 @@ class AsyncClient:
             x_delete_at: Unix time (seconds) to delete object (``X-Delete-At``, header)
             x_delete_after: Object's expiration time, unix time (seconds) (``X-Delete-After``, header)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "AsyncClient.upload_an_object", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         await self._transport.request(
             "PUT",
             _support.format_path(
@@ -1239,7 +1306,9 @@ class AsyncClient:
         )
         return None
 
-    async def upload_segment_objects(self, container: str, object: str, count: int, *, body: bytes | IO[bytes]) -> None:
+    async def upload_segment_objects(
+        self, container: str, object: str, count: int, *, body: bytes | IO[bytes], content_type: str | None = None
+    ) -> None:
         """Upload Segment Objects
 
         Uploads each of the segment objects generated from the object.
@@ -1253,8 +1322,15 @@ class AsyncClient:
             object: Name of object to create (``Object``, path)
             count: Sequence of segment objects, e.g.) 001, 002 (``Count``, path)
             body: the request body, application/octet-stream: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/octet-stream``; any media type).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/octet-stream")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "AsyncClient.upload_segment_objects", "content_type", content_type, ["application/octet-stream"]
+            ),
+        )
         await self._transport.request(
             "PUT",
             _support.format_path(

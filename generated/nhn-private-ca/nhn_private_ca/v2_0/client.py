@@ -480,7 +480,9 @@ class Client:
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
-    def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int, *, body: bytes | IO[bytes]) -> None:
+    def post_ca_stores_ca_store_id_ocsp(
+        self, ca_store_id: int, *, body: bytes | IO[bytes], content_type: str | None = None
+    ) -> None:
         """OCSP 상태 조회(POST)
 
         DER 형식 OCSP 요청을 처리합니다.
@@ -492,8 +494,15 @@ class Client:
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
             body: the request body, application/ocsp-request: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/ocsp-request``; ``application/ocsp-request``, else ValueError).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/ocsp-request")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "Client.post_ca_stores_ca_store_id_ocsp", "content_type", content_type, ["application/ocsp-request"]
+            ),
+        )
         self._transport.request(
             "POST",
             _support.format_path(
@@ -1116,7 +1125,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.PostCaStoresCaStoreIdCertsResponse, _response)
 
-    async def post_ca_stores_ca_store_id_ocsp(self, ca_store_id: int, *, body: bytes | IO[bytes]) -> None:
+    async def post_ca_stores_ca_store_id_ocsp(
+        self, ca_store_id: int, *, body: bytes | IO[bytes], content_type: str | None = None
+    ) -> None:
         """OCSP 상태 조회(POST)
 
         DER 형식 OCSP 요청을 처리합니다.
@@ -1128,8 +1139,18 @@ class AsyncClient:
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
             body: the request body, application/ocsp-request: the raw content.
+            content_type: the media type of the body's bytes, sent as its Content-Type (default ``application/ocsp-request``; ``application/ocsp-request``, else ValueError).
         """
-        _content, _content_type = _support.encode_body(body, "binary", "application/ocsp-request")
+        _content, _content_type = _support.encode_body(
+            body,
+            "binary",
+            _support.request_media_type(
+                "AsyncClient.post_ca_stores_ca_store_id_ocsp",
+                "content_type",
+                content_type,
+                ["application/ocsp-request"],
+            ),
+        )
         await self._transport.request(
             "POST",
             _support.format_path(
