@@ -42,6 +42,7 @@ from scraper.clients.credential_clashes import clash_warnings, credential_target
 from scraper.clients.discriminated_examples import discriminator_errors
 from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
+from scraper.clients.misspelled_refs import misspelled_refs
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.request_media import offered_media_types
@@ -987,6 +988,7 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
             f"an OpenAPI 3.0 document with JSON Schema's type lists ({schemas}); read as 3.0 says them: [T, 'null']"
             " as T and nullable, several types as anyOf"
         )
+    repairs.extend(misspelled_refs(doc))
     if version.startswith("3.0"):
         repairs.extend(ignored_ref_siblings(doc))
     restated_types_beside_refs(doc)  # the same as the target's: nothing to report, the reference says it all
