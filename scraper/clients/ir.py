@@ -53,6 +53,7 @@ from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.clients.schema_names import RESERVED_CLASSES
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
+from scraper.clients.untaggable_discriminators import untaggable_discriminators
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_nodes import copy_tree
 from scraper.json_pointer import json_pointer, pointer_token
@@ -1005,6 +1006,7 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
             f" through another $ref, which a JSON pointer does not follow (RFC 6901); read through it as JSON Schema"
             f" bundlers write them ({written!r:.160} as {direct!r:.160})"
         )
+    repairs.extend(untaggable_discriminators(doc))  # after the pointers above are read through
     if doc.get("paths", {}) is None:
         doc["paths"] = {}  # `paths:` with nothing under it: no operations
     if not isinstance(doc.get("paths", {}), dict):
