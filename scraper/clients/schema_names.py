@@ -96,6 +96,12 @@ def _becomes_class(schema: Any, item: bool = False) -> bool:
     return False
 
 
+def _bare_object(schema: dict[str, Any]) -> bool:
+    """Whether ``schema`` is an object (or says no type) with no properties, parts or members of its own."""
+    kind = schema.get("type", "object")
+    return kind == "object" and not {"properties", "allOf", "oneOf", "anyOf", "enum", "const", "items"} & set(schema)
+
+
 def hoist_inline_classes(schemas: dict[str, Any], reserved: Iterable[str]) -> None:
     """Rewrite ``schemas`` (class name -> schema, models' ``$ref`` form) in place, hoisting every inline schema that
     would become a class under its contextual name (see the module docstring). Deterministic: classes, then their
@@ -131,8 +137,29 @@ class _Hoister:
                 properties[prop] = self.place(sub, place)
         for part in schema.get("allOf") or []:
             if isinstance(part, dict) and "$ref" not in part:
+                self.bare_object_members(part, name)
                 self.visit_class(name, part)
         self.contents(schema, name)
+
+    def bare_object_members(self, part: dict[str, Any], name: str) -> None:
+        """Hoist the members of an ``allOf`` part's union that are objects with no properties of their own.
+
+        The generator combines each member of such a union with the other parts into a class of its own and keeps
+        only the members that are classes: a member saying "none of these fields" (``{type: object, not: {required:
+        [password]}}``, WorkOS's ``CreateUserlandUserDto``, whose other members each require a password or a hash)
+        was dropped, so the body with the common fields alone, the documented example, matched no member. As a
+        class (no fields, other keys allowed) it is kept, as ``<Name>Option<n>`` like every member."""
+        for key in _UNIONS:
+            members = part.get(key)
+            if not isinstance(members, list):
+                continue
+            named = [i for i, m in enumerate(members) if isinstance(m, dict) and m.get("type") != "null"]
+            for index in named:
+                member = members[index]
+                if "$ref" in member or _becomes_class(member, item=True) or not _bare_object(member):
+                    continue
+                place = name + (f"Option{index + 1}" if len(named) > 1 else "")
+                members[index] = self.hoist({**member, "type": "object"}, place)
 
     def place(self, schema: Any, name: str, item: bool = False) -> Any:
         """What stands at a place named ``name``: a reference to a new class when ``schema`` becomes one, else
