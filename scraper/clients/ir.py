@@ -1358,7 +1358,25 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     servers = doc.get("servers") or []
     if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
         return None
-    return _server_entry(ctx, servers[0], ("servers", "0"))
+    for index, server in enumerate(servers if isinstance(servers, list) else []):
+        url = str(server.get("url") or "") if isinstance(server, dict) else ""
+        if url and not _other_scheme(url):
+            return _server_entry(ctx, server, ("servers", str(index)))
+        if url:
+            ctx.warn(
+                f"{ctx.where('servers', str(index), 'url')}: {redact_url(url)!r:.100} is not an http(s) URL, which"
+                " this HTTP client cannot call; not the client's default (pass base_url=)"
+            )
+    return None
+
+
+def _other_scheme(url: str) -> bool:
+    """Whether ``url`` names a scheme other than http(s) (``wss://``, ``ftp://``): no request of this client's can
+    go there. A relative URL (``/api/v1``) is read against where the document was served, as OpenAPI says; a host
+    and port without a scheme (``localhost:8080``) is no scheme either."""
+    return bool(re.match(r"[A-Za-z][A-Za-z0-9+.-]*:(?!\d)", url)) and not url.lower().startswith(
+        ("http://", "https://")
+    )
 
 
 def _server_entry(
@@ -1690,7 +1708,7 @@ def _own_server(ctx: _Ctx, item: Mapping[str, Any], *where: str) -> ServerIR | N
     if url == main.get("url"):
         return None
     shown = f"{redact_url(url)!r:.100}"
-    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", url) and not url.lower().startswith(("http://", "https://")):
+    if _other_scheme(url):
         ctx.warn(f"{ctx.where(*at, '0', 'url')}: {shown} is not an http(s) URL; ignored (sent to the base URL)")
         return None
     if len(servers) > 1:
