@@ -1358,16 +1358,45 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     servers = doc.get("servers") or []
     if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
         return None
+    callable_servers: list[tuple[int, dict[str, Any], str]] = []
     for index, server in enumerate(servers if isinstance(servers, list) else []):
         url = str(server.get("url") or "") if isinstance(server, dict) else ""
         if url and not _other_scheme(url):
-            return _server_entry(ctx, server, ("servers", str(index)))
-        if url:
+            callable_servers.append((index, server, url))
+        elif url:
             ctx.warn(
                 f"{ctx.where('servers', str(index), 'url')}: {redact_url(url)!r:.100} is not an http(s) URL, which"
                 " this HTTP client cannot call; not the client's default (pass base_url=)"
             )
-    return None
+    if not callable_servers:
+        return None
+    index, server, url = callable_servers[0]
+    public = next(((i, s, u) for i, s, u in callable_servers if _loopback(u) is False), None)
+    if _loopback(url) and public is not None:
+        # a development server listed first (the writer's own machine) is no API's address: the client would send
+        # every request, credentials included, to whatever listens on the user's localhost
+        ctx.warn(
+            f"{ctx.where('servers', str(index), 'url')}: {redact_url(url)!r:.100} is a loopback address (the writer's"
+            f" own machine); the client's default is /servers/{public[0]},"
+            f" {redact_url(public[2])!r:.100} (pass base_url= for the other)"
+        )
+        index, server, url = public
+    return _server_entry(ctx, server, ("servers", str(index)))
+
+
+def _loopback(url: str) -> bool | None:
+    """Whether ``url`` names a loopback host (``localhost``, ``127.0.0.1``, ``[::1]``, ``0.0.0.0``); None when it names
+    no host (a relative URL) or a templated one (``{host}``), which say nothing either way."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if not host or "{" in parts.netloc:
+        return None
+    return host in ("localhost", "127.0.0.1", "::1", "0.0.0.0") or host.endswith(".localhost")
 
 
 def _other_scheme(url: str) -> bool:

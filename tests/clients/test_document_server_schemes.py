@@ -42,3 +42,19 @@ def test_the_first_http_server_is_the_default() -> None:
     assert not [w for w in relative.warnings if "http(s)" in w]
     hosted = ir.build_package([_doc("localhost:8080/api")], source_names=["gw.yaml"]).versions[0]
     assert hosted.server is not None and not [w for w in hosted.warnings if "http(s)" in w]
+
+
+def test_a_loopback_server_listed_first_gives_way_to_the_api_s_own() -> None:
+    """1Claw's spec (1clawAI/1claw-openapi-spec ``openapi.yaml`` at ``5c3bdbc``) lists ``http://localhost:8443``
+    ("Development") before ``https://api.1claw.xyz`` ("Production"): the client's default was the writer's own
+    machine, over plain http, bearer token included. The first server that is not a loopback host is the default
+    now, with a warning; a document whose servers are all loopback keeps its first."""
+    docs = [_doc("http://localhost:8443", "https://api.gateway.test"), _doc("http://127.0.0.1:3000/v1")]
+    mixed, local = (ir.build_package([doc], source_names=["gw.yaml"]).versions[0] for doc in docs)
+    assert mixed.server is not None and mixed.server.template == "https://api.gateway.test"
+    assert [w for w in mixed.warnings if "loopback" in w] == [
+        "/servers/0/url: 'http://localhost:8443' is a loopback address (the writer's own machine); the client's"
+        " default is /servers/1, 'https://api.gateway.test' (pass base_url= for the other)"
+    ]
+    assert local.server is not None and local.server.template == "http://127.0.0.1:3000/v1"
+    assert not [w for w in local.warnings if "loopback" in w]
