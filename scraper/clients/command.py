@@ -57,6 +57,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         ),
     )
     parser.add_argument("--out", type=Path, metavar="DIR", help="output directory (default: generated/)")
+    parser.add_argument(
+        "--spec-root",
+        type=Path,
+        metavar="DIR",
+        help=(
+            "with --spec: the folder whose files a split document's $refs may read, such as its repository"
+            " (default: the document's own folder)"
+        ),
+    )
     parser.add_argument("--spec-dir", type=Path, default=Path("spec"), help="spec tree to read (default: spec/)")
     parser.add_argument(
         "--package-name",
@@ -75,10 +84,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def load_spec(path: Path, warnings: list[str] | None = None) -> dict[str, Any]:
-    """Read a YAML or JSON OpenAPI document, its ``$ref``s to other local files bundled in (``ref_bundling``); errors
-    name the file and line (see ``scraper.spec_input``), and what reading found that loses nothing of the run (a
-    duplicate key) is appended to ``warnings``."""
+def load_spec(path: Path, warnings: list[str] | None = None, root: Path | None = None) -> dict[str, Any]:
+    """Read a YAML or JSON OpenAPI document, its ``$ref``s to other local files bundled in (``ref_bundling``: files
+    under ``root``, by default the document's folder); errors name the file and line (see ``scraper.spec_input``),
+    and what reading found that loses nothing of the run (a duplicate key) is appended to ``warnings``."""
     from scraper.clients.ref_bundling import BundleError, bundle_document, needs_bundling
     from scraper.spec_input import DocumentError, check_openapi_shape, load_document_file, not_a_document
 
@@ -87,7 +96,7 @@ def load_spec(path: Path, warnings: list[str] | None = None) -> dict[str, Any]:
         if not isinstance(data, dict):
             raise GenerationError(f"{path}: {not_a_document(data)}")
         if needs_bundling(data):  # a document split over files: one document again (files beside it only)
-            data = bundle_document(data, path, str(path), warnings=warnings)
+            data = bundle_document(data, path, str(path), warnings=warnings, root=root)
         check_openapi_shape(data, str(path))
     except (DocumentError, BundleError) as exc:
         raise GenerationError(str(exc)) from None
@@ -160,6 +169,7 @@ class PackageJob:
     force: bool = False
     previous: PreviousRenders | None = None
     explained: Mapping[str, ChangeScope] | None = None
+    spec_root: Path | None = None  # the tree a split document's references may read (default: its own folder)
 
 
 def generate_service(
@@ -269,7 +279,7 @@ class _PackageInFlight:
                 _check_loaded(document, name)  # documents handed in were not read by load_spec
         else:
             reading = [[] for _ in files]
-            documents = [load_spec(p, found) for p, found in zip(files, reading, strict=True)]
+            documents = [load_spec(p, found, job.spec_root) for p, found in zip(files, reading, strict=True)]
         findings = load_findings(job.findings_dir) if job.findings_dir is not None else []
         released, kept_changelog = existing_release(job.out)
         version = job.package_version or released
@@ -489,7 +499,9 @@ def run(args: argparse.Namespace) -> int:
                 print("error: --spec needs --out DIR", file=sys.stderr)
                 return 2
             findings_dir = args.spec[0].parent
-            job = PackageJob(args.spec, args.out, args.package_name, findings_dir, force=args.force)
+            job = PackageJob(
+                args.spec, args.out, args.package_name, findings_dir, force=args.force, spec_root=args.spec_root
+            )
             changed = generate_services([job], reports)[0]
             print(f"{args.out}: {len(changed)} file(s) changed")
         else:

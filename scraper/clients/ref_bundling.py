@@ -145,12 +145,13 @@ def pointer(parts: tuple[Any, ...]) -> str:
 
 
 def bundle_document(
-    doc: dict[str, Any], path: Path, source: str, *, warnings: list[str] | None = None
+    doc: dict[str, Any], path: Path, source: str, *, warnings: list[str] | None = None, root: Path | None = None
 ) -> dict[str, Any]:
     """``doc`` (read from ``path``) with every reference to another file replaced by a local one to a copy of what
     it names. Raises :class:`BundleError`. What reading the other files found (a duplicate key) goes to
-    ``warnings``."""
-    return _Bundler(doc, path, source, warnings).run()
+    ``warnings``. ``root`` is the tree references may read (``generate --spec-root``: a repository whose documents
+    share files across folders); by default the document's own folder."""
+    return _Bundler(doc, path, source, warnings, root).run()
 
 
 class _Missing(Exception):
@@ -158,12 +159,17 @@ class _Missing(Exception):
 
 
 class _Bundler:
-    def __init__(self, doc: dict[str, Any], path: Path, source: str, warnings: list[str] | None) -> None:
+    def __init__(
+        self, doc: dict[str, Any], path: Path, source: str, warnings: list[str] | None, root: Path | None = None
+    ) -> None:
         self.doc = copy.deepcopy(doc)
         self.warnings = warnings
-        self.root = path.absolute().parent.resolve()
-        self.root_file = self.root / path.name
+        self.root_file = path.absolute().parent.resolve() / path.name
+        self.root = self.root_file.parent if root is None else root.absolute().resolve()
+        self.chosen_root = root is not None
         self.source = source
+        if not self.root_file.parent.is_relative_to(self.root):
+            raise BundleError(f"{source}: the document is not inside --spec-root {root}; expected a folder holding it")
         self.swagger = "openapi" not in doc and "swagger" in doc
         self.files: dict[Path, Any] = {self.root_file: self.doc}
         self.bytes = 0
@@ -284,7 +290,14 @@ class _Bundler:
             raise self.fail(here, f"$ref {ref!r:.120} names no file that can be read ({exc})") from None
         if not target.is_relative_to(self.root):
             raise self.fail(
-                here, f"$ref {ref!r:.120} leaves the document's folder ({self.root.name}/); only files in it are read"
+                here,
+                f"$ref {ref!r:.120} leaves "
+                + (
+                    f"--spec-root ({self.root.name}/); only files in it are read"
+                    if self.chosen_root
+                    else f"the document's folder ({self.root.name}/); only files in it are read (--spec-root DIR"
+                    " reads a wider tree, such as the repository's)"
+                ),
             )
         return target
 
