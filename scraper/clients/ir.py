@@ -597,6 +597,8 @@ class VersionIR:
     docs_url: str | None = None
     #: the requests the API sends to its users (OpenAPI 3.1 ``webhooks``), by name then method
     webhooks: list[WebhookIR] = field(default_factory=list)
+    #: the document's other http(s) servers, ``(URL, description)``: the README lists them for ``base_url=``
+    other_servers: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def api_title(self) -> str:
@@ -1119,6 +1121,7 @@ def _build_version(
         sunset=sunset,
         header=header,
         server=server,
+        other_servers=_other_servers(doc, server),
         client_params=client_params,
         operations=operations,
         schemas=ctx.schemas,
@@ -1382,6 +1385,25 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
         )
         index, server, url = public
     return _server_entry(ctx, server, ("servers", str(index)))
+
+
+def _other_servers(doc: Mapping[str, Any], chosen: ServerIR | None) -> list[tuple[str, str]]:
+    """The document's http(s) servers besides the client's default, as ``(URL, description)``, in the document's
+    order and each URL once: staging, another region, the sandbox (1Claw documents its production and a "Shroud"
+    server after a development one; only the default was said anywhere). A caller passes one as ``base_url=``.
+    Credentials in a URL are left out (never written into a README)."""
+    servers = doc.get("servers")
+    found: dict[str, str] = {}
+    for server in servers if isinstance(servers, list) else []:
+        url = str(server.get("url") or "") if isinstance(server, dict) else ""
+        if not url or _other_scheme(url):
+            continue
+        url = strip_credentials(url)
+        if (chosen is not None and url == chosen.template) or url in found:
+            continue
+        description = server.get("description")
+        found[url] = " ".join(description.split()) if isinstance(description, str) else ""
+    return list(found.items())
 
 
 def _loopback(url: str) -> bool | None:

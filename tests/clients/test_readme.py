@@ -267,3 +267,32 @@ def test_a_document_of_webhooks_only_has_no_sections_about_calls() -> None:
     readme = _readme({"openapi": "3.1.0", "info": {"title": "Hooks", "version": "1"}, "webhooks": {"created": hook}})
     assert "## Errors" not in readme and "base_url" not in readme
     assert "## Errors" in _readme(_spec()) and "base_url=" in _readme(_spec())
+
+
+def test_the_other_documented_servers_are_listed_for_base_url() -> None:
+    """1Claw documents a development server first, then production and a "Shroud" one: the client defaults to
+    production (a loopback server is no default), and the README names the others, with their descriptions,
+    without credentials, each once; a server no HTTP client can call (``wss://``) is not offered."""
+    readme = _readme(
+        _spec(
+            servers=[
+                {"url": "http://localhost:8443", "description": "Local development"},
+                {"url": "https://api.example.com/v1", "description": "Production"},
+                {"url": "https://user:secret@shroud.example.com/v1", "description": "Shroud\n  (TEE)"},
+                {"url": "wss://stream.example.com"},
+                {"url": "https://api.example.com/v1"},
+            ]
+        )
+    )
+    assert "Requests go to `https://api.example.com/v1`" in readme
+    listed = readme[readme.index("The API also documents these servers") :].split("\n\n")[1]
+    assert listed.splitlines() == [
+        "- `http://localhost:8443`: Local development",
+        "- `https://shroud.example.com/v1`: Shroud (TEE)",
+    ]
+    assert "secret" not in readme and "wss://" not in readme
+
+
+def test_one_server_lists_no_others() -> None:
+    readme = _readme(_spec(servers=[{"url": "https://api.example.com/v1"}]))
+    assert "also documents" not in readme
