@@ -599,6 +599,8 @@ class VersionIR:
     webhooks: list[WebhookIR] = field(default_factory=list)
     #: the document's other http(s) servers, ``(URL, description)``: the README lists them for ``base_url=``
     other_servers: list[tuple[str, str]] = field(default_factory=list)
+    #: the document's servers of another scheme (``wss://``), which no request of the client can go to
+    uncallable_servers: list[str] = field(default_factory=list)
 
     @property
     def api_title(self) -> str:
@@ -1122,6 +1124,7 @@ def _build_version(
         header=header,
         server=server,
         other_servers=_other_servers(doc, server),
+        uncallable_servers=_uncallable_servers(doc),
         client_params=client_params,
         operations=operations,
         schemas=ctx.schemas,
@@ -1404,6 +1407,16 @@ def _other_servers(doc: Mapping[str, Any], chosen: ServerIR | None) -> list[tupl
         description = server.get("description")
         found[url] = " ".join(description.split()) if isinstance(description, str) else ""
     return list(found.items())
+
+
+def _uncallable_servers(doc: Mapping[str, Any]) -> list[str]:
+    """The document's server URLs of a scheme other than http(s) (Qovery's gateway: ``wss://...`` only), each once,
+    credentials left out: the README says the API documents no server this client can call, not none at all."""
+    servers = doc.get("servers")
+    urls = [
+        str(s.get("url") or "") if isinstance(s, dict) else "" for s in (servers if isinstance(servers, list) else [])
+    ]
+    return list(dict.fromkeys(strip_credentials(url) for url in urls if url and _other_scheme(url)))
 
 
 def _loopback(url: str) -> bool | None:

@@ -296,3 +296,14 @@ def test_the_other_documented_servers_are_listed_for_base_url() -> None:
 def test_one_server_lists_no_others() -> None:
     readme = _readme(_spec(servers=[{"url": "https://api.example.com/v1"}]))
     assert "also documents" not in readme
+
+
+def test_a_document_of_websocket_servers_only_says_none_is_callable() -> None:
+    """Qovery's gateway documents only ``wss://`` servers: "no server" would be wrong; the README names them and
+    asks for an http(s) URL."""
+    readme = _readme(_spec(servers=[{"url": "wss://ws.example.com"}, {"url": "wss://ws.example.com"}]))
+    assert (
+        "The API documents no server this HTTP client can call (only `wss://ws.example.com`): pass an http(s) URL"
+        " with `base_url=`." in readme
+    )
+    assert "The API documents no server:" not in readme
