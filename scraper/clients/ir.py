@@ -1364,12 +1364,11 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     servers = doc.get("servers") or []
     if not servers or not isinstance(servers[0], dict) or not servers[0].get("url"):
         return None
-    callable_servers: list[tuple[int, dict[str, Any], str]] = []
-    for index, server in enumerate(servers if isinstance(servers, list) else []):
-        url = str(server.get("url") or "") if isinstance(server, dict) else ""
-        if url and not _other_scheme(url):
+    callable_servers: list[tuple[int, Mapping[str, Any], str]] = []
+    for index, server, url in _documented_servers(doc):
+        if not _other_scheme(url):
             callable_servers.append((index, server, url))
-        elif url:
+        else:
             ctx.warn(
                 f"{ctx.where('servers', str(index), 'url')}: {redact_url(url)!r:.100} is not an http(s) URL, which"
                 " this HTTP client cannot call; not the client's default (pass base_url=)"
@@ -1390,16 +1389,25 @@ def _server(ctx: _Ctx, doc: Mapping[str, Any]) -> ServerIR | None:
     return _server_entry(ctx, server, ("servers", str(index)))
 
 
+def _documented_servers(doc: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any], str]]:
+    """``(index, Server Object, URL)`` of each entry of the document's ``servers`` that has a URL."""
+    servers = doc.get("servers")
+    found = []
+    for index, server in enumerate(servers if isinstance(servers, list) else []):
+        url = str(server.get("url") or "") if isinstance(server, dict) else ""
+        if url:
+            found.append((index, server, url))
+    return found
+
+
 def _other_servers(doc: Mapping[str, Any], chosen: ServerIR | None) -> list[tuple[str, str]]:
     """The document's http(s) servers besides the client's default, as ``(URL, description)``, in the document's
     order and each URL once: staging, another region, the sandbox (1Claw documents its production and a "Shroud"
     server after a development one; only the default was said anywhere). A caller passes one as ``base_url=``.
     Credentials in a URL are left out (never written into a README)."""
-    servers = doc.get("servers")
     found: dict[str, str] = {}
-    for server in servers if isinstance(servers, list) else []:
-        url = str(server.get("url") or "") if isinstance(server, dict) else ""
-        if not url or _other_scheme(url):
+    for _, server, url in _documented_servers(doc):
+        if _other_scheme(url):
             continue
         url = strip_credentials(url)
         if (chosen is not None and url == chosen.template) or url in found:
@@ -1412,11 +1420,8 @@ def _other_servers(doc: Mapping[str, Any], chosen: ServerIR | None) -> list[tupl
 def _uncallable_servers(doc: Mapping[str, Any]) -> list[str]:
     """The document's server URLs of a scheme other than http(s) (Qovery's gateway: ``wss://...`` only), each once,
     credentials left out: the README says the API documents no server this client can call, not none at all."""
-    servers = doc.get("servers")
-    urls = [
-        str(s.get("url") or "") if isinstance(s, dict) else "" for s in (servers if isinstance(servers, list) else [])
-    ]
-    return list(dict.fromkeys(strip_credentials(url) for url in urls if url and _other_scheme(url)))
+    urls = [url for _, _, url in _documented_servers(doc) if _other_scheme(url)]
+    return list(dict.fromkeys(strip_credentials(url) for url in urls))
 
 
 def _loopback(url: str) -> bool | None:
