@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from scraper.clients import refs
+from scraper.clients.report import subject_count
 from scraper.json_nodes import holds_schemas, located_objects
 from scraper.json_pointer import json_pointer
 
@@ -61,19 +62,14 @@ def misspelled_refs(doc: dict[str, Any]) -> list[str]:
         first, key = read[0]
         whose = "their" if len(read) > 1 else "its"
         warnings.append(
-            f"{_count(len(read))} {whose} reference under a misspelled key ({keys}), which JSON Schema ignores (any"
-            f" value); read as $ref (first: {first}: {key!r})"
+            f"{subject_count(len(read), 'schema', 'write')} {whose} reference under a misspelled key ({keys}),"
+            f" which JSON Schema ignores (any value); read as $ref (first: {first}: {key!r})"
         )
     if lost:
         lost.sort()
         first, key, pointer = lost[0]
         warnings.append(
-            f"{_count(len(lost))} a reference under a misspelled key that resolves nowhere;"
+            f"{subject_count(len(lost), 'schema', 'write')} a reference under a misspelled key that resolves nowhere;"
             f" left as written, any value (first: {first}: {key!r}: {pointer!r:.160})"
         )
     return warnings
-
-
-def _count(n: int) -> str:
-    """``2 schemas write`` / ``1 schema writes``."""
-    return f"{n} schema{'s' if n > 1 else ''} write{'s' if n == 1 else ''}"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from scraper.clients.report import subject_count
 from scraper.json_nodes import holds_schemas, located_objects
 from scraper.json_pointer import json_pointer
 
@@ -57,8 +58,7 @@ def ignored_ref_siblings(doc: dict[str, Any]) -> list[str]:
         return []
     places.sort()
     first, keys = places[0]
-    count = f"{len(places)} schema{'s' if len(places) > 1 else ''} write{'s' if len(places) == 1 else ''}"
     return [
-        f"{count} keywords beside a $ref, which OpenAPI 3.0 and Swagger 2.0 ignore; left out (first: {first}:"
-        f" {', '.join(keys)})"
+        f"{subject_count(len(places), 'schema', 'write')} keywords beside a $ref, which OpenAPI 3.0 and Swagger 2.0"
+        f" ignore; left out (first: {first}: {', '.join(keys)})"
     ]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
-__all__ = ["PackageReport", "grouped_warnings", "located_warning", "report_json", "summary_line"]
+__all__ = ["PackageReport", "grouped_warnings", "located_warning", "report_json", "subject_count", "summary_line"]
 
 # ``source: location: what``, the location one of the places ``PackageContext.where`` names (``paths//pets/get``)
 _LOCATED = re.compile(
@@ -33,6 +33,12 @@ class PackageReport:
     operations: int
     contract_tests: int
     warnings: list[str] = field(default_factory=list)
+
+
+def subject_count(n: int, noun: str, verb: str) -> str:
+    """A warning's counted subject, its verb agreeing: ``1 schema writes``, ``2 schemas write`` (the transforms that
+    say one warning per kind per document, at the first place with the count)."""
+    return f"{n} {noun}{'s' if n > 1 else ''} {verb}{'s' if n == 1 else ''}"
 
 
 def located_warning(warning: str) -> dict[str, str | None]:

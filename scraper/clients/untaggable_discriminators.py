@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from scraper.clients import refs
+from scraper.clients.report import subject_count
 from scraper.json_nodes import holds_schemas, located_objects
 from scraper.json_pointer import json_pointer
 
@@ -47,10 +48,9 @@ def untaggable_discriminators(doc: dict[str, Any]) -> list[str]:
         return []
     places.sort()
     first, why = places[0]
-    count = f"{len(places)} discriminator{'s' if len(places) > 1 else ''} name{'s' if len(places) == 1 else ''}"
     return [
-        f"{count} a property some of its members cannot carry as their tag; left out, the union is tried member by"
-        f" member (first: {first}: {why})"
+        f"{subject_count(len(places), 'discriminator', 'name')} a property some of its members cannot carry as"
+        f" their tag; left out, the union is tried member by member (first: {first}: {why})"
     ]
 
 
