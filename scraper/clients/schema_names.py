@@ -117,6 +117,19 @@ def hoist_inline_classes(schemas: dict[str, Any], reserved: Iterable[str]) -> No
         _Hoister(schemas, taken, pending).visit_class(owner, schemas[owner])
 
 
+def _member_places(schema: dict[str, Any], name: str) -> list[tuple[list[Any], int, str]]:
+    """``(members, index, place name)`` of each union member of ``schema`` that may become a class (a mapping, not
+    the ``null`` type): ``<name>Option<n>`` by its position, or ``name`` itself when it is the only one."""
+    found: list[tuple[list[Any], int, str]] = []
+    for key in _UNIONS:
+        members = schema.get(key)
+        if not isinstance(members, list):
+            continue
+        named = [i for i, m in enumerate(members) if isinstance(m, dict) and m.get("type") != "null"]
+        found.extend((members, i, name + (f"Option{i + 1}" if len(named) > 1 else "")) for i in named)
+    return found
+
+
 class _Hoister:
     """One class's walk: hoists what its schema holds inline, queueing each new class for its own walk."""
 
@@ -149,17 +162,11 @@ class _Hoister:
         [password]}}``, WorkOS's ``CreateUserlandUserDto``, whose other members each require a password or a hash)
         was dropped, so the body with the common fields alone, the documented example, matched no member. As a
         class (no fields, other keys allowed) it is kept, as ``<Name>Option<n>`` like every member."""
-        for key in _UNIONS:
-            members = part.get(key)
-            if not isinstance(members, list):
+        for members, index, place in _member_places(part, name):
+            member = members[index]
+            if "$ref" in member or _becomes_class(member, item=True) or not _bare_object(member):
                 continue
-            named = [i for i, m in enumerate(members) if isinstance(m, dict) and m.get("type") != "null"]
-            for index in named:
-                member = members[index]
-                if "$ref" in member or _becomes_class(member, item=True) or not _bare_object(member):
-                    continue
-                place = name + (f"Option{index + 1}" if len(named) > 1 else "")
-                members[index] = self.hoist({**member, "type": "object"}, place)
+            members[index] = self.hoist({**member, "type": "object"}, place)
 
     def place(self, schema: Any, name: str, item: bool = False) -> Any:
         """What stands at a place named ``name``: a reference to a new class when ``schema`` becomes one, else
@@ -177,14 +184,8 @@ class _Hoister:
             # dropped as the models would drop it (an inline member has no tag to be implied), before hoisting
             # makes the members references the generator would give their class names as tags
             del schema["discriminator"]
-        for key in _UNIONS:
-            members = schema.get(key)
-            if not isinstance(members, list):
-                continue
-            named = [i for i, m in enumerate(members) if isinstance(m, dict) and m.get("type") != "null"]
-            for index in named:
-                place = name + (f"Option{index + 1}" if len(named) > 1 else "")
-                members[index] = self.place(members[index], place, item=True)
+        for members, index, place in _member_places(schema, name):
+            members[index] = self.place(members[index], place, item=True)
         if isinstance(schema.get("items"), dict):
             schema["items"] = self.place(schema["items"], name + "Item", item=True)
         if isinstance(schema.get("additionalProperties"), dict):
