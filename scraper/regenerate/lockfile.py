@@ -10,6 +10,7 @@ it is refused with the list of differences instead.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -49,11 +50,34 @@ def _installed(name: str) -> str | None:
         return None
 
 
+def _listed_versions() -> dict[str, str]:
+    """``{canonical name: version}`` as the ``<name>-<version>.dist-info`` folders on ``sys.path`` spell them (the
+    first on the path wins, as for ``importlib.metadata``).
+
+    Every regeneration compares the whole lock (~90 distributions) with what is installed; ``metadata.version``
+    finds and parses each one's METADATA file, ~0.5 ms apiece, a third of a no-op regeneration's CPU. One listing
+    per path entry gives the same answers where installers name the folder after the version (the wheel format
+    does); :func:`drift` asks ``metadata.version`` whenever a listed version is missing or not the locked one, so a
+    listing can only confirm a match, never report a difference."""
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:  # not a folder (a zip), gone, unreadable
+            continue
+        for folder in names:
+            if folder.endswith(".dist-info") and "-" in folder:
+                name, _, version = folder.removesuffix(".dist-info").partition("-")
+                found.setdefault(canonicalize_name(name), version)
+    return found
+
+
 def drift(pins: dict[str, str]) -> list[str]:
     """One line per locked distribution whose installed version is not the locked one (empty: in step)."""
     lines = []
+    listed = _listed_versions()
     for name, version in sorted(pins.items()):
-        installed = _installed(name)
+        installed = version if listed.get(name) == version else _installed(name)
         if installed != version:
             lines.append(f"{name}: locked {version}, installed {installed or 'nothing'}")
     return lines

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from scraper.regenerate import lockfile
 from scraper.regenerate.lockfile import LOCK_NAME, LockError, checked_pins, drift, locked_versions, without_pins
 from scraper.regenerate.stamp import tool_hash
 from tests.paths import ROOT
@@ -57,6 +58,34 @@ def test_drift_names_each_difference() -> None:
         "no-such-dist-docs2client: locked 1.0, installed nothing",
         f"pytest: locked 0.0.1, installed {pytest_version}",
     ]
+
+
+def test_the_folder_listing_agrees_with_importlib_metadata_on_every_pin() -> None:
+    """drift() takes a version from the ``<name>-<version>.dist-info`` folder names before asking importlib.metadata
+    (which parses each METADATA file): the two must give the same version for everything the lock pins."""
+    pins = locked_versions((ROOT / LOCK_NAME).read_text(encoding="utf-8"))
+    listed = lockfile._listed_versions()
+    disagree = {}
+    for name in pins:
+        try:
+            installed: str | None = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            installed = None
+        if listed.get(name) != installed:
+            disagree[name] = (listed.get(name), installed)
+    assert disagree == {}
+
+
+def test_a_listed_version_other_than_the_locked_one_is_asked_of_importlib_metadata(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The listing may only confirm a pin: a folder naming another version (or none) is no drift until
+    importlib.metadata says so."""
+    pytest_version = metadata.version("pytest")
+    monkeypatch.setattr(lockfile, "_listed_versions", lambda: {"pytest": "0.0.1"})
+    assert drift({"pytest": pytest_version}) == []
+    monkeypatch.setattr(lockfile, "_listed_versions", lambda: {})
+    assert drift({"pytest": "0.0.2"}) == [f"pytest: locked 0.0.2, installed {pytest_version}"]
 
 
 def test_checked_pins_refuses_a_drifted_environment(tmp_path: Path) -> None:
