@@ -96,10 +96,12 @@ def resolve(document: Mapping[str, Any], schema: Any, seen: frozenset[str] = fro
 
 def shape(document: Mapping[str, Any], schema: Any, required: bool) -> tuple[FieldShape, Any, frozenset[str]]:
     """The shape of ``schema`` and the non-null schema its children are read from."""
+    # ``{allOf: [$ref], nullable: true}``: the oracle's nullable model or enum; resolving drops the sibling
+    outer_nullable = isinstance(schema, Mapping) and bool(schema.get("nullable"))
     schema, seen = resolve(document, schema)
     if not isinstance(schema, Mapping):
-        return FieldShape(frozenset(), False, required, None, None), {}, seen
-    nullable = bool(schema.get("nullable"))
+        return FieldShape(frozenset(), outer_nullable, required, None, None), {}, seen
+    nullable = outer_nullable or bool(schema.get("nullable"))
     types: set[str] = set()
     body: Any = schema
     for key in ("anyOf", "oneOf"):

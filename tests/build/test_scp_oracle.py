@@ -40,3 +40,13 @@ def test_differences_are_named_by_operation_and_field() -> None:
         "response-required\tGET /v1/things/{}\tsize: ours False oracle True",
         "response-types\tGET /v1/things/{}\tsize: ours [string] oracle [number]",
     ]
+
+
+def test_nullable_beside_a_lone_all_of_is_read() -> None:
+    """``{allOf: [$ref], nullable: true}`` (how the oracle writes a nullable model or enum) is nullable; following the
+    ``allOf`` must not drop the ``nullable`` written beside it."""
+    oracle = _document(
+        {"properties": {"owner": {"allOf": [{"$ref": "#/components/schemas/O"}], "nullable": True}}},
+    )
+    oracle["components"]["schemas"]["O"] = {"properties": {"name": {"type": "string"}}}
+    assert flatten(oracle, {"$ref": "#/components/schemas/M"})["owner"].nullable is True
