@@ -162,14 +162,25 @@ def _is_schema(text: str) -> bool:
 
 
 def _plausible_default(value: str, schema_text: str) -> bool:
-    """Could ``value`` be a documented default for ``schema_text``? Model-typed fields never have defaults."""
+    """Could ``value`` be a documented default for ``schema_text``? A model-typed field's default can only be a
+    collection literal of its kind: ``[]`` for a list of models (Samsung's documents give ``tags`` the default
+    ``[]`` in vpc, loadbalancer, dns, vpn ...), ``{}`` for a model; never a word, which is what tells
+    ``Resource | Resource`` (a description and a Schema cell) from ``boolean | True``."""
     if value in ("", "None"):
         return True
     try:
         expr = parse_schema(schema_text)
     except SchemaSyntaxError:
         return False
-    return not (expr.model_names() or (expr.kind == "array" and expr.items[0].kind == "model"))
+    if not expr.model_names():
+        return True
+    branches = expr.items if expr.kind == "anyof" else (expr,)
+    kinds = {branch.kind for branch in branches if not (branch.kind == "prim" and branch.name == "null")}
+    if kinds == {"array"}:
+        return value.startswith("[") and value.endswith("]")
+    if kinds == {"model"}:
+        return value.startswith("{") and value.endswith("}")
+    return False
 
 
 def _recut_fields(cells: list[str]) -> tuple[list[str], _Repairs]:

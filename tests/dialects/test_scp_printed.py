@@ -1,0 +1,51 @@
+"""SCP readings that pages printed from Samsung's own OpenAPI documents showed wrong (``tests/build/scp_page_printer``
+prints them, ``tests/build/scp_print_sweep`` reads them back and compares), each on a short synthetic page of the
+shape (``tests/fixtures/scp/printed``, README says where each shape was seen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scraper.dialects import PageInfo, dialect_for
+from scraper.readers import read_page
+from tests.paths import FIXTURES
+
+PRINTED = FIXTURES / "scp" / "printed"
+
+
+def _models(name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The one model page's models by name, and its findings' ``kind: message``."""
+    text = (PRINTED / name).read_text(encoding="utf-8")
+    document = read_page(text, page=name, format="text", provider="scp")
+    (service,) = dialect_for("scp").read(
+        document, PageInfo(page=name, url="https://example.invalid/" + name, services=("gateway",))
+    )
+    return {n: m.schema for n, m in service.models.items()}, [f"{f.kind}: {f.message}" for f in service.findings]
+
+
+def test_model_typed_field_with_an_empty_list_default_pipe() -> None:
+    """``| tags optional | Tag list | array[Tag] | [] |``: Samsung's documents give a list of models the default
+    ``[]`` (vpc, loadbalancer, dns, vpn, gslb ...); ``[]`` is the Default cell, not a description's tail."""
+    models, findings = _models("model_list_default_pipe.txt")
+    properties = models["GatewayCreateRequest"]["properties"]
+    assert properties["tags"]["type"] == "array"
+    assert properties["tags"]["items"] == {"$ref": "#/components/schemas/Tag"}
+    assert properties["tags"]["default"] == []
+    assert properties["tags"]["description"] == "Tag list"
+    assert properties["rules"]["items"] == {"$ref": "#/components/schemas/Rule"}
+    assert properties["rules"]["default"] == []
+    assert properties["labels"]["default"] == {}
+    # a model's description that is a model name stays the description, never a default
+    assert properties["owner"] == {"$ref": "#/components/schemas/Owner", "description": "Owner"}
+    assert not [f for f in findings if f.startswith("broken-row")]
+
+
+def test_model_typed_field_with_an_empty_list_default_squashed() -> None:
+    """The squashed rendering glues the default to the Schema cell: ``array[Tag][]``."""
+    models, findings = _models("model_list_default_squashed.txt")
+    properties = models["GatewayCreateRequest"]["properties"]
+    assert properties["tags"]["items"] == {"$ref": "#/components/schemas/Tag"}
+    assert properties["tags"]["default"] == []
+    assert properties["rules"]["items"] == {"$ref": "#/components/schemas/Rule"}
+    assert properties["owner"]["$ref"] == "#/components/schemas/Owner"
+    assert not [f for f in findings if f.startswith("broken-row")]
