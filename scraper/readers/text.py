@@ -404,8 +404,9 @@ _SQUASHED_TABLE_ENDS = ("Responses", "Example HTTP request", "Request path", "HT
 _CONSTRAINT_LINE = re.compile(r"^(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 
 
-#: The longest Schema cell with its Default glued to it that is split (``any of [array[string], null]None``: 35); a
-#: longer text is no such pair (a 72 kB line of a cut page took minutes to try every split of).
+#: The longest Schema cell with its Default glued to it that is split by trying every prefix
+#: (``any of [array[string], null]None``: 35); a longer one only where a compound cell can end
+#: (:func:`_split_long_compound`: a 72 kB line of a cut page took minutes to try every split of).
 _LONGEST_GLUED_SCHEMA = 200
 
 
@@ -417,7 +418,7 @@ def split_schema_default(text: str) -> tuple[str, str] | None:
     text = text.strip()
     longest: tuple[str, str] | None = None
     if len(text) > _LONGEST_GLUED_SCHEMA:
-        return None  # no Schema and Default cell is this long; trying every prefix would be quadratic in the line
+        return _split_long_compound(text)
     for k in range(len(text), 0, -1):
         schema, rest = text[:k].rstrip(), text[k:].strip()
         if not (schema and _is_schema(schema) and _plausible_default(rest, schema)):
@@ -429,6 +430,25 @@ def split_schema_default(text: str) -> tuple[str, str] | None:
         elif rest == "None":
             return schema, rest  # ``FooNone``: the longest split leaving ``None`` as the default
     return longest
+
+
+#: How many closing brackets of a long compound Schema cell are tried as its end, from the right: a Default glued
+#: to it is one short word or literal (``None``, ``[]``), so the end is among the last few.
+_LONG_COMPOUND_ENDS = 8
+
+
+def _split_long_compound(text: str) -> tuple[str, str] | None:
+    """A Schema cell longer than every prefix is tried for (an ``enum`` of long names: cachestore's 13 product
+    names, 280 characters) ends after a closing parenthesis or bracket: those few ends are tried, from the right,
+    so the work stays linear in the line (a cut page's 72 kB line of tags is no schema, quickly)."""
+    if not text.startswith(("enum (", "array[", "any of [")):
+        return None
+    ends = [index + 1 for index in range(len(text) - 1, -1, -1) if text[index] in ")]"][:_LONG_COMPOUND_ENDS]
+    for end in ends:
+        schema, rest = text[:end], text[end:].strip()
+        if _is_schema(schema) and _plausible_default(rest, schema):
+            return schema, rest
+    return None
 
 
 def _next_nonblank(src: _Lines, j: int) -> int:

@@ -49,3 +49,17 @@ def test_model_typed_field_with_an_empty_list_default_squashed() -> None:
     assert properties["rules"]["items"] == {"$ref": "#/components/schemas/Rule"}
     assert properties["owner"]["$ref"] == "#/components/schemas/Owner"
     assert not [f for f in findings if f.startswith("broken-row")]
+
+
+def test_long_enum_glued_to_its_default_squashed() -> None:
+    """``enum (<13 product names>)None``: a squashed row's Schema cell longer than a glued pair was thought to be
+    (cachestore's ``product_image_type``, 280 characters) is still split at its closing parenthesis."""
+    name = "long_enum_param_squashed.txt"
+    text = (PRINTED / name).read_text(encoding="utf-8")
+    document = read_page(text, page=name, format="text", provider="scp")
+    (service,) = dialect_for("scp").read(document, PageInfo(page=name, url="https://example.invalid/" + name))
+    (operation,) = service.operations
+    parameters = {p.name: p.schema for p in operation.versions["1.0"].parameters}
+    assert len(parameters["storage_class"]["enum"]) == 8
+    assert parameters["storage_class"]["type"] == "string"
+    assert not [f for f in service.findings if "schema expression" in f.message]

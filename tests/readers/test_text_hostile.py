@@ -40,3 +40,13 @@ def test_a_long_last_line_of_a_squashed_row_is_read_in_linear_time() -> None:
 def test_a_schema_and_default_are_split_only_in_a_cell_of_plausible_length() -> None:
     assert split_schema_default("any of [array[string], null]None") == ("any of [array[string], null]", "None")
     assert split_schema_default("string" + "x" * 5000) is None
+
+
+def test_a_long_compound_schema_is_split_at_a_closing_bracket() -> None:
+    """A compound Schema cell longer than the exhaustive split tries (an enum of long names) is split where it can
+    end, after a closing parenthesis or bracket, tried from the right; a long line of no schema is still none."""
+    values = ", ".join(f"Product Tier {n} Enterprise Edition" for n in range(12))
+    assert split_schema_default(f"enum ({values})None") == (f"enum ({values})", "None")
+    assert split_schema_default(f"any of [enum ({values}), null]None") == (f"any of [enum ({values}), null]", "None")
+    assert split_schema_default(f"array[enum ({values})][]") == (f"array[enum ({values})]", "[]")
+    assert split_schema_default("enum (" + "x)" * 5000) is None
