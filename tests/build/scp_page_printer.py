@@ -1,0 +1,611 @@
+"""An SCP API reference page printed from an OpenAPI document, the way docs.e.samsungsdscloud.com prints it.
+
+Samsung's site renders each service's ``_print`` page from the service's OpenAPI document; the Terraform SDK's
+copies of those documents (``tests/build/scp_oracle.py`` says where) are the oracle. Printing a page from an
+oracle document and reading it back with ``docs2client spec`` measures the SCP dialect on services it was never
+built against, with the truth known field by field:
+
+    python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed]
+
+writes ``OUT_DIR/<service>-<rendering>.txt`` for every ``*.yaml`` in ``ORACLE_DIR`` (the service's slug, used in
+the host and in ``Scp-Api-Version``, is the file name without a ``-X.Y`` suffix).
+
+What the printer follows, from the stored pages (``pages/scp/001`` pipe, ``pages/scp/004`` squashed;
+``/work/shared/docs/format-notes.md`` maps them) and excerpts of real ``_print`` pages of other services:
+
+- Service title, ``Overview`` with the two standard sentences, ``Version`` with the overview version table, the
+  ``OpenAPI URL`` (``https://<slug>.{region}.{environment}.samsungsdscloud.com``) and the environment/region table;
+  then ``1 - APIs``, one ``1.K - <summary>`` per operation (titles sorted, as the site lists them) and one
+  ``1.K.1 - X.Y`` version page each; then ``2 - Models``, one ``2.K - <Name>`` table per component schema.
+- A version page: ``<method> <path>``, ``Description``, the description, ``State ACTIVE (<x-api-status>)``, the
+  deprecation sentence on a DEPRECATED page, the per-page version table, ``Parameters`` + table (body row
+  ``| body | body required | Model |``: its empty cells dropped), ``Responses`` + table (Schema ``None``, a model
+  name or ``array[Model]``), ``Example HTTP request``, the request path with the required query parameters
+  appended, the six ``Request header`` lines, ``Request body`` + JSON, ``Example HTTP response``, ``Response <code>``
+  and JSON when the 2xx response has a schema.
+- Schema cells in the site's grammar: ``string (date-time)``, ``array[X]``, ``any of [X, null]`` (OpenAPI 3.0's
+  ``nullable`` included), ``enum (A, B)``, a ``$ref`` (or a lone ``allOf`` of one) as the model's name.
+- Description cells: the description, then `` Example : <value>`` on every non-model field (empty when the
+  document has none), values written as Python prints them (``True``, ``['a']``), then the constraints glued
+  with no separator (``Pattern : ``, ``Minimum length : ``, ``Maximum length : ``, ``Minimum : ``,
+  ``Maximum : ``). Parameter defaults are Python's spelling too (``None`` when there is none); a model row's
+  Default is empty unless the document gives one; a model table's last row drops its empty Default cell, and an
+  empty Description is dropped there too.
+- Pipe rendering: cells joined by `` | ``, JSON with its indentation stripped. Squashed rendering: a blank line
+  between blocks, each table row's cells concatenated with no separator except where a cell holds several lines
+  (the name and its ``required``/``optional`` flag, the description and its ``Example :`` and constraint lines),
+  JSON indented by 4 spaces.
+
+Where the printer is unsure (no stored page shows it), it says so here rather than guess silently:
+
+- Example JSON is built from the fields' own examples; where a field has none the printer writes ``""`` for a
+  string (as the real pages do), ``0`` for a number, ``true`` for a boolean, ``{}`` for an object without
+  properties. The site's own generator may differ.
+- An inline object schema with properties (no ``$ref``) is printed as ``object``: no stored page shows one.
+- A schema with no type at all is printed as ``object``; ``oneOf`` is printed as ``any of`` (no page shows
+  ``one of``); ``additionalProperties`` is not shown.
+- Operations without ``x-api-version`` are printed as version ``1.0``; without ``x-api-status`` as CURRENT.
+- A multipart or form request body is printed as a body row of its schema like a JSON one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+PREAMBLE = "This is the multi-page printable view of this section. Click here to print."
+RETURN_LINE = "Return to the regular view of this page."
+DEPRECATION = (
+    "Deprecated versions with Not Before dates that have arrived or expired are no longer supported. "
+    "We recommend using the latest version."
+)
+ENVIRONMENTS = (
+    ("s", "kr-west1"),
+    ("s", "kr-east1"),
+    ("g", "kr-south1"),
+    ("g", "kr-south2"),
+    ("g", "kr-south3"),
+    ("e", "kr-west1"),
+    ("e", "kr-east1"),
+)
+HEADER_LINES = (
+    '"Scp-Accesskey = 2sd2gg=2agbdSD26svcD",',
+    '"Scp-Signature = fsfsdf235f9U35sdgf35Xsf/qgsdgsdg326=sfsdr23rsef=",',
+    '"Scp-Timestamp = 1605290625682",',
+    '"Scp-ClientType = Openapi",',
+    '"Accept-Language = en-US",',
+)
+CONSTRAINTS = (
+    ("pattern", "Pattern : "),
+    ("minLength", "Minimum length : "),
+    ("maxLength", "Maximum length : "),
+    ("minimum", "Minimum : "),
+    ("maximum", "Maximum : "),
+)
+
+
+class _StringDates(yaml.SafeLoader):
+    """A YAML loader that keeps dates as the strings the document wrote (the site prints them as written)."""
+
+
+_StringDates.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_document(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_StringDates)  # a SafeLoader subclass: no arbitrary objects
+
+
+class Printer:
+    """Prints one service's page from one OpenAPI document."""
+
+    def __init__(self, document: Mapping[str, Any], slug: str, title: str, rendering: str) -> None:
+        if rendering not in ("pipe", "squashed"):
+            raise ValueError(f"rendering must be pipe or squashed, not {rendering!r}")
+        self.document = document
+        self.slug = slug
+        self.title = title
+        self.squashed = rendering == "squashed"
+        self.blocks: list[list[str]] = []
+
+    # -- schema reading ---------------------------------------------------------------------------------------
+
+    def resolve(self, schema: Any, seen: frozenset[str] = frozenset()) -> Any:
+        while isinstance(schema, Mapping) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith("#/"):
+                return {}
+            seen = seen | {ref}
+            target: Any = self.document
+            for part in ref[2:].split("/"):
+                target = target.get(part, {}) if isinstance(target, Mapping) else {}
+            schema = target
+        return schema if isinstance(schema, Mapping) else {}
+
+    def model_name(self, schema: Any) -> str | None:
+        """The model a schema names: a ``$ref``, or a lone ``allOf`` of one ``$ref``, to an object component."""
+        if not isinstance(schema, Mapping):
+            return None
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            name = ref.rsplit("/", 1)[1]
+            return name if self.is_model(name) else None
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1:
+            return self.model_name(all_of[0])
+        return None
+
+    def is_model(self, name: str) -> bool:
+        """An object component is a model with a table of its own; any other (an enum of strings, an ``anyOf``)
+        the site prints inline where it is used (``enum (PERMANENT, TEMPORARY)`` for iam's
+        ``AccessKey.access_key_type``, an ``allOf`` of ``AccessKeyTypeEnum``) and lists no model for it (iam's
+        ``models/_print`` lists no ``...Enum``)."""
+        schema = ((self.document.get("components") or {}).get("schemas") or {}).get(name)
+        if not isinstance(schema, Mapping):
+            return True
+        if "properties" in schema or "allOf" in schema:
+            return True
+        # an alias the SDK's generator extracted from an inline schema (iam's ``Principal``: an ``anyOf`` of a
+        # string and a map; ``Policy_Type_1``: a string or a list) is inline on the site's page
+        shaped = any(key in schema for key in ("anyOf", "oneOf", "enum", "items"))
+        return schema.get("type", "object") == "object" and not shaped
+
+    def inlined(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``schema`` with a reference to a non-model component replaced by the component (its own keys win)."""
+        target = schema
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], Mapping):
+            target = all_of[0]
+        ref = target.get("$ref")
+        if isinstance(ref, str) and self.model_name(target) is None:
+            rest = {key: value for key, value in schema.items() if key not in ("$ref", "allOf")}
+            return {**self.resolve(target), **rest}
+        return schema
+
+    def schema_cell(self, schema: Any) -> str:
+        """The site's Schema column for ``schema``."""
+        if not isinstance(schema, Mapping):
+            return "object"
+        schema = self.inlined(schema)
+        name = self.model_name(schema)
+        nullable = bool(schema.get("nullable"))
+        if name is not None:
+            return f"any of [{name}, null]" if nullable else name
+        for key in ("anyOf", "oneOf"):
+            branches = schema.get(key)
+            if isinstance(branches, list) and branches:
+                return _any_of([self.schema_cell(branch) for branch in branches], nullable)
+        declared = schema.get("type")
+        types = [str(t) for t in declared] if isinstance(declared, list) else [str(declared)] if declared else []
+        if "null" in types:
+            types.remove("null")
+            nullable = True
+        if len(types) > 1:
+            cells = [self.schema_cell({**schema, "type": t, "nullable": False}) for t in types]
+            return "any of [" + ", ".join(cells + (["null"] if nullable else [])) + "]"
+        kind = types[0] if types else ("array" if "items" in schema else "object")
+        if isinstance(schema.get("enum"), list):
+            values = [value for value in schema["enum"] if value is not None]
+            nullable = nullable or len(values) < len(schema["enum"])
+            cell = "enum (" + ", ".join(_python(value) for value in values) + ")"
+        elif kind == "array":
+            cell = f"array[{self.schema_cell(schema.get('items'))}]"
+        elif kind in ("string", "integer", "number", "boolean", "object"):
+            cell = kind + (f" ({schema['format']})" if schema.get("format") and kind != "object" else "")
+        else:
+            cell = "object"
+        return f"any of [{cell}, null]" if nullable else cell
+
+    def is_model_typed(self, schema: Any) -> bool:
+        """A field typed by a model (or a list of one): the site prints no ``Example :`` for it."""
+        if not isinstance(schema, Mapping):
+            return False
+        if self.model_name(schema) is not None:
+            return True
+        if schema.get("type") == "array":
+            return self.is_model_typed(schema.get("items"))
+        for key in ("anyOf", "oneOf"):
+            branches = schema.get(key)
+            if isinstance(branches, list):
+                return any(self.is_model_typed(branch) for branch in branches)
+        return False
+
+    def description_lines(self, description: str, schema: Any, example: Any, has_example: bool) -> list[str]:
+        """The Description cell's lines: text, ``Example : v`` and each constraint (glued in the pipe rendering)."""
+        lines = [description.strip()] if description and description.strip() else []
+        if self.is_model_typed(schema):
+            return lines
+        shown = _python(example) if has_example else ""
+        lines.append(f"Example : {shown}".rstrip())
+        resolved = self.inlined(schema) if isinstance(schema, Mapping) else {}
+        for key, label in CONSTRAINTS:
+            if key in resolved:
+                lines.append(f"{label}{_python(resolved[key])}")
+        return lines
+
+    # -- examples ---------------------------------------------------------------------------------------------
+
+    def example(self, schema: Any, depth: int = 0) -> Any:
+        schema_map = schema if isinstance(schema, Mapping) else {}
+        if "example" in schema_map:
+            return schema_map["example"]
+        target = self.resolve(schema)
+        all_of = target.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1:
+            target = self.resolve(all_of[0])
+        for key in ("anyOf", "oneOf"):
+            branches = target.get(key)
+            if isinstance(branches, list):
+                for branch in branches:
+                    if self.resolve(branch).get("type") != "null":
+                        return self.example(branch, depth + 1)
+        if depth > 6:
+            return {}
+        kind = target.get("type")
+        kind = next((t for t in kind if t != "null"), None) if isinstance(kind, list) else kind
+        if "properties" in target:
+            return {name: self.example(child, depth + 1) for name, child in target["properties"].items()}
+        if isinstance(target.get("enum"), list) and target["enum"]:
+            return target["enum"][0]
+        if kind == "array" or "items" in target:
+            return [self.example(target.get("items"), depth + 1)]
+        if kind in ("integer", "number"):
+            return 0
+        if kind == "boolean":
+            return True
+        if kind == "object":
+            return {}
+        return ""
+
+    def json_lines(self, value: Any) -> list[str]:
+        text = json.dumps(value, indent=4, ensure_ascii=False)
+        lines = text.splitlines()
+        return lines if self.squashed else [line.lstrip() for line in lines]
+
+    # -- tables -----------------------------------------------------------------------------------------------
+
+    def table(self, header: list[str], rows: list[list[list[str]]]) -> list[str]:
+        """A table of one-line cells (versions, regions, responses)."""
+        if self.squashed:
+            return ["".join(header)] + ["".join(" ".join(cell) for cell in row) for row in rows]
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        return lines + ["| " + " | ".join(" ".join(cell) for cell in row) + " |" for row in rows]
+
+    # -- page -------------------------------------------------------------------------------------------------
+
+    def block(self, *lines: str) -> None:
+        self.blocks.append(list(lines))
+
+    def operations(self) -> list[tuple[str, str, Mapping[str, Any]]]:
+        found = []
+        for path, item in (self.document.get("paths") or {}).items():
+            if not isinstance(item, Mapping):
+                continue
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if isinstance(operation, Mapping):
+                    shared = [p for p in item.get("parameters") or [] if isinstance(p, Mapping)]
+                    operation = {**operation, "parameters": shared + list(operation.get("parameters") or [])}
+                    found.append((method, str(path), operation))
+        return sorted(found, key=lambda found_op: (_title(*found_op).lower(), found_op[1], found_op[0]))
+
+    def versions(self) -> dict[str, tuple[str, str]]:
+        """Every version the operations name, newest first, with its status and Not Before date."""
+        seen: dict[str, tuple[str, str]] = {}
+        for _, _, operation in self.operations():
+            version, status, date = _version_of(operation)
+            seen.setdefault(version, (status, date))
+        return dict(sorted(seen.items(), key=lambda item: [int(p) for p in item[0].split(".")], reverse=True))
+
+    def print_page(self) -> str:
+        if self.squashed:
+            self.block(PREAMBLE)
+            self.block(RETURN_LINE)
+        else:
+            self.block(PREAMBLE)
+        self.block(self.title)
+        self.block("Overview")
+        self.block(
+            "Provides an Application Programming Interface (API) that supports programmatic use of IaaS/PaaS"
+            " products provided by SCP."
+        )
+        self.block(
+            f"This guide provides a brief description of {self.title} service and how to call API. The API is"
+            " provided as a RESTful API, and it responds in JSON format."
+        )
+        self.block("Version")
+        versions = self.versions()
+        if any(status == "DEPRECATED" for status, _ in versions.values()):
+            self.block(DEPRECATION)
+        rows = [[[version], [status], [date]] for version, (status, date) in versions.items()]
+        self.block(*self.table(["Version", "Status", "Not Before"], rows))
+        self.block("OpenAPI URL")
+        self.block(f"https://{self.slug}.{{region}}.{{environment}}.samsungsdscloud.com")
+        self.block("Environment and Region List")
+        self.block(*self.table(["environment", "region"], [[[e], [r]] for e, r in ENVIRONMENTS]))
+        self.block("1 - APIs")
+        for index, (method, path, operation) in enumerate(self.operations(), start=1):
+            self.print_operation(index, method, path, operation)
+        schemas = (self.document.get("components") or {}).get("schemas") or {}
+        if schemas:
+            self.block("2 - Models")
+            models = [(str(name), schema) for name, schema in schemas.items() if self.is_model(str(name))]
+            for index, (name, schema) in enumerate(models, start=1):
+                self.print_model(index, name, schema)
+        separator = "\n\n" if self.squashed else "\n"
+        return separator.join("\n".join(block) for block in self.blocks) + "\n"
+
+    def print_operation(self, index: int, method: str, path: str, operation: Mapping[str, Any]) -> None:
+        version, status, date = _version_of(operation)
+        self.block(f"1.{index} - {_title(method, path, operation)}")
+        self.block(f"1.{index}.1 - {version}")
+        self.block(f"{method} {path}")
+        self.block("Description")
+        description = str(operation.get("description") or operation.get("summary") or "None").strip()
+        self.block(*[line for line in description.splitlines() if line.strip()] or ["None"])
+        self.block(f"State ACTIVE ({status})")
+        if status == "DEPRECATED":
+            self.block(DEPRECATION)
+        self.block(*self.table(["Version", "Not Before"], [[[version], [date]]]))
+        parameters = [self.resolve(p) for p in operation.get("parameters") or []]
+        rows: list[list[list[str]]] = []
+        for parameter in parameters:
+            schema = parameter.get("schema") or {}
+            has_example = "example" in parameter or (isinstance(schema, Mapping) and "example" in schema)
+            example = parameter.get("example", schema.get("example") if isinstance(schema, Mapping) else None)
+            flag = "required" if parameter.get("required") else "optional"
+            rows.append(
+                [
+                    [str(parameter.get("in"))],
+                    [str(parameter.get("name")), flag],
+                    self.description_lines(str(parameter.get("description") or ""), schema, example, has_example),
+                    [self.schema_cell(schema)],
+                    [_python(schema.get("default")) if isinstance(schema, Mapping) else "None"],
+                ]
+            )
+        body = _body_schema(operation)
+        if body is not None:
+            rows.append([["body"], ["body", "required"], [], [self.schema_cell(body)], []])
+        self.block("Parameters")
+        if rows:
+            self.block(*self.parameter_table(rows))
+        self.block("Responses")
+        response_rows = []
+        success: tuple[str, Any] | None = None
+        for code, response in (operation.get("responses") or {}).items():
+            response = self.resolve(response)
+            schema = _json_schema(response)
+            response_rows.append(
+                [
+                    [str(code)],
+                    [str(response.get("description") or "")],
+                    [self.schema_cell(schema) if schema is not None else "None"],
+                ]
+            )
+            if str(code).startswith("2") and success is None:
+                success = (str(code), schema)
+        self.block(*self.table(["HTTP Code", "Description", "Schema"], response_rows))
+        self.block("Example HTTP request")
+        self.block("Request path")
+        required_query = [str(p.get("name")) for p in parameters if p.get("in") == "query" and p.get("required")]
+        query = "?" + "&".join(f"{name}={{{name}}}" for name in required_query) if required_query else ""
+        self.block(path + query)
+        self.block("Request header")
+        self.block(*HEADER_LINES, f'"Scp-Api-Version = {self.slug} {version}"')
+        if body is not None:
+            self.block("Request body")
+            self.block(*self.json_lines(self.example(body)))
+        self.block("Example HTTP response")
+        if success is not None:
+            self.block(f"Response {success[0]}")
+            if success[1] is not None:
+                self.block(*self.json_lines(self.example(success[1])))
+
+    def parameter_table(self, rows: list[list[list[str]]]) -> list[str]:
+        header = ["Type", "Name", "Description", "Schema", "Default"]
+        if not self.squashed:
+            lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+            for row in rows:
+                cells = [" ".join(row[0]), " ".join(row[1]), _pipe_description(row[2]), row[3][0], " ".join(row[4])]
+                if row[0] == ["body"]:
+                    cells = [cells[0], cells[1], cells[3]]
+                lines.append("| " + " | ".join(cells) + " |")
+            return lines
+        lines = ["".join(header)]
+        for row in rows:
+            location, name, description, schema, default = row
+            lines.append(location[0] + name[0])
+            lines.append(name[1])
+            lines.extend(description or [""])
+            lines.append(schema[0] + "".join(default))
+        return lines
+
+    def print_model(self, index: int, name: str, schema: Any) -> None:
+        self.block(f"2.{index} - {name}")
+        target = self.resolve(schema)
+        all_of = target.get("allOf")
+        if isinstance(all_of, list) and "properties" not in target:
+            merged: dict[str, Any] = {"properties": {}, "required": []}
+            for part in all_of:
+                part = self.resolve(part)
+                merged["properties"].update(part.get("properties") or {})
+                merged["required"] += list(part.get("required") or [])
+            target = merged
+        required = set(target.get("required") or [])
+        rows = []
+        for field, child in (target.get("properties") or {}).items():
+            child_map = self.inlined(child) if isinstance(child, Mapping) else {}
+            flag = "required" if field in required else "optional"
+            default = _python(child_map["default"]) if "default" in child_map else ""
+            rows.append(
+                [
+                    [str(field), flag],
+                    self.description_lines(
+                        str(child_map.get("description") or ""), child, child_map.get("example"), "example" in child_map
+                    ),
+                    [self.schema_cell(child)],
+                    [default] if default else [],
+                ]
+            )
+        if not rows:
+            if self.squashed:
+                self.block("NameDescriptionSchemaDefault")
+            else:
+                self.block("| Name | Description | Schema | Default |", "|---|---|---|---|")
+            return
+        if self.squashed:
+            lines = ["NameDescriptionSchemaDefault"]
+            for field_name, description, cell, default in rows:
+                lines.extend(field_name)
+                lines.extend(description or [""])
+                lines.append(cell[0] + "".join(default))
+            self.block(*lines)
+            return
+        lines = ["| Name | Description | Schema | Default |", "|---|---|---|---|"]
+        for position, (field_name, description, cell, default) in enumerate(rows):
+            cells = [" ".join(field_name)] + ([_pipe_description(description)] if description else []) + [cell[0]]
+            last = position == len(rows) - 1
+            if default:
+                cells.append(default[0])
+            elif not last:
+                cells.append("")
+            line = "| " + " | ".join(cells) + " |"
+            if not description and not last and not default:
+                line = line[:-2] + "||"  # the site's mid-row spelling: `| f req | schema | ||`
+            lines.append(line.replace("|  |", "| |"))
+        self.block(*lines)
+
+
+def _any_of(cells: list[str], nullable: bool) -> str:
+    """``any of [...]`` of the branches' cells, a nested ``any of`` spliced in and ``null`` once, last: the SDK's
+    documents nest what the service's own document wrote flat (``anyOf: [{type: string, nullable: true}, array]``
+    for ``any of [string, array[string], null]``)."""
+    members: list[str] = []
+    for cell in cells:
+        inner = _ANY_OF_MEMBERS.fullmatch(cell)
+        for member in _split_members(inner.group(1)) if inner else [cell]:
+            if member == "null":
+                nullable = True
+            elif member not in members:
+                members.append(member)
+    return "any of [" + ", ".join(members + (["null"] if nullable else [])) + "]"
+
+
+_ANY_OF_MEMBERS = re.compile(r"any of \[(.*)\]")
+
+
+def _split_members(text: str) -> list[str]:
+    """The top-level members of an ``any of`` list (commas inside brackets and parentheses belong to a member)."""
+    members, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "," and depth == 0:
+            members.append(text[start:index].strip())
+            start = index + 1
+    members.append(text[start:].strip())
+    return members
+
+
+def _pipe_description(lines: list[str]) -> str:
+    """A Description cell in the pipe rendering: ``text Example : v`` with the constraints glued on (the site puts
+    each on a line of its own, which the text rendering joins with nothing: ``Example : 10Maximum : 20``)."""
+    text = ""
+    for line in lines:
+        glued = any(line.startswith(label) for _, label in CONSTRAINTS)
+        text += line if glued or not text else " " + line
+    return text
+
+
+def _squash_row(row: list[list[str]]) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for cell in row:
+        if len(cell) <= 1:
+            current += cell[0] if cell else ""
+            continue
+        lines.append(current + cell[0])
+        lines.extend(cell[1:-1])
+        current = cell[-1]
+    lines.append(current)
+    return lines
+
+
+def _python(value: Any) -> str:
+    """A value as the site writes examples and defaults: Python's spelling (``True``, ``None``, ``['a']``)."""
+    if isinstance(value, str):
+        return value
+    return repr(value)
+
+
+def _title(method: str, path: str, operation: Mapping[str, Any]) -> str:
+    return str(operation.get("summary") or operation.get("operationId") or f"{method} {path}").strip()
+
+
+def _version_of(operation: Mapping[str, Any]) -> tuple[str, str, str]:
+    version = str(operation.get("x-api-version") or "1.0")
+    status = str(operation.get("x-api-status") or "CURRENT").upper()
+    not_before = operation.get("x-not-before")
+    date = re.sub(r"\D", "", str(not_before))[:8] if not_before and status != "CURRENT" else "-"
+    return version, status, date or "-"
+
+
+def _json_schema(holder: Mapping[str, Any]) -> Any:
+    content = holder.get("content") or {}
+    if not isinstance(content, Mapping) or not content:
+        return None
+    media = content.get("application/json") or next(iter(content.values()))
+    return media.get("schema") if isinstance(media, Mapping) else None
+
+
+def _body_schema(operation: Mapping[str, Any]) -> Any:
+    body = operation.get("requestBody")
+    return _json_schema(body) if isinstance(body, Mapping) else None
+
+
+def service_slug(path: Path) -> str:
+    return re.sub(r"-\d+\.\d+$", "", path.stem)
+
+
+def print_page(document: Mapping[str, Any], slug: str, rendering: str = "pipe", title: str | None = None) -> str:
+    """The page for ``document``; the title defaults to the slug (the oracle's ``info.title`` names a suite)."""
+    return Printer(document, slug, title or slug, rendering).print_page()
+
+
+def print_folder(oracle: Path, out: Path, rendering: str) -> Iterator[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(oracle.glob("*.yaml")):
+        target = out / f"{path.stem}-{rendering}.txt"
+        target.write_text(print_page(load_document(path), service_slug(path), rendering), encoding="utf-8")
+        yield target
+
+
+def main(argv: list[str]) -> int:
+    positional = [arg for arg in argv if not arg.startswith("--")]
+    rendering = argv[argv.index("--rendering") + 1] if "--rendering" in argv[:-1] else "pipe"
+    positional = [arg for arg in positional if arg != rendering] if "--rendering" in argv else positional
+    if len(positional) != 2 or rendering not in ("pipe", "squashed"):
+        print(
+            "usage: python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed]",
+            file=sys.stderr,
+        )
+        return 2
+    for written in print_folder(Path(positional[0]), Path(positional[1]), rendering):
+        print(written)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
