@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from scraper.dialects import PageInfo, dialect_for
-from scraper.readers import read_page
+from tests.dialects.scp_model_pages import read_models
 from tests.paths import FIXTURES
 
 ORACLE = FIXTURES / "scp" / "oracle"
@@ -14,12 +13,7 @@ ORACLE = FIXTURES / "scp" / "oracle"
 
 def _models(name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """The one model page's models by name, and its findings' ``kind: message``."""
-    text = (ORACLE / name).read_text(encoding="utf-8")
-    document = read_page(text, page=name, format="text", provider="scp")
-    (service,) = dialect_for("scp").read(
-        document, PageInfo(page=name, url="https://example.invalid/" + name, services=("backup",))
-    )
-    return {n: m.schema for n, m in service.models.items()}, [f"{f.kind}: {f.message}" for f in service.findings]
+    return read_models(ORACLE / name, "backup")
 
 
 def test_bare_object_with_a_scalar_example_is_untyped() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from scraper.dialects import PageInfo, dialect_for
 from scraper.readers import read_page
+from tests.dialects.scp_model_pages import read_models
 from tests.paths import FIXTURES
 
 PRINTED = FIXTURES / "scp" / "printed"
@@ -15,12 +16,7 @@ PRINTED = FIXTURES / "scp" / "printed"
 
 def _models(name: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """The one model page's models by name, and its findings' ``kind: message``."""
-    text = (PRINTED / name).read_text(encoding="utf-8")
-    document = read_page(text, page=name, format="text", provider="scp")
-    (service,) = dialect_for("scp").read(
-        document, PageInfo(page=name, url="https://example.invalid/" + name, services=("gateway",))
-    )
-    return {n: m.schema for n, m in service.models.items()}, [f"{f.kind}: {f.message}" for f in service.findings]
+    return read_models(PRINTED / name, "gateway")
 
 
 def test_model_typed_field_with_an_empty_list_default_pipe() -> None:
