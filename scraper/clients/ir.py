@@ -37,6 +37,7 @@ from scraper.clients import (
     synthesis,
 )
 from scraper.clients.accept_header import accept_value
+from scraper.clients.annotation_names import annotation_names
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.credential_clashes import clash_warnings, credential_target
 from scraper.clients.discriminated_examples import discriminator_errors
@@ -646,12 +647,9 @@ class VersionIR:
             for op in self.operations
             if op.pagination and op.pagination.items_attr is None and not op.pagination.reads_body
         ]
-        names = []
-        if any(re.search(r"\bAny\b", a) for a in annotations):
-            names.append("Any")
-        if any("Literal[" in a for a in annotations):
-            names.append("Literal")
-        constants = ["IO", "TYPE_CHECKING"] if any(re.search(r"\bIO\[", a) for a in annotations) else ["TYPE_CHECKING"]
+        used = frozenset().union(*map(annotation_names, annotations))  # names, not words in enum values
+        names = [name for name in ("Any", "Literal") if name in used]
+        constants = ["IO", "TYPE_CHECKING"] if "IO" in used else ["TYPE_CHECKING"]
         return [*constants, *names, "Self"]
 
     @property
