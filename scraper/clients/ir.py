@@ -47,7 +47,7 @@ from scraper.clients.misspelled_refs import misspelled_refs
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.request_media import offered_media_types
-from scraper.clients.response_values import list_items, nullable_components, response_value
+from scraper.clients.response_values import item_roots, list_items, nullable_components, response_value
 from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -391,6 +391,9 @@ class OperationIR:
     #: what the method returns when ``response_model`` is a root model: its value's annotation (``list[_models.Pet]``,
     #: ``response_values``), validated by the root model and returned without it; None: the model itself
     response_value: str | None = None
+    #: whether the value is the items' roots: an array of a discriminated union, whose items the generator wraps in
+    #: root models of their own (``response_values.item_roots``); the method returns ``[item.root for item ...]``
+    returns_item_roots: bool = False
 
     @property
     def headline(self) -> str:
@@ -1112,6 +1115,7 @@ def _build_version(
     for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)
         if op.response_model is not None:
             op.response_value = response_value(ctx.schemas, op.response_model, nullable=nullable)
+            op.returns_item_roots = item_roots(ctx.schemas, op.response_model, nullable=nullable)
         if op.pagination is not None and op.response_model is not None:
             _find_items(ctx, op, op.pagination, op.response_model)
     return VersionIR(
