@@ -3,8 +3,9 @@
 A document split over files (``$ref: ./schemas/pet.yaml`` or ``common.json#/definitions/Error``) is read file by file
 and each thing a file holds is copied once into the document: a schema under ``components.schemas`` (2.0:
 ``definitions``), a parameter, response, request body, header, link or callback under its own section, named after
-the fragment's last token (else the file's name), ``_2``, ``_3`` ... on a collision; a path item in place (3.0 has no
-section for them). References inside a copied part are followed the same way, relative to the file they were in.
+the fragment's last token (else the file's name), ``_2``, ``_3`` ... on a collision, or under the name the document's
+own components give it (``Pet: {$ref: ./schemas/pet.yaml}``); a path item in place (3.0 has no section for them).
+References inside a copied part are followed the same way, relative to the file they were in.
 
 Only files inside the directory tree of the document itself are read: a URL, an absolute path, a ``..`` that leaves
 the tree, or a symlink out of it is a one-line error naming the file and the pointer; so are more than
@@ -180,6 +181,7 @@ class _Bundler:
     def run(self) -> dict[str, Any]:
         # (node holding refs, its pointer in the bundled document, the file its refs are relative to)
         work: list[tuple[Any, tuple[Any, ...], Path]] = [(self.doc, (), self.root_file)]
+        work += self.named_files()
         while work:
             node, where, file = work.pop()
             for here, ref in _refs(node, where, examples=not self.swagger):
@@ -223,6 +225,48 @@ class _Bundler:
         except DocumentError as exc:
             raise BundleError(str(exc)) from None
         return self.doc
+
+    def named_files(self) -> list[tuple[Any, tuple[Any, ...], Path]]:
+        """The document's own components that are a whole reference to another file's part
+        (``ClusterCreateResponse: {$ref: ./schemas/cluster-create-response.yaml}``, Redocly's split layout) take that
+        part under their name, so every other reference to the file is one to the name the document gives it (it
+        was copied under the file's name, and the documented name became an alias the models wrapped and numbered
+        past). The first component naming a part takes it; another naming the same part stays a reference to it.
+        Returns the parts placed, for their own references to be followed (relative to their files)."""
+        placed: list[tuple[Any, tuple[Any, ...], Path]] = []
+        for parts in self.named_sections():
+            section = _at(self.doc, parts)
+            for name, entry in list(section.items()) if isinstance(section, dict) else []:
+                ref = entry.get("$ref") if isinstance(entry, dict) and len(entry) == 1 else None
+                if not isinstance(ref, str) or ref.startswith("#") or not ref.partition("#")[0]:
+                    continue
+                here = (*parts, name)
+                file_part, _, fragment = ref.partition("#")
+                target_file = self.resolve(file_part, self.root_file, ref, here)
+                if (target_file, fragment) in self.placed:
+                    continue  # a second name for a part already placed: the loop makes it a reference to it
+                try:
+                    value = self.target(target_file, fragment, ref, here)
+                except _Missing:
+                    continue  # as written, for the generator to report
+                section[name] = copy.deepcopy(value)
+                self.placed[(target_file, fragment)] = pointer(here)
+                placed.append((section[name], here, target_file))
+        return placed
+
+    def named_sections(self) -> list[tuple[str, ...]]:
+        """Where the document names its reusable parts: each ``components`` section (2.0: ``definitions``,
+        ``parameters``, ``responses``), path items (copied in place) and vendor extensions (``x-...``) excepted."""
+        if self.swagger:
+            return [(key,) for key in ("definitions", "parameters", "responses") if isinstance(self.doc.get(key), dict)]
+        components = self.doc.get("components")
+        if not isinstance(components, dict):
+            return []
+        return [
+            ("components", key)
+            for key, value in components.items()
+            if isinstance(value, dict) and key != "pathItems" and not _vendor_extension(key)
+        ]
 
     def fail(self, here: tuple[Any, ...], message: str) -> BundleError:
         return BundleError(f"{self.source}: {pointer(here)}: {message}")
