@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
-from scraper.clients import layout, model_build_depth, regex_engines, syntax_nodes
+from scraper.clients import container_defaults, layout, model_build_depth, regex_engines, syntax_nodes
 from scraper.clients.errors import GenerationError
 from scraper.clients.schema_keywords import (
     honoured_schemas,
@@ -304,6 +304,7 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
     source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source)))))
+    source = container_defaults.typed_container_defaults(source, _module_tree(source))
     source = _defer_build(_ambiguous_names(_narrowed_fields(_escaped_invisibles(source))))
     source = _black_shape(regex_engines.python_re_where_rust_refuses(source, _module_tree(source)))
     source = _built_at_import(source)
