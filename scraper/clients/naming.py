@@ -92,16 +92,23 @@ def dedupe(names: Iterable[str], *, taken: Iterable[str] = (), sep: str = "_") -
     return out
 
 
+#: A stability channel joined to a version's number (``beta`` of ``v1beta``, ``p1beta1`` of ``v1p1beta1``).
+_CHANNEL = re.compile(r"(?:p\d+)?(?:alpha|beta)\d*", re.IGNORECASE)
+
+
 def version_module(version: str) -> str:
     """Subpackage name for an API version: ``1.1`` -> ``v1_1``, ``v2`` -> ``v2``, ``2024-01-01`` -> ``v2024_01_01``.
 
     A version that starts with numbers keeps at most three of them (``0.0.1-dev2150`` -> ``v0_0_1``: build and
-    pre-release tags make unreadable module names; the package dedupes clashes); any other is cut to 30 characters.
+    pre-release tags make unreadable module names; the package dedupes clashes), and a stability channel written
+    into it (``v1beta``, ``v2alpha1``, ``v1p1beta1``: Google's and Kubernetes' API versions, each another API than
+    ``v1``); any other is cut to 30 characters.
     """
     text = version.encode("ascii", "ignore").decode("ascii").strip()
     numeric = re.match(r"[vV]?(\d+(?:[._-]\d+)*)", text)
     if numeric:
-        return "v" + "_".join(re.split(r"[._-]", numeric.group(1))[:3])
+        channel = _CHANNEL.fullmatch(text[numeric.end() :])
+        return "v" + "_".join(re.split(r"[._-]", numeric.group(1))[:3]) + (channel.group(0).lower() if channel else "")
     body = "_".join(re.findall(r"[A-Za-z0-9]+", text)).lower()
     if body.startswith("v"):
         body = body[1:].lstrip("_")

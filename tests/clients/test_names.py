@@ -61,6 +61,16 @@ def test_version_modules_are_short_and_readable() -> None:
     assert naming.version_module("2024-05-01") == "v2024_05_01"
     assert naming.version_module("v2") == "v2" and naming.version_module("1.1") == "v1_1"
     assert naming.version_module("latest-preview-of-the-api-for-everyone") == "vlatest_preview_of_the_api_for"
+    # a stability channel written into the version (Google's and Kubernetes' API versions) is another API, not a
+    # build tag: Gemini's v1beta was the module v1 (whit3rabbit/gemini-openapi-spec, round 11)
+    assert [naming.version_module(v) for v in ("v1beta", "v1beta1", "v2alpha", "v1p1beta1", "V3Beta2")] == [
+        "v1beta",
+        "v1beta1",
+        "v2alpha",
+        "v1p1beta1",
+        "v3beta2",
+    ]
+    assert naming.version_module("1.0.0-beta.1") == "v1_0_0"  # a separated pre-release tag: still cut
 
 
 def test_default_package_name_is_unique_per_spec_file() -> None:
