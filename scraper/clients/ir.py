@@ -2180,7 +2180,12 @@ def _build_operation(
             continue
         response_status = status
         response_headers = _response_headers(ctx, resp, f"{where}: responses/{status}")
-        choices = _media_choices(resp.get("content"))
+        choices = _read_choices(resp.get("content"))
+        if choices and choices != _media_choices(resp.get("content")):
+            ctx.warn(
+                f"{where}: response {status}: {_media_choices(resp.get('content'))[0][0]} documents no schema beside "
+                f"{choices[0][0]}; the method streams it"
+            )
         if choices:
             media, response_kind, content = choices[0]
             streamed = STREAM_MEDIA.get(media.split(";")[0].strip().lower())
@@ -2284,9 +2289,12 @@ def _read_media_types(ctx: _Ctx, where: str, responses: Mapping[Any, Any]) -> li
     for status in sorted(responses, key=str):
         response = _follow(ctx, responses[status], f"{where}: responses/{status}")
         content = response.get("content") if isinstance(response, dict) else None
-        choices = _media_choices(content)
+        choices = _read_choices(content)
         if choices and isinstance(content, dict):
-            kind = choices[0][1]
+            media, kind, _ = choices[0]
+            if media.split(";")[0].strip().lower() in STREAM_MEDIA:  # a stream read instead of its kind's first
+                media_types.append(media)
+                continue
             media_types.extend(media for media in content if _media_kind(media) == kind)
     return media_types
 
@@ -2484,6 +2492,25 @@ def _media_choices(content: Any) -> list[tuple[str, str, dict[str, Any]]]:
         seen.add(kind)
         out.append((media, kind, content[media] if isinstance(content[media], dict) else {}))
     return out
+
+
+def _read_choices(content: Any) -> list[tuple[str, str, dict[str, Any]]]:
+    """:func:`_media_choices` in the order the method reads them: JSON first, except that a JSON body documenting
+    nothing (no schema, or ``{}``) beside an event stream or JSON lines gives way to the stream (Letta's
+    ``/v1/runs/{run_id}/stream``: ``application/json: {schema: {}}`` and ``text/event-stream``); the stream is then
+    each item's, as for an operation that offers only the stream."""
+    choices = _media_choices(content)
+    streams = [
+        (media, kind, item)
+        for media, kind, item in (
+            (m, _media_kind(m), c if isinstance(c, dict) else {})
+            for m, c in (content.items() if isinstance(content, dict) else ())
+        )
+        if media.split(";")[0].strip().lower() in STREAM_MEDIA
+    ]
+    if not (choices and streams and choices[0][1] == "json") or choices[0][2].get("schema") not in (None, {}):
+        return choices
+    return [streams[0], *(c for c in choices if c[0] != streams[0][0])]
 
 
 def _build_params(

@@ -179,3 +179,35 @@ def test_a_line_longer_than_the_size_limit_stops_the_stream(tmp_path: Path, serv
 def test_the_package_of_streamed_operations_passes_its_own_contract_tests(tmp_path: Path) -> None:
     result = run_package_tests(_written(tmp_path))
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+
+
+def test_json_without_a_schema_beside_an_event_stream_is_read_as_the_stream() -> None:
+    """Letta's ``retrieve_stream_for_run`` (and 4 more of its operations) answers 200 with ``application/json:
+    {schema: {}}`` beside ``text/event-stream``: the JSON documents nothing, the events are the point. The method read
+    the body as one JSON value (``-> Any``, ``Accept: application/json``), so a user waited for the whole stream and
+    got a parse error; now such an operation streams, with a warning, and asks for the stream. A JSON body with a
+    schema beside events (``both`` above) stays JSON."""
+
+    def op(content: dict[str, Any]) -> dict[str, Any]:
+        return {"post": {"responses": {"200": {"description": "ok", "content": content}}}}
+
+    doc = {
+        "openapi": "3.1.0",
+        "info": {"title": "Runs", "version": "1.0"},
+        "paths": {
+            "/runs/stream": op({"application/json": {"schema": {}}, "text/event-stream": {"description": "events"}}),
+            "/runs/lines": op({"application/json": {}, "application/x-ndjson": {"schema": {"type": "object"}}}),
+            "/runs/typed": op({"application/json": {"schema": {"type": "object"}}, "text/event-stream": {}}),
+        },
+    }
+    package = ir.build_package([doc], source_names=["runs.yaml"])
+    ops = {op.path: op for op in package.versions[0].operations}
+    assert (ops["/runs/stream"].response_kind, ops["/runs/stream"].accept) == ("events", "text/event-stream")
+    assert (ops["/runs/lines"].response_kind, ops["/runs/lines"].accept) == ("lines", "application/x-ndjson")
+    assert (ops["/runs/typed"].response_kind, ops["/runs/typed"].accept) == ("json", "application/json")
+    assert [w for w in package.warnings if "streams" in w] == [
+        "runs.yaml: /paths/~1runs~1lines/post: response 200: application/json documents no schema beside "
+        "application/x-ndjson; the method streams it",
+        "runs.yaml: /paths/~1runs~1stream/post: response 200: application/json documents no schema beside "
+        "text/event-stream; the method streams it",
+    ]
