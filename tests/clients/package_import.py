@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -51,4 +52,18 @@ def run_package_tests(root: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
+    )
+
+
+def run_package_mypy(root: Path, *targets: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    """``mypy`` with the package's own configuration (``root/pyproject.toml``: ``--strict``) over ``targets``
+    (paths or module names, relative to ``root``), its cache in ``cache``; the caller asserts on the outcome."""
+    env = {**os.environ, "MYPYPATH": str(root), "MYPY_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(root / "pyproject.toml"), *targets],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=root,
     )

@@ -8,14 +8,11 @@ still holds the documented default."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from scraper.clients.package import render_package
-from tests.clients.package_import import imported, write_package
+from tests.clients.package_import import imported, run_package_mypy, write_package
 
 
 def _spec() -> dict[str, Any]:
@@ -70,14 +67,7 @@ def _spec() -> dict[str, Any]:
 def test_container_defaults_pass_mypy_strict_and_stay_the_default(tmp_path: Path) -> None:
     files = render_package([_spec()], package_name="clients")
     out = write_package(files, tmp_path / "out")
-    env = {**os.environ, "MYPYPATH": str(out), "MYPY_CACHE_DIR": str(tmp_path / ".mypy")}
-    mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(out / "pyproject.toml"), str(out / "clients")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=out,
-    )
+    mypy = run_package_mypy(out, str(out / "clients"), cache=tmp_path / ".mypy")
     assert mypy.returncode == 0, mypy.stdout
     with imported(out, "clients.v1_0.models") as models:
         client = models.OAuthClient(name="x")

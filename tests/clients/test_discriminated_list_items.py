@@ -9,9 +9,6 @@ typed ``list[A | B]`` as before. A response whose schema has both ``anyOf`` and 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +16,7 @@ import httpx
 
 from scraper.clients import ir
 from scraper.clients.package import render_package
-from tests.clients.package_import import imported, write_package
+from tests.clients.package_import import imported, run_package_mypy, write_package
 
 
 def _member(tag: str, **extra: Any) -> dict[str, Any]:
@@ -109,14 +106,7 @@ def test_the_ir_returns_the_items_values() -> None:
 def test_mypy_strict_accepts_the_client_and_the_method_returns_the_members(tmp_path: Path) -> None:
     files = render_package([_spec()], package_name="steps")
     out = write_package(files, tmp_path / "out")
-    env = {**os.environ, "MYPYPATH": str(out), "MYPY_CACHE_DIR": str(tmp_path / ".mypy")}
-    mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(out / "pyproject.toml"), str(out / "steps")],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=out,
-    )
+    mypy = run_package_mypy(out, str(out / "steps"), cache=tmp_path / ".mypy")
     assert mypy.returncode == 0, mypy.stdout
     body = b'[{"message_type": "user_message", "text": "hi"}, {"message_type": "system_message"}]'
     with imported(out, "steps") as package:

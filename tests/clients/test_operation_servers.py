@@ -8,9 +8,6 @@ client was given a ``base_url`` that is no documented server (a proxy, a mock), 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +18,7 @@ import yaml
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
-from tests.clients.package_import import imported, run_package_tests, write_package
+from tests.clients.package_import import imported, run_package_mypy, run_package_tests, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "robust" / "servers-of-operations.yaml"
 MODULE = "hosted_files.v2_0"
@@ -105,13 +102,5 @@ def test_the_package_passes_its_contract_tests_and_mypy_strict(tmp_path: Path) -
     result = run_package_tests(out)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "failed" not in result.stdout and " passed" in result.stdout
-    env = {**os.environ, "MYPYPATH": str(out), "MYPY_CACHE_DIR": str(tmp_path / ".mypy-cache")}
-    mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(out / "pyproject.toml"), str(out / "hosted_files")],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        cwd=out,
-    )
+    mypy = run_package_mypy(out, str(out / "hosted_files"), cache=tmp_path / ".mypy-cache")
     assert mypy.returncode == 0, mypy.stdout[-3000:] + mypy.stderr

@@ -12,10 +12,7 @@ import asyncio
 import copy
 import importlib
 import inspect
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +28,7 @@ from scraper.atomic import write_tree
 from scraper.clients import ir
 from scraper.clients.ir import GenerationError
 from scraper.clients.package import render_package
-from tests.clients.package_import import imported
+from tests.clients.package_import import imported, run_package_mypy
 from tests.paths import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "openapi"
@@ -360,16 +357,8 @@ def test_mypy_strict_on_package_and_iterator_types(built: Path, tmp_path: Path) 
             async for server in client.iter_list_servers("z", name="x"):
                 reveal_type(server)
         """))
-    env = {**os.environ, "MYPYPATH": str(built), "MYPY_CACHE_DIR": str(tmp_path / "mypy-cache")}
     tests = sorted(str(p) for p in (built / "tests").glob("test_*.py"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(built / "pyproject.toml"), PACKAGE, *tests, str(snippet)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=built,
-        env=env,
-    )
+    result = run_package_mypy(built, PACKAGE, *tests, str(snippet), cache=tmp_path / "mypy-cache")
     output = result.stdout + result.stderr
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     deprecated = [e for e in errors if "[deprecated]" in e and "iter_list_images" in e]

@@ -25,7 +25,7 @@ import yaml
 from scraper.atomic import write_tree
 from scraper.clients import ir
 from scraper.clients.package import render_package
-from tests.clients.package_import import imported
+from tests.clients.package_import import imported, run_package_mypy
 from tests.paths import ROOT
 from tests.runtime.test_support import LocalServer, Recorded, Reply
 
@@ -269,16 +269,8 @@ def test_mypy_strict_on_the_package_and_the_returned_types(built: Path, tmp_path
         async def ause(client: AsyncClient) -> None:
             reveal_type(await client.count_pets())
         """))
-    env = {**os.environ, "MYPYPATH": str(built), "MYPY_CACHE_DIR": str(tmp_path / "mypy-cache")}
     tests = sorted(str(p) for p in (built / "tests").glob("test_*.py"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(built / "pyproject.toml"), PACKAGE, *tests, str(snippet)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=built,
-        env=env,
-    )
+    result = run_package_mypy(built, PACKAGE, *tests, str(snippet), cache=tmp_path / "mypy-cache")
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert errors == [], result.stdout + result.stderr
     revealed = [line.split("Revealed type is ", 1)[1] for line in result.stdout.splitlines() if "Revealed type" in line]

@@ -10,9 +10,6 @@ a key in the query, a session cookie) is what APIs-guru documents do: see tests/
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -25,7 +22,7 @@ from docs2client_runtime import BearerAuth, MissingCredentialsError
 from scraper.atomic import write_tree
 from scraper.clients.ir import build_package
 from scraper.clients.package import render_package
-from tests.clients.package_import import imported, run_package_tests
+from tests.clients.package_import import imported, run_package_mypy, run_package_tests
 from tests.runtime.test_support import Recorded, Reply, serve
 
 PACKAGE = "multi_scheme"
@@ -260,15 +257,7 @@ def test_the_readme_and_docstring_say_how_to_pass_credentials(written: Path, api
 def test_the_package_passes_its_contract_tests_and_mypy_strict(written: Path, tmp_path: Path) -> None:
     result = run_package_tests(written)
     assert result.returncode == 0, result.stdout[-3000:]
-    env = {**os.environ, "MYPYPATH": str(written), "MYPY_CACHE_DIR": str(tmp_path / ".mypy-cache")}
-    mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--config-file", str(written / "pyproject.toml"), str(written / PACKAGE)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        cwd=written,
-    )
+    mypy = run_package_mypy(written, str(written / PACKAGE), cache=tmp_path / ".mypy-cache")
     assert mypy.returncode == 0, mypy.stdout[-3000:] + mypy.stderr
 
 
