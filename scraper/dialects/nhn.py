@@ -210,6 +210,11 @@ _EXTENSION_HEADER = re.compile(r"X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.IGNORECAS
 _SECRET_HEADER = re.compile(r"secret|access-?key|api-?key|x-tc-authentication|app-?key-?secret", re.IGNORECASE)
 
 
+def _path_placeholders(sections: list[_Section]) -> set[str]:
+    """The placeholder names of the declared operations' paths, lower-cased (``{user-access-key-id}``)."""
+    return {name.lower() for section in sections for name in re.findall(r"\{([^{}]+)\}", section.path.path)}
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -774,7 +779,7 @@ class _PageReader:
         self._servers_and_description(service, outside, sections)
         versions = self._versions(service, title, sections)
         token_header: dict[str, str] = {}
-        self._common_auth(outside)
+        self._common_auth(outside, _path_placeholders(sections))
         self._common_headers(outside)
         self.common_response = _common_response_part(outside)
         self._same_shape_paths(sections)
@@ -1503,15 +1508,19 @@ class _PageReader:
             " its fields: the guide does not say which operation's body it extends, or where; read into none",
         )
 
-    def _common_auth(self, outside: list[Block]) -> None:
-        """Auth headers documented once for the whole guide (a common header table or header listing)."""
+    def _common_auth(self, outside: list[Block], placeholders: set[str]) -> None:
+        """Auth headers documented once for the whole guide (a common header table or header listing). A row the
+        table places elsewhere (a Path or Query row), or named as a placeholder of the operations' paths (TOAST-Cloud
+        framework API's "Common Type" table, ``user-access-key-id | String | 20 characters``, the type of
+        ``{user-access-key-id}``), is a parameter's, not a credential header, however key-like its name."""
         for block in outside:
             if isinstance(block, Table):
                 table = read_field_table(block)
                 if table is None:
                     continue
                 for row in table.rows:
-                    if not self._note_auth_header(row.name, row.description, row.line):
+                    parameter = row.location not in (None, "header") or row.name.strip().lower() in placeholders
+                    if parameter or not self._note_auth_header(row.name, row.description, row.line):
                         self.common_rows.setdefault(row.name.lower(), row)
             elif isinstance(block, CodeBlock):
                 for offset, raw in enumerate(block.text.split("\n")):
