@@ -3066,12 +3066,14 @@ class _PageReader:
                     "example-repaired", block.line, subject, f"the {what} example {block.inferred}; read as rebuilt"
                 )
             if problem is None:
-                if offset == _PSEUDO:
+                if offset.startswith(_PSEUDO):
+                    commas = " (its missing commas repaired)" if offset != _PSEUDO else ""
                     self._finding(
                         "pseudo-example",
                         block.line,
                         subject,
-                        f"the {what} example writes type names as values; its structure is read, it is not an example",
+                        f"the {what} example writes type names as values; its structure is read{commas}, it is not an"
+                        " example",
                     )
                     part.pseudo = True
                 elif offset:
@@ -3101,7 +3103,7 @@ class _PageReader:
                 # Corporation Search: the JSON, then "Json데이터를 AES256 암호화 처리후, ..." and the encrypted
                 # string in the same code block: the JSON is the example, the rest is prose about it
                 value, leading_problem, offset = _lenient_json("\n".join(lines[:end]))
-                if leading_problem is None and offset != _PSEUDO:
+                if leading_problem is None and not offset.startswith(_PSEUDO):
                     after = next(line.strip() for line in lines[end:] if line.strip())
                     self._finding(
                         "example-repaired",
@@ -3132,7 +3134,7 @@ class _PageReader:
             if problem is not None and (rebuilt := _bracketless_data(data)) is not None:
                 value, problem, offset = _lenient_json(rebuilt)
                 offset = offset or "its bracket-only lines dropped, as a text rendering does; rebuilt"
-            if problem is None and offset != _PSEUDO and isinstance(value, dict):
+            if problem is None and not offset.startswith(_PSEUDO) and isinstance(value, dict):
                 part.curl_media = curl_commands.content_type(block.text)
                 self._finding(
                     "example-from-curl",
@@ -3837,7 +3839,7 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
         except json.JSONDecodeError:
             pass
     # a member or element that ends its line and is followed by another with no comma between them
-    commas = re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", cleaned)
+    commas = _with_missing_commas(cleaned)
     if commas != cleaned:
         try:
             return parse_example_json(commas), None, quotes + _MISSING_COMMAS
@@ -3846,7 +3848,7 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
     # Word Suggestion: ``serviceUseStatusCode: "ENABLE"``, a member name without quotes (as JavaScript writes it)
     named = _UNQUOTED_NAME.sub(_quoted_name, cleaned)
     if named != cleaned:
-        with_commas = re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", named)
+        with_commas = _with_missing_commas(named)
         try:
             note = _UNQUOTED_NAMES + (f"; {_MISSING_COMMAS}" if with_commas != named else "")
             return parse_example_json(with_commas), None, quotes + note
@@ -3882,7 +3884,20 @@ def _lenient_json(text: str) -> tuple[Any, str | None, str]:
             return parse_example_json(pseudo), None, _PSEUDO
         except json.JSONDecodeError:
             pass
+        # CS & BBS: ``"isSuccessful": boolean`` then ``"resultCode": int`` on the next line, no comma between: the
+        # comma a type word's line lacks is repaired as a value's is, once the words are values
+        with_commas = _with_missing_commas(pseudo)
+        if with_commas != pseudo:
+            try:
+                return parse_example_json(with_commas), None, f"{_PSEUDO}; {_MISSING_COMMAS}"
+            except json.JSONDecodeError:
+                pass
     return None, first_error, ""
+
+
+def _with_missing_commas(text: str) -> str:
+    """``text`` with a comma after each member or element that ends its line and is followed by another."""
+    return re.sub(r'("|\d|\]|\}|\btrue|\bfalse|\bnull)([ \t]*\r?\n\s*)(?=["{\[])', r"\1,\2", text)
 
 
 _PSEUDO = "type names in value position (a pseudo-JSON schema)"

@@ -18,3 +18,19 @@ def test_a_common_type_row_named_like_a_key_is_a_path_placeholder_not_a_credenti
     assert [s["name"] for s in schemes.values()] == ["x-nhn-authorization"]
     assert spec["security"] == [{name: []} for name in schemes]
     assert "auth-header" not in _kinds(service)
+
+
+def test_a_pseudo_example_missing_commas_is_still_the_response_structure() -> None:
+    # CS & BBS en/ko/ja api-guide.md (FAQ list and single FAQ, inquiry): a response written with type names as values
+    # (``"isSuccessful": boolean``) and a comma missing at a line's end was "not JSON; not used", so each GET had no
+    # response body and a 204 assumed
+    service, spec = _read("cs-bbs-pseudo-example-missing-comma.md")
+    operation = spec["paths"]["/api/v1/services/{serviceCode}/questions"]["get"]
+    assert list(operation["responses"]) == ["200"]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema["properties"]["header"]["properties"]["isSuccessful"]["type"] == "boolean"
+    item = schema["properties"]["body"]["properties"]["list"]["items"]
+    assert sorted(item["properties"]) == ["open", "questionCode", "title"]
+    assert item["properties"]["open"]["type"] == "boolean"
+    assert "invalid-example" not in _kinds(service)
+    assert "pseudo-example" in _kinds(service)
