@@ -579,7 +579,10 @@ class FieldTree:
             if node.schema is not None:  # the row's own bounds on the list (a valid-range column's item counts)
                 schema.update({k: node.schema[k] for k in _ARRAY_BOUNDS if k in node.schema})
         elif node.children or declared == "object" or (declared == "array" and non_null == {"object"}):
-            schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children))
+            # a model the guide names and never defines (``stats | WidgetStatistics``): what the example shows of
+            # it is all there is; a plain ``Object`` may be a map whose example keys are no fields, and keeps none
+            named = node.schema is not None and "x-doc-type" in node.schema and not node.children
+            schema = self._object_schema(node, path, enums, nullable, with_extra=bool(node.children) or named)
             values = node.schema.get("additionalProperties") if node.schema is not None else None
             if (
                 isinstance(values, dict)
@@ -595,7 +598,20 @@ class FieldTree:
             schema = {"type": scalar}
         else:
             schema = dict(node.schema) if node.schema is not None else primitive_schema(node.data_type)
-            if not schema and non_null:
+            if not schema and non_null == {"object"} and node.extra:
+                # TOAST-Cloud framework API: ``header | [Common response](#Response)``, a type no reader knows, over
+                # ``"header": {"isSuccessful": true, ...}``: the object the example shows, its members with it (a bare
+                # object would lose what the guide shows of them)
+                schema = {"type": "object", "properties": {}, "x-inferred": True}
+                for key, values in node.extra.items():
+                    schema["properties"][key] = infer_schema(values)
+                self._finding(
+                    "type-from-example",
+                    node.line,
+                    f"{path!r} has no readable type; read from the example, an object of"
+                    f" {', '.join(map(repr, node.extra))}",
+                )
+            elif not schema and non_null:
                 kinds = sorted(non_null)
                 schema = {"type": kinds[0] if len(kinds) == 1 else kinds, "x-inferred": True}
                 self._finding("type-from-example", node.line, f"{path!r} has no readable type; read from the example")

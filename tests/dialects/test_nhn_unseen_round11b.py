@@ -6,6 +6,8 @@ mirror.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.dialects.test_nhn_unseen import _kinds, _read
 
 
@@ -34,3 +36,39 @@ def test_a_pseudo_example_missing_commas_is_still_the_response_structure() -> No
     assert item["properties"]["open"]["type"] == "boolean"
     assert "invalid-example" not in _kinds(service)
     assert "pseudo-example" in _kinds(service)
+
+
+def _response(spec: dict[str, Any], path: str, method: str) -> dict[str, Any]:
+    schema: dict[str, Any] = spec["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+    return schema
+
+
+def test_a_field_of_an_unknown_type_whose_example_is_an_object_has_the_examples_members() -> None:
+    # TOAST-Cloud framework-api.md: ``header | [Common response](#Response) | Yes`` in 70 responses (a type no
+    # reader knows), the example showing ``"header": {"isSuccessful": true, ...}``: the field was a bare object,
+    # its members lost although the example shows them
+    service, spec = _read("framework-linked-type-object-example.md")
+    header = _response(spec, "/v1/widgets", "post")["properties"]["header"]
+    assert header["type"] == "object" and header["x-inferred"] is True
+    assert {k: v["type"] for k, v in header["properties"].items()} == {
+        "isSuccessful": "boolean",
+        "resultCode": "integer",
+        "resultMessage": "string",
+    }
+    assert any(f.kind == "type-from-example" and f.line == 42 for f in service.findings)
+
+
+def test_a_model_the_guide_never_defines_has_the_members_its_example_shows() -> None:
+    # the same shape with a model name no heading of the guide has (``stats | WidgetStatistics``): read as a bare
+    # object, the example's members dropped; each is now an inferred member with its finding
+    service, spec = _read("framework-linked-type-object-example.md")
+    stats = _response(spec, "/v1/widgets/count", "get")["properties"]["stats"]
+    assert stats["type"] == "object"
+    assert stats["description"] == "Counts"
+    assert {k: (v["type"], v["x-inferred"]) for k, v in stats["properties"].items()} == {
+        "total": ("integer", True),
+        "hidden": ("boolean", True),
+    }
+    told = [f.message for f in service.findings if f.kind == "undocumented-example-field" and f.line == 64]
+    assert len(told) == 2
+
