@@ -53,6 +53,9 @@ from scraper.dialects.linked_values import (
     names_section,
     row_links,
 )
+from scraper.dialects.model_tables import MODEL_NAME as _MODEL_NAME
+from scraper.dialects.model_tables import caption_name as _caption_name
+from scraper.dialects.model_tables import guide_model_tables
 from scraper.dialects.name_spelling import near_miss
 from scraper.dialects.nhn_schema import FieldRow, FieldTree, TableValues, default_problem, is_generic_number
 from scraper.dialects.operation_lines import (
@@ -746,6 +749,9 @@ class _PageReader:
         #: Endpoints a part of the guide declares for its own operations (:mod:`.endpoint_parts`): the line of the
         #: declaration and the endpoint.
         self._scoped_endpoints: list[tuple[int, ServerTemplate]] = []
+        #: Every model table of the guide by its name (:func:`.model_tables.guide_model_tables`), read when a part
+        #: names a model it does not define.
+        self._guide_models: dict[str, Table] | None = None
 
     def _finding(self, kind: str, line: int, subject: str, message: str) -> None:
         self.findings.append(Finding(kind=kind, page=self.page, line=max(line, 1), subject=subject, message=message))
@@ -2565,6 +2571,29 @@ class _PageReader:
             return f"the section {section.title!r} (line {section.line}), which lists no codes"
         return ""
 
+    def _models_elsewhere(self, tables: list[tuple[Table, str | None]], models: dict[str, Table]) -> dict[str, Table]:
+        """The model tables of other sections of the guide that this part's rows (or the models they reach) name
+        and the part does not define (TOAST-Cloud framework API: ``###### RoleBundleProtocol`` under the first
+        operation returning it, ``List<RoleBundleProtocol>`` in later ones with no table of their own, which read
+        as a bare object)."""
+        if self._guide_models is None:
+            self._guide_models = guide_model_tables(self.document.blocks, _heading_title)
+        found: dict[str, Table] = {}
+        waiting = [table for table, _ in tables] + list(models.values())
+        while waiting:
+            read = read_field_table(waiting.pop())
+            for row in read.rows if read is not None else ():
+                named = _model_reference(row.type_text)
+                if named is None or named[0] in models or named[0] in found:
+                    continue
+                table = self._guide_models.get(named[0])
+                items = row.type.schema.get("items")
+                undefined = "x-doc-type" in row.type.schema or (isinstance(items, dict) and "x-doc-type" in items)
+                if table is not None and undefined:
+                    found[named[0]] = table
+                    waiting.append(table)
+        return found
+
     def _with_models(
         self, part: _Part, subject: str, skip: Callable[[Table, str | None], bool] = lambda _t, _l: False
     ) -> list[tuple[Table, str | None, list[TableRow]]]:
@@ -2592,7 +2621,10 @@ class _PageReader:
                     if named is not None and named[0] in candidates and candidates[named[0]] is not table:
                         referenced.add(named[0])
         models = {name: table for name, table in candidates.items() if name in referenced}
+        elsewhere = self._models_elsewhere(tables, models)
+        models.update(elsewhere)
         rows_of = {id(t): self._rows(t, subject, tuple(models)) for t, _ in tables}
+        rows_of.update({id(t): self._rows(t, subject, tuple(models)) for t in elsewhere.values()})
         if not models:
             return [(t, location, rows_of[id(t)]) for t, location in tables]
 
@@ -4220,8 +4252,6 @@ def _squashed(text: str) -> str:
 _LONE_PLACEHOLDER = re.compile(r"\{[^{}/\s]+\}")
 #: A member name in an example's text, read whether or not the example parses.
 _JSON_KEY = re.compile(r'"([^"\\\n]+)"\s*:')
-#: A model's name as a heading or type cell writes it (``CreateUserRequest``, ``SearchUser.Request``).
-_MODEL_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*")
 #: A heading or label that names the body's media type (``Content-Type: application/json``, ``multipart/form-data``).
 _MEDIA_LABEL = re.compile(
     r"(?:content[- ]type\s*[:\uff1a]?\s*)?((?:application|multipart|text)/[\w.+-]+)", re.IGNORECASE
@@ -4315,10 +4345,3 @@ def _url_template(urls: list[str]) -> tuple[str, list[str]]:
     if len(set(codes)) != len(codes) or any(not c for c in codes):
         return urls[0], []
     return urls[0][:prefix] + "{region}" + urls[0][len(urls[0]) - suffix :], codes
-
-
-def _caption_name(caption: str) -> str:
-    """The name a caption gives its table: without emphasis and brackets (``**UserProtocol**``, ``[Result]``)."""
-    text = caption.strip().strip("*").strip()
-    bracketed = re.fullmatch(r"\[\s*([^\[\]]+?)\s*\]", text)
-    return bracketed.group(1) if bracketed else text

@@ -72,3 +72,19 @@ def test_a_model_the_guide_never_defines_has_the_members_its_example_shows() -> 
     told = [f.message for f in service.findings if f.kind == "undocumented-example-field" and f.line == 64]
     assert len(told) == 2
 
+
+def test_a_model_defined_under_another_operation_is_that_models_table() -> None:
+    # TOAST-Cloud framework-api.md: ``###### RoleBundleProtocol`` is defined once, under the first operation that
+    # returns it; later operations name it (``List<RoleBundleProtocol>``, ``[UpdateMemberRoleRequest](#...)``) with
+    # no table of their own: "names a model the guide does not define; read as an object" (44 rows in en), a bare
+    # object where the guide documents every field
+    service, spec = _read("framework-model-defined-in-another-section.md")
+    role = _response(spec, "/v1/projects/{project-id}/roles", "get")["properties"]["roles"]["items"]
+    assert sorted(role["properties"]) == ["conditions", "roleId"]
+    condition = role["properties"]["conditions"]["items"]
+    assert condition["properties"]["attributeId"]["description"] == "Condition attribute ID"
+    body = spec["paths"]["/v1/projects/{project-id}/roles"]["put"]["requestBody"]["content"]["application/json"]
+    assert sorted(body["schema"]["properties"]) == ["conditions", "roleId"]
+    assert body["schema"]["required"] == ["roleId"]
+    assert not [f for f in service.findings if "does not define" in f.message]
+    assert any(f.kind == "model-table" and f.line == 61 and "(line 31)" in f.message for f in service.findings)
