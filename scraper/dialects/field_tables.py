@@ -170,9 +170,10 @@ def _roles(table: Table) -> tuple[dict[Role, int], list[str], bool]:
             types = [c for c in types if c != column]
     if not locations and types:
         # In a table with a type column, a column under a header of no known role ("Category", "Kind") that holds
-        # Header/Query/URL/Body is the location, whatever its header says.
+        # Header/Query/URL/Body is the location, whatever its header says; the first column too when another is
+        # the name (TOAST-Cloud framework API: ``Category | Name | Type | Required | Description``).
         claimed = {c for columns in candidates.values() for c in columns}
-        for column in range(1, len(header)):
+        for column in range(0 if candidates.get("name") else 1, len(header)):
             if column in claimed:
                 continue
             values = [

@@ -88,3 +88,17 @@ def test_a_model_defined_under_another_operation_is_that_models_table() -> None:
     assert body["schema"]["required"] == ["roleId"]
     assert not [f for f in service.findings if "does not define" in f.message]
     assert any(f.kind == "model-table" and f.line == 61 and "(line 31)" in f.message for f in service.findings)
+
+
+def test_a_location_column_first_in_the_table_is_the_location() -> None:
+    # TOAST-Cloud framework-api.md: ``Category | Name | Type | Required | Description`` with ``Path`` and ``Request
+    # Body`` in the first column (other operations head it ``In``): the location column was looked for after the
+    # first column only, so each row had no location and the DELETE's body model became query parameters
+    # ``request`` and ``request.groupIds``
+    service, spec = _read("framework-category-first-column.md")
+    operation = spec["paths"]["/v1/organizations/{org-id}/widget-groups"]["delete"]
+    assert [(p["name"], p["in"]) for p in operation["parameters"]] == [("org-id", "path")]
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body["properties"]["groupIds"]["items"]["type"] == "string"
+    assert body["required"] == ["groupIds"]
+    assert "body-row-as-query" not in _kinds(service)
