@@ -29,9 +29,9 @@ def caption_name(caption: str) -> str:
 
 
 def guide_model_tables(blocks: Sequence[Block], heading_title: Callable[[Heading], str]) -> dict[str, Table]:
-    """Each model name of the guide -> the field table captioned with it (the heading or the name-only line right
-    above the table). A name captioning two tables of different fields is left out: which one a row means, the
-    guide does not say; the same fields written twice are one model."""
+    """Each model name of the guide -> the field table (one with a type column) captioned with it (the heading or
+    the name-only line right above the table). A name captioning two tables of different fields is left out: which
+    one a row means, the guide does not say; the same fields written twice are one model."""
     found: dict[str, Table] = {}
     fields: dict[str, list[str]] = {}
     ambiguous: set[str] = set()
@@ -46,8 +46,8 @@ def guide_model_tables(blocks: Sequence[Block], heading_title: Callable[[Heading
             name = caption_name(caption)
             caption = ""
             read = read_field_table(block) if MODEL_NAME.fullmatch(name) else None
-            if read is None or not read.rows:
-                continue
+            if read is None or not read.rows or not read.has_type_column:
+                continue  # a table without types lists codes or values, not a model's fields
             names = [row.name for row in read.rows]
             if name not in found:
                 found[name], fields[name] = block, names

@@ -2475,9 +2475,12 @@ class _PageReader:
         for row in read.rows:
             named = _model_reference(row.type_text) if models else None
             type_note = row.type.note
-            linked = self._linked_codes(row, subject)
+            # a link to a model's heading (``paging | [PagingResponse](#pagingresponse)``) is the model, which
+            # :meth:`_with_models` reads; the model's table lists fields, not codes
+            modelled = named is not None and named[0] in models
+            linked = not modelled and self._linked_codes(row, subject)
             for note in row.notes:
-                if ((named is not None and named[0] in models) or linked) and note == type_note:
+                if (modelled or linked) and note == type_note:
                     continue
                 self._finding("row-repair", row.line, subject, f"{row.name}: {note}")
         return read.rows

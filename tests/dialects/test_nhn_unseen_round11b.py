@@ -87,7 +87,17 @@ def test_a_model_defined_under_another_operation_is_that_models_table() -> None:
     assert sorted(body["schema"]["properties"]) == ["conditions", "roleId"]
     assert body["schema"]["required"] == ["roleId"]
     assert not [f for f in service.findings if "does not define" in f.message]
-    assert any(f.kind == "model-table" and f.line == 61 and "(line 31)" in f.message for f in service.findings)
+    assert any(f.kind == "model-table" and f.line == 69 and "(line 31)" in f.message for f in service.findings)
+
+
+def test_a_link_to_a_model_table_is_the_model_not_a_list_of_codes() -> None:
+    # TOAST-Cloud framework-api.md: ``paging | [PagingResponse](#pagingresponse)`` (13 rows in en) links to the
+    # model's heading; the link reading took the model's table for a code list and said "read with the codes it
+    # lists (Integer, Long)", its Type column, while the model reading gave the object: a finding that was false
+    service, spec = _read("framework-model-defined-in-another-section.md")
+    paging = _response(spec, "/v1/projects/{project-id}/roles", "get")["properties"]["paging"]
+    assert sorted(paging["properties"]) == ["page", "totalCount"]
+    assert "enum-from-linked-section" not in _kinds(service)
 
 
 def test_a_location_column_first_in_the_table_is_the_location() -> None:
