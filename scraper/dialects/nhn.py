@@ -2377,6 +2377,14 @@ class _PageReader:
             media = re.match(r"^\s*`?([a-z]+/[a-z0-9.+-]+)`?\s*(?:;.*)?$", clean_text(text).lower())
             if media:
                 return media.group(1)
+        # a value column the row's description keeps as a line of its own, after the column's header (TOAST-Cloud
+        # user-access-key-token: ``Content-Type | String | Yes | application/x-www-form-urlencoded`` under
+        # ``Value`` -> "Value: application/x-www-form-urlencoded")
+        for text in written:
+            for line in clean_text(text).lower().split("\n"):
+                media = re.fullmatch(r"\s*[^:\uff1a\n]{1,20}[:\uff1a]\s*`?([a-z]+/[a-z0-9.+-]+)`?\s*(?:;.*)?", line)
+                if media:
+                    return media.group(1)
         return None
 
     def _method_row(self, row: TableRow, method: str, subject: str) -> bool:

@@ -112,3 +112,14 @@ def test_a_location_column_first_in_the_table_is_the_location() -> None:
     assert body["properties"]["groupIds"]["items"]["type"] == "string"
     assert body["required"] == ["groupIds"]
     assert "body-row-as-query" not in _kinds(service)
+
+
+def test_a_content_type_rows_value_column_is_the_bodys_media_type() -> None:
+    # TOAST-Cloud en/public-api/user-access-key-token.md: ``Category | Name | Type | Required | Value | Description``
+    # with ``Header | Content-Type | String | Yes | application/x-www-form-urlencoded``: the Value cell went to the
+    # description as "Value: application/x-www-form-urlencoded", which no longer read as one media type, so the
+    # token endpoints' form bodies were sent as JSON
+    _, spec = _read("oauth-value-column-form-body.md")
+    body = spec["paths"]["/oauth2/token/revoke"]["post"]["requestBody"]
+    assert list(body["content"]) == ["application/x-www-form-urlencoded"]
+    assert body["content"]["application/x-www-form-urlencoded"]["schema"]["required"] == ["token"]
