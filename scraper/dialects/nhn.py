@@ -199,6 +199,25 @@ _AUTH_HEADERS = {
     "x-nhn-authorization": "userAccessKeyToken",
     "authorization": "bearerToken",
 }
+#: A line giving an Authorization value of HTTP basic authentication (``Basic Base64(UserAccessKeyID:
+#: SecretAccessKey)``, ``Value: Basic {credentials}``: a value column the description keeps after its header).
+_BASIC_VALUE = re.compile(r"\s*(?:[^:\uff1a\n]{1,20}[:\uff1a]\s*)?`?(basic\s+[^\s`][^\n`]*)`?\s*", re.IGNORECASE)
+
+
+def _written_value(row: TableRow) -> str:
+    """What a header row says its value is: its value column (read as the constraint cell) over its description."""
+    return "\n".join(text for text in (row.constraint.strip(), row.description) if text)
+
+
+def _basic_value(value: str) -> str | None:
+    """The HTTP basic value a header's cell writes (``Basic Base64(...)``), on a line of its own; None when none."""
+    for line in clean_text(value).split("\n"):
+        match = _BASIC_VALUE.fullmatch(line)
+        if match is not None and not re.match(r"basic\s+(and|or|the|of)\b", match.group(1), re.IGNORECASE):
+            return match.group(1).strip()
+    return None
+
+
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 #: Headers that say the body's media type, which the operation's content says: no parameter of their own.
 _MEDIA_HEADERS = frozenset({"content-type", "accept", "content-length"})
@@ -718,6 +737,8 @@ class _PageReader:
         self.field_value_tables: dict[str, list[tuple[str, Table]]] = {}
         self._told_value_tables: set[int] = set()
         self.auth_headers: dict[str, tuple[str, int]] = {}  # header name -> (scheme kind, line)
+        #: Header name -> the value the guide first writes for it (``Basic Base64(...)``), for the scheme's words.
+        self._auth_values: dict[str, str] = {}
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
         #: lower-cased name: they document placeholders that operations use without a row of their own.
         self.common_rows: dict[str, TableRow] = {}
@@ -1526,7 +1547,7 @@ class _PageReader:
                     continue
                 for row in table.rows:
                     parameter = row.location not in (None, "header") or row.name.strip().lower() in placeholders
-                    if parameter or not self._note_auth_header(row.name, row.description, row.line):
+                    if parameter or not self._note_auth_header(row.name, _written_value(row), row.line):
                         self.common_rows.setdefault(row.name.lower(), row)
             elif isinstance(block, CodeBlock):
                 for offset, raw in enumerate(block.text.split("\n")):
@@ -1608,13 +1629,18 @@ class _PageReader:
     def _note_auth_header(self, name: str, value: str, line: int) -> bool:
         lower = name.strip().lower()
         kind = _AUTH_HEADERS.get(lower)
-        if kind == "bearerToken" and "bearer" not in value.lower():
+        basic = _basic_value(value) if kind == "bearerToken" else None
+        if basic is not None:
+            # TOAST-Cloud user-access-key-token: ``Authorization | Basic Base64(UserAccessKeyID:SecretAccessKey)``
+            kind, value = "basicAuth", basic
+        elif kind == "bearerToken" and "bearer" not in value.lower():
             kind = "authorizationHeader"
         if kind is None and _SECRET_HEADER.search(lower) and "-" in lower:
             kind = "apiKeyHeader"
         if kind is None:
             return False
         self.auth_headers.setdefault(name.strip(), (kind, line))
+        self._auth_values.setdefault(name.strip(), clean_text(value).strip())
         return True
 
     def _security(self, service: Service, token_header: dict[str, str]) -> None:
@@ -1661,6 +1687,22 @@ class _PageReader:
                     "x-token-endpoint": USER_ACCESS_KEY_TOKEN_URL,
                 }
                 requirement["userAccessKeyToken"] = []
+            elif kind == "basicAuth":
+                written = self._auth_values.get(header_name, "")
+                schemes["basicAuth"] = {
+                    "type": "http",
+                    "scheme": "basic",
+                    "description": f"HTTP basic authentication, as the guide documents the {header_name} header"
+                    f" ({written!r}).",
+                }
+                requirement["basicAuth"] = []
+                self._finding(
+                    "auth-header",
+                    line,
+                    service.id,
+                    f"request header {header_name!r} is written {written!r}: HTTP basic authentication (a user and"
+                    " a password the client encodes), read as an http basic security scheme",
+                )
             else:
                 scheme = _scheme_name(header_name)
                 schemes[scheme] = {
@@ -2123,7 +2165,7 @@ class _PageReader:
                         continue
                     if self._header_from_placeholder(row, placeholder_headers, subject):
                         continue
-                    if self._note_auth_header(row.name, row.description, row.line):
+                    if self._note_auth_header(row.name, _written_value(row), row.line):
                         continue
                     if self._method_row(row, method, subject):
                         continue

@@ -123,3 +123,20 @@ def test_a_content_type_rows_value_column_is_the_bodys_media_type() -> None:
     body = spec["paths"]["/oauth2/token/revoke"]["post"]["requestBody"]
     assert list(body["content"]) == ["application/x-www-form-urlencoded"]
     assert body["content"]["application/x-www-form-urlencoded"]["schema"]["required"] == ["token"]
+
+
+def test_an_authorization_header_written_basic_is_http_basic() -> None:
+    # TOAST-Cloud en/public-api/user-access-key-token.md: ``Header | Authorization | String | Yes | Basic
+    # Base64(UserAccessKeyID:SecretAccessKey)``: read as an API key sent verbatim, so a client had to Base64-encode
+    # the pair and write "Basic " itself; it is HTTP basic authentication, which clients take as a user and password
+    service, spec = _read("oauth-basic-authorization-row.md")
+    assert spec["components"]["securitySchemes"] == {
+        "basicAuth": {
+            "type": "http",
+            "scheme": "basic",
+            "description": "HTTP basic authentication, as the guide documents the Authorization header"
+            " ('Basic Base64(UserAccessKeyID:SecretAccessKey)').",
+        }
+    }
+    assert spec["security"] == [{"basicAuth": []}]
+    assert any(f.kind == "auth-header" and "HTTP basic" in f.message for f in service.findings)
