@@ -116,7 +116,9 @@ _PATH_PARAM = re.compile(r"\{([^{}]+)\}")
 _VERSION = re.compile(r"(?<![\w.])v(\d+(?:\.\d+)*)(?![\w])", re.IGNORECASE)
 _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(
-    r"\b(?:Default(?: value)? is|Default(?: value)?[ \t]*[:：]|기본값[ \t]*[은는:：]?|デフォルト値?[ \t]*(?:は|:|：))"
+    # "default 20" (TOAST-Cloud framework API) only before a number: "default settings apply" names no value
+    r"\b(?:Default(?: value)? is|Default(?: value)?[ \t]*[:：]|Default(?: value)?[ \t]+(?=-?\d)|기본값[ \t]*[은는:：]?"
+    r"|デフォルト値?[ \t]*(?:は|:|：))"
     r"\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )

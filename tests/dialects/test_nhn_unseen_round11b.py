@@ -140,3 +140,14 @@ def test_an_authorization_header_written_basic_is_http_basic() -> None:
     }
     assert spec["security"] == [{"basicAuth": []}]
     assert any(f.kind == "auth-header" and "HTTP basic" in f.message for f in service.findings)
+
+
+def test_an_english_default_written_without_a_colon_is_the_default() -> None:
+    # TOAST-Cloud en/public-api/framework-api.md: ``limit | Integer | No | Number of displays per page, default 20``
+    # (13 rows) and ``Items per page<br>Default 20``: the ko guide's ``기본값 20`` was read as the default, the en
+    # guide's "default 20" was not (only "default: 20" and "default is 20" were)
+    _, spec = _read("framework-default-without-colon.md")
+    parameters = {p["name"]: p["schema"] for p in spec["paths"]["/v1/widgets"]["get"]["parameters"]}
+    assert parameters["limit"].get("default") == 20
+    assert parameters["page"].get("default") == 1
+    assert "default" not in parameters["order"]  # words, not a value

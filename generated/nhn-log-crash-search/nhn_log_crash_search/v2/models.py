@@ -47,7 +47,7 @@ class SearchApiRequest(BaseModel):
     query: str = Field(..., description="Lucene query")
     from_: str = Field(..., alias="from", description="Start time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
     to: str = Field(..., description="End time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
-    pageNumber: int | None = Field(None, description="Page number\nDefault value 0")
+    pageNumber: int | None = Field(0, description="Page number\nDefault value 0")
     pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.")
     sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
 

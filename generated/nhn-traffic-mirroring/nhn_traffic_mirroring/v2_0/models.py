@@ -259,7 +259,7 @@ class CreateFiltersRequestFilter(BaseModel):
     dst_port_range_max: int | None = Field(None, description="Destination port end")
     protocol: str | None = Field(None, description="tcp, udp, icmp, or null")
     action: CreateFiltersRequestFilterAction = Field(..., description="accept, drop")
-    priority: int | None = Field(None, description="Priority. Default 101")
+    priority: int | None = Field(101, description="Priority. Default 101")
     tenant_id: str = Field(..., description="Tenant ID")
     project_id: str = Field(..., description="Project ID")
 
