@@ -28,7 +28,7 @@ from scraper.dialects.item_shapes import SHAPE_SEGMENT, shape_paths
 from scraper.dialects.name_spelling import near_miss
 from scraper.inference import json_type
 from scraper.model import Finding, JsonSchema
-from scraper.type_vocabulary import read_type
+from scraper.type_vocabulary import is_type_word, read_type
 
 __all__ = ["FieldRow", "FieldTree", "infer_schema", "primitive_schema"]
 
@@ -358,6 +358,8 @@ class FieldTree:
         # a few misspelt names among placed ones (a table of thousands of names the example lacks is no table of
         # misspellings, and comparing each with every key would cost its length squared)
         spelling = self.spellings is not None and len(missing) <= 5
+        self._type_word_name(node, value, path, missing)
+        missing = [name for name in missing if name in node.children]
         for name in missing:
             child = node.children[name]
             full = f"{path}.{name}" if path else name
@@ -421,6 +423,31 @@ class FieldTree:
                     f"the table documents {moved} under {name!r} but the example nests them under {merges[0]!r};"
                     f" read under {merges[0]!r}",
                 )
+
+    def _type_word_name(self, node: _Field, value: dict[str, Any], path: str, missing: list[str]) -> None:
+        """A row named by a type word (TOAST-Cloud framework API en: ``String | String | No | Account's status``,
+        where the ko guide has ``status``: the translation replaced the name) documents the example's key no row
+        has, when there is exactly one such row and one such key, and the key's value is of the row's type; the
+        row is renamed to the key. Two such rows or keys: which is which the page does not say; left as written."""
+        words = [name for name in missing if is_type_word(name) and not node.children[name].children]
+        keys = [key for key in value if key not in node.children and key not in node.aliases]
+        if len(words) != 1 or len(keys) != 1:
+            return
+        [name], [key] = words, keys
+        child = node.children[name]
+        declared = (child.schema or {}).get("type") or primitive_schema(child.data_type).get("type")
+        shown = json_type(value[key])
+        if shown == "null" or not declared or (declared != shown and {declared, shown} != {"number", "integer"}):
+            return
+        node.children = {(key if k == name else k): v for k, v in node.children.items()}
+        child.name = key
+        full = f"{path}.{name}" if path else name
+        self._finding(
+            "table-example-conflict",
+            child.line,
+            f"the table documents {full!r}, a type word, not a field's name; the example's one key no row documents"
+            f" there is {key!r}, a {shown} as the row says: read as {key!r}",
+        )
 
     @staticmethod
     def _spelt(name: str, node: _Field, value: dict[str, Any]) -> str | None:

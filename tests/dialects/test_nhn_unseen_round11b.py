@@ -151,3 +151,19 @@ def test_an_english_default_written_without_a_colon_is_the_default() -> None:
     assert parameters["limit"].get("default") == 20
     assert parameters["page"].get("default") == 1
     assert "default" not in parameters["order"]  # words, not a value
+
+
+def test_a_row_named_by_a_type_word_documents_the_one_key_the_example_adds() -> None:
+    # TOAST-Cloud en/public-api/framework-api.md (the ko guide has ``status``, ``enable``, ``type``): the English
+    # translation wrote ``String | String | No | Account's status`` (11 rows): a field named "String" beside the
+    # example's undocumented "status". Where the example has exactly one key no row documents and its value has the
+    # row's type, the row documents it; two type-word rows and two keys stay as written
+    service, spec = _read("framework-type-word-as-field-name.md")
+    member = _response(spec, "/v1/members/{member-uuid}", "get")["properties"]["member"]
+    assert sorted(member["properties"]) == ["memberName", "mfa", "status"]
+    assert member["properties"]["status"]["description"] == "Account's status"
+    assert "x-inferred" not in member["properties"]["status"]
+    mfa = member["properties"]["mfa"]
+    assert sorted(mfa["properties"]) == ["Integer", "String", "enable", "type"]  # ambiguous: kept, told
+    told = [f for f in service.findings if f.kind == "table-example-conflict" and "type word" in f.message]
+    assert [f.line for f in told] == [30]
