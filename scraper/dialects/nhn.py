@@ -693,6 +693,9 @@ class _Part:
     curl_media: str = ""
     #: Code blocks under a header label (``[Response Header]`` over ``Content-Type:application/octet-stream``).
     header_blocks: list[CodeBlock] = field(default_factory=list)
+    #: A body row read as its model (``Request Body | request | SearchRequest | Yes``) was marked required: the
+    #: body is, whatever its model's fields say (the row itself is replaced by them).
+    body_required: bool = False
 
 
 @dataclass(slots=True)
@@ -2236,7 +2239,7 @@ class _PageReader:
                 schema = tree.schema(self._enum_resolver(section.group, subject))
             # a member the body requires, documented or implied (rows read under a wrapper no row documents)
             required = bool(schema.get("required")) or any(r.required for r in body_rows if "." not in r.path)
-            required = required or not body_rows
+            required = required or not body_rows or request.body_required
             media = "application/xml" if request.xml else "application/json"
             raw = _raw_body_row(body_rows) if request_example is None and not alternatives else None
             if raw is not None:
@@ -2731,6 +2734,7 @@ class _PageReader:
                         f"the body {row.name!r} is the model under the heading {model!r} (line"
                         f" {models[model].line}); its rows are the body's fields",
                     )
+                    part.body_required = part.body_required or bool(row.required)
                     for child in rows_of[id(models[model])]:
                         located = dataclasses.replace(child, location=child.location or row.location)
                         expanded.extend(expand(located, "", (model,)))

@@ -167,3 +167,13 @@ def test_a_row_named_by_a_type_word_documents_the_one_key_the_example_adds() -> 
     assert sorted(mfa["properties"]) == ["Integer", "String", "enable", "type"]  # ambiguous: kept, told
     told = [f for f in service.findings if f.kind == "table-example-conflict" and "type word" in f.message]
     assert [f.line for f in told] == [30]
+
+
+def test_a_required_body_row_read_as_its_model_keeps_the_body_required() -> None:
+    # TOAST-Cloud framework-api.md: ``Request Body | request | SearchOrgMembersRequest | Yes`` over a model whose
+    # fields are all optional: the row's Yes was lost with the row (its fields replace it), so the body was optional
+    # and a client could send the POST with no body at all
+    _, spec = _read("framework-required-body-model.md")
+    body = spec["paths"]["/v1/widgets/search"]["post"]["requestBody"]
+    assert body["required"] is True
+    assert sorted(body["content"]["application/json"]["schema"]["properties"]) == ["limit", "names"]
