@@ -378,12 +378,39 @@ def _nameless_body_row(cells: list[str], roles: dict[Role, int]) -> bool:
     return location is not None and set(name) <= set("-–— ") and location_of(clean_text(cells[location])) == "body"
 
 
+def _omitted_cell(cells: list[str], roles: dict[Role, int]) -> int | None:
+    """The column whose cell a row left out, its last cell empty (TOAST-Cloud partner API: ``orgName | String | Y |
+    Organization name`` under ``Name | Category | Type | Required | Description``): the one column before the type
+    column holding no name, type or required mark such that, with an empty cell put there, the type column holds a
+    type word and the required column a required mark, where as written it does not; None when no column or
+    several do."""
+    type_col, req_col = roles.get("type"), roles.get("required")
+    if type_col is None or req_col is None or clean_text(cells[-1]) or is_type_word(clean_text(cells[type_col])):
+        return None
+    needed = {roles[r] for r in ("name", "type", "required") if r in roles}
+    fits = [
+        column
+        for column in range(1, type_col)
+        if column not in needed
+        for shifted in [[*cells[:column], "", *cells[column:-1]]]
+        if is_type_word(clean_text(shifted[type_col])) and required_mark(clean_text(shifted[req_col]))[0] is not None
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _read_row(
     cells: list[str], roles: dict[Role, int], table: Table, inverted: bool, short: bool, notes: list[str]
 ) -> tuple[str, int | None, bool, tuple[int | None, ...]] | None:
     """Repair the row's cells in place; returns (field name, nesting depth from dash prefixes or None, whether the
     name ends in an array mark, the index after each segment: :attr:`FieldRow.indexes`)."""
     type_col, req_col, loc_col, desc_col = (roles.get(r) for r in ("type", "required", "location", "description"))
+    omitted = _omitted_cell(cells, roles)
+    if omitted is not None:
+        cells[:] = [*cells[:omitted], "", *cells[omitted:-1]]
+        notes.append(
+            f"the row leaves out its {table.header[omitted]!r} cell: its other cells fit the columns after it"
+            " (a type, a required mark); read so"
+        )
     if type_col is not None and req_col is not None:
         type_cell, req_cell = clean_text(cells[type_col]), clean_text(cells[req_col])
         if not read_type(type_cell).known and required_mark(type_cell)[0] is not None and is_type_word(req_cell):

@@ -177,3 +177,17 @@ def test_a_required_body_row_read_as_its_model_keeps_the_body_required() -> None
     body = spec["paths"]["/v1/widgets/search"]["post"]["requestBody"]
     assert body["required"] is True
     assert sorted(body["content"]["application/json"]["schema"]["properties"]) == ["limit", "names"]
+
+
+def test_a_row_one_cell_short_is_read_with_the_cell_it_leaves_out() -> None:
+    # TOAST-Cloud en/public-api/partner-api.md: the request body table ``Name | Category | Type | Required |
+    # Description`` with the row ``orgName | String | Y | Organization name``: the Category cell left out, padded at
+    # the end, so the type was "Y" (any value) and the required mark lost: an optional body of one untyped field
+    service, spec = _read("partner-row-without-category-cell.md")
+    body = spec["paths"]["/v1/partners/{partnerId}/organizations"]["post"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert schema["properties"]["orgName"]["type"] == "string"
+    assert schema["properties"]["orgName"]["description"] == "Organization name (up to 120 characters)"
+    assert schema["required"] == ["orgName"]
+    assert body["required"] is True
+    assert any(f.kind == "row-repair" and "'Category'" in f.message and f.line == 29 for f in service.findings)
