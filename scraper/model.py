@@ -179,6 +179,9 @@ class OperationVersion:
     doc_version: str | None = None
     #: Extra ``x-`` keys for the emitted operation.
     extensions: dict[str, Any] = field(default_factory=dict)
+    #: The operation's own security requirements, when not the document's (``[]``: none, as for the endpoint that
+    #: issues the token the others require); None: the document's.
+    security: list[dict[str, list[str]]] | None = None
 
 
 @dataclass(slots=True)

@@ -220,6 +220,8 @@ def _operation(
     if paging is not None:
         out["x-pagination"] = paging
     out["x-source"] = op.source.as_dict()
+    if op.security is not None:
+        out["security"] = op.security
     for key, value in sorted(op.extensions.items()):
         out[key] = value
     return out
@@ -239,6 +241,7 @@ _MEMBER_KEYS = (
     "x-pagination",
     "x-source",
     "servers",
+    "security",
 )
 
 
@@ -300,6 +303,8 @@ def group_operation(members: list[dict[str, Any]], group_id: str) -> dict[str, A
         group["deprecated"] = True
     group["x-api-status"] = members[0].get("x-api-status")
     group["x-source"] = members[0].get("x-source")
+    if all("security" in m and m["security"] == members[0]["security"] for m in members):
+        group["security"] = members[0]["security"]
     operations = []
     for member in members:
         entry = {k: member[k] for k in _MEMBER_KEYS if k in member}

@@ -206,6 +206,16 @@ _AUTH_HEADERS = {
 _BASIC_VALUE = re.compile(r"\s*(?:[^:\uff1a\n]{1,20}[:\uff1a]\s*)?`?(basic\s+[^\s`][^\n`]*)`?\s*", re.IGNORECASE)
 
 
+def _server_hosts(server: ServerTemplate | None) -> set[str]:
+    """The hosts a service's server may have: its URL with each documented value of its variables put in."""
+    if server is None:
+        return set()
+    urls = [server.url]
+    for name, values in server.variables().items():
+        urls = [u.replace("{" + name + "}", v) for u in urls for v in values]
+    return {m.group(1).lower() for u in urls for m in [re.match(r"https?://([^/{}]+)", u)] if m}
+
+
 def _written_value(row: TableRow) -> str:
     """What a header row says its value is: its value column (read as the constraint cell) over its description."""
     return "\n".join(text for text in (row.constraint.strip(), row.description) if text)
@@ -1736,6 +1746,36 @@ class _PageReader:
             return
         service.components_extra = {"securitySchemes": schemes}
         service.security = [requirement]
+        self._token_endpoints(service, schemes, requirement)
+
+    def _token_endpoints(self, service: Service, schemes: dict[str, Any], requirement: dict[str, list[str]]) -> None:
+        """The operation that issues a scheme's token (``POST /v2.0/tokens``, ``POST /oauth2/token/create``: its
+        method and path, and its host where the guide names one) does not require that token: TOAST-Cloud's token
+        guides document the token endpoint beside the calls, or the "use the token" example, that send it, and
+        the whole document required it, so a client could not ask for a token without one."""
+        issuers: dict[tuple[str, str], tuple[str, str]] = {}
+        for name, scheme in schemes.items():
+            url = scheme.get("x-token-url") or scheme.get("x-token-endpoint")
+            found = re.match(r"https?://([^/]+)(/\S*)", url) if isinstance(url, str) else None
+            if found is not None:
+                issuers[("POST", found.group(2).rstrip("/"))] = (name, found.group(1).lower())
+        hosts = _server_hosts(service.server)
+        for operation in service.operations:
+            issuer = issuers.get((operation.method.upper(), operation.path.rstrip("/")))
+            if issuer is None or (hosts and issuer[1] not in hosts):
+                continue
+            name, _ = issuer
+            rest = {k: v for k, v in requirement.items() if k != name}
+            for version in operation.versions.values():
+                version.security = [rest] if rest else []
+                self._finding(
+                    "token-endpoint",
+                    version.source.line,
+                    operation.title,
+                    f"{operation.method.upper()} {operation.path} issues the {name} token the guide's other"
+                    " calls send; it does not require it"
+                    + (f" (its security: {', '.join(rest)})" if rest else " (no security)"),
+                )
 
     def _hosts(self, service: Service) -> None:
         """An operation written with a host other than the service's server keeps it as its own server."""

@@ -191,3 +191,15 @@ def test_a_row_one_cell_short_is_read_with_the_cell_it_leaves_out() -> None:
     assert schema["required"] == ["orgName"]
     assert body["required"] is True
     assert any(f.kind == "row-repair" and "'Category'" in f.message and f.line == 29 for f in service.findings)
+
+
+def test_the_operation_that_issues_the_token_does_not_require_it() -> None:
+    # TOAST-Cloud en/public-api/iaas-token.md (``POST /v2.0/tokens``) and user-access-key-token.md (``POST
+    # /oauth2/token/create``): the guide's other calls, or its "Use the token" section, send X-Auth-Token /
+    # X-NHN-Authorization, so the whole document required the token, the token endpoint included: a client could
+    # not ask for a token without already having one
+    service, spec = _read("iaas-token-endpoint-security.md")
+    assert spec["security"] == [{"keystoneToken": []}]
+    assert spec["paths"]["/v2.0/tokens"]["post"]["security"] == []
+    assert "security" not in spec["paths"]["/v2.0/tenants"]["get"]
+    assert any(f.kind == "token-endpoint" and f.line == 3 for f in service.findings)
