@@ -5,10 +5,12 @@ copies of those documents (``tests/build/scp_oracle.py`` says where) are the ora
 oracle document and reading it back with ``docs2client spec`` measures the SCP dialect on services it was never
 built against, with the truth known field by field:
 
-    python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed]
+    python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed|html] [--language en|ko]
 
-writes ``OUT_DIR/<service>-<rendering>.txt`` for every ``*.yaml`` in ``ORACLE_DIR`` (the service's slug, used in
-the host and in ``Scp-Api-Version``, is the file name without a ``-X.Y`` suffix).
+writes ``OUT_DIR/<service>-<rendering>[-ko].txt`` (``.html``) for every ``*.yaml`` in ``ORACLE_DIR`` (the service's
+slug, used in the host and in ``Scp-Api-Version``, is the file name without a ``-X.Y`` suffix). This module decides
+what the page says; how it looks in each rendering and language (the site's two text renderings, its HTML, the
+English and Korean pages) is ``tests/build/scp_page_renderings.py``, whose docstring says what it follows.
 
 What the printer follows, from the stored pages (``pages/scp/001`` pipe, ``pages/scp/004`` squashed;
 ``/work/shared/docs/format-notes.md`` maps them) and excerpts of real ``_print`` pages of other services:
@@ -34,7 +36,7 @@ What the printer follows, from the stored pages (``pages/scp/001`` pipe, ``pages
 - Pipe rendering: cells joined by `` | ``, JSON with its indentation stripped. Squashed rendering: a blank line
   between blocks, each table row's cells concatenated with no separator except where a cell holds several lines
   (the name and its ``required``/``optional`` flag, the description and its ``Example :`` and constraint lines),
-  JSON indented by 4 spaces.
+  JSON indented by 4 spaces. HTML: headings, ``<table>``s, ``<br>`` within a cell, chroma-highlighted JSON.
 
 Where the printer is unsure (no stored page shows it), it says so here rather than guess silently:
 
@@ -50,7 +52,6 @@ Where the printer is unsure (no stored page shows it), it says so here rather th
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -59,13 +60,9 @@ from typing import Any
 
 import yaml
 
+from tests.build.scp_page_renderings import LANGUAGES, RENDERINGS, ModelRow, ParameterRow, rendering_for
+
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-PREAMBLE = "This is the multi-page printable view of this section. Click here to print."
-RETURN_LINE = "Return to the regular view of this page."
-DEPRECATION = (
-    "Deprecated versions with Not Before dates that have arrived or expired are no longer supported. "
-    "We recommend using the latest version."
-)
 ENVIRONMENTS = (
     ("s", "kr-west1"),
     ("s", "kr-east1"),
@@ -80,7 +77,6 @@ HEADER_LINES = (
     '"Scp-Signature = fsfsdf235f9U35sdgf35Xsf/qgsdgsdg326=sfsdr23rsef=",',
     '"Scp-Timestamp = 1605290625682",',
     '"Scp-ClientType = Openapi",',
-    '"Accept-Language = en-US",',
 )
 CONSTRAINTS = (
     ("pattern", "Pattern : "),
@@ -109,14 +105,14 @@ def load_document(path: Path) -> Any:
 class Printer:
     """Prints one service's page from one OpenAPI document."""
 
-    def __init__(self, document: Mapping[str, Any], slug: str, title: str, rendering: str) -> None:
-        if rendering not in ("pipe", "squashed"):
-            raise ValueError(f"rendering must be pipe or squashed, not {rendering!r}")
+    def __init__(
+        self, document: Mapping[str, Any], slug: str, title: str, rendering: str, language: str = "en"
+    ) -> None:
+        self.page = rendering_for(rendering, language, title)
+        self.language = LANGUAGES[language]
         self.document = document
         self.slug = slug
         self.title = title
-        self.squashed = rendering == "squashed"
-        self.blocks: list[list[str]] = []
 
     # -- schema reading ---------------------------------------------------------------------------------------
 
@@ -267,24 +263,7 @@ class Printer:
             return {}
         return ""
 
-    def json_lines(self, value: Any) -> list[str]:
-        text = json.dumps(value, indent=4, ensure_ascii=False)
-        lines = text.splitlines()
-        return lines if self.squashed else [line.lstrip() for line in lines]
-
-    # -- tables -----------------------------------------------------------------------------------------------
-
-    def table(self, header: list[str], rows: list[list[list[str]]]) -> list[str]:
-        """A table of one-line cells (versions, regions, responses)."""
-        if self.squashed:
-            return ["".join(header)] + ["".join(" ".join(cell) for cell in row) for row in rows]
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        return lines + ["| " + " | ".join(" ".join(cell) for cell in row) + " |" for row in rows]
-
     # -- page -------------------------------------------------------------------------------------------------
-
-    def block(self, *lines: str) -> None:
-        self.blocks.append(list(lines))
 
     def operations(self) -> list[tuple[str, str, Mapping[str, Any]]]:
         found = []
@@ -308,130 +287,104 @@ class Printer:
         return dict(sorted(seen.items(), key=lambda item: [int(p) for p in item[0].split(".")], reverse=True))
 
     def print_page(self) -> str:
-        if self.squashed:
-            self.block(PREAMBLE)
-            self.block(RETURN_LINE)
-        else:
-            self.block(PREAMBLE)
-        self.block(self.title)
-        self.block("Overview")
-        self.block(
-            "Provides an Application Programming Interface (API) that supports programmatic use of IaaS/PaaS"
-            " products provided by SCP."
-        )
-        self.block(
-            f"This guide provides a brief description of {self.title} service and how to call API. The API is"
-            " provided as a RESTful API, and it responds in JSON format."
-        )
-        self.block("Version")
+        page, words = self.page, self.language
+        page.preamble()
+        page.title(self.title)
+        page.label("Overview", 2)
+        page.paragraphs(*(sentence.format(title=self.title) for sentence in words.overview))
+        page.label("Version", 2)
         versions = self.versions()
         if any(status == "DEPRECATED" for status, _ in versions.values()):
-            self.block(DEPRECATION)
-        rows = [[[version], [status], [date]] for version, (status, date) in versions.items()]
-        self.block(*self.table(["Version", "Status", "Not Before"], rows))
-        self.block("OpenAPI URL")
-        self.block(f"https://{self.slug}.{{region}}.{{environment}}.samsungsdscloud.com")
-        self.block("Environment and Region List")
-        self.block(*self.table(["environment", "region"], [[[e], [r]] for e, r in ENVIRONMENTS]))
-        self.block("1 - APIs")
+            page.notice(words.deprecation)
+        rows = [[version, status, date] for version, (status, date) in versions.items()]
+        page.table(["Version", "Status", words.overview_until], rows)
+        page.label("OpenAPI URL", 2)
+        page.paragraphs(f"https://{self.slug}.{{region}}.{{environment}}.samsungsdscloud.com")
+        page.label("Environment and Region List", 2)
+        page.table(["environment", "region"], [[e, r] for e, r in ENVIRONMENTS])
+        page.heading("1", "APIs")
         for index, (method, path, operation) in enumerate(self.operations(), start=1):
             self.print_operation(index, method, path, operation)
         schemas = (self.document.get("components") or {}).get("schemas") or {}
         if schemas:
-            self.block("2 - Models")
+            page.heading("2", "Models")
             models = [(str(name), schema) for name, schema in schemas.items() if self.is_model(str(name))]
             for index, (name, schema) in enumerate(models, start=1):
                 self.print_model(index, name, schema)
-        separator = "\n\n" if self.squashed else "\n"
-        return separator.join("\n".join(block) for block in self.blocks) + "\n"
+        return page.text()
 
     def print_operation(self, index: int, method: str, path: str, operation: Mapping[str, Any]) -> None:
+        page, words = self.page, self.language
         version, status, date = _version_of(operation)
-        self.block(f"1.{index} - {_title(method, path, operation)}")
-        self.block(f"1.{index}.1 - {version}")
-        self.block(f"{method} {path}")
-        self.block("Description")
+        page.heading(f"1.{index}", _title(method, path, operation))
+        page.heading(f"1.{index}.1", version)
+        page.method(method, path)
+        page.label("Description", 3)
         description = str(operation.get("description") or operation.get("summary") or "None").strip()
-        self.block(*[line for line in description.splitlines() if line.strip()] or ["None"])
-        self.block(f"State ACTIVE ({status})")
+        page.paragraphs(*[line for line in description.splitlines() if line.strip()] or ["None"], together=True)
+        page.state(words.state_label, status)
         if status == "DEPRECATED":
-            self.block(DEPRECATION)
-        self.block(*self.table(["Version", "Not Before"], [[[version], [date]]]))
+            page.notice(words.deprecation)
+        page.table(list(words.page_versions_header), [[version, date]])
         parameters = [self.resolve(p) for p in operation.get("parameters") or []]
-        rows: list[list[list[str]]] = []
+        rows: list[ParameterRow] = []
         for parameter in parameters:
             schema = parameter.get("schema") or {}
             has_example = "example" in parameter or (isinstance(schema, Mapping) and "example" in schema)
             example = parameter.get("example", schema.get("example") if isinstance(schema, Mapping) else None)
-            flag = "required" if parameter.get("required") else "optional"
             rows.append(
-                [
-                    [str(parameter.get("in"))],
-                    [str(parameter.get("name")), flag],
-                    self.description_lines(str(parameter.get("description") or ""), schema, example, has_example),
-                    [self.schema_cell(schema)],
-                    [_python(schema.get("default")) if isinstance(schema, Mapping) else "None"],
-                ]
+                ParameterRow(
+                    location=str(parameter.get("in")),
+                    name=str(parameter.get("name")),
+                    flag="required" if parameter.get("required") else "optional",
+                    description=self.description_lines(
+                        str(parameter.get("description") or ""), schema, example, has_example
+                    ),
+                    schema=self.schema_cell(schema),
+                    default=[_python(schema.get("default")) if isinstance(schema, Mapping) else "None"],
+                )
             )
         body = _body_schema(operation)
         if body is not None:
-            rows.append([["body"], ["body", "required"], [], [self.schema_cell(body)], []])
-        self.block("Parameters")
+            rows.append(ParameterRow("body", "body", "required", [], self.schema_cell(body), []))
+        page.label("Parameters", 3)
         if rows:
-            self.block(*self.parameter_table(rows))
-        self.block("Responses")
+            page.parameter_table(rows)
+        page.label("Responses", 3)
         response_rows = []
         success: tuple[str, Any] | None = None
         for code, response in (operation.get("responses") or {}).items():
             response = self.resolve(response)
             schema = _json_schema(response)
-            response_rows.append(
-                [
-                    [str(code)],
-                    [str(response.get("description") or "")],
-                    [self.schema_cell(schema) if schema is not None else "None"],
-                ]
-            )
+            cell = self.schema_cell(schema) if schema is not None else "None"
+            response_rows.append([str(code), str(response.get("description") or ""), cell])
             if str(code).startswith("2") and success is None:
                 success = (str(code), schema)
-        self.block(*self.table(["HTTP Code", "Description", "Schema"], response_rows))
-        self.block("Example HTTP request")
-        self.block("Request path")
+        page.table(["HTTP Code", "Description", "Schema"], response_rows)
+        page.label("Example HTTP request", 3)
+        page.strong("Request path")
         required_query = [str(p.get("name")) for p in parameters if p.get("in") == "query" and p.get("required")]
         query = "?" + "&".join(f"{name}={{{name}}}" for name in required_query) if required_query else ""
-        self.block(path + query)
-        self.block("Request header")
-        self.block(*HEADER_LINES, f'"Scp-Api-Version = {self.slug} {version}"')
+        page.request_path(path + query)
+        page.strong("Request header")
+        page.header_lines(
+            [
+                *HEADER_LINES,
+                f'"Accept-Language = {words.accept_language}",',
+                f'"Scp-Api-Version = {self.slug} {version}"',
+            ]
+        )
         if body is not None:
-            self.block("Request body")
-            self.block(*self.json_lines(self.example(body)))
-        self.block("Example HTTP response")
+            page.strong("Request body")
+            page.json(self.example(body))
+        page.label("Example HTTP response", 3)
         if success is not None:
-            self.block(f"Response {success[0]}")
+            page.strong(f"Response {success[0]}")
             if success[1] is not None:
-                self.block(*self.json_lines(self.example(success[1])))
-
-    def parameter_table(self, rows: list[list[list[str]]]) -> list[str]:
-        header = ["Type", "Name", "Description", "Schema", "Default"]
-        if not self.squashed:
-            lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-            for row in rows:
-                cells = [" ".join(row[0]), " ".join(row[1]), _pipe_description(row[2]), row[3][0], " ".join(row[4])]
-                if row[0] == ["body"]:
-                    cells = [cells[0], cells[1], cells[3]]
-                lines.append("| " + " | ".join(cells) + " |")
-            return lines
-        lines = ["".join(header)]
-        for row in rows:
-            location, name, description, schema, default = row
-            lines.append(location[0] + name[0])
-            lines.append(name[1])
-            lines.extend(description or [""])
-            lines.append(schema[0] + "".join(default))
-        return lines
+                page.json(self.example(success[1]))
 
     def print_model(self, index: int, name: str, schema: Any) -> None:
-        self.block(f"2.{index} - {name}")
+        self.page.heading(f"2.{index}", name)
         target = self.resolve(schema)
         all_of = target.get("allOf")
         if isinstance(all_of, list) and "properties" not in target:
@@ -445,45 +398,19 @@ class Printer:
         rows = []
         for field, child in (target.get("properties") or {}).items():
             child_map = self.inlined(child) if isinstance(child, Mapping) else {}
-            flag = "required" if field in required else "optional"
             default = _python(child_map["default"]) if "default" in child_map else ""
             rows.append(
-                [
-                    [str(field), flag],
-                    self.description_lines(
+                ModelRow(
+                    name=str(field),
+                    flag="required" if field in required else "optional",
+                    description=self.description_lines(
                         str(child_map.get("description") or ""), child, child_map.get("example"), "example" in child_map
                     ),
-                    [self.schema_cell(child)],
-                    [default] if default else [],
-                ]
+                    schema=self.schema_cell(child),
+                    default=[default] if default else [],
+                )
             )
-        if not rows:
-            if self.squashed:
-                self.block("NameDescriptionSchemaDefault")
-            else:
-                self.block("| Name | Description | Schema | Default |", "|---|---|---|---|")
-            return
-        if self.squashed:
-            lines = ["NameDescriptionSchemaDefault"]
-            for field_name, description, cell, default in rows:
-                lines.extend(field_name)
-                lines.extend(description or [""])
-                lines.append(cell[0] + "".join(default))
-            self.block(*lines)
-            return
-        lines = ["| Name | Description | Schema | Default |", "|---|---|---|---|"]
-        for position, (field_name, description, cell, default) in enumerate(rows):
-            cells = [" ".join(field_name)] + ([_pipe_description(description)] if description else []) + [cell[0]]
-            last = position == len(rows) - 1
-            if default:
-                cells.append(default[0])
-            elif not last:
-                cells.append("")
-            line = "| " + " | ".join(cells) + " |"
-            if not description and not last and not default:
-                line = line[:-2] + "||"  # the site's mid-row spelling: `| f req | schema | ||`
-            lines.append(line.replace("|  |", "| |"))
-        self.block(*lines)
+        self.page.model_table(rows)
 
 
 def _any_of(cells: list[str], nullable: bool) -> str:
@@ -517,30 +444,6 @@ def _split_members(text: str) -> list[str]:
             start = index + 1
     members.append(text[start:].strip())
     return members
-
-
-def _pipe_description(lines: list[str]) -> str:
-    """A Description cell in the pipe rendering: ``text Example : v`` with the constraints glued on (the site puts
-    each on a line of its own, which the text rendering joins with nothing: ``Example : 10Maximum : 20``)."""
-    text = ""
-    for line in lines:
-        glued = any(line.startswith(label) for _, label in CONSTRAINTS)
-        text += line if glued or not text else " " + line
-    return text
-
-
-def _squash_row(row: list[list[str]]) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for cell in row:
-        if len(cell) <= 1:
-            current += cell[0] if cell else ""
-            continue
-        lines.append(current + cell[0])
-        lines.extend(cell[1:-1])
-        current = cell[-1]
-    lines.append(current)
-    return lines
 
 
 def _python(value: Any) -> str:
@@ -579,30 +482,45 @@ def service_slug(path: Path) -> str:
     return re.sub(r"-\d+\.\d+$", "", path.stem)
 
 
-def print_page(document: Mapping[str, Any], slug: str, rendering: str = "pipe", title: str | None = None) -> str:
+def print_page(
+    document: Mapping[str, Any],
+    slug: str,
+    rendering: str = "pipe",
+    title: str | None = None,
+    language: str = "en",
+) -> str:
     """The page for ``document``; the title defaults to the slug (the oracle's ``info.title`` names a suite)."""
-    return Printer(document, slug, title or slug, rendering).print_page()
+    return Printer(document, slug, title or slug, rendering, language).print_page()
 
 
-def print_folder(oracle: Path, out: Path, rendering: str) -> Iterator[Path]:
+def page_name(stem: str, rendering: str, language: str = "en") -> str:
+    """``<stem>-<rendering>[-ko].txt`` (``.html`` for the HTML rendering)."""
+    suffix = "" if language == "en" else f"-{language}"
+    return f"{stem}-{rendering}{suffix}." + ("html" if rendering == "html" else "txt")
+
+
+def print_folder(oracle: Path, out: Path, rendering: str, language: str = "en") -> Iterator[Path]:
     out.mkdir(parents=True, exist_ok=True)
     for path in sorted(oracle.glob("*.yaml")):
-        target = out / f"{path.stem}-{rendering}.txt"
-        target.write_text(print_page(load_document(path), service_slug(path), rendering), encoding="utf-8")
+        target = out / page_name(path.stem, rendering, language)
+        page = print_page(load_document(path), service_slug(path), rendering, language=language)
+        target.write_text(page, encoding="utf-8")
         yield target
 
 
 def main(argv: list[str]) -> int:
-    positional = [arg for arg in argv if not arg.startswith("--")]
-    rendering = argv[argv.index("--rendering") + 1] if "--rendering" in argv[:-1] else "pipe"
-    positional = [arg for arg in positional if arg != rendering] if "--rendering" in argv else positional
-    if len(positional) != 2 or rendering not in ("pipe", "squashed"):
+    options = {name: argv[argv.index(name) + 1] for name in ("--rendering", "--language") if name in argv[:-1]}
+    positional = [arg for arg in argv if not arg.startswith("--") and arg not in options.values()]
+    rendering = options.get("--rendering", "pipe")
+    language = options.get("--language", "en")
+    if len(positional) != 2 or rendering not in RENDERINGS or language not in LANGUAGES:
         print(
-            "usage: python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed]",
+            "usage: python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed|html]"
+            " [--language en|ko]",
             file=sys.stderr,
         )
         return 2
-    for written in print_folder(Path(positional[0]), Path(positional[1]), rendering):
+    for written in print_folder(Path(positional[0]), Path(positional[1]), rendering, language):
         print(written)
     return 0
 

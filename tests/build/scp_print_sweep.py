@@ -1,13 +1,15 @@
 """Prints an SCP page from each oracle document, reads it back with ``docs2client spec`` and scores the result.
 
-    python -m tests.build.scp_print_sweep ORACLE_DIR WORK_DIR [--rendering pipe|squashed] [--details] [--code DIR]
+    python -m tests.build.scp_print_sweep ORACLE_DIR WORK_DIR [--rendering pipe|squashed|html] [--language en|ko]
+        [--details] [--code DIR]
 
 For every ``ORACLE_DIR/*.yaml`` (Samsung's OpenAPI documents; ``tests/build/scp_oracle.py`` says where they come
-from) the page ``tests/build/scp_page_printer.py`` prints is read by ``docs2client spec`` in a process of its own
-(``WORK_DIR/<name>/``), and the specs it writes are compared with the document by ``scp_oracle.score_service``.
-One line per document: ok / the one-line error / ``TRACEBACK``, operations oracle/read/matched, fields
-compared and agreeing (type, required, enum, format, nullable over parameters and body fields). Everything is
-written under WORK_DIR; nothing here runs in the test suite (it reads documents outside the repository).
+from) the page ``tests/build/scp_page_printer.py`` prints (in the rendering and language given) is read by
+``docs2client spec`` in a process of its own (``WORK_DIR/<name>-<rendering>[-ko]/``), and the specs it writes are
+compared with the document by ``scp_oracle.score_service``. One line per document: ok / the one-line error /
+``TRACEBACK``, operations oracle/read/matched, fields compared and agreeing (type, required, enum, format,
+nullable over parameters and body fields). Everything is written under WORK_DIR; nothing here runs in the test
+suite (it reads documents outside the repository).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.build.scp_oracle import load, score_service
-from tests.build.scp_page_printer import load_document, print_page, service_slug
+from tests.build.scp_page_printer import load_document, page_name, print_page, service_slug
+from tests.build.scp_page_renderings import LANGUAGES, RENDERINGS
 from tests.paths import ROOT
 
 ASPECTS = ("types", "required", "enum", "format", "nullable")
@@ -39,16 +42,16 @@ def with_versions(document: dict[str, Any]) -> dict[str, Any]:
 _ENTRY = "import sys; from scraper.cli import entry; sys.argv[0] = 'docs2client'; sys.exit(entry())"
 
 
-def sweep(oracle: Path, work: Path, rendering: str, details: bool, code: Path = ROOT) -> str:
+def sweep(oracle: Path, work: Path, rendering: str, details: bool, code: Path = ROOT, language: str = "en") -> str:
     lines = []
     totals: Counter[str] = Counter()
     for path in sorted(oracle.glob("*.yaml")):
         slug = service_slug(path)
-        folder = work / f"{path.stem}-{rendering}"
+        folder = work / page_name(path.stem, rendering, language).rsplit(".", 1)[0]
         folder.mkdir(parents=True, exist_ok=True)
-        page = folder / "page.txt"
+        page = folder / ("page.html" if rendering == "html" else "page.txt")
         document = with_versions(load_document(path))
-        page.write_text(print_page(document, slug, rendering), encoding="utf-8")
+        page.write_text(print_page(document, slug, rendering, language=language), encoding="utf-8")
         out = folder / "spec"
         run = subprocess.run(
             [sys.executable, "-c", _ENTRY, "spec", "--provider", "scp", "--out", str(out), str(page)],
@@ -95,18 +98,20 @@ def sweep(oracle: Path, work: Path, rendering: str, details: bool, code: Path = 
 
 
 def main(argv: list[str]) -> int:
-    options = {name: argv[argv.index(name) + 1] for name in ("--rendering", "--code") if name in argv[:-1]}
+    names = ("--rendering", "--code", "--language")
+    options = {name: argv[argv.index(name) + 1] for name in names if name in argv[:-1]}
     positional = [arg for arg in argv if not arg.startswith("--") and arg not in options.values()]
     rendering = options.get("--rendering", "pipe")
-    if len(positional) != 2:
+    language = options.get("--language", "en")
+    if len(positional) != 2 or rendering not in RENDERINGS or language not in LANGUAGES:
         print(
-            "usage: python -m tests.build.scp_print_sweep ORACLE_DIR WORK_DIR [--rendering pipe|squashed] [--details]"
-            " [--code DIR]",
+            "usage: python -m tests.build.scp_print_sweep ORACLE_DIR WORK_DIR [--rendering pipe|squashed|html]"
+            " [--language en|ko] [--details] [--code DIR]",
             file=sys.stderr,
         )
         return 2
     code = Path(options.get("--code", str(ROOT)))
-    print(sweep(Path(positional[0]), Path(positional[1]), rendering, "--details" in argv, code))
+    print(sweep(Path(positional[0]), Path(positional[1]), rendering, "--details" in argv, code, language))
     return 0
 
 

@@ -1,5 +1,6 @@
 """The SCP page printer (``tests/build/scp_page_printer.py``) stays honest: small OpenAPI documents written for
-this test (not Samsung's) are printed in both renderings, read back by ``docs2client spec`` and compared with the
+this test (not Samsung's) are printed in every rendering (pipe, squashed, HTML) and language (English, Korean),
+read back by ``docs2client spec`` and compared with the
 document they were printed from, field by field (``tests/build/scp_oracle.py``). A difference is either the
 printer's (it prints what the site would not) or the SCP dialect's (it misreads what the site prints)."""
 
@@ -13,7 +14,7 @@ import yaml
 
 from scraper.build import PageInput, build_specs
 from tests.build.scp_oracle import score_service
-from tests.build.scp_page_printer import print_page
+from tests.build.scp_page_printer import page_name, print_page
 
 _OK = {"description": "OK"}
 _ERRORS = {"401": {"description": "Unauthorized"}, "403": {"description": "Forbidden"}}
@@ -179,15 +180,39 @@ GADGETS: dict[str, Any] = {
 }
 
 
-@pytest.mark.parametrize("rendering", ["pipe", "squashed"])
-@pytest.mark.parametrize("slug,document", [("widgets", WIDGETS), ("gadgets", GADGETS)])
+# a service whose only version is deprecated: the deprecation sentence on the overview and on the version page, a
+# Not Before date in both version tables
+RELICS: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Relics", "version": "1"},
+    "paths": {
+        "/v1/relics/{relic_id}": {
+            "delete": {
+                **_operation(
+                    "Delete Relic",
+                    {"202": _json(_ref("AsyncResponse"), "Accepted")},
+                    parameters=[{"name": "relic_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                ),
+                "x-api-status": "DEPRECATED",
+                "x-not-before": "2026-05-31",
+            }
+        }
+    },
+    "components": {"schemas": {"AsyncResponse": WIDGETS["components"]["schemas"]["AsyncResponse"]}},
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("rendering", ["pipe", "squashed", "html"])
+@pytest.mark.parametrize("slug,document", [("widgets", WIDGETS), ("gadgets", GADGETS), ("relics", RELICS)])
 def test_printed_page_reads_back_as_its_document(
-    slug: str, document: dict[str, Any], rendering: str, tmp_path: Path
+    slug: str, document: dict[str, Any], rendering: str, language: str, tmp_path: Path
 ) -> None:
-    page = tmp_path / f"{slug}.txt"
-    page.write_text(print_page(document, slug, rendering), encoding="utf-8")
+    page = tmp_path / page_name(slug, rendering, language)
+    page.write_text(print_page(document, slug, rendering, language=language), encoding="utf-8")
+    page_format = "html" if rendering == "html" else "text"
     report = build_specs(
-        [PageInput(name=page.name, path=page, provider="scp", format="text", services=(slug,), covers="service")],
+        [PageInput(name=page.name, path=page, provider="scp", format=page_format, services=(slug,), covers="service")],
         tmp_path / "spec",
     )
     assert report.errors == []
@@ -196,3 +221,14 @@ def test_printed_page_reads_back_as_its_document(
     assert score.differences == []
     assert (score.ours, score.matched) == (score.oracle, score.oracle)
     assert score.fields["matched"] == score.fields["oracle"] > 0
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            ours = specs[operation["x-api-version"]]["paths"][path][method]
+            # the description and the version's state survive every rendering and language (the Korean
+            # deprecation sentence is no description)
+            assert ours["description"] == operation["description"]
+            deprecated = operation["x-api-status"] == "DEPRECATED"
+            assert (ours.get("deprecated", False), ours.get("x-sunset")) == (
+                deprecated,
+                operation.get("x-not-before") if deprecated else None,
+            )
