@@ -286,10 +286,25 @@ class Printer:
             seen.setdefault(version, (status, date))
         return dict(sorted(seen.items(), key=lambda item: [int(p) for p in item[0].split(".")], reverse=True))
 
+    def models(self) -> list[tuple[str, Any]]:
+        schemas = (self.document.get("components") or {}).get("schemas") or {}
+        return [(str(name), schema) for name, schema in schemas.items() if self.is_model(str(name))]
+
+    def contents(self) -> list[tuple[str, str]]:
+        """The table of contents: every numbered heading the page prints, in page order."""
+        entries = [("1", "APIs")]
+        for index, (method, path, operation) in enumerate(self.operations(), start=1):
+            entries += [(f"1.{index}", _title(method, path, operation)), (f"1.{index}.1", _version_of(operation)[0])]
+        if (self.document.get("components") or {}).get("schemas"):
+            entries.append(("2", "Models"))
+            entries += [(f"2.{index}", name) for index, (name, _) in enumerate(self.models(), start=1)]
+        return entries
+
     def print_page(self) -> str:
         page, words = self.page, self.language
         page.preamble()
         page.title(self.title)
+        page.contents(self.contents())
         page.label("Overview", 2)
         page.paragraphs(*(sentence.format(title=self.title) for sentence in words.overview))
         page.label("Version", 2)
@@ -305,11 +320,9 @@ class Printer:
         page.heading("1", "APIs")
         for index, (method, path, operation) in enumerate(self.operations(), start=1):
             self.print_operation(index, method, path, operation)
-        schemas = (self.document.get("components") or {}).get("schemas") or {}
-        if schemas:
+        if (self.document.get("components") or {}).get("schemas"):
             page.heading("2", "Models")
-            models = [(str(name), schema) for name, schema in schemas.items() if self.is_model(str(name))]
-            for index, (name, schema) in enumerate(models, start=1):
+            for index, (name, schema) in enumerate(self.models(), start=1):
                 self.print_model(index, name, schema)
         return page.text()
 

@@ -26,11 +26,16 @@ What each rendering follows, from stored pages (``pages/scp/001`` pipe, ``pages/
 
 Where no stored page shows a shape, the renderings say what they do rather than guess silently:
 
-- No stored HTML page numbers its headings at any level but ``<h1>``, so every numbered heading is an ``<h1>``;
+- No stored HTML page numbers its headings at any level but ``<h1>``, so every numbered heading is an ``<h1>``
+  (``HtmlRendering(heading_levels="depth")`` writes ``<h1>``..``<h5>`` by the number's depth instead: the SCP
+  dialect reads headings by their numbers, and the 28 oracle documents read the same either way);
   no stored page shows the Korean ``Return to the regular view`` line, so it stays English (as the Korean squashed
   synthetic page in ``tests/fixtures/scp/unseen`` has it).
 - No stored Korean page shows a DEPRECATED version page's own deprecation sentence; the Korean sentence is printed
   there as the English pages print theirs.
+- The table of contents (``- 1.2.1: 1.0`` lines in the pipe rendering, nested ``<ul>`` in HTML, as
+  ``pages/scp/001`` and the stored HTML show) lists every numbered heading; no squashed page shows one (the
+  Korean and English squashed excerpts go from the title straight to the first heading), so it prints none.
 - The HTML ``id`` of a numbered heading is ``pg-`` and a digest of its text (the site's is a digest of the page's
   path, which a printed page does not have).
 """
@@ -139,6 +144,10 @@ class PageRendering:
     def title(self, text: str) -> None:
         raise NotImplementedError
 
+    def contents(self, entries: list[tuple[str, str]]) -> None:
+        """The table of contents under the page title: every numbered heading's number and title."""
+        raise NotImplementedError
+
     def heading(self, number: str, title: str) -> None:
         """A numbered heading (``1.3.1 - 1.0``)."""
         raise NotImplementedError
@@ -212,6 +221,10 @@ class TextRendering(PageRendering):
 
     def title(self, text: str) -> None:
         self.block(text)
+
+    def contents(self, entries: list[tuple[str, str]]) -> None:
+        if not self.squashed:  # no squashed page shows one
+            self.block(*[f"- {number}: {title}" for number, title in entries])
 
     def heading(self, number: str, title: str) -> None:
         self.block(f"{number} - {title}")
@@ -309,8 +322,9 @@ def pipe_description(lines: list[str]) -> str:
 class HtmlRendering(PageRendering):
     """The site's HTML print view (Hugo, Docsy theme), as the stored HTML pages show it."""
 
-    def __init__(self, language: Language, page_title: str) -> None:
+    def __init__(self, language: Language, page_title: str, heading_levels: str = "flat") -> None:
         self.language = language
+        self.heading_levels = heading_levels
         self.lines: list[str] = [
             "<!doctype html>",
             f'<html lang="{language.code}">',
@@ -334,13 +348,23 @@ class HtmlRendering(PageRendering):
     def title(self, text: str) -> None:
         self.lines.append(f'<h1 class="title">{_escape(text)}</h1>')
 
+    def contents(self, entries: list[tuple[str, str]]) -> None:
+        depth = 0
+        for number, title in entries:
+            level = number.count(".") + 1
+            self.lines += ["<ul>"] * (level - depth) + ["</ul>"] * (depth - level)
+            depth = level
+            link = f'<a href="#{_anchor(number, title)}">{_escape(title)}</a>'
+            self.lines.append(f"<li>{_escape(number)}: {link}</li>")
+        self.lines += ["</ul>"] * depth
+
     def heading(self, number: str, title: str) -> None:
         text = f"{number} - {title}"
-        digest = hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+        level = 1 if self.heading_levels == "flat" else min(number.count(".") + 1, 5)
         self.lines += [
             "</div>",
             '<div class="td-content" style="page-break-before: always">',
-            f'<h1 id="pg-{digest}">{_escape(text)}</h1>',
+            f'<h{level} id="{_anchor(number, title)}">{_escape(text)}</h{level}>',
         ]
 
     def label(self, text: str, level: int) -> None:
@@ -416,6 +440,12 @@ class HtmlRendering(PageRendering):
 
     def text(self) -> str:
         return "\n".join([*self.lines, "</div>", "</main>", "</body>", "</html>"]) + "\n"
+
+
+def _anchor(number: str, title: str) -> str:
+    """A numbered heading's ``id``, which its table-of-contents entry links to."""
+    text = f"{number} - {title}"
+    return "pg-" + hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def _escape(text: str) -> str:
