@@ -25,6 +25,7 @@ documents), ``type: [X, 'null']`` and an ``anyOf``/``oneOf`` with a ``null`` bra
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sys
 from collections import Counter
@@ -54,6 +55,16 @@ class FieldShape:
     #: read from examples, not from a Models table (``x-inferred`` on the field or a schema above it): the page
     #: never says required, nullable or format there, so a difference is the inference's, not the reading's
     inferred: bool = False
+    #: ``pattern``, ``minLength``, ``maxLength``, ``minimum``, ``maximum`` as ``key=value`` (the page's
+    #: ``Pattern :`` ... lines under a field's example)
+    constraints: frozenset[str] = frozenset()
+    #: the default as JSON, None for none (the page's Default column)
+    default: str | None = None
+
+
+#: what is compared of each field found on both sides
+ASPECTS = ("types", "required", "enum", "format", "nullable", "constraints", "default")
+CONSTRAINT_KEYWORDS = ("pattern", "minLength", "maxLength", "minimum", "maximum")
 
 
 @dataclass
@@ -98,6 +109,8 @@ def shape(document: Mapping[str, Any], schema: Any, required: bool) -> tuple[Fie
     """The shape of ``schema`` and the non-null schema its children are read from."""
     # ``{allOf: [$ref], nullable: true}``: the oracle's nullable model or enum; resolving drops the sibling
     outer_nullable = isinstance(schema, Mapping) and bool(schema.get("nullable"))
+    # and the default and constraints written beside the ``allOf`` (``{allOf: [$ref VolumeType], default: SSD}``)
+    outer = schema if isinstance(schema, Mapping) else {}
     schema, seen = resolve(document, schema)
     if not isinstance(schema, Mapping):
         return FieldShape(frozenset(), outer_nullable, required, None, None), {}, seen
@@ -129,7 +142,30 @@ def shape(document: Mapping[str, Any], schema: Any, required: bool) -> tuple[Fie
     enum = schema.get("enum", body.get("enum") if isinstance(body, Mapping) else None)
     enum_set = frozenset(str(value) for value in enum if value is not None) if isinstance(enum, list) else None
     fmt = schema.get("format") or (body.get("format") if isinstance(body, Mapping) else None)
-    return FieldShape(frozenset(types), nullable, required, enum_set or None, fmt), body, seen
+    constraints = frozenset(
+        f"{keyword}={_json(holder[keyword])}"
+        for holder in (outer, schema, body)
+        if isinstance(holder, Mapping)
+        for keyword in CONSTRAINT_KEYWORDS
+        if keyword in holder
+    )
+    default = next(
+        (
+            _json(holder["default"])
+            for holder in (outer, schema, body)
+            if isinstance(holder, Mapping) and "default" in holder
+        ),
+        None,
+    )
+    found = FieldShape(frozenset(types), nullable, required, enum_set or None, fmt, False, constraints, default)
+    return found, body, seen
+
+
+def _json(value: Any) -> str:
+    """A value as compared: JSON with sorted keys, numbers as the number they are (``1.0`` is ``1``)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def flatten(
@@ -215,7 +251,7 @@ def compare_fields(
             score.differences.append(f"{where}-only-oracle\t{key}\t{name}")
             continue
         counter["matched"] += 1
-        for aspect in ("types", "required", "enum", "format", "nullable"):
+        for aspect in ASPECTS:
             a, b = getattr(mine, aspect), getattr(theirs, aspect)
             if aspect == "types" and (not a or not b or (a == {"number"} and b == {"integer"})):
                 counter[f"{aspect}-agree"] += 1  # untyped on one side, or a wider number: not a disagreement

@@ -8,8 +8,8 @@ from) the page ``tests/build/scp_page_printer.py`` prints (in the rendering and 
 ``docs2client spec`` in a process of its own (``WORK_DIR/<name>-<rendering>[-ko]/``), and the specs it writes are
 compared with the document by ``scp_oracle.score_service``. One line per document: ok / the one-line error /
 ``TRACEBACK``, operations oracle/read/matched, fields compared and agreeing (type, required, enum, format,
-nullable over parameters and body fields). Everything is written under WORK_DIR; nothing here runs in the test
-suite (it reads documents outside the repository).
+nullable, constraints, default over parameters and body fields). Everything is written under WORK_DIR;
+nothing here runs in the test suite (it reads documents outside the repository).
 """
 
 from __future__ import annotations
@@ -21,12 +21,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from tests.build.scp_oracle import load, score_service
+from tests.build.scp_oracle import ASPECTS, load, score_service
 from tests.build.scp_page_printer import load_document, page_name, print_page, service_slug
 from tests.build.scp_page_renderings import LANGUAGES, RENDERINGS
 from tests.paths import ROOT
-
-ASPECTS = ("types", "required", "enum", "format", "nullable")
 
 
 def with_versions(document: dict[str, Any]) -> dict[str, Any]:

@@ -50,3 +50,32 @@ def test_nullable_beside_a_lone_all_of_is_read() -> None:
     )
     oracle["components"]["schemas"]["O"] = {"properties": {"name": {"type": "string"}}}
     assert flatten(oracle, {"$ref": "#/components/schemas/M"})["owner"].nullable is True
+
+
+def test_default_and_constraints_beside_a_lone_all_of_are_compared() -> None:
+    """The oracle writes a field's default beside the ``allOf`` of its enum (``{allOf: [$ref VolumeType], default:
+    SSD}``) and constraints on the field itself; both are compared, a missing one is a difference."""
+    oracle = _document(
+        {
+            "properties": {
+                "volume_type": {"allOf": [{"$ref": "#/components/schemas/V"}], "default": "SSD"},
+                "name": {"type": "string", "pattern": "^[a-z]+$", "maxLength": 8},
+            }
+        },
+    )
+    oracle["components"]["schemas"]["V"] = {"type": "string", "enum": ["SSD", "HDD"]}
+    fields = flatten(oracle, {"$ref": "#/components/schemas/M"})
+    assert fields["volume_type"].default == '"SSD"'
+    assert fields["name"].constraints == {'pattern="^[a-z]+$"', "maxLength=8"}
+    ours = _document(
+        {
+            "type": "object",
+            "properties": {
+                "volume_type": {"type": "string", "enum": ["SSD", "HDD"], "default": "SSD"},
+                "name": {"type": "string", "maxLength": 8},
+            },
+        }
+    )
+    assert score_service(oracle, {"1.0": ours}).differences == [
+        'response-constraints\tGET /v1/things/{}\tname: ours [maxLength=8] oracle [maxLength=8,pattern="^[a-z]+$"]'
+    ]
