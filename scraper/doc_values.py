@@ -207,7 +207,11 @@ def _mismatch(cell: str, value: Any, problem: str, role: Role) -> tuple[Any, str
 # ---------------------------------------------------------------------------------------------------------------
 # description splitting
 
-_EXAMPLE_RE: Final = re.compile(r"(?:^|(?<=\s))Example :(?=\s|$)")
+#: ``Example :`` then a space, the end, or a constraint line glued to an empty example (``Example :Maximum length :
+#: 1000``: the text rendering joins the cell's lines with nothing, and a field without an example prints none)
+_EXAMPLE_RE: Final = re.compile(
+    r"(?:^|(?<=\s))Example :(?=\s|$|(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : )"
+)
 _NUMERIC_CONSTRAINT_RE: Final = re.compile(r"(Minimum length|Maximum length|Minimum|Maximum) : (-?\d+(?:\.\d+)?)\s*$")
 _CONSTRAINT_KEYS: Final = {
     "Minimum length": "minLength",

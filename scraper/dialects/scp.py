@@ -95,6 +95,23 @@ _URL_LABEL = "OpenAPI URL"
 _CONSTRAINT_SUFFIX = re.compile(r"(?:Pattern|Minimum length|Maximum length|Minimum|Maximum) : ")
 
 
+def example_constraints(example_text: str | None) -> tuple[str | None, dict[str, Any], str | None]:
+    """An ``Example :`` value with its glued constraint lines split off (``20Minimum : 0`` gives ``20`` and
+    ``{"minimum": 0}``), the same in model and parameter rows; the third item says why the constraints were not
+    read (a constraint given twice, a length not an integer), the example then cut where they start."""
+    if example_text is None:
+        return None, {}, None
+    try:
+        example, constraints = parse_constraints(example_text)
+    except DocValueError as exc:
+        return (
+            _CONSTRAINT_SUFFIX.split(example_text, maxsplit=1)[0],
+            {},
+            f"{exc}; the constraints of this row are not read",
+        )
+    return example, constraints, None
+
+
 def _integer_enum_notes(expr: SchemaExpr) -> list[str]:
     """One note per ``enum (...)`` of plain integers in a Schema cell: the page does not say the values' type, the
     values do (:func:`scraper.schema_grammar.is_integer_enum`), so the reading is said."""
@@ -520,18 +537,9 @@ class _PageReader:
         self, subject: str, field_name: str, desc_cell: str, schema_cell: str, default_cell: str, line: int
     ) -> dict[str, Any]:
         description, example_text = split_example(desc_cell)
-        constraints: dict[str, Any] = {}
-        if example_text is not None:
-            try:
-                example_text, constraints = parse_constraints(example_text)
-            except DocValueError as exc:
-                self._finding(
-                    "constraint-skipped",
-                    line,
-                    subject,
-                    f"{field_name}: {exc}; the constraints of this row are not read",
-                )
-                example_text = _CONSTRAINT_SUFFIX.split(example_text, maxsplit=1)[0]
+        example_text, constraints, problem = example_constraints(example_text)
+        if problem:
+            self._finding("constraint-skipped", line, subject, f"{field_name}: {problem}")
         if schema_cell:
             try:
                 expr = parse_schema(schema_cell)
@@ -1184,6 +1192,12 @@ class _VersionPage:
             location = "query"
         schema = self._schema(schema_cell, line, f"parameter {name}")
         description, example_text = split_example(desc_cell)
+        # a parameter row's constraint lines follow its example as a model row's do (``Example : 20Minimum : 0``)
+        example_text, constraints, problem = example_constraints(example_text)
+        if problem:
+            self.notes.append(("constraint-skipped", line, f"parameter {name}: {problem}"))
+        if constraints:
+            schema = {**schema, **constraints}
         param = Parameter(
             name=name,
             location=location,  # type: ignore[arg-type]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from scraper.dialects import PageInfo, dialect_for
 from scraper.readers import read_page
 from tests.dialects.scp_model_pages import read_models
@@ -59,3 +61,32 @@ def test_long_enum_glued_to_its_default_squashed() -> None:
     assert len(parameters["storage_class"]["enum"]) == 8
     assert parameters["storage_class"]["type"] == "string"
     assert not [f for f in service.findings if "schema expression" in f.message]
+
+
+@pytest.mark.parametrize(
+    "name,page_format",
+    [
+        ("constraints_without_example_pipe.txt", "text"),
+        ("constraints_without_example_squashed.txt", "text"),
+        ("constraints_without_example.html", "html"),
+    ],
+)
+def test_constraints_are_read_in_parameter_rows_and_after_an_empty_example(name: str, page_format: str) -> None:
+    """A Description cell's constraint lines follow its ``Example :`` line in parameter rows as in model rows
+    (``Page size Example : 20Minimum : 0Maximum : 100``), and follow an empty example too, glued to it in the
+    pipe rendering (``Description Example :Maximum length : 1000``): each is the schema's keyword, never part of
+    the example or the description (Samsung's documents give 735 such constraints over the 28 services)."""
+    text = (PRINTED / name).read_text(encoding="utf-8")
+    document = read_page(text, page=name, format=page_format, provider="scp")
+    (service,) = dialect_for("scp").read(document, PageInfo(page=name, url="https://example.invalid/" + name))
+    (operation,) = service.operations
+    parameters = {p.name: p for p in operation.versions["1.0"].parameters}
+    assert parameters["size"].schema == {"type": "integer", "minimum": 0, "maximum": 100}
+    assert (parameters["size"].example, parameters["size"].description) == (20, "Page size")
+    assert parameters["name"].schema == {"type": "string", "pattern": "^[a-z]+$"}
+    assert (parameters["name"].has_example, parameters["name"].description) == (False, "Name filter")
+    properties = service.models["Gateway"].schema["properties"]
+    assert properties["description"] == {"type": "string", "description": "Description", "maxLength": 1000}
+    assert properties["name"] == {"type": "string", "minLength": 3, "examples": ["gw"]}
+    assert properties["port"] == {"type": "integer", "minimum": 1024}
+    assert properties["zone"] == {"type": "string", "pattern": "^(a|b)$"}
