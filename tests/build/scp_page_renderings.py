@@ -15,7 +15,8 @@ What each rendering follows, from stored pages (``pages/scp/001`` pipe, ``pages/
   ``<div class="highlight"><pre><code class="language-json">`` (one ``<span class="line">`` per line, 2-space
   indentation, quotes as ``&#34;``); ``Request path`` / ``Request header`` / ``Request body`` / ``Response N`` as
   ``<p><strong>`` labels. Every table row keeps all its cells (the text renderings' dropped cells are the text
-  conversion's).
+  conversion's). Around the content, the site's chrome as the stored pages have it: navigation bar, sidebar,
+  in-page table of contents, and after the content a feedback box (``<h2>Feedback: ...``), a footer, scripts.
 - Korean (the ``/apireference/...`` pages without ``/en/``): the preamble, the two overview sentences, the
   deprecation sentence, the ``상태`` label and the per-page version table's header (``버전 | 최소 지원 보장일``) are
   Korean and the request header says ``Accept-Language = ko-KR``; the section labels (``Overview``, ``Version``,
@@ -333,6 +334,7 @@ class HtmlRendering(PageRendering):
             f"<title>{_escape(page_title)} | Samsung Cloud Platform</title>",
             "</head>",
             "<body>",
+            *_SITE_TOP,
             '<main class="col-12 col-md-9 col-xl-8 ps-md-5" role="main">',
             '<div class="td-content">',
         ]
@@ -439,7 +441,37 @@ class HtmlRendering(PageRendering):
         self.html_table(MODEL_HEADER, cells)
 
     def text(self) -> str:
-        return "\n".join([*self.lines, "</div>", "</main>", "</body>", "</html>"]) + "\n"
+        return "\n".join([*self.lines, "</div>", *_SITE_BOTTOM, "</body>", "</html>"]) + "\n"
+
+
+#: the site's chrome around the printed content, as the stored HTML pages have it: navigation bar, sidebar, the
+#: in-page table of contents, breadcrumbs; after it a feedback box (an ``<h2>`` the print view hides), a footer and
+#: scripts. None of it is the page's content, and the reader must leave all of it out.
+_SITE_TOP = (
+    '<header><nav class="td-navbar js-navbar-scroll" data-bs-theme="dark">',
+    '<a class="navbar-brand" href="/"><span class="navbar-brand__name">Samsung Cloud Platform</span></a>',
+    '<ul class="navbar-nav"><li class="nav-item"><a class="nav-link" href="/apireference/">API Reference</a></li>',
+    '<li class="nav-item"><a class="nav-link" href="/ko/">한국어</a></li></ul>',
+    "</nav></header>",
+    '<div class="container-fluid td-outer"><div class="td-main"><div class="row flex-xl-nowrap">',
+    '<aside class="col-12 col-md-3 col-xl-2 td-sidebar d-print-none"><nav class="td-sidebar-nav">',
+    '<ul><li><a href="/apireference/" class="td-sidebar-link">API Reference</a></li></ul>',
+    "</nav></aside>",
+    '<aside class="d-none d-xl-block col-xl-2 td-sidebar-toc d-print-none"><div class="td-toc">',
+    '<nav id="TableOfContents"><ul><li><a href="#overview">Overview</a></li></ul></nav>',
+    "</div></aside>",
+)
+_SITE_BOTTOM = (
+    '<div class="d-print-none">',
+    '<h2 class="feedback--title">Feedback: was this page helpful?</h2>',
+    '<button class="btn btn-primary mb-4 feedback--answer feedback--answer-yes">Yes</button>',
+    "</div>",
+    "</main>",
+    "</div></div></div>",
+    '<footer class="td-footer row d-print-none"><div class="container-fluid"><small>&copy; Samsung SDS.</small>'
+    "</div></footer>",
+    '<script src="/js/main.min.js"></script>',
+)
 
 
 def _anchor(number: str, title: str) -> str:
