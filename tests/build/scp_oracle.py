@@ -207,8 +207,13 @@ def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[
 
 
 def body_schema(operation: Mapping[str, Any]) -> Any:
+    """The JSON body's schema, else the first media type's (a multipart form's fields are fields too: iam's
+    ``POST /v1/saml-providers``; the page prints one body row whatever the media type)."""
     content = (operation.get("requestBody") or {}).get("content") or {}
-    return (content.get("application/json") or {}).get("schema")
+    if not isinstance(content, Mapping) or not content:
+        return None
+    media = content.get("application/json") or next(iter(content.values()))
+    return media.get("schema") if isinstance(media, Mapping) else None
 
 
 def response_schema(operation: Mapping[str, Any]) -> Any:

@@ -79,3 +79,16 @@ def test_default_and_constraints_beside_a_lone_all_of_are_compared() -> None:
     assert score_service(oracle, {"1.0": ours}).differences == [
         'response-constraints\tGET /v1/things/{}\tname: ours [maxLength=8] oracle [maxLength=8,pattern="^[a-z]+$"]'
     ]
+
+
+def test_a_form_body_is_compared_field_by_field() -> None:
+    """A request body documented only as ``multipart/form-data`` is compared as a JSON one would be."""
+    oracle = _document({"properties": {}})
+    ours = _document({"properties": {}})
+    form = {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]}
+    oracle["paths"]["/v1/things/{thing_id}"]["get"]["requestBody"] = {
+        "content": {"multipart/form-data": {"schema": form}}
+    }
+    ours["paths"]["/v1/things/{thing_id}"]["get"]["requestBody"] = {"content": {"application/json": {"schema": form}}}
+    score = score_service(oracle, {"1.0": ours})
+    assert (score.fields["oracle"], score.fields["matched"], score.differences) == (1, 1, [])
