@@ -52,6 +52,7 @@ Where the printer is unsure (no stored page shows it), it says so here rather th
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Iterator, Mapping
@@ -521,19 +522,20 @@ def print_folder(oracle: Path, out: Path, rendering: str, language: str = "en") 
         yield target
 
 
+def page_options(prog: str, second: str) -> argparse.ArgumentParser:
+    """The command line of this printer and of the sweep that reads its pages back: the oracle folder, an output
+    folder (``second``), the rendering and the language."""
+    parser = argparse.ArgumentParser(prog=prog)
+    parser.add_argument("oracle_dir", type=Path, metavar="ORACLE_DIR")
+    parser.add_argument("out_dir", type=Path, metavar=second)
+    parser.add_argument("--rendering", choices=RENDERINGS, default="pipe")
+    parser.add_argument("--language", choices=LANGUAGES, default="en")
+    return parser
+
+
 def main(argv: list[str]) -> int:
-    options = {name: argv[argv.index(name) + 1] for name in ("--rendering", "--language") if name in argv[:-1]}
-    positional = [arg for arg in argv if not arg.startswith("--") and arg not in options.values()]
-    rendering = options.get("--rendering", "pipe")
-    language = options.get("--language", "en")
-    if len(positional) != 2 or rendering not in RENDERINGS or language not in LANGUAGES:
-        print(
-            "usage: python -m tests.build.scp_page_printer ORACLE_DIR OUT_DIR [--rendering pipe|squashed|html]"
-            " [--language en|ko]",
-            file=sys.stderr,
-        )
-        return 2
-    for written in print_folder(Path(positional[0]), Path(positional[1]), rendering, language):
+    args = page_options("python -m tests.build.scp_page_printer", "OUT_DIR").parse_args(argv)
+    for written in print_folder(args.oracle_dir, args.out_dir, args.rendering, args.language):
         print(written)
     return 0
 

@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.build.scp_oracle import ASPECTS, load, score_service
-from tests.build.scp_page_printer import load_document, page_name, print_page, service_slug
-from tests.build.scp_page_renderings import LANGUAGES, RENDERINGS
+from tests.build.scp_page_printer import load_document, page_name, page_options, print_page, service_slug
 from tests.paths import ROOT
 
 
@@ -96,20 +95,11 @@ def sweep(oracle: Path, work: Path, rendering: str, details: bool, code: Path = 
 
 
 def main(argv: list[str]) -> int:
-    names = ("--rendering", "--code", "--language")
-    options = {name: argv[argv.index(name) + 1] for name in names if name in argv[:-1]}
-    positional = [arg for arg in argv if not arg.startswith("--") and arg not in options.values()]
-    rendering = options.get("--rendering", "pipe")
-    language = options.get("--language", "en")
-    if len(positional) != 2 or rendering not in RENDERINGS or language not in LANGUAGES:
-        print(
-            "usage: python -m tests.build.scp_print_sweep ORACLE_DIR WORK_DIR [--rendering pipe|squashed|html]"
-            " [--language en|ko] [--details] [--code DIR]",
-            file=sys.stderr,
-        )
-        return 2
-    code = Path(options.get("--code", str(ROOT)))
-    print(sweep(Path(positional[0]), Path(positional[1]), rendering, "--details" in argv, code, language))
+    parser = page_options("python -m tests.build.scp_print_sweep", "WORK_DIR")
+    parser.add_argument("--details", action="store_true", help="every difference, not only the table")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose docs2client reads the pages")
+    args = parser.parse_args(argv)
+    print(sweep(args.oracle_dir, args.out_dir, args.rendering, args.details, args.code, args.language))
     return 0
 
 
