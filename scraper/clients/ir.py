@@ -41,13 +41,14 @@ from scraper.clients.annotation_names import annotation_names
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.credential_clashes import clash_warnings, credential_target
 from scraper.clients.discriminated_examples import discriminator_errors
+from scraper.clients.discriminated_wrappers import union_components
 from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.misspelled_refs import misspelled_refs
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.request_media import offered_media_types
-from scraper.clients.response_values import item_roots, list_items, nullable_components, response_value
+from scraper.clients.response_values import list_items, nullable_components, response_value
 from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
@@ -297,7 +298,8 @@ class PaginationIR:
 
     @property
     def item_type(self) -> str:
-        """The element annotation: ``_models.<Class>``, ``dict[str, Any]`` or ``Any``."""
+        """The element annotation: ``_models.<Class>``, a union of classes (the members of a discriminated union,
+        ``models.inline_item_classes``), ``dict[str, Any]`` or ``Any``."""
         if self.reads_body:
             return str(self.found.model)
         if self.items_attr is None:
@@ -310,8 +312,10 @@ class PaginationIR:
 
     @property
     def next_marker_attr(self) -> str | None:
-        """The element attribute holding the next marker; None: read by its wire name."""
-        return self.found.marker_attr if self.item_type.startswith("_models.") else None
+        """The element attribute holding the next marker; None: read by its wire name (also from a union's members,
+        which need not all declare it)."""
+        item = self.item_type
+        return self.found.marker_attr if item.startswith("_models.") and " | " not in item else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,9 +395,6 @@ class OperationIR:
     #: what the method returns when ``response_model`` is a root model: its value's annotation (``list[_models.Pet]``,
     #: ``response_values``), validated by the root model and returned without it; None: the model itself
     response_value: str | None = None
-    #: whether the value is the items' roots: an array of a discriminated union, whose items the generator wraps in
-    #: root models of their own (``response_values.item_roots``); the method returns ``[item.root for item ...]``
-    returns_item_roots: bool = False
 
     @property
     def headline(self) -> str:
@@ -605,6 +606,12 @@ class VersionIR:
     other_servers: list[tuple[str, str]] = field(default_factory=list)
     #: the document's servers of another scheme (``wss://``), which no request of the client can go to
     uncallable_servers: list[str] = field(default_factory=list)
+
+    @property
+    def union_components(self) -> list[str]:
+        """Components that are a discriminated union other schemas refer to: root models wherever they are used
+        (``discriminated_wrappers.union_components``; an inline union holds its member, a component its class)."""
+        return union_components(self.schemas)
 
     @property
     def api_title(self) -> str:
@@ -1115,7 +1122,6 @@ def _build_version(
     for op in operations:  # the schemas are final now (hoisting rewrote some items into classes of their own)
         if op.response_model is not None:
             op.response_value = response_value(ctx.schemas, op.response_model, nullable=nullable)
-            op.returns_item_roots = item_roots(ctx.schemas, op.response_model, nullable=nullable)
         if op.pagination is not None and op.response_model is not None:
             _find_items(ctx, op, op.pagination, op.response_model)
     return VersionIR(

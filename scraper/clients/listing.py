@@ -6,7 +6,7 @@ response model, and what one element is, follows from the schemas the models mod
 
 - the property holds an array whose ``items`` is a ``$ref``: the element is that class (``model``);
 - an inline object, enum or composition: a class datamodel-code-generator names itself (``inline``; the name is
-  looked up once the models are rendered, see ``models.inline_item_classes``);
+  looked up once the models are rendered, see ``models.inline_item_classes``), or for a union its member classes;
 - ``{"type": "object"}`` without properties: a plain ``dict[str, Any]`` (``object``); anything else ``any``;
 - no such array property, or a property name that datamodel-code-generator would rename (keywords, names pydantic's
   ``BaseModel`` already has, anything not a plain identifier): the items are read from the raw JSON.
@@ -130,6 +130,12 @@ def _becomes_class(schema: Mapping[str, Any]) -> bool:
     return bool(schema.get("properties") or schema.get("enum") or schema.get("allOf"))
 
 
+def _union(schema: Mapping[str, Any]) -> bool:
+    """A ``oneOf``/``anyOf``: the models hold it as ``A | B`` (a discriminated one annotated with its discriminator,
+    ``discriminated_wrappers``), which ``models.inline_item_classes`` reads when its members are all classes."""
+    return any(isinstance(schema.get(key), list) and schema[key] for key in ("oneOf", "anyOf"))
+
+
 def listing_items(schemas: Mapping[str, Any], response_model: str, wire: str, next_marker: str | None) -> ItemsIR:
     """Where the ``wire`` array of ``response_model`` is and what its elements are (see the module docstring)."""
     owner, prop = _declaring(schemas, response_model, wire)
@@ -141,7 +147,7 @@ def listing_items(schemas: Mapping[str, Any], response_model: str, wire: str, ne
     element = _class_of(items)
     if element is not None:
         kind = "model"
-    elif isinstance(items, Mapping) and _becomes_class(items):
+    elif isinstance(items, Mapping) and (_becomes_class(items) or _union(items)):
         kind, element = "inline", owner
     elif isinstance(items, Mapping) and items.get("type") == "object" and not items.get("additionalProperties"):
         return ItemsIR(attr=attr, kind="object")

@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due, read_entry, write_entry
-from scraper.clients import container_defaults, layout, model_build_depth, regex_engines, syntax_nodes
+from scraper.clients import (
+    container_defaults,
+    discriminated_wrappers,
+    layout,
+    model_build_depth,
+    regex_engines,
+    syntax_nodes,
+)
 from scraper.clients.errors import GenerationError
 from scraper.clients.schema_keywords import (
     honoured_schemas,
@@ -203,7 +210,7 @@ def _models_salt() -> str:
     # render: py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
     for module_file in (
         __file__, layout.__file__, model_build_depth.__file__, regex_engines.__file__, schema_names.__file__,
-        schema_keywords.__file__, render.__file__,
+        schema_keywords.__file__, render.__file__, discriminated_wrappers.__file__,
     ):  # fmt: skip
         digest.update(Path(module_file).read_bytes())
     digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
@@ -303,7 +310,8 @@ def _render_models(schemas: Mapping[str, Any], *, openapi: str, source_name: str
     result = generator_source(hoisted, openapi=openapi, source_name=source_name)
     # datamodel-code-generator output made ruff- and mypy --strict-clean, then shaped as black writes it
     source = _plain_constrained_types(_pep604_unions(_builtin_generics(_field_calls(result))))
-    source = _sort_imports(_bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source)))))
+    source = _bare_generics(_unquoted(_mismatched_defaults(_settable_roots(source))))
+    source = _sort_imports(discriminated_wrappers.unwrapped_discriminated_items(source, _module_tree(source), hoisted))
     source = container_defaults.typed_container_defaults(source, _module_tree(source))
     source = _defer_build(_ambiguous_names(_narrowed_fields(_escaped_invisibles(source))))
     source = _black_shape(regex_engines.python_re_where_rust_refuses(source, _module_tree(source)))
@@ -1118,12 +1126,15 @@ def _sort_imports(source: str) -> str:
     first, last = imports[0].lineno - 1, (imports[-1].end_lineno or imports[-1].lineno)
     groups: dict[int, list[str]] = {0: [], 1: [], 2: []}
     used = {n.id for n in syntax_nodes.walk(tree) if isinstance(n, ast.Name)}  # what the rewrites above left in use
+    # a module's names in one line, however many lines imported them (a rewrite may add its own: ``Annotated``)
+    plain_names: dict[str, set[str]] = {}
+    for node in imports:
+        if isinstance(node, ast.ImportFrom):
+            plain_names.setdefault(node.module or "", set()).update(a.name for a in node.names if a.asname is None)
     for node in imports:
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
-            plain = sorted(
-                a.name for a in node.names if a.asname is None and (module not in _PRUNED_IMPORTS or a.name in used)
-            )
+            plain = sorted(n for n in plain_names.pop(module, ()) if module not in _PRUNED_IMPORTS or n in used)
             # ``x as y`` on lines of their own (ruff's isort default: as-imports are not combined)
             texts = [f"from {module} import {', '.join(plain)}"] if plain else []
             texts += sorted(f"from {module} import {a.name} as {a.asname}" for a in node.names if a.asname)
@@ -1149,7 +1160,8 @@ def inline_item_classes(source: str, arrays: Iterable[tuple[str, str]]) -> dict[
     The one thing the client takes from the generated models: datamodel-code-generator names the class of an inline
     array element itself (``servers`` -> ``Server``, ``Server2`` when that is taken), from every other name it gives
     in the module, so the name cannot be known before it runs. Everything else about a listing is decided from the
-    spec (``scraper.clients.listing``). Values: ``"_models.<Class>"``, ``"dict[str, Any]"`` or ``"Any"``; a field
+    spec (``scraper.clients.listing``). Values: ``"_models.<Class>"``, a discriminated union's members
+    (``"_models.A | _models.B"``, ``discriminated_wrappers``), ``"dict[str, Any]"`` or ``"Any"``; a field
     that is not a list is left out (the listing then reads the raw JSON).
     """
     wanted = set(arrays)
@@ -1174,11 +1186,22 @@ def inline_item_classes(source: str, arrays: Iterable[tuple[str, str]]) -> dict[
             ):
                 continue
             element = annotation.slice
+            members = _class_union(_strip_optional(element), classes)  # a discriminated union: ``Annotated[A | B]``
             if isinstance(element, ast.Name) and element.id in classes:
                 found[key] = f"_models.{element.id}"
+            elif members:
+                found[key] = " | ".join(f"_models.{name}" for name in members)
             else:
                 found[key] = "dict[str, Any]" if ast.unparse(element) == "dict[str, Any]" else "Any"
     return found
+
+
+def _class_union(node: ast.expr, classes: set[str]) -> list[str]:
+    """The classes of ``node`` when it is a union of the module's classes only (``A | B``), else empty."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left, right = _class_union(node.left, classes), _class_union(node.right, classes)
+        return [*left, *right] if left and right else []
+    return [node.id] if isinstance(node, ast.Name) and node.id in classes else []
 
 
 def _strip_optional(node: ast.expr) -> ast.expr:

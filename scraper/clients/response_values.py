@@ -10,6 +10,8 @@ Decided here, from the schema datamodel-code-generator is given (hoisted by ``sc
 are. The annotation must be the type the generator gives ``root`` or wider where mypy allows it: ``list`` and
 ``dict`` are invariant, so inside them a part is either exactly the generator's type or ``Any``; whatever this
 module is unsure of is ``Any`` (``tests/clients/test_response_values.py`` holds the two to each other shape by shape).
+A discriminated union inside a list or a map is the union of its members at any depth: the models hold it as
+``Annotated[A | B, Field(discriminator=...)]`` there (``discriminated_wrappers``), never the generator's wrapper.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from scraper.clients.refs import component_name
 from scraper.clients.render import py_literal
 from scraper.clients.schema_keywords import nullable_as_null_type, nullable_component_names, referenced_union
 
-__all__ = ["item_roots", "list_items", "nullable_components", "response_value"]
+__all__ = ["list_items", "nullable_components", "response_value"]
 
 #: Keywords that make the generator write a ``BaseModel`` (or an ``Enum``) for a schema, not a root model.
 _CLASS_KEYWORDS = frozenset({"properties", "allOf", "enum"})
@@ -50,15 +52,6 @@ def response_value(schemas: Mapping[str, Any], model: str, *, nullable: frozense
     return _annotation(schema, top=model, parents=_dispatched_parents(schemas))
 
 
-def item_roots(schemas: Mapping[str, Any], model: str, *, nullable: frozenset[str] | None) -> bool:
-    """Whether the method returns each item's value rather than the item (``[item.root for item in ...]``): the
-    response is an array (null not allowed) of a discriminated union, which the generator wraps item by item in a
-    root model of its own (the union with its ``Field(discriminator=...)``), so the list the root model holds is of
-    wrappers; :func:`response_value` types it as a list of the union's members."""
-    schema = _root_schema(schemas, model, nullable=nullable)
-    return schema is not None and _types(schema) == ["array"] and _discriminated_union(schema.get("items"))
-
-
 def _root_schema(
     schemas: Mapping[str, Any], model: str, *, nullable: frozenset[str] | None
 ) -> Mapping[str, Any] | None:
@@ -70,16 +63,6 @@ def _root_schema(
         schema = nullable_as_null_type(schema, nullable_components=nullable)
     schema = referenced_union(schemas, schema)  # ``allOf`` of one union or enum: a reference, as the models read it
     return schema if _is_root_model(schema) else None
-
-
-def _discriminated_union(schema: Any) -> bool:
-    """Whether ``schema`` is a ``oneOf``/``anyOf`` with a ``discriminator``: as an item or a map value the generator
-    writes it as a root model class of its own (``<Response>1``), not inline."""
-    return (
-        isinstance(schema, Mapping)
-        and isinstance(schema.get("discriminator"), Mapping)
-        and any(isinstance(schema.get(key), list) and schema[key] for key in ("oneOf", "anyOf"))
-    )
 
 
 def _dispatched_parents(schemas: Mapping[str, Any]) -> frozenset[str]:
@@ -162,8 +145,6 @@ def _annotation(
         return f"_models.{name}"
     if (_CLASS_KEYWORDS & set(schema)) and not top:
         return "Any"  # a class the hoisting left inline (it names every one it makes): not ours to name
-    if contained and _discriminated_union(schema):
-        return "Any"  # a wrapper class of the generator's naming (:func:`item_roots` unwraps the response's own items)
     # both keywords: the generator's union is ``anyOf``'s (ElevenLabs' ``speech_to_text``), so not ``oneOf``'s
     options = [o for key in ("anyOf", "oneOf") if isinstance(schema.get(key), list) for o in schema[key]]
     if options:
@@ -189,8 +170,6 @@ def _typed(
             return "list[Any]"
         if top and "$ref" in items and component_name(items["$ref"]) == top:
             return "list[Any]"  # an array of itself: the generator writes ``RootModel[list]`` (models._bare_generics)
-        if top and kinds == ["array"] and _discriminated_union(items):  # the method returns each item's root
-            return f"list[{_annotation(items, depth=depth + 1, parents=parents)}]"
         return f"list[{_annotation(schema['items'], depth=depth + 1, parents=parents, contained=True)}]"
     if kind == "object":
         extra = schema.get("additionalProperties")

@@ -59,6 +59,25 @@ def _spec() -> dict[str, Any]:
                     "responses": ok({"type": "object", "additionalProperties": union}),
                 }
             },
+            "/threads": {
+                "get": {
+                    "operationId": "threads_by_name",
+                    "responses": ok({"type": "object", "additionalProperties": {"type": "array", "items": union}}),
+                }
+            },
+            "/inbox": {"get": {"operationId": "get_inbox", "responses": ok({"$ref": "#/components/schemas/Inbox"})}},
+            # a paged listing whose page holds the union (Mistral's ``list_models``: ``ModelList.data``)
+            "/pages": {
+                "get": {
+                    "operationId": "list_pages",
+                    "parameters": [
+                        {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+                        {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                    ],
+                    "x-pagination": {"style": "offset", "items": "data", "limit": "limit", "offset": "offset"},
+                    "responses": ok({"type": "object", "properties": {"data": {"type": "array", "items": union}}}),
+                }
+            },
             "/transcribe": {
                 "post": {
                     "operationId": "transcribe",
@@ -81,6 +100,23 @@ def _spec() -> dict[str, Any]:
         "components": {
             "schemas": {
                 "UserMessage": _member("user_message", text={"type": "string"}),
+                # a model's fields holding the union (Letta's ``policy``, Mistral's ``ModelList.data``: a list;
+                # Mistral's ``ChatModerationRequest.input``: a list of lists; Polar's ``CheckoutProductsCreate
+                # .prices``: a map of lists; an ``anyOf`` with null, Letta's optional unions)
+                "Inbox": {
+                    "type": "object",
+                    "properties": {
+                        "latest": union,
+                        "messages": {"type": "array", "items": union},
+                        "pages": {"type": "array", "items": {"type": "array", "items": union}},
+                        "by_sender": {"type": "object", "additionalProperties": union},
+                        "threads": {"type": "object", "additionalProperties": {"type": "array", "items": union}},
+                        "pinned": {"anyOf": [union, {"type": "null"}]},
+                        "saved": {"type": "array", "items": {"$ref": "#/components/schemas/Message"}},
+                    },
+                },
+                # a component that is the union (Mistral's ``ContentChunk``): its class, wherever it is used
+                "Message": union,
                 "SystemMessage": _member("system_message"),
                 "Accepted": {
                     "type": "object",
@@ -92,28 +128,89 @@ def _spec() -> dict[str, Any]:
     }
 
 
-def test_the_ir_returns_the_items_values() -> None:
+_MEMBERS = "_models.UserMessage | _models.SystemMessage"
+
+
+def test_the_ir_returns_the_members_as_deep_as_the_shape_goes() -> None:
     [version] = ir.build_package([_spec()]).versions
-    ops = {op.method_name: op for op in version.operations}
-    assert ops["list_messages"].returns == "list[_models.UserMessage | _models.SystemMessage]"
-    assert ops["list_messages"].returns_item_roots
-    assert ops["list_nested"].returns == "list[list[Any]]"  # nested: not unwrapped, so no narrower than the model
-    assert not ops["list_nested"].returns_item_roots
-    assert ops["messages_by_name"].returns == "dict[str, Any]"
-    assert ops["transcribe"].returns == "_models.UserMessage | _models.SystemMessage | _models.Accepted"
+    ops = {op.method_name: op.returns for op in version.operations}
+    assert ops["list_messages"] == f"list[{_MEMBERS}]"
+    assert ops["list_nested"] == f"list[list[{_MEMBERS}]]"
+    assert ops["messages_by_name"] == f"dict[str, {_MEMBERS}]"
+    assert ops["threads_by_name"] == f"dict[str, list[{_MEMBERS}]]"
+    assert ops["transcribe"] == "_models.UserMessage | _models.SystemMessage | _models.Accepted"
 
 
-def test_mypy_strict_accepts_the_client_and_the_method_returns_the_members(tmp_path: Path) -> None:
+def test_a_listing_yields_the_members_and_the_readme_says_where_a_root_stays() -> None:
+    files = render_package([_spec()], package_name="steps")
+    client = files["steps/v1_0/client.py"].decode()
+    assert f"Iterator[{_MEMBERS}]" in client
+    readme = " ".join(files["README.md"].decode().split())
+    assert (
+        "A field holding one of several models picked by a tag (a discriminated union) holds the model itself,"
+        " in a list or a map too; a component that is such a union is a class of its own wherever it is used:"
+        " `models.Message` (its model is `.root`)."
+    ) in readme
+
+
+_BODIES = {
+    "/messages": [{"message_type": "user_message", "text": "hi"}, {"message_type": "system_message"}],
+    "/pages": {"data": [{"message_type": "system_message"}]},
+    "/nested": [[{"message_type": "user_message", "text": "hi"}], [{"message_type": "system_message"}]],
+    "/by-name": {"ann": {"message_type": "user_message", "text": "hi"}, "sys": {"message_type": "system_message"}},
+    "/threads": {"ann": [{"message_type": "user_message", "text": "hi"}, {"message_type": "system_message"}]},
+    "/inbox": {
+        "latest": {"message_type": "user_message", "text": "hi"},
+        "messages": [{"message_type": "user_message", "text": "hi"}],
+        "pages": [[{"message_type": "system_message"}]],
+        "by_sender": {"ann": {"message_type": "user_message", "text": "hi"}},
+        "threads": {"ann": [{"message_type": "system_message"}]},
+        "pinned": {"message_type": "user_message", "text": "hi"},
+        "saved": [{"message_type": "system_message"}],
+    },
+}
+
+
+def _names(value: Any) -> Any:
+    """``value`` with each model replaced by its class name, lists and maps kept: what the user is handed."""
+    if isinstance(value, list):
+        return [_names(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _names(v) for k, v in value.items()}
+    return type(value).__name__
+
+
+def test_mypy_strict_accepts_the_client_and_every_place_holds_the_members(tmp_path: Path) -> None:
     files = render_package([_spec()], package_name="steps")
     out = write_package(files, tmp_path / "out")
     mypy = run_package_mypy(out, str(out / "steps"), cache=tmp_path / ".mypy")
     assert mypy.returncode == 0, mypy.stdout
-    body = b'[{"message_type": "user_message", "text": "hi"}, {"message_type": "system_message"}]'
     with imported(out, "steps") as package:
-        transport = httpx.MockTransport(
-            lambda request: httpx.Response(200, content=body, headers={"content-type": "application/json"})
-        )
+        transport = httpx.MockTransport(lambda request: httpx.Response(200, json=_BODIES[request.url.path]))
         with package.Client(base_url="https://api.test", transport=transport) as client:
             messages = client.list_messages()
-    assert [type(m).__name__ for m in messages] == ["UserMessage", "SystemMessage"]
+            nested = client.list_nested()
+            by_name = client.messages_by_name()
+            threads = client.threads_by_name()
+            inbox = client.get_inbox()
+            paged = list(client.iter_list_pages())
+        # and a body the user builds from the members validates the same way
+        built = package.models.Inbox(messages=[package.models.SystemMessage(message_type="system_message")])
+    assert _names(messages) == ["UserMessage", "SystemMessage"]
     assert messages[0].text == "hi"  # type: ignore[union-attr]
+    assert _names(nested) == [["UserMessage"], ["SystemMessage"]]
+    assert _names(by_name) == {"ann": "UserMessage", "sys": "SystemMessage"}
+    assert _names(threads) == {"ann": ["UserMessage", "SystemMessage"]}
+    fields = ("latest", "messages", "pages", "by_sender", "threads", "pinned")
+    assert {name: _names(getattr(inbox, name)) for name in fields} == {
+        "latest": "UserMessage",
+        "messages": ["UserMessage"],
+        "pages": [["SystemMessage"]],
+        "by_sender": {"ann": "UserMessage"},
+        "threads": {"ann": ["SystemMessage"]},
+        "pinned": "UserMessage",
+    }
+    assert _names(inbox.saved) == ["Message"]  # a component: the class its name says (the README says so)
+    assert _names(paged) == ["SystemMessage"]
+    assert _names(built.messages) == ["SystemMessage"]
+    assert built.model_dump(exclude_none=True) == {"messages": [{"message_type": "system_message"}]}
