@@ -197,21 +197,31 @@ def default_models_cache() -> ModelsCache | None:
     return None if root is None else ModelsCache(root)
 
 
+def salted_files() -> list[str]:
+    """The files of the code that shapes a models module, which the models cache's salt reads: this module, its
+    passes and what they import from ``scraper.clients`` (``tests/clients/test_models_cache.py`` holds the list
+    to the imports; ``formatting`` gives ``layout`` only black's line length and is left out)."""
+    # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too; render:
+    # py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
+    from scraper.clients import annotation_names, naming, refs, render, schema_keywords, schema_names
+    from scraper.clients import union_members as union_members_module
+
+    modules = (
+        layout, model_build_depth, regex_engines, schema_names, schema_keywords, render, discriminated_wrappers,
+        container_defaults, annotation_names, naming, refs, syntax_nodes, union_members_module,
+    )  # fmt: skip
+    return [__file__, *(str(module.__file__) for module in modules)]
+
+
 @cache
 def _models_salt() -> str:
     """What turns a models cache key into source: the generator, pydantic, Python and our post-processing code."""
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{sys.version}\n".encode())
     for name in ("datamodel-code-generator", "pydantic"):
         digest.update(f"{name}=={installed_version(name)}\n".encode())
-    # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too
-    from scraper.clients import render, schema_keywords, schema_names
     from scraper.clients.schema_names import RESERVED_CLASSES
 
-    # render: py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
-    for module_file in (
-        __file__, layout.__file__, model_build_depth.__file__, regex_engines.__file__, schema_names.__file__,
-        schema_keywords.__file__, render.__file__, discriminated_wrappers.__file__,
-    ):  # fmt: skip
+    for module_file in salted_files():
         digest.update(Path(module_file).read_bytes())
     digest.update(" ".join(sorted(RESERVED_CLASSES)).encode())
     return digest.hexdigest()[:16]
