@@ -53,6 +53,7 @@ from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.clients.schema_names import RESERVED_CLASSES
+from scraper.clients.stream_twins import STREAM_MEDIA, stream_beside, stream_flag
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.clients.untaggable_discriminators import untaggable_discriminators
@@ -177,19 +178,6 @@ RESPONSE_ANNOTATIONS = {
     "events": "_rt.Stream[_rt.ServerSentEvent]",
     "lines": "_rt.Stream[Any]",
 }
-#: Streamed response media types (read as they arrive, :mod:`docs2client_runtime.streams`) -> response kind: server-sent
-#: events, and JSON values one per line (newline-delimited JSON, JSON Lines, JSON text sequences).
-STREAM_MEDIA = {
-    "text/event-stream": "events",
-    "application/x-ndjson": "lines",
-    "application/ndjson": "lines",
-    "application/jsonl": "lines",
-    "application/x-jsonlines": "lines",
-    "application/jsonlines": "lines",
-    "application/json-seq": "lines",
-}
-
-
 #: Body kinds sent as named fields (a mapping): urlencoded forms and multipart.
 FIELD_BODIES = frozenset({"form", "multipart"})
 
@@ -392,6 +380,18 @@ class OperationIR:
         return ", or ".join(dict.fromkeys(alternatives)) or "none"
 
     accept: str | None = None  # the Accept header its responses' documented media types give (None: httpx's */*)
+    #: the stream the success response also offers beside typed JSON: (media type, kind, Accept), which
+    #: ``_stream_twins`` makes a method of (``stream_twins``); None when it offers none
+    offered_stream: tuple[str, str, str | None] | None = None
+    #: the body property that asks for the stream (``stream_twins.stream_flag``), sent as true by the stream method
+    offered_flag: str | None = None
+    #: the method that reads this operation's stream (``<name>_stream``), on the method that reads its JSON
+    stream_twin: str | None = None
+    #: on a stream method: the method reading the same response as JSON, the stream's media type, and the body
+    #: flag it sends as true (None: the body goes as the caller built it)
+    stream_of: str | None = None
+    stream_media: str | None = None
+    stream_flag: str | None = None
     #: what the method returns when ``response_model`` is a root model: its value's annotation (``list[_models.Pet]``,
     #: ``response_values``), validated by the root model and returned without it; None: the model itself
     response_value: str | None = None
@@ -1864,6 +1864,7 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         if op.get("callbacks") is not None:
             ctx.callbacks.append((method_names[i], op["callbacks"], ctx.where("paths", path, method, "callbacks")))
     result += _body_variants(result)
+    result += _stream_twins(result)
     result.sort(key=lambda o: o.method_name)
     # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
     paged = [o for o in result if o.pagination is not None]
@@ -2025,6 +2026,39 @@ def _body_variants(operations: Sequence[OperationIR]) -> list[OperationIR]:
     return out
 
 
+def _stream_twins(operations: Sequence[OperationIR]) -> list[OperationIR]:
+    """One more method per operation whose typed JSON response may come as a stream instead (``stream_twins``):
+    ``<name>_stream``, the same arguments, asking for the stream and returning it as it arrives; the JSON method
+    keeps its name, signature and return type."""
+    taken = {o.method_name for o in operations}
+    out = []
+    for op in operations:
+        if op.offered_stream is None:
+            continue
+        media, kind, accept = op.offered_stream
+        name = naming.dedupe([f"{op.method_name}_stream"], taken=taken)[0]
+        taken.add(name)
+        op.stream_twin = name
+        twin = dataclasses.replace(
+            op,
+            method_name=name,
+            response_model=None,
+            response_kind=kind,
+            response_example=None,
+            accept=accept,
+            pagination=None,
+            body_alternatives=[],
+            offered_stream=None,
+            offered_flag=None,
+            stream_twin=None,
+            stream_of=op.method_name,
+            stream_media=media,
+            stream_flag=op.offered_flag if op.body is not None and op.body.kind == "json" else None,
+        )
+        out.append(twin)
+    return out
+
+
 #: The group's fields a member never inherits: they say which documented operation this is.
 _MEMBER_IDENTITY = ("operationId", "summary", "description", "x-source", "externalDocs")
 #: ... nor what the group holds only as the union of its members' own: a member without a body sends none (Object
@@ -2169,7 +2203,7 @@ def _build_operation(
                 )
             )
     body = bodies[0] if bodies else None
-    response_model = response_status = response_kind = None
+    response_model = response_status = response_kind = response_content = None
     response_headers: list[tuple[str, str]] = []
     response_example = None
     responses = {code: r for code, r in (op.get("responses") or {}).items() if not is_extension(code)}
@@ -2186,7 +2220,8 @@ def _build_operation(
             continue
         response_status = status
         response_headers = _response_headers(ctx, resp, f"{where}: responses/{status}")
-        choices = _read_choices(resp.get("content"))
+        response_content = resp.get("content")
+        choices = _read_choices(response_content)
         if choices and choices != _media_choices(resp.get("content")):
             ctx.warn(
                 f"{where}: response {status}: {_media_choices(resp.get('content'))[0][0]} documents no schema beside "
@@ -2212,6 +2247,13 @@ def _build_operation(
                 response_kind = "any"
         break
     accept = accept_value(_read_media_types(ctx, where, responses))
+    offered_stream = offered_flag = None
+    beside = stream_beside(response_content) if response_model is not None else None
+    if beside is not None:  # typed JSON or a stream: the stream gets a method of its own (_stream_twins)
+        stream_accept = accept_value(_read_media_types(ctx, where, responses, stream=(str(response_status), beside[0])))
+        offered_stream = (beside[0], beside[1], stream_accept)
+        if body is not None and body.kind == "json" and body.model is not None:
+            offered_flag = stream_flag(ctx.schemas, ctx.schemas.get(body.model))
     op_status = str(op.get("x-api-status") or "").upper()
     planned = version_status == "PLANNED" or op_status == "PLANNED"
     deprecated = bool(op.get("deprecated")) or op_status == "DEPRECATED" or version_status == "DEPRECATED"
@@ -2247,6 +2289,8 @@ def _build_operation(
         pagination=pagination,
         security=_operation_security(ctx, where, op),
         accept=accept,
+        offered_stream=offered_stream,
+        offered_flag=offered_flag,
     )
 
 
@@ -2287,12 +2331,18 @@ def _credential_targets(ctx: _Ctx) -> dict[str, tuple[str, str]]:
     return ctx.credential_targets
 
 
-def _read_media_types(ctx: _Ctx, where: str, responses: Mapping[Any, Any]) -> list[str]:
+def _read_media_types(
+    ctx: _Ctx, where: str, responses: Mapping[Any, Any], *, stream: tuple[str, str] | None = None
+) -> list[str]:
     """The media types the client reads from each documented response, in status order: the kind the first of
     :func:`_media_choices` is read as, every media type of that kind in document order (Text to Speech's ``audio/wav``
-    and ``audio/mpeg`` are both bytes to the method); a response without content adds none."""
+    and ``audio/mpeg`` are both bytes to the method); a response without content adds none. ``stream``: (status,
+    media type) read instead of that response's JSON, for the method that streams it (``_stream_twins``)."""
     media_types: list[str] = []
     for status in sorted(responses, key=str):
+        if stream is not None and str(status) == stream[0]:
+            media_types.append(stream[1])
+            continue
         response = _follow(ctx, responses[status], f"{where}: responses/{status}")
         content = response.get("content") if isinstance(response, dict) else None
         choices = _read_choices(content)

@@ -365,6 +365,8 @@ def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any
     strict = True
     if op.body is not None and op.body.example is not None:
         body = {"model": op.body.model, "value": op.body.example.value}
+        if op.stream_flag is not None and isinstance(op.body.example.value, dict):  # a stream method sets its flag
+            body["value"] = {**op.body.example.value, op.stream_flag: True}
         if op.body.kind != "json":  # how the test passes the value and reads the request back
             value = op.body.example.value
             if op.body.kind in ("binary", "text") and not isinstance(value, str):
