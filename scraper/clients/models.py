@@ -283,6 +283,11 @@ def _is_model_module(source: str) -> bool:
                 if item.args or item.keywords or type(func.value) is not ast.Name or func.value.id not in defined:  # type: ignore[attr-defined]
                     return False
                 continue
+            if type(func) is ast.Subscript and type(func.value) is ast.Name and func.value.id in ("list", "dict"):
+                # a container default called through its type (container_defaults): the type, then the display
+                stack.append((func, True))
+                stack.extend((child, False) for child in (*item.args, *item.keywords))  # type: ignore[attr-defined]
+                continue
             if not (type(func) is ast.Name and func.id in callable_names):
                 return False
         elif kind is ast.Attribute:
@@ -299,6 +304,14 @@ def _is_model_module(source: str) -> bool:
         elif kind is ast.Subscript and typed:
             literal = type(item.value) is ast.Name and item.value.id == "Literal"  # type: ignore[attr-defined]
             stack.append((item.value, True))  # type: ignore[attr-defined]
+            parts = item.slice.elts if type(item.slice) is ast.Tuple else []  # type: ignore[attr-defined]
+            if type(item.value) is ast.Name and item.value.id == "Annotated" and parts:  # type: ignore[attr-defined]
+                # the type, then metadata pydantic reads as values: only ``Field(...)`` calls (discriminated_wrappers)
+                if any(type(part) is not ast.Call for part in parts[1:]):
+                    return False
+                stack.append((parts[0], True))
+                stack.extend((part, False) for part in parts[1:])
+                continue
             stack.append((item.slice, not literal))  # type: ignore[attr-defined]
             continue
         stack.extend((child, typed) for child in ast.iter_child_nodes(item))

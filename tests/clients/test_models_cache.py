@@ -134,6 +134,38 @@ def test_only_model_declarations_pass_as_a_models_module(addition: str) -> None:
     assert not _is_model_module(source + "\n\n" + addition)
 
 
+def test_the_passes_own_output_passes_as_a_models_module() -> None:
+    """What the post-processing writes must be read back from the cache: a discriminated union in a list
+    (``Annotated[A | B, Field(discriminator="kind")]``, whose metadata is no type) and an optional list field's
+    typed default (``Field(list[str]([]))``, a call of a builtin generic) made every such module a miss, rendered
+    again on each run (Mistral's models: both)."""
+    from tests.clients.test_discriminated_list_items import _spec
+
+    schemas = _spec()["components"]["schemas"]
+    tags = {"type": "array", "items": {"type": "string"}, "default": [], "title": "Tags"}
+    schemas["Tagged"] = {"type": "object", "properties": {"tags": tags}}
+    source = models_module.render_models(schemas, openapi="3.1.0", source_name="m.yaml", header="Models.")
+    assert "Field(list[str]([])," in source and 'Annotated[UserMessage | SystemMessage, Field(discriminator="' in source
+    assert _is_model_module(source)
+
+
+@pytest.mark.parametrize(
+    "addition",
+    [
+        'class X(BaseModel):\n    a: list[Annotated[int, "__import__(1)"]]\n',
+        "class X(BaseModel):\n    a: list[Annotated[int, exec(1)]]\n",
+        "class X(BaseModel):\n    a: list[str] | None = Field(list[exec]([]))\n",
+        "class X(BaseModel):\n    a: list[str] | None = Field(list[str](exec()))\n",
+        "class X(BaseModel):\n    a: list[str] | None = Field(open[str]([]))\n",
+    ],
+)
+def test_annotated_metadata_and_typed_defaults_run_no_code(addition: str) -> None:
+    future = "from __future__ import annotations\n"
+    source = _render("a.yaml").replace(future, future + "\nfrom typing import Annotated\n", 1)
+    assert "Annotated" in source.split("class", 1)[0] and _is_model_module(source)
+    assert not _is_model_module(source + "\n\n" + addition)
+
+
 @pytest.mark.parametrize("warm", [False, True])
 def test_models_worker_imports_the_generator_up_front_only_on_a_cold_cache(tmp_path: Path, warm: bool) -> None:
     """The models worker's initializer imports datamodel-code-generator when the cache holds no models of this
