@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import yaml
@@ -27,6 +25,7 @@ import yaml
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
+from tests.clients.held_stream_server import HeldStreamServer, StreamHandler
 from tests.clients.package_import import imported, run_package_mypy, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "streams" / "streamed-responses.yaml"
@@ -42,71 +41,50 @@ def _files() -> dict[str, bytes]:
     return render_package([_doc()], package_name="chat-s")
 
 
-class _Server:
+class _Server(HeldStreamServer):
     """Answers ``/complete`` with events when asked for them (``Accept``) with ``stream: true`` in the body, else
-    JSON; ``/watch`` with JSON lines when asked, else JSON. A stream's second item waits (up to 10 s) until the test
-    has taken the first; ``requests`` holds each request's ``Accept`` and JSON body."""
+    JSON; ``/watch`` with JSON lines when asked, else JSON. A stream's second item waits until the test has taken the
+    first; ``requests`` holds each request's ``Accept`` and JSON body."""
 
     def __init__(self) -> None:
-        self.first_taken = threading.Event()
-        self.took_first_early: bool | None = None
         self.requests: list[tuple[str, Any]] = []
-        outer = self
+        super().__init__(_Handler)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
 
-            def log_message(self, *args: Any) -> None:
-                pass
+class _Handler(StreamHandler):
+    held: ClassVar[_Server]  # type: ignore[misc]
 
-            def _chunk(self, data: bytes) -> None:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-                self.wfile.flush()
+    def _streamed(self, media_type: str, first: bytes, rest: bytes) -> None:
+        self.start_chunked(media_type)
+        self.chunk(first)
+        self.hold()
+        self.chunk(rest)
+        self.chunk(b"")
 
-            def _streamed(self, media_type: str, first: bytes, rest: bytes) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", media_type)
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-                self._chunk(first)
-                outer.took_first_early = outer.first_taken.wait(10)
-                self._chunk(rest)
-                self._chunk(b"")
+    def _json(self, value: Any) -> None:
+        body = json.dumps(value).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-            def _json(self, value: Any) -> None:
-                body = json.dumps(value).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+    def do_POST(self) -> None:
+        sent = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"null")
+        accept = self.headers.get("Accept", "")
+        self.held.requests.append((accept, sent))
+        if "text/event-stream" in accept and sent.get("stream") is True:
+            self._streamed("text/event-stream", b'data: {"text": "Hel"}\n\n', b'data: {"text": "lo"}\n\n')
+        else:
+            self._json({"text": "Hello"})
 
-            def do_POST(self) -> None:
-                sent = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"null")
-                accept = self.headers.get("Accept", "")
-                outer.requests.append((accept, sent))
-                if "text/event-stream" in accept and sent.get("stream") is True:
-                    self._streamed("text/event-stream", b'data: {"text": "Hel"}\n\n', b'data: {"text": "lo"}\n\n')
-                else:
-                    self._json({"text": "Hello"})
-
-            def do_GET(self) -> None:
-                accept = self.headers.get("Accept", "")
-                outer.requests.append((accept, None))
-                if "application/x-ndjson" in accept:
-                    self._streamed("application/x-ndjson", b'{"text": "a"}\n', b'{"text": "b"}\n')
-                else:
-                    self._json({"text": "ab"})
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.first_taken.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def do_GET(self) -> None:
+        accept = self.headers.get("Accept", "")
+        self.held.requests.append((accept, None))
+        if "application/x-ndjson" in accept:
+            self._streamed("application/x-ndjson", b'{"text": "a"}\n', b'{"text": "b"}\n')
+        else:
+            self._json({"text": "ab"})
 
 
 @pytest.fixture

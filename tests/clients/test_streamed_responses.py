@@ -10,9 +10,7 @@ back until the client has taken the first.
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ import yaml
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
+from tests.clients.held_stream_server import HeldStreamServer, StreamHandler
 from tests.clients.package_import import imported, run_package_tests, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "streams" / "streamed-responses.yaml"
@@ -37,69 +36,38 @@ def _written(tmp_path: Path) -> Path:
     return write_package(render_package([_doc()], package_name="chat-s"), tmp_path / "out")
 
 
-class _Server:
-    """A server that sends one event, then waits (up to 10 s) until the test says it has read it, then sends the
-    rest: ``took_first_early`` tells whether the client handed the first event over before the body ended."""
+class _Handler(StreamHandler):
+    """Sends one event (POST) or JSON line (GET), then holds the rest until the test says it has read it:
+    ``took_first_early`` tells whether the client handed the first item over before the body ended."""
 
-    def __init__(self) -> None:
-        self.first_taken = threading.Event()
-        self.took_first_early: bool | None = None
-        outer = self
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        if "fail" in self.path:
+            body = b'{"message": "overloaded"}'
+            self.send_response(500)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        self.start_chunked("text/event-stream")
+        self.chunk(b': a comment\r\nevent: delta\r\nid: 1\r\ndata: {"text": "Hel"}\r\n\r\n')
+        self.hold()
+        self.chunk(b'data: {"text": "lo"}\ndata: second line\n\nretry: 20')
+        self.chunk(b"00\n\ndata: [DONE]\n\n")
+        self.chunk(b"")
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _chunk(self, data: bytes) -> None:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-                self.wfile.flush()
-
-            def _start(self, media_type: str) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", media_type)
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
-
-            def do_POST(self) -> None:
-                self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                if "fail" in self.path:
-                    body = b'{"message": "overloaded"}'
-                    self.send_response(500)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-                self._start("text/event-stream")
-                self._chunk(b': a comment\r\nevent: delta\r\nid: 1\r\ndata: {"text": "Hel"}\r\n\r\n')
-                outer.took_first_early = outer.first_taken.wait(10)
-                self._chunk(b'data: {"text": "lo"}\ndata: second line\n\nretry: 20')
-                self._chunk(b"00\n\ndata: [DONE]\n\n")
-                self._chunk(b"")
-
-            def do_GET(self) -> None:
-                self._start("application/x-ndjson")
-                self._chunk(b'{"msg": "one"}\n{"msg"')
-                outer.took_first_early = outer.first_taken.wait(10)
-                self._chunk(b': "two"}\n\n{"msg": "three"}')  # no line break after the last line
-                self._chunk(b"")
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.first_taken.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def do_GET(self) -> None:
+        self.start_chunked("application/x-ndjson")
+        self.chunk(b'{"msg": "one"}\n{"msg"')
+        self.hold()
+        self.chunk(b': "two"}\n\n{"msg": "three"}')  # no line break after the last line
+        self.chunk(b"")
 
 
 @pytest.fixture
-def server() -> Iterator[_Server]:
-    running = _Server()
+def server() -> Iterator[HeldStreamServer]:
+    running = HeldStreamServer(_Handler)
     try:
         yield running
     finally:
@@ -116,7 +84,7 @@ def test_the_ir_marks_event_and_json_line_responses_streamed_and_prefers_json_wh
     assert ops["both"].response_kind == "json" and not ops["both"].streamed
 
 
-def test_events_arrive_one_by_one_from_the_sync_client(tmp_path: Path, server: _Server) -> None:
+def test_events_arrive_one_by_one_from_the_sync_client(tmp_path: Path, server: HeldStreamServer) -> None:
     with imported(_written(tmp_path), MODULE) as module, module.Client(base_url=server.url) as client:
         stream = client.stream_chat(body=module.models.StreamChatRequest(prompt="hi"))
         events = []
@@ -133,7 +101,7 @@ def test_events_arrive_one_by_one_from_the_sync_client(tmp_path: Path, server: _
     assert events[0].json() == {"text": "Hel"}
 
 
-def test_json_lines_arrive_one_by_one_from_the_async_client(tmp_path: Path, server: _Server) -> None:
+def test_json_lines_arrive_one_by_one_from_the_async_client(tmp_path: Path, server: HeldStreamServer) -> None:
     async def read(module: Any) -> list[Any]:
         values = []
         async with module.AsyncClient(base_url=server.url) as client:
@@ -150,7 +118,7 @@ def test_json_lines_arrive_one_by_one_from_the_async_client(tmp_path: Path, serv
     assert values == [{"msg": "one"}, {"msg": "two"}, {"msg": "three"}]
 
 
-def test_an_error_answer_raises_before_any_stream_is_returned(tmp_path: Path, server: _Server) -> None:
+def test_an_error_answer_raises_before_any_stream_is_returned(tmp_path: Path, server: HeldStreamServer) -> None:
     import docs2client_runtime as rt
 
     with (
@@ -162,7 +130,7 @@ def test_an_error_answer_raises_before_any_stream_is_returned(tmp_path: Path, se
     assert caught.value.status_code == 500 and "overloaded" in str(caught.value.body)
 
 
-def test_a_line_longer_than_the_size_limit_stops_the_stream(tmp_path: Path, server: _Server) -> None:
+def test_a_line_longer_than_the_size_limit_stops_the_stream(tmp_path: Path, server: HeldStreamServer) -> None:
     import docs2client_runtime as rt
 
     server.first_taken.set()
