@@ -38,7 +38,7 @@ lock: $(STAMP)
 	@rm -rf .lock-wheels runtime/build
 
 regenerate: $(STAMP)
-	$(BIN)/docs2client regenerate $(if $(ONLINE),--online,)
+	$(BIN)/docs2client regenerate $(if $(ONLINE),--online,) $(if $(JOBS),--jobs $(JOBS),)
 
 spec: $(STAMP)
 	$(BIN)/docs2client spec

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from scraper.atomic import ForeignFolderError, UnsafePathError, write_atomic, write_tree
 from scraper.clients.errors import GenerationError
 from scraper.clients.report import PackageReport, grouped_warnings, report_json, summary_line
+from scraper.job_count import add_jobs_option
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -82,6 +83,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write into a non-empty folder that is not an earlier output (nothing the tool did not write is deleted)",
     )
+    add_jobs_option(parser)
 
 
 def load_spec(path: Path, warnings: list[str] | None = None, root: Path | None = None) -> dict[str, Any]:
@@ -195,7 +197,9 @@ def generate_service(
 PACKAGES_IN_FLIGHT = 7
 
 
-def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] | None = None) -> list[list[Path]]:
+def generate_services(
+    jobs: Iterable[PackageJob], reports: list[PackageReport] | None = None, *, workers: int | None = None
+) -> list[list[Path]]:
     """Render every job's package and write it; returns each job's changed files, in order.
 
     Packages stream through one formatter pool: each is handed to it as soon as it is rendered, so black formats
@@ -209,13 +213,16 @@ def generate_services(jobs: Iterable[PackageJob], reports: list[PackageReport] |
     A package that fails (a :class:`GenerationError`: its specs, its models, code that does not compile) stops the
     run; the packages before it that were already written stay written (each whole, as ``write_tree`` writes), and
     nothing of the failing one or those after it is. ``docs2client regenerate`` records nothing of such a run, so
-    the next one renders them all again.
+    the next one renders them all again. ``workers``: the formatter's worker processes (``--jobs``; one per CPU by
+    default, 1 for none).
     """
     from concurrent.futures.process import BrokenProcessPool
 
     from scraper.clients.formatting import SourceFormatter, default_cache
 
-    with SourceFormatter(cache=default_cache()) as pool:  # first: its workers start up while this process does
+    with SourceFormatter(
+        workers=workers, cache=default_cache()
+    ) as pool:  # first: its workers start up while this process does
         from scraper.clients.package import start_sources
 
         try:
@@ -466,9 +473,15 @@ def _what_changed(changed: list[str]) -> str:
 
 
 def generate_all(
-    spec_dir: Path, out_dir: Path, *, verbose: bool = False, reports: list[PackageReport] | None = None
+    spec_dir: Path,
+    out_dir: Path,
+    *,
+    verbose: bool = False,
+    reports: list[PackageReport] | None = None,
+    workers: int | None = None,
 ) -> dict[str, list[Path]]:
-    """Every ``<spec_dir>/<provider>/<service>/*.yaml`` -> ``<out_dir>/<provider>-<service>/``."""
+    """Every ``<spec_dir>/<provider>/<service>/*.yaml`` -> ``<out_dir>/<provider>-<service>/`` (``workers``: as
+    :func:`generate_services`)."""
     from scraper.clients import naming
 
     jobs: list[PackageJob] = []
@@ -478,7 +491,9 @@ def generate_all(
             continue
         name = naming.distribution_name(service_dir.parent.name, service_dir.name)
         jobs.append(PackageJob(spec_files, out_dir / name, package_name=name, findings_dir=service_dir))
-    result = dict(zip([str(job.package_name) for job in jobs], generate_services(jobs, reports), strict=True))
+    result = dict(
+        zip([str(job.package_name) for job in jobs], generate_services(jobs, reports, workers=workers), strict=True)
+    )
     if verbose:
         for job in jobs:
             name = str(job.package_name)
@@ -502,10 +517,12 @@ def run(args: argparse.Namespace) -> int:
             job = PackageJob(
                 args.spec, args.out, args.package_name, findings_dir, force=args.force, spec_root=args.spec_root
             )
-            changed = generate_services([job], reports)[0]
+            changed = generate_services([job], reports, workers=args.jobs)[0]
             print(f"{args.out}: {len(changed)} file(s) changed")
         else:
-            results = generate_all(args.spec_dir, args.out or Path("generated"), verbose=True, reports=reports)
+            results = generate_all(
+                args.spec_dir, args.out or Path("generated"), verbose=True, reports=reports, workers=args.jobs
+            )
             if not results:
                 print(f"error: no specs found under {args.spec_dir}/<provider>/<service>/*.yaml", file=sys.stderr)
                 return 1

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from scraper.catalog import CatalogError, load_catalog
+from scraper.job_count import add_jobs_option
 from scraper.regenerate.pipeline import regenerate
 
 __all__ = ["configure", "run"]
@@ -24,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="rebuild every service even if its inputs are unchanged")
     parser.add_argument("--online", action="store_true", help="fetch the catalog's pages first (docs2client fetch)")
     parser.add_argument("--specs-only", action="store_true", help="build specs but not client packages")
+    add_jobs_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         generated_dir=args.generated_dir,
         force=args.force,
         packages=not args.specs_only,
+        jobs=args.jobs,
     )
     if failed_pages:
         # after the summary and the rebuild of what did arrive: the run still failed

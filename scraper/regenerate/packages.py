@@ -74,6 +74,8 @@ def regenerate_packages(
     documents: dict[str, KnownDocuments] | None = None,
     renders: RenderRecords | None = None,
     tool: str | None = None,
+    *,
+    workers: int | None = None,
 ) -> list[Path]:
     """Render the client package of every ``provider/service`` in ``services`` from ``spec_dir``.
 
@@ -85,13 +87,14 @@ def regenerate_packages(
     :mod:`scraper.clients.previous_renders`); unchanged ones are reused, and it is updated with this run's records.
     Packages are rendered and written one after another (a few in flight, see ``generate_services``), and each
     service's entries of ``documents`` and ``old_specs`` are taken out of them when its package starts, so the
-    documents of the services already written are let go.
+    documents of the services already written are let go. ``workers``: the formatter's worker processes
+    (``generate_services``).
     """
     from scraper.clients.command import generate_services
 
     previous: dict[str, PreviousRenders] = {}
     jobs = _package_jobs(services, spec_dir, generated_dir, old_specs, documents, renders, tool, previous)
-    changed = [path for paths in generate_services(jobs) for path in paths]
+    changed = [path for paths in generate_services(jobs, workers=workers) for path in paths]
     if renders is not None:
         renders.update((key, reuse.records) for key, reuse in previous.items())
     return changed

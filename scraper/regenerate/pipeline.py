@@ -11,7 +11,6 @@ documentation-only changes; nothing when nothing changed).
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable
 from contextlib import closing
@@ -25,6 +24,7 @@ from scraper.build.parsed_specs import default_parsed_specs
 from scraper.build.workers import BuildWorkers
 from scraper.catalog import CatalogError, load_catalog
 from scraper.clients.previous_renders import RenderRecords
+from scraper.job_count import spec_workers
 from scraper.regenerate.lockfile import LockError
 from scraper.regenerate.packages import OldSpecs, package_dir_name, regenerate_packages, spec_bytes
 from scraper.regenerate.stamp import (
@@ -51,9 +51,11 @@ def regenerate(
     generated_dir: Path,
     force: bool = False,
     packages: bool = True,
+    jobs: int | None = None,
 ) -> int:
     """Rebuild the specs, then (unless ``packages`` is false) the packages, of the services whose inputs changed
-    (every service with ``force``), and record them in the stamp; returns the exit status."""
+    (every service with ``force``), and record them in the stamp; returns the exit status. ``jobs``: worker
+    processes at most (:mod:`scraper.job_count`; one per CPU by default)."""
     try:
         catalog = load_catalog(catalog_path)
     except CatalogError as exc:
@@ -87,7 +89,7 @@ def regenerate(
     # The workers import the validator while the pages are read (they read the pages the cache does not hold, and
     # validate the specs as they are emitted); one per stale service, up to one per CPU (a
     # one-service edit usually changes a spec or two, and a second importing worker would slow the reading down).
-    with closing(BuildWorkers(workers=min(len(stale), os.cpu_count() or 1))) as workers:
+    with closing(BuildWorkers(workers=spec_workers(len(stale), jobs))) as workers:
         report = build_specs(
             pages,
             spec_dir,
@@ -119,7 +121,7 @@ def regenerate(
             print(f"{key}: specs unchanged, package up to date")
         try:
             changed = (
-                regenerate_packages(render, spec_dir, generated_dir, old_specs, documents, renders, tool)
+                regenerate_packages(render, spec_dir, generated_dir, old_specs, documents, renders, tool, workers=jobs)
                 if render
                 else []
             )

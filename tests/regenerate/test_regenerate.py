@@ -311,3 +311,52 @@ def test_a_signature_change_the_spec_diff_explains_is_listed_once(
     module = client.parent.name
     assert f"- `{module}`: constructor: new optional keyword parameter `retry`\n" in entry
     assert "show_volume" not in entry
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_one_job_forks_no_worker_and_writes_what_the_workers_write(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--jobs 1`` (the least memory) does every stage in the calling process, with the default run's output."""
+    import concurrent.futures
+
+    assert _regenerate(project, packages=True) == 0
+    pooled = {folder: _tree(project / folder) for folder in ("spec", "generated")}
+    for folder in pooled:
+        shutil.rmtree(project / folder)
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("--jobs 1 started a worker pool")
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "__init__", no_pool)
+    status = regenerate(
+        catalog_path=project / "pages" / "catalog.toml",
+        spec_dir=project / "spec",
+        generated_dir=project / "generated",
+        jobs=1,
+    )
+    assert status == 0
+    for folder, files in pooled.items():
+        assert _tree(project / folder) == files
+
+
+@pytest.mark.parametrize("text", ["0", "-2", "x", "", "1.5"])
+def test_jobs_must_be_a_positive_whole_number(text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from scraper.cli import main
+
+    with pytest.raises(SystemExit) as exited:
+        main(["regenerate", "--jobs", text])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.endswith(f"argument --jobs: expected a positive whole number of worker processes, got {text!r}")
+
+
+def test_spec_workers_follow_jobs() -> None:
+    from scraper.job_count import spec_workers
+
+    assert spec_workers(5, 1) == 0
+    assert spec_workers(1, 4) == 1
+    assert spec_workers(5, 2) == 2
