@@ -82,7 +82,8 @@ def _tree_size(folder: Path) -> dict[str, int]:
 
 def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_repeats: int) -> dict[str, Any]:
     """Through the CLI: specs only, full regeneration (empty spec/ and generated/, empty formatting cache), the
-    same with the formatting cache the full run left, no-op, packages only.
+    same with the formatting cache the full run left, the cold one again in one process (``--jobs 1``), no-op,
+    packages only.
 
     The specs-only run (once) splits a slow full regeneration into its two stages. If the full regeneration fails,
     the no-op is still measured, on a specs-only tree, and the package stage is measured alone
@@ -109,6 +110,9 @@ def regeneration(root: Path, catalog: Path, work: Path, *, repeats: int, noop_re
     result["full"] = full
     if "error" not in full:
         _, result["full_warm_cache"] = repeat_child(_ours(*base, "--force"), 1, cwd=root, env=env, before=clean)
+        # The same cold run in one process (``--jobs 1``): the least memory the tool can regenerate in, and its wall.
+        argv = _ours(*base, "--force", "--jobs", "1")
+        _, result["full_one_job"] = repeat_child(argv, 1, cwd=root, env=env, before=cold)
     noop_argv, mode = _ours(*base), "full"
     if "error" not in full:
         full["specs"] = _tree_size(spec_dir)

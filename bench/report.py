@@ -142,6 +142,18 @@ def rows_for(results: Mapping[str, Any]) -> list[Row]:
                     + f"largest single process {rss} MiB",
                 )
             )
+        one_job = _get(regen, "full_one_job", "tree_peak_rss_mib")
+        if one_job is not None or _get(regen, "full_one_job") is not None:
+            rows.append(
+                Row(
+                    "  same, --jobs 1 (every stage in one process), peak RSS",
+                    f"{one_job} MiB" if one_job is not None else "-",
+                    status="info",
+                    note=_error_note(_get(regen, "full_one_job"))
+                    or f"wall {_seconds(_get(regen, 'full_one_job', 'wall_s', 'median'))}: the least memory the tool"
+                    " regenerates in (one interpreter holding the validator, black and the models generator)",
+                )
+            )
         one = _get(regen, "one_page_changed", "wall_s", "median")
         if one is not None or _get(regen, "one_page_changed") is not None:
             services = ", ".join(_get(regen, "one_page_changed", "services") or [])

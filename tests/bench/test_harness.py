@@ -222,6 +222,7 @@ def test_table_has_a_row_with_ratio_and_status_for_every_target_of_issue_17() ->
     results = {
         "regeneration": {
             "full": {"wall_s": {"median": 12.0}, "peak_rss_mib": 90.0, "tree_peak_rss_mib": 160.5},
+            "full_one_job": {"wall_s": {"median": 20.0}, "tree_peak_rss_mib": 120.5},
             "one_page_changed": {"wall_s": {"median": 1.5}, "page": "p.txt", "services": ["virtualserver"]},
             "noop": {"wall_s": {"median": 0.2}},
         },
@@ -254,6 +255,8 @@ def test_table_has_a_row_with_ratio_and_status_for_every_target_of_issue_17() ->
     assert rows["[2]"].status == "ok" and rows["[2]"].target == "<= 2 s"
     assert rows["[4]"].ratio == "1.20x" and rows["[4]"].status == "MISSED"
     assert rows["[5]"].ours == "160.5 MiB" and rows["[5]"].status == "MISSED"
+    one_job = next(row for row in rows_for(results) if "--jobs 1" in row.metric)
+    assert one_job.ours == "120.5 MiB" and one_job.status == "info" and "wall 20.00 s" in one_job.note
     floor, opc = [row for row in rows_for(results) if row.metric.startswith("[3]")]
     assert floor.ratio == "1.05x" and floor.status == "ok" and floor.other == "100 us"
     assert opc.ratio == "0.86x" and opc.status == "MISSED"  # opc's client was faster here
@@ -338,6 +341,8 @@ def test_regeneration_section_on_a_tiny_catalog(tmp_path: Path) -> None:
     assert "error" not in result["full"], result["full"]
     assert result["full"]["packages"]["files"] > 5
     assert result["full_warm_cache"]["wall_s"]["median"] > 0
+    assert "error" not in result["full_one_job"], result["full_one_job"]
+    assert result["full_one_job"]["tree_peak_rss_mib"] > 0
     assert result["noop"]["verified_noop"]
     changed = result["one_page_changed"]
     assert changed["services"] == ["block-storage"] and changed["rebuilt"], changed
