@@ -133,7 +133,8 @@ def render_text(changes: Sequence[Change], *, old_label: str = "OLD", new_label:
                 lines.append(f"  {_where(item)}: {item.message} [{item.kind}]")
                 continue
             change, operations = item.first, item.operations
-            lines.append(f"  {len(operations)} operations, {change.location}: {change.message} [{change.kind}]")
+            where = f", {change.location}" if change.location else ""  # an operation's own change has no place
+            lines.append(f"  {len(operations)} operations{where}: {change.message} [{change.kind}]")
             shown = operations if len(operations) <= TEXT_LISTS else operations[: TEXT_LISTS - 1]
             more = len(operations) - len(shown)
             tail = [f"and {more} more (--format markdown or json lists them all)"] if more else []
@@ -168,9 +169,9 @@ def markdown_items(group: Sequence[Change]) -> list[str]:
             lines.append(markdown_item(item))
             continue
         change, operations = item.first, item.operations
-        where = f" `{change.location}`" if change.location else ""
+        where = f", `{change.location}`" if change.location else ""
         lines += [
-            f"- {len(operations)} operations,{where}: {change.message}",
+            f"- {len(operations)} operations{where}: {change.message}",
             f"  <details><summary>the {len(operations)} operations</summary>",
             "",
             "  " + ", ".join(f"`{op}`" for op in operations),

@@ -76,8 +76,22 @@ class Rule:
         return self.response
 
     def render(self, side: Side | None, values: Mapping[str, object]) -> str:
+        """The message with ``values``; a value that is absent on one side reads ``(none)``, never Python's
+        ``None`` (``operationId None -> binaryUpload`` was printed for an operationId a page added)."""
         template = self.response_message if side == "response" and self.response_message else self.message
-        return template.format_map(dict(values))
+        return template.format_map({k: _ABSENT if v is None else v for k, v in values.items()})
+
+
+class _Absent:
+    """How a message shows a value one side does not have, with ``{x}`` and ``{x!r}`` alike."""
+
+    def __str__(self) -> str:
+        return "(none)"
+
+    __repr__ = __str__
+
+
+_ABSENT = _Absent()
 
 
 _RULES: list[Rule] = []
@@ -116,8 +130,8 @@ def _schema(
 _schema("type-narrowed", B, N, "type narrowed: {before} -> {after}", "Fewer types accepted; readers see a subset.")
 _schema("type-widened", N, B, "type widened: {before} -> {after}", "More types accepted; readers may see new ones.")
 _schema("type-changed", B, B, "type changed: {before} -> {after}", "A different kind of value on both sides.")
-_schema("format-added", B, N, "format {old} -> {new}", "A format restricts what the server accepts.")
-_schema("format-removed", N, B, "format {old} -> {new}", "Readers that parse the format may get other text.")
+_schema("format-added", B, N, "format {new} added", "A format restricts what the server accepts.")
+_schema("format-removed", N, B, "format {old} removed", "Readers that parse the format may get other text.")
 _schema("format-changed", B, B, "format {old} -> {new}", "Values are parsed differently on both sides.")
 _schema(
     "became-nullable",
