@@ -14,6 +14,7 @@ from typing import Any
 from scraper.diff.model import Change, Severity, jsonable
 from scraper.diff.rules import RULES, SCOPES, Scope, severity_of
 from scraper.diff.schema import Resolver
+from scraper.diff.version_segments import VersionSegments
 
 __all__ = ["Emitter", "fmt", "iso"]
 
@@ -32,6 +33,11 @@ def iso(value: Any) -> str | None:
     return str(value)
 
 
+def _version(document: dict[str, Any]) -> str | None:
+    info = document.get("info")
+    return iso(info.get("version")) if isinstance(info, dict) else None
+
+
 class Emitter:
     """Holds the inputs and the output of one comparison."""
 
@@ -47,6 +53,7 @@ class Emitter:
     ) -> None:
         self.old = Resolver(old)
         self.new = Resolver(new)
+        self.versions = VersionSegments.of(_version(old), _version(new))
         self.docs = docs
         self.today = today
         self.min_notice_days = min_notice_days

@@ -765,7 +765,23 @@ _both(
     "{name} value {old!r} -> {new!r}",
     "The value changing is what a version diff is; the generated client sends it.",
 )
+_both(
+    "path-version-changed",
+    "document",
+    I,
+    "API version in the paths /{old}/ -> /{new}/ ({count} operations)",
+    "Paths that differ only by the segment spelling each document's version are the same operations (matched as"
+    " such, their changes reported); each version's client calls its own. What a version diff is.",
+)
 _both("server-url-changed", "servers", B, "server URL {old} -> {new}", "Requests go elsewhere.")
+_both(
+    "server-url-version-changed",
+    "servers",
+    I,
+    "server URL {old} -> {new} (the API version in it)",
+    "The URLs differ only by the segment spelling each document's version; each version's client calls its own."
+    " What a version diff is.",
+)
 _both("server-removed", "servers", B, "server {old} removed", "Callers using it break.")
 _both("server-added", "servers", N, "server {new} added", "An addition.")
 _both("server-variable-removed", "servers", B, "server variable {name} removed", "Callers setting it break.")

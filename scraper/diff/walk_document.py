@@ -15,6 +15,7 @@ from typing import Any
 
 from scraper.diff.emitter import fmt, iso
 from scraper.diff.model import jsonable
+from scraper.diff.version_segments import keyed_once
 from scraper.diff.walk_schemas import SchemaWalker, stability_change
 from scraper.url_credentials import redact_url
 from scraper.versioning import version_key
@@ -191,19 +192,40 @@ class DocumentWalker(SchemaWalker):
             pairs = [(a[0], b[0])]
             if a[0].get("url") != b[0].get("url"):
                 old_url, new_url = _shown_url(a[0].get("url")), _shown_url(b[0].get("url"))
-                self.add("server-url-changed", op, f"{loc}[0].url", old=old_url, new=new_url)
+                same = self._version_moved(str(a[0].get("url")), str(b[0].get("url")))
+                rule = "server-url-version-changed" if same else "server-url-changed"
+                self.add(rule, op, f"{loc}[0].url", old=old_url, new=new_url)
         else:
             old_urls = {str(s.get("url")): s for s in a}
             new_urls = {str(s.get("url")): s for s in b}
-            for url in sorted(old_urls.keys() - new_urls.keys()):
-                self.add("server-removed", op, loc, old=redact_url(url))
-            for url in sorted(new_urls.keys() - old_urls.keys()):
-                self.add("server-added", op, loc, new=redact_url(url))
+            gone = sorted(old_urls.keys() - new_urls.keys())
+            came = sorted(new_urls.keys() - old_urls.keys())
             pairs = [(old_urls[u], new_urls[u]) for u in sorted(old_urls.keys() & new_urls.keys())]
+            for url_a, url_b in self._version_pairs(gone, came):
+                gone.remove(url_a)
+                came.remove(url_b)
+                where = f"{loc}[{b.index(new_urls[url_b])}].url"
+                self.add("server-url-version-changed", op, where, old=redact_url(url_a), new=redact_url(url_b))
+                pairs.append((old_urls[url_a], new_urls[url_b]))
+            for url in gone:
+                self.add("server-removed", op, loc, old=redact_url(url))
+            for url in came:
+                self.add("server-added", op, loc, new=redact_url(url))
         for s0, s1 in pairs:
             where = f"{loc}[{b.index(s1)}]"
             self.server_variables(_mapping(s0.get("variables")), _mapping(s1.get("variables")), op, where)
             self.server_pairs(s0.get("x-server-pairs"), s1.get("x-server-pairs"), op, f"{where}.x-server-pairs")
+
+    def _version_moved(self, old_url: str, new_url: str) -> bool:
+        """Whether two server URLs differ only by the segment spelling each document's version."""
+        key = self.versions.url_key(old_url, "old")
+        return key is not None and key == self.versions.url_key(new_url, "new")
+
+    def _version_pairs(self, gone: list[str], came: list[str]) -> list[tuple[str, str]]:
+        """Unmatched server URLs paired where they differ only by the version segment (each key unique a side)."""
+        olds = keyed_once({u: self.versions.url_key(u, "old") for u in gone})
+        news = keyed_once({u: self.versions.url_key(u, "new") for u in came})
+        return [(olds[key], news[key]) for key in sorted(olds.keys() & news.keys())]
 
     def server_variables(self, a: dict[str, Any], b: dict[str, Any], op: str | None, where: str) -> None:
         for name in sorted(a.keys() - b.keys()):

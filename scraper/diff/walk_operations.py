@@ -15,6 +15,7 @@ from typing import Any
 
 from scraper.diff.rules import Side
 from scraper.diff.schema import Resolver
+from scraper.diff.version_segments import Which, keyed_once
 from scraper.diff.walk_document import DocumentWalker, is_deprecated, parse_sunset
 from scraper.spec_input import is_extension
 
@@ -146,6 +147,7 @@ class OperationWalker(DocumentWalker):
     def operations(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         old_eps = _endpoints(old, self.old)
         new_eps = _endpoints(new, self.new)
+        self._match_version_paths(old_eps, new_eps)
         for key in sorted(old_eps.keys() | new_eps.keys()):
             a, b = old_eps.get(key, []), new_eps.get(key, [])
             grouped = any(e.member for e in (*a, *b))
@@ -156,6 +158,31 @@ class OperationWalker(DocumentWalker):
                 self.add("operation-added", ep.label(grouped), "")
             for ea, eb in pairs:
                 self.operation(ea, eb, eb.label(grouped))
+
+    def _match_version_paths(
+        self, old_eps: dict[tuple[str, str], list[Endpoint]], new_eps: dict[tuple[str, str], list[Endpoint]]
+    ) -> None:
+        """Re-key the old operations whose path differs from a new one's only by the segment spelling each
+        document's version (:mod:`~scraper.diff.version_segments`), so they are compared as the same operations;
+        one ``path-version-changed`` per pair of spellings says so. Only what exact matching left unmatched."""
+        olds = keyed_once({k: self._version_key(k, "old") for k in old_eps if k not in new_eps})
+        news = keyed_once({k: self._version_key(k, "new") for k in new_eps if k not in old_eps})
+        moved: dict[tuple[str, str], int] = {}
+        for key in sorted(olds.keys() & news.keys()):
+            old_key, new_key = olds[key], news[key]
+            old_eps[new_key] = old_eps.pop(old_key)
+            spelled = (self._version_written(old_key, "old"), self._version_written(new_key, "new"))
+            moved[spelled] = moved.get(spelled, 0) + 1
+        for (was, now), count in sorted(moved.items()):
+            self.add("path-version-changed", None, "paths", old=was, new=now, count=count)
+
+    def _version_key(self, key: tuple[str, str], which: Which) -> str | None:
+        keyed = self.versions.path_key(key[0], which)
+        return None if keyed is None else f"{key[1]} {keyed[0]}"
+
+    def _version_written(self, key: tuple[str, str], which: Which) -> str:
+        keyed = self.versions.path_key(key[0], which)
+        return "" if keyed is None else keyed[1]
 
     def operation_removed(self, ep: Endpoint, label: str) -> None:
         op = ep.op

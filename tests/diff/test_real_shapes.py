@@ -34,6 +34,74 @@ def triples(changes: list[Change]) -> list[tuple[str, str, str | None, str]]:
     return [(c.kind, c.severity, c.operation, c.location) for c in changes]
 
 
+NEW_LIST = "GET /widgets/v2.0/projects/{projectId}/widgets"
+
+
+def test_operations_under_the_version_segment_are_the_same_operations() -> None:
+    """SMS v2.4 -> v3.0, CloudFront 2018-06-18 -> 2018-11-05: every operation was reported removed and added."""
+    old, new = pair("version-in-path")
+    assert triples(compare(old, new)) == [
+        ("api-version-changed", "info", None, "info.version"),
+        ("path-version-changed", "info", None, "paths"),
+        ("operation-removed", "breaking", "GET /widgets/v1.2/projects/{projectId}/legacy-report", ""),
+        ("response-property-added", "non-breaking", NEW_LIST, "response.200.body.widgets[].color"),
+        ("operation-added", "non-breaking", "POST /widgets/v2.0/projects/{projectId}/widgets/{widgetId}/copy", ""),
+    ]
+    version = next(c for c in compare(old, new) if c.kind == "path-version-changed")
+    assert version.message == "API version in the paths /v1.2/ -> /v2.0/ (2 operations)"
+
+
+def test_a_segment_that_is_not_the_version_still_tells_operations_apart() -> None:
+    old, new = pair("version-in-path")
+    new["info"]["version"] = "v3.0"  # the paths say v2.0: not this document's version
+    kinds = [c.kind for c in compare(old, new)]
+    assert kinds.count("operation-removed") == 3 and kinds.count("operation-added") == 3
+    assert "path-version-changed" not in kinds
+
+
+def test_an_exact_path_match_wins_over_a_version_match() -> None:
+    """A version that kept the old segment on some paths: those stay matched as they are."""
+    old, new = pair("version-in-path")
+    new["paths"]["/widgets/v1.2/projects/{projectId}/legacy-report"] = copy.deepcopy(
+        old["paths"]["/widgets/v1.2/projects/{projectId}/legacy-report"]
+    )
+    changes = compare(old, new)
+    assert not any(c.kind == "operation-removed" for c in changes)
+    version = next(c for c in changes if c.kind == "path-version-changed")
+    assert "(2 operations)" in version.message
+
+
+def test_server_url_that_differs_by_the_version_only_is_what_a_version_diff_is() -> None:
+    """Adyen Checkout v40 -> v41: ``https://checkout-test.adyen.com/v40`` -> ``/v41`` was a breaking server change."""
+    old, new = pair("version-in-server")
+    assert triples(compare(old, new)) == [
+        ("api-version-changed", "info", None, "info.version"),
+        ("server-url-version-changed", "info", None, "servers[0].url"),
+    ]
+
+
+def test_server_url_with_another_host_stays_breaking() -> None:
+    old, new = pair("version-in-server")
+    new["servers"][0]["url"] = "https://pay.example.test/v41"
+    assert ("server-url-changed", "breaking", None, "servers[0].url") in triples(compare(old, new))
+
+
+def test_server_url_version_matched_among_several_servers() -> None:
+    old, new = pair("version-in-server")
+    old["servers"].append({"url": "https://live.example.test/v40"})
+    new["servers"].append({"url": "https://live.example.test/v41"})
+    kinds = [(c.kind, c.severity) for c in compare(old, new)]
+    assert kinds.count(("server-url-version-changed", "info")) == 2
+    assert not any(kind.startswith("server-removed") or kind.startswith("server-added") for kind, _ in kinds)
+
+
+def test_same_version_leaves_paths_and_servers_as_they_are() -> None:
+    """A page edited within one version: a server URL change is breaking as before."""
+    old, new = pair("version-in-server")
+    new["info"]["version"] = "40"
+    assert triples(compare(old, new)) == [("server-url-changed", "breaking", None, "servers[0].url")]
+
+
 def test_folded_operation_changes_have_no_empty_place() -> None:
     """Gamebase (8 operations added in one edit): the text rendering printed ``8 operations, : operation added``."""
     old = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}}

@@ -26,6 +26,7 @@ RULE_TESTS = [
     "test_compare.py",
     "test_document_rules.py",
     "test_lifecycle.py",
+    "test_real_shapes.py",
     "test_schema_rules.py",
     "test_xoperations.py",
     "test_oasdiff.py",
