@@ -499,6 +499,14 @@ _both(
     "operationId {old} -> {new} (generated method names change)",
     "Generated clients name their methods after it.",
 )
+_both(
+    "operation-id-version-changed",
+    "operations",
+    I,
+    "operationId {old} -> {new} (the API version in it)",
+    "The ids differ only where they spell each document's version; each version's client has its own methods."
+    " What a version diff is.",
+)
 _both("operation-deprecated", "lifecycle", D, "operation deprecated", "Announces a future removal.")
 _both("operation-undeprecated", "lifecycle", I, "operation no longer deprecated", "Nothing to do for anyone.")
 for _prefix, _status, _subject in (("operation-", "operation-", "operation"), ("", "api-", "API version")):

@@ -25,6 +25,7 @@ VERSION_SEGMENT = "{api-version}"
 
 Which = Literal["old", "new"]
 T = TypeVar("T")
+_DROP = str.maketrans("", "", ".-_")
 
 
 def _spellings(version: Any) -> frozenset[str]:
@@ -63,6 +64,18 @@ class VersionSegments:
         written = segments[index]
         segments[index] = VERSION_SEGMENT
         return "/".join(segments), written
+
+    def name_key(self, name: str, which: Which) -> str | None:
+        """``name`` (an operationId) with the one place that spells the version, separators as identifiers write
+        them (``2018_06_18``, ``20180618``, ``V1_2``), replaced (``None``: none, or ambiguous)."""
+        spellings = self.old if which == "old" else self.new
+        lowered = name.lower()
+        variants = {v for s in spellings for v in (s, s.replace(".", "_").replace("-", "_"), s.translate(_DROP))}
+        for variant in sorted(variants, key=len, reverse=True):
+            if len(variant) > 1 and lowered.count(variant) == 1:
+                at = lowered.index(variant)
+                return lowered[:at] + VERSION_SEGMENT + lowered[at + len(variant) :]
+        return None
 
     def url_key(self, url: str, which: Which) -> str | None:
         """``url`` with the version segment of its path replaced, as :meth:`path_key` does (``None``: none)."""

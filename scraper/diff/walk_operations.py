@@ -176,6 +176,10 @@ class OperationWalker(DocumentWalker):
         for (was, now), count in sorted(moved.items()):
             self.add("path-version-changed", None, "paths", old=was, new=now, count=count)
 
+    def _version_moved_id(self, old_id: str, new_id: str) -> bool:
+        key = self.versions.name_key(old_id, "old")
+        return key is not None and key == self.versions.name_key(new_id, "new")
+
     def _version_key(self, key: tuple[str, str], which: Which) -> str | None:
         keyed = self.versions.path_key(key[0], which)
         return None if keyed is None else f"{key[1]} {keyed[0]}"
@@ -201,8 +205,11 @@ class OperationWalker(DocumentWalker):
 
     def operation(self, ea: Endpoint, eb: Endpoint, op: str) -> None:
         a, b = ea.op, eb.op
-        if a.get("operationId") != b.get("operationId"):
-            self.add("operation-id-changed", op, "operationId", old=a.get("operationId"), new=b.get("operationId"))
+        id_a, id_b = a.get("operationId"), b.get("operationId")
+        if id_a != id_b:
+            versioned = isinstance(id_a, str) and isinstance(id_b, str) and self._version_moved_id(id_a, id_b)
+            rule = "operation-id-version-changed" if versioned else "operation-id-changed"
+            self.add(rule, op, "operationId", old=id_a, new=id_b)
         self.status(a, b, op, "")
         problem_a, problem_b = _path_problem(ea, self.old), _path_problem(eb, self.new)
         if problem_b is not None and problem_b != problem_a:

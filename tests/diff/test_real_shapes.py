@@ -102,6 +102,41 @@ def test_same_version_leaves_paths_and_servers_as_they_are() -> None:
     assert triples(compare(old, new)) == [("server-url-changed", "breaking", None, "servers[0].url")]
 
 
+def test_operation_id_that_differs_by_the_version_only() -> None:
+    """CloudFront 2018-06-18 -> 2018-11-05: ``ListDistributions2018_06_18`` -> ``ListDistributions2018_11_05`` was
+    45 breaking operationId changes, one per operation, burying the real ones."""
+    old, new = pair("version-in-path")
+    list_old = old["paths"]["/widgets/v1.2/projects/{projectId}/widgets"]["get"]
+    list_new = new["paths"]["/widgets/v2.0/projects/{projectId}/widgets"]["get"]
+    list_old["operationId"], list_new["operationId"] = "ListWidgetsV1_2", "ListWidgetsV2_0"
+    delete_old = old["paths"]["/widgets/v1.2/projects/{projectId}/widgets/{widgetId}"]["delete"]
+    delete_new = new["paths"]["/widgets/v2.0/projects/{projectId}/widgets/{widgetId}"]["delete"]
+    delete_old["operationId"], delete_new["operationId"] = "deleteWidget_v12", "removeWidget_v20"
+    found = {(c.kind, c.severity, c.operation) for c in compare(old, new) if "operation-id" in c.kind}
+    assert found == {
+        ("operation-id-version-changed", "info", NEW_LIST),
+        ("operation-id-changed", "breaking", "DELETE /widgets/v2.0/projects/{projectId}/widgets/{widgetId}"),
+    }
+    dated = compare(
+        {
+            "openapi": "3.0.0",
+            "info": {"title": "T", "version": "2018-06-18"},
+            "paths": {"/a": {"get": {"operationId": "ListA2018_06_18", "responses": {}}}},
+        },
+        {
+            "openapi": "3.0.0",
+            "info": {"title": "T", "version": "2018-11-05"},
+            "paths": {"/a": {"get": {"operationId": "ListA2018_11_05", "responses": {}}}},
+        },
+    )
+    assert [(c.kind, c.message) for c in dated if c.operation] == [
+        (
+            "operation-id-version-changed",
+            "operationId ListA2018_06_18 -> ListA2018_11_05 (the API version in it)",
+        )
+    ]
+
+
 def test_folded_operation_changes_have_no_empty_place() -> None:
     """Gamebase (8 operations added in one edit): the text rendering printed ``8 operations, : operation added``."""
     old = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {}}
