@@ -279,6 +279,14 @@ _schema(
     "A generated client loses the field: code that sets or reads it breaks.",
     response_message="property {name} removed (readers relying on it break)",
 )
+_schema(
+    "inferred-property-removed",
+    B,
+    B,
+    "property {name} removed (it was known only from an example: check the page)",
+    "The generated model loses the field all the same, but the docs never listed it (``x-inferred``): an outdated"
+    " example may be what changed. A rule of its own so ``--severity`` can set it apart from documented removals.",
+)
 _schema("property-required-added", B, None, "new required property {name}", "Every caller must now send it.")
 _schema("property-added", N, N, "property {name} added", "An addition; optional on requests.")
 _schema(

@@ -228,7 +228,8 @@ class SchemaWalker(Emitter):
                     )
                 continue
             if was is not None and now is None:
-                rel("property-removed", suffix=suffix, name=name)
+                inferred = self.old.shape(was).raw.get("x-inferred") is True  # our reading's mark: from an example
+                rel("inferred-property-removed" if inferred else "property-removed", suffix=suffix, name=name)
             elif now is not None and was is None:
                 required = side == "request" and name in n.required
                 rel("property-required-added" if required else "property-added", suffix=suffix, name=name)

@@ -181,3 +181,26 @@ def test_a_value_one_side_lacks_reads_none_in_words() -> None:
     [change] = compare(document(), document(operationId="binaryUpload"))
     assert change.message == "operationId (none) -> binaryUpload (generated method names change)"
     assert change.old is None  # the JSON rendering keeps the value itself
+
+
+def test_a_removed_property_known_only_from_an_example_says_so() -> None:
+    """ShortURL (guide e0ec67c -> eba9d1c): the response example's stale ``startAt``/``endAt`` (read with
+    ``x-inferred``, no table row) gave way to the documented ``startDateTime``; the removal was reported like a
+    documented field's, with nothing telling the reviewer the docs never listed it."""
+
+    def document(extra: dict[str, Any]) -> dict[str, Any]:
+        body = {"type": "object", "properties": {"shortUrl": {"type": "string", "description": "Short URL"}, **extra}}
+        response = {"description": "OK", "content": {"application/json": {"schema": body}}}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "T", "version": "v1.0"},
+            "paths": {"/urls": {"post": {"responses": {"200": response}}}},
+        }
+
+    inferred = {"startAt": {"type": "string", "x-inferred": True}}
+    documented = {"startAt": {"type": "string", "description": "Start"}}
+    [change] = compare(document(inferred), document({}))
+    assert (change.kind, change.severity) == ("response-inferred-property-removed", "breaking")
+    assert change.message == "property startAt removed (it was known only from an example: check the page)"
+    [change] = compare(document(documented), document({}))
+    assert change.kind == "response-property-removed"
