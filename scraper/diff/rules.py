@@ -345,7 +345,21 @@ _schema(
     I,
     I,
     "additionalProperties changed",
-    "Extra keys were and are allowed; only their documented shape changed.",
+    "Extra keys were and are allowed with any value (absent and true say the same).",
+)
+_schema(
+    "additional-properties-schema-removed",
+    N,
+    B,
+    "additionalProperties schema removed (extra keys may now hold any value)",
+    "As items-removed: callers may send more; readers (a typed map's values) may get any value.",
+)
+_schema(
+    "additional-properties-schema-added",
+    B,
+    N,
+    "additionalProperties schema added (extra keys' values now constrained)",
+    "As items-added: callers sending other values are rejected; readers see a subset.",
 )
 _schema("additional-properties-allowed", N, N, "additional properties allowed", "Requests may carry more keys.")
 _schema(

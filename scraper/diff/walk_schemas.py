@@ -252,7 +252,10 @@ class SchemaWalker(Emitter):
             return
         # Absent, true and a schema all allow extra keys; only false forbids them.
         allowed_before, allowed_after = a is not False, b is not False
-        if allowed_before == allowed_after:
+        if allowed_before == allowed_after and isinstance(a, dict) != isinstance(b, dict):
+            # A value schema dropped (any value now) or set: the map's values widen or narrow, as `items` do.
+            rel(f"additional-properties-schema-{'added' if isinstance(b, dict) else 'removed'}", a, b, suffix="{}")
+        elif allowed_before == allowed_after:
             rel("additional-properties-changed", a, b, suffix="{}")
         else:
             rel(f"additional-properties-{'allowed' if allowed_after else 'forbidden'}", a, b, suffix="{}")

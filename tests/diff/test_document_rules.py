@@ -84,10 +84,13 @@ def test_items_additional_properties_format_and_undeprecated() -> None:
     ]
     free, shaped = obj({}, additionalProperties=True), obj({}, additionalProperties={"type": "integer"})
     assert triples(body_doc(free, "request"), body_doc(shaped, "request")) == [
-        ("request-additional-properties-changed", "info", "request.body{}")
+        ("request-additional-properties-schema-added", "breaking", "request.body{}")
     ]
     assert triples(body_doc(shaped, "request"), body_doc(free, "request")) == [
-        ("request-additional-properties-changed", "info", "request.body{}")
+        ("request-additional-properties-schema-removed", "non-breaking", "request.body{}")
+    ]
+    assert triples(body_doc(free, "response"), body_doc(obj({}), "response")) == [
+        ("response-additional-properties-changed", "info", "response.200.body{}")
     ]
     date, time = S | {"format": "date"}, S | {"format": "time"}
     assert triples(body_doc(date, "response"), body_doc(time, "response")) == [

@@ -204,3 +204,37 @@ def test_a_removed_property_known_only_from_an_example_says_so() -> None:
     assert change.message == "property startAt removed (it was known only from an example: check the page)"
     [change] = compare(document(documented), document({}))
     assert change.kind == "response-property-removed"
+
+
+def test_a_map_whose_value_schema_was_dropped_widens_its_values() -> None:
+    """Adyen AccountService 4 -> 5: ``metadata: {type: object, additionalProperties: {type: string}}`` lost its
+    value schema; reported as info ("additionalProperties changed") while a generated ``dict[str, str]`` became
+    ``dict[str, Any]``: on the response side readers may now get any value (as ``items-removed``)."""
+
+    def document(metadata: dict[str, Any], side: str) -> dict[str, Any]:
+        body = {"type": "object", "properties": {"metadata": metadata}}
+        content = {"application/json": {"schema": body}}
+        op: dict[str, Any] = {"responses": {"200": {"description": "OK"}}}
+        if side == "request":
+            op["requestBody"] = {"content": content}
+        else:
+            op["responses"]["200"]["content"] = content
+        return {"openapi": "3.1.0", "info": {"title": "T", "version": "4"}, "paths": {"/holders": {"post": op}}}
+
+    typed = {"type": "object", "additionalProperties": {"type": "string"}}
+    untyped = {"type": "object"}
+    found = {
+        side: [(c.kind, c.severity) for c in compare(document(a, side), document(b, side))]
+        for side in ("request", "response")
+        for a, b in [(typed, untyped)]
+    }
+    assert found == {
+        "request": [("request-additional-properties-schema-removed", "non-breaking")],
+        "response": [("response-additional-properties-schema-removed", "breaking")],
+    }
+    back = [(c.kind, c.severity) for c in compare(document(untyped, "request"), document(typed, "request"))]
+    assert back == [("request-additional-properties-schema-added", "breaking")]
+    same = {"type": "object", "additionalProperties": True}
+    assert [c.kind for c in compare(document(untyped, "response"), document(same, "response"))] == [
+        "response-additional-properties-changed"
+    ]
