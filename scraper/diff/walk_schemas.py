@@ -177,7 +177,7 @@ class SchemaWalker(Emitter):
                 continue
             direction = _constraint_direction(keyword, before, after)
             verb = {"narrowed": "tightened", "widened": "relaxed", "changed": "changed"}[direction]
-            rel(f"{kebab(keyword)}-{verb}", before, after, before=fmt(before), after=fmt(after))
+            rel(f"{kebab(keyword)}-{verb}", before, after, before=_bound(before), after=_bound(after))
 
     @staticmethod
     def _default(o: Shape, n: Shape, rel: _Collector) -> None:
@@ -351,3 +351,8 @@ def _constraint_direction(keyword: str, before: Any, after: Any) -> Direction:
     except TypeError:
         return "changed"
     return "widened" if (grew and sense > 0) or (not grew and sense < 0) else "narrowed"
+
+
+def _bound(value: Any) -> str | None:
+    """A constraint's value for a message; ``None`` (no such constraint) is left for the message to word."""
+    return None if value is None else fmt(value)

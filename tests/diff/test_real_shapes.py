@@ -238,3 +238,22 @@ def test_a_map_whose_value_schema_was_dropped_widens_its_values() -> None:
     assert [c.kind for c in compare(document(untyped, "response"), document(same, "response"))] == [
         "response-additional-properties-changed"
     ]
+
+
+def test_a_bound_set_where_none_was_reads_none_not_null() -> None:
+    """SMS v2.4 -> v3.0 (guide at 3d34327): ``maxLength tightened: null -> 100`` for a length the newer tables
+    give; JSON's ``null`` is not what a reviewer should read for "no bound"."""
+
+    def document(**bounds: Any) -> dict[str, Any]:
+        schema = {"type": "object", "properties": {"sendNo": {"type": "string", **bounds}}}
+        body = {"content": {"application/json": {"schema": schema}}}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "T", "version": "v3.0"},
+            "paths": {"/sms": {"post": {"requestBody": body, "responses": {}}}},
+        }
+
+    [change] = compare(document(), document(maxLength=13))
+    assert change.message == "maxLength tightened: (none) -> 13"
+    [change] = compare(document(maxLength=13), document())
+    assert change.message == "maxLength relaxed: 13 -> (none)"
