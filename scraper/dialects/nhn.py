@@ -42,6 +42,7 @@ from scraper.dialects import DialectError, PageInfo, curl_commands
 from scraper.dialects.api_lists import api_list_rows
 from scraper.dialects.binary_responses import binary_media
 from scraper.dialects.endpoint_parts import part_of
+from scraper.dialects.example_declarations import base_path, example_lead
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.form_bodies import FORM_MEDIA_TYPES, documented_media_type, form_parts, form_schema
@@ -785,6 +786,11 @@ class _PageReader:
         #: Endpoints a part of the guide declares for its own operations (:mod:`.endpoint_parts`): the line of the
         #: declaration and the endpoint.
         self._scoped_endpoints: list[tuple[int, ServerTemplate]] = []
+        #: Servers the full URL of an example call gives, with its line (:meth:`_without_example_calls`): the host
+        #: and the base path the declarations leave out (Block Storage v1.0's ``.../compute``).
+        self._example_servers: list[tuple[int, str]] = []
+        #: Declarations read as examples of a format on a page that declares nothing else.
+        self._format_examples: list[OperationLine] = []
         #: Every model table of the guide by its name (:func:`.model_tables.guide_model_tables`), read when a part
         #: names a model it does not define.
         self._guide_models: dict[str, Table] | None = None
@@ -811,7 +817,7 @@ class _PageReader:
         if title_index is not None and title_index > lines[0].block:
             title_index = None
         title = _heading_title(blocks[title_index]) if title_index is not None else ""  # type: ignore[arg-type]
-        sections = self._without_examples(self._sections(lines, title_index))
+        sections = self._without_examples(self._without_example_calls(self._sections(lines, title_index)))
         sections += self._listed_sections(sections)
         service_id, product = self._identity(title, sections)
         service = Service(provider="nhn", id=service_id, title=product, pages=[self.page], carry_forward=False)
@@ -923,6 +929,88 @@ class _PageReader:
                 op.title = title
                 for entry in op.versions.values():
                     entry.summary = title
+
+    def _without_example_calls(self, sections: list[_Section]) -> list[_Section]:
+        """Declarations a guide writes as an example of how to call (:mod:`.example_declarations`), taken out.
+
+        A ``METHOD URL`` introduced as an example ("For instance, ... the following URL:", ``* Example``) that
+        documents nothing of its own (no table, no body, no other code before the next heading or declaration) is
+        an example: of the operation it repeats, when one is declared elsewhere (Block Storage v1.0 writes the
+        first operation in full in its introduction), its URL then giving the server's base path (``/compute``)
+        that the declarations leave out; of a format, when the page declares nothing else (the Appkey page's
+        ``POST /v1.0/appkeys/{appKey}/``): the page then has no operation, and the error says where the example
+        is. A lone example beside other operations is kept (a call documented only by its request line)."""
+        blocks = self.document.blocks
+        index_of = {id(b): i for i, b in enumerate(blocks)}
+        leads: dict[int, str] = {}
+        for section in sections:
+            lead = example_lead(blocks, section.line.block)
+            if lead and not self._documents_anything(section, index_of):
+                leads[id(section)] = lead
+        if not leads:
+            return sections
+        declared = [s for s in sections if id(s) not in leads]
+        kept: list[_Section] = []
+        for section in sections:
+            if id(section) not in leads:
+                kept.append(section)
+                continue
+            lead = leads[id(section)]
+            repeated = next(
+                (
+                    (other, prefix)
+                    for other in declared
+                    if other.line.method == section.line.method
+                    and (prefix := base_path(section.path.path, other.path.path)) is not None
+                ),
+                None,
+            )
+            if repeated is None:
+                if declared:
+                    kept.append(section)
+                else:
+                    self._format_examples.append(section.line)
+                continue
+            other, prefix = repeated
+            said = f" Its URL puts {prefix} before the path: the server's base path." if prefix else ""
+            if prefix and section.path.host.startswith("http"):
+                self._example_servers.append((section.line.line, section.path.host + prefix))
+            self._finding(
+                "example-declaration",
+                section.line.line,
+                f"{section.line.method} {section.path.path}",
+                f"{section.line.method} {section.path.path} under {lead[:60]!r} repeats the operation declared on line"
+                f" {other.line.line} ({other.path.path}) and documents nothing of its own; read as its example, not as"
+                f" another operation.{said}",
+            )
+        if not kept:
+            examples = ", ".join(
+                f"line {line.line} ({line.method} {line.written.strip()})" for line in self._format_examples
+            )
+            raise DialectError(
+                self.page,
+                self._format_examples[0].line,
+                "no NHN operation found: the only 'METHOD /path' lines are examples of a format, introduced as an"
+                f" example and documented by nothing else: {examples}",
+            )
+        return kept
+
+    def _documents_anything(self, section: _Section, index_of: dict[int, int]) -> bool:
+        """A table or code block follows the section's declaration before the next heading that is not deeper than
+        the heading the declaration is written under (any heading when there is none): the declaration documents
+        something of its own. (The section's blocks run on past headings its reader takes for parts: the Appkey
+        page's ``#### Path Parameter Method`` and its sibling ``#### HTTP Header-based Authentication`` are
+        another topic each, not parts of the operation of ``### Appkey``.)"""
+        above = next((b for b in reversed(self.document.blocks[: section.line.block]) if isinstance(b, Heading)), None)
+        level = above.level if above is not None else 99
+        for block in section.blocks:
+            if index_of.get(id(block), -1) <= section.line.block:
+                continue
+            if isinstance(block, Heading) and block.level <= level:
+                return False
+            if isinstance(block, Table | CodeBlock):
+                return True
+        return False
 
     def _without_examples(self, sections: list[_Section]) -> list[_Section]:
         """A section headed "Example of ..." under an operation that declares the same method and path is an example
@@ -1409,6 +1497,16 @@ class _PageReader:
                     min(s.line.line for s in sections if s.path.host == host),
                     service.id,
                     f"no endpoint table; the server {host} is the host written in the operations' URLs",
+                )
+            elif self._example_servers:
+                line, url = self._example_servers[0]
+                service.server = ServerTemplate(url=url)
+                self._finding(
+                    "endpoint-from-example",
+                    line,
+                    service.id,
+                    f"no endpoint table and no host in the declarations; the server {url} is the host and base path"
+                    " of the example call the guide writes in full",
                 )
             elif candidates:
                 template, codes = _url_template(candidates)

@@ -1,0 +1,57 @@
+"""Guides of the thirteenth robustness round (``tests/fixtures/nhn/unseen/README.md``, the rows naming this file).
+
+Shapes met on NHN guides no earlier round read (Block Storage's v1.0 API guide, TOAST-Cloud's Appkey page), each on a
+short synthetic mirror: a ``METHOD URL`` line written as an example of how to call (under "For instance, ... the
+following URL:" or a ``* Example`` bullet), which is no operation of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.dialects import DialectError, PageInfo
+from scraper.dialects.nhn import NhnDialect
+from scraper.readers import markdown
+from tests.dialects.test_nhn_unseen import UNSEEN, _read
+
+
+def _kinds(service: object) -> list[str]:
+    return [f.kind for f in service.findings]  # type: ignore[attr-defined]
+
+
+def test_an_example_url_repeating_an_operation_is_no_operation_and_gives_the_base_path() -> None:
+    # Block Storage v1.0 (en/ko api-guide.md): "For instance, retrieving block storage must be requested to the
+    # following URL:" over ``GET https://api-compute.cloud.toast.com/compute/v1.0/appkeys/{appkey}/volumes?id=...``,
+    # the operation every section then declares as ``GET /v1.0/appkeys/{appkey}/volumes``: the example was a fourth
+    # operation ("Prerequisites", at /compute/v1.0/...), and the server lost the /compute base path
+    service, spec = _read("block-storage-example-url-with-base-path.md")
+    assert sorted((m, p) for p, item in spec["paths"].items() for m in item) == [
+        ("get", "/v1.0/appkeys/{appkey}/widgets"),
+        ("post", "/v1.0/appkeys/{appkey}/widgets"),
+    ]
+    assert spec["servers"][0]["url"] == "https://api-widget.cloud.toast.com/widget"
+    [example] = [f for f in service.findings if f.kind == "example-declaration"]
+    assert example.line == 11
+    assert "repeats the operation declared on line 22" in example.message
+    assert "/widget" in example.message
+
+
+def test_a_url_format_example_alone_is_no_operation() -> None:
+    # TOAST-Cloud public-api/appkey.md (en, ko): "#### Path Parameter Method" over ``* Example`` and
+    # ``POST /v1.0/appkeys/{appKey}/``: the page documents how an app key is sent, no call; the format example was
+    # read as one operation (POST /v1.0/appkeys/{appKey}, a 204, no server)
+    name = "appkey-url-format-examples.md"
+    text = (UNSEEN / name).read_text(encoding="utf-8")
+    with pytest.raises(DialectError) as info:
+        NhnDialect().read(markdown.read(text, name), PageInfo(name, "", ()))
+    message = str(info.value)
+    assert "no NHN operation found" in message
+    assert "line 16" in message and "example" in message
+
+
+def test_fixture_rows_name_this_file() -> None:
+    readme = (Path(UNSEEN) / "README.md").read_text(encoding="utf-8")
+    for name in ("block-storage-example-url-with-base-path.md", "appkey-url-format-examples.md"):
+        assert f"`{name}` (synthetic; test: `test_nhn_unseen_round13.py`)" in readme
