@@ -2906,6 +2906,9 @@ class _PageReader:
         """
         documented = {p.name for p in parameters if p.location == "query"}
         for name, value in section.path.query:
+            if value is None and name not in documented and self._query_row_by_placeholder(section, name, parameters):
+                documented.add(name)
+                continue
             # a row for a family of parameters (``passage.*``) documents each member (``passage.title``)
             family = next((p for p in parameters if p.location == "query" and _in_family(name, p.name)), None)
             if value is not None and family is not None and name not in documented and not section.shares_path:
@@ -3002,6 +3005,27 @@ class _PageReader:
                 example, fits = _typed_value(value, found.schema)
                 if fits and not found.has_example and "const" not in found.schema:
                     found.example, found.has_example = example, True
+
+    def _query_row_by_placeholder(self, section: _Section, name: str, parameters: list[Parameter]) -> bool:
+        """Block Storage v1.0: ``GET .../volumes?id={volumeId}`` over the row ``volumeId | Query``. The query
+        parameter is ``id``; its value is written as the placeholder ``{volumeId}``, and the row documents it by
+        that name (it was a second query parameter ``volumeId`` beside an undocumented ``id``). The row becomes the
+        parameter ``id``, said in a finding; a row that names a parameter of its own in the query is left alone."""
+        placeholder = section.path.query_placeholders.get(name)
+        if placeholder is None or any(n == placeholder for n, _ in section.path.query):
+            return False
+        row = next((p for p in parameters if p.location == "query" and p.name == placeholder), None)
+        if row is None:
+            return False
+        row.name = name
+        self._finding(
+            "query-placeholder-row",
+            row.line or section.line.line,
+            f"{section.line.method} {section.path.path}",
+            f"the documented path writes {name}={{{placeholder}}} and the row {placeholder!r} documents its value;"
+            f" read as the query parameter {name!r}",
+        )
+        return True
 
     def _dedupe_parameters(self, parameters: list[Parameter], subject: str) -> list[Parameter]:
         out: dict[tuple[str, str], Parameter] = {}

@@ -102,6 +102,9 @@ class DocumentedPath:
     #: Placeholder name -> its alternatives (``{a|b|c}``).
     alternatives: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    #: Query parameter -> the placeholder its value is written as, when that names something else (``id`` ->
+    #: ``volumeId`` of ``?id={volumeId}``): a row may document the parameter by the placeholder's name.
+    query_placeholders: dict[str, str] = field(default_factory=dict)
 
     @property
     def query_text(self) -> str:
@@ -256,6 +259,8 @@ def summary_names(blocks: list[Block]) -> dict[tuple[str, str], str]:
 #: A query value that names what goes there rather than being it: ``{id}``, ``${ID}``, ``<id>``, placeholders that
 #: spell a format (``{YYYY-MM-DDThh:mm:ssZ}``, ``{a|b}``), and values built of them (``{no},{no}``): never fixed.
 _QUERY_PLACEHOLDER = re.compile(r"\$?\{[^{}]+\}|<[^<>]+>")
+#: A query value that is one placeholder naming a parameter (``{volumeId}``, ``${volumeId}``, ``<volumeId>``).
+_LONE_QUERY_PLACEHOLDER = re.compile(r"\$?\{([A-Za-z_][\w.-]*)\}|<([A-Za-z_][\w.-]*)>")
 
 _PLACEHOLDER_FORMS = (
     (re.compile(r"\$\{(\w[\w.-]*)\}"), r"{\1}"),
@@ -328,9 +333,16 @@ def parse_documented_path(written: str) -> DocumentedPath:
     if not path.startswith("/"):
         path = "/" + path
     items: list[tuple[str, str | None]] = []
+    placeholders: dict[str, str] = {}
     for part in query.split("&"):
         if not part:
             continue
         name, _, value = part.partition("=")
         items.append((name, None if (not value or _QUERY_PLACEHOLDER.search(value)) else value))
-    return DocumentedPath(host=host, path=path, query=items, alternatives=alternatives, notes=notes)
+        named = _LONE_QUERY_PLACEHOLDER.fullmatch(value.strip())
+        placeholder = (named.group(1) or named.group(2)) if named is not None else ""
+        if placeholder and placeholder != name:
+            placeholders[name] = placeholder
+    return DocumentedPath(
+        host=host, path=path, query=items, alternatives=alternatives, notes=notes, query_placeholders=placeholders
+    )

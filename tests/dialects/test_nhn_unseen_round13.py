@@ -14,7 +14,7 @@ import pytest
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.nhn import NhnDialect
 from scraper.readers import markdown
-from tests.dialects.test_nhn_unseen import UNSEEN, _read
+from tests.dialects.test_nhn_unseen import UNSEEN, _params, _read
 
 
 def _kinds(service: object) -> list[str]:
@@ -36,6 +36,18 @@ def test_an_example_url_repeating_an_operation_is_no_operation_and_gives_the_bas
     assert example.line == 11
     assert "repeats the operation declared on line 22" in example.message
     assert "/widget" in example.message
+
+
+def test_a_query_placeholder_names_the_row_of_its_parameter() -> None:
+    # Block Storage v1.0: ``GET .../volumes?id={volumeId}`` over the row ``volumeId | Query``: the row documents the
+    # query parameter ``id`` (whose value is the volume's id); it was a second query parameter ``volumeId`` beside an
+    # undocumented ``id``
+    service, spec = _read("block-storage-example-url-with-base-path.md")
+    params = _params(spec["paths"]["/v1.0/appkeys/{appkey}/widgets"]["get"])
+    assert ("widgetId", "query") not in params
+    assert params[("id", "query")]["description"].startswith("Widget ID to retrieve")
+    assert params[("id", "query")].get("required") is not True
+    assert "undocumented-query-param" not in _kinds(service)
 
 
 def test_a_url_format_example_alone_is_no_operation() -> None:

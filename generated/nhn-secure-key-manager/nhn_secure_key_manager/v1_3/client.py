@@ -736,7 +736,7 @@ class Client:
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
     def view_certificate_credential_details(
-        self, key_store_id: str, *, certificate_name: str | None = None, value: str | None = None
+        self, key_store_id: str, *, value: str | None = None
     ) -> _models.ViewCertificateCredentialDetailsResponse:
         """View Certificate Credential Details
 
@@ -748,8 +748,7 @@ class Client:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            certificate_name: Certificate name to retrieve (``certificateName``, query)
-            value: query parameter (``value``, query)
+            value: Certificate name to retrieve (``value``, query)
 
         Returns:
             ViewCertificateCredentialDetailsResponse (HTTP 200).
@@ -760,7 +759,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={"certificateName": certificate_name, "value": value},
+            params={"value": value},
             accept="application/json",
         )
         return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
@@ -791,7 +790,7 @@ class Client:
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
     def view_i_pv4_credential_details(
-        self, key_store_id: str, *, ipv4_value: str | None = None, value: str | None = None
+        self, key_store_id: str, *, value: str | None = None
     ) -> _models.ViewIPv4CredentialDetailsResponse:
         """View IPv4 Credential Details
 
@@ -803,8 +802,7 @@ class Client:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            ipv4_value: IPv4 address to retrieve (``ipv4Value``, query)
-            value: query parameter (``value``, query)
+            value: IPv4 address to retrieve (``value``, query)
 
         Returns:
             ViewIPv4CredentialDetailsResponse (HTTP 200).
@@ -815,7 +813,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={"ipv4Value": ipv4_value, "value": value},
+            params={"value": value},
             accept="application/json",
         )
         return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
@@ -994,7 +992,7 @@ class Client:
         return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
 
     def view_mac_credential_details(
-        self, key_store_id: str, *, mac_value: str | None = None, value: str | None = None
+        self, key_store_id: str, *, value: str | None = None
     ) -> _models.ViewMacCredentialDetailsResponse:
         """View MAC Credential Details
 
@@ -1006,8 +1004,7 @@ class Client:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            mac_value: MAC address to retrieve (``macValue``, query)
-            value: query parameter (``value``, query)
+            value: MAC address to retrieve (``value``, query)
 
         Returns:
             ViewMacCredentialDetailsResponse (HTTP 200).
@@ -1018,7 +1015,7 @@ class Client:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={"macValue": mac_value, "value": value},
+            params={"value": value},
             accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)
@@ -1749,7 +1746,7 @@ class AsyncClient:
         return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
 
     async def view_certificate_credential_details(
-        self, key_store_id: str, *, certificate_name: str | None = None, value: str | None = None
+        self, key_store_id: str, *, value: str | None = None
     ) -> _models.ViewCertificateCredentialDetailsResponse:
         """View Certificate Credential Details
 
@@ -1761,8 +1758,7 @@ class AsyncClient:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            certificate_name: Certificate name to retrieve (``certificateName``, query)
-            value: query parameter (``value``, query)
+            value: Certificate name to retrieve (``value``, query)
 
         Returns:
             ViewCertificateCredentialDetailsResponse (HTTP 200).
@@ -1773,7 +1769,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/certificates",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={"certificateName": certificate_name, "value": value},
+            params={"value": value},
             accept="application/json",
         )
         return _support.parse_model(_models.ViewCertificateCredentialDetailsResponse, _response)
@@ -1806,7 +1802,7 @@ class AsyncClient:
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
     async def view_i_pv4_credential_details(
-        self, key_store_id: str, *, ipv4_value: str | None = None, value: str | None = None
+        self, key_store_id: str, *, value: str | None = None
     ) -> _models.ViewIPv4CredentialDetailsResponse:
         """View IPv4 Credential Details
 
@@ -1818,8 +1814,7 @@ class AsyncClient:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            ipv4_value: IPv4 address to retrieve (``ipv4Value``, query)
-            value: query parameter (``value``, query)
+            value: IPv4 address to retrieve (``value``, query)
 
         Returns:
             ViewIPv4CredentialDetailsResponse (HTTP 200).
@@ -1830,7 +1825,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/ips",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={"ipv4Value": ipv4_value, "value": value},
+            params={"value": value},
             accept="application/json",
         )
         return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
@@ -2011,7 +2006,7 @@ class AsyncClient:
         return _support.parse_model(_models.ViewKeyStoreListDetailsResponse, _response)
 
     async def view_mac_credential_details(
-        self, key_store_id: str, *, mac_value: str | None = None, value: str | None = None
+        self, key_store_id: str, *, value: str | None = None
     ) -> _models.ViewMacCredentialDetailsResponse:
         """View MAC Credential Details
 
@@ -2023,8 +2018,7 @@ class AsyncClient:
 
         Args:
             key_store_id: path parameter (``keyStoreId``, path)
-            mac_value: MAC address to retrieve (``macValue``, query)
-            value: query parameter (``value``, query)
+            value: MAC address to retrieve (``value``, query)
 
         Returns:
             ViewMacCredentialDetailsResponse (HTTP 200).
@@ -2035,7 +2029,7 @@ class AsyncClient:
                 "/keymanager/v1.3/appkey/{appkey}/keystores/{keyStoreId}/macs",
                 {"appkey": self._appkey, "keyStoreId": key_store_id},
             ),
-            params={"macValue": mac_value, "value": value},
+            params={"value": value},
             accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialDetailsResponse, _response)

@@ -929,9 +929,3 @@ class ViewMacCredentialDetailsResponse(BaseModel):
     )
     body: ViewMacCredentialDetailsResponseBody | None = None
     header: dict[str, Any] | None = None
-
-
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-AddAAsymmetricKeyResponseBody = Body
-AddConfidentialDataResponseBody = Body
-AddASymmetricKeyResponseBody = Body
