@@ -46,6 +46,7 @@ from scraper.dialects.example_declarations import base_path, example_lead
 from scraper.dialects.field_tables import NO_VALUE, clean_text, read_field_table
 from scraper.dialects.field_tables import FieldRow as TableRow
 from scraper.dialects.form_bodies import FORM_MEDIA_TYPES, documented_media_type, form_parts, form_schema
+from scraper.dialects.labelled_values import labelled_rows
 from scraper.dialects.linked_values import (
     CodeSection,
     RowLink,
@@ -3805,16 +3806,48 @@ class _PageReader:
     def _reroot(self, rows: list[TableRow], example: dict[str, Any], title: str) -> list[TableRow]:
         """Rows written without the key the example nests them under (``certificates`` for ``body.certificates``)
         are read under that key when the example makes it unambiguous (:func:`_example_nesting`)."""
+        renames = self._labelled_renames([(r.name, r.line) for r in rows], example, title)
+        if renames:
+            rows = [dataclasses.replace(r, name=renames.get(r.name, r.name)) for r in rows]
         nesting = _example_nesting([r.name for r in rows], example)
         if nesting is None:
             return rows
         self._report_nesting(nesting, [(r.name, r.line) for r in rows], title)
         return [dataclasses.replace(r, name=nesting.moved(r.name)) for r in rows]
 
+    def _labelled_renames(self, rows: list[tuple[str, int]], example: Any, title: str) -> dict[str, str]:
+        """Row name -> the member the example labels with it (:mod:`.labelled_values`), said once per table; a
+        name that labels several members is a doubt of its own, left as written."""
+        found = labelled_rows([name for name, _ in rows], example)
+        line_of = dict(rows)
+        for name, paths in found.ambiguous.items():
+            self._finding(
+                "labelled-example-rows",
+                line_of[name],
+                title,
+                f"the row {name!r} names the label {{{name}}} the example holds at {', '.join(paths[:4])}; left as"
+                " written (which one it documents is not said)",
+            )
+        if found.renames:
+            first = min(line_of[name] for name in found.renames)
+            pairs = ", ".join(f"{name!r} as {path!r}" for name, path in list(found.renames.items())[:6])
+            self._finding(
+                "labelled-example-rows",
+                first,
+                title,
+                f"the example's values are labels ({{Name}}) and {len(found.renames)} row(s) are named by them; read"
+                f" as the members holding them: {pairs}" + (", ..." if len(found.renames) > 6 else ""),
+            )
+        return found.renames
+
     def _reroot_body(self, rows: list[FieldRow], example: Any, title: str) -> list[FieldRow]:
         """The request body's rows, as :meth:`_reroot` reads a response's: CDN ja 'Modify service' documents
         ``domain``, ``cacheType``, ... where the example nests them in ``distributions: [{...}]`` (the en guide
         writes ``distributions[0].domain``)."""
+        if isinstance(example, dict) and rows:
+            renames = self._labelled_renames([(r.path, r.line) for r in rows], example, title)
+            if renames:
+                rows = [dataclasses.replace(r, path=renames.get(r.path, r.path)) for r in rows]
         nesting = _example_nesting([r.path for r in rows], example) if isinstance(example, dict) and rows else None
         if nesting is None:
             return rows

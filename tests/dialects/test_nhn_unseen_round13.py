@@ -65,5 +65,33 @@ def test_a_url_format_example_alone_is_no_operation() -> None:
 
 def test_fixture_rows_name_this_file() -> None:
     readme = (Path(UNSEEN) / "README.md").read_text(encoding="utf-8")
-    for name in ("block-storage-example-url-with-base-path.md", "appkey-url-format-examples.md"):
+    for name in (
+        "block-storage-example-url-with-base-path.md",
+        "appkey-url-format-examples.md",
+        "compute-v1-labelled-example-values.md",
+    ):
         assert f"`{name}` (synthetic; test: `test_nhn_unseen_round13.py`)" in readme
+
+
+def test_rows_named_by_the_labels_an_example_holds_document_those_members() -> None:
+    # Block Storage v1.0, Network VPC, Compute Instance (old) api-guide.md: the example's values are labels,
+    # ``"device": "{Device Name}"``, and the table's rows are named by them (``Device Name | Body | String``): the
+    # rows became top-level members named "Device Name", "Size", ... beside the example's undocumented members
+    service, spec = _read("compute-v1-labelled-example-values.md")
+    listed = spec["paths"]["/v1.0/appkeys/{appkey}/gadgets"]["get"]["responses"]["200"]["content"]
+    schema = listed["application/json"]["schema"]
+    assert sorted(schema["properties"]) == ["gadgets", "header"]
+    item = schema["properties"]["gadgets"]["items"]
+    assert item["properties"]["size"]["type"] == "integer"
+    assert item["properties"]["size"]["description"] == "Size of the gadget (GB)"
+    assert item["properties"]["name"]["description"] == "Gadget name"
+    device = item["properties"]["attachments"]["items"]["properties"]["device"]
+    assert device["description"].startswith("Device name on the attached server")
+    assert "x-inferred" not in device
+    created = spec["paths"]["/v1.0/appkeys/{appkey}/gadgets"]["post"]["requestBody"]
+    body = created["content"]["application/json"]["schema"]
+    assert sorted(body["properties"]) == ["gadget"]
+    gadget = body["properties"]["gadget"]
+    assert gadget["properties"]["size"]["type"] == "integer"
+    assert gadget["properties"]["description"]["description"] == "Description of the gadget"
+    assert "labelled-example-rows" in _kinds(service)
