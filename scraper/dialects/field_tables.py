@@ -79,9 +79,15 @@ def location_of(cell: str) -> str | None:
     return LOCATIONS.get(_norm(cell))
 
 
-def required_mark(cell: str, *, inverted: bool = False) -> tuple[bool | None, str]:
-    """Read a Required cell: (required, note). ``inverted`` for an "Optional" column. None when unreadable."""
+def required_mark(cell: str, *, inverted: bool = False, dash_required: bool = False) -> tuple[bool | None, str]:
+    """Read a Required cell: (required, note). ``inverted`` for an "Optional" column. None when unreadable.
+
+    ``dash_required``: the Optional column marks its optional rows ``O`` and the others ``-`` (Block Storage and
+    Network VPC v1.0: ``tokenId | Header | String | - |``, ``volumeId | Query | String | O | ... if absent, all``),
+    so a dash there is "not optional": required. Elsewhere a dash is an empty cell: optional."""
     mark = _norm(cell)
+    if mark == "-" and dash_required:
+        return True, ""
     if mark in REQUIRED_TRUE:
         return (not inverted if mark not in ("", "-") else False), ""
     if mark in REQUIRED_FALSE:
@@ -314,6 +320,12 @@ def is_field_table(table: Table) -> bool:
     return "name" in roles and bool({"type", "location", "description", "required"} & roles.keys())
 
 
+def _dashes_contrast_marks(table: Table, column: int) -> bool:
+    """The column holds both ``-`` and a mark that means yes (``O``, ``Y``): the dash is the other answer."""
+    marks = {_norm(row.cells[column]) for row in table.rows if column < len(row.cells)}
+    return "-" in marks and any(m in REQUIRED_TRUE and m not in ("", "-") for m in marks)
+
+
 def read_field_table(table: Table) -> FieldTable | None:
     """Read ``table`` as a field table, or None when its columns are not those of one."""
     roles, header_notes, inverted = _roles(table)
@@ -321,6 +333,11 @@ def read_field_table(table: Table) -> FieldTable | None:
         return None
     out = FieldTable(roles=roles, rows=[], line=table.line, has_type_column="type" in roles)
     out.notes.extend((table.line, note) for note in header_notes)
+    dash_required = inverted and _dashes_contrast_marks(table, roles["required"])
+    if dash_required:
+        out.notes.append(
+            (table.line, "the Optional column marks optional rows 'O' and the others '-': a '-' is read as required")
+        )
     width = len(table.header)
     depth_stack: list[str] = []
     parent_column, carried = roles.get("parent"), ""
@@ -365,7 +382,7 @@ def read_field_table(table: Table) -> FieldTable | None:
                 name = f"{parent}.{name}"
         else:
             depth_stack = [name]
-        out.rows.append(_row(name, cells, roles, inverted, row.line, notes, table.header))
+        out.rows.append(_row(name, cells, roles, inverted, row.line, notes, table.header, dash_required))
         out.rows[-1].element = element
         out.rows[-1].indexes = indexes
     return out
@@ -470,6 +487,7 @@ def _row(
     line: int,
     notes: list[str],
     header: Sequence[str],
+    dash_required: bool = False,
 ) -> FieldRow:
     def cell(role: Role) -> str:
         index = roles.get(role)
@@ -489,7 +507,7 @@ def _row(
             )
     required: bool | None = None
     if "required" in roles:
-        required, note = required_mark(cell("required"), inverted=inverted)
+        required, note = required_mark(cell("required"), inverted=inverted, dash_required=dash_required)
         if note:
             notes.append(note)
     if reading.mark not in ("", "-") and (required is None or not cell("required").strip()):

@@ -95,3 +95,16 @@ def test_rows_named_by_the_labels_an_example_holds_document_those_members() -> N
     assert gadget["properties"]["size"]["type"] == "integer"
     assert gadget["properties"]["description"]["description"] == "Description of the gadget"
     assert "labelled-example-rows" in _kinds(service)
+
+
+def test_a_dash_in_an_optional_column_of_o_marks_is_required() -> None:
+    # Block Storage / Network VPC v1.0: ``| Name | In | Type | Optional | Description |`` with ``O`` on the optional
+    # rows and ``-`` on the others (``Size | Body | Integer | - |``, ``tokenId | Header | String | - |``): the dash
+    # is "not optional", but it was read as an empty cell, so every body field was optional
+    _, spec = _read("compute-v1-labelled-example-values.md")
+    created = spec["paths"]["/v1.0/appkeys/{appkey}/gadgets"]["post"]["requestBody"]
+    gadget = created["content"]["application/json"]["schema"]["properties"]["gadget"]
+    assert sorted(gadget.get("required", [])) == ["name", "size"]
+    _, widgets = _read("block-storage-example-url-with-base-path.md")
+    params = _params(widgets["paths"]["/v1.0/appkeys/{appkey}/widgets"]["get"])
+    assert params[("id", "query")].get("required") is not True  # marked O: optional
