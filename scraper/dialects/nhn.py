@@ -3011,9 +3011,14 @@ class _PageReader:
         """Block Storage v1.0: ``GET .../volumes?id={volumeId}`` over the row ``volumeId | Query``. The query
         parameter is ``id``; its value is written as the placeholder ``{volumeId}``, and the row documents it by
         that name (it was a second query parameter ``volumeId`` beside an undocumented ``id``). The row becomes the
-        parameter ``id``, said in a finding; a row that names a parameter of its own in the query is left alone."""
+        parameter ``id``, said in a finding; a row that names a parameter of its own in the query, or whose name
+        the key misspells, is left alone."""
         placeholder = section.path.query_placeholders.get(name)
         if placeholder is None or any(n == placeholder for n, _ in section.path.query):
+            return False
+        if near_miss(name, [placeholder]) is not None:
+            # Push v2.3: ``messagErrorCause={messageErrorCause}``, the key a misspelling of the parameter the
+            # placeholder and the row name: not another parameter the row documents
             return False
         row = next((p for p in parameters if p.location == "query" and p.name == placeholder), None)
         if row is None:

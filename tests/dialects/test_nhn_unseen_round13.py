@@ -108,3 +108,12 @@ def test_a_dash_in_an_optional_column_of_o_marks_is_required() -> None:
     _, widgets = _read("block-storage-example-url-with-base-path.md")
     params = _params(widgets["paths"]["/v1.0/appkeys/{appkey}/widgets"]["get"])
     assert params[("id", "query")].get("required") is not True  # marked O: optional
+
+
+def test_a_query_key_misspelling_its_placeholder_does_not_rename_the_row() -> None:
+    # Push v2.3 en (tests/fixtures/nhn/unseen/guides, line 1148): ``...&messagErrorCause={messageErrorCause}`` over
+    # the row ``messageErrorCause``: the key misspells the placeholder, which is the parameter's name; the row is
+    # not renamed to the misspelling (as ``?id={volumeId}`` renames ``volumeId`` to ``id``)
+    _, spec = _read("compute-v1-labelled-example-values.md")
+    params = _params(spec["paths"]["/v1.0/appkeys/{appkey}/gadget-errors"]["get"])
+    assert params[("gadgetErrorCause", "query")]["description"] == "Cause of the error"
