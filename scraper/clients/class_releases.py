@@ -20,6 +20,7 @@ import ast
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from scraper.clients.class_renames import ClassChanges, aliases_block, class_cha
 from scraper.clients.method_operations import api_version, method_operations
 from scraper.clients.method_returns import changed_returns
 from scraper.clients.method_signatures import SignatureChange, changed_signatures
+from scraper.clients.model_fields import FieldChange, ModelRoles, changed_fields, model_roles
 
 if TYPE_CHECKING:
     from scraper.diff.change_scope import ChangeScope
@@ -71,18 +73,53 @@ def _differing(out: Path, tree: dict[str, bytes], name: str) -> Iterator[tuple[s
             yield rel, old, new
 
 
-def _compared(out: Path, tree: dict[str, bytes]) -> dict[str, tuple[ClassChanges, str | None, dict[str, str]]]:
+def _compared(
+    out: Path, tree: dict[str, bytes], explained: Mapping[str, ChangeScope]
+) -> tuple[dict[str, tuple[ClassChanges, str | None, dict[str, str]]], _FieldChanges]:
     """Per models module of ``tree`` whose file on disk differs: its class changes, and the disk's aliases with the
-    release that introduced them."""
+    release that introduced them; and the changes of the fields of the classes both renderings have."""
     found: dict[str, tuple[ClassChanges, str | None, dict[str, str]]] = {}
+    fields = _FieldChanges({}, {})
     for rel, old, new in _differing(out, tree, "models.py"):
         try:
             changes = class_changes(old, new)
+            client = _client_source(out, tree, rel.removesuffix("models.py") + "client.py")
+            read_roles = cache(partial(model_roles, client, new))  # read only when a class changed, then once
+            changed = changed_fields(old, new, changes, read_roles)
         except (SyntaxError, ValueError):
             continue  # a module the user broke: nothing to compare with
         release, aliases = module_aliases(old)
         found[rel] = (changes, release, aliases)
-    return found
+        if changed:
+            fields.changed[rel] = changed
+            scope = explained.get((api_version(client) if client else None) or "")
+            if listed := [c for c in changed if not _field_explained(c, read_roles(), scope)]:
+                fields.unexplained[rel] = listed
+    return found, fields
+
+
+@dataclass(frozen=True, slots=True)
+class _FieldChanges:
+    """Per models module: its changed model fields (all count for the release), and those the changelog lists."""
+
+    changed: dict[str, list[FieldChange]]
+    unexplained: dict[str, list[FieldChange]]
+
+
+def _client_source(out: Path, tree: dict[str, bytes], rel: str) -> str | None:
+    """The new client module beside a models module (the one on disk when this rendering writes none)."""
+    try:
+        return tree[rel].decode("utf-8") if rel in tree else (out / rel).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _field_explained(change: FieldChange, roles: ModelRoles, scope: ChangeScope | None) -> bool:
+    """Whether the spec diff's entry lists the change already: it made a release no lower than the field's and
+    touched an operation whose methods reach the class (a field the generator alone changed is listed)."""
+    if scope is None or scope.bump not in ("minor", "major") or (change.breaking and scope.bump != "major"):
+        return False
+    return bool(roles.operations.get(change.model, frozenset()) & (scope.operations | scope.responses))
 
 
 #: Per client module: its public methods returning another type, ``{method: (old type, new type)}``.
@@ -175,7 +212,7 @@ def class_release(
     listed again."""
     from scraper.diff.changelog import bump_version, update_changelog
 
-    compared = _compared(out, tree)
+    compared, fields = _compared(out, tree, explained or {})
     breaking = {
         rel: changes
         for rel, (changes, _, aliases) in compared.items()
@@ -184,10 +221,11 @@ def class_release(
     clients = _changed_clients(out, tree, explained or {})
     returns, signatures, unexplained = clients.returns, clients.signatures, clients.unexplained_signatures
     signatures_break = any(change.breaking for changes in signatures.values() for change in changes)
+    fields_break = any(change.breaking for changes in fields.changed.values() for change in changes)
     new_version = version
-    if (breaking or returns or signatures_break) and _major(version) <= _major(released):
+    if (breaking or returns or signatures_break or fields_break) and _major(version) <= _major(released):
         new_version = bump_version(released, "major")
-    elif signatures and _major_minor(version) <= _major_minor(released):  # a patch at most so far
+    elif (signatures or fields.changed) and _major_minor(version) <= _major_minor(released):  # a patch at most
         new_version = bump_version(released, "minor")
     for rel, (changes, release, aliases) in compared.items():
         source = tree[rel].decode("utf-8")
@@ -201,10 +239,12 @@ def class_release(
             block = aliases_block(carried, release) if same_major and release is not None else ""
         if block:
             tree[rel] = (source.rstrip("\n") + "\n" + block).encode("utf-8")
-    if not breaking and not clients.unexplained_returns and not unexplained and new_version == version:
+    listed = clients.unexplained_returns or unexplained or fields.unexplained
+    if not breaking and not listed and new_version == version:
         return version, changelog
     parts = (
         _section(breaking, compared),
+        _fields_section(fields.unexplained),
         _returns_section(clients.unexplained_returns),
         _signatures_section(unexplained),
     )
@@ -215,6 +255,7 @@ def class_release(
             words
             for words, found in (
                 ("model classes were renamed", breaking),
+                ("model fields changed" if fields_break else "model fields were extended", fields.changed),
                 ("methods return other types", returns),
                 (signature_words, signatures),
             )
@@ -251,6 +292,17 @@ def _section(
         dropped = [f"`{old}`" for old in changes.renamed if old in aliases]
         if dropped:
             lines.append(f"- `{module}`: deprecated aliases removed {', '.join(dropped)}")
+    return "\n".join(lines) + "\n"
+
+
+def _fields_section(fields: dict[str, list[FieldChange]]) -> str:
+    """The changelog's list of changed model fields, per API version module ("" when none)."""
+    if not fields:
+        return ""
+    lines = ["### Model fields changed", ""]
+    for rel, changes in fields.items():
+        module = rel.rsplit("/", 2)[-2]
+        lines.extend(f"- `{module}`: {c.line()}{' (breaking)' if c.breaking else ''}" for c in changes)
     return "\n".join(lines) + "\n"
 
 

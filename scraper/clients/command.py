@@ -358,8 +358,9 @@ def _release(
     explained: Mapping[str, ChangeScope] | None = None,
 ) -> list[Path]:
     """Write ``tree`` to ``out``, as a patch release when only the code changed (see :func:`generate_services`),
-    as a major one when a public class of the models was renamed or removed, a public method returns another type or
-    a public client signature changed incompatibly, as a minor one at least when a signature was only extended (see
+    as a major one when a public class of the models was renamed or removed, a model field changed incompatibly, a
+    public method returns another type or a public client signature changed incompatibly, as a minor one at least
+    when a signature or a model was only extended (see
     :mod:`class_releases`; a signature change ``explained`` by the changelog's spec changes is not listed again)."""
     if released is not None and version is not None:
         from scraper.clients.class_releases import class_release
@@ -369,7 +370,8 @@ def _release(
         if version != decided:  # said beside the release the docs decided (regenerate printed that one)
             print(
                 f"{out.name}: release {released} -> {version}"
-                " (model classes renamed or removed, methods returning another type, or client signatures changed;"
+                " (model classes renamed or removed, model fields changed, methods returning another type, or client"
+                " signatures changed;"
                 " CHANGELOG.md lists them)"
             )
     unchanged = {rel for rel, data in tree.items() if _same_on_disk(out / rel, data)}  # read once, used twice
