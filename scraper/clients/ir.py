@@ -53,7 +53,7 @@ from scraper.clients.restated_ref_types import restated_types_beside_refs
 from scraper.clients.scalar_all_of import scalar_all_of_in_document
 from scraper.clients.schema_cycles import cut_composition_cycles
 from scraper.clients.schema_names import RESERVED_CLASSES
-from scraper.clients.stream_twins import STREAM_MEDIA, stream_beside, stream_flag
+from scraper.clients.stream_twins import STREAM_MEDIA, stream_beside, stream_flag, twin_name
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.clients.untaggable_discriminators import untaggable_discriminators
@@ -1864,7 +1864,7 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         if op.get("callbacks") is not None:
             ctx.callbacks.append((method_names[i], op["callbacks"], ctx.where("paths", path, method, "callbacks")))
     result += _body_variants(result)
-    result += _stream_twins(result)
+    result += _stream_twins(ctx, result)
     result.sort(key=lambda o: o.method_name)
     # Iterator names: iter_<method>, deduplicated against every method name (and each other) in method-name order.
     paged = [o for o in result if o.pagination is not None]
@@ -2026,17 +2026,25 @@ def _body_variants(operations: Sequence[OperationIR]) -> list[OperationIR]:
     return out
 
 
-def _stream_twins(operations: Sequence[OperationIR]) -> list[OperationIR]:
+def _stream_twins(ctx: _Ctx, operations: Sequence[OperationIR]) -> list[OperationIR]:
     """One more method per operation whose typed JSON response may come as a stream instead (``stream_twins``):
     ``<name>_stream``, the same arguments, asking for the stream and returning it as it arrives; the JSON method
-    keeps its name, signature and return type."""
+    keeps its name, signature and return type. A method already named ``..._stream`` gets ``..._stream_events`` (or
+    ``_lines``, what it streams) rather than ``..._stream_stream``; a name another method has is numbered as a
+    repeated operation's is (``send_stream_2``), with a warning."""
     taken = {o.method_name for o in operations}
     out = []
     for op in operations:
         if op.offered_stream is None:
             continue
         media, kind, accept = op.offered_stream
-        name = naming.dedupe([f"{op.method_name}_stream"], taken=taken)[0]
+        wanted = twin_name(op.method_name, kind)
+        name = naming.dedupe([wanted], taken=taken)[0]
+        if name != wanted:
+            ctx.warn(
+                f"{ctx.where('paths', op.path, op.http_method.lower())}: the stream method of {op.method_name!r}"
+                f" would be {wanted!r}, which another method has; it is {name!r}"
+            )
         taken.add(name)
         op.stream_twin = name
         twin = dataclasses.replace(

@@ -3,10 +3,11 @@
 OpenAI's ``createChatCompletion``, Mistral's and Together's completions and Letta's ``send_message`` document one
 200 response as ``application/json`` (a schema) or ``text/event-stream``, the server choosing by a boolean in the
 request body (``stream``; Letta: ``streaming``). The method reads the JSON (its return type stays what it was); the
-IR adds a second one, ``<name>_stream``, for the stream (``ir._stream_twins``): the same arguments, ``Accept``
-naming the stream, and, when the body has such a flag, the flag sent as true, since with ``Accept`` alone these
-servers still answer JSON. Stainless' clients choose by ``stream=True`` overloads, the vendors' own SDKs by a
-``*_stream`` method; a second method keeps every existing signature and return type as they were.
+IR adds a second one, ``<name>_stream`` (:func:`twin_name`), for the stream (``ir._stream_twins``): the same
+arguments, ``Accept`` naming the stream, and, when the body has such a flag, the flag sent as true, since with
+``Accept`` alone these servers still answer JSON. Stainless' clients choose by ``stream=True`` overloads, the
+vendors' own SDKs by a ``*_stream`` method; a second method keeps every existing signature and return type as they
+were.
 
 Decided from the document only: the stream is the response's first streamed media type in document order (the
 same table as an operation that only streams); the flag is a top-level property of the JSON body's schema named
@@ -21,7 +22,7 @@ from typing import Any
 
 from scraper.clients.refs import component_name
 
-__all__ = ["STREAM_MEDIA", "stream_beside", "stream_flag"]
+__all__ = ["STREAM_MEDIA", "stream_beside", "stream_flag", "twin_name"]
 
 #: Streamed response media types (read as they arrive, :mod:`docs2client_runtime.streams`) -> response kind: server-sent
 #: events, and JSON values one per line (newline-delimited JSON, JSON Lines, JSON text sequences).
@@ -38,6 +39,13 @@ STREAM_MEDIA = {
 FLAG_NAMES = ("stream", "streaming")
 #: How deep ``allOf`` parts and references are followed to find the body's properties.
 _MAX_DEPTH = 8
+
+
+def twin_name(method: str, kind: str) -> str:
+    """The stream method's name for JSON method ``method``: ``<method>_stream``, but for a method whose name already
+    says stream (``chat_stream``: its operationId did) the kind it streams, ``chat_stream_events`` or
+    ``chat_stream_lines``, never ``chat_stream_stream``. (A name another method has is numbered by the IR.)"""
+    return f"{method}_{kind}" if method == "stream" or method.endswith("_stream") else f"{method}_stream"
 
 
 def stream_beside(content: Any) -> tuple[str, str] | None:

@@ -178,3 +178,30 @@ def test_the_async_client_streams_json_lines_and_events(tmp_path: Path, server: 
         "application/x-ndjson",
         "text/event-stream, application/problem+json",
     ]
+
+
+def _twin_doc(operations: dict[str, str]) -> dict[str, Any]:
+    """A document whose operations (path -> operationId) each answer JSON or events, or JSON or JSON lines."""
+    paths_: dict[str, Any] = {}
+    for path, operation_id in operations.items():
+        stream = "application/x-ndjson" if "lines" in path else "text/event-stream"
+        content = {"application/json": {"schema": {"type": "object"}}, stream: {"schema": {"type": "string"}}}
+        paths_[path] = {
+            "post": {"operationId": operation_id, "responses": {"200": {"description": "ok", "content": content}}}
+        }
+    return {"openapi": "3.1.0", "info": {"title": "t", "version": "1.0"}, "paths": paths_}
+
+
+def test_the_twin_of_a_method_named_stream_is_named_by_what_it_streams() -> None:
+    # ``chat_stream`` answering JSON or events had ``chat_stream_stream``; an operation whose name is its twin's
+    # (``send`` beside ``send_stream``) numbered the twin silently
+    doc = _twin_doc({"/chat": "chatStream", "/lines": "tailStream", "/send": "send", "/send-stream": "sendStream"})
+    package = ir.build_package([doc], source_names=["s.yaml"])
+    warnings = package.warnings
+    ops = {op.method_name: op for op in package.versions[0].operations}
+    assert ops["chat_stream"].stream_twin == "chat_stream_events"
+    assert ops["tail_stream"].stream_twin == "tail_stream_lines"
+    assert "chat_stream_stream" not in ops and "tail_stream_stream" not in ops
+    # ``send_stream`` is an operation's own name: the twin of ``send`` is numbered, and the numbering is said
+    assert ops["send"].stream_twin == "send_stream_2" and ops["send_stream"].stream_twin == "send_stream_events"
+    assert any("'send_stream'" in w and "'send_stream_2'" in w for w in warnings), warnings
