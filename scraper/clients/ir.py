@@ -39,6 +39,7 @@ from scraper.clients import (
 from scraper.clients.accept_header import accept_value
 from scraper.clients.annotation_names import annotation_names
 from scraper.clients.body_encoding import body_encoding
+from scraper.clients.client_headers import client_wide_headers
 from scraper.clients.credential_clashes import clash_warnings, credential_target
 from scraper.clients.discriminated_examples import discriminator_errors
 from scraper.clients.discriminated_wrappers import union_components
@@ -161,6 +162,14 @@ class ParamIR:
     style: str = ""  # OpenAPI style; "" is the location's default sent as a plain value; "json": content-encoded
     explode: bool = False
     deprecated: bool = False  # ``deprecated: true``: documented, and a warning when a call passes it
+    #: a client-wide header (``client_headers``): the constructor keyword whose value it sends unless the call passes
+    #: one; "" for a method's own parameter
+    client_default: str = ""
+
+    @property
+    def optional_annotation(self) -> str:
+        """The annotation of the parameter as an optional argument (``str | None``)."""
+        return _optional(self.annotation)
 
 
 #: The Python type a request body of each kind takes (``json``: the model class).
@@ -598,6 +607,8 @@ class VersionIR:
     default_requirements: list[list[str]] = field(default_factory=list)
     #: whether no ``security`` is stated anywhere, so :attr:`default_requirements` is each keyword scheme, optional
     requirements_inferred: bool = False
+    #: header parameters every operation requires alike, set once on the client (``client_headers``), one per name
+    client_headers: list[ParamIR] = field(default_factory=list)
     #: the document's ``externalDocs.url`` (an http(s) URL without credentials), else None
     docs_url: str | None = None
     #: the requests the API sends to its users (OpenAPI 3.1 ``webhooks``), by name then method
@@ -1110,6 +1121,12 @@ def _build_version(
     auth_schemes = _auth_schemes(
         doc, taken=[k.py_name for k in (server.keywords if server else [])] + [p.py_name for p in client_params]
     )
+    client_headers = _client_headers(
+        operations,
+        taken=[k.py_name for k in (server.keywords if server else [])]
+        + [p.py_name for p in client_params]
+        + [str(s.keyword) for s in auth_schemes if s.keyword is not None],
+    )
     default_requirements, requirements_inferred = _default_requirements(ctx, auth_schemes)
     keyworded = any(s.keyword is not None for s in auth_schemes)
     for op in operations:
@@ -1134,6 +1151,7 @@ def _build_version(
         other_servers=_other_servers(doc, server),
         uncallable_servers=_uncallable_servers(doc),
         client_params=client_params,
+        client_headers=client_headers,
         operations=operations,
         schemas=ctx.schemas,
         openapi=str(doc["openapi"]),
@@ -2852,6 +2870,27 @@ def _client_params(operations: Sequence[OperationIR], *, taken: set[str]) -> lis
             if p.client_level:
                 p.py_name = seen[p.wire_name].py_name
     return params
+
+
+def _client_headers(operations: Sequence[OperationIR], *, taken: Sequence[str]) -> list[ParamIR]:
+    """The header parameters that are the client's (``client_headers``): each becomes an optional constructor
+    keyword (its method argument's name unless the constructor has that one: ``taken`` and the constructor's own),
+    and every method's parameter of that name an optional override of it. One parameter per header, in name order."""
+    documented = {(op.http_method, op.path, op.operation_id): op for op in operations}  # not twins, not variants
+    lifted = client_wide_headers(documented.values())
+    first: dict[str, ParamIR] = {}
+    for op in operations:
+        for p in op.params:
+            if p.location == "header" and p.wire_name.lower() in lifted:
+                first.setdefault(p.wire_name.lower(), p)
+    chosen = [first[name] for name in lifted]
+    names = naming.dedupe([p.py_name for p in chosen], taken=[*taken, *CLIENT_KWARGS])
+    keyword = {p.wire_name.lower(): name for p, name in zip(chosen, names, strict=True)}
+    for op in operations:
+        for p in op.params:
+            if p.location == "header" and p.wire_name.lower() in keyword:
+                p.required, p.client_default = False, keyword[p.wire_name.lower()]
+    return chosen
 
 
 # --------------------------------------------------------------------------------------------------------- examples
