@@ -46,6 +46,7 @@ from scraper.clients.discriminated_wrappers import union_components
 from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.misspelled_refs import misspelled_refs
+from scraper.clients.paging_inference import inferred_pagination
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
 from scraper.clients.request_media import offered_media_types
@@ -57,6 +58,7 @@ from scraper.clients.schema_names import RESERVED_CLASSES
 from scraper.clients.stream_twins import STREAM_MEDIA, stream_beside, stream_flag, twin_name
 from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
+from scraper.clients.union_members import union_members
 from scraper.clients.untaggable_discriminators import untaggable_discriminators
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_nodes import copy_tree
@@ -267,7 +269,7 @@ class PaginationIR:
     are final); ``item_type`` is the element's annotation.
     """
 
-    style: str  # offset | marker
+    style: str  # offset | marker | page (the cursor is a page number, advanced by one: inferred listings only)
     items: str  # wire name of the array property of the 2xx body; "": the body itself is the array (the page)
     limit: ParamIR
     cursor: ParamIR
@@ -279,6 +281,19 @@ class PaginationIR:
     inline_class: str | None = None
     #: where the spec declares it (``<source>: <pointer>: x-pagination``), for what is found once the schemas are final
     declared_at: str = ""
+    #: what the paging was inferred from when the document does not declare it (``paging_inference``); "" if declared
+    inferred: str = ""
+
+    @property
+    def runtime_style(self) -> str:
+        """The runtime's iterator that pages it: a page number travels as a marker, the next one given each page."""
+        return "marker" if self.style == "page" else self.style
+
+    @property
+    def first_page(self) -> int:
+        """Page style: the first page's number, the cursor's documented default (else 1)."""
+        default = self.cursor.default
+        return default if isinstance(default, int) and not isinstance(default, bool) and default >= 0 else 1
 
     @property
     def reads_body(self) -> bool:
@@ -2291,6 +2306,16 @@ def _build_operation(
     external: dict[str, Any] = raw_docs if isinstance(raw_docs, dict) else {}
     source_url = _str_or_none(source.get("url")) or _str_or_none(external.get("url"))
     pagination = _pagination(where, op, params, response_model) if "x-pagination" in op else None
+    if pagination is None and response_model is not None and response_kind == "json":
+        inferred = inferred_pagination(
+            method,
+            [(p.wire_name, _integer(p.annotation)) for p in params if p.location == "query" and not p.client_level],
+            ctx.schemas.get(response_model),
+            ctx.schemas,
+        )
+        if inferred is not None:
+            pagination = _pagination(where, {"x-pagination": inferred}, params, response_model)
+            pagination.inferred = inferred["x-inferred"]
     return OperationIR(
         operation_id=operation_id,
         method_name=method_name,
@@ -2381,6 +2406,14 @@ def _read_media_types(
     return media_types
 
 
+def _integer(annotation: str) -> bool:
+    """Whether a parameter's annotation is ``int`` (``int | None`` too)."""
+    try:
+        return union_members(annotation) - {"None"} == {"int"}
+    except SyntaxError:
+        return False
+
+
 def _pagination(
     where: str, op: Mapping[str, Any], params: Sequence[ParamIR], response_model: str | None
 ) -> PaginationIR:
@@ -2392,8 +2425,8 @@ def _pagination(
     if not isinstance(raw, dict):
         raise GenerationError(f"{here}: expected a mapping {{style, items, limit, offset|marker}}; got {raw!r:.80}")
     style = raw.get("style")
-    if style not in ("offset", "marker"):
-        raise GenerationError(f"{here}.style is {style!r}; expected 'offset' or 'marker'")
+    if style not in ("offset", "marker", "page"):
+        raise GenerationError(f"{here}.style is {style!r}; expected 'offset', 'marker' or 'page'")
     items = raw.get("items", "")
     if not isinstance(items, str):  # absent or "": the body itself is the page, checked once the schemas are final
         raise GenerationError(f"{here}.items is {items!r}; expected the name of the array property of the 2xx body")

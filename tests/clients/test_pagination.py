@@ -276,13 +276,19 @@ def test_iterator_surface(api: ModuleType) -> None:
     assert "Offset pagination" in (api.Client.iter_list_archives.__doc__ or "")
 
 
-def test_no_iterators_without_x_pagination() -> None:
-    """A third-party spec with offset/limit parameters but no x-pagination gets no iterator (no guessing)."""
+def test_no_iterators_without_x_pagination_but_where_the_body_says_it_pages() -> None:
+    """A third-party spec with offset/limit parameters but no x-pagination gets an iterator only where the body has
+    one array and a total or next marker (``contents`` beside ``total_count``: inferred, and said so,
+    ``paging_inference``); a body with no such marker gets none (no guessing from parameter names alone)."""
     spec = paging_spec()
     for item in spec["paths"].values():
         item["get"].pop("x-pagination", None)
     files = render_package([spec])
     client = files[f"{PACKAGE}/v1_0/client.py"].decode()
+    assert set(re.findall(r"def (iter_\w+)", client)) == {"iter_list_archives"}
+    assert client.count("Inferred: the document does not say this listing pages") == 2  # sync and async
+    spec["components"]["schemas"]["ArchiveListResponse"]["properties"].pop("total_count")
+    client = render_package([spec])[f"{PACKAGE}/v1_0/client.py"].decode()
     assert "def iter_" not in client
     assert "Iterator" not in client
     petstore = render_package([yaml.safe_load((FIXTURES / "petstore-3.0.yaml").read_text(encoding="utf-8"))])
@@ -305,7 +311,7 @@ def test_iterator_names_avoid_existing_methods() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"style": "cursor"}, "x-pagination.style is 'cursor'; expected 'offset' or 'marker'"),
+        ({"style": "cursor"}, "x-pagination.style is 'cursor'; expected 'offset', 'marker' or 'page'"),
         ({"offset": "start"}, "x-pagination.offset is 'start'; expected the name of one of the operation's query"),
         ({"limit": None}, "x-pagination.limit is None"),
         ({"items": ""}, "x-pagination.items is missing; expected the name of the array property"),
