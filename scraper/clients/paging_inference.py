@@ -111,7 +111,8 @@ def _properties(schemas: Mapping[str, Any], schema: Any, depth: int) -> dict[str
     if depth > _MAX_DEPTH or not isinstance(schema, Mapping):
         return {}
     found: dict[str, Any] = {}
-    for part in schema.get("allOf") or []:
+    parts = schema.get("allOf")
+    for part in parts if isinstance(parts, list) else []:  # a hostile document's ``allOf: 5`` is no composition
         found.update(_properties(schemas, part, depth + 1))
     own = schema.get("properties")
     if isinstance(own, Mapping):

@@ -22,6 +22,7 @@ import yaml
 
 from scraper.clients import ir
 from scraper.clients.package import render_package
+from scraper.clients.paging_inference import inferred_pagination
 from tests import paths
 from tests.clients.package_import import imported, run_package_mypy, write_package
 
@@ -140,3 +141,12 @@ def test_the_iterators_page_through_everything_a_capping_server_holds(tmp_path: 
     ]
     mypy = run_package_mypy(out, "moons", cache=tmp_path / ".mypy")
     assert mypy.returncode == 0, mypy.stdout
+
+
+def test_a_malformed_body_schema_is_no_listing_and_no_traceback() -> None:
+    # what a document the validator let through may still hold where this reads: nothing to page, no exception
+    query = [("page", True), ("per_page", True)]
+    for body in ({"allOf": 5}, {"allOf": "x", "properties": 3}, {"properties": {"a": {"allOf": 7}, "b": 1}}, None):
+        assert inferred_pagination("GET", query, body, {}) is None
+    looped = {"A": {"allOf": [{"$ref": "#/components/schemas/A"}], "properties": {"a": {"type": "array"}}}}
+    assert inferred_pagination("GET", query, {"$ref": "#/components/schemas/A"}, looped) is None
