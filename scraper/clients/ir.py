@@ -38,6 +38,7 @@ from scraper.clients import (
 )
 from scraper.clients.accept_header import accept_value
 from scraper.clients.annotation_names import annotation_names
+from scraper.clients.bearer_alternatives import one_bearer_token, one_token_warning
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.client_headers import client_wide_headers
 from scraper.clients.credential_clashes import clash_warnings, credential_target
@@ -898,6 +899,10 @@ class _Ctx:
     error_refs: frozenset[str] | None = None
     #: where each keyword scheme's credential goes (see :func:`_credential_targets`), read on first need
     credential_targets: dict[str, tuple[str, str]] | None = None
+    #: requirements naming several bearer-token schemes, read as one token of any (pointer, the schemes named)
+    one_token_places: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: the schemes the clients take a bearer token for (HTTP bearer, OAuth 2.0, OpenID Connect), read on first need
+    bearer_schemes: frozenset[str] | None = None
 
     def warn(self, message: str) -> None:
         """Record something the spec says that the generated client does not honour (the report lists it)."""
@@ -1143,6 +1148,8 @@ def _build_version(
         + [str(s.keyword) for s in auth_schemes if s.keyword is not None],
     )
     default_requirements, requirements_inferred = _default_requirements(ctx, auth_schemes)
+    if (said := one_token_warning(ctx.one_token_places)) is not None:
+        ctx.warn(said)
     keyworded = any(s.keyword is not None for s in auth_schemes)
     for op in operations:
         op.requirements = op.security if op.security is not None else default_requirements
@@ -1310,6 +1317,7 @@ def _default_requirements(ctx: _Ctx, schemes: Sequence[AuthSchemeIR]) -> tuple[l
     credential satisfies it."""
     stated = _security_requirements(ctx.doc.get("security"))
     _check_requirement_names(ctx, ctx.where("security"), stated)
+    stated = _one_token(ctx, ctx.where("security"), stated)
     for message in clash_warnings(ctx.where("security"), stated or [], _credential_targets(ctx)):
         ctx.warn(message)
     if stated is not None:
@@ -2362,12 +2370,29 @@ def _operation_security(ctx: _Ctx, where: str, op: Mapping[str, Any]) -> list[li
         ctx.warn(f"{where}: security: expected a list of security requirements; the document's applies")
         return None
     _check_requirement_names(ctx, f"{where}: security", own)
+    own = _one_token(ctx, f"{where}/security", own) or []
     documented = _security_requirements(ctx.doc.get("security"))
-    if own == documented:
+    if own == _one_token(ctx, None, documented):
         return None  # the document's requirement: warned of at /security
     for message in clash_warnings(f"{where}/security", own, _credential_targets(ctx)):
         ctx.warn(message)
     return own
+
+
+def _one_token(ctx: _Ctx, where: str | None, requirements: list[list[str]] | None) -> list[list[str]] | None:
+    """``requirements`` with an alternative naming several bearer-token schemes read as one token of any of them
+    (:mod:`~scraper.clients.bearer_alternatives`); each such alternative recorded at ``where`` (None: not recorded,
+    the document's list read again for a comparison)."""
+    if requirements is None:
+        return None
+    if ctx.bearer_schemes is None:
+        ctx.bearer_schemes = frozenset(s.name for s in _auth_schemes(ctx.doc) if s.kind == "bearer")
+    if where is not None:
+        for index, alternative in enumerate(requirements):
+            named = list(dict.fromkeys(n for n in alternative if n in ctx.bearer_schemes))
+            if len(named) > 1:
+                ctx.one_token_places.append((f"{where}/{index}", named))
+    return one_bearer_token(requirements, ctx.bearer_schemes)
 
 
 def _credential_targets(ctx: _Ctx) -> dict[str, tuple[str, str]]:
