@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-__all__ = ["clash_warnings", "credential_target"]
+__all__ = ["clash_warnings", "credential_target", "refused_with_every_keyword"]
 
 
 def credential_target(kind: str | None, key: str | None) -> tuple[str, str] | None:
@@ -31,6 +31,20 @@ def credential_target(kind: str | None, key: str | None) -> tuple[str, str] | No
     if kind == "cookie":
         return (f"cookie:{key}", f"{key} cookie")
     return None
+
+
+def _clashes(alternative: Sequence[str], targets: Mapping[str, tuple[str, str]]) -> bool:
+    """Whether two schemes of ``alternative`` set the same target."""
+    found = [targets[name][0] for name in alternative if name in targets]
+    return len(found) != len(set(found))
+
+
+def refused_with_every_keyword(requirements: Sequence[Sequence[str]], targets: Mapping[str, tuple[str, str]]) -> bool:
+    """Whether a client given a credential for every scheme of ``targets`` still refuses the call (the runtime's
+    ``Credentials`` raises ``MissingCredentialsError``): an alternative it has every credential for clashes, and none
+    it has every credential for does not. A contract test then checks that refusal instead of a request."""
+    complete = [alt for alt in requirements if alt and all(name in targets for name in alt)]
+    return any(_clashes(alt, targets) for alt in complete) and all(_clashes(alt, targets) for alt in complete)
 
 
 def clash_warnings(

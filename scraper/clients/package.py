@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from scraper.clients import cases, ir
+from scraper.clients.credential_clashes import credential_target, refused_with_every_keyword
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import AuthSchemeIR, GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
 from scraper.clients.models import inline_item_classes, long_cycle_warnings
@@ -334,6 +335,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         v=v,
         has_requests=bool(requests),
         has_omitted=bool(omitted),
+        has_refused=any(case.get("refused") for case in requests),
         has_responses=bool(responses),
         has_webhooks=bool(webhooks),
         # the form check lays the fields out by the Encoding Object; without form bodies it is never reached
@@ -382,6 +384,9 @@ def _request_case(v: VersionIR, op: OperationIR, client_values: Mapping[str, Any
             xfail = op.body.example.problem
             strict = op.body.example.known
     case = cases.request_case(v, op, values, client_values, body, xfail)
+    targets = {s.name: t for s in v.credential_schemes if (t := credential_target(s.kind, s.key)) is not None}
+    if op.chooses_credentials and refused_with_every_keyword(op.requirements, targets):
+        case["refused"] = True  # every alternative the keywords could send sets one header twice: nothing goes
     if xfail and not strict:
         case["xfail_strict"] = False
     return case
