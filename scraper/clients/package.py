@@ -336,12 +336,20 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         has_requests=bool(requests),
         has_omitted=bool(omitted),
         has_refused=any(case.get("refused") for case in requests),
+        has_empty_parts=any(_empty_parts(case["body"]) for case in requests),
         has_responses=bool(responses),
         has_webhooks=bool(webhooks),
         # the form check lays the fields out by the Encoding Object; without form bodies it is never reached
         has_form_bodies=any(op.body is not None and op.body.kind == "form" for op in v.operations),
     )
     return module, json.dumps(data, indent=2, ensure_ascii=False, default=_json_scalar) + "\n"
+
+
+def _empty_parts(body: Mapping[str, Any] | None) -> bool:
+    """Whether a request case's multipart example has a field no part carries (null, or an empty list)."""
+    if not body or body.get("kind") != "multipart" or not isinstance(body.get("value"), Mapping):
+        return False
+    return any(value is None or value == [] for value in body["value"].values())
 
 
 def _json_scalar(value: Any) -> str:
