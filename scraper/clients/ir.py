@@ -38,6 +38,7 @@ from scraper.clients import (
 )
 from scraper.clients.accept_header import accept_value
 from scraper.clients.annotation_names import annotation_names
+from scraper.clients.api_version_params import document_version_value, document_version_warning
 from scraper.clients.bearer_alternatives import one_bearer_token, one_token_warning
 from scraper.clients.body_encoding import body_encoding
 from scraper.clients.client_headers import client_wide_headers
@@ -901,6 +902,8 @@ class _Ctx:
     credential_targets: dict[str, tuple[str, str]] | None = None
     #: requirements naming several bearer-token schemes, read as one token of any (pointer, the schemes named)
     one_token_places: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: required ``api-version`` parameters sent as the document's version (where, wire name), in document order
+    version_param_places: list[tuple[str, str]] = field(default_factory=list)
     #: the schemes the clients take a bearer token for (HTTP bearer, OAuth 2.0, OpenID Connect), read on first need
     bearer_schemes: frozenset[str] | None = None
 
@@ -1149,6 +1152,9 @@ def _build_version(
     )
     default_requirements, requirements_inferred = _default_requirements(ctx, auth_schemes)
     if (said := one_token_warning(ctx.one_token_places)) is not None:
+        ctx.warn(said)
+    places = ctx.version_param_places
+    if (said := document_version_warning([w for w, _ in places], places[0][1] if places else "", version)) is not None:
         ctx.warn(said)
     keyworded = any(s.keyword is not None for s in auth_schemes)
     for op in operations:
@@ -2682,6 +2688,9 @@ def _build_params(
         what = f"parameter {param['name']!r}"
         if fixed:
             example = ExampleCheck(schema["const"])
+        elif (version := document_version_value(param, _resolve(ctx, schema), ctx.version)) is not None:
+            fixed, example = True, ExampleCheck(version)
+            ctx.version_param_places.append((here.split(": parameter ")[0], str(param["name"])))
         elif param.get("example") is not None:  # example: null is how some generators write "none" (_example)
             example = _check_value(ctx, param["example"], schema, labels, what)
         elif isinstance(param.get("examples"), dict) and param["examples"]:
