@@ -71,6 +71,8 @@ def path_segment(value: Any) -> str:
 
 def _path_text(p: ParamIR, value: Any) -> str:
     wire = serializer()
+    if p.reserved and isinstance(value, str):  # a resource name: its slashes separate segments
+        return "/".join(path_segment(part) for part in value.split("/"))
     if p.style or isinstance(value, dict | list):
         return str(wire.styled_path(p.wire_name, value, p.style or "simple", p.explode if p.style else False))
     return path_segment(value)

@@ -166,6 +166,9 @@ class ParamIR:
     style: str = ""  # OpenAPI style; "" is the location's default sent as a plain value; "json": content-encoded
     explode: bool = False
     deprecated: bool = False  # ``deprecated: true``: documented, and a warning when a call passes it
+    #: a path value whose slashes separate segments (RFC 6570 reserved expansion, ``{+name}``: a resource name such
+    #: as ``projects/p/locations/l``): marked ``x-reservedExpansion`` or ``allowReserved`` (see :func:`_reserved`)
+    reserved: bool = False
     #: a client-wide header (``client_headers``): the constructor keyword whose value it sends unless the call passes
     #: one; "" for a method's own parameter
     client_default: str = ""
@@ -2705,7 +2708,12 @@ def _build_params(
                 example = _check_value(ctx, wire_value, schema, labels, what)
         if example is not None and example.problem and not param.get("x-client-parameter"):
             example = _instead_of_invalid(ctx, schema, here, example, required)
-        if param["in"] == "path" and style in ("", "simple") and example is not None:
+        reserved = _reserved(ctx, param, style, schema)
+        if reserved and example is not None and path_segments.has_refused_part(example.value):
+            refused = f"{example.value!r} has an empty, '.' or '..' part, which the client refuses"
+            ctx.warn(f"{here}: {refused}; no request contract test")
+            example = ExampleCheck(example.value, problem=refused)
+        elif param["in"] == "path" and style in ("", "simple") and example is not None:
             example = _carried_path_value(ctx, schema, here, example)
         annotation = _annotation(ctx, schema)
         if param["in"] == "path":  # None would become the text "None" in the URL
@@ -2729,9 +2737,24 @@ def _build_params(
                 style=style,
                 explode=explode,
                 deprecated=param.get("deprecated") is True,
+                reserved=reserved,
             )
         )
     return out
+
+
+def _reserved(ctx: _Ctx, param: Mapping[str, Any], style: str, schema: Any) -> bool:
+    """Whether a path parameter's value is sent with its slashes as segment separators: a plain string marked
+    ``x-reservedExpansion: true`` (what Google's discovery-to-OpenAPI conversion writes for RFC 6570's ``{+name}``)
+    or ``allowReserved: true`` (which OpenAPI defines for query parameters only; on a path parameter the author's
+    meaning is the same). Only ``/`` is kept: every other character is escaped as in any path segment, which a
+    server decodes alike, and each part is checked as a segment (never empty, ``.`` or ``..``)."""
+    if param["in"] != "path" or style != "" or not (
+        param.get("x-reservedExpansion") is True or param.get("allowReserved") is True
+    ):
+        return False
+    kind = _resolve(ctx, schema).get("type", "string") if isinstance(schema, dict) else "string"
+    return kind == "string"
 
 
 def _integer_maximum(schema: Any) -> int | None:
@@ -2833,7 +2856,7 @@ def _param_style(ctx: _Ctx, where: str, param: Mapping[str, Any]) -> tuple[str, 
         ctx.warn(f"{where}: style {style!r} is not allowed here; sent as {allowed[0]!r}")
         style = allowed[0]
     explode = bool(param.get("explode", style == "form"))
-    if param.get("allowReserved"):
+    if param.get("allowReserved") and location != "path":  # a path's: see _reserved
         ctx.warn(f"{where}: allowReserved is not honoured; reserved characters are percent-encoded")
     kind = _resolve(ctx, schema).get("type")
     kinds = set(kind) if isinstance(kind, list) else {kind}

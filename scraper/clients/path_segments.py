@@ -13,7 +13,7 @@ from typing import Any
 from scraper.clients import synthesis
 from scraper.clients.render import wire_text
 
-__all__ = ["REFUSED", "carried_value", "is_refused"]
+__all__ = ["REFUSED", "carried_value", "has_refused_part", "is_refused"]
 
 #: The segments the runtime refuses (see the module docstring).
 REFUSED = frozenset({"", ".", ".."})
@@ -31,6 +31,11 @@ def _segment_text(value: Any) -> str:
 def is_refused(value: Any) -> bool:
     """Whether the client refuses ``value`` as a plain (``simple`` style) path argument."""
     return value is not None and _segment_text(value) in REFUSED
+
+
+def has_refused_part(value: Any) -> bool:
+    """Whether a reserved-expansion path value (its slashes separating segments) has a part the runtime refuses."""
+    return value is not None and any(part in REFUSED for part in _segment_text(value).split("/"))
 
 
 def carried_value(
