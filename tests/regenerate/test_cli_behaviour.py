@@ -112,6 +112,7 @@ def test_online_regenerate_with_failed_pages_exits_nonzero_after_a_summary(
         force=False,
         online=True,
         specs_only=True,
+        jobs=None,
     )
     assert regenerate_run(args) == 1
     captured = capsys.readouterr()

@@ -147,6 +147,7 @@ def test_online_regenerate_fetches_then_rebuilds_only_what_changed(
         force=False,
         online=True,
         specs_only=True,
+        jobs=None,
     )
     assert run(args) == 0
     out = capsys.readouterr().out
