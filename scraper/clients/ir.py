@@ -2749,8 +2749,10 @@ def _reserved(ctx: _Ctx, param: Mapping[str, Any], style: str, schema: Any) -> b
     or ``allowReserved: true`` (which OpenAPI defines for query parameters only; on a path parameter the author's
     meaning is the same). Only ``/`` is kept: every other character is escaped as in any path segment, which a
     server decodes alike, and each part is checked as a segment (never empty, ``.`` or ``..``)."""
-    if param["in"] != "path" or style != "" or not (
-        param.get("x-reservedExpansion") is True or param.get("allowReserved") is True
+    if (
+        param["in"] != "path"
+        or style != ""
+        or not (param.get("x-reservedExpansion") is True or param.get("allowReserved") is True)
     ):
         return False
     kind = _resolve(ctx, schema).get("type", "string") if isinstance(schema, dict) else "string"
