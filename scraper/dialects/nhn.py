@@ -388,6 +388,9 @@ class _Label:
 
     part: str | None  # "request" | "response" | "failure" | None (unchanged)
     location: str | None  # "path" | "query" | "header" | "body" | None
+    #: The words in parentheses after the label (``Response (Statistics criteria added)``): which way of several the
+    #: blocks under it document; "" when none.
+    qualifier: str = ""
 
 
 #: Prose naming the guide's common response (``Common Response Body``, ``#common-response-body``, ``공통 응답``,
@@ -642,11 +645,36 @@ def _title_names_path(title: str, path: str) -> bool:
     return any(_stem(w) in path_words for w in re.findall(r"[a-z0-9]{3,}", title.lower()))
 
 
+#: A label then words in parentheses that qualify it (``Response (Statistics criteria added)``); the parentheses hold
+#: more than a version (``Response Body (v2)`` is a label of its own words).
+_QUALIFIED_LABEL = re.compile(r"([^()]*\S)\s*\(([^()]*[^\W\d][^()]*)\)")
+
+
+def _same_case(heading: str, qualifier: str) -> bool:
+    """Whether ``heading`` ends with ``qualifier`` in parentheses (``Statistical Event Objects (Statistics criteria:
+    Default value)`` under ``Response (Statistics criteria: Default Value)``): the case a qualified label started."""
+    match = _QUALIFIED_LABEL.fullmatch(clean_text(heading).strip())
+    return bool(qualifier) and match is not None and match.group(2).strip().casefold() == qualifier.casefold()
+
+
 def _label(text: str) -> _Label | None:
     """Read a label (``[Path Parameter]``, ``**Request Body**``, ``#### 응답``); None when the text is not one."""
     stripped = clean_text(text).strip()
     if not stripped or len(stripped) > 60 or "\n" in stripped:
         return None
+    plain = _plain_label(stripped)
+    qualified = _QUALIFIED_LABEL.fullmatch(stripped) if plain is None else None
+    if qualified is not None:
+        # SMS: "#### Response (Statistics criteria: Default Value)": a label, and the case its blocks document (a
+        # label whose parentheses are label words, "Parameter(Query String)", "Response (JSON)", is read whole)
+        label = _plain_label(qualified.group(1))
+        if label is not None:
+            return _Label(label.part, label.location, clean_text(qualified.group(2)).strip())
+    return plain
+
+
+def _plain_label(stripped: str) -> _Label | None:
+    """:func:`_label` of a text without the qualifier it reads apart."""
     inner = re.sub(r"^\[(.*)\](.*)$", r"\1 \2", stripped).strip()
     bracketed = stripped.startswith("[")
     head = inner.split("]")[0] if bracketed else inner
@@ -658,7 +686,7 @@ def _label(text: str) -> _Label | None:
         tails = [" ".join(words[-n:]) for n in (2, 1) if len(words) >= n]
         tail = next((t for t in tails if _is_structural(t)), "")
         if tail:
-            return _label(f"[{tail}]")
+            return _plain_label(f"[{tail}]")
     if after is not None and after.group(2).strip() and not set(_words(after.group(2))) <= _COMPOUND_WORDS:
         # Log & Crash (ja): "[out]成功時は"Success"、失敗時はエラーメッセージ" (an output field's note): the words
         # after the bracket are a sentence, not more of the label; only the bracket's own words label
@@ -1984,6 +2012,22 @@ class _PageReader:
                         alternative, alternative_level = "", 0  # the request's ways are not the response's
                     part = label.part or part
                     location = label.location
+                    if label.qualifier and part in ("request", "response"):
+                        # SMS: "#### Response (Statistics criteria: Default Value)", then "... (Statistics criteria
+                        # added)": each qualified label starts one way the part is documented
+                        alternative, alternative_level = label.qualifier, block.level
+                        self._finding(
+                            "qualified-label",
+                            block.line,
+                            title,
+                            f"the heading {caption!r} is read as the {part} label, for the case"
+                            f" {label.qualifier!r}; the tables and examples under it, and under the headings after"
+                            " it that name the same case, document that case",
+                        )
+                elif _same_case(caption, alternative):
+                    # "#### Statistical Event Objects (Statistics criteria added)" after "#### Response (Statistics
+                    # criteria added)": more of the same way
+                    pass
                 elif part in ("request", "response") and (not alternative or block.level <= alternative_level):
                     # a heading below the alternative's (##### under ####) is a note on it, not another way
                     alternative, alternative_level = caption, block.level

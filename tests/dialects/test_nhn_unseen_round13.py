@@ -69,6 +69,7 @@ def test_fixture_rows_name_this_file() -> None:
         "block-storage-example-url-with-base-path.md",
         "appkey-url-format-examples.md",
         "compute-v1-labelled-example-values.md",
+        "sms-qualified-response-headings.md",
     ):
         assert f"`{name}` (synthetic; test: `test_nhn_unseen_round13.py`)" in readme
 
@@ -117,3 +118,19 @@ def test_a_query_key_misspelling_its_placeholder_does_not_rename_the_row() -> No
     _, spec = _read("compute-v1-labelled-example-values.md")
     params = _params(spec["paths"]["/v1.0/appkeys/{appkey}/gadget-errors"]["get"])
     assert params[("gadgetErrorCause", "query")]["description"] == "Cause of the error"
+
+
+def test_a_response_heading_with_a_qualifier_starts_the_response() -> None:
+    # SMS en/api-guide.md (international statistics): "#### Response (Statistics criteria: Default Value)" and the
+    # table under "#### Statistical Event Objects (...)": the heading's qualifier hid the label, so the envelope
+    # rows and the object's rows (``events.RECEIVED``, ...) were query parameters of the request
+    service, spec = _read("sms-qualified-response-headings.md")
+    operation = spec["paths"]["/widget/v3.0/appKeys/{appKey}/stats/region"]["get"]
+    assert sorted(_params(operation)) == [("appKey", "path"), ("criteria", "query"), ("from", "query")]
+    schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    item = schema["properties"]["body"]["properties"]["data"]["items"]
+    assert item["properties"]["counts"]["properties"]["ASKED"]["description"] == "Number of requests"
+    assert item["properties"]["eventTime"]["description"] == "Display time"
+    [qualified] = [f for f in service.findings if f.kind == "qualified-label"]
+    assert qualified.line == 26
+    assert "Grouping: Default value" in qualified.message
