@@ -418,8 +418,37 @@ def emit_spec(
         # the same operations again, each example that contradicts its schema kept beside it instead (examples
         # name no model, so the components stay as they are)
         spec["paths"], _ = _paths(service, ordered, ids, Counter(seen_ids), rejected)
+    if "security" not in spec:
+        spec = _with_hoisted_security(spec)
     spec, _ = share_repeated_objects(spec)
     return spec, findings
+
+
+def _path_operations(paths: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every Operation Object of ``paths``, the ones kept under ``x-additionalOperations`` too."""
+    found = [op for item in paths.values() for key, op in item.items() if key in _OPENAPI_METHODS]
+    found += [op for item in paths.values() for op in item.get("x-additionalOperations", {}).values()]
+    return found
+
+
+def _with_hoisted_security(spec: dict[str, Any]) -> dict[str, Any]:
+    """``spec`` with the security requirement every one of its operations states alike as the document's: a guide
+    that documents credentials on only some operations gives them as those operations' own (the dialect's
+    ``operation-security``), and a version whose operations are all among them (CloudTrail v2.0) reads as the
+    guide would say it once; without this the same version's document would change shape with the other
+    versions' operations."""
+    operations = _path_operations(spec["paths"])
+    first = operations[0].get("security") if operations else None
+    if not first or any(op.get("security") != first for op in operations):
+        return spec
+    for op in operations:
+        del op["security"]
+    ordered: dict[str, Any] = {}
+    for key, value in spec.items():
+        if key == "tags" or (key == "paths" and "security" not in ordered):
+            ordered["security"] = first
+        ordered[key] = value
+    return ordered
 
 
 def _paths(

@@ -782,6 +782,11 @@ class _PageReader:
         self.field_value_tables: dict[str, list[tuple[str, Table]]] = {}
         self._told_value_tables: set[int] = set()
         self.auth_headers: dict[str, tuple[str, int]] = {}  # header name -> (scheme kind, line)
+        #: Header name -> where the guide documents it: the index of each operation whose section does (in
+        #: ``service.operations``) and its first line there, None for a place outside every operation.
+        self._auth_places: dict[str, dict[int | None, int]] = {}
+        #: The index of the operation being read, None outside the operations.
+        self._reading_operation: int | None = None
         #: Header name -> the value the guide first writes for it (``Basic Base64(...)``), for the scheme's words.
         self._auth_values: dict[str, str] = {}
         #: Rows of field tables outside any operation ("Path Parameter: appKey" in the common information), by
@@ -872,7 +877,9 @@ class _PageReader:
             if variants[key] > 1 and seen[key] > 1:
                 section.variant = f"{section.variant}#{seen[key]}" if section.variant else f"#{seen[key]}"
             version = versions[id(section)]
+            self._reading_operation = len(service.operations)
             built.append((section, self._operation(section, version, token_header)))
+            self._reading_operation = None
             service.operations.append(built[-1][1])
         self._bodies_outside_operations(outside, _read_names(service))
         self._duplicate_titles(service)
@@ -1783,6 +1790,7 @@ class _PageReader:
             return False
         self.auth_headers.setdefault(name.strip(), (kind, line))
         self._auth_values.setdefault(name.strip(), clean_text(value).strip())
+        self._auth_places.setdefault(name.strip(), {}).setdefault(self._reading_operation, line)
         return True
 
     def _security(self, service: Service, token_header: dict[str, str]) -> None:
@@ -1872,8 +1880,48 @@ class _PageReader:
                 )
             return
         service.components_extra = {"securitySchemes": schemes}
+        scoped = self._operation_security(service, schemes)
+        if scoped:
+            return
         service.security = [requirement]
         self._token_endpoints(service, schemes, requirement)
+
+    def _operation_security(self, service: Service, schemes: dict[str, Any]) -> bool:
+        """Whether the credentials are each documenting operation's own security, not the document's: so when the
+        guide documents them only inside operations, and in half of them or fewer (Deploy @ 73d1f55: the new "Run
+        Deployment" alone documents X-TC-AUTHENTICATION-ID/-SECRET; as the document's security they were required
+        on the binary uploads too, which show none, and on the previous API version's spec). A guide documenting
+        them in most operations keeps them for all (an operation that leaves its headers out is more likely
+        terse than open)."""
+        by_scheme = {
+            name: header
+            for name, scheme in schemes.items()
+            for header in self._auth_places
+            if scheme.get("in") == "header" and str(scheme.get("name", "")).lower() == header.lower()
+        }
+        if len(by_scheme) != len(schemes) or any(None in self._auth_places[h] for h in by_scheme.values()):
+            return False  # a credential the guide documents for every call (or one no header carries)
+        documenting: dict[int, dict[str, int]] = {}
+        for name, header in by_scheme.items():
+            for index, line in self._auth_places[header].items():
+                if index is not None:
+                    documenting.setdefault(index, {})[name] = line
+        if not documenting or 2 * len(documenting) > len(service.operations):
+            return False
+        for index, names in sorted(documenting.items()):
+            operation = service.operations[index]
+            for version in operation.versions.values():
+                version.security = [{name: [] for name in sorted(names)}]
+            self._finding(
+                "operation-security",
+                min(names.values()),
+                operation.title,
+                f"{operation.title} documents the credential header(s) {', '.join(by_scheme[n] for n in names)};"
+                f" {len(documenting) - 1} other operation(s) of the guide do,"
+                f" {len(service.operations) - len(documenting)} other(s) show none and no common section"
+                " documents them: read as this operation's own security, not the document's",
+            )
+        return True
 
     def _token_endpoints(self, service: Service, schemes: dict[str, Any], requirement: dict[str, list[str]]) -> None:
         """The operation that issues a scheme's token (``POST /v2.0/tokens``, ``POST /oauth2/token/create``: its
@@ -2242,6 +2290,7 @@ class _PageReader:
             placeholder = re.fullmatch(r"\{(\w+)\}", value.strip())
             if name.lower() == "x-auth-token" and placeholder:
                 token_header[name] = placeholder.group(1)
+                self._auth_places.setdefault(name, {}).setdefault(self._reading_operation, section.line.line)
             else:
                 self._note_auth_header(name, value, section.line.line)
         token_params = {v: k for k, v in token_header.items()}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scraper.build import spec_files
 from scraper.dialects import DialectError, PageInfo
 from scraper.dialects.nhn import NhnDialect
 from scraper.readers import markdown
@@ -70,6 +71,7 @@ def test_fixture_rows_name_this_file() -> None:
         "appkey-url-format-examples.md",
         "compute-v1-labelled-example-values.md",
         "sms-qualified-response-headings.md",
+        "deploy-auth-on-one-operation.md",
     ):
         assert f"`{name}` (synthetic; test: `test_nhn_unseen_round13.py`)" in readme
 
@@ -134,3 +136,37 @@ def test_a_response_heading_with_a_qualifier_starts_the_response() -> None:
     [qualified] = [f for f in service.findings if f.kind == "qualified-label"]
     assert qualified.line == 26
     assert "Grouping: Default value" in qualified.message
+
+
+def test_credentials_documented_by_one_operation_are_that_operations_security() -> None:
+    # Deploy en/api-guide.md @ 73d1f55: only the new "Run Deployment" documents X-TC-AUTHENTICATION-ID/-SECRET; the
+    # binary uploads (v1.0 and the previous version) show none. The headers were the document's security, so the
+    # previous version's spec required them on its one operation (a breaking security-requirement-added)
+    name = "deploy-auth-on-one-operation.md"
+    path = UNSEEN / name
+    [service] = NhnDialect().read(markdown.read(path.read_text(encoding="utf-8"), name), PageInfo(name, "", ()))
+    assert service.security == []
+    assert sorted(service.components_extra["securitySchemes"]) == [
+        "tcAuthenticationIdHeader",
+        "tcAuthenticationSecretHeader",
+    ]
+    both = {"tcAuthenticationIdHeader": [], "tcAuthenticationSecretHeader": []}
+    secured = {(op.method, op.path): version.security for op in service.operations for version in op.versions.values()}
+    assert secured == {
+        ("POST", "/api/v1.0/projects/{appKey}/parts"): None,
+        ("POST", "/api/part/upload"): None,
+        ("POST", "/api/v1.0/projects/{appKey}/assemblies"): [both],
+        ("POST", "/api/v2.0/projects/{appKey}/assemblies"): [both],
+    }
+    scoped = [f for f in service.findings if f.kind == "operation-security"]
+    assert [f.line for f in scoped] == [50, 71]
+    assert "Run Assembly" in scoped[0].message and "2 other(s) show none" in scoped[0].message
+    _, specs = spec_files(service)
+    documents = {spec["info"]["version"]: spec for spec in specs.values()}
+    assert "security" not in documents["v1"] and "security" not in documents["v1.0"]
+    secured = documents["v1.0"]["paths"]["/api/v1.0/projects/{appKey}/assemblies"]["post"]
+    assert secured["security"] == [both]
+    assert "security" not in documents["v1.0"]["paths"]["/api/v1.0/projects/{appKey}/parts"]["post"]
+    # every operation of v2.0 requires the same: the document's requirement, as a guide documenting it once says
+    assert documents["v2.0"]["security"] == [both]
+    assert "security" not in documents["v2.0"]["paths"]["/api/v2.0/projects/{appKey}/assemblies"]["post"]

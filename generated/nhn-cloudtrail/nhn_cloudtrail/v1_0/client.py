@@ -43,8 +43,8 @@ SECURITY_SCHEMES: tuple[_rt.SecurityScheme, ...] = (
         keyword="tc_authentication_secret_header",
     ),
 )
-#: The document's security requirement alternatives (scheme names each; [] makes credentials optional).
-DEFAULT_SECURITY: list[list[str]] = [["tcAuthenticationIdHeader", "tcAuthenticationSecretHeader"]]
+#: No security requirement is documented: the credentials given are sent, none is required.
+DEFAULT_SECURITY: list[list[str]] = [["tcAuthenticationIdHeader"], ["tcAuthenticationSecretHeader"], []]
 #: The operations whose security differs from the document's, by method name.
 OPERATION_SECURITY: dict[str, list[list[str]]] = {}
 
