@@ -9,10 +9,7 @@ README says the header was inferred client-wide. Checked against a server on 127
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,6 +19,7 @@ import yaml
 from scraper.clients import ir
 from scraper.clients.package import render_package
 from tests import paths
+from tests.clients.local_json_server import QuietHandler, send_json, serving
 from tests.clients.package_import import imported, run_package_mypy, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "client_headers" / "podcasts.yaml"
@@ -70,32 +68,18 @@ def test_what_is_not_client_wide_stays_each_methods_own(change: str) -> None:
     assert version.client_headers == []
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     seen: ClassVar[list[str | None]] = []
 
     def do_GET(self) -> None:
         type(self).seen.append(self.headers.get("X-Podcast-Key"))
-        body = json.dumps({"id": "e1"} if self.path.startswith("/episodes") else [{"id": "e1"}]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        send_json(self, {"id": "e1"} if self.path.startswith("/episodes") else [{"id": "e1"}])
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 def test_set_once_on_the_client_overridden_per_call(tmp_path: Path, server: str) -> None:

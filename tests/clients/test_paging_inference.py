@@ -9,10 +9,7 @@ asked for, as servers may.
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
@@ -24,6 +21,7 @@ from scraper.clients import ir
 from scraper.clients.package import render_package
 from scraper.clients.paging_inference import inferred_pagination
 from tests import paths
+from tests.clients.local_json_server import QuietHandler, send_json, serving
 from tests.clients.package_import import imported, run_package_mypy, write_package
 
 SPEC = paths.FIXTURES / "openapi" / "paging_inferred" / "listings.yaml"
@@ -69,7 +67,7 @@ def test_a_documented_x_pagination_wins() -> None:
     assert op.pagination is not None and op.pagination.inferred == ""
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     seen: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
@@ -84,27 +82,13 @@ class _Handler(BaseHTTPRequestHandler):
             size = min(query.get("per_page", 10), CAP)
             start = (query.get("page", 1) - 1) * size
             body = {"craters": MOONS[start : start + size], "total_count": len(MOONS)}
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        send_json(self, body)
 
 
 @pytest.fixture
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
 def test_the_iterators_page_through_everything_a_capping_server_holds(tmp_path: Path, server: str) -> None:
