@@ -287,6 +287,15 @@ _schema(
     "The generated model loses the field all the same, but the docs never listed it (``x-inferred``): an outdated"
     " example may be what changed. A rule of its own so ``--severity`` can set it apart from documented removals.",
 )
+_schema(
+    "property-renamed",
+    B,
+    B,
+    "property {name} renamed to {new_name} (spelt alike, same schema; callers sending {name} may be rejected)",
+    "Read from a removed and an added property spelt alike with the same schema (a spelling fix, a case change):"
+    " as breaking as the removal, reported once so the review sees one edit (see ``property_renames``).",
+    response_message="property {name} renamed to {new_name} (spelt alike, same schema; readers of {name} break)",
+)
 _schema("property-required-added", B, None, "new required property {name}", "Every caller must now send it.")
 _schema("property-added", N, N, "property {name} added", "An addition; optional on requests.")
 _schema(

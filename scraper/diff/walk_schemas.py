@@ -14,6 +14,7 @@ from typing import Any
 
 from scraper.diff.emitter import Emitter, fmt
 from scraper.diff.model import jsonable
+from scraper.diff.property_renames import likely_renames
 from scraper.diff.rules import CONSTRAINT_VERBS, SCOPES, Direction, Scope, Side, kebab
 from scraper.diff.schema import CONSTRAINTS, NO_DEFAULT, OTHER_KEYWORDS, Resolver, Shape
 
@@ -209,7 +210,20 @@ class SchemaWalker(Emitter):
         """
         old_seen = _visible(o, side, self.old)
         new_seen = _visible(n, side, self.new)
-        for name in sorted(o.properties.keys() | n.properties.keys()):
+        renamed = likely_renames(
+            (name for name in old_seen if name not in n.properties),
+            (name for name in new_seen if name not in o.properties),
+            lambda old, new: not self._schema(old_seen[old], new_seen[new], scope),
+        )
+        for old_name, new_name in renamed.items():
+            suffix = f".{new_name}"
+            rel("property-renamed", old_name, new_name, suffix=suffix, name=old_name, new_name=new_name)
+            req_was, req_now = old_name in o.required, new_name in n.required
+            if req_was != req_now:
+                rule = "property-became-required" if req_now else "property-became-optional"
+                rel(rule, req_was, req_now, suffix=suffix, name=new_name)
+        paired = renamed.keys() | set(renamed.values())
+        for name in sorted((o.properties.keys() | n.properties.keys()) - paired):
             was, now = old_seen.get(name), new_seen.get(name)
             suffix = f".{name}"
             if name in o.properties and name in n.properties and (was is None) != (now is None):

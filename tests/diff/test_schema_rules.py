@@ -248,3 +248,48 @@ def test_the_same_path_mismatch_on_both_sides_still_compares_its_parameters() ->
     b["paths"]["/v1/things/{thing_id}"]["get"]["parameters"][0]["schema"] = {"type": "string", "enum": ["x"]}
     assert triples(a, b) == [("parameter-enum-added", "breaking", "parameter.path.testId")]
     assert triples(b, a) == [("parameter-enum-removed", "non-breaking", "parameter.path.testId")]
+
+
+def test_property_spelt_alike_with_the_same_schema_is_one_rename_on_both_sides() -> None:
+    # NHN Deploy's history respelt a response field (`userId` -> `userIp`): one edit, reported once
+    a = obj({"userId": S, "count": {"type": "integer"}}, ["userId"])
+    b = obj({"userIp": S, "count": {"type": "integer"}}, ["userIp"])
+    assert both_sides(a, b) == (
+        [("request-property-renamed", "breaking", f"{REQ}.userIp")],
+        [("response-property-renamed", "breaking", f"{RESP}.userIp")],
+    )
+    change = next(c for c in compare(body_doc(a, "response"), body_doc(b, "response")) if "renamed" in c.kind)
+    assert "userId renamed to userIp" in change.message
+
+
+def test_a_rename_that_also_drops_required_reports_both() -> None:
+    a, b = obj({"user_id": S}, ["user_id"]), obj({"userId": S})
+    assert both_sides(a, b) == (
+        [
+            ("request-property-became-optional", "non-breaking", f"{REQ}.userId"),
+            ("request-property-renamed", "breaking", f"{REQ}.userId"),
+        ],
+        [
+            ("response-property-became-optional", "breaking", f"{RESP}.userId"),
+            ("response-property-renamed", "breaking", f"{RESP}.userId"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # another schema: not the same field respelt
+        (obj({"userId": S}), obj({"userIp": {"type": "integer"}})),
+        # too short to tell a respelling from another word
+        (obj({"id": S}), obj({"ip": S})),
+        # a plural is a list and its item
+        (obj({"imageId": S}), obj({"imageIds": S})),
+        # two lookalikes: no pairing
+        (obj({"userId": S}), obj({"userIp": S, "userIs": S})),
+    ],
+)
+def test_no_rename_without_one_alike_spelling_and_the_same_schema(old: Any, new: Any) -> None:
+    kinds = [kind for kind, _, _ in triples(body_doc(old, "request"), body_doc(new, "request"))]
+    assert "request-property-renamed" not in kinds
+    assert "request-property-removed" in kinds
