@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from scraper.clients.class_renames import ClassChanges, aliases_block, class_changes, module_aliases
 from scraper.clients.method_operations import api_version, method_operations
+from scraper.clients.method_renames import ALIAS_MARK, method_aliases, renamed_methods, with_method_aliases
 from scraper.clients.method_returns import changed_returns
 from scraper.clients.method_signatures import SignatureChange, changed_signatures
 from scraper.clients.model_fields import FieldChange, ModelRoles, changed_fields, model_roles
@@ -213,6 +214,7 @@ def class_release(
     from scraper.diff.changelog import bump_version, update_changelog
 
     compared, fields = _compared(out, tree, explained or {})
+    renamed = _alias_renamed_methods(out, tree, version)
     breaking = {
         rel: changes
         for rel, (changes, _, aliases) in compared.items()
@@ -227,6 +229,8 @@ def class_release(
         new_version = bump_version(released, "major")
     elif (signatures or fields.changed) and _major_minor(version) <= _major_minor(released):  # a patch at most
         new_version = bump_version(released, "minor")
+    if new_version != version:
+        _mark_method_aliases(tree, renamed, version, new_version)
     for rel, (changes, release, aliases) in compared.items():
         source = tree[rel].decode("utf-8")
         free = _bound_names(source)
@@ -239,7 +243,7 @@ def class_release(
             block = aliases_block(carried, release) if same_major and release is not None else ""
         if block:
             tree[rel] = (source.rstrip("\n") + "\n" + block).encode("utf-8")
-    listed = clients.unexplained_returns or unexplained or fields.unexplained
+    listed = clients.unexplained_returns or unexplained or fields.unexplained or renamed
     if not breaking and not listed and new_version == version:
         return version, changelog
     parts = (
@@ -247,6 +251,7 @@ def class_release(
         _fields_section(fields.unexplained),
         _returns_section(clients.unexplained_returns),
         _signatures_section(unexplained),
+        _renamed_methods_section(renamed),
     )
     section = "\n".join(part for part in parts if part)
     if version == released:
@@ -258,6 +263,7 @@ def class_release(
                 ("model fields changed" if fields_break else "model fields were extended", fields.changed),
                 ("methods return other types", returns),
                 (signature_words, signatures),
+                ("methods were renamed", renamed),
             )
             if found
         )
@@ -270,6 +276,60 @@ def class_release(
         text = pyproject.decode("utf-8").replace(f'version = "{version}"', f'version = "{new_version}"', 1)
         tree["pyproject.toml"] = text.encode("utf-8")
     return new_version, changelog
+
+
+def _alias_renamed_methods(out: Path, tree: dict[str, bytes], version: str) -> dict[str, dict[str, str]]:
+    """Per client module of ``tree`` whose file on disk differs: the methods this rendering renamed (old -> new,
+    :mod:`method_renames`). Each gets its old names as deprecated aliases in ``tree`` (marked with ``version``),
+    with the aliases of the disk's module carried while in the same major release (one whose method was renamed
+    again follows it)."""
+    found: dict[str, dict[str, str]] = {}
+    for rel, old, new in _differing(out, tree, "client.py"):
+        try:
+            renames = renamed_methods(old, new)
+            release, carried = method_aliases(old)
+            current = set(method_operations(new))
+        except (SyntaxError, ValueError):
+            continue  # a module the user broke: nothing to compare with
+        aliases: dict[str, str] = {}
+        if release is not None and _major(release) == _major(version):
+            for alias, target in carried.items():
+                target = renames.get(target, target)
+                if target in current:
+                    aliases[alias] = target
+        aliases.update(renames)
+        if not aliases:
+            continue
+        text = with_method_aliases(new, aliases, release if carried and release is not None else version)
+        tree[rel] = text.encode("utf-8")
+        if renames:
+            found[rel] = renames
+    return found
+
+
+def _mark_method_aliases(
+    tree: dict[str, bytes], renamed: Mapping[str, dict[str, str]], version: str, new_version: str
+) -> None:
+    """The aliases :func:`_alias_renamed_methods` marked with the release the docs decided name the one the release
+    rules made it."""
+    for rel in renamed:
+        text = tree[rel].decode("utf-8")
+        old_mark, new_mark = f"{ALIAS_MARK}{version};", f"{ALIAS_MARK}{new_version};"
+        tree[rel] = text.replace(old_mark, new_mark).encode("utf-8")
+
+
+def _renamed_methods_section(renamed: Mapping[str, dict[str, str]]) -> str:
+    """The changelog's list of renamed client methods, per API version module ("" when none)."""
+    if not renamed:
+        return ""
+    lines = ["### Methods renamed", ""]
+    lines.append("The old names stay callable as deprecated aliases until the next major release.")
+    lines.append("")
+    for rel, renames in renamed.items():
+        module = rel.rsplit("/", 2)[-2]
+        pairs = ", ".join(f"`{old}` -> `{new}`" for old, new in renames.items())
+        lines.append(f"- `{module}`: {pairs}")
+    return "\n".join(lines) + "\n"
 
 
 def _section(

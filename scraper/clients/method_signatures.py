@@ -23,6 +23,7 @@ import ast
 from dataclasses import dataclass
 
 from scraper.clients.client_classes import CLIENT_CLASSES, client_classes
+from scraper.clients.method_renames import class_aliases
 from scraper.clients.union_members import union_members
 
 __all__ = ["SignatureChange", "changed_signatures"]
@@ -112,9 +113,15 @@ def _methods(source: str) -> dict[str, dict[str, _Method]]:
     found: dict[str, dict[str, _Method]] = {}
     for node in client_classes(source):
         methods = found.setdefault(node.name, {})
+        defined: dict[str, _Method] = {}
         for item in node.body:
-            if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and _public(item.name):
-                methods[item.name] = _Method(isinstance(item, ast.AsyncFunctionDef), _parameters(item.args))
+            if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                defined[item.name] = _Method(isinstance(item, ast.AsyncFunctionDef), _parameters(item.args))
+                if _public(item.name):
+                    methods[item.name] = defined[item.name]
+        # a renamed method's deprecated alias (``get_volume = show_volume``) is called as its target is
+        for alias, target in class_aliases(node).items():
+            methods.setdefault(alias, defined[target])
     return found
 
 

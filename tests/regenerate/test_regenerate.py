@@ -8,7 +8,10 @@ are pointed at it with ``DOCS2CLIENT_BASE_URL``) with one page changed, and chec
 from __future__ import annotations
 
 import argparse
+import importlib
+import re
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -361,3 +364,38 @@ def test_spec_workers_follow_jobs() -> None:
     assert spec_workers(5, 1) == 0
     assert spec_workers(1, 4) == 1
     assert spec_workers(5, 2) == 2
+
+
+def test_a_retitled_operation_keeps_its_old_method_name_as_an_alias(project: Path) -> None:
+    """The docs retitle an operation (its operationId, so its method name, changes): the release is major (the spec
+    diff's operation-id-changed), and the old name stays callable in both clients until the next major."""
+    spec_dir, generated = project / "spec", project / "generated"
+    assert _regenerate(project) == 0
+    key = "scp/parallel-filestorage"
+    package = generated / "scp-parallel-filestorage"
+    regenerate_packages([key], spec_dir, generated, {})
+    spec_path = spec_dir / key / "1.0.yaml"
+    old = {"1.0": yaml.safe_load(spec_path.read_text(encoding="utf-8"))}
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    operation = spec["paths"]["/v1/volumes/{volume_id}"]["get"]
+    before = operation["operationId"]
+    operation["operationId"] = "fetchTheVolume"
+    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    regenerate_packages([key], spec_dir, generated, {key: old})
+    assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
+    client = next(package.rglob("client.py"))
+    text = client.read_text(encoding="utf-8")
+    old_name = "_".join(part.lower() for part in re.findall(r"[A-Z]?[a-z0-9]+", before))
+    assert text.count(f"    {old_name} = fetch_the_volume\n") == 2  # Client and AsyncClient
+    changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"`{old_name}` -> `fetch_the_volume`" in changelog.split("## 1.0.0")[0]
+    import_name = package.name.replace("-", "_")
+    sys.path.insert(0, str(package))
+    try:
+        module = importlib.import_module(f"{import_name}.v1_0.client")
+        assert getattr(module.Client, old_name) is module.Client.fetch_the_volume
+        assert getattr(module.AsyncClient, old_name) is module.AsyncClient.fetch_the_volume
+    finally:
+        sys.path.remove(str(package))
+        for name in [m for m in sys.modules if m == import_name or m.startswith(f"{import_name}.")]:
+            del sys.modules[name]

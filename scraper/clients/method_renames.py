@@ -1,0 +1,126 @@
+"""Client methods a re-rendering renamed, and the deprecated aliases that keep the old names callable.
+
+A method is named after its operation's ``operationId``, which a page reading derives from the operation's heading:
+when the docs retitle an operation (``Get Volume`` -> ``Show Volume``), the method ``get_volume`` becomes
+``show_volume`` and every caller of the old name breaks, although the API did not change. The release rules
+compare the client modules on disk with the re-rendered ones; here a method the new rendering no longer defines is
+paired with the new method that calls the same operation (the ``METHOD /path`` line of both docstrings,
+:mod:`method_operations`): one removed and one added method of an operation are a rename, and so are its other
+methods that differ by the same words (``iter_get_volumes`` -> ``iter_show_volumes``), one to one. A method more or
+fewer on one side, or a removed method whose operation no new method calls, is no rename.
+
+Each client class then keeps the old name as an alias of the new method (``get_volume = show_volume``), under a
+comment naming the release that renamed it, until the next major release, as a renamed model class keeps its
+name (:mod:`class_renames`). The signature rules (:mod:`method_signatures`) read an alias as its target's signature,
+so a rename with an alias only adds a method.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Mapping
+
+from scraper.clients.client_classes import client_classes
+from scraper.clients.method_operations import method_operations
+
+__all__ = ["ALIAS_MARK", "class_aliases", "method_aliases", "renamed_methods", "with_method_aliases"]
+
+#: The comment above a client class's deprecated method aliases; the release that renamed them follows.
+ALIAS_MARK = "# Deprecated aliases of renamed methods, since "
+_MARK_LINE = re.compile(r"^    " + re.escape(ALIAS_MARK) + r"(\S+?); removed in the next major release$", re.MULTILINE)
+
+
+def class_aliases(node: ast.ClassDef) -> dict[str, str]:
+    """The ``alias = method`` lines of a client class (a public name bound to one of the class's own methods)."""
+    methods = {item.name for item in node.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)}
+    return {
+        item.targets[0].id: item.value.id
+        for item in node.body
+        if isinstance(item, ast.Assign)
+        and len(item.targets) == 1
+        and isinstance(item.targets[0], ast.Name)
+        and not item.targets[0].id.startswith("_")
+        and isinstance(item.value, ast.Name)
+        and item.value.id in methods
+    }
+
+
+def method_aliases(source: str) -> tuple[str | None, dict[str, str]]:
+    """The deprecated method aliases a client module carries (old name -> method, those of its ``Client``) and the
+    release that introduced them (None when it carries none)."""
+    found: dict[str, str] = {}
+    for node in client_classes(source):
+        for alias, target in class_aliases(node).items():
+            found.setdefault(alias, target)
+    match = _MARK_LINE.search(source)
+    return (match.group(1) if match else None), found
+
+
+def _public_names(source: str) -> set[str]:
+    names: set[str] = set()
+    for node in client_classes(source):
+        names.update(item.name for item in node.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef))
+        names.update(class_aliases(node))
+    return {name for name in names if not name.startswith("_")}
+
+
+def renamed_methods(old: str, new: str) -> dict[str, str]:
+    """Old public method name -> the new method calling the same operation, for the methods of client module
+    ``old`` that ``new`` no longer defines (see the module docstring for the pairing)."""
+    before, after = method_operations(old), method_operations(new)
+    old_names, new_names = _public_names(old), _public_names(new)
+    removed: dict[str, list[str]] = {}
+    added: dict[str, list[str]] = {}
+    for name, operation in before.items():
+        if name not in new_names:
+            removed.setdefault(operation, []).append(name)
+    for name, operation in after.items():
+        if name not in old_names:
+            added.setdefault(operation, []).append(name)
+    renames: dict[str, str] = {}
+    for operation, gone in removed.items():
+        new_ones = sorted(added.get(operation, []))
+        if not new_ones:
+            continue
+        if len(gone) != len(new_ones):
+            continue  # a method more or fewer: which is which is a guess
+        if len(gone) == 1:
+            renames[gone[0]] = new_ones[0]
+            continue
+        # the operation's main method is the shortest name; its other methods carry the same words, each
+        stem_old, stem_new = min(gone, key=lambda n: (len(n), n)), min(new_ones, key=lambda n: (len(n), n))
+        pairs = {name: name.replace(stem_old, stem_new, 1) for name in gone if stem_old in name}
+        if len(pairs) == len(gone) and sorted(pairs.values()) == new_ones:
+            renames.update(pairs)
+    return dict(sorted(renames.items()))
+
+
+def with_method_aliases(source: str, aliases: Mapping[str, str], release: str) -> str:
+    """``source`` with ``aliases`` (old name -> method) written at the end of each client class that defines the
+    method and where the old name is free, under :data:`ALIAS_MARK` (black's layout: one blank line before)."""
+    if not aliases:
+        return source
+    lines = source.split("\n")
+    for node in sorted(client_classes(source), key=lambda n: n.lineno, reverse=True):
+        taken = {
+            target.id
+            for item in node.body
+            for target in (
+                item.targets
+                if isinstance(item, ast.Assign)
+                else [item.target] if isinstance(item, ast.AnnAssign) else []
+            )
+            if isinstance(target, ast.Name)
+        }
+        methods = {item.name for item in node.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)}
+        kept = [
+            f"    {old} = {target}"
+            for old, target in aliases.items()
+            if target in methods and old not in methods and old not in taken
+        ]
+        if not kept or node.end_lineno is None:
+            continue
+        block = ["", f"    {ALIAS_MARK}{release}; removed in the next major release", *kept]
+        lines[node.end_lineno : node.end_lineno] = block
+    return "\n".join(lines)
