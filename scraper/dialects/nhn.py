@@ -1527,7 +1527,9 @@ class _PageReader:
 
     def _servers_and_description(self, service: Service, outside: list[Block], sections: list[_Section]) -> None:
         texts: list[str] = []
-        first_op_line = min(s.line.line for s in sections)
+        # the first operation starts at its heading: a paragraph between the heading and the declaration is that
+        # operation's description (DNS Plus' "Retrieves the list of DNS Zones." was the API's too)
+        first_op_line = min(s.heading.line if s.heading is not None else s.line.line for s in sections)
         for block in outside:
             if isinstance(block, Paragraph) and block.line < first_op_line and _label(block.text) is None:
                 texts.append(clean_text(block.text))

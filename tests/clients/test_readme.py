@@ -6,6 +6,7 @@ the tool reads: a spec without a summary per operation, with or without a server
 
 from __future__ import annotations
 
+import ast
 import copy
 from pathlib import Path
 from typing import Any
@@ -307,3 +308,31 @@ def test_a_document_of_websocket_servers_only_says_none_is_callable() -> None:
         " with `base_url=`." in readme
     )
     assert "The API documents no server:" not in readme
+
+
+def _python_blocks(readme: str) -> list[str]:
+    return [block.split("```", 1)[0] for block in readme.split("```python\n")[1:]]
+
+
+@pytest.mark.parametrize("servers", [[{"url": "https://api.shelf.test"}], []])
+@pytest.mark.parametrize("security", [None, "bearer"])
+def test_the_example_is_python_whatever_the_client_takes(servers: list[dict[str, str]], security: str | None) -> None:
+    """NHN DNS Plus, Private CA and Secure Key Manager (a documented server, no security scheme, an ``{appkey}`` in
+    every path, which the client takes once) printed ``with Client(, appkey="...")``, a syntax error."""
+    ops = {"get": {"operationId": "listBooks", "responses": {"200": {"description": "OK"}}}}
+    appkey = {
+        "name": "appkey",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string"},
+        "x-client-parameter": True,
+    }
+    extra: dict[str, Any] = {"paths": {"/v1/{appkey}/books": {"parameters": [appkey], **ops}}, "servers": servers}
+    if security:
+        extra["components"] = {"securitySchemes": {"token": {"type": "http", "scheme": "bearer"}}}
+        extra["security"] = [{"token": []}]
+    readme = _readme(_spec(**extra))
+    blocks = _python_blocks(readme)
+    assert blocks and 'appkey="..."' in blocks[0]
+    for block in blocks:
+        ast.parse(block)  # a README example a user pastes must at least be Python

@@ -255,3 +255,33 @@ def test_operations_are_found_however_declared() -> None:
     ).blocks
     found = [(o.method, o.written) for o in find_operation_lines(blocks)]
     assert found == [("POST", "/v2/log"), ("PUT", "https://h.example.com/v1/a"), ("GET", "/v1/b?x={x}")]
+
+
+def test_the_text_under_the_first_operations_heading_is_its_own_not_the_apis() -> None:
+    """DNS Plus writes each operation's description between its heading and its ``Method | URI`` table: the first
+    one ("Retrieves the list of DNS Zones.") was also read as the whole API's description."""
+    guide = """## Network > Zones > API Guide
+
+Zones keep records.
+
+## Zone API
+
+### Query Zone
+
+- Retrieves the list of zones.
+
+| Method | URI |
+|---|---|
+| GET | https://zones.api.example.com/zones/v1.0/zones |
+
+#### Response
+
+| Name | Type | Description |
+|---|---|---|
+| zoneId | String | Zone ID |
+"""
+    service = _read(guide)
+    assert service.description == "Zones keep records."
+    [operation] = service.operations
+    [version] = operation.versions.values()
+    assert "Retrieves the list of zones." in (version.description or "")
