@@ -70,6 +70,7 @@ from scraper.dialects.operation_lines import (
     parse_documented_path,
     summary_names,
 )
+from scraper.dialects.repeated_base_path import without_repeated_base_path
 from scraper.dialects.slash_values import slash_values
 from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
 from scraper.dialects.valid_range import merged, read_bounds
@@ -672,6 +673,18 @@ def _same_case(heading: str, qualifier: str) -> bool:
     Default value)`` under ``Response (Statistics criteria: Default Value)``): the case a qualified label started."""
     match = _QUALIFIED_LABEL.fullmatch(clean_text(heading).strip())
     return bool(qualifier) and match is not None and match.group(2).strip().casefold() == qualifier.casefold()
+
+
+def _code_caption(block: Paragraph, following: Sequence[Block]) -> bool:
+    """Whether ``block`` only captions the code block after it: a few words, no sentence (a sample's language in a
+    ``<details><summary>Java</summary>``, a tab's name): what the code says is no description of the API."""
+    text = clean_text(block.text).strip()
+    return (
+        bool(following)
+        and isinstance(following[0], CodeBlock)
+        and len(text.split()) <= 3
+        and not re.search(r"[.:;?!。]", text)
+    )
 
 
 def _label(text: str) -> _Label | None:
@@ -1530,8 +1543,13 @@ class _PageReader:
         # the first operation starts at its heading: a paragraph between the heading and the declaration is that
         # operation's description (DNS Plus' "Retrieves the list of DNS Zones." was the API's too)
         first_op_line = min(s.heading.line if s.heading is not None else s.line.line for s in sections)
-        for block in outside:
-            if isinstance(block, Paragraph) and block.line < first_op_line and _label(block.text) is None:
+        for index, block in enumerate(outside):
+            if (
+                isinstance(block, Paragraph)
+                and block.line < first_op_line
+                and _label(block.text) is None
+                and not _code_caption(block, outside[index + 1 : index + 2])
+            ):
                 texts.append(clean_text(block.text))
             elif isinstance(block, Table):
                 declared = self._endpoint_table(service.id, block, texts if service.server is None else [])
@@ -1582,6 +1600,17 @@ class _PageReader:
                 f"operations are written with several hosts ({', '.join(other_hosts)}); the spec's server is "
                 f"{service.server.url} and each other host is kept on its operations (servers)",
             )
+        if service.server is not None and (
+            trimmed := without_repeated_base_path(service.server.url, [s.path.path for s in sections])
+        ):
+            self._finding(
+                "server-path-repeated",
+                1,
+                service.id,
+                f"the endpoint {service.server.url} ends with {trimmed[1]}, which every operation's path starts with;"
+                f" the server is {trimmed[0]} (requests would otherwise repeat it)",
+            )
+            service.server = dataclasses.replace(service.server, url=trimmed[0])
         service.description = "\n\n".join(texts)
         if service.server is None:
             self._finding("no-endpoint", 1, service.id, "the guide has no endpoint table; no servers are emitted")

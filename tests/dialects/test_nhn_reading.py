@@ -16,6 +16,7 @@ from scraper.dialects import PageInfo
 from scraper.dialects.field_tables import read_field_table, required_mark
 from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.operation_lines import find_operation_lines, parse_documented_path
+from scraper.dialects.repeated_base_path import without_repeated_base_path
 from scraper.document import Row, Table
 from scraper.model import Service
 from scraper.readers import markdown
@@ -285,3 +286,60 @@ Zones keep records.
     [operation] = service.operations
     [version] = operation.versions.values()
     assert "Retrieves the list of zones." in (version.description or "")
+
+
+def test_an_endpoint_whose_path_the_operations_repeat_is_the_server_without_it() -> None:
+    """Object Storage's endpoint table gives ``https://kr1-api-object-storage.nhncloudservice.com/v1/AUTH_*****`` (the
+    account masked) over operations documented as ``/v1/{Account}/...``: requests went to ``/v1/AUTH_*****/v1/...``.
+    The sample code's captions (``<summary>Java</summary>`` over a code block) are no description either."""
+    guide = """## Storage > Files > API Guide
+
+Files keep bytes.
+
+| Region | Endpoint |
+| --- | --- |
+| Korea (Pangyo) Region | https://kr1-api-files.example.com/v1/AUTH_\\*\\*\\*\\*\\* |
+
+<details>
+<summary>Java</summary>
+
+```java
+String token = "...";
+```
+
+</details>
+
+## Container API
+
+### List Containers
+
+```
+GET /v1/{Account}
+```
+
+| Name | Type | Description |
+|---|---|---|
+| Account | URL | Storage account |
+"""
+    service = _read(guide)
+    assert service.server is not None and service.server.url == "https://{region}-api-files.example.com"
+    assert "server-path-repeated" in _kinds(service)
+    assert service.description == "Files keep bytes.\n\nRegions: Korea (Pangyo) Region (kr1)."  # no "Java"
+    [spec] = _specs(service).values()
+    assert list(spec["paths"]) == ["/v1/{Account}"]
+
+
+@pytest.mark.parametrize(
+    ("url", "paths", "expected"),
+    [
+        ("https://h.test/v2.0", ["/v2.0/networks", "/v2.0/ports"], ("https://h.test", "/v2.0")),
+        ("https://h.test/api/v1/AUTH_x", ["/v1/{account}", "/v1/{account}/c"], ("https://h.test/api", "/v1/AUTH_x")),
+        # one path does not repeat it: the endpoint stays
+        ("https://h.test/v2.0", ["/v2.0/networks", "/v3/ports"], None),
+        # placeholders alone are no evidence (Block Storage's ``/compute`` over ``/{tenantId}/...``)
+        ("https://h.test/compute", ["/{tenantId}/volumes"], None),
+        ("https://h.test", ["/v1/x"], None),
+    ],
+)
+def test_repeated_base_path(url: str, paths: list[str], expected: tuple[str, str] | None) -> None:
+    assert without_repeated_base_path(url, paths) == expected

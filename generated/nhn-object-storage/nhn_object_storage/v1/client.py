@@ -32,7 +32,7 @@ SUNSET: str | None = None
 VERSION_HEADERS: dict[str, str] = {}
 #: Documented server URL template, its variables and the documented combinations.
 SERVER: _rt.ServerConfig | None = _rt.ServerConfig(
-    template="https://{region}-api-object-storage.nhncloudservice.com/v1/AUTH_*****",
+    template="https://{region}-api-object-storage.nhncloudservice.com",
     variables={"region": ["kr1", "kr2", "kr3", "jp1"]},
     defaults={"region": "kr1"},
     pairs=[{"region": "kr1"}, {"region": "kr2"}, {"region": "kr3"}, {"region": "jp1"}],
