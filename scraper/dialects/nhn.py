@@ -675,6 +675,16 @@ def _same_case(heading: str, qualifier: str) -> bool:
     return bool(qualifier) and match is not None and match.group(2).strip().casefold() == qualifier.casefold()
 
 
+#: A heading over what changed since the last version: its text is release notes, not a description of the API.
+_RELEASE_NOTES_HEADING = re.compile(
+    r"what'?s\s+(?:the\s+)?(?:new|dif+e?r+en[cs]e|changed)|change\s*(?:log|history)|release\s+notes?|\bchanges\b"
+    r"|변경\s*(?:사항|내역|이력|점)|업데이트\s*(?:내역|사항)|릴리스\s*노트|変更(?:点|履歴)",
+    re.IGNORECASE,
+)
+#: A guide's place in the docs site written as a line (``Data & Analytics > EasyQueue > EasyQueue API v1.0 Guide``).
+_BREADCRUMB = re.compile(r"[^>\n]{1,60}(?:\s>\s[^>\n]{1,60}){2,}")
+
+
 def _code_caption(block: Paragraph, following: Sequence[Block]) -> bool:
     """Whether ``block`` only captions the code block after it: a few words, no sentence (a sample's language in a
     ``<details><summary>Java</summary>``, a tab's name): what the code says is no description of the API."""
@@ -1543,12 +1553,17 @@ class _PageReader:
         # the first operation starts at its heading: a paragraph between the heading and the declaration is that
         # operation's description (DNS Plus' "Retrieves the list of DNS Zones." was the API's too)
         first_op_line = min(s.heading.line if s.heading is not None else s.line.line for s in sections)
+        notes = False  # under a heading of what changed ("What's new", "변경 사항"): release notes, not the API
         for index, block in enumerate(outside):
-            if (
+            if isinstance(block, Heading):
+                notes = bool(_RELEASE_NOTES_HEADING.search(clean_text(block.title)))
+            elif (
                 isinstance(block, Paragraph)
                 and block.line < first_op_line
+                and not notes
                 and _label(block.text) is None
                 and not _code_caption(block, outside[index + 1 : index + 2])
+                and not (not texts and _BREADCRUMB.fullmatch(clean_text(block.text).strip()))  # atop the guide
             ):
                 texts.append(clean_text(block.text))
             elif isinstance(block, Table):

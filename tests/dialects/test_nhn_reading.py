@@ -343,3 +343,28 @@ GET /v1/{Account}
 )
 def test_repeated_base_path(url: str, paths: list[str], expected: tuple[str, str] | None) -> None:
     assert without_repeated_base_path(url, paths) == expected
+
+
+def test_a_breadcrumb_line_and_release_notes_are_no_description() -> None:
+    """EasyQueue and Private CA write their place in the docs site as a bold line under the title; Alimtalk v2.3
+    lists its changes under "What's the diffrence" (sic): neither describes the API."""
+    guide = """# Zones API v1.0 Guide
+
+**Network > Zones > Zones API v1.0 Guide**
+
+## What's the diffrence
+1. The zone query API gained a field.
+
+## Common Information
+
+Zones keep records.
+
+## Zone API
+
+### Query Zone
+
+| Method | URI |
+|---|---|
+| GET | https://zones.api.example.com/zones/v1.0/zones |
+"""
+    assert _read(guide).description == "Zones keep records."
