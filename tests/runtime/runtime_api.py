@@ -36,6 +36,7 @@ __all__ = [
     "build_wheel",
     "recorded",
     "recorder",
+    "release_commit",
     "runtime_source",
     "runtime_version",
     "versions_to_test",
@@ -84,20 +85,53 @@ def versions_to_test() -> list[str]:
     return sorted({versions[0], versions[-1]}, key=Version) if versions else []
 
 
+def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, check=False)
+
+
+def _version_at(commit: str) -> str | None:
+    """The version in ``runtime/pyproject.toml`` at ``commit`` (None when it has none)."""
+    shown = _git("show", f"{commit}:runtime/pyproject.toml")
+    match = re.search(rb'^version = "([^"]+)"', shown.stdout, re.M) if shown.returncode == 0 else None
+    return match.group(1).decode() if match else None
+
+
+def release_commit(version: str) -> str | None:
+    """The commit ``version`` of the runtime was released from, read from the history alone (a plain ``git clone``
+    has no tags): the last commit whose ``runtime/pyproject.toml`` still says ``version``, i.e. the parent of the
+    commit that changed it to the next version (the runtime's sources may change after a version bump, until the
+    next). None when the history holds no such version (a shallow clone, or a version never committed)."""
+    listed = _git("log", "--format=%H", "--", "runtime/pyproject.toml")
+    commits = listed.stdout.decode().split() if listed.returncode == 0 else []  # newest first
+    newer: str | None = None  # the commit after the one looked at, in the file's history
+    for commit in commits:
+        if _version_at(commit) == version:
+            if newer is not None:
+                parent = _git("rev-parse", "--verify", "-q", f"{newer}^1").stdout.decode().strip()
+                if parent and _version_at(parent) == version:
+                    return parent
+            return commit
+        newer = commit
+    return None
+
+
 def runtime_source(version: str, into: Path) -> Path:
     """A copy of the runtime's sources at ``version``: ``runtime/`` itself for the version being developed, else the
-    ``runtime-v<version>`` git tag that ``make publish`` users are asked to set on each release."""
+    commit that released it (:func:`release_commit`), else the ``runtime-v<version>`` git tag that ``make publish``
+    users are asked to set on each release."""
     into.mkdir(parents=True, exist_ok=True)
     target = into / "runtime"
     if version == runtime_version():
         shutil.copytree(RUNTIME, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "api"))
         return target
     tag = f"runtime-v{version}"
-    done = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", tag, "runtime"], capture_output=True, check=False
-    )
+    source = release_commit(version) or tag
+    done = _git("archive", "--format=tar", source, "runtime")
     if done.returncode != 0:
-        pytest.fail(f"runtime {version} is recorded in runtime/api but git has no tag {tag!r} to build it from")
+        pytest.fail(
+            f"runtime {version} is recorded in runtime/api but neither the history (runtime/pyproject.toml) nor a "
+            f"git tag {tag!r} has it to build from"
+        )
     with tarfile.open(fileobj=BytesIO(done.stdout)) as archive:
         archive.extractall(into, filter="data")
     return target
