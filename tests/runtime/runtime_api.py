@@ -34,6 +34,8 @@ __all__ = [
     "accepted_requirement",
     "accepted_versions",
     "build_wheel",
+    "lowest_accepted",
+    "package_requirement",
     "recorded",
     "recorder",
     "release_commit",
@@ -60,11 +62,30 @@ def runtime_version() -> str:
     return match.group(1)
 
 
+def _floor(requirement: Requirement) -> Version:
+    return min((Version(spec.version) for spec in requirement.specifier if spec.operator == ">="), default=Version("0"))
+
+
 def accepted_requirement() -> Requirement:
-    """The runtime requirement of the generated packages (from the pyproject template)."""
+    """The broadest runtime requirement of the generated packages (from the pyproject template, which asks for a
+    higher floor only of packages using newer runtime names, see ``PackageIR.runtime_floor``)."""
     template = (ROOT / "templates" / "client" / "pyproject.toml.j2").read_text(encoding="utf-8")
-    (line,) = re.findall(r'^\s*"(docs2client-runtime[^"]*)",', template, re.M)
-    return Requirement(line)
+    lines = re.findall(r'^\s*"(docs2client-runtime[^"]*)",', template, re.M)
+    assert lines, "the pyproject template names no docs2client-runtime requirement"
+    return min((Requirement(line) for line in lines), key=_floor)
+
+
+def package_requirement(pyproject: bytes) -> Requirement:
+    """The runtime requirement one generated package's ``pyproject.toml`` states."""
+    (line,) = re.findall(rb'^\s*"(docs2client-runtime[^"]*)",', pyproject, re.M)
+    return Requirement(line.decode())
+
+
+def lowest_accepted(requirement: Requirement) -> str:
+    """The oldest recorded runtime version ``requirement`` accepts."""
+    versions = [v for v in recorded() if requirement.specifier.contains(v, prereleases=False)]
+    assert versions, f"no recorded runtime version satisfies {requirement}"
+    return min(versions, key=Version)
 
 
 def recorded() -> dict[str, dict[str, Any]]:
@@ -85,30 +106,30 @@ def versions_to_test() -> list[str]:
     return sorted({versions[0], versions[-1]}, key=Version) if versions else []
 
 
-def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, check=False)
+def _git(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
 
 
-def _version_at(commit: str) -> str | None:
+def _version_at(commit: str, root: Path = ROOT) -> str | None:
     """The version in ``runtime/pyproject.toml`` at ``commit`` (None when it has none)."""
-    shown = _git("show", f"{commit}:runtime/pyproject.toml")
+    shown = _git("show", f"{commit}:runtime/pyproject.toml", root=root)
     match = re.search(rb'^version = "([^"]+)"', shown.stdout, re.M) if shown.returncode == 0 else None
     return match.group(1).decode() if match else None
 
 
-def release_commit(version: str) -> str | None:
+def release_commit(version: str, root: Path = ROOT) -> str | None:
     """The commit ``version`` of the runtime was released from, read from the history alone (a plain ``git clone``
     has no tags): the last commit whose ``runtime/pyproject.toml`` still says ``version``, i.e. the parent of the
     commit that changed it to the next version (the runtime's sources may change after a version bump, until the
     next). None when the history holds no such version (a shallow clone, or a version never committed)."""
-    listed = _git("log", "--format=%H", "--", "runtime/pyproject.toml")
+    listed = _git("log", "--format=%H", "--", "runtime/pyproject.toml", root=root)
     commits = listed.stdout.decode().split() if listed.returncode == 0 else []  # newest first
     newer: str | None = None  # the commit after the one looked at, in the file's history
     for commit in commits:
-        if _version_at(commit) == version:
+        if _version_at(commit, root) == version:
             if newer is not None:
-                parent = _git("rev-parse", "--verify", "-q", f"{newer}^1").stdout.decode().strip()
-                if parent and _version_at(parent) == version:
+                parent = _git("rev-parse", "--verify", "-q", f"{newer}^1", root=root).stdout.decode().strip()
+                if parent and _version_at(parent, root) == version:
                     return parent
             return commit
         newer = commit
