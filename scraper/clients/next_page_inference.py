@@ -144,6 +144,7 @@ def _token(
 ) -> tuple[tuple[str, tuple[str, ...]] | None, str]:
     """(token parameter, the body field returning it) or (None, why when ambiguous)."""
     pairs: list[tuple[str, tuple[str, ...]]] = []
+    echoes: list[str] = []
     for name, kind in query:
         spellings = TOKEN_PAIRS.get(_key(name))
         if spellings is None or kind != "string":
@@ -160,9 +161,16 @@ def _token(
             if paths:
                 pairs.append((name, paths[0]))
                 break
+            if any(_key(path[-1]) == spelling and not _not_an_echo(name, path) for path, _ in fields):
+                echoes.append(name)
     if len(pairs) > 1:
         named = ", ".join(f"``{name}``" for name, _ in pairs)
         return None, f"several token parameters ({named}) pair with body fields"
+    if not pairs and echoes:
+        return None, (
+            f"the body's top-level ``{echoes[0]}`` may name the next page or echo the request's ``{echoes[0]}`` "
+            "(S3-style); not followed"
+        )
     return (pairs[0] if pairs else None), ""
 
 
@@ -229,6 +237,8 @@ def inferred_next_paging(
         )
     if why:
         return NextPaging(doubts=[why])
+    if isinstance(op.get("x-ms-pageable"), Mapping) and link_name is None:
+        return NextPaging()  # ``nextLinkName: null``: the document says every item comes in one response
     properties = object_properties(schemas, body, 0)
     if link_name is not None and item_name is not None:
         if "array" not in _kinds(schemas, properties.get(item_name)):

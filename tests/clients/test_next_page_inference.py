@@ -147,6 +147,8 @@ def test_only_a_get_is_paged_and_x_ms_pageable_needs_its_items() -> None:
     assert single.pagination is None and single.doubts == []  # every item in one response
     hostile = inferred_next_paging("GET", {"x-ms-pageable": {"nextLinkName": 5}}, [], body, {})
     assert hostile.pagination is None and "nextLinkName and itemName must be names" in hostile.doubts[0]
+    echo = inferred_next_paging("GET", {}, _query("marker"), _body(items=ARRAY, marker=TEXT), {})
+    assert echo.pagination is None and "top-level ``marker`` may name the next page or echo" in echo.doubts[0]
     for broken in ({"allOf": 5}, {"properties": 3}, None, {"properties": {"a": {"allOf": 7}}}):
         assert inferred_next_paging("GET", {}, _query("pageToken"), broken, {}).pagination is None
 
