@@ -120,8 +120,8 @@ def _fields(schemas: Mapping[str, Any], properties: Mapping[str, Any], depth: in
     found: list[tuple[tuple[str, ...], Any]] = [((name,), schema) for name, schema in properties.items()]
     if depth > 0:
         for name, schema in properties.items():
-            if "object" in _kinds(schemas, schema):
-                inner = object_properties(schemas, schema, 1)
+            inner = object_properties(schemas, schema, 1)  # an object, or an ``allOf`` of objects without a type
+            if inner and not _kinds(schemas, schema) - {"object"}:
                 found += [((name, *path), value) for path, value in _fields(schemas, inner, depth - 1)]
     return found
 

@@ -111,6 +111,8 @@ TEXT = {"type": "string"}
         ([], _body(items=ARRAY, next={"type": "string", "format": "uri"}), ("link", ["next"])),
         # HAL: _links.next.href
         ([], _body(items=ARRAY, _links=_body(next=_body(href=TEXT))), ("link", ["_links", "next"])),
+        # Train Travel (readme.com's example API): links composed with allOf and no type
+        ([], _body(data=ARRAY, links={"allOf": [_body(self=TEXT), _body(next=TEXT)]}), ("link", ["links", "next"])),
         # two links: ambiguous
         ([], _body(items=ARRAY, nextLink=TEXT, links=_body(next=TEXT)), None),
         # Stripe without ids on its items: no cursor to send
