@@ -343,7 +343,7 @@ class PaginationIR:
         if self.items_attr is None:
             return "Any"
         if self.found.kind == "model":
-            return f"_models.{self.found.model}"
+            return self.inline_class or f"_models.{self.found.model}"  # a union of its subclasses (models.py)
         if self.found.kind == "inline":
             return str(self.inline_class)
         return "dict[str, Any]" if self.found.kind == "object" else "Any"

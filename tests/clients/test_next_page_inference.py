@@ -280,3 +280,93 @@ class _Bearer(httpx.Auth):
 def test_the_package_type_checks(package: Path, tmp_path: Path) -> None:
     mypy = run_package_mypy(package, "nextpages", cache=tmp_path / ".mypy")
     assert mypy.returncode == 0, mypy.stdout
+
+
+# -- the items' type, as the models hold them ------------------------------------------------------------------------
+
+#: Train Travel's shape (a base class's ``data`` of plain objects redeclared as ``Station``s by a later ``allOf`` part)
+#: and SecurityInsights' (a listing of a discriminated base class, which the models hold as the union of its
+#: subclasses): the iterator's element type must be what the response model's field holds, or mypy refuses the package.
+TYPED: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Typed items", "version": "1.0"},
+    "paths": {
+        "/stations": {
+            "get": {
+                "operationId": "getStations",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "allOf": [
+                                        {"$ref": "#/components/schemas/Wrapper"},
+                                        {
+                                            "properties": {
+                                                "data": {
+                                                    "type": "array",
+                                                    "items": {"$ref": "#/components/schemas/Station"},
+                                                }
+                                            }
+                                        },
+                                        {"properties": {"links": {"allOf": [{"properties": {"next": TEXT}}]}}},
+                                    ]
+                                }
+                            }
+                        },
+                    }
+                },
+            }
+        },
+        "/rules": {
+            "get": {
+                "operationId": "listRules",
+                "x-ms-pageable": {"nextLinkName": "nextLink"},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RuleList"}}},
+                    }
+                },
+            }
+        },
+    },
+    "components": {
+        "schemas": {
+            "Wrapper": {"type": "object", "properties": {"data": {"type": "array", "items": {"type": "object"}}}},
+            "Station": {"type": "object", "properties": {"id": TEXT}},
+            "RuleList": {
+                "type": "object",
+                "properties": {
+                    "value": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}},
+                    "nextLink": TEXT,
+                },
+            },
+            "Rule": {
+                "type": "object",
+                "required": ["kind"],
+                "properties": {"kind": TEXT, "id": TEXT},
+                "discriminator": {
+                    "propertyName": "kind",
+                    "mapping": {"Fusion": "#/components/schemas/Fusion", "Scheduled": "#/components/schemas/Scheduled"},
+                },
+            },
+            "Fusion": {"allOf": [{"$ref": "#/components/schemas/Rule"}, {"properties": {"fused": TEXT}}]},
+            "Scheduled": {"allOf": [{"$ref": "#/components/schemas/Rule"}, {"properties": {"every": TEXT}}]},
+        }
+    },
+}
+
+
+def test_the_element_type_is_what_the_response_model_holds(tmp_path: Path) -> None:
+    files = render_package([TYPED], package_name="typed")
+    client = files["typed/v1_0/client.py"].decode()
+    models = files["typed/v1_0/models.py"].decode()
+    assert "def iter_get_stations(self) -> Iterator[_models.Station]:" in client
+    assert "def iter_list_rules(self) -> Iterator[" in client
+    rules = client.split("def iter_list_rules(self) -> Iterator[")[1].split("]:")[0]
+    assert rules.replace("_models.", "") in models.replace("\n", " ").replace("  ", ""), rules  # the field's union
+    out = write_package(files, tmp_path / "typed")
+    mypy = run_package_mypy(out, "typed", cache=tmp_path / ".mypy")
+    assert mypy.returncode == 0, mypy.stdout
