@@ -24,7 +24,7 @@ from scraper.clients.refs import component_name
 
 __all__ = ["BASE_MODEL_NAMES", "ItemsIR", "listing_items", "model_attribute"]
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
@@ -46,7 +46,7 @@ class ItemsIR:
     marker_attr: str | None = None
     #: the class declaring the array (``model`` and ``inline`` kinds), whose rendered field tells a ``model`` element
     #: that the models hold as a discriminated union of its subclasses (``models.inline_item_classes``)
-    owner: str | None = None
+    owner: str | None = field(default=None, compare=False)  # where the items are read from, not what they are
     #: a ``model`` element class with a ``discriminator``: the models may hold it as the union of its subclasses
     polymorphic: bool = False
 
