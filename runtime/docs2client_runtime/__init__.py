@@ -20,7 +20,7 @@ Modules by concern:
 * :mod:`~docs2client_runtime.servers`: :class:`ServerConfig` (documented server variables and combinations) and
   :class:`ServerRoutes` (operations documented on a server of their own).
 * :mod:`~docs2client_runtime.deprecation`: deprecation warnings and planned versions.
-* :mod:`~docs2client_runtime.pagination`: offset/limit and marker/limit iterators.
+* :mod:`~docs2client_runtime.pagination`: offset/limit, marker/limit and next-token (or next-link) iterators.
 * :mod:`~docs2client_runtime.capture`: the HTTP responses (status, headers) behind a block of calls.
 * :mod:`~docs2client_runtime.streams`: streamed responses (server-sent events, JSON lines) read as they arrive.
 * :mod:`~docs2client_runtime.calls` and :mod:`~docs2client_runtime.serialize`: what a generated method body calls
@@ -52,7 +52,10 @@ from docs2client_runtime.calls import (
     header_values,
     json_items,
     json_value,
+    next_cursor,
+    next_link,
     next_marker,
+    page_token,
     parse_model,
     request_media_type,
     resolve_base_url,
@@ -96,8 +99,10 @@ from docs2client_runtime.limits import (
 from docs2client_runtime.pagination import (
     aiterate_marker,
     aiterate_offset,
+    aiterate_token,
     iterate_marker,
     iterate_offset,
+    iterate_token,
 )
 from docs2client_runtime.redaction import (
     REDACTED,
@@ -146,7 +151,7 @@ from docs2client_runtime.wire import (
 )
 
 #: The runtime's version (its distribution version).
-__version__ = "1.4.0"
+__version__ = "1.5.0"
 
 __all__ = [
     "REDACTED",
@@ -200,6 +205,7 @@ __all__ = [
     "__version__",
     "aiterate_marker",
     "aiterate_offset",
+    "aiterate_token",
     "capture_responses",
     "cookie_header",
     "drop_none",
@@ -209,11 +215,15 @@ __all__ = [
     "header_values",
     "iterate_marker",
     "iterate_offset",
+    "iterate_token",
     "json_items",
     "json_lines",
     "json_value",
     "merge_query",
+    "next_cursor",
+    "next_link",
     "next_marker",
+    "page_token",
     "parse_model",
     "parse_retry_after",
     "plain",

@@ -36,7 +36,10 @@ __all__ = [
     "header_values",
     "json_items",
     "json_value",
+    "next_cursor",
+    "next_link",
     "next_marker",
+    "page_token",
     "parse_model",
     "request_media_type",
     "resolve_base_url",
@@ -150,6 +153,80 @@ def next_marker(page: Sequence[object], limit: int, attr: str, wire: str) -> str
             return None
         raise ValueError(f"cannot request the next page: the last item of a full page has no {wire!r} value")
     return wire_value(value)
+
+
+def _field_at(body: Any, path: Sequence[str]) -> Any:
+    """The value at ``path`` (property names, outermost first) of a JSON body, None where any step is missing."""
+    for name in path:
+        if not isinstance(body, Mapping):
+            return None
+        body = body.get(name)
+    return body
+
+
+def _json_body(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None  # not JSON: the page has no next token (parse_model has already said what is wrong with it)
+
+
+def page_token(response: httpx.Response, path: Sequence[str]) -> str | None:
+    """The token asking for the page after ``response``'s: the string (or integer) at ``path`` of its JSON body
+    (``("nextPageToken",)``, ``("response_metadata", "next_cursor")``), or None when it is absent, null or empty (the
+    last page). Any other value raises :class:`ValueError` naming the field rather than ending the listing early."""
+    value = _field_at(_json_body(response), path)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"cannot request the next page: {'.'.join(path)!r} is a {type(value).__name__}, not a token")
+    return str(value)
+
+
+def _url_origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return (url.scheme, url.host, url.port)
+
+
+def next_link(response: httpx.Response, path: Sequence[str]) -> str | None:
+    """The absolute URL of the page after ``response``'s: the link at ``path`` of its JSON body (a string, or an
+    object's ``href`` as in HAL's ``_links.next.href``), resolved against the URL ``response`` came from (a relative
+    link works); None when there is none (the last page). A link to another origin (scheme, host or port) than that
+    page's raises :class:`ValueError`: the next request would carry the client's credentials there, so it is not
+    sent."""
+    value = _field_at(_json_body(response), path)
+    if isinstance(value, Mapping):
+        value = value.get("href")
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"cannot request the next page: {'.'.join(path)!r} is a {type(value).__name__}, not a link")
+    here = response.request.url
+    try:
+        target = here.join(value.strip())
+    except httpx.InvalidURL as error:
+        raise ValueError(f"cannot request the next page: {'.'.join(path)!r} is no URL ({error})") from None
+    if _url_origin(target) != _url_origin(here):
+        raise ValueError(
+            f"not following the next page's link to {target.scheme}://{target.netloc.decode('ascii', 'replace')}: "
+            f"another origin than this page's ({here.scheme}://{here.netloc.decode('ascii', 'replace')}), which "
+            "would receive the client's credentials"
+        )
+    return str(target)
+
+
+def next_cursor(response: httpx.Response, more: Sequence[str], items: str, field: str) -> str | None:
+    """Stripe-style paging: when the boolean at ``more`` (``("has_more",)``) of the JSON body is true, the ``field``
+    (``id``) of the last item of its ``items`` array, which the next request sends (``starting_after``); else None.
+    More pages announced but no id to ask for them with raises :class:`ValueError` rather than ending early."""
+    body = _json_body(response)
+    if _field_at(body, more) is not True:
+        return None
+    page = json_items(body, items) if items else body
+    last = page[-1] if isinstance(page, list) and page else None
+    value = last.get(field) if isinstance(last, Mapping) else None
+    if value is None or value == "" or isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"cannot request the next page: {'.'.join(more)!r} is true but the last item has no {field!r}")
+    return str(value)
 
 
 def _field_text(value: Any) -> str:

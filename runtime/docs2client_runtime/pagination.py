@@ -1,10 +1,14 @@
-"""Pagination: offset/limit and marker/limit listings as (async) iterators.
+"""Pagination: offset/limit, marker/limit and next-token listings as (async) iterators.
 
 When has a listing ended? A page shorter than the page size asked for usually means the last page, but a server may
 also cap its pages below what was asked (``limit=100`` answered with 25 items a page) without saying so; stopping
 at the first short page would then drop the rest silently. So a listing ends at an empty page, or at a page shorter
 than an earlier one (the server's own page size is known by then); a first page shorter than ``limit`` costs one
 more request, which comes back empty (or the same page again, from a server that ignores the cursor: also the end).
+
+A listing whose pages say where the next one is (a ``nextPageToken``, a ``nextLink`` URL, Stripe's ``has_more`` with
+the last item's id) ends when a page names none: :func:`iterate_token`, whose pages may be short or even empty while
+a token follows (a filtered Google listing sends empty pages with a token).
 """
 
 from __future__ import annotations
@@ -21,8 +25,10 @@ from typing import Generic, TypeVar
 __all__ = [
     "aiterate_marker",
     "aiterate_offset",
+    "aiterate_token",
     "iterate_marker",
     "iterate_offset",
+    "iterate_token",
 ]
 
 
@@ -141,3 +147,43 @@ async def aiterate_marker(
             raise RuntimeError(f"pagination marker {next_marker!r} repeated; stopping to avoid an endless loop")
         seen.add(next_marker)
         marker = next_marker
+
+
+def _next_token(token: str | None, seen: set[str]) -> str | None:
+    """The token to ask the next page with (None: the listing has ended); one already sent raises
+    :class:`RuntimeError`: following it would never end."""
+    if token is None or token == "":
+        return None
+    if token in seen:
+        raise RuntimeError(f"pagination token {token!r:.80} repeated; stopping to avoid an endless loop")
+    seen.add(token)
+    return token
+
+
+def iterate_token(fetch: Callable[[str | None], tuple[Sequence[T], str | None]]) -> Iterator[T]:
+    """Items of a listing whose pages name the next one: calls ``fetch(None)``, then ``fetch(token)`` with the token
+    (or next link, or cursor) the previous page returned, until a page returns None or ``""``. Pages may be short or
+    empty while a token follows; a token that comes back again raises :class:`RuntimeError`."""
+    seen: set[str] = set()
+    token: str | None = None
+    while True:
+        page, returned = fetch(token)
+        yield from page
+        token = _next_token(returned, seen)
+        if token is None:
+            return
+
+
+async def aiterate_token(
+    fetch: Callable[[str | None], Awaitable[tuple[Sequence[T], str | None]]],
+) -> AsyncIterator[T]:
+    """Async :func:`iterate_token`."""
+    seen: set[str] = set()
+    token: str | None = None
+    while True:
+        page, returned = await fetch(token)
+        for item in page:
+            yield item
+        token = _next_token(returned, seen)
+        if token is None:
+            return

@@ -87,13 +87,15 @@ def _target_url(url: str, query: Mapping[str, str | list[str]]) -> httpx.URL:
     """The URL httpx would send for ``url`` with ``params=query`` (``httpx.Request(..., params=query).url``).
 
     The query string is appended as text, which parses to the same URL as httpx's ``params=`` handling. A URL that
-    already has a query or fragment is left to httpx, whose ``params=`` replaces that query; this keeps the URL
-    exactly what :class:`httpx.Client` used to send.
+    already has a query keeps it, the parameters appended after it (httpx's ``params=`` would replace it, and even
+    an empty ``params=`` drops it: a next-page link ``/items?page=2`` would fetch the first page again); a fragment
+    is never sent.
     """
-    if "?" in url or "#" in url:
-        return httpx.URL(url, params=query)
+    url = url.partition("#")[0]
     if not query:
         return httpx.URL(url)
+    if "?" in url:
+        return httpx.URL(url + ("" if url.endswith(("?", "&")) else "&") + _encode_query(query))
     return httpx.URL(url + "?" + _encode_query(query))
 
 
@@ -626,8 +628,9 @@ class SyncTransport(_TransportBase):
                 return self._send_direct(self._direct, request, call)
             response = client.send(request, stream=True, follow_redirects=False, auth=auth)
             return read_bounded(response, call)
+        # the URL with its own query kept (httpx's ``params=`` would replace it, see _target_url)
         request = client.build_request(
-            method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
+            method, _target_url(url, query), headers=headers, timeout=call.timeout(self.timeout), **_body(json)
         )
         unauthenticated = request.headers.copy()
         response = client.send(
@@ -806,8 +809,9 @@ class AsyncTransport(_TransportBase):
                 return await self._send_direct(self._direct, request, call)
             response = await client.send(request, stream=True, follow_redirects=False, auth=auth)
             return await aread_bounded(response, call)
+        # the URL with its own query kept (httpx's ``params=`` would replace it, see _target_url)
         request = client.build_request(
-            method, url, params=query, headers=headers, timeout=call.timeout(self.timeout), **_body(json)
+            method, _target_url(url, query), headers=headers, timeout=call.timeout(self.timeout), **_body(json)
         )
         unauthenticated = request.headers.copy()
         response = await client.send(

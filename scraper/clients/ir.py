@@ -19,7 +19,7 @@ import json
 import keyword
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -48,6 +48,7 @@ from scraper.clients.discriminated_wrappers import union_components
 from scraper.clients.errors import GenerationError
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.misspelled_refs import misspelled_refs
+from scraper.clients.next_page_inference import inferred_next_paging
 from scraper.clients.paging_inference import inferred_pagination
 from scraper.clients.ref_siblings_30 import ignored_ref_siblings
 from scraper.clients.render import py_literal, wire_text
@@ -268,16 +269,21 @@ class BodyIR:
 class PaginationIR:
     """How to page through a listing, from the operation's ``x-pagination`` (ARCHITECTURE.md, "Spec conventions").
 
-    ``limit`` and ``cursor`` are the operation's own query parameters (the cursor is the offset or the marker);
+    ``limit`` and ``cursor`` are the operation's own query parameters (the cursor is the offset, the marker, the
+    token or Stripe's ``starting_after``; a ``link`` listing has none, its next page is a GET of the link; ``token``,
+    ``cursor`` and ``link`` listings have no limit the iterator sets: a page size stays an ordinary argument);
     ``default_limit`` is the page size the iterator asks for unless told otherwise (the documented default, else
     100). ``found`` says where the items are and what they are (decided from the spec once the version's schemas
-    are final); ``item_type`` is the element's annotation.
+    are final); ``item_type`` is the element's annotation. ``next_path``: the body field naming the next page
+    (token, link) or saying there is one (cursor: ``has_more``), property names outermost first.
     """
 
-    style: str  # offset | marker | page (the cursor is a page number, advanced by one: inferred listings only)
+    # offset | marker | page (the cursor is a page number, advanced by one: inferred listings only) | token | cursor
+    # | link (next_page_inference)
+    style: str
     items: str  # wire name of the array property of the 2xx body; "": the body itself is the array (the page)
-    limit: ParamIR
-    cursor: ParamIR
+    limit: ParamIR | None
+    cursor: ParamIR | None
     next_marker: str | None  # marker style: wire name of the item field holding the next marker
     default_limit: int
     iter_name: str = ""
@@ -288,16 +294,31 @@ class PaginationIR:
     declared_at: str = ""
     #: what the paging was inferred from when the document does not declare it (``paging_inference``); "" if declared
     inferred: str = ""
+    #: token, cursor and link styles: the body field naming the next page or saying there is one (see above)
+    next_path: tuple[str, ...] = ()
+    #: cursor style: the item field the next request's cursor is (Stripe's ``id``)
+    cursor_field: str = ""
+
+    @property
+    def from_pageable(self) -> bool:
+        """Whether Azure's ``x-ms-pageable`` declares it (the document says where the next link is)."""
+        return self.inferred.startswith("x-ms-pageable")
+
+    @property
+    def names_next_page(self) -> bool:
+        """Whether each page names the next (token, cursor, link: ``iterate_token``, runtime 1.5)."""
+        return self.style in ("token", "cursor", "link")
 
     @property
     def runtime_style(self) -> str:
-        """The runtime's iterator that pages it: a page number travels as a marker, the next one given each page."""
-        return "marker" if self.style == "page" else self.style
+        """The runtime's iterator that pages it: a page number travels as a marker, the next one given each page; a
+        token, a cursor and a next link are each the token the next page is asked with."""
+        return "marker" if self.style == "page" else "token" if self.names_next_page else self.style
 
     @property
     def first_page(self) -> int:
         """Page style: the first page's number, the cursor's documented default (else 1)."""
-        default = self.cursor.default
+        default = self.cursor.default if self.cursor is not None else None
         return default if isinstance(default, int) and not isinstance(default, bool) and default >= 0 else 1
 
     @property
@@ -322,7 +343,7 @@ class PaginationIR:
         if self.items_attr is None:
             return "Any"
         if self.found.kind == "model":
-            return f"_models.{self.found.model}"
+            return self.inline_class or f"_models.{self.found.model}"  # a union of its subclasses (models.py)
         if self.found.kind == "inline":
             return str(self.inline_class)
         return "dict[str, Any]" if self.found.kind == "object" else "Any"
@@ -509,7 +530,7 @@ class OperationIR:
                 argument if body.required else dataclasses.replace(argument, default="None")
             )
         for p in self.iter_params:
-            if p is paging.limit:
+            if paging.limit is not None and p is paging.limit:
                 optional.append(ArgumentIR(p.py_name, "int", str(paging.default_limit)))
             elif not p.required:
                 optional.append(ArgumentIR(p.py_name, _optional(p.annotation), "None"))
@@ -780,6 +801,18 @@ class PackageIR:
     @property
     def current_version(self) -> VersionIR:
         return next(v for v in self.versions if v.version == self.current)
+
+    @property
+    def runtime_floor(self) -> str:
+        """The lowest docs2client-runtime the package works with: 1.5 when a listing's pages name the next one
+        (``iterate_token``, ``page_token``, ``next_link``, ``next_cursor``), else 1.4 (what every package needed)."""
+        paged = (op.pagination for v in self.versions for op in v.operations if op.pagination is not None)
+        return "1.5" if any(paging.names_next_page for paging in paged) else "1.4"
+
+    @property
+    def inferred_listings(self) -> list[tuple[VersionIR, OperationIR]]:
+        """(version, operation) of every listing whose paging docs2client inferred (or read from ``x-ms-pageable``)."""
+        return [(v, op) for v in self.versions for op in v.operations if op.pagination and op.pagination.inferred]
 
     @property
     def lifecycle_operations(self) -> list[tuple[VersionIR, OperationIR]]:
@@ -2324,12 +2357,25 @@ def _build_operation(
     source_url = _str_or_none(source.get("url")) or _str_or_none(external.get("url"))
     pagination = _pagination(where, op, params, response_model) if "x-pagination" in op else None
     if pagination is None and response_model is not None and response_kind == "json":
+        query = [p for p in params if p.location == "query" and not p.client_level]
         inferred = inferred_pagination(
-            method,
-            [(p.wire_name, _integer(p.annotation)) for p in params if p.location == "query" and not p.client_level],
-            ctx.schemas.get(response_model),
-            ctx.schemas,
+            method, [(p.wire_name, _integer(p.annotation)) for p in query], ctx.schemas.get(response_model), ctx.schemas
         )
+        if inferred is None:
+            found = inferred_next_paging(
+                method,
+                op,
+                [(p.wire_name, _scalar_kind(p.annotation)) for p in query],
+                ctx.schemas.get(response_model),
+                ctx.schemas,
+            )
+            for doubt in found.doubts:
+                ctx.warn(f"{where}: no iterator: {doubt}")
+            inferred = found.pagination
+            if inferred is not None:
+                how = inferred["x-inferred"]
+                told = f"as its {how} declares" if how.startswith("x-ms-pageable") else f"inferred from {how}"
+                ctx.warn(f"{where}: paged by {inferred['style']}, {told}: its iterator follows the pages")
         if inferred is not None:
             pagination = _pagination(where, {"x-pagination": inferred}, params, response_model)
             pagination.inferred = inferred["x-inferred"]
@@ -2448,6 +2494,18 @@ def _integer(annotation: str) -> bool:
         return False
 
 
+def _scalar_kind(annotation: str) -> str:
+    """``string``, ``integer`` or ``other``: what a parameter's annotation (``str | None`` too) takes."""
+    try:
+        members = union_members(annotation) - {"None"}
+    except SyntaxError:
+        return "other"
+    return "string" if members == {"str"} else "integer" if members == {"int"} else "other"
+
+
+_PAGING_STYLES = ("offset", "marker", "page", "token", "cursor", "link")
+
+
 def _pagination(
     where: str, op: Mapping[str, Any], params: Sequence[ParamIR], response_model: str | None
 ) -> PaginationIR:
@@ -2459,8 +2517,8 @@ def _pagination(
     if not isinstance(raw, dict):
         raise GenerationError(f"{here}: expected a mapping {{style, items, limit, offset|marker}}; got {raw!r:.80}")
     style = raw.get("style")
-    if style not in ("offset", "marker", "page"):
-        raise GenerationError(f"{here}.style is {style!r}; expected 'offset', 'marker' or 'page'")
+    if style not in _PAGING_STYLES:
+        raise GenerationError(f"{here}.style is {style!r}; expected one of {', '.join(map(repr, _PAGING_STYLES))}")
     items = raw.get("items", "")
     if not isinstance(items, str):  # absent or "": the body itself is the page, checked once the schemas are final
         raise GenerationError(f"{here}.items is {items!r}; expected the name of the array property of the 2xx body")
@@ -2477,6 +2535,8 @@ def _pagination(
             )
         return query[name]
 
+    if style in ("token", "cursor", "link"):
+        return _next_page_pagination(here, raw, style, items, param)
     limit = param("limit")
     cursor = param(style)
     if limit is cursor:
@@ -2500,6 +2560,35 @@ def _pagination(
         next_marker=next_marker,
         default_limit=default,
         declared_at=here,
+    )
+
+
+def _next_page_pagination(
+    here: str, raw: Mapping[str, Any], style: str, items: str, param: Callable[[str], ParamIR]
+) -> PaginationIR:
+    """A listing whose pages name the next one (``next_page_inference``): ``next``, the body field naming it (a list
+    of property names, or one name); ``token``/``cursor``, the query parameter asking for it; ``cursor-field``, the
+    item field a cursor is (default ``id``)."""
+    path = raw.get("next")
+    path = [path] if isinstance(path, str) else path
+    if not isinstance(path, list) or not path or not all(isinstance(name, str) and name for name in path):
+        raise GenerationError(f"{here}.next is {raw.get('next')!r}; expected the body field naming the next page")
+    cursor = param(style) if style != "link" else None
+    field_name = raw.get("cursor-field", "id")
+    if style == "cursor" and not (isinstance(field_name, str) and field_name):
+        raise GenerationError(f"{here}.cursor-field is {field_name!r}; expected the item field the cursor is")
+    if not items:
+        raise GenerationError(f"{here}.items is missing; expected the name of the array property of the 2xx body")
+    return PaginationIR(
+        style=style,
+        items=items,
+        limit=None,
+        cursor=cursor,
+        next_marker=None,
+        default_limit=0,
+        declared_at=here,
+        next_path=tuple(path),
+        cursor_field=str(field_name) if style == "cursor" else "",
     )
 
 

@@ -24,7 +24,7 @@ from scraper.clients.refs import component_name
 
 __all__ = ["BASE_MODEL_NAMES", "ItemsIR", "listing_items", "model_attribute"]
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
@@ -44,6 +44,11 @@ class ItemsIR:
     kind: str
     model: str | None = None
     marker_attr: str | None = None
+    #: the class declaring the array (``model`` and ``inline`` kinds), whose rendered field tells a ``model`` element
+    #: that the models hold as a discriminated union of its subclasses (``models.inline_item_classes``)
+    owner: str | None = field(default=None, compare=False)  # where the items are read from, not what they are
+    #: a ``model`` element class with a ``discriminator``: the models may hold it as the union of its subclasses
+    polymorphic: bool = False
 
 
 #: What a listing is when its items cannot be read through the response model.
@@ -97,7 +102,8 @@ def _declaring(schemas: Mapping[str, Any], cls: str, wire: str, seen: frozenset[
     properties = schema.get("properties")
     if isinstance(properties, Mapping) and wire in properties:
         return cls, properties[wire]
-    for part in schema.get("allOf") or []:
+    # a later part redeclares what an earlier one (a base class) declared, as the generated subclass's field does
+    for part in reversed(schema.get("allOf") or []):
         base = _class_of(part)
         if base is not None:
             found = _declaring(schemas, base, wire, seen | {cls})
@@ -155,4 +161,6 @@ def listing_items(schemas: Mapping[str, Any], response_model: str, wire: str, ne
         return ItemsIR(attr=attr, kind="any")
     if next_marker is not None and marker_attr is None:
         return RAW_JSON  # the marker field is renamed in the model: read the items (and the marker) as JSON
-    return ItemsIR(attr=attr, kind=kind, model=element, marker_attr=marker_attr)
+    element_schema = schemas.get(element) if kind == "model" else None
+    polymorphic = isinstance(element_schema, Mapping) and "discriminator" in element_schema
+    return ItemsIR(attr=attr, kind=kind, model=element, marker_attr=marker_attr, owner=owner, polymorphic=polymorphic)

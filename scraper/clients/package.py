@@ -225,7 +225,7 @@ class SourcesInProgress:
             base = f"{pkg.import_name}/{v.module}"
             late[f"{base}/models.py"] = source = models_source.result()
             v.warnings.extend(w for w in long_cycle_warnings(source) if w not in v.warnings)
-            if _inline_listings(v):
+            if _inline_listings(v) or _model_listings(v):
                 _name_inline_items(v, source)
                 late[f"{base}/client.py"] = _client(f"{base}/client.py", v, self._previous)
         if self._ready is not None:
@@ -265,12 +265,35 @@ def _inline_listings(v: VersionIR) -> list[PaginationIR]:
     ]
 
 
+def _model_listings(v: VersionIR) -> list[PaginationIR]:
+    """The version's listings whose element is a referenced class with a discriminator (``ItemsIR.owner`` declares
+    the array): their element annotation is read from the rendered models too."""
+    return [
+        op.pagination
+        for op in v.operations
+        if op.pagination is not None
+        and op.pagination.found.kind == "model"
+        and op.pagination.found.attr
+        and op.pagination.found.owner
+        and op.pagination.found.polymorphic
+    ]
+
+
 def _name_inline_items(v: VersionIR, models_source: str) -> None:
-    """Give each listing whose element schema is inline the class datamodel-code-generator named for it."""
+    """Give each listing whose element schema is inline the class datamodel-code-generator named for it, and each
+    whose referenced element class the models hold as a discriminated union of its subclasses (Azure's
+    ``AlertRule`` -> ``FusionAlertRule | ScheduledAlertRule``) that union."""
     inline = _inline_listings(v)
-    names = inline_item_classes(models_source, {(str(pg.found.model), str(pg.found.attr)) for pg in inline})
+    modelled = _model_listings(v)
+    wanted = {(str(pg.found.model), str(pg.found.attr)) for pg in inline}
+    wanted |= {(str(pg.found.owner), str(pg.found.attr)) for pg in modelled}
+    names = inline_item_classes(models_source, wanted)
     for pg in inline:
         pg.inline_class = names.get((str(pg.found.model), str(pg.found.attr)))
+    for pg in modelled:
+        rendered = names.get((str(pg.found.owner), str(pg.found.attr)))
+        if rendered is not None and " | " in rendered:
+            pg.inline_class = rendered
 
 
 # ------------------------------------------------------------------------------------------------------------- tests

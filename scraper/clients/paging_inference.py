@@ -27,7 +27,7 @@ from typing import Any
 
 from scraper.clients.refs import component_name
 
-__all__ = ["inferred_pagination"]
+__all__ = ["inferred_pagination", "object_properties", "resolved_schema"]
 
 #: Cursor parameter names per style, and page size names, as compared (lower case, no ``_`` or ``-``).
 _CURSORS = {"offset": ("offset", "skip"), "page": ("page", "pagenumber")}
@@ -61,7 +61,7 @@ def inferred_pagination(
         cursor = next((integers[k] for k in names if k in integers), None)
         if cursor is None or cursor == size:
             continue
-        properties = _properties(schemas, body, 0)
+        properties = object_properties(schemas, body, 0)
         arrays = [name for name, schema in properties.items() if _is_array(schemas, schema)]
         if len(arrays) != 1:
             return None
@@ -86,34 +86,34 @@ def _more_marker(schemas: Mapping[str, Any], properties: Mapping[str, Any]) -> s
         if _key(name) in _MORE:
             return name
     for name, schema in properties.items():
-        for inner in _properties(schemas, schema, 1):
+        for inner in object_properties(schemas, schema, 1):
             if _key(inner) in _MORE:
                 return f"{name}.{inner}"
     return None
 
 
-def _resolved(schemas: Mapping[str, Any], schema: Any) -> Any:
+def resolved_schema(schemas: Mapping[str, Any], schema: Any) -> Any:
     name = component_name(schema.get("$ref")) if isinstance(schema, Mapping) else None
     return schemas.get(name) if name is not None else schema
 
 
 def _is_array(schemas: Mapping[str, Any], schema: Any) -> bool:
-    schema = _resolved(schemas, schema)
+    schema = resolved_schema(schemas, schema)
     if not isinstance(schema, Mapping):
         return False
     kind = schema.get("type")
     return kind == "array" or (isinstance(kind, list) and "array" in kind) or ("items" in schema and kind is None)
 
 
-def _properties(schemas: Mapping[str, Any], schema: Any, depth: int) -> dict[str, Any]:
+def object_properties(schemas: Mapping[str, Any], schema: Any, depth: int) -> dict[str, Any]:
     """The properties an object schema declares itself and through its ``allOf`` parts, references followed."""
-    schema = _resolved(schemas, schema)
+    schema = resolved_schema(schemas, schema)
     if depth > _MAX_DEPTH or not isinstance(schema, Mapping):
         return {}
     found: dict[str, Any] = {}
     parts = schema.get("allOf")
     for part in parts if isinstance(parts, list) else []:  # a hostile document's ``allOf: 5`` is no composition
-        found.update(_properties(schemas, part, depth + 1))
+        found.update(object_properties(schemas, part, depth + 1))
     own = schema.get("properties")
     if isinstance(own, Mapping):
         found.update((str(name), value) for name, value in own.items())

@@ -311,7 +311,11 @@ def test_iterator_names_avoid_existing_methods() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"style": "cursor"}, "x-pagination.style is 'cursor'; expected 'offset', 'marker' or 'page'"),
+        ({"style": "scroll"}, "x-pagination.style is 'scroll'; expected one of 'offset', 'marker', 'page', 'token'"),
+        (
+            {"style": "token", "token": "start"},
+            "x-pagination.next is None; expected the body field naming the next page",
+        ),
         ({"offset": "start"}, "x-pagination.offset is 'start'; expected the name of one of the operation's query"),
         ({"limit": None}, "x-pagination.limit is None"),
         ({"items": ""}, "x-pagination.items is missing; expected the name of the array property"),

@@ -34,8 +34,11 @@ __all__ = [
     "accepted_requirement",
     "accepted_versions",
     "build_wheel",
+    "lowest_accepted",
+    "package_requirement",
     "recorded",
     "recorder",
+    "release_commit",
     "runtime_source",
     "runtime_version",
     "versions_to_test",
@@ -59,11 +62,30 @@ def runtime_version() -> str:
     return match.group(1)
 
 
+def _floor(requirement: Requirement) -> Version:
+    return min((Version(spec.version) for spec in requirement.specifier if spec.operator == ">="), default=Version("0"))
+
+
 def accepted_requirement() -> Requirement:
-    """The runtime requirement of the generated packages (from the pyproject template)."""
+    """The broadest runtime requirement of the generated packages (from the pyproject template, which asks for a
+    higher floor only of packages using newer runtime names, see ``PackageIR.runtime_floor``)."""
     template = (ROOT / "templates" / "client" / "pyproject.toml.j2").read_text(encoding="utf-8")
-    (line,) = re.findall(r'^\s*"(docs2client-runtime[^"]*)",', template, re.M)
-    return Requirement(line)
+    lines = re.findall(r'^\s*"(docs2client-runtime[^"]*)",', template, re.M)
+    assert lines, "the pyproject template names no docs2client-runtime requirement"
+    return min((Requirement(line) for line in lines), key=_floor)
+
+
+def package_requirement(pyproject: bytes) -> Requirement:
+    """The runtime requirement one generated package's ``pyproject.toml`` states."""
+    (line,) = re.findall(rb'^\s*"(docs2client-runtime[^"]*)",', pyproject, re.M)
+    return Requirement(line.decode())
+
+
+def lowest_accepted(requirement: Requirement) -> str:
+    """The oldest recorded runtime version ``requirement`` accepts."""
+    versions = [v for v in recorded() if requirement.specifier.contains(v, prereleases=False)]
+    assert versions, f"no recorded runtime version satisfies {requirement}"
+    return min(versions, key=Version)
 
 
 def recorded() -> dict[str, dict[str, Any]]:
@@ -84,20 +106,53 @@ def versions_to_test() -> list[str]:
     return sorted({versions[0], versions[-1]}, key=Version) if versions else []
 
 
+def _git(*args: str, root: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+
+
+def _version_at(commit: str, root: Path = ROOT) -> str | None:
+    """The version in ``runtime/pyproject.toml`` at ``commit`` (None when it has none)."""
+    shown = _git("show", f"{commit}:runtime/pyproject.toml", root=root)
+    match = re.search(rb'^version = "([^"]+)"', shown.stdout, re.M) if shown.returncode == 0 else None
+    return match.group(1).decode() if match else None
+
+
+def release_commit(version: str, root: Path = ROOT) -> str | None:
+    """The commit ``version`` of the runtime was released from, read from the history alone (a plain ``git clone``
+    has no tags): the last commit whose ``runtime/pyproject.toml`` still says ``version``, i.e. the parent of the
+    commit that changed it to the next version (the runtime's sources may change after a version bump, until the
+    next). None when the history holds no such version (a shallow clone, or a version never committed)."""
+    listed = _git("log", "--format=%H", "--", "runtime/pyproject.toml", root=root)
+    commits = listed.stdout.decode().split() if listed.returncode == 0 else []  # newest first
+    newer: str | None = None  # the commit after the one looked at, in the file's history
+    for commit in commits:
+        if _version_at(commit, root) == version:
+            if newer is not None:
+                parent = _git("rev-parse", "--verify", "-q", f"{newer}^1", root=root).stdout.decode().strip()
+                if parent and _version_at(parent, root) == version:
+                    return parent
+            return commit
+        newer = commit
+    return None
+
+
 def runtime_source(version: str, into: Path) -> Path:
     """A copy of the runtime's sources at ``version``: ``runtime/`` itself for the version being developed, else the
-    ``runtime-v<version>`` git tag that ``make publish`` users are asked to set on each release."""
+    commit that released it (:func:`release_commit`), else the ``runtime-v<version>`` git tag that ``make publish``
+    users are asked to set on each release."""
     into.mkdir(parents=True, exist_ok=True)
     target = into / "runtime"
     if version == runtime_version():
         shutil.copytree(RUNTIME, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "build", "api"))
         return target
     tag = f"runtime-v{version}"
-    done = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", "--format=tar", tag, "runtime"], capture_output=True, check=False
-    )
+    source = release_commit(version) or tag
+    done = _git("archive", "--format=tar", source, "runtime")
     if done.returncode != 0:
-        pytest.fail(f"runtime {version} is recorded in runtime/api but git has no tag {tag!r} to build it from")
+        pytest.fail(
+            f"runtime {version} is recorded in runtime/api but neither the history (runtime/pyproject.toml) nor a "
+            f"git tag {tag!r} has it to build from"
+        )
     with tarfile.open(fileobj=BytesIO(done.stdout)) as archive:
         archive.extractall(into, filter="data")
     return target

@@ -37,6 +37,8 @@ def _packages() -> dict[str, dict[str, bytes]]:
         "scp_demoserver": render_package(_specs(*sorted(demo.glob("*.yaml"))), findings=load_findings(demo)),
         "swagger_petstore_test": render_package(_specs(FIXTURES / "petstore-3.0.yaml")),
         "scp_pagingdemo": render_package(_specs(FIXTURES / "paging" / "1.0.yaml")),
+        # listings paged by token, cursor and next link: runtime 1.5's names, so that package requires 1.5
+        "next_pages_listings": render_package(_specs(FIXTURES / "paging_next" / "listings.yaml")),
     }
 
 
@@ -154,7 +156,17 @@ def test_generated_code_uses_only_the_public_api_of_the_lowest_accepted_version(
     current = runtime_api.recorder().public_api()["names"]
     assert sorted(used - set(current)) == [], "generated code uses names outside the runtime's public API"
     lowest = runtime_api.recorded()[runtime_api.accepted_versions()[0]]["names"]
-    assert sorted(used - set(lowest)) == [], "generated code uses names the lowest accepted runtime lacks"
+    common = _used_names({k: v for k, v in packages.items() if k != "next_pages_listings"})
+    assert sorted(common - set(lowest)) == [], "generated code uses names the lowest accepted runtime lacks"
+    # each package against the lowest version its own pyproject.toml accepts (a higher floor only where it needs one)
+    floors = {}
+    for name, files in packages.items():
+        requirement = runtime_api.package_requirement(files["pyproject.toml"])
+        floors[name] = floor = runtime_api.lowest_accepted(requirement)
+        missing = _used_names({name: files}) - set(runtime_api.recorded()[floor]["names"])
+        assert sorted(missing) == [], f"{name} uses names runtime {floor} (its floor, {requirement}) lacks"
+    assert floors["next_pages_listings"] == "1.5.0" and floors["scp_pagingdemo"] == runtime_api.accepted_versions()[0]
+    assert "docs2client_runtime.iterate_token" in _used_names({"n": packages["next_pages_listings"]}) - set(lowest)
 
 
 # -- compatibility of the accepted range -----------------------------------------------------------------------------
