@@ -149,6 +149,9 @@ def runtime_source(version: str, into: Path) -> Path:
     source = release_commit(version) or tag
     done = _git("archive", "--format=tar", source, "runtime")
     if done.returncode != 0:
+        shallow = _git("rev-parse", "--is-shallow-repository").stdout.decode().strip() == "true"
+        if shallow:  # a CI checkout cut at depth 1 holds no older release: nothing to build it from, no defect
+            pytest.skip(f"runtime {version}: this clone is shallow and holds no commit of that release")
         pytest.fail(
             f"runtime {version} is recorded in runtime/api but neither the history (runtime/pyproject.toml) nor a "
             f"git tag {tag!r} has it to build from"

@@ -127,6 +127,11 @@ def test_a_url_with_its_own_query_keeps_it(own_client: bool) -> None:
 
 def test_released_versions_are_found_in_a_plain_clone_without_tags(tmp_path: Path) -> None:
     """CI clones without tags: each recorded older version is built from the last commit that still says it."""
+    shallow = subprocess.run(
+        ["git", "-C", str(runtime_api.ROOT), "rev-parse", "--is-shallow-repository"], capture_output=True
+    )
+    if shallow.stdout.strip() == b"true":
+        pytest.skip("this checkout is shallow: it holds no older release to find")
     clone = tmp_path / "clone"
     done = subprocess.run(["git", "clone", "-q", "--no-tags", str(runtime_api.ROOT), str(clone)], capture_output=True)
     if done.returncode != 0:
