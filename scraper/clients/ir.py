@@ -28,6 +28,7 @@ from scraper import linear_patterns, swagger_conversion
 from scraper.clients import (
     discriminated_examples,
     naming,
+    open_enums,
     openapi32_reading,
     path_segments,
     refs,
@@ -2911,6 +2912,8 @@ def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
     enum = schema.get("enum")
     if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
         text = "Literal[" + ", ".join(py_literal(v) for v in enum) + "]"
+        if open_enums.is_open_enum(schema):
+            text += " | str"  # Azure's modelAsString: the known values or any string
         return f"{text} | None" if nullable else text
     for key in ("anyOf", "oneOf"):
         if isinstance(schema.get(key), list):
@@ -3198,12 +3201,20 @@ def _OAS31_DISCRIMINATED() -> Any:
 def _OAS30_WITH_NULL() -> Any:
     """The 3.0 validator that also knows JSON Schema's ``null`` type, as the models read it (``{type: 'null'}`` in
     a 3.0 document is ``None``: Slack's ``anyOf [X, {type: 'null'}]``); without it every example that met one went
-    unchecked (``UndefinedTypeCheck``)."""
-    from jsonschema.validators import extend
+    unchecked (``UndefinedTypeCheck``).
+
+    ``allOf`` is JSON Schema's own: openapi-schema-validator's, beside a ``discriminator``, checks the instance
+    against the schema the tag maps to instead, and an ``allOf`` parent's members extend it through ``allOf``, so it
+    went from parent to member to parent until ``RecursionError`` (every example of Azure's polymorphic
+    definitions: SecurityInsights' ``AlertRule``/``FusionAlertRule``), or, for a tag value naming no schema, called
+    the example a mismatch. The ``discriminator`` keyword (``discriminated_examples``) still dispatches, once per
+    instance and member."""
+    from jsonschema.validators import Draft4Validator, extend
     from openapi_schema_validator import OAS30Validator
 
     checker = OAS30Validator.TYPE_CHECKER.redefine("null", lambda _checker, instance: instance is None)
-    return extend(OAS30Validator, validators={"discriminator": discriminator_errors}, type_checker=checker)
+    keywords = {"discriminator": discriminator_errors, "allOf": Draft4Validator.VALIDATORS["allOf"]}
+    return extend(OAS30Validator, validators=keywords, type_checker=checker)
 
 
 #: The key a :func:`_coerced_by_models` verdict is remembered under: the schema wrapped in it, so it never meets a
