@@ -2692,6 +2692,10 @@ def _build_params(
         what = f"parameter {param['name']!r}"
         if fixed:
             example = ExampleCheck(schema["const"])
+        elif required and not param.get("x-client-parameter") and (only := _only_value(ctx, schema)) is not None:
+            # a required parameter whose enum has one value is that value (AWS's X-Amz-Target: one per operation):
+            # sent always, as a const is, rather than an argument every call must repeat
+            fixed, example = True, ExampleCheck(only[0])
         elif (version := document_version_value(param, _resolve(ctx, schema), ctx.version)) is not None:
             fixed, example = True, ExampleCheck(version)
             ctx.version_param_places.append((here.split(": parameter ")[0], str(param["name"])))
@@ -2893,6 +2897,18 @@ def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
         ctx.warn(f"{where}: header parameter {str(raw['name'])!r} is not a valid HTTP header name; skipped")
         return None
     return raw
+
+
+def _only_value(ctx: _Ctx, schema: Any) -> tuple[str | int | bool] | None:
+    """``(value,)`` when ``schema`` admits one value only: an ``enum`` of one string, integer or boolean (not
+    nullable, no ``x-ms-enum`` saying the set is open); else None."""
+    resolved = _resolve(ctx, schema) if isinstance(schema, dict) and "$ref" in schema else schema
+    if not isinstance(resolved, dict) or resolved.get("nullable") is True or open_enums.is_open_enum(resolved):
+        return None
+    enum = resolved.get("enum")
+    if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str | int | bool):
+        return (enum[0],)
+    return None
 
 
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
