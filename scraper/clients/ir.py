@@ -562,6 +562,8 @@ class AuthSchemeIR:
     #: the clients' keyword argument taking this scheme's credential (None: the scheme goes through ``auth=``, as
     #: a provider's signing or token scheme, or one no standard credential sends)
     keyword: str | None = None
+    #: OpenAPI 3.1's ``mutualTLS``: a TLS client certificate, which the HTTP client presents (no ``httpx.Auth`` can)
+    tls: bool = False
 
     @property
     def annotation(self) -> str:
@@ -1310,7 +1312,8 @@ def _auth_schemes(doc: Mapping[str, Any], *, taken: Sequence[str] = ()) -> list[
         else:
             what = _scheme_words(scheme)
         key = _api_key_name(scheme) if scheme.get("type") == "apiKey" else None
-        out.append(AuthSchemeIR(name=str(name), kind=kind, key=key, what=what))
+        tls = scheme.get("type") == "mutualTLS"
+        out.append(AuthSchemeIR(name=str(name), kind=kind, key=key, what=what, tls=tls))
     keyworded = [a for a in out if a.kind in _KEYWORD_KINDS]
     keywords = naming.dedupe(
         [naming.safe_identifier(a.name, fallback="credential", reserved=CLIENT_KWARGS) for a in keyworded],
@@ -1367,6 +1370,8 @@ def _scheme_words(scheme: Mapping[str, Any]) -> str:
         return "OAuth 2.0 access token" + (f" ({'; '.join(urls)})" if urls else "")
     if kind == "openIdConnect":
         return f"OpenID Connect access token ({scheme.get('openIdConnectUrl')})"
+    if kind == "mutualTLS":  # OpenAPI 3.1: a TLS client certificate, which no httpx.Auth can present
+        return "mutual TLS (a client certificate, which the HTTP client presents)"
     named = kind if isinstance(kind, str) and _HEADER_TOKEN.fullmatch(kind) else "a scheme of no known type"
     return f"{named} (not sent by this client: pass your own httpx.Auth)"
 
