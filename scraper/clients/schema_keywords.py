@@ -127,8 +127,9 @@ def honoured_schema(schema: Any) -> Any:
         # (PayPal's business_type: {type: string, items: {$ref: an enum}} became a list field).
         for keyword in (*_OBJECT_KEYWORDS, *_ARRAY_KEYWORDS):
             out.pop(keyword, None)
-    if open_enums.is_open_enum(schema) and out.get("enum"):
-        return open_enums.opened(out)  # Azure's modelAsString: the known values or any string
+    extra = open_enums.extra_members(schema)
+    if extra and out.get("enum") == schema.get("enum"):
+        return open_enums.widened(out, extra)  # Azure's modelAsString (any string too), null among the values
     return out
 
 
@@ -248,32 +249,33 @@ def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
     """Every named schema of ``components.schemas`` through :func:`honoured_schema`, without the discriminators of
     ``allOf`` parents that name no schema for some of their tag's values (:func:`_uncovered_discriminators`)."""
     honoured = {name: honoured_schema(schema) for name, schema in schemas.items()}
-    open_components = frozenset(name for name, schema in schemas.items() if open_enums.is_open_enum(schema))
-    if open_components:
-        # a component that is an open enum keeps its (closed) class; what refers to it takes any string too
-        for name in open_components:
-            opened = honoured[name]
-            honoured[name] = opened["anyOf"][0] | {k: v for k, v in opened.items() if k != "anyOf"}
-        honoured = {name: _opened_references(schema, open_components) for name, schema in honoured.items()}
+    widened = {name: open_enums.extra_members(schema) for name, schema in schemas.items()}
+    widened = {name: extra for name, extra in widened.items() if extra and "anyOf" in honoured[name]}
+    if widened:
+        # a named open or nullable enum keeps its class (the enum of its strings); what refers to it admits the rest
+        for name in widened:
+            honoured[name] = open_enums.closed_component(honoured[name])
+        honoured = {name: _widened_references(schema, widened) for name, schema in honoured.items()}
     for name in _uncovered_discriminators(honoured):
         del honoured[name]["discriminator"]
     return honoured
 
 
-def _opened_references(schema: Any, names: frozenset[str]) -> Any:
-    """``schema`` (honoured) with every ``$ref`` to one of the components ``names`` (open enums) opened."""
+def _widened_references(schema: Any, widened: Mapping[str, list[dict[str, Any]]]) -> Any:
+    """``schema`` (honoured) with every ``$ref`` to a component of ``widened`` (its name -> what it admits beside
+    its enum's strings) admitting that too."""
     if not isinstance(schema, Mapping):
         return schema
-    if isinstance(schema.get("$ref"), str) and component_name(schema["$ref"]) in names:
-        return open_enums.opened_reference(schema)
+    if isinstance(schema.get("$ref"), str) and (extra := widened.get(component_name(schema["$ref"]) or "")):
+        return open_enums.widened_reference(schema, extra)
     out = dict(schema)
     for key, value in schema.items():
         if key in _SCHEMA_KEYWORDS:
-            out[key] = _opened_references(value, names)
+            out[key] = _widened_references(value, widened)
         elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
-            out[key] = [_opened_references(v, names) for v in value]
+            out[key] = [_widened_references(v, widened) for v in value]
         elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
-            out[key] = {k: _opened_references(v, names) for k, v in value.items()}
+            out[key] = {k: _widened_references(v, widened) for k, v in value.items()}
     return out
 
 

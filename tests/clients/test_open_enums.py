@@ -100,3 +100,54 @@ def test_a_response_may_carry_values_the_document_does_not_list(api: ModuleType)
 def test_the_parameter_is_typed_as_its_known_values_or_any_string(api: ModuleType) -> None:
     annotation = inspect.signature(api.Client.alert_rules_get).parameters["alert_state"].annotation
     assert str(annotation) == "Literal['New', 'Acknowledged', 'Closed'] | str | None"
+
+
+#: Samsung's shape (spec/scp/backup/1.2.yaml, BackupScheduleCreateRequest.start_day): a string enum listing null.
+NULLABLE_ENUMS: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Days", "version": "1.0"},
+    "paths": {
+        "/schedules": {
+            "post": {
+                "operationId": "createSchedule",
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Schedule"}}}},
+                "responses": {"204": {"description": "made"}},
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Schedule": {
+                "type": "object",
+                "properties": {
+                    "start_day": {
+                        "type": ["string", "null"],
+                        "enum": ["MON", "TUE", None],
+                        "description": "Backup schedule start day",
+                        "examples": ["MON"],
+                    },
+                    "week": {"$ref": "#/components/schemas/Week", "description": "the week"},
+                },
+            },
+            "Week": {"type": ["string", "null"], "enum": ["WEEK_1", "WEEK_LAST", None]},
+        }
+    },
+}
+
+
+def test_an_enum_listing_null_is_a_str_enum_or_none(tmp_path: Any) -> None:
+    root = write_package(render_package([NULLABLE_ENUMS], package_name="days"), tmp_path / "days")
+    source = (root / "days" / "v1_0" / "models.py").read_text(encoding="utf-8")
+    assert "NONE_TYPE_NONE" not in source
+    assert 'description="Backup schedule start day"' in source and 'description="the week"' in source
+    with imported(root, "days.v1_0") as api:
+        models = api.models
+        schedule = models.Schedule.model_validate({"start_day": "MON", "week": None})
+        assert schedule.start_day == "MON"  # a StrEnum member equals its value, as every other string enum's
+        assert schedule.week is None
+        assert issubclass(models.Week, str)
+        assert models.Schedule.model_validate({"start_day": None}).start_day is None
+        with pytest.raises(pydantic.ValidationError):
+            models.Schedule.model_validate({"start_day": "FUNDAY"})
+    done = run_package_tests(root)
+    assert done.returncode == 0, done.stdout[-3000:]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -331,7 +331,7 @@ class BackupScheduleCreateRequestFrequency(StrEnum):
     DAILY = "DAILY"
 
 
-class BackupScheduleCreateRequestStartDay(Enum):
+class BackupScheduleCreateRequestStartDay(StrEnum):
     MON = "MON"
     TUE = "TUE"
     WED = "WED"
@@ -339,16 +339,14 @@ class BackupScheduleCreateRequestStartDay(Enum):
     FRI = "FRI"
     SAT = "SAT"
     SUN = "SUN"
-    NONE_TYPE_NONE = None
 
 
-class BackupScheduleCreateRequestStartWeek(Enum):
+class BackupScheduleCreateRequestStartWeek(StrEnum):
     WEEK_1 = "WEEK_1"
     WEEK_2 = "WEEK_2"
     WEEK_3 = "WEEK_3"
     WEEK_4 = "WEEK_4"
     WEEK_LAST = "WEEK_LAST"
-    NONE_TYPE_NONE = None
 
 
 class BackupScheduleCreateRequestType(StrEnum):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -367,19 +367,17 @@ class VolumeShowResponse(BaseModel):
     endpoint_path: str | None = Field(None, description="Volume Endpoint Path")
 
 
-class ReplicationUpdateRequestReplicationPolicy(Enum):
+class ReplicationUpdateRequestReplicationPolicy(StrEnum):
     USE = "use"
     PAUSED = "paused"
-    NONE_TYPE_NONE = None
 
 
-class ReplicationUpdateRequestReplicationFrequency(Enum):
+class ReplicationUpdateRequestReplicationFrequency(StrEnum):
     FIELD_5MIN = "5min"
     HOURLY = "hourly"
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
-    NONE_TYPE_NONE = None
 
 
 class ReplicationUpdateRequest(BaseModel):
