@@ -636,6 +636,7 @@ class _Converter:
             str(name): self.security_scheme(scheme, ("securityDefinitions", name))
             for name, scheme in _items(doc.get("securityDefinitions"))
         }
+        _discriminator_mappings(schemas)
         for section, value in (("schemas", schemas), ("parameters", parameters), ("responses", responses),
                                ("securitySchemes", schemes)):  # fmt: skip
             if value:
@@ -940,6 +941,10 @@ class _Converter:
             schema["items"] = self.parameter_schema(items, (*where, "items"))
         if raw.get("x-nullable") is True:
             schema["nullable"] = True
+        if "enum" in schema and isinstance(raw.get("x-ms-enum"), dict):
+            # AutoRest reads a parameter's x-ms-enum as its values' (modelAsString: an open set); it says what the
+            # schema admits, so it goes with the schema (the parameter keeps its copy)
+            schema["x-ms-enum"] = copy.deepcopy(raw["x-ms-enum"])
         return schema
 
     # -------------------------------------------------------------------------------------------------- schemas
@@ -1015,6 +1020,53 @@ def _into_layout(ref: str) -> bool:
     """A local ``$ref`` to a place other than the sections that move under ``components``."""
     head, _, rest = ref[2:].partition("/")
     return ref.startswith("#/") and not (head in (*_SECTIONS, "securityDefinitions") and rest)
+
+
+def _discriminator_mappings(schemas: dict[str, Any]) -> None:
+    """Give, in place, each discriminator whose descendants state AutoRest's ``x-ms-discriminator-value`` a 3.0
+    ``mapping``: that value, else (AutoRest's default) the descendant's name, to the descendant.
+
+    A 2.0 discriminator maps a tag value to the definition of that name only; Azure's documents name the value
+    apart (``FusionAlertRule``: ``x-ms-discriminator-value: Fusion``, the value its ``kind`` enum lists and the
+    service sends), so without the mapping every descendant was tagged with its schema's name, which the tag's own
+    enum rejects. A descendant is a definition whose ``allOf`` refers to the discriminator's schema, or to a
+    descendant of it that has no discriminator of its own."""
+    prefix = "#/components/schemas/"
+
+    def parents(schema: Any) -> list[str]:
+        parts = schema.get("allOf") if isinstance(schema, dict) else None
+        refs = [p.get("$ref") for p in parts if isinstance(p, dict)] if isinstance(parts, list) else []
+        names = [unquote(r[len(prefix) :]).replace("~1", "/").replace("~0", "~") for r in refs if isinstance(r, str)]
+        return [n for n in names if n in schemas and isinstance(schemas[n], dict)]
+
+    def holder(name: str, seen: frozenset[str]) -> str | None:
+        for parent in parents(schemas[name]):
+            if parent in seen:
+                continue
+            if isinstance(schemas[parent].get("discriminator"), dict):
+                return parent
+            found = holder(parent, seen | {parent})
+            if found is not None:
+                return found
+        return None
+
+    descendants: dict[str, list[str]] = {}
+    for name, schema in schemas.items():
+        if isinstance(schema, dict):
+            found = holder(name, frozenset({name}))
+            if found is not None:
+                descendants.setdefault(found, []).append(name)
+    for parent, names in descendants.items():
+        if not any(isinstance(schemas[n].get("x-ms-discriminator-value"), str) for n in names):
+            continue
+        discriminator = schemas[parent]["discriminator"]
+        mapping = discriminator.setdefault("mapping", {})
+        if not isinstance(mapping, dict):
+            continue
+        for name in names:
+            value = schemas[name].get("x-ms-discriminator-value")
+            tag = value if isinstance(value, str) else name
+            mapping.setdefault(tag, prefix + name.replace("~", "~0").replace("/", "~1"))
 
 
 def _items(value: Any) -> list[tuple[str, Any]]:

@@ -28,6 +28,7 @@ from scraper import linear_patterns, swagger_conversion
 from scraper.clients import (
     discriminated_examples,
     naming,
+    open_enums,
     openapi32_reading,
     path_segments,
     refs,
@@ -582,6 +583,8 @@ class AuthSchemeIR:
     #: the clients' keyword argument taking this scheme's credential (None: the scheme goes through ``auth=``, as
     #: a provider's signing or token scheme, or one no standard credential sends)
     keyword: str | None = None
+    #: OpenAPI 3.1's ``mutualTLS``: a TLS client certificate, which the HTTP client presents (no ``httpx.Auth`` can)
+    tls: bool = False
 
     @property
     def annotation(self) -> str:
@@ -1342,7 +1345,8 @@ def _auth_schemes(doc: Mapping[str, Any], *, taken: Sequence[str] = ()) -> list[
         else:
             what = _scheme_words(scheme)
         key = _api_key_name(scheme) if scheme.get("type") == "apiKey" else None
-        out.append(AuthSchemeIR(name=str(name), kind=kind, key=key, what=what))
+        tls = scheme.get("type") == "mutualTLS"
+        out.append(AuthSchemeIR(name=str(name), kind=kind, key=key, what=what, tls=tls))
     keyworded = [a for a in out if a.kind in _KEYWORD_KINDS]
     keywords = naming.dedupe(
         [naming.safe_identifier(a.name, fallback="credential", reserved=CLIENT_KWARGS) for a in keyworded],
@@ -1399,6 +1403,8 @@ def _scheme_words(scheme: Mapping[str, Any]) -> str:
         return "OAuth 2.0 access token" + (f" ({'; '.join(urls)})" if urls else "")
     if kind == "openIdConnect":
         return f"OpenID Connect access token ({scheme.get('openIdConnectUrl')})"
+    if kind == "mutualTLS":  # OpenAPI 3.1: a TLS client certificate, which no httpx.Auth can present
+        return "mutual TLS (a client certificate, which the HTTP client presents)"
     named = kind if isinstance(kind, str) and _HEADER_TOKEN.fullmatch(kind) else "a scheme of no known type"
     return f"{named} (not sent by this client: pass your own httpx.Auth)"
 
@@ -2780,6 +2786,10 @@ def _build_params(
         what = f"parameter {param['name']!r}"
         if fixed:
             example = ExampleCheck(schema["const"])
+        elif required and not param.get("x-client-parameter") and (only := _only_value(ctx, schema)) is not None:
+            # a required parameter whose enum has one value is that value (AWS's X-Amz-Target: one per operation):
+            # sent always, as a const is, rather than an argument every call must repeat
+            fixed, example = True, ExampleCheck(only[0])
         elif (version := document_version_value(param, _resolve(ctx, schema), ctx.version)) is not None:
             fixed, example = True, ExampleCheck(version)
             ctx.version_param_places.append((here.split(": parameter ")[0], str(param["name"])))
@@ -2983,6 +2993,18 @@ def _resolve_param(ctx: _Ctx, raw: Any, where: str) -> dict[str, Any] | None:
     return raw
 
 
+def _only_value(ctx: _Ctx, schema: Any) -> tuple[str | int | bool] | None:
+    """``(value,)`` when ``schema`` admits one value only: an ``enum`` of one string, integer or boolean (not
+    nullable, no ``x-ms-enum`` saying the set is open); else None."""
+    resolved = _resolve(ctx, schema) if isinstance(schema, dict) and "$ref" in schema else schema
+    if not isinstance(resolved, dict) or resolved.get("nullable") is True or open_enums.is_open_enum(resolved):
+        return None
+    enum = resolved.get("enum")
+    if isinstance(enum, list) and len(enum) == 1 and isinstance(enum[0], str | int | bool):
+        return (enum[0],)
+    return None
+
+
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 #: A string parameter of these formats also takes the date or datetime it means (the runtime writes ISO 8601,
 #: ``docs2client_runtime.serialize.iso_text``); the text is still taken, so existing calls keep working.
@@ -3000,6 +3022,8 @@ def _annotation(ctx: _Ctx, schema: Any, depth: int = 0) -> str:
     enum = schema.get("enum")
     if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
         text = "Literal[" + ", ".join(py_literal(v) for v in enum) + "]"
+        if open_enums.is_open_enum(schema):
+            text += " | str"  # Azure's modelAsString: the known values or any string
         return f"{text} | None" if nullable else text
     for key in ("anyOf", "oneOf"):
         if isinstance(schema.get(key), list):
@@ -3287,12 +3311,20 @@ def _OAS31_DISCRIMINATED() -> Any:
 def _OAS30_WITH_NULL() -> Any:
     """The 3.0 validator that also knows JSON Schema's ``null`` type, as the models read it (``{type: 'null'}`` in
     a 3.0 document is ``None``: Slack's ``anyOf [X, {type: 'null'}]``); without it every example that met one went
-    unchecked (``UndefinedTypeCheck``)."""
-    from jsonschema.validators import extend
+    unchecked (``UndefinedTypeCheck``).
+
+    ``allOf`` is JSON Schema's own: openapi-schema-validator's, beside a ``discriminator``, checks the instance
+    against the schema the tag maps to instead, and an ``allOf`` parent's members extend it through ``allOf``, so it
+    went from parent to member to parent until ``RecursionError`` (every example of Azure's polymorphic
+    definitions: SecurityInsights' ``AlertRule``/``FusionAlertRule``), or, for a tag value naming no schema, called
+    the example a mismatch. The ``discriminator`` keyword (``discriminated_examples``) still dispatches, once per
+    instance and member."""
+    from jsonschema.validators import Draft4Validator, extend
     from openapi_schema_validator import OAS30Validator
 
     checker = OAS30Validator.TYPE_CHECKER.redefine("null", lambda _checker, instance: instance is None)
-    return extend(OAS30Validator, validators={"discriminator": discriminator_errors}, type_checker=checker)
+    keywords = {"discriminator": discriminator_errors, "allOf": Draft4Validator.VALIDATORS["allOf"]}
+    return extend(OAS30Validator, validators=keywords, type_checker=checker)
 
 
 #: The key a :func:`_coerced_by_models` verdict is remembered under: the schema wrapped in it, so it never meets a

@@ -256,6 +256,29 @@ def _unchanged(name: str, sides: _Sides, texts: tuple[dict[str, str], dict[str, 
     return True
 
 
+def _enum_members(node: ast.ClassDef) -> dict[str, str] | None:
+    """An enum class's members (name -> value as written), or None when ``node`` is no enum (no base named
+    ``...Enum``): a user writes ``Kind.VM``, so a member is public API as a field is."""
+    bases = [ast.unparse(base) for base in node.bases]
+    if not any(base.rsplit(".", 1)[-1].endswith("Enum") for base in bases):
+        return None
+    return {
+        stmt.targets[0].id: ast.unparse(stmt.value)
+        for stmt in node.body
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+    }
+
+
+def _member_changes(name: str, old: ast.ClassDef, new: ast.ClassDef) -> list[FieldChange]:
+    """An enum's members removed (code naming them breaks) or added (an extension), by name."""
+    before, after = _enum_members(old), _enum_members(new)
+    if before is None or after is None:
+        return []
+    removed = [FieldChange(name, member, "enum member removed", True) for member in before if member not in after]
+    added = [FieldChange(name, member, "new enum member", False) for member in after if member not in before]
+    return removed + added
+
+
 def changed_fields(
     old_source: str, new_source: str, changes: ClassChanges, read_roles: Callable[[], ModelRoles]
 ) -> list[FieldChange]:
@@ -274,6 +297,7 @@ def changed_fields(
         for old_name in sorted(olds.get(new_name, [])):
             if old_name == new_name and _unchanged(new_name, sides, texts):
                 continue
+            found.extend(_member_changes(new_name, sides.old[old_name], sides.new[new_name]))
             before, after = _fields(old_name, sides.old), _fields(new_name, sides.new)
             roles = roles or read_roles()
             travels = roles.of(new_name)

@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from scraper.clients import open_enums
 from scraper.clients.refs import component_name
 from scraper.schema_patterns import pattern_problem
 
@@ -126,6 +127,9 @@ def honoured_schema(schema: Any) -> Any:
         # (PayPal's business_type: {type: string, items: {$ref: an enum}} became a list field).
         for keyword in (*_OBJECT_KEYWORDS, *_ARRAY_KEYWORDS):
             out.pop(keyword, None)
+    extra = open_enums.extra_members(schema)
+    if extra and out.get("enum") == schema.get("enum"):
+        return open_enums.widened(out, extra)  # Azure's modelAsString (any string too), null among the values
     return out
 
 
@@ -245,9 +249,34 @@ def honoured_schemas(schemas: Mapping[str, Any]) -> dict[str, Any]:
     """Every named schema of ``components.schemas`` through :func:`honoured_schema`, without the discriminators of
     ``allOf`` parents that name no schema for some of their tag's values (:func:`_uncovered_discriminators`)."""
     honoured = {name: honoured_schema(schema) for name, schema in schemas.items()}
+    widened = {name: open_enums.extra_members(schema) for name, schema in schemas.items()}
+    widened = {name: extra for name, extra in widened.items() if extra and "anyOf" in honoured[name]}
+    if widened:
+        # a named open or nullable enum keeps its class (the enum of its strings); what refers to it admits the rest
+        for name in widened:
+            honoured[name] = open_enums.closed_component(honoured[name])
+        honoured = {name: _widened_references(schema, widened) for name, schema in honoured.items()}
     for name in _uncovered_discriminators(honoured):
         del honoured[name]["discriminator"]
     return honoured
+
+
+def _widened_references(schema: Any, widened: Mapping[str, list[dict[str, Any]]]) -> Any:
+    """``schema`` (honoured) with every ``$ref`` to a component of ``widened`` (its name -> what it admits beside
+    its enum's strings) admitting that too."""
+    if not isinstance(schema, Mapping):
+        return schema
+    if isinstance(schema.get("$ref"), str) and (extra := widened.get(component_name(schema["$ref"]) or "")):
+        return open_enums.widened_reference(schema, extra)
+    out = dict(schema)
+    for key, value in schema.items():
+        if key in _SCHEMA_KEYWORDS:
+            out[key] = _widened_references(value, widened)
+        elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
+            out[key] = [_widened_references(v, widened) for v in value]
+        elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, Mapping):
+            out[key] = {k: _widened_references(v, widened) for k, v in value.items()}
+    return out
 
 
 def _uncovered_discriminators(schemas: Mapping[str, Any]) -> list[str]:

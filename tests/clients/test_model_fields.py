@@ -165,3 +165,27 @@ def test_a_field_change_the_spec_diff_lists_counts_but_is_not_listed_again(tmp_p
     tree = {"pkg/v1/models.py": new.encode(), "pyproject.toml": b'version = "1.3.0"\n'}
     version, listed = class_release(out, tree, "1.2.3", "1.3.0", changelog, {"v1": other})
     assert version == "1.3.0" and listed is not None and "`AgentCreate.tag`: new optional field" in listed
+
+
+def test_an_enum_member_removed_breaks_and_a_new_one_extends() -> None:
+    """A user writes ``StartDay.MON``: a member is public as a field is. Round 14 dropped the bogus
+    ``NONE_TYPE_NONE = None`` member of enums listing null (SCP Backup, File Storage): a patch release had gone out."""
+    old = _MODELS + """
+
+class StartDay(Enum):
+    MON = "MON"
+    TUE = "TUE"
+    NONE_TYPE_NONE = None
+"""
+    new = _MODELS + """
+
+class StartDay(StrEnum):
+    MON = "MON"
+    TUE = "TUE"
+    WED = "WED"
+"""
+    assert _changes(old, new) == [
+        ("StartDay.NONE_TYPE_NONE", "enum member removed", True),
+        ("StartDay.WED", "new enum member", False),
+    ]
+    assert _changes(old, old) == []

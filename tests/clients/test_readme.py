@@ -199,7 +199,10 @@ def test_a_generated_client_sends_the_documented_credentials(tmp_path: Path) -> 
     assert str(seen[1].url) == "https://api.locker.test/v1/lockers?api_key=k"
     readme = (root / "README.md").read_text(encoding="utf-8")
     assert 'with Client(bearer="<token>") as client:' in readme
-    mtls = "| `mtls` | mutualTLS (not sent by this client: pass your own httpx.Auth) | any `httpx.Auth` you write |"
+    mtls = (
+        "| `mtls` | mutual TLS (a client certificate, which the HTTP client presents) |"
+        " `http_client=httpx.Client(cert=(certificate_file, key_file))` |"
+    )
     assert mtls in readme
 
 
@@ -240,7 +243,7 @@ def test_a_security_scheme_that_is_no_mapping_is_a_warning_and_an_unknown_type_i
     )
     table = _readme(spec).split("## Authentication")[1].split("## Versions")[0]
     assert "| `ref` | a scheme of no known type (not sent by this client" in table
-    assert "| `mtls` | mutualTLS (not sent" in table and "`odd`" not in table
+    assert "| `mtls` | mutual TLS (a client certificate" in table and "`odd`" not in table
 
 
 def test_a_document_of_webhooks_only_says_there_is_nothing_to_call() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -327,7 +327,7 @@ class BackupScheduleCreateRequestFrequency(StrEnum):
     DAILY = "DAILY"
 
 
-class BackupScheduleCreateRequestStartDay(Enum):
+class BackupScheduleCreateRequestStartDay(StrEnum):
     MON = "MON"
     TUE = "TUE"
     WED = "WED"
@@ -335,16 +335,14 @@ class BackupScheduleCreateRequestStartDay(Enum):
     FRI = "FRI"
     SAT = "SAT"
     SUN = "SUN"
-    NONE_TYPE_NONE = None
 
 
-class BackupScheduleCreateRequestStartWeek(Enum):
+class BackupScheduleCreateRequestStartWeek(StrEnum):
     WEEK_1 = "WEEK_1"
     WEEK_2 = "WEEK_2"
     WEEK_3 = "WEEK_3"
     WEEK_4 = "WEEK_4"
     WEEK_LAST = "WEEK_LAST"
-    NONE_TYPE_NONE = None
 
 
 class BackupScheduleCreateRequestType(StrEnum):
@@ -597,15 +595,3 @@ class BackupScheduleListResponse(BaseModel):
     )
     contents: list[BackupScheduleResponse] | None = Field(..., description="Backup schedule list")
     count: int = Field(..., description="Count")
-
-
-# docs2client: deprecated names, renamed in 3.0.0; removed in the next major release
-PolicyCategory = BackupCreateRequestPolicyCategory
-PolicyType = BackupCreateRequestPolicyType
-RetentionPeriod = RetentionPeriodUpdateBodyRetentionPeriod
-ServerCategory = BackupCreateRequestServerCategory
-RestoreState = BackupRestoreHistoryResponseRestoreState
-Frequency = BackupScheduleCreateRequestFrequency
-StartDay = BackupScheduleCreateRequestStartDay
-StartWeek = BackupScheduleCreateRequestStartWeek
-Type = BackupScheduleCreateRequestType

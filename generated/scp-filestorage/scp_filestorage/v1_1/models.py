@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -367,19 +367,17 @@ class VolumeShowResponse(BaseModel):
     endpoint_path: str | None = Field(None, description="Volume Endpoint Path")
 
 
-class ReplicationUpdateRequestReplicationPolicy(Enum):
+class ReplicationUpdateRequestReplicationPolicy(StrEnum):
     USE = "use"
     PAUSED = "paused"
-    NONE_TYPE_NONE = None
 
 
-class ReplicationUpdateRequestReplicationFrequency(Enum):
+class ReplicationUpdateRequestReplicationFrequency(StrEnum):
     FIELD_5MIN = "5min"
     HOURLY = "hourly"
     DAILY = "daily"
     WEEKLY = "weekly"
     MONTHLY = "monthly"
-    NONE_TYPE_NONE = None
 
 
 class ReplicationUpdateRequest(BaseModel):
@@ -404,8 +402,3 @@ class SnapshotScheduleListResponse(BaseModel):
     volume_id: str = Field(..., description="Volume ID")
     snapshot_policy_enabled: bool | None = Field(None, description="Snapshot Schedule Policy Enabled")
     snapshot_schedule: list[SnapshotScheduleShow]
-
-
-# docs2client: deprecated names, renamed in 2.0.0; removed in the next major release
-ReplicationPolicy = ReplicationUpdateRequestReplicationPolicy
-ReplicationFrequency = ReplicationUpdateRequestReplicationFrequency
