@@ -344,7 +344,8 @@ class PaginationIR:
         if self.items_attr is None:
             return "Any"
         if self.found.kind == "model":
-            return self.inline_class or f"_models.{self.found.model}"  # a union of its subclasses (models.py)
+            element = self.inline_class or f"_models.{self.found.model}"  # a union of its subclasses (models.py)
+            return f"{element} | None" if self.found.nullable else element
         if self.found.kind == "inline":
             return str(self.inline_class)
         return "dict[str, Any]" if self.found.kind == "object" else "Any"
@@ -1207,7 +1208,7 @@ def _build_version(
         if op.response_model is not None:
             op.response_value = response_value(ctx.schemas, op.response_model, nullable=nullable)
         if op.pagination is not None and op.response_model is not None:
-            _find_items(ctx, op, op.pagination, op.response_model)
+            _find_items(ctx, op, op.pagination, op.response_model, nullable)
     return VersionIR(
         version=version,
         module=naming.version_module(version),
@@ -2598,7 +2599,9 @@ def _next_page_pagination(
     )
 
 
-def _find_items(ctx: _Ctx, op: OperationIR, paging: PaginationIR, response_model: str) -> None:
+def _find_items(
+    ctx: _Ctx, op: OperationIR, paging: PaginationIR, response_model: str, nullable: frozenset[str] | None = None
+) -> None:
     """Where a listing's items are, once the schemas are final: the body itself when it is an array (GitHub's
     listings, the petstore's ``GET /pets``; ``x-pagination.items`` then names nothing), else the array property
     ``items`` names (:func:`listing_items`). A body that is neither is an error naming the declaration."""
@@ -2617,7 +2620,10 @@ def _find_items(ctx: _Ctx, op: OperationIR, paging: PaginationIR, response_model
             f"{paging.declared_at}.items is missing; expected the name of the array property of the 2xx body "
             "(only a body that is itself an array needs none)"
         )
-    paging.found = listing_items(ctx.schemas, response_model, paging.items, paging.next_marker)
+    found = listing_items(ctx.schemas, response_model, paging.items, paging.next_marker)
+    if found.kind == "model" and nullable is not None and found.model in nullable:
+        found = dataclasses.replace(found, nullable=True)  # DigitalOcean's kernels: items of a nullable component
+    paging.found = found
 
 
 def _media_keyword(params: list[ParamIR]) -> str:

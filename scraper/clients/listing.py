@@ -49,6 +49,8 @@ class ItemsIR:
     owner: str | None = field(default=None, compare=False)  # where the items are read from, not what they are
     #: a ``model`` element class with a ``discriminator``: the models may hold it as the union of its subclasses
     polymorphic: bool = False
+    #: a ``model`` element class that is a 3.0 ``nullable`` component: the models hold ``list[<Class> | None]``
+    nullable: bool = False
 
 
 #: What a listing is when its items cannot be read through the response model.

@@ -370,3 +370,50 @@ def test_the_element_type_is_what_the_response_model_holds(tmp_path: Path) -> No
     out = write_package(files, tmp_path / "typed")
     mypy = run_package_mypy(out, "typed", cache=tmp_path / ".mypy")
     assert mypy.returncode == 0, mypy.stdout
+
+
+def test_items_of_a_nullable_component_are_yielded_as_optional(tmp_path: Path) -> None:
+    """DigitalOcean's kernels (round 14): a 3.0 listing whose items are a ``nullable: true`` component; the models hold
+    ``list[Kernel | None]``, and an iterator declaring ``Iterator[Kernel]`` failed mypy --strict."""
+    doc: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "Kernels", "version": "1.0"},
+        "servers": [{"url": "https://api.kernels.test"}],
+        "paths": {
+            "/kernels": {
+                "get": {
+                    "operationId": "listKernels",
+                    "parameters": [{"name": "pageToken", "in": "query", "schema": {"type": "string"}}],
+                    "responses": {
+                        "200": {
+                            "description": "OK",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "properties": {
+                                            "kernels": {
+                                                "type": "array",
+                                                "items": {"$ref": "#/components/schemas/Kernel"},
+                                            },
+                                            "nextPageToken": {"type": "string"},
+                                        },
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Kernel": {"type": "object", "nullable": True, "properties": {"id": {"type": "integer"}}},
+            }
+        },
+    }
+    [operation] = _version(doc).operations
+    assert operation.pagination is not None and operation.pagination.item_type == "_models.Kernel | None"
+    root = write_package(render_package([doc], package_name="kernels"), tmp_path / "pkg")
+    done = run_package_mypy(root, "kernels", cache=tmp_path / "cache")
+    assert done.returncode == 0, done.stdout + done.stderr
