@@ -2368,7 +2368,12 @@ def _build_operation(
         inferred = inferred_pagination(
             method, [(p.wire_name, _integer(p.annotation)) for p in query], ctx.schemas.get(response_model), ctx.schemas
         )
-        if inferred is None:
+        if inferred is not None:  # offset/limit or page/per_page: a doubt worth a look, as the others are
+            ctx.warn(
+                f"{where}: paged by {inferred['style']}, inferred from {inferred['x-inferred']}: its iterator"
+                " follows the pages"
+            )
+        else:
             found = inferred_next_paging(
                 method,
                 op,

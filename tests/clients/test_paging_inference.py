@@ -46,6 +46,9 @@ def test_the_ir_infers_offset_and_page_listings_and_nothing_else() -> None:
         "limit",
     )
     assert moons.inferred == "query parameters ``offset`` and ``limit``, the body's array ``data`` and ``meta.total``"
+    # each inferred listing is a warning naming its operation, as token, cursor and link pairings are
+    said = [w for w in version.warnings if "paged by" in w]
+    assert len(said) == 2 and any(w.startswith("/paths/~1moons/get: paged by offset, inferred from") for w in said)
     assert (craters.style, craters.items, craters.cursor.wire_name, craters.first_page) == (
         "page",
         "craters",
