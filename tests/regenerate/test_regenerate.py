@@ -14,9 +14,10 @@ import shutil
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -281,6 +282,37 @@ def test_a_service_no_page_covers_any_more_is_named_and_kept(project: Path, caps
         assert "nhn/block-storage" not in out.split("note:")[-1]
 
 
+@dataclass
+class _Released:
+    """Parallel File Storage built and released once, and its 1.0 spec read back for a test to edit: ``operation``
+    (``GET /v1/volumes/{volume_id}``) is inside ``spec``; :meth:`regenerate` writes ``spec`` and rebuilds."""
+
+    spec_dir: Path
+    generated: Path
+    key: str
+    package: Path
+    spec_path: Path
+    old: dict[str, Any]
+    spec: dict[str, Any]
+    operation: dict[str, Any]
+
+    def regenerate(self) -> list[Path]:
+        self.spec_path.write_text(yaml.safe_dump(self.spec, sort_keys=False), encoding="utf-8")
+        return regenerate_packages([self.key], self.spec_dir, self.generated, {self.key: self.old})
+
+
+def _released(project: Path) -> _Released:
+    spec_dir, generated = project / "spec", project / "generated"
+    assert _regenerate(project) == 0
+    key = "scp/parallel-filestorage"
+    regenerate_packages([key], spec_dir, generated, {})
+    spec_path = spec_dir / key / "1.0.yaml"
+    old = {"1.0": yaml.safe_load(spec_path.read_text(encoding="utf-8"))}
+    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+    operation = spec["paths"]["/v1/volumes/{volume_id}"]["get"]
+    return _Released(spec_dir, generated, key, generated / "scp-parallel-filestorage", spec_path, old, spec, operation)
+
+
 def test_a_signature_change_the_spec_diff_explains_is_listed_once(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -289,24 +321,16 @@ def test_a_signature_change_the_spec_diff_explains_is_listed_once(
     The spec diff explains it, so it is listed once; a change of the same regeneration that no spec change explains
     (the constructor keyword the package on disk lacks: an older generator's) is still listed, and the release is
     the one the changes make (major)."""
-    spec_dir, generated = project / "spec", project / "generated"
-    assert _regenerate(project) == 0
-    key = "scp/parallel-filestorage"
-    package = generated / "scp-parallel-filestorage"
-    regenerate_packages([key], spec_dir, generated, {})
-    spec_path = spec_dir / key / "1.0.yaml"
-    old = {"1.0": yaml.safe_load(spec_path.read_text(encoding="utf-8"))}
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    operation = spec["paths"]["/v1/volumes/{volume_id}"]["get"]
+    released = _released(project)
+    package = released.package
     required = {"name": "detail_level", "in": "query", "required": True, "schema": {"type": "string"}}
-    operation.setdefault("parameters", []).append(required)
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    released.operation.setdefault("parameters", []).append(required)
     client = next(package.rglob("client.py"))
     keyword = "        retry: _rt.RetryPolicy | None = None,\n"
     client.write_text(client.read_text(encoding="utf-8").replace(keyword, ""), encoding="utf-8")
     capsys.readouterr()
 
-    assert package / "CHANGELOG.md" in regenerate_packages([key], spec_dir, generated, {key: old})
+    assert package / "CHANGELOG.md" in released.regenerate()
     assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
     changelog = (package / "CHANGELOG.md").read_text(encoding="utf-8")
     entry = changelog[: changelog.index("## 1.0.0")]
@@ -369,19 +393,11 @@ def test_spec_workers_follow_jobs() -> None:
 def test_a_retitled_operation_keeps_its_old_method_name_as_an_alias(project: Path) -> None:
     """The docs retitle an operation (its operationId, so its method name, changes): the release is major (the spec
     diff's operation-id-changed), and the old name stays callable in both clients until the next major."""
-    spec_dir, generated = project / "spec", project / "generated"
-    assert _regenerate(project) == 0
-    key = "scp/parallel-filestorage"
-    package = generated / "scp-parallel-filestorage"
-    regenerate_packages([key], spec_dir, generated, {})
-    spec_path = spec_dir / key / "1.0.yaml"
-    old = {"1.0": yaml.safe_load(spec_path.read_text(encoding="utf-8"))}
-    spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-    operation = spec["paths"]["/v1/volumes/{volume_id}"]["get"]
-    before = operation["operationId"]
-    operation["operationId"] = "fetchTheVolume"
-    spec_path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    regenerate_packages([key], spec_dir, generated, {key: old})
+    released = _released(project)
+    package = released.package
+    before = released.operation["operationId"]
+    released.operation["operationId"] = "fetchTheVolume"
+    released.regenerate()
     assert 'version = "2.0.0"' in (package / "pyproject.toml").read_text(encoding="utf-8")
     client = next(package.rglob("client.py"))
     text = client.read_text(encoding="utf-8")
