@@ -73,7 +73,7 @@ from scraper.dialects.operation_lines import (
 from scraper.dialects.prose_values import capital_values, named_values, one_of_values
 from scraper.dialects.slash_values import slash_values
 from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
-from scraper.dialects.valid_range import merged, read_bounds
+from scraper.dialects.valid_range import merged, read_bounds, read_prose_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.media_types import repair_media_type
 from scraper.model import (
@@ -2400,11 +2400,13 @@ class _PageReader:
                                 row.line,
                                 default,
                                 has_default,
-                                schema=_row_schema(row, bounds=True),
+                                schema=self._prose_bounds(row, _row_schema(row, bounds=True), subject),
                                 element=row.element,
                                 note=row.constraint_note,
                                 written_type=row.type_text,
                                 indexes=row.indexes,
+                                stated_values=_stated_values(row, sent=True),
+                                sent=True,
                             )
                         )
                         continue
@@ -3176,6 +3178,8 @@ class _PageReader:
             schema["enum"] = listed
         elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
+            if not values and not declared_enum and "format" not in schema:
+                values = named_values(clean_text(row.description), row.name)
             if values:
                 schema["enum"] = values
             if values and not declared_enum:
@@ -3199,6 +3203,7 @@ class _PageReader:
             self._finding("enum-without-values", row.line, subject, f"{row.name!r} is an Enum but no values are listed")
         if "enum" not in schema:  # the limits a value list would make moot
             schema = merged(schema, read_bounds(row.constraint, row.constraint_label, str(schema.get("type", ""))))
+            schema = self._prose_bounds(row, schema, subject) or schema
         default, has_default = _default(row.default or row.description, kind, row.default)
         problem = default_problem(schema, default) if has_default else None
         if problem is not None:
@@ -3222,6 +3227,25 @@ class _PageReader:
         if schema.get("type") == "number" and is_generic_number(row.type_text):
             self._generic_numbers[id(param)] = (param, row.type_text)
         return param
+
+    def _prose_bounds(self, row: TableRow, schema: JsonSchema | None, subject: str) -> JsonSchema | None:
+        """``schema`` (a sent field's or parameter's) with the bounds the row's description states
+        (:func:`~scraper.dialects.valid_range.read_prose_bounds`: ``Port (1-65535)``, ``최대 255자``) when its
+        valid-range cell gave none and it lists no values, each reading a finding (the bound comes from words)."""
+        if schema is None or "enum" in schema or any(k in schema for k in _BOUND_KEYWORDS):
+            return schema
+        bounds = read_prose_bounds(clean_text(row.description), str(schema.get("type", "")))
+        if not bounds:
+            return schema
+        self._finding(
+            "range-from-prose",
+            row.line,
+            subject,
+            f"{row.name!r}: the description states "
+            + ", ".join(f"{k} {v}" for k, v in bounds.items())
+            + "; read as the schema's bounds",
+        )
+        return merged(schema, bounds)
 
     def _integral_number(self, param: Parameter, subject: str) -> None:
         """A parameter documented as a plain Number (not Float or Double) is an integer when every value the guide
@@ -4184,6 +4208,8 @@ def _constraint_values(constraint: str) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+#: The schema keywords of a value's limits (any one of them means the guide's own column stated some).
+_BOUND_KEYWORDS = ("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems")
 #: A valid-range cell that is only quoted values separated by commas (``"weak", "balanced", "strict"``).
 _QUOTED_LIST = re.compile(r'\s*"[^"\n]+"(?:\s*[,\u3001]\s*"[^"\n]+")+\s*')
 #: One value of a valid-range list: an identifier-like word (``TERMINATED_HTTPS``, ``application/json``, ``v1.2``).

@@ -34,7 +34,7 @@ _SENTENCE_END = re.compile(r"(?<=[\w`'\"])\s*\.(?=\s|$)|。")
 _LABELLED_FIRST = re.compile(r"[^\x00-\x7f]\s+`?([A-Za-z0-9][\w.:+/-]*)`?$")
 #: One value: an identifier-like word (``TERMINATED_HTTPS``, ``pending_delete``, ``v1.2``, ``application/json``).
 VALUE = re.compile(r"[A-Za-z0-9][\w.:+/-]*")
-#: A word and the parenthesised group right after it (``type (`ROOT`, `LEAF`)``, ``protocol(tcp, udp, icmp)``).
+#: A word and the parenthesised group right after it (``type (`ROOT`, `LEAF`)``, ``protocol(TCP, UDP)``).
 _NAMED_GROUP = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)\s?[(（]([^()（）\n]+)[)）]")
 #: The words of a field name written in camel case or with underscores (``listenerProtocol``: listener, protocol).
 _NAME_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
@@ -56,8 +56,8 @@ def one_of_values(description: str, *, strict: bool = False) -> list[str]:
         text = _SENTENCE_END.split(text, maxsplit=1)[0]  # "One of ALL, ACCEPT, or DROP. The default is ALL."
         pieces = [v.strip(" `'\".") for v in _JOINERS.split(text)]
         found = [v for v in pieces if v and " " not in v]
-        if strict and (len(found) != len([v for v in pieces if v]) or not all(VALUE.fullmatch(v) for v in found)):
-            found = []
+        if strict:
+            found = _whole_list(pieces)
         if found:
             return found
     for match in _ONE_OF_BEFORE.finditer(description):
@@ -84,10 +84,30 @@ def one_of_values(description: str, *, strict: bool = False) -> list[str]:
     return []
 
 
+def _whole_list(pieces: list[str]) -> list[str]:
+    """The values of a list cut at its joiners when every piece is one value and there are two or more (one piece
+    of values joined by slashes, ``shared/dedicated``, ``null/DENY/ALLOW``, is cut at them; JSON ``null`` is no
+    value a client sends); [] otherwise."""
+    pieces = [p for p in pieces if p]
+    if len(pieces) == 1 and "/" in pieces[0]:
+        pieces = [p.strip(" `'\"") for p in pieces[0].split("/")]
+        if len(pieces) == 2 and pieces[0].lower() in _MEDIA_ROOTS:
+            return []  # application/json: one value
+    if not pieces or not all(p and " " not in p and VALUE.fullmatch(p) for p in pieces):
+        return []
+    values = [p for p in dict.fromkeys(pieces) if p.lower() != "null"]
+    return values if len(values) >= 2 else []
+
+
+#: The top-level types of media types: ``application/json`` is one value, not two.
+_MEDIA_ROOTS = frozenset(("application", "text", "image", "audio", "video", "multipart", "font", "model", "message"))
+
+
 def named_values(description: str, name: str) -> list[str]:
     """The values listed in parentheses right after the field's own name in its description (Private CA ``type |
-    String | Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)``, ``protocol(tcp, udp, icmp)``): two or more, each
-    one value, separated by commas; [] otherwise (``Size (GB)``, ``offset (default: 0)``, ``(Y/N)``)."""
+    String | Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)``, ``protocol(TCP, UDP)``): two or more words in
+    capitals, separated by commas; [] otherwise (``Size (GB)``, ``offset (default: 0)``, ``(Y/N)``, and words in
+    lower case, as often prose as values: ``Serial number (hexadecimal, colon-separated)``)."""
     segments = [s for s in re.split(r"[.\[\]]+", name) if s.strip()]
     if not segments:
         return []
@@ -97,23 +117,10 @@ def named_values(description: str, name: str) -> list[str]:
     for match in _NAMED_GROUP.finditer(description):
         if match.group(1).lower() not in own:
             continue
-        pieces = [p.strip().strip("`'\"").strip() for p in re.split(r"[,、]", match.group(2))]
-        if (
-            len(pieces) >= 2
-            and all(_NAMED_VALUE.fullmatch(p) for p in pieces)
-            and not any(p.lower() in _NOT_NAMED_VALUES for p in pieces)
-        ):
-            return list(dict.fromkeys(pieces))
+        values = _capital_list(match.group(2))
+        if values:
+            return values
     return []
-
-
-#: One value of a parenthesised list: a word (``ROOT``, ``tcp``, ``pending_delete``); no dots, colons or digits
-#: first, so an example (``e.g., 2023-10-27T19:30:00+09:00``) or a version is no list of values.
-_NAMED_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-#: Words a parenthesised group holds that are no values (``(optional, default 0)``, ``(e.g., ...)``).
-_NOT_NAMED_VALUES = frozenset(
-    ("e", "g", "eg", "ex", "example", "default", "optional", "required", "unit", "max", "min")
-)
 
 
 #: A word in capitals (``ACTIVE``, ``REVOKED``, ``PENDING_DELETE``).
@@ -122,12 +129,20 @@ _CAPITAL_VALUE = re.compile(r"[A-Z][A-Z0-9_]*")
 _GROUP = re.compile(r"[(（]([^()（）\n]+)[)）]")
 
 
+def _capital_list(group: str) -> list[str]:
+    """The words of a parenthesised group when it is two or more words in capitals separated by commas, else []."""
+    pieces = [p.strip().strip("`'\"").strip() for p in re.split(r"[,、]", group)]
+    if len(pieces) >= 2 and all(_CAPITAL_VALUE.fullmatch(p) for p in pieces):
+        return list(dict.fromkeys(pieces))
+    return []
+
+
 def capital_values(description: str) -> list[str]:
     """The words in capitals a parenthesised group lists after any label (Private CA ko ``인증서 상태(`ACTIVE`,
     `INACTIVE`, `REVOKED`)``, where the label is the name's translation): two or more, nothing else in the group.
     Read for what a field documents only, never as an ``enum``: the label may not be the field's."""
     for match in _GROUP.finditer(description):
-        pieces = [p.strip().strip("`'\"").strip() for p in re.split(r"[,、]", match.group(1))]
-        if len(pieces) >= 2 and all(_CAPITAL_VALUE.fullmatch(p) for p in pieces):
-            return list(dict.fromkeys(pieces))
+        values = _capital_list(match.group(1))
+        if values:
+            return values
     return []

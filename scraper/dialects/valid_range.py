@@ -188,7 +188,7 @@ def read_prose_bounds(description: str, kind: str) -> dict[str, int | float]:
     """The JSON Schema bounds a field's description states (:func:`read_bounds` over each parenthesised group, line
     and sentence of it, a limit label before one dropped); ``{}`` when none, or when two parts state different
     ones."""
-    text = description.replace("\u00a0", " ")
+    text = _THOUSANDS.sub("", description.replace("\u00a0", " "))  # before the commas cut it: "up to 1,000"
     parts = [m.group(1) for m in _GROUP.finditer(text)]
     for line in _GROUP.sub(" ", text).splitlines():
         parts.extend(_SENTENCE.split(line))

@@ -61,6 +61,50 @@ def test_a_response_field_documents_the_values_its_description_states() -> None:
     assert "x-documented-values" not in received["storage_type"]
 
 
+def test_a_request_field_takes_the_values_its_description_states() -> None:
+    # Network Flow Log en, 'Create a flow log logger': ``flowlog_logger.filter | Body | String | | ... One of `ALL`,
+    # `ACCEPT`, or `DROP`. The default is `ALL`.<br>* ...``: the request field was any string
+    service, spec = _read(PAGES / "Network-Flow-Log__en__public-api.md")
+    sent = _body(spec["paths"]["/v2.0/flowlog-loggers"]["post"])["properties"]["flowlog_logger"]["properties"]
+    assert sent["filter"]["enum"] == ["ALL", "ACCEPT", "DROP"]
+    assert sent["filter"]["default"] == "ALL"
+    assert sent["resource_type"]["enum"] == ["VPC", "SUBNET", "PORT"]
+    assert "enum" not in sent["log_format"] and "enum" not in sent["storage_type"]
+    read = [f for f in service.findings if f.kind == "enum-from-prose" and "flowlog_logger.filter" in f.message]
+    assert [f.line for f in read] == [220]
+    assert "ALL, ACCEPT, DROP" in read[0].message
+
+
+def test_a_request_field_whose_example_shows_another_value_keeps_the_words() -> None:
+    # the guide's own example is what the API took: a value the words leave out says they are not the whole set
+    text = (PAGES / "Network-Flow-Log__en__public-api.md").read_text(encoding="utf-8")
+    text = text.replace(
+        '"filter": "ALL",\n        "aggregation_interval": 1,\n        "connection_setup_only"',
+        '"filter": "REJECT",\n        "aggregation_interval": 1,\n        "connection_setup_only"',
+        1,
+    )
+    [service] = NhnDialect().read(markdown.read(text, "g.md"), PageInfo("g.md"))
+    [operation] = [o for o in service.operations if o.method == "POST" and o.path == "/v2.0/flowlog-loggers"]
+    [version] = operation.versions.values()
+    assert version.request_body is not None
+    sent = version.request_body.schema["properties"]["flowlog_logger"]["properties"]
+    assert "enum" not in sent["filter"]
+    assert any(f.kind == "enum-from-prose" and "'REJECT'" in f.message for f in service.findings)
+
+
+def test_a_request_field_takes_the_bounds_its_description_states_a_response_field_keeps_the_words() -> None:
+    # Traffic Mirroring en, 'Create Filter Groups': ``filtergroup.name | Body | String | - | Name (up to 32
+    # characters, English letters/numbers/`-`/`_`)`` with no valid-range column
+    service, spec = _read(PAGES / "Traffic-Mirroring__en__public-api.md")
+    operation = spec["paths"]["/v2.0/mirroring/filtergroups"]["post"]
+    sent = _body(operation)["properties"]["filtergroup"]["properties"]
+    assert sent["name"]["maxLength"] == 32
+    assert sent["description"]["maxLength"] == 255
+    received = _answer(operation)["properties"]["filtergroup"]["properties"]
+    assert "maxLength" not in received["name"]
+    assert any(f.kind == "range-from-prose" and f.line == 391 for f in service.findings)
+
+
 def test_values_in_parentheses_after_the_fields_own_name_are_documented() -> None:
     # Private CA ko: ``listCerts[].type | String | 인증서 타입(`ROOT`, `INTERMEDIATE`, `LEAF`)`` (a response)
     _, spec = _read(PAGES / "PrivateCA__ko__api-guide-v2.0.md")
@@ -118,6 +162,10 @@ def test_a_map_entry_indexed_by_a_placeholder_label_is_the_maps_value() -> None:
         # a text rendering: code spans set off by spaces, the cell's lines joined to one
         ("One of ALL , ACCEPT , or DROP . * ACCEPT only captures packets", ["ALL", "ACCEPT", "DROP"]),
         ("Either`private`, or `shared`", ["private", "shared"]),
+        # Network Load Balancer en: values joined by slashes, JSON null among them
+        ("Load balancer type<br>One of `shared`/`dedicated`", ["shared", "dedicated"]),
+        ("Action of the IP ACL groups applied to the load balancer\nOne of `null`/`DENY`/`ALLOW`", ["DENY", "ALLOW"]),
+        ("One of `application/json`", []),
         ("requires input of one of the 'HTTP' or 'MOCK' plugin", []),
         ("イメージの可視性\n`private`, `shared`のいずれか", ["private", "shared"]),
         ("イメージの可視性 private , shared のいずれか", ["private", "shared"]),
@@ -131,7 +179,8 @@ def test_a_stated_list_is_read_whole_or_not_at_all(description: str, values: lis
     ("description", "name", "values"),
     [
         ("Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)", "listCerts[].type", ["ROOT", "INTERMEDIATE", "LEAF"]),
-        ("protocol(tcp, udp, icmp)", "rule.protocol", ["tcp", "udp", "icmp"]),
+        ("Protocol(TCP, UDP, ICMP)", "rule.protocol", ["TCP", "UDP", "ICMP"]),
+        ("Serial number (hexadecimal, colon-separated)", "serialNumber", []),  # Private CA en: prose
         ("Search start time (e.g., 2023-10-27T19:30:00+09:00)", "startDateTime", []),
         ("Volume size (GB)", "size", []),
         ("Delivery method (SMS, LMS)", "sendType", []),  # not the field's own name
@@ -162,6 +211,9 @@ def test_values_are_read_in_parentheses_only_after_the_fields_name(
             {"minimum": 30, "maximum": 120},
         ),
         ("Enter 1-10 names", "integer", {}),
+        # E-mail en 'receiverList': a thousands separator is no clause break (it read maxItems 1)
+        ("List of recipients\nSend up to 1,000 persons", "array", {}),
+        ("볼륨은 최소 300GB에서 최대 10,000GB까지, 100GB 단위로 설정할 수 있습니다.", "integer", {}),
         ("Keep for 1~2 days", "integer", {}),
         ("Name, max 32 characters", "integer", {}),  # a length is no bound of a number
         ("(1-3) or (5-9)", "integer", {}),
@@ -171,3 +223,16 @@ def test_bounds_are_read_from_whole_clauses_of_the_description(
     description: str, kind: str, bounds: dict[str, int]
 ) -> None:
     assert read_prose_bounds(description, kind) == bounds
+
+
+def test_a_query_parameter_takes_the_bounds_its_description_states() -> None:
+    # Alimtalk sender API v2.3 en, 'List Senders': ``|pageSize| Integer| X| page size(Default: 15, Max: 1000)|``
+    service, spec = _read(PAGES / "Alimtalk__en__sender-api-guide-v2.3.md")
+    [page_size] = [
+        p
+        for p in spec["paths"]["/alimtalk/v2.3/appkeys/{appkey}/senders"]["get"]["parameters"]
+        if p["name"] == "pageSize"
+    ]
+    assert page_size["schema"]["maximum"] == 1000
+    assert "minimum" not in page_size["schema"]
+    assert any(f.kind == "range-from-prose" and "'pageSize'" in f.message for f in service.findings)
