@@ -57,6 +57,9 @@ _ARRAY_MARK = re.compile(r"\[\s*\d*\s*\]")
 #: An array mark closing a field name (``boxes[0]``, ``ids[]``): the row documents the array's elements.
 _ELEMENT_MARK = re.compile(r"\[\s*\d*\s*\]\s*$")
 _NEST_PREFIX = re.compile(r"^(?P<marks>(?:[-ㄴ└↳+>]\s*)+)(?=\S)")
+#: A map's entry written as an index by a placeholder label (API Gateway ``headers[{HeaderName}]``,
+#: ``body[{ContentType}]``; ``tags[<tag name>]``, ``labels["key"]``): the label is a key of the map, not a number.
+_KEYED_ENTRY = re.compile(r"\[\s*(\{[^{}\[\]]+\}|<[^<>\[\]]+>|\"[^\"\[\]]+\")\s*\]")
 
 
 @lru_cache(maxsize=8192)
@@ -455,6 +458,12 @@ def _read_row(
         marks = prefix.group("marks")
         depth = max(1, sum(1 for ch in marks if not ch.isspace()))
         name = name[prefix.end() :].strip()
+    keyed = _KEYED_ENTRY.sub(r".\1", name)
+    if keyed != name:
+        # read as the dotted placeholder segment other guides write (``metadata.{Metadata Key}``), which the body
+        # reader makes the map's value schema
+        notes.append(f"field name {name!r} indexes a map by a placeholder label; read as {keyed!r}")
+        name = keyed
     element = bool(_ELEMENT_MARK.search(name))
     indexes = tuple(_segment_index(segment) for segment in name.split(".") if segment.strip())
     unmarked = _ARRAY_MARK.sub("", name)

@@ -70,10 +70,11 @@ from scraper.dialects.operation_lines import (
     parse_documented_path,
     summary_names,
 )
+from scraper.dialects.prose_values import capital_values, named_values, one_of_values
 from scraper.dialects.repeated_base_path import without_repeated_base_path
 from scraper.dialects.slash_values import slash_values
 from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
-from scraper.dialects.valid_range import merged, read_bounds
+from scraper.dialects.valid_range import merged, read_bounds, read_prose_bounds
 from scraper.document import Block, CodeBlock, Document, Heading, Paragraph, Row, Table
 from scraper.media_types import repair_media_type
 from scraper.model import (
@@ -125,7 +126,6 @@ _DEFAULT = re.compile(
     r"\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )
-_EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
 _GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|ガイド.*$|\bGuide\b.*$", re.IGNORECASE)
 _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
@@ -2446,11 +2446,13 @@ class _PageReader:
                                 row.line,
                                 default,
                                 has_default,
-                                schema=_row_schema(row, bounds=True),
+                                schema=self._prose_bounds(row, _row_schema(row, bounds=True), subject),
                                 element=row.element,
                                 note=row.constraint_note,
                                 written_type=row.type_text,
                                 indexes=row.indexes,
+                                stated_values=_stated_values(row, sent=True),
+                                sent=True,
                             )
                         )
                         continue
@@ -3222,8 +3224,18 @@ class _PageReader:
             schema["enum"] = listed
         elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
+            if not values and not declared_enum and "format" not in schema:
+                values = named_values(clean_text(row.description), row.name)
             if values:
                 schema["enum"] = values
+            if values and not declared_enum:
+                self._finding(
+                    "enum-from-prose",
+                    row.line,
+                    subject,
+                    f"{location} parameter {row.name!r}: the description states its values ({', '.join(values)});"
+                    " read as its enum",
+                )
         noted = self._field_value_table(row.name) if declared_enum and "enum" not in schema else None
         if noted is not None:
             values = [clean_text(r.cells[0]).strip() for r in noted[1].rows if r.cells]
@@ -3237,6 +3249,7 @@ class _PageReader:
             self._finding("enum-without-values", row.line, subject, f"{row.name!r} is an Enum but no values are listed")
         if "enum" not in schema:  # the limits a value list would make moot
             schema = merged(schema, read_bounds(row.constraint, row.constraint_label, str(schema.get("type", ""))))
+            schema = self._prose_bounds(row, schema, subject) or schema
         default, has_default = _default(row.default or row.description, kind, row.default)
         problem = default_problem(schema, default) if has_default else None
         if problem is not None:
@@ -3260,6 +3273,25 @@ class _PageReader:
         if schema.get("type") == "number" and is_generic_number(row.type_text):
             self._generic_numbers[id(param)] = (param, row.type_text)
         return param
+
+    def _prose_bounds(self, row: TableRow, schema: JsonSchema | None, subject: str) -> JsonSchema | None:
+        """``schema`` (a sent field's or parameter's) with the bounds the row's description states
+        (:func:`~scraper.dialects.valid_range.read_prose_bounds`: ``Port (1-65535)``, ``최대 255자``) when its
+        valid-range cell gave none and it lists no values, each reading a finding (the bound comes from words)."""
+        if schema is None or "enum" in schema or any(k in schema for k in _BOUND_KEYWORDS):
+            return schema
+        bounds = read_prose_bounds(clean_text(row.description), str(schema.get("type", "")))
+        if not bounds:
+            return schema
+        self._finding(
+            "range-from-prose",
+            row.line,
+            subject,
+            f"{row.name!r}: the description states "
+            + ", ".join(f"{k} {v}" for k, v in bounds.items())
+            + "; read as the schema's bounds",
+        )
+        return merged(schema, bounds)
 
     def _integral_number(self, param: Parameter, subject: str) -> None:
         """A parameter documented as a plain Number (not Float or Double) is an integer when every value the guide
@@ -3841,6 +3873,7 @@ class _PageReader:
                     note=r.constraint_note,
                     written_type=r.type_text,
                     indexes=r.indexes,
+                    stated_values=_stated_values(r, sent=False),
                 )
                 for r in rows
             ],
@@ -4195,6 +4228,19 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
     return row.type.schema
 
 
+def _stated_values(row: TableRow, *, sent: bool) -> tuple[str, ...]:
+    """The values a String row's description states as the whole set (:mod:`scraper.dialects.prose_values`): an
+    ``Either`` / ``One of`` / ``중 하나`` list every piece of which is a value, or a list in parentheses right after
+    the field's own name; for a received field, which only documents them, also words in capitals in parentheses
+    after a label (``인증서 상태(`ACTIVE`, `INACTIVE`)``). () for a row typed otherwise (an Enum row reads its
+    description more widely) or with a format."""
+    if _declared(row) != "string" or "format" in row.type.schema or not row.description:
+        return ()
+    text = clean_text(row.description)
+    values = one_of_values(text, strict=True) or named_values(text, row.name)
+    return tuple(values or ([] if sent else capital_values(text)))
+
+
 def _constraint_values(constraint: str) -> list[str]:
     """The values a valid-range cell lists (``GET, POST, PUT``, ``JWT``, ``{pluginCode} CORS, ...``), or [] when it
     is prose (``최대 50자``, ``없음``, ``Min:1, Max: 20``) rather than a list of values."""
@@ -4208,6 +4254,8 @@ def _constraint_values(constraint: str) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+#: The schema keywords of a value's limits (any one of them means the guide's own column stated some).
+_BOUND_KEYWORDS = ("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems")
 #: A valid-range cell that is only quoted values separated by commas (``"weak", "balanced", "strict"``).
 _QUOTED_LIST = re.compile(r'\s*"[^"\n]+"(?:\s*[,\u3001]\s*"[^"\n]+")+\s*')
 #: One value of a valid-range list: an identifier-like word (``TERMINATED_HTTPS``, ``application/json``, ``v1.2``).
@@ -4572,33 +4620,9 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     joined by commas, ``or`` or ``또는`` (``ingress 또는 egress``; Japanese ``ingressまたはegress``,
     ``ingress、egress``).
     """
-    match = _EITHER.search(description)
-    if match:
-        text = match.group(1)
-        lead, colon, rest = text.partition(":")
-        if colon and rest.strip() and " " in lead.strip():
-            text = rest  # "one of the following values can be selected: a, b, or c"
-        text = re.sub(r"\([^()]*\)", "", text)  # "asc (ascending order) or desc (descending order)"
-        values = [v.strip(" `'\".") for v in re.split(r",|、|\bor\b|\band\b|또는|및|または|もしくは", text)]
-        found = [v for v in values if v and " " not in v]
-        if found:
-            return found
-    for match in _ONE_OF_BEFORE.finditer(description):
-        # Korean and Japanese write "one of" after the values: "`TCP`, `HTTP`,`HTTPS` 중 하나", "`shared`/`dedicated`
-        # 중 하나", "IP 접근 제어 타입, ALLOW, DENY 중 하나로 설정 가능", "`a`、`b`のいずれか"
-        text = re.split(r"[.:：。]\s+", match.group(1))[-1]
-        values = []
-        pieces = re.split(r",|、|또는|または|もしくは|\bor\b", text)
-        if len(pieces) == 1:
-            pieces = text.split("/")  # "`shared`/`dedicated`"; with commas a "/" is in the value (application/json)
-        for value in reversed(pieces):
-            value = value.strip(" `'\"")
-            if not re.fullmatch(r"[\w.:+/-]+", value) or re.search(r"[^\x00-\x7f]", value):
-                break
-            values.insert(0, value)
-        values = [v for v in values if v.lower() != "null"]  # JSON null: what the examples show says it
-        if len(values) >= 2:
-            return list(dict.fromkeys(values))
+    listed = one_of_values(description)
+    if listed:
+        return listed
     if not declared_enum:
         return []
     lines = [line for line in description.splitlines() if line.strip()]
@@ -4707,8 +4731,6 @@ def _model_reference(type_text: str) -> tuple[str, bool] | None:
     return name, listed is not None
 
 
-#: What a line says before "one of" written after the values (Korean ``중 하나``, Japanese ``のいずれか``).
-_ONE_OF_BEFORE = re.compile(r"^([^\n]*?)\s*(?:중\s*(?:의\s*)?하나|のいずれか|のうち[、,]?\s*いずれか)", re.MULTILINE)
 #: ``VALUE: meaning`` on a line of its own, bulleted or not (the enum's values listed one per line).
 _VALUE_LINE = re.compile(r"^\s*(?:[-*\u2022]\s*)?([A-Za-z0-9][\w.+-]*)\s*[:\uff1a]\s*\S", re.MULTILINE)
 _BULLET = re.compile(r"^\s*[-*\u2022]")

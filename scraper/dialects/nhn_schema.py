@@ -111,6 +111,11 @@ class FieldRow:
     written_type: str = ""
     #: The index after each of the path's last segments (:attr:`scraper.dialects.field_tables.FieldRow.indexes`).
     indexes: tuple[int | None, ...] = ()
+    #: The values the description states as the whole set (:mod:`scraper.dialects.prose_values`): a sent field's
+    #: ``enum``, a received field's ``x-documented-values`` (a client never refuses what the API answered).
+    stated_values: tuple[str, ...] = ()
+    #: The row documents what a client sends (a request's field), not what it receives.
+    sent: bool = False
 
 
 @dataclass(slots=True)
@@ -136,6 +141,8 @@ class _Field:
     shapes: bool = False
     #: A key of the example -> the child it misspells the name of (:meth:`FieldTree._reconcile`).
     aliases: dict[str, str] = field(default_factory=dict)
+    stated_values: tuple[str, ...] = ()
+    sent: bool = False
 
 
 def _shape_of(node: _Field, item: dict[str, Any]) -> _Field:
@@ -270,6 +277,8 @@ class FieldTree:
             row.schema,
             note=row.note,
             written_type=row.written_type,
+            stated_values=row.stated_values,
+            sent=row.sent,
         )
         if existing is not None:
             new.children = existing.children
@@ -507,10 +516,20 @@ class FieldTree:
                     " read as a map of such values",
                 )
                 continue
-            if child is keys and pair is not None and child.data_type.lower() == "object" and not child.children:
+            shown = child.seen - {"null"}
+            scalars = bool(shown) and "object" not in shown
+            if child is keys and child.data_type.lower() == "object" and not child.children and (pair or scalars):
                 # E-mail: ``#value# | Object`` whose examples show ``"key": "value"``: Java's Object, any value (a
-                # client checking for an object would refuse the strings the guide sends)
+                # client checking for an object would refuse the strings the guide sends); API Gateway's
+                # ``headers[{HeaderName}] | Object`` shown as ``"test1": "test1"`` alike
                 schema["additionalProperties"] = {"description": child.description} if child.description else {}
+                if pair is None:
+                    self._finding(
+                        "map-key",
+                        child.line,
+                        f"{full!r} names the keys of a map, not a field; its values are documented as Object and"
+                        f" shown as {', '.join(sorted(shown))}: read as any value",
+                    )
                 continue
             if child is keys:
                 schema["additionalProperties"] = self._field_schema(child, full, enums, nullable)
@@ -698,6 +717,8 @@ class FieldTree:
                     node.line,
                     f"{path!r} is documented as {node.data_type} but the example shows {', '.join(sorted(non_null))}",
                 )
+        if node.stated_values and schema.get("type") == "string" and "enum" not in schema:
+            self._stated_values(node, path, schema)
         description = "\n".join(text for text in (node.description, node.note) if text)
         if description:
             schema["description"] = description
@@ -715,6 +736,31 @@ class FieldTree:
             if "enum" in schema and None not in schema["enum"]:
                 schema["enum"] = [*schema["enum"], None]
         return schema
+
+    def _stated_values(self, node: _Field, path: str, schema: JsonSchema) -> None:
+        """The values ``node``'s description states as its whole set: a sent field's ``enum`` unless its example or
+        default shows another value (then the words are not the whole set), a received field's
+        ``x-documented-values``; ``schema`` is changed in place."""
+        values = list(node.stated_values)
+        listed = ", ".join(values)
+        if not node.sent:
+            schema["x-documented-values"] = values
+            return
+        shown = sorted(node.strings - set(values))
+        if node.has_default and isinstance(node.default, str) and node.default not in values:
+            shown.append(node.default)
+        if shown:
+            self._finding(
+                "enum-from-prose",
+                node.line,
+                f"{path!r}: the description lists the values {listed}, but the guide shows"
+                f" {', '.join(map(repr, shown))}; not read as its enum",
+            )
+            return
+        schema["enum"] = values
+        self._finding(
+            "enum-from-prose", node.line, f"{path!r}: the description states its values ({listed}); read as its enum"
+        )
 
 
 #: Type words that say "a number" without saying which kind (``Number``, ``숫자``); ``Float``, ``Double`` and

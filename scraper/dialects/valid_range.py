@@ -13,6 +13,12 @@ array, a bare number or ``A~B`` on an integer or a number. A limit in bytes read
 bytes has at most N characters, so the bound never refuses a valid value) and never as ``minLength``. Columns that
 hold examples or values (``Example``, ``例``, ``Value``) are not read at all. Bounds that contradict each other
 (a minimum above the maximum) are not read; the caller reports them.
+
+Guides without such a column state the limits in the description: ``Port number (1-65535)``, ``Custom response body
+(up to 1024 characters)``, ``Min. 1, Max. 255``, ``최대 255자``. :func:`read_prose_bounds` reads them by the same
+clauses, each parenthesised group, line and sentence of the description a cell of its own, so a bound is read only
+where a whole clause is one (``Enter 1-10 names`` is no clause of its own and stays words), or where one by a
+keyword or a tilde ends a clause (``Timeout 30 ~ 120``: a text rendering joins the line it had to the label's).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from typing import Any
 
 from scraper import page_numbers
 
-__all__ = ["LENGTH_COLUMNS", "RANGE_COLUMNS", "merged", "read_bounds"]
+__all__ = ["LENGTH_COLUMNS", "RANGE_COLUMNS", "merged", "read_bounds", "read_prose_bounds"]
 
 #: Column headers (lower-cased) that state a field's limits in words or numbers.
 RANGE_COLUMNS = frozenset(
@@ -158,3 +164,50 @@ def _fits(unit: str, kind: str) -> bool:
 def merged(schema: dict[str, Any], bounds: dict[str, int | float]) -> dict[str, Any]:
     """``schema`` with ``bounds`` added where it states none of its own (a copy)."""
     return {**schema, **{k: v for k, v in bounds.items() if k not in schema}}
+
+
+#: A parenthesised group of a description (``(1-65535)``, ``(up to 1024 characters)``).
+_GROUP = re.compile(r"[(（]([^()（）]*)[)）]")
+#: The end of a sentence, not the point of an abbreviated bound (``Max. 255``, ``Min. 1``).
+_SENTENCE = re.compile(r"(?<!\bmax)(?<!\bmin)(?<!\bmaximum)(?<!\bminimum)[.。]\s+|。", re.IGNORECASE)
+#: A label before a limit (``Range: 1~100``, ``Valid range: ...``, ``범위: ...``, ``Length: ...``).
+_LIMIT_LABEL = re.compile(
+    r"^\s*(?:valid range|range|length|max length|유효 범위|범위|길이|有効範囲|範囲)\s*[:：]\s*", re.IGNORECASE
+)
+
+#: A bound by a keyword or a tilde at the end of a clause of words (``... timeout 30 ~ 120``, ``이름 최대 255자``).
+_ANY_UNIT = rf"(?:{_CHARACTERS}|{_BYTES}|{_ITEMS})"
+_TRAILING_BOUND = re.compile(
+    rf"\s((?:max(?:imum)?\.?|up to|최대|最大|min(?:imum)?\.?|최소|最小)\s*[:：]?\s*\d+(?:\.\d+)?\s*{_ANY_UNIT}?"
+    rf"|\d+(?:\.\d+)?\s*[~～〜]\s*\d+(?:\.\d+)?\s*{_ANY_UNIT}?)$",
+    re.IGNORECASE,
+)
+
+
+def read_prose_bounds(description: str, kind: str) -> dict[str, int | float]:
+    """The JSON Schema bounds a field's description states (:func:`read_bounds` over each parenthesised group, line
+    and sentence of it, a limit label before one dropped); ``{}`` when none, or when two parts state different
+    ones."""
+    text = _THOUSANDS.sub("", description.replace("\u00a0", " "))  # before the commas cut it: "up to 1,000"
+    parts = [m.group(1) for m in _GROUP.finditer(text)]
+    for line in _GROUP.sub(" ", text).splitlines():
+        parts.extend(_SENTENCE.split(line))
+    candidates = []
+    for part in parts:
+        part = _LIMIT_LABEL.sub("", part.strip())
+        candidates.append(part)
+        # a bound that ends a clause of words, as a text rendering that joins a cell's lines leaves one
+        # ("Initialization container execution timeout (seconds) 30 ~ 120"): only a keyword's or a tilde's
+        candidates.extend(m.group(1) for c in _CLAUSE_BREAK.split(part) if (m := _TRAILING_BOUND.search(c.strip())))
+    found: dict[str, int | float] = {}
+    for candidate in candidates:
+        bounds = read_bounds(candidate, "valid range", kind)
+        for key, value in bounds.items():
+            if found.get(key, value) != value:
+                return {}
+            found[key] = value
+    low = found.get("minimum", found.get("minLength", found.get("minItems")))
+    high = found.get("maximum", found.get("maxLength", found.get("maxItems")))
+    if low is not None and high is not None and low > high:
+        return {}
+    return found

@@ -284,7 +284,8 @@ def test_a_column_of_locations_is_the_location_whatever_its_header() -> None:
     service, spec = _read("notification-hub-category-column.md")
     params = _params(spec["paths"]["/template/v1.0/SMS/templates"]["get"])
     assert {("templateName", "query"), ("limit", "query"), ("offset", "query")} <= set(params)
-    assert params[("limit", "query")]["schema"] == {"type": "integer", "default": 20}
+    # "If limit is not set, default is 20 (maximum 1,000)": the bound in words (range-from-prose)
+    assert params[("limit", "query")]["schema"] == {"type": "integer", "default": 20, "maximum": 1000}
     assert "requestBody" not in spec["paths"]["/template/v1.0/SMS/templates"]["get"]
     assert "body-on-bodyless" not in _kinds(service)
 

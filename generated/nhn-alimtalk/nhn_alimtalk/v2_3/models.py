@@ -80,8 +80,8 @@ class RegisterSendersRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    plusFriendId: str = Field(..., description="PlusFriend ID(up to 30 characters)")
-    phoneNo: str = Field(..., description="Mobile number of administrator(up to 15 characters)")
+    plusFriendId: str = Field(..., description="PlusFriend ID(up to 30 characters)", max_length=30)
+    phoneNo: str = Field(..., description="Mobile number of administrator(up to 15 characters)", max_length=15)
     categoryCode: str = Field(
         ...,
         description="Category code(11 characters) See response for Search Category API e.g.) 00100010001 Health(001) - Hospital(0001) - General Hospital(0001)",
@@ -299,19 +299,3 @@ class QuerySenderByCategoryResponse(BaseModel):
     )
     header: Header | None = Field(None, description="Header area")
     categories: list[QuerySenderByCategoryResponseCategoriesItem] | None = Field(None, description="Category")
-
-
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-GetSenderGroupResponseHeader = Header
-AddSenderToGroupResponseHeader = Header
-DeleteSenderFromGroupResponseHeader = Header
-QuerySenderByCategoryResponseHeader = Header
-AuthenticateTokensForSendersResponseHeader = Header
-ListSenderResponseHeader = Header
-RegisterSendersResponseHeader = Header
-GetSenderResponseHeader = Header
-DeleteSenderResponseHeader = Header
-ListSenderResponseSendersItemAlimtalk = Alimtalk
-ListSenderResponseSendersItemFriendtalk = Friendtalk
-GetSenderResponseSenderAlimtalk = Alimtalk
-GetSenderResponseSenderFriendtalk = Friendtalk

@@ -75,23 +75,6 @@ class CreateVolumeRequestVolume(BaseModel):
     source_volid: Any | None = None
 
 
-class CreateImageWithVolumeRequestOsVolumeUploadImage(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    image_name: str = Field(..., description="Image name")
-    force: bool | None = Field(
-        False, description="Image creation allowed or not for volumes attached to instance\nDefault is false"
-    )
-    disk_format: str | None = Field(None, description="Image disk format")
-    container_format: str | None = Field(None, description="Image container format")
-    visibility: str | None = Field(None, description="Image visibility\nEitherprivate, or shared")
-    protected: bool | None = Field(
-        None, description="Image protected or not\nUnable to modify or delete, if protected=true"
-    )
-
-
 class CreateImageWithVolumeResponseOsVolumeUploadImage(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -262,6 +245,11 @@ class GetVolumeResponseVolumeBootable(StrEnum):
     FALSE = "false"
 
 
+class CreateImageWithVolumeRequestOsVolumeUploadImageVisibility(StrEnum):
+    PRIVATE = "private"
+    SHARED = "shared"
+
+
 class CreateSnapshotRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -298,16 +286,6 @@ class CreateVolumeRequest(BaseModel):
         extra="allow",
     )
     volume: CreateVolumeRequestVolume = Field(..., description="Object requesting of creating volume")
-
-
-class CreateImageWithVolumeRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    os_volume_upload_image: CreateImageWithVolumeRequestOsVolumeUploadImage = Field(
-        ..., alias="os-volume_upload_image", description="Object requesting of creating volume image"
-    )
 
 
 class CreateImageWithVolumeResponse(BaseModel):
@@ -512,6 +490,25 @@ class GetVolumeResponseVolume(BaseModel):
     replication_status: str | None = Field(None, description="Volume replication status")
 
 
+class CreateImageWithVolumeRequestOsVolumeUploadImage(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    image_name: str = Field(..., description="Image name")
+    force: bool | None = Field(
+        False, description="Image creation allowed or not for volumes attached to instance\nDefault is false"
+    )
+    disk_format: str | None = Field(None, description="Image disk format")
+    container_format: str | None = Field(None, description="Image container format")
+    visibility: CreateImageWithVolumeRequestOsVolumeUploadImageVisibility | None = Field(
+        None, description="Image visibility\nEitherprivate, or shared"
+    )
+    protected: bool | None = Field(
+        None, description="Image protected or not\nUnable to modify or delete, if protected=true"
+    )
+
+
 class ListSnapshotsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -574,8 +571,11 @@ class GetVolumeResponse(BaseModel):
     volume: GetVolumeResponseVolume | None = Field(None, description="Detail information object of volume")
 
 
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-ListVolumesResponseVolumesItemLinksItem = LinksItem
-CreateVolumeResponseVolumeLinksItem = LinksItem
-ListVolumeDetailsResponseVolumesItemLinksItem = LinksItem
-GetVolumeResponseVolumeLinksItem = LinksItem
+class CreateImageWithVolumeRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    os_volume_upload_image: CreateImageWithVolumeRequestOsVolumeUploadImage = Field(
+        ..., alias="os-volume_upload_image", description="Object requesting of creating volume image"
+    )

@@ -24,7 +24,7 @@ class PostAppKeyEventsSearchRequestPage(BaseModel):
         extra="allow",
     )
     sortBy: str | None = Field(None, description="조회 결과의 사이즈 정렬 조건(ex. eventTime:desc, idNo:asc)")
-    limit: int = Field(..., description="조회 결과의 사이즈 조건(기본: 20, 최대 1000)")
+    limit: int = Field(..., description="조회 결과의 사이즈 조건(기본: 20, 최대 1000)", le=1000)
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
@@ -115,15 +115,3 @@ class PostAppKeyEventsSearchResponse(BaseModel):
     )
     page: PostAppKeyEventsSearchResponsePage | None = None
     header: PostAppKeyEventsSearchResponseHeader | None = Field(None, description="응답 헤더")
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-Op1Event10RequestMember = PostAppKeyEventsSearchRequestMember
-Op1Event10RequestPage = PostAppKeyEventsSearchRequestPage
-Op1Event10ResponseHeader = PostAppKeyEventsSearchResponseHeader
-Op1Event10ResponsePageContentItemEventTargetTargetMembersItem = PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem
-Op1Event10Request = PostAppKeyEventsSearchRequest
-Op1Event10ResponsePageContentItemEventTarget = PostAppKeyEventsSearchResponsePageContentItemEventTarget
-Op1Event10ResponsePageContentItem = PostAppKeyEventsSearchResponsePageContentItem
-Op1Event10ResponsePage = PostAppKeyEventsSearchResponsePage
-Op1Event10Response = PostAppKeyEventsSearchResponse

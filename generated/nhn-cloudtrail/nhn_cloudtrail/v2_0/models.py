@@ -24,7 +24,7 @@ class PostAppKeyEventsSearchRequestPage(BaseModel):
         extra="allow",
     )
     sortBy: str | None = Field(None, description="조회 결과의 사이즈 정렬 조건(ex. eventTime:desc, idNo:asc)")
-    limit: int = Field(..., description="조회 결과의 사이즈 조건(기본: 20, 최대 1000)")
+    limit: int = Field(..., description="조회 결과의 사이즈 조건(기본: 20, 최대 1000)", le=1000)
     page: int = Field(..., description="조회 결과의 페이지 중 조회할 페이지 조건")
 
 
@@ -159,18 +159,3 @@ class PostAppKeyEventsSearchResponse(BaseModel):
     )
     page: PostAppKeyEventsSearchResponsePage | None = None
     header: PostAppKeyEventsSearchResponseHeader | None = Field(None, description="응답 헤더")
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-Op2Event20RequestMember = PostAppKeyEventsSearchRequestMember
-Op2Event20RequestPage = PostAppKeyEventsSearchRequestPage
-Op2Event20ResponseHeader = PostAppKeyEventsSearchResponseHeader
-Op2Event20ResponsePageSort = PostAppKeyEventsSearchResponsePageSort
-Op2Event20ResponsePagePageableSort = PostAppKeyEventsSearchResponsePagePageableSort
-Op2Event20ResponsePageContentItemEventTargetTargetMembersItem = PostAppKeyEventsSearchResponsePageContentItemEventTargetTargetMembersItem
-Op2Event20Request = PostAppKeyEventsSearchRequest
-Op2Event20ResponsePagePageable = PostAppKeyEventsSearchResponsePagePageable
-Op2Event20ResponsePageContentItemEventTarget = PostAppKeyEventsSearchResponsePageContentItemEventTarget
-Op2Event20ResponsePageContentItem = PostAppKeyEventsSearchResponsePageContentItem
-Op2Event20ResponsePage = PostAppKeyEventsSearchResponsePage
-Op2Event20Response = PostAppKeyEventsSearchResponse

@@ -1007,7 +1007,7 @@ class CreateWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
     resource: str | None = Field(
         None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
     )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)", ge=1, le=100)
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
@@ -1019,7 +1019,7 @@ class CreateWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     resource: str | None = Field(
         None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
     )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)", ge=1, le=100)
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
@@ -1054,7 +1054,7 @@ class ChangeWorkloadRequestWorkloadAutoScalerScaleOutConditionItem(BaseModel):
     resource: str | None = Field(
         None, description="Resources based on scale out conditions\ncpu\nmemory\ngpu\ngpu-memory"
     )
-    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)")
+    threshold: int | None = Field(None, description="Scale out condition resource usage (1-100)", ge=1, le=100)
     duration: int | None = Field(None, description="Scale out condition resource usage hold time (minutes)")
 
 
@@ -1066,7 +1066,7 @@ class ChangeWorkloadRequestWorkloadAutoScalerScaleInConditionItem(BaseModel):
     resource: str | None = Field(
         None, description="Resources based on scale in conditions\ncpu\nmemory\ngpu\ngpu-memory"
     )
-    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)")
+    threshold: int | None = Field(None, description="Scale in condition resource usage (1-100)", ge=1, le=100)
     duration: int | None = Field(None, description="Scale in condition resource usage hold time (minutes)")
 
 
@@ -1267,10 +1267,10 @@ class CreateTemplateRequestTemplateContainersItem(BaseModel):
     postStart: list[str] | None = Field(None, description="Commands that run immediately after container creation")
     preStop: list[str] | None = Field(None, description="Commands that run immediately after container termination")
     configs: list[CreateTemplateRequestTemplateContainersItemConfigsItem] | None = Field(
-        None, description="ConfigMap information used by the container (up to 10)"
+        None, description="ConfigMap information used by the container (up to 10)", max_length=10
     )
     secrets: list[CreateTemplateRequestTemplateContainersItemSecretsItem] | None = Field(
-        None, description="Secret information used by the container (up to 10)"
+        None, description="Secret information used by the container (up to 10)", max_length=10
     )
     volumes: list[CreateTemplateRequestTemplateContainersItemVolumesItem] | None = Field(
         None, description="Information on NAS storage used in containers"
@@ -1279,7 +1279,7 @@ class CreateTemplateRequestTemplateContainersItem(BaseModel):
         None, description="Setting up container probes"
     )
     stopTimeout: int | None = Field(
-        30, description="Initialization container execution timeout (seconds)\n30 ~ 120 (default: 30)"
+        30, description="Initialization container execution timeout (seconds)\n30 ~ 120 (default: 30)", ge=30, le=120
     )
 
 
@@ -2063,161 +2063,3 @@ class ChangeWorkloadRequest(BaseModel):
         extra="allow",
     )
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
-
-
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-ViewMalwareScanSettingsResponseHeader = Header
-ConfigureMalwareScanResponseHeader = Header
-ViewTemplateListResponseHeader = Header
-CreateTemplateResponseHeader = Header
-ViewTemplateResponseHeader = Header
-DeleteTemplateResponseHeader = Header
-ViewAListOfTemplateVersionsResponseHeader = Header
-CreateTemplateVersionResponseHeader = Header
-ViewTemplateVersionsResponseHeader = Header
-DeleteTemplateVersionResponseHeader = Header
-ListWorkloadsResponseHeader = Header
-CreateWorkloadResponseHeader = Header
-ViewWorkloadResponseHeader = Header
-ChangeWorkloadResponseHeader = Header
-DeleteWorkloadResponseHeader = Header
-ChangingWorkloadPartsResponseHeader = Header
-ViewAListOfWorkloadRunHistoryResponseHeader = Header
-ViewWorkloadRunHistoryResponseHeader = Header
-ViewMalwareScanResultResponseHeader = Header
-StopWorkloadResponseHeader = Header
-RestartWorkloadResponseHeader = Header
-ViewWorkloadScheduledRunHistoryResponseHeader = Header
-ViewWorkloadEventResponseHeader = Header
-ViewWorkloadLogResponseHeader = Header
-RestartWorkload2ResponseHeader = Header
-ViewTemplateListResponseTemplatesItemNetworksItem = NetworksItem
-ViewTemplateListResponseTemplatesItemHostAliasesItem = HostAliasesItem
-CreateTemplateResponseTemplateNetworksItem = NetworksItem
-CreateTemplateResponseTemplateHostAliasesItem = HostAliasesItem
-ViewTemplateResponseTemplateNetworksItem = NetworksItem
-ViewTemplateResponseTemplateHostAliasesItem = HostAliasesItem
-ViewAListOfTemplateVersionsResponseTemplatesItemNetworksItem = NetworksItem
-ViewAListOfTemplateVersionsResponseTemplatesItemHostAliasesItem = HostAliasesItem
-CreateTemplateVersionResponseTemplateNetworksItem = NetworksItem
-CreateTemplateVersionResponseTemplateHostAliasesItem = HostAliasesItem
-ViewTemplateVersionsResponseTemplateNetworksItem = NetworksItem
-ViewTemplateVersionsResponseTemplateHostAliasesItem = HostAliasesItem
-ListWorkloadsResponseWorkloadsItemSchedule = Schedule
-ListWorkloadsResponseWorkloadsItemPrivateDns = PrivateDns
-ListWorkloadsResponseWorkloadsItemActiveDeadline = ActiveDeadline
-ListWorkloadsResponseWorkloadsItemSecurityGroupsItem = SecurityGroupsItem
-CreateWorkloadResponseWorkloadSchedule = Schedule
-CreateWorkloadResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
-CreateWorkloadResponseWorkloadPrivateDns = PrivateDns
-CreateWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
-CreateWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
-ViewWorkloadResponseWorkloadSchedule = Schedule
-ViewWorkloadResponseWorkloadPrivateDns = PrivateDns
-ViewWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
-ViewWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
-ChangeWorkloadResponseWorkloadSchedule = Schedule
-ChangeWorkloadResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
-ChangeWorkloadResponseWorkloadPrivateDns = PrivateDns
-ChangeWorkloadResponseWorkloadActiveDeadline = ActiveDeadline
-ChangeWorkloadResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
-ChangeWorkloadResponseWorkloadNetworksItem = WorkloadNetworksItem
-ChangingWorkloadPartsResponseWorkloadSchedule = Schedule
-ChangingWorkloadPartsResponseWorkloadInternalLoadBalancing = InternalLoadBalancing
-ChangingWorkloadPartsResponseWorkloadPrivateDns = PrivateDns
-ChangingWorkloadPartsResponseWorkloadActiveDeadline = ActiveDeadline
-ChangingWorkloadPartsResponseWorkloadSecurityGroupsItem = SecurityGroupsItem
-ChangingWorkloadPartsResponseWorkloadNetworksItem = WorkloadNetworksItem
-ViewWorkloadRunHistoryResponseTemplateNetworksItem = NetworksItem
-ViewWorkloadRunHistoryResponseTemplateHostAliasesItem = HostAliasesItem
-ViewTemplateListResponseTemplatesItemContainersItemMemoryLimit = MemoryLimit
-ViewTemplateListResponseTemplatesItemContainersItemPortsItem = PortsItem
-ViewTemplateListResponseTemplatesItemContainersItemEnvItem = EnvItem
-ViewTemplateListResponseTemplatesItemContainersItemConfigsItem = ConfigsItem
-ViewTemplateListResponseTemplatesItemContainersItemSecretsItem = SecretsItem
-ViewTemplateListResponseTemplatesItemContainersItemVolumesItem = VolumesItem
-ViewTemplateListResponseTemplatesItemContainersItemProbeItem = ProbeItem
-CreateTemplateResponseTemplateContainersItemMemoryLimit = MemoryLimit
-CreateTemplateResponseTemplateContainersItemEnvItem = EnvItem
-CreateTemplateResponseTemplateContainersItemConfigsItem = ConfigsItem
-CreateTemplateResponseTemplateContainersItemSecretsItem = SecretsItem
-CreateTemplateResponseTemplateContainersItemVolumesItem = VolumesItem
-CreateTemplateResponseTemplateContainersItemProbeItem = ProbeItem
-ViewTemplateResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ViewTemplateResponseTemplateContainersItemPortsItem = PortsItem
-ViewTemplateResponseTemplateContainersItemEnvItem = EnvItem
-ViewTemplateResponseTemplateContainersItemConfigsItem = ConfigsItem
-ViewTemplateResponseTemplateContainersItemSecretsItem = SecretsItem
-ViewTemplateResponseTemplateContainersItemVolumesItem = VolumesItem
-ViewTemplateResponseTemplateContainersItemProbeItem = ProbeItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemMemoryLimit = MemoryLimit
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemEnvItem = EnvItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemConfigsItem = ConfigsItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemSecretsItem = SecretsItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemVolumesItem = VolumesItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemProbeItem = ProbeItem
-CreateTemplateVersionResponseTemplateContainersItemMemoryLimit = MemoryLimit
-CreateTemplateVersionResponseTemplateContainersItemEnvItem = EnvItem
-CreateTemplateVersionResponseTemplateContainersItemConfigsItem = ConfigsItem
-CreateTemplateVersionResponseTemplateContainersItemSecretsItem = SecretsItem
-CreateTemplateVersionResponseTemplateContainersItemVolumesItem = VolumesItem
-CreateTemplateVersionResponseTemplateContainersItemProbeItem = ProbeItem
-ViewTemplateVersionsResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ViewTemplateVersionsResponseTemplateContainersItemPortsItem = PortsItem
-ViewTemplateVersionsResponseTemplateContainersItemEnvItem = EnvItem
-ViewTemplateVersionsResponseTemplateContainersItemConfigsItem = ConfigsItem
-ViewTemplateVersionsResponseTemplateContainersItemSecretsItem = SecretsItem
-ViewTemplateVersionsResponseTemplateContainersItemVolumesItem = VolumesItem
-ViewTemplateVersionsResponseTemplateContainersItemProbeItem = ProbeItem
-ListWorkloadsResponseWorkloadsItemLoadBalancingHealthMonitor = HealthMonitor
-ListWorkloadsResponseWorkloadsItemLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-CreateWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-CreateWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ViewWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-ViewWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ChangeWorkloadResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-ChangeWorkloadResponseWorkloadLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ChangingWorkloadPartsResponseWorkloadLoadBalancingHealthMonitor = HealthMonitor
-ChangingWorkloadPartsResponseWorkloadLoadBalancingIpAclGroupsBindingItem = IpAclGroupsBindingItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemMemoryLimit = MemoryLimit
-ViewWorkloadRunHistoryResponseTemplateContainersItemPortsItem = PortsItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemEnvItem = EnvItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemConfigsItem = ConfigsItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemSecretsItem = SecretsItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemVolumesItem = VolumesItem
-ViewWorkloadRunHistoryResponseTemplateContainersItemProbeItem = ProbeItem
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleInConditionItem = ScaleInConditionItem
-CreateWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-CreateWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-ViewWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ViewWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemMemoryLimit = MemoryLimit
-ViewWorkloadResponseWorkloadTasksItemContainersItemPortsItem = PortsItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemEnvItem = EnvItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemConfigsItem = ConfigsItem
-ViewWorkloadResponseWorkloadTasksItemContainersItemSecretsItem = SecretsItem
-ChangeWorkloadResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ChangeWorkloadResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOutConditionItem = ScaleOutConditionItem
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleInConditionItem = ScaleInConditionItem
-CreateWorkloadResponseWorkloadLoadBalancing = LoadBalancing
-ChangeWorkloadResponseWorkloadLoadBalancing = LoadBalancing
-ChangingWorkloadPartsResponseWorkloadLoadBalancing = LoadBalancing
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleOut = ScaleOut
-ListWorkloadsResponseWorkloadsItemAutoScalerScaleIn = ScaleIn
-CreateWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
-CreateWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
-ViewWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
-ViewWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
-ChangeWorkloadResponseWorkloadAutoScalerScaleOut = ScaleOut
-ChangeWorkloadResponseWorkloadAutoScalerScaleIn = ScaleIn
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleOut = ScaleOut
-ChangingWorkloadPartsResponseWorkloadAutoScalerScaleIn = ScaleIn
-ListWorkloadsResponseWorkloadsItemAutoScaler = AutoScaler
-CreateWorkloadResponseWorkloadAutoScaler = AutoScaler
-ViewWorkloadResponseWorkloadAutoScaler = AutoScaler
-ChangeWorkloadResponseWorkloadAutoScaler = AutoScaler
-ChangingWorkloadPartsResponseWorkloadAutoScaler = AutoScaler
-ChangeWorkloadResponseWorkload = Workload
-ChangingWorkloadPartsResponseWorkload = Workload

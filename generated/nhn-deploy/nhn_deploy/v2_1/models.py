@@ -25,6 +25,7 @@ class UploadBinaryRequest(BaseModel):
     version: str | None = Field(
         None,
         description="Version of the binary to upload; replaced with a timestamp if not entered (max 100 characters)",
+        max_length=100,
     )
     description: str | None = Field(None, description="Description of the binary")
     osType: str | None = Field(

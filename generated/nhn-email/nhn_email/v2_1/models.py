@@ -130,10 +130,10 @@ class PostAppKeySenderTagMailRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )", max_length=100)
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )", max_length=100)
     requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="제목 ( 최대 998자 )")
+    title: str = Field(..., description="제목 ( 최대 998자 )", max_length=998)
     body: str = Field(..., description="내용")
     templateId: str | None = Field(None, description="템플릿 ID")
     adYn: str | None = Field(None, description="광고 여부 'N'(기본값)")
@@ -990,16 +990,16 @@ class PostAppKeySenderAuthMailRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    senderAddress: str = Field(..., description="발신자 메일 ( 최대 100자 )", max_length=100)
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )", max_length=100)
     requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="제목 ( 최대 998자 )")
+    title: str = Field(..., description="제목 ( 최대 998자 )", max_length=998)
     body: str = Field(..., description="내용")
     templateId: str | None = Field(None, description="발송 템플릿 ID")
     receiver: PostAppKeySenderAuthMailRequestReceiver = Field(..., description="수신자")
     customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더 ( 최대 100자 )")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키(최대 100자 )", max_length=100)
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )", max_length=50)
     statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
 
 
@@ -1008,22 +1008,22 @@ class PostAppKeySenderEachMailRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )", max_length=100)
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )", max_length=100)
     requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="메일 제목 (최대 998자)")
+    title: str = Field(..., description="메일 제목 (최대 998자)", max_length=998)
     body: str = Field(..., description="메일 내용")
     attachFileIdList: list[int] | None = Field(
         None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
     )
-    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
+    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )", max_length=50)
     templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
     receiverList: list[PostAppKeySenderEachMailRequestReceiverListItem] = Field(
         ..., description="수신자 리스트\n최대 1000명까지 발송 가능"
     )
     customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )", max_length=100)
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )", max_length=50)
     statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
 
 
@@ -1032,15 +1032,15 @@ class PostAppKeySenderMailRequest(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )")
-    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )")
+    senderAddress: str = Field(..., description="발신자 메일 주소 ( 최대 100자 )", max_length=100)
+    senderName: str | None = Field(None, description="발신자 이름 ( 최대 100자 )", max_length=100)
     requestDate: str | None = Field(None, description="발송 일시 (yyyy-MM-dd HH:mm:ss)\n현재 일시(기본값)")
-    title: str = Field(..., description="메일 제목 (최대 998자)")
+    title: str = Field(..., description="메일 제목 (최대 998자)", max_length=998)
     body: str = Field(..., description="메일 내용")
     attachFileIdList: list[int] | None = Field(
         None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
     )
-    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )")
+    templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )", max_length=50)
     templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
     templateParameter: PostAppKeySenderMailRequestTemplateParameter | None = Field(
         None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
@@ -1049,8 +1049,8 @@ class PostAppKeySenderMailRequest(BaseModel):
         ..., description="수신자 리스트\n최대 1000명까지 발송 가능(받는 사람, 참조자 포함)"
     )
     customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
-    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )")
-    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )")
+    senderGroupingKey: str | None = Field(None, description="발신자 그룹 키 ( 최대 100자 )", max_length=100)
+    userId: str | None = Field(None, description="발송 구분자 ex)admin,system ( 최대 50자 )", max_length=50)
     statsId: str | None = Field(None, description="통계 ID(발신 검색 조건에는 포함되지 않습니다.)")
 
 
@@ -1837,9 +1837,3 @@ class GetAppKeysAppKeyUidsResponse(BaseModel):
     )
     header: Header | None = Field(None, description="헤더 영역")
     body: GetAppKeysAppKeyUidsResponseBody | None = Field(None, description="본문 영역")
-
-
-# docs2client: deprecated names, renamed in 9.0.0; removed in the next major release
-PutAppKeysAppKeyBlockReceiversRequestBlockReceiverList = PutAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem
-PostAppKeysAppKeyBlockReceiversRequestBlockReceiverList = PostAppKeysAppKeyBlockReceiversRequestBlockReceiverListItem
-PostAppKeysAppKeyUidsRequestContactsItem = PostAppKeysAppKeyUidsRequestUidsItemContactsItem

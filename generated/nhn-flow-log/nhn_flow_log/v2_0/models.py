@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -142,63 +144,6 @@ class ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem(BaseModel):
     project_id: str | None = None
 
 
-class CreateAFlowLogLoggerRequestFlowlogLogger(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    name: str = Field(..., description="Flow log logger name")
-    resource_type: str | None = Field(
-        None,
-        description="The type of resource the flow log logger collects. One of VPC, SUBNET, or PORT. If not entered, PORT is set.",
-    )
-    resource_id: str = Field(..., description="Flow log logger's collection target resource ID")
-    filter: str | None = Field(
-        "ALL",
-        description="The collection target filter for the flow log logger. One of ALL, ACCEPT, or DROP. The default is ALL.\n* ACCEPT only captures packets that are allowed to communicate\n* DROP only captures packets that are blocked from communication\n* ALL captures all packets that are allowed to communicate and those that are blocked",
-    )
-    aggregation_interval: int | None = Field(
-        10,
-        description="How often to sum and aggregate the data collected by the flow log logger and write it to a file in storage. The unit is minutes. Files are created to storage at intervals of that value. The default is 10 minutes.",
-    )
-    connection_setup_only: bool | None = Field(
-        False,
-        description="If true, collect only packets that attempted to establish a connection. When set to true, the collection is limited as follows. The default is false.\n* For TCP, no longer collect TCP state of established\n* For UDP/ICMP, does not collect response packets",
-    )
-    storage_type: str = Field(
-        ..., description="Storage type for the flow log logger. Currently, only OBS is supported."
-    )
-    storage_url: str = Field(
-        ...,
-        description="The storage address of the flow log logger. If the storage type is OBS, you must enter all of https://{object-storage-endpoint}/{AUTH-id}/{container}/{directory-path}.",
-    )
-    log_format: str | None = Field(
-        "CSV",
-        description="Format of the file to be saved by the flow log logger. Can be CSV, PARQUET file format. The default is CSV.",
-    )
-    compression_type: str | None = Field(
-        None,
-        description="The compression format of the file to be saved by the flow log logger. Can be RAW or GZIP compression type.",
-    )
-    customized_field: str | None = Field(
-        None,
-        description="Fields for the flow log logger to write to a file,\n* Must be written in comma-separated form, as shown in the example below, and is affected by order\n*For the fields supported by Flow Log, see the Flow Log overview for fields in Statistical Information Items.",
-    )
-    partition_period: str | None = Field(
-        None,
-        description="When the flow log logger saves files to storage, it refers to the folder creation structure. Supports HOUR and DAY.\n* If you specify DAY, it creates a #{YEAR}/#{MONTH}/#{DAY} folder under the directory-path of the storage_url you entered.\n* If you specify HOUR, it creates a folder under the directory-path of the storage_url you entered, up to #{YEAR}/#{MONTH}/#{DAY}/#{HOUR}, separated by time.\n* For other custom formats, the time is entered in #{year}, #{month}, #{day}, and #{hour}.\n* Custom format only allows input of numbers, English characters, and some special characters (/, -, _, :, =). Enter / to separate folders.\n* e.g.) If you enter year=#{year}/month=#{month}/day=#{day}, the flow log files for September 1, 2024, will be stored under the year=2024/month=09/day=01 folder.",
-    )
-    customized_file_name: str | None = Field(
-        None,
-        description="When the flow log logger saves a file to the repository, the format of the file title.\n* The default is: #{logger_id}_#{year}-#{month}-#{day}T#{hour}:#{minute}:#{second}KST\n* You can directly define the title of the flow logger file by using the template variables #{logger_id}, #{year}, #{month}, #{day}, #{hour}, #{minute}, and #{second} exactly once each.",
-    )
-    admin_state_up: bool | None = Field(
-        True,
-        description="The activation status of the flow logger. If false, it is disabled and will not be collected. The default is true.",
-    )
-    description: str | None = Field(None, description="Description of the flow log logger")
-
-
 class CheckTheFlowLogLoggersResponseFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -307,6 +252,18 @@ class CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort(BaseModel):
     project_id: str | None = None
 
 
+class CreateAFlowLogLoggerRequestFlowlogLoggerResourceType(StrEnum):
+    VPC = "VPC"
+    SUBNET = "SUBNET"
+    PORT = "PORT"
+
+
+class CreateAFlowLogLoggerRequestFlowlogLoggerFilter(StrEnum):
+    ALL = "ALL"
+    ACCEPT = "ACCEPT"
+    DROP = "DROP"
+
+
 class ViewAListOfFlowLogLoggersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
@@ -314,16 +271,6 @@ class ViewAListOfFlowLogLoggersResponse(BaseModel):
     )
     flowlog_loggers: list[ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem] | None = Field(
         None, description="Flow log object list"
-    )
-
-
-class CreateAFlowLogLoggerRequest(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    flowlog_logger: CreateAFlowLogLoggerRequestFlowlogLogger = Field(
-        ..., description="Flow log logger information object"
     )
 
 
@@ -367,6 +314,68 @@ class CheckTheFlowLogLoggingPortResponse(BaseModel):
     )
 
 
-# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
-CreateAFlowLogLoggerResponseFlowlogLogger = FlowlogLogger
-EditAFlowLogLoggerResponseFlowlogLogger = FlowlogLogger
+class CreateAFlowLogLoggerRequestFlowlogLogger(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    name: str = Field(..., description="Flow log logger name")
+    resource_type: CreateAFlowLogLoggerRequestFlowlogLoggerResourceType | None = Field(
+        None,
+        description="The type of resource the flow log logger collects. One of VPC, SUBNET, or PORT. If not entered, PORT is set.",
+    )
+    resource_id: str = Field(..., description="Flow log logger's collection target resource ID")
+    filter: CreateAFlowLogLoggerRequestFlowlogLoggerFilter | None = Field(
+        CreateAFlowLogLoggerRequestFlowlogLoggerFilter.ALL,
+        description="The collection target filter for the flow log logger. One of ALL, ACCEPT, or DROP. The default is ALL.\n* ACCEPT only captures packets that are allowed to communicate\n* DROP only captures packets that are blocked from communication\n* ALL captures all packets that are allowed to communicate and those that are blocked",
+    )
+    aggregation_interval: int | None = Field(
+        10,
+        description="How often to sum and aggregate the data collected by the flow log logger and write it to a file in storage. The unit is minutes. Files are created to storage at intervals of that value. The default is 10 minutes.",
+    )
+    connection_setup_only: bool | None = Field(
+        False,
+        description="If true, collect only packets that attempted to establish a connection. When set to true, the collection is limited as follows. The default is false.\n* For TCP, no longer collect TCP state of established\n* For UDP/ICMP, does not collect response packets",
+    )
+    storage_type: str = Field(
+        ..., description="Storage type for the flow log logger. Currently, only OBS is supported."
+    )
+    storage_url: str = Field(
+        ...,
+        description="The storage address of the flow log logger. If the storage type is OBS, you must enter all of https://{object-storage-endpoint}/{AUTH-id}/{container}/{directory-path}.",
+    )
+    log_format: str | None = Field(
+        "CSV",
+        description="Format of the file to be saved by the flow log logger. Can be CSV, PARQUET file format. The default is CSV.",
+    )
+    compression_type: str | None = Field(
+        None,
+        description="The compression format of the file to be saved by the flow log logger. Can be RAW or GZIP compression type.",
+    )
+    customized_field: str | None = Field(
+        None,
+        description="Fields for the flow log logger to write to a file,\n* Must be written in comma-separated form, as shown in the example below, and is affected by order\n*For the fields supported by Flow Log, see the Flow Log overview for fields in Statistical Information Items.",
+    )
+    partition_period: str | None = Field(
+        None,
+        description="When the flow log logger saves files to storage, it refers to the folder creation structure. Supports HOUR and DAY.\n* If you specify DAY, it creates a #{YEAR}/#{MONTH}/#{DAY} folder under the directory-path of the storage_url you entered.\n* If you specify HOUR, it creates a folder under the directory-path of the storage_url you entered, up to #{YEAR}/#{MONTH}/#{DAY}/#{HOUR}, separated by time.\n* For other custom formats, the time is entered in #{year}, #{month}, #{day}, and #{hour}.\n* Custom format only allows input of numbers, English characters, and some special characters (/, -, _, :, =). Enter / to separate folders.\n* e.g.) If you enter year=#{year}/month=#{month}/day=#{day}, the flow log files for September 1, 2024, will be stored under the year=2024/month=09/day=01 folder.",
+    )
+    customized_file_name: str | None = Field(
+        None,
+        description="When the flow log logger saves a file to the repository, the format of the file title.\n* The default is: #{logger_id}_#{year}-#{month}-#{day}T#{hour}:#{minute}:#{second}KST\n* You can directly define the title of the flow logger file by using the template variables #{logger_id}, #{year}, #{month}, #{day}, #{hour}, #{minute}, and #{second} exactly once each.",
+    )
+    admin_state_up: bool | None = Field(
+        True,
+        description="The activation status of the flow logger. If false, it is disabled and will not be collected. The default is true.",
+    )
+    description: str | None = Field(None, description="Description of the flow log logger")
+
+
+class CreateAFlowLogLoggerRequest(BaseModel):
+    model_config = ConfigDict(
+        defer_build=True,
+        extra="allow",
+    )
+    flowlog_logger: CreateAFlowLogLoggerRequestFlowlogLogger = Field(
+        ..., description="Flow log logger information object"
+    )

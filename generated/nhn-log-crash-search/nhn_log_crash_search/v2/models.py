@@ -35,7 +35,7 @@ class ScrollStartApiRequest(BaseModel):
     query: str = Field(..., description="Lucene query")
     from_: str = Field(..., alias="from", description="Start time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
     to: str = Field(..., description="End time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
-    pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.")
+    pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.", ge=10, le=100)
     sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
 
 
@@ -48,7 +48,7 @@ class SearchApiRequest(BaseModel):
     from_: str = Field(..., alias="from", description="Start time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
     to: str = Field(..., description="End time\nISO8601 format date (YYYY-MM-DDThh:mm:ss.sTZD)")
     pageNumber: int | None = Field(0, description="Page number\nDefault value 0")
-    pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.")
+    pageSize: int | None = Field(None, description="Page size\nMin 10, Max 100.", ge=10, le=100)
     sort: dict[str, Any] | None = Field(None, description="Sort by\nSet ascending (ASC) and descending (DESC) by field")
 
 
@@ -140,13 +140,3 @@ class SearchApiResponse(BaseModel):
     )
     body: SearchApiResponseBody | None = None
     header: Header | None = None
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-AvailableTokenApiResponseHeader = Header
-ScrollStartApiResponseHeader = Header
-ScrollContinueApiResponseHeader = Header
-SearchApiResponseHeader = Header
-ScrollStartApiResponseBodyDataItem = DataItem
-ScrollContinueApiResponseBodyDataItem = DataItem
-SearchApiResponseBodyDataItem = DataItem

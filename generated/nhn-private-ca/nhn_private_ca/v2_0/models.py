@@ -88,7 +88,7 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
     organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자", max_length=64)
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
-    value: str = Field(..., description="값(최대 255자)")
+    value: str = Field(..., description="값(최대 255자)", max_length=255)
 
 
 class PostCertsIssuerCertIdCrlResponse(BaseModel):
@@ -148,7 +148,7 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
     organizationalUnit: str | None = Field(None, description="부서명(OU)\n제약 조건: 최대 64자", max_length=64)
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
-    value: str = Field(..., description="값(최대 255자)")
+    value: str = Field(..., description="값(최대 255자)", max_length=255)
 
 
 class PutCaStoreIdTemplatesTemplateIdResponse(BaseModel):
@@ -200,7 +200,7 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     otherSans: list[dict[str, Any]] | None = Field(None, description="기타 SAN 목록\n제약 조건: 하단 참조")
     oid: str = Field(..., description="OID(예: 1.2.840.113549.1.9.1)")
     type: str = Field(..., description="UTF8String, IA5String, PrintableString, BMPString, UniversalString")
-    value: str = Field(..., description="값(최대 255자)")
+    value: str = Field(..., description="값(최대 255자)", max_length=255)
 
 
 class PostAppkeysAppkeyCaStoresResponseBody(BaseModel):

@@ -1659,10 +1659,10 @@ class Port(BaseModel):
         description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
     minPort: int | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1", ge=1
     )
     maxPort: int | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535", le=65535
     )
 
 
@@ -2222,10 +2222,10 @@ class ModifyDbSecurityGroupRuleRequestPort(BaseModel):
         description="Port type\n- DB_PORT: Sets to DB instance port value. Values for minPort 값과 maxPort are not required.\n- PORT: 지정된 포트값으로 설정됩니다. minPort값과 maxPort값이 같아야 합니다.\n- PORT_RANGE: Sets to specified port range.",
     )
     minPort: float | None = Field(
-        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1"
+        None, description="Minimum port range\n- Minimum value received: 5432\n- Transmit minimum: 1", ge=1.0
     )
     maxPort: float | None = Field(
-        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535"
+        None, description="Maximum port range\n- Maximum received: 45432\n- Send maximum: 65535", le=65535.0
     )
 
 
@@ -2929,112 +2929,3 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
     )
     dbSecurityGroup: ListDbSecurityGroupDetailsResponseDbSecurityGroup | None = None
     header: Header | None = None
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-RetrieveBackupListResponseHeader = Header
-DeleteBackupResponseHeader = Header
-ExportBackupToObjectStorageResponseHeader = Header
-RestoreBackupRequestNetwork = Network
-RestoreBackupResponseHeader = Header
-ListDbInstanceSpecificationsResponseHeader = Header
-ListDbInstancesResponseHeader = Header
-ListDbInstanceGroupDetailsResponseHeader = Header
-ViewExtensionListResponseHeader = Header
-ApplyExtensionChangesResponseHeader = Header
-SynchronizeExtensionsResponseHeader = Header
-InstallExtensionsResponseHeader = Header
-DeleteExtensionsCancelResponseHeader = Header
-ListDbInstances2ResponseHeader = Header
-CreateDbInstanceRequestNetwork = Network
-CreateDbInstanceResponseHeader = Header
-ListDbInstanceDetailsResponseHeader = Header
-ModifyDbInstanceResponseHeader = Header
-DeleteDbInstanceResponseHeader = Header
-ApplyingDbInstanceLatestParameterGroupsResponseHeader = Header
-GetSelectableDbVersionsInTheCurrentDbInstanceResponseDbVersionsItem = DbVersionsItem
-GetSelectableDbVersionsInTheCurrentDbInstanceResponseHeader = Header
-BackupDbInstanceResponseHeader = Header
-GetDbInstanceBackupInformationResponseHeader = Header
-ModifyingDbInstanceBackupInformationResponseHeader = Header
-ExportAfterBackingUpDbInstanceResponseHeader = Header
-ViewTheListOfDatabasesResponseHeader = Header
-CreateADatabaseResponseHeader = Header
-ModifyingTheDatabaseResponseHeader = Header
-DeletingADatabaseResponseHeader = Header
-ViewTheListOfUsersResponseHeader = Header
-CreateAUserResponseHeader = Header
-EditAUserResponseHeader = Header
-DeletingAUserResponseHeader = Header
-ChangeDbInstanceDeletionProtectionSettingsResponseHeader = Header
-ForceRestartDbInstanceResponseHeader = Header
-ViewAListOfAccessControlRulesResponseHeader = Header
-AddAnAccessControlRuleResponseHeader = Header
-ApplyingAccessControlRulesResponseHeader = Header
-ReorderAccessControlRulesResponseHeader = Header
-ModifyAnAccessControlRuleResponseHeader = Header
-DeletingAnAccessControlRuleResponseHeader = Header
-GetHighAvailabilityInformationResponseHeader = Header
-ModifyHighAvailabilityResponseHeader = Header
-PauseHighAvailabilityResponseHeader = Header
-RecoverHighAvailabilityResponseHeader = Header
-RestartHighAvailabilityResponseHeader = Header
-SeparateHighAvailabilityResponseHeader = Header
-GetDbInstanceMaintenanceInformationResponseHeader = Header
-ModifyDbInstanceMaintenanceInformationResponseHeader = Header
-GetDbInstanceNetworkInformationResponseHeader = Header
-ModifyingDbInstanceNetworkInformationResponseHeader = Header
-PromoteDbInstanceResponseHeader = Header
-ReplicateDbInstanceResponseHeader = Header
-RestartDbInstanceResponseHeader = Header
-GetDbInstanceRestoreInformationResponseHeader = Header
-RestoreDbInstanceRequestNetwork = Network
-RestoreDbInstanceResponseHeader = Header
-StartDbInstanceResponseHeader = Header
-StopDbInstanceResponseHeader = Header
-GetDbInstanceStorageInformationResponseHeader = Header
-ModifyingDbInstanceStorageInformationResponseHeader = Header
-ListDbSecurityGroupsResponseHeader = Header
-CreateDbSecurityGroupResponseHeader = Header
-ListDbSecurityGroupDetailsResponseHeader = Header
-ModifyDbSecurityGroupResponseHeader = Header
-DeleteDbSecurityGroupResponseHeader = Header
-CreateDbSecurityGroup2ResponseHeader = Header
-DeleteDbSecurityGroupRuleResponseHeader = Header
-ModifyDbSecurityGroupRuleResponseHeader = Header
-ViewDbVersionListResponseDbVersionsItem = DbVersionsItem
-ViewDbVersionListResponseHeader = Header
-ListSubscribableEventCodesResponseHeader = Header
-ViewTheListOfEventsResponseHeader = Header
-ViewAListOfPerformanceMetricsResponseHeader = Header
-ListSubnetsResponseHeader = Header
-ListNotificationGroupsResponseHeader = Header
-ListNotificationGroups2ResponseHeader = Header
-ModifyNotificationGroupResponseHeader = Header
-DeleteNotificationGroupResponseHeader = Header
-ViewTheListOfWatchSettingsResponseHeader = Header
-ModifyWatchSettingsResponseHeader = Header
-DeletingAWatchSettingResponseHeader = Header
-ListParameterGroupsResponseHeader = Header
-CreateParameterGroupResponseHeader = Header
-ListParameterGroupDetailsResponseHeader = Header
-ModifyParameterGroupResponseHeader = Header
-DeleteParameterGroupResponseHeader = Header
-CopyParameterGroupResponseHeader = Header
-ModifyParameterResponseHeader = Header
-ResetParameterGroupResponseHeader = Header
-ListProjectMembersResponseHeader = Header
-ListRegionsResponseHeader = Header
-ViewTheListOfStorageTypesResponseHeader = Header
-ListUserGroupsResponseHeader = Header
-ListUserGroupDetailsResponseHeader = Header
-ModifyUserGroupResponseHeader = Header
-DeleteUserGroupResponseHeader = Header
-ModifyingDbInstanceBackupInformationRequestBackupSchedulesItemBackupWndDuration = BackupSchedulesItemBackupWndDuration
-CreateDbSecurityGroup2RequestPortPortType = PortPortType
-CreateDbInstanceRequestBackupBackupSchedulesItemBackupWndDuration = BackupSchedulesItemBackupWndDuration
-CreateDbSecurityGroupRequestRulesItemPortPortType = PortPortType
-ModifyingDbInstanceBackupInformationRequestBackupSchedulesItem = BackupSchedulesItem
-CreateDbSecurityGroup2RequestPort = Port
-CreateDbInstanceRequestBackupBackupSchedulesItem = BackupSchedulesItem
-CreateDbSecurityGroupRequestRulesItemPort = Port

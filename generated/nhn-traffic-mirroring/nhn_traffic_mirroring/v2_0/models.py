@@ -28,8 +28,8 @@ class CreateFilterGroupsRequestFiltergroup(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Name (up to 32 characters, English letters/numbers/-/_)")
-    description: str | None = Field(None, description="Description (up to 255 characters)")
+    name: str | None = Field(None, description="Name (up to 32 characters, English letters/numbers/-/_)", max_length=32)
+    description: str | None = Field(None, description="Description (up to 255 characters)", max_length=255)
     tenant_id: str = Field(..., description="Tenant ID")
     project_id: str = Field(..., description="Project ID")
 
@@ -249,7 +249,7 @@ class CreateFiltersRequestFilter(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    description: str | None = Field(None, description="Description (max 255 characters)")
+    description: str | None = Field(None, description="Description (max 255 characters)", max_length=255)
     filter_group_id: str = Field(..., description="Affiliated Filter Group ID")
     src_cidr: str | None = Field(None, description="Source CIDR")
     dst_cidr: str | None = Field(None, description="Destination CIDR")
@@ -362,8 +362,10 @@ class CreateSessionsRequestSession(BaseModel):
         defer_build=True,
         extra="allow",
     )
-    name: str | None = Field(None, description="Session name (up to 32 characters, alphanumeric characters/-/_)")
-    description: str | None = Field(None, description="Description (up to 255 characters)")
+    name: str | None = Field(
+        None, description="Session name (up to 32 characters, alphanumeric characters/-/_)", max_length=32
+    )
+    description: str | None = Field(None, description="Description (up to 255 characters)", max_length=255)
     target_port_id: str = Field(..., description="Target port ID")
     source_port_id: str = Field(..., description="Source port ID")
     filter_groups: list[str] | None = Field(
@@ -508,26 +510,3 @@ class ModifySessionsRequest(BaseModel):
         extra="allow",
     )
     session: ModifySessionsRequestSession = Field(..., description="Include only the fields to be modified")
-
-
-# docs2client: deprecated names, renamed in 5.0.0; removed in the next major release
-Filtergroup = ViewAListOfFilterGroupsResponseFiltergroupsItem
-Filtergroup1 = CreateFilterGroupsRequestFiltergroup
-Filtergroup2 = CreateFilterGroupsResponseFiltergroup
-Filtergroup3 = ViewFilterGroupsResponseFiltergroup
-Filtergroup4 = ModifyFilterGroupsRequestFiltergroup
-Filtergroup5 = ModifyFilterGroupsResponseFiltergroup
-Action = ViewFilterListsResponseFiltersItemAction
-Filter = ViewFilterListsResponseFiltersItem
-Filter1 = CreateFiltersRequestFilter
-Filter2 = CreateFiltersResponseFilter
-Filter3 = ViewFiltersResponseFilter
-Filter4 = ModifyFiltersRequestFilter
-Filter5 = ModifyFiltersResponseFilter
-Direction = ViewSessionListsResponseSessionsItemDirection
-Session = ViewSessionListsResponseSessionsItem
-Session1 = CreateSessionsRequestSession
-Session2 = CreateSessionsResponseSession
-Status = ViewSessionsResponseSessionStatus
-Session3 = ViewSessionsResponseSession
-Session4 = ModifySessionsRequestSession
