@@ -4654,6 +4654,9 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         if len(values) >= 2 and len(values) == len(pieces):
             return list(dict.fromkeys(values))
     for line in description.splitlines()[1:] or description.splitlines():
+        # Compute Image ja: "`public`, `private`、`shared`の中から1つの値のみ選択可能": the list ends where "from among"
+        # begins (の中から / のうち / 중에서), glued to the last value
+        line = _AMONG.split(line, maxsplit=1)[0]
         values = [v.strip(" '\".") for v in re.split(r",|、|/|\bor\b|또는|または|もしくは", line)]
         if len(values) >= 2 and all(v and re.fullmatch(r"[\w.:+-]+", v) for v in values):
             return values
@@ -4669,6 +4672,8 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
     return []
 
 
+#: Where a Korean or Japanese sentence says "(choose) from among" the values written before it.
+_AMONG = re.compile(r"の中から|の中で|のうち|\s*중에서")
 #: A line that reads as a title (a few words, no sentence punctuation): ``DB Instance Progress Status``.
 _TITLE_LINE = re.compile(r"[^\n.:;!?。：]{1,60}")
 #: A field name that names a status or state (``backupStatus``, ``status``, ``progress_state``).

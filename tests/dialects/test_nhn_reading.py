@@ -368,3 +368,23 @@ Zones keep records.
 | GET | https://zones.api.example.com/zones/v1.0/zones |
 """
     assert _read(guide).description == "Zones keep records."
+
+
+def test_an_enum_list_ends_where_from_among_begins() -> None:
+    """Compute Image ja: ``public``, ``private``、``shared``の中から1つの値のみ選択可能 ("choose one from among"):
+    the last value was read as ``sharedの中から1つの値のみ選択可能``."""
+    guide = """## Compute > Image > API ガイド
+
+### イメージリスト照会
+
+```
+GET /v2/images
+```
+
+| 名前 | 種類 | 形式 | 必須 | 説明 |
+|---|---|---|---|---|
+| visibility | Query | Enum | - | 表示プロパティ<br>`public`, `private`、`shared`の中から1つの値のみ選択可能<br>省略するとすべて |
+"""
+    [spec] = _specs(_read(guide)).values()
+    [parameter] = spec["paths"]["/v2/images"]["get"]["parameters"]
+    assert parameter["schema"]["enum"] == ["public", "private", "shared"]
