@@ -383,7 +383,7 @@ GET /v2/images
 
 | 名前 | 種類 | 形式 | 必須 | 説明 |
 |---|---|---|---|---|
-| visibility | Query | Enum | - | 表示プロパティ<br>`public`, `private`、`shared`の中から1つの値のみ選択可能<br>省略するとすべて |
+| visibility | Query | Enum | - | 表示<br>`public`, `private`、`shared`の中から1つの値のみ選択可能 |
 """
     [spec] = _specs(_read(guide)).values()
     [parameter] = spec["paths"]["/v2/images"]["get"]["parameters"]
