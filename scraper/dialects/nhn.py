@@ -126,6 +126,26 @@ _DEFAULT = re.compile(
     r"\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )
+#: A value marked as the default after it, in parentheses: ``15(기본값)``, ``Use or not: Y (default), N``,
+#: ``<br/>DEFAULT(デフォルト値)``, ``<li>false: retrieve including containers (default)</li>``.
+_DEFAULT_AFTER = re.compile(r"[ \t]*[(（](?:default(?: value)?|기본값|デフォルト値?|既定値?)[)）]", re.IGNORECASE)
+#: Where one of a description's items ends: a line break, a list item, a comma or semicolon between two values.
+_ITEM_BOUNDARY = re.compile(r"<br\s*/?>|</?li>|\n|,\s|;|、|，", re.IGNORECASE)
+_VALUE_TOKEN = r"[`'\"]?([A-Za-z0-9_.+-]+)[`'\"]?"
+#: An item that is the value alone, or after a label and a colon (``Y``, ``Use or not: Y``, ``'N'``).
+_MARKED_ALONE = re.compile(r"(?:[^:：]*[:：][ \t]*)?" + _VALUE_TOKEN)
+#: An item that is the value, then what it means (``false: retrieve including containers``, ``ASC - oldest first``).
+_MARKED_KEY = re.compile(_VALUE_TOKEN + r"[ \t]*(?:[:：]|[ \t]-)[ \t]*\S.*")
+#: Each value that starts what it means within an item: a text rendering that lost the list's line breaks runs
+#: ``true: excluding ... false: including ... (default)`` into one item, whose last value is the marked one.
+_ITEM_KEYS = re.compile(r"(?:^|(?<=\s))" + _VALUE_TOKEN + r"[ \t]*(?:[:：]|[ \t]-)[ \t]*\S")
+#: A number or a quoted value ending an item after words (``페이지 번호 1``, ``사용 여부 'Y'``), or a value after
+#: Korean or Japanese words, glued to them or not (``照会件数15``, ``使用有無Y``: squashed cells;
+#: ``템플릿 타입 DEFAULT``: a text rendering that lost the line break between the label and the value).
+_MARKED_LAST = re.compile(
+    r"(?:.*[^\x00-\x7f]|.*\s)(-?\d+(?:\.\d+)?)|(?:.*[^\x00-\x7f]|.*\s)[`'\"]([A-Za-z0-9_.+-]+)[`'\"]"
+    r"|.*[^\x00-\x7f]\s*([A-Za-z0-9_]+)"
+)
 _TOKEN_URL = re.compile(r"https?://\S*identity\S*/tokens\b")
 _GUIDE_WORDS = re.compile(r"\b(public\s+)?API\b.*$|\bv\d[\d.]*\b.*$|가이드.*$|ガイド.*$|\bGuide\b.*$", re.IGNORECASE)
 _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
@@ -2435,7 +2455,7 @@ class _PageReader:
                             f"{row.name!r} has no location and a {method} takes no body; read as a query parameter",
                         )
                     else:
-                        default, has_default = _default(row.default or row.description, row.type.kind, row.default)
+                        default, has_default = _default(row.default or _described(row), row.type.kind, row.default)
                         row_alternative[len(body_rows)] = request.alternatives.get(id(table), "")
                         body_rows.append(
                             FieldRow(
@@ -3250,7 +3270,7 @@ class _PageReader:
         if "enum" not in schema:  # the limits a value list would make moot
             schema = merged(schema, read_bounds(row.constraint, row.constraint_label, str(schema.get("type", ""))))
             schema = self._prose_bounds(row, schema, subject) or schema
-        default, has_default = _default(row.default or row.description, kind, row.default)
+        default, has_default = _default(row.default or _described(row), kind, row.default)
         problem = default_problem(schema, default) if has_default else None
         if problem is not None:
             self._finding(
@@ -4483,6 +4503,8 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
         # a comma ends the clause only before a space or the end: "name:ASC,date:DESC" is one value with commas in it
         if match and re.match(unit + r"[ \t]*($|,(?!\S)|[\n.;:)\]、，。）]|\()", description[match.end() :]):
             raw = match.group(1)
+        elif match is None:
+            raw = _marked_default(description, kind)
     if raw is None or NO_VALUE.fullmatch(raw):
         return None, False
     if kind in ("integer", "number") and re.fullmatch(r"-?\d+(\.\d+)?" if kind == "number" else r"-?\d+", raw):
@@ -4493,6 +4515,38 @@ def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any,
     if kind == "string":
         return raw, True
     return None, False
+
+
+def _described(row: TableRow) -> str:
+    """A row's description and its constraint cell, where a default may be written (``Input allowed``: ``true, false
+    (default)``), as one text: what a text rendering that runs the cells together gives as the description."""
+    return "\n".join(text for text in (row.description, row.constraint) if text)
+
+
+def _marked_default(description: str, kind: str) -> str | None:
+    """The value a description marks as the default after it (``조회 건수 15(기본값)``, ``Y (default), N``,
+    ``false: retrieve including containers (default)``); None when the marked item is words (``Highest-level category
+    ID (default)``, ``현재 일시(기본값)``: a default described, not given), when it may be read two ways that both fit
+    ``kind`` (``Type: DEFAULT``: a label and a value, or a value and what it means), or when two items are marked
+    with different values."""
+    fits = {
+        "integer": re.compile(r"-?\d+"),
+        "number": re.compile(r"-?\d+(?:\.\d+)?"),
+        "boolean": re.compile(r"true|false", re.IGNORECASE),
+    }.get(kind, re.compile(r".+"))
+    found: set[str] = set()
+    for marker in _DEFAULT_AFTER.finditer(description):
+        boundaries = list(_ITEM_BOUNDARY.finditer(description, 0, marker.start()))
+        item = description[boundaries[-1].end() if boundaries else 0 : marker.start()].strip()
+        readings = [m for m in (_MARKED_ALONE.fullmatch(item), _MARKED_LAST.fullmatch(item)) if m is not None]
+        candidates = {next(group for group in m.groups() if group is not None) for m in readings}
+        if _MARKED_KEY.fullmatch(item):
+            candidates.add(list(_ITEM_KEYS.finditer(item))[-1].group(1))
+        fitting = {value for value in candidates if fits.fullmatch(value)}
+        if len(fitting) != 1:
+            return None
+        found |= fitting
+    return found.pop() if len(found) == 1 else None
 
 
 _SAMPLE_LABEL = re.compile(r"\b(sample|example)s?\b|예시|예제|샘플|サンプル|例(?!外)", re.IGNORECASE)

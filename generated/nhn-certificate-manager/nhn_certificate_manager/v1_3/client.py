@@ -132,8 +132,8 @@ class Client:
     def retrieve_a_certificate_list(
         self,
         *,
-        page_size: float | None = None,
-        page_num: float | None = None,
+        page_size: int | None = None,
+        page_num: int | None = None,
         all: bool | None = None,
         status: str | None = None,
     ) -> _models.RetrieveACertificateListResponse:
@@ -146,10 +146,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#retrieve-a-certificate-list
 
         Args:
-            page_size: Page size Input allowed: 10 (default) (``pageSize``, query)
-            page_num: Page number Input allowed: 1 (default) (``pageNum``, query)
-            all: Whether to retrieve all Input allowed: true, false (default) (``all``, query)
-            status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query)
+            page_size: Page size Input allowed: 10 (default) (``pageSize``, query; default ``10``)
+            page_num: Page number Input allowed: 1 (default) (``pageNum``, query; default ``1``)
+            all: Whether to retrieve all Input allowed: true, false (default) (``all``, query; default ``false``)
+            status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query; default ``UNEXPIRED``)
 
         Returns:
             RetrieveACertificateListResponse (HTTP 200).
@@ -250,8 +250,8 @@ class AsyncClient:
     async def retrieve_a_certificate_list(
         self,
         *,
-        page_size: float | None = None,
-        page_num: float | None = None,
+        page_size: int | None = None,
+        page_num: int | None = None,
         all: bool | None = None,
         status: str | None = None,
     ) -> _models.RetrieveACertificateListResponse:
@@ -264,10 +264,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Security/Certificate%20Manager/en/api-guide-v1.3/#retrieve-a-certificate-list
 
         Args:
-            page_size: Page size Input allowed: 10 (default) (``pageSize``, query)
-            page_num: Page number Input allowed: 1 (default) (``pageNum``, query)
-            all: Whether to retrieve all Input allowed: true, false (default) (``all``, query)
-            status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query)
+            page_size: Page size Input allowed: 10 (default) (``pageSize``, query; default ``10``)
+            page_num: Page number Input allowed: 1 (default) (``pageNum``, query; default ``1``)
+            all: Whether to retrieve all Input allowed: true, false (default) (``all``, query; default ``false``)
+            status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query; default ``UNEXPIRED``)
 
         Returns:
             RetrieveACertificateListResponse (HTTP 200).

@@ -58,8 +58,3 @@ class RetrieveACertificateListResponse(BaseModel):
     )
     body: RetrieveACertificateListResponseBody | None = None
     header: Header | None = None
-
-
-# docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-RetrieveACertificateListResponseHeader = Header
-DownloadACertificateFileResponseHeader = Header

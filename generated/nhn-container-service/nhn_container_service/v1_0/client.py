@@ -611,7 +611,7 @@ class Client:
         Args:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
-            disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
+            disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query; default ``false``)
 
         Returns:
             ViewTemplateListResponse (HTTP 200).
@@ -1401,7 +1401,7 @@ class AsyncClient:
         Args:
             page: Page number to retrieve (``page``, query)
             size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
-            disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query)
+            disable_containers: true: Retrieve excluding containers false: Retrieve including containers (default) (``disable_containers``, query; default ``false``)
 
         Returns:
             ViewTemplateListResponse (HTTP 200).

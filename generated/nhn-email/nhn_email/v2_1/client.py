@@ -271,8 +271,8 @@ class Client:
             start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
             end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
             mail_status_code: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``mailStatusCode``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeyMassMailsRequestIdResponse (HTTP 200).
@@ -335,8 +335,8 @@ class Client:
             is_received: 수신 여부 (``isReceived``, query)
             is_opened: 읽음 여부 (``isOpened``, query)
             sender_grouping_key: 발신자 그룹 키 (``senderGroupingKey``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeySenderMailsResponse (HTTP 200).
@@ -391,8 +391,8 @@ class Client:
             sender_mail: 발신 메일 주소 (``senderMail``, query)
             receive_mail: 수신 메일 주소 (``receiveMail``, query)
             template_id: 템플릿 ID (``templateId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeySenderReservationsResponse (HTTP 200).
@@ -458,8 +458,8 @@ class Client:
             end_mail_status_update_date: 메일 발송 상태 코드 업데이트 종료 시간 (yyyy-MM-dd HH:mm:ss) (``endMailStatusUpdateDate``, query)
             mail_status_code: 발송 상태 코드 SST2: 발송 완료, SST3: 발송 실패, SST5: 수신 거부, SST7: 미인증, SST8: 화이트리스트로 인한 실패 (``mailStatusCode``, query)
             message_type: 메세지 발송 유형 (NORMAL: 일반, DM: 광고, AUTH: 인증) (``messageType``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeySenderUpdateMailsResponse (HTTP 200).
@@ -607,8 +607,8 @@ class Client:
             start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
             end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
             receive_status: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``receiveStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeyTagMailsRequestIdResponse (HTTP 200).
@@ -695,8 +695,8 @@ class Client:
             mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
             start_block_date: 수신 거부 시작값 (yyyy-MM-dd HH:mm:ss) (``startBlockDate``, query)
             end_block_date: 수신 거부 종료값 (yyyy-MM-dd HH:mm:ss) (``endBlockDate``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyBlockReceiversResponse (HTTP 200).
@@ -733,8 +733,8 @@ class Client:
         Args:
             use_yn: 사용 여부 Y, N (``useYn``, query)
             category_parent_id: 부모 카테고리 ID (``categoryParentId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyCategoriesResponse (HTTP 200).
@@ -780,8 +780,8 @@ class Client:
             sender_name: 발신자 이름 (``senderName``, query)
             template_id: 템플릿 ID (``templateId``, query)
             send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyMassMailsResponse (HTTP 200).
@@ -893,8 +893,8 @@ class Client:
             sender_name: 발신자 이름 (``senderName``, query)
             template_id: 템플릿 ID (``templateId``, query)
             send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyTagMailsResponse (HTTP 200).
@@ -928,8 +928,8 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-조회
 
         Args:
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyTagsResponse (HTTP 200).
@@ -960,8 +960,8 @@ class Client:
         Args:
             category_id: 카테고리 ID (``categoryId``, query)
             use_yn: 사용 여부(Y/N) (``useYn``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyTemplatesResponse (HTTP 200).
@@ -992,8 +992,8 @@ class Client:
         Args:
             wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
             offset_uid: offset UID (``offsetUid``, query)
-            offset: offset 0(기본값) (``offset``, query)
-            limit: 조회 건수 15(기본값) (``limit``, query)
+            offset: offset 0(기본값) (``offset``, query; default ``0``)
+            limit: 조회 건수 15(기본값) (``limit``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyUidsResponse (HTTP 200).
@@ -1105,8 +1105,8 @@ class Client:
             start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
             end_requested_date_time: 예약 취소 요청 종료 시간(yyyy-MM-dd HH:mm:ss) (``endRequestedDateTime``, query)
             reservation_cancel_id: 예약 취소 ID (``reservationCancelId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetSenderReservationsSearchCancelsResponse (HTTP 200).
@@ -1916,8 +1916,8 @@ class AsyncClient:
             start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
             end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
             mail_status_code: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``mailStatusCode``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeyMassMailsRequestIdResponse (HTTP 200).
@@ -1980,8 +1980,8 @@ class AsyncClient:
             is_received: 수신 여부 (``isReceived``, query)
             is_opened: 읽음 여부 (``isOpened``, query)
             sender_grouping_key: 발신자 그룹 키 (``senderGroupingKey``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeySenderMailsResponse (HTTP 200).
@@ -2036,8 +2036,8 @@ class AsyncClient:
             sender_mail: 발신 메일 주소 (``senderMail``, query)
             receive_mail: 수신 메일 주소 (``receiveMail``, query)
             template_id: 템플릿 ID (``templateId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeySenderReservationsResponse (HTTP 200).
@@ -2103,8 +2103,8 @@ class AsyncClient:
             end_mail_status_update_date: 메일 발송 상태 코드 업데이트 종료 시간 (yyyy-MM-dd HH:mm:ss) (``endMailStatusUpdateDate``, query)
             mail_status_code: 발송 상태 코드 SST2: 발송 완료, SST3: 발송 실패, SST5: 수신 거부, SST7: 미인증, SST8: 화이트리스트로 인한 실패 (``mailStatusCode``, query)
             message_type: 메세지 발송 유형 (NORMAL: 일반, DM: 광고, AUTH: 인증) (``messageType``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeySenderUpdateMailsResponse (HTTP 200).
@@ -2252,8 +2252,8 @@ class AsyncClient:
             start_receive_date: 수신 날짜 시작 값(yyyy-MM-dd HH:mm:ss) (``startReceiveDate``, query)
             end_receive_date: 수신 날짜 종료 값(yyyy-MM-dd HH:mm:ss) (``endReceiveDate``, query)
             receive_status: 발송 상태 코드 SST0:발송 준비, SST1:발송 중, SST2:발송 완료, SST3: 발송 실패, SST7: 미인증 (``receiveStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeyTagMailsRequestIdResponse (HTTP 200).
@@ -2340,8 +2340,8 @@ class AsyncClient:
             mail_address: 수신 거부 목록에 등록되어 있는 이메일 주소 (``mailAddress``, query)
             start_block_date: 수신 거부 시작값 (yyyy-MM-dd HH:mm:ss) (``startBlockDate``, query)
             end_block_date: 수신 거부 종료값 (yyyy-MM-dd HH:mm:ss) (``endBlockDate``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyBlockReceiversResponse (HTTP 200).
@@ -2378,8 +2378,8 @@ class AsyncClient:
         Args:
             use_yn: 사용 여부 Y, N (``useYn``, query)
             category_parent_id: 부모 카테고리 ID (``categoryParentId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyCategoriesResponse (HTTP 200).
@@ -2425,8 +2425,8 @@ class AsyncClient:
             sender_name: 발신자 이름 (``senderName``, query)
             template_id: 템플릿 ID (``templateId``, query)
             send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyMassMailsResponse (HTTP 200).
@@ -2538,8 +2538,8 @@ class AsyncClient:
             sender_name: 발신자 이름 (``senderName``, query)
             template_id: 템플릿 ID (``templateId``, query)
             send_status: 발송 상태 코드 WAIT: 대기, READY: 발송 준비, SENDREADY: 발송 준비완료, SENDWAIT: 발송대기, SENDING: 발송 중, COMPLETE: 발송 완료, FAIL: 발송 실패, CANCEL: 발송취소 (``sendStatus``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyTagMailsResponse (HTTP 200).
@@ -2573,8 +2573,8 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Notification/Email/ko/api-guide/#태그-조회
 
         Args:
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyTagsResponse (HTTP 200).
@@ -2605,8 +2605,8 @@ class AsyncClient:
         Args:
             category_id: 카테고리 ID (``categoryId``, query)
             use_yn: 사용 여부(Y/N) (``useYn``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyTemplatesResponse (HTTP 200).
@@ -2637,8 +2637,8 @@ class AsyncClient:
         Args:
             wheres: 조회 조건. 알파뱃, 숫자, 괄호로 이루어진 문자열 배열. 괄호는 1개, AND, OR은 3개까지 사용할 수 있다. (예시) tagId1,AND,tagId2 (``wheres``, query)
             offset_uid: offset UID (``offsetUid``, query)
-            offset: offset 0(기본값) (``offset``, query)
-            limit: 조회 건수 15(기본값) (``limit``, query)
+            offset: offset 0(기본값) (``offset``, query; default ``0``)
+            limit: 조회 건수 15(기본값) (``limit``, query; default ``15``)
 
         Returns:
             GetAppKeysAppKeyUidsResponse (HTTP 200).
@@ -2752,8 +2752,8 @@ class AsyncClient:
             start_requested_date_time: 예약 취소 요청 시작 시간(yyyy-MM-dd HH:mm:ss) (``startRequestedDateTime``, query)
             end_requested_date_time: 예약 취소 요청 종료 시간(yyyy-MM-dd HH:mm:ss) (``endRequestedDateTime``, query)
             reservation_cancel_id: 예약 취소 ID (``reservationCancelId``, query)
-            page_num: 페이지 번호 1(기본값) (``pageNum``, query)
-            page_size: 조회 건수 15(기본값) (``pageSize``, query)
+            page_num: 페이지 번호 1(기본값) (``pageNum``, query; default ``1``)
+            page_size: 조회 건수 15(기본값) (``pageSize``, query; default ``15``)
 
         Returns:
             GetSenderReservationsSearchCancelsResponse (HTTP 200).

@@ -76,7 +76,7 @@ class PostAppKeysAppKeyCategoriesRequest(BaseModel):
     categoryParentId: int | None = Field(None, description="부모 카테고리 ID\n최상위 카테고리 ID(기본값)")
     categoryName: str = Field(..., description="카테고리 이름\n최대 길이: 200", max_length=200)
     categoryDesc: str | None = Field(None, description="카테고리 설명\n최대 길이: 1000", max_length=1000)
-    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
+    useYn: str | None = Field("Y", description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
     userId: str | None = Field(None, description="사용자 ID\n최대 길이: 50", max_length=50)
 
 
@@ -136,8 +136,8 @@ class PostAppKeySenderTagMailRequest(BaseModel):
     title: str = Field(..., description="제목 ( 최대 998자 )", max_length=998)
     body: str = Field(..., description="내용")
     templateId: str | None = Field(None, description="템플릿 ID")
-    adYn: str | None = Field(None, description="광고 여부 'N'(기본값)")
-    autoSendYn: str | None = Field(None, description="자동 발송 여부 'Y'(기본값)")
+    adYn: str | None = Field("N", description="광고 여부 'N'(기본값)")
+    autoSendYn: str | None = Field("Y", description="자동 발송 여부 'Y'(기본값)")
     attachFileIdList: list[int] | None = Field(None, description="첨부 파일 리스트")
     tagExpression: list[str] = Field(..., description="태그 표현식(태그 ID 포함)")
     customHeaders: dict[str, Any] | None = Field(None, description="사용자 지정 헤더")
@@ -188,11 +188,11 @@ class PostAppKeysAppKeyTemplatesRequest(BaseModel):
     templateId: str = Field(..., description="템플릿 ID\n최대 길이: 50", max_length=50)
     templateName: str = Field(..., description="템플릿명\n최대 길이: 200", max_length=200)
     templateDesc: str | None = Field(None, description="템플릿 설명\n최대 길이: 4000", max_length=4000)
-    useYn: str | None = Field(None, description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
+    useYn: str | None = Field("Y", description="사용 여부 Y(기본값), N\n최대 길이: 1", max_length=1)
     sendMailAddress: str = Field(..., description="발신 메일 주소\n최대 길이: 300", max_length=300)
     title: str = Field(..., description="메일 제목\n최대 길이: 500", max_length=500)
     templateType: str | None = Field(
-        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10", max_length=10
+        "DEFAULT", description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)\n최대 길이: 10", max_length=10
     )
     body: str = Field(..., description="메일 본문")
     attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
@@ -229,7 +229,7 @@ class PutAppKeyTemplatesTemplateIdRequest(BaseModel):
     sendMailAddress: str | None = Field(None, description="발신 메일 주소\n최대 길이: 300", max_length=300)
     title: str | None = Field(None, description="메일 제목\n최대 길이: 500", max_length=500)
     templateType: str | None = Field(
-        None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10", max_length=10
+        "DEFAULT", description="템플릿 타입\nDEFAULT(기본값), FREEMARKER\n최대 길이: 10", max_length=10
     )
     body: str | None = Field(None, description="메일 본문")
     attachFileIdList: list[int] | None = Field(None, description="첨부 파일 ID(fileId)")
@@ -1017,7 +1017,7 @@ class PostAppKeySenderEachMailRequest(BaseModel):
         None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
     )
     templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )", max_length=50)
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
+    templateType: str | None = Field("DEFAULT", description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
     receiverList: list[PostAppKeySenderEachMailRequestReceiverListItem] = Field(
         ..., description="수신자 리스트\n최대 1000명까지 발송 가능"
     )
@@ -1041,7 +1041,7 @@ class PostAppKeySenderMailRequest(BaseModel):
         None, description="업로드한 첨부 파일 id (파일 업로드 시 file id를 반환)"
     )
     templateId: str | None = Field(None, description="발송 템플릿 ID ( 최대 50자 )", max_length=50)
-    templateType: str | None = Field(None, description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
+    templateType: str | None = Field("DEFAULT", description="템플릿 타입\nDEFAULT(기본값), FREEMARKER)")
     templateParameter: PostAppKeySenderMailRequestTemplateParameter | None = Field(
         None, description="치환 파라미터 (메일 제목/내용 치환시 입력)"
     )

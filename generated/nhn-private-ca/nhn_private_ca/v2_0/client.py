@@ -163,7 +163,7 @@ class Client:
         return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
 
     def get_appkeys_appkey_ca_stores(
-        self, *, page: float | None = None, size: float | None = None, search: str | None = None
+        self, *, page: int | None = None, size: int | None = None, search: str | None = None
     ) -> _models.GetAppkeysAppkeyCaStoresResponse:
         """저장소 목록 조회
 
@@ -174,8 +174,8 @@ class Client:
         Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-목록-조회
 
         Args:
-            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
-            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query; default ``0``)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query; default ``10``)
             search: 검색어 제약 조건: 저장소 이름 또는 설명 (``search``, query)
 
         Returns:
@@ -270,8 +270,8 @@ class Client:
         ca_store_id: int,
         *,
         type: str | None = None,
-        page: float | None = None,
-        size: float | None = None,
+        page: int | None = None,
+        size: int | None = None,
         search: str | None = None,
     ) -> _models.GetCaStoresCaStoreIdCertsResponse:
         """인증서 목록 조회
@@ -284,9 +284,9 @@ class Client:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            type: 인증서 타입 필터 제약 조건: all, issuer, leaf 기본값: all (``type``, query)
-            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
-            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            type: 인증서 타입 필터 제약 조건: all, issuer, leaf 기본값: all (``type``, query; default ``all``)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query; default ``0``)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query; default ``10``)
             search: 검색어 제약 조건: Common Name 기준 (``search``, query)
 
         Returns:
@@ -303,7 +303,7 @@ class Client:
         return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
     def get_ca_stores_ca_store_id_templates(
-        self, ca_store_id: int, *, page: float | None = None, size: float | None = None, search: str | None = None
+        self, ca_store_id: int, *, page: int | None = None, size: int | None = None, search: str | None = None
     ) -> _models.GetCaStoresCaStoreIdTemplatesResponse:
         """템플릿 목록 조회
 
@@ -315,8 +315,8 @@ class Client:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
-            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query; default ``0``)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query; default ``10``)
             search: 검색어 제약 조건: 템플릿 이름 (``search``, query)
 
         Returns:
@@ -806,7 +806,7 @@ class AsyncClient:
         return _support.parse_model(_models.GetAppkeyCaStoresCaStoreIdResponse, _response)
 
     async def get_appkeys_appkey_ca_stores(
-        self, *, page: float | None = None, size: float | None = None, search: str | None = None
+        self, *, page: int | None = None, size: int | None = None, search: str | None = None
     ) -> _models.GetAppkeysAppkeyCaStoresResponse:
         """저장소 목록 조회
 
@@ -817,8 +817,8 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/ko/Security/Private%20CA/ko/api-guide-v2.0/#저장소-목록-조회
 
         Args:
-            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
-            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query; default ``0``)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query; default ``10``)
             search: 검색어 제약 조건: 저장소 이름 또는 설명 (``search``, query)
 
         Returns:
@@ -915,8 +915,8 @@ class AsyncClient:
         ca_store_id: int,
         *,
         type: str | None = None,
-        page: float | None = None,
-        size: float | None = None,
+        page: int | None = None,
+        size: int | None = None,
         search: str | None = None,
     ) -> _models.GetCaStoresCaStoreIdCertsResponse:
         """인증서 목록 조회
@@ -929,9 +929,9 @@ class AsyncClient:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            type: 인증서 타입 필터 제약 조건: all, issuer, leaf 기본값: all (``type``, query)
-            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
-            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            type: 인증서 타입 필터 제약 조건: all, issuer, leaf 기본값: all (``type``, query; default ``all``)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query; default ``0``)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query; default ``10``)
             search: 검색어 제약 조건: Common Name 기준 (``search``, query)
 
         Returns:
@@ -948,7 +948,7 @@ class AsyncClient:
         return _support.parse_model(_models.GetCaStoresCaStoreIdCertsResponse, _response)
 
     async def get_ca_stores_ca_store_id_templates(
-        self, ca_store_id: int, *, page: float | None = None, size: float | None = None, search: str | None = None
+        self, ca_store_id: int, *, page: int | None = None, size: int | None = None, search: str | None = None
     ) -> _models.GetCaStoresCaStoreIdTemplatesResponse:
         """템플릿 목록 조회
 
@@ -960,8 +960,8 @@ class AsyncClient:
 
         Args:
             ca_store_id: 저장소 ID (``caStoreId``, path)
-            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query)
-            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query)
+            page: 페이지 번호 제약 조건: 0부터 시작 기본값: 0 (``page``, query; default ``0``)
+            size: 페이지 크기 제약 조건: 기본값: 10 (``size``, query; default ``10``)
             search: 검색어 제약 조건: 템플릿 이름 (``search``, query)
 
         Returns:

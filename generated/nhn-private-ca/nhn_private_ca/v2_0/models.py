@@ -34,13 +34,11 @@ class PostAppkeysAppkeyCaStoresRequest(BaseModel):
     )
     name: str = Field(..., description="저장소 이름\n제약 조건: 최대 64자", max_length=64)
     description: str | None = Field(None, description="저장소 설명\n제약 조건: 최대 256자", max_length=256)
-    crlActive: bool | None = Field(None, description="CRL 활성화 여부\n제약 조건: 기본값: false")
-    crlRefreshPeriod: int | None = Field(
-        None, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7", ge=1, le=30
-    )
-    ocspActive: bool | None = Field(None, description="OCSP 활성화 여부\n제약 조건: 기본값: false")
+    crlActive: bool | None = Field(False, description="CRL 활성화 여부\n제약 조건: 기본값: false")
+    crlRefreshPeriod: int | None = Field(7, description="CRL 갱신 주기(일)\n제약 조건: 1 ~ 30\n기본값: 7", ge=1, le=30)
+    ocspActive: bool | None = Field(False, description="OCSP 활성화 여부\n제약 조건: 기본값: false")
     ocspRefreshPeriod: int | None = Field(
-        None, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1", ge=1, le=12
+        1, description="OCSP 갱신 주기(시간)\n제약 조건: 1 ~ 12\n기본값: 1", ge=1, le=12
     )
 
 
@@ -64,15 +62,15 @@ class PostCaStoresCaStoreIdCertsRequest(BaseModel):
         description="만료 일시\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nttlValue와 택 1",
     )
     backDateValidation: float | None = Field(
-        None, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
+        30, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
     )
-    maxDepth: int | None = Field(None, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0", ge=-1, le=3)
+    maxDepth: int | None = Field(0, description="하위 CA 생성 가능 깊이\n제약 조건: -1 ~ 3\n기본값: 0", ge=-1, le=3)
     keyInfo: dict[str, Any] = Field(..., description="키 정보\n제약 조건: 하단 참조")
     signatureAlgorithm: str = Field(
         ...,
         description="서명 알고리즘\n제약 조건: 하단 참조\n선택한 Key에 맞는 서명 알고리즘 필수(보통 SHA256 형태 선택)",
     )
-    excludeCommonNameFromSans: bool | None = Field(None, description="CN을 SAN에서 제외\n제약 조건: 기본값: false")
+    excludeCommonNameFromSans: bool | None = Field(False, description="CN을 SAN에서 제외\n제약 조건: 기본값: false")
     sans: list[str] | None = Field(None, description="DNS SAN 목록")
     ipSans: list[str] | None = Field(None, description="IP SAN 목록")
     urlSans: list[str] | None = Field(None, description="URL SAN 목록")
@@ -116,27 +114,27 @@ class PostCaStoresCaStoreIdTemplatesRequest(BaseModel):
         description="최대 만료일 제한\n제약 조건: 1970-01-01T00:00:00 ~ 2999-12-31T23:59:59\n형식: 2025-12-31T23:59:59\nmaxTTL과 택 1",
     )
     backDateValidation: float | None = Field(
-        None, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
+        30, description="백데이트 유효성(초)\n제약 조건: 0 ~ 2,592,000(최대 30일)\n기본값: 30"
     )
-    allowIpSans: bool | None = Field(None, description="IP SAN 허용 여부\n제약 조건: 기본값: false")
+    allowIpSans: bool | None = Field(False, description="IP SAN 허용 여부\n제약 조건: 기본값: false")
     urlSansWhitelist: list[str] | None = Field(None, description="URL SAN 화이트리스트")
     otherSansWhitelist: list[dict[str, Any]] | None = Field(None, description="기타 SAN 화이트리스트")
-    storeInServer: bool | None = Field(None, description="서버에 인증서 저장 여부\n제약 조건: 기본값: true")
+    storeInServer: bool | None = Field(True, description="서버에 인증서 저장 여부\n제약 조건: 기본값: true")
     basicConstraintsValidForNonCa: bool | None = Field(
-        None, description="Non-CA에 대한 Basic Constraints 검사\n제약 조건: 기본값: false"
+        False, description="Non-CA에 대한 Basic Constraints 검사\n제약 조건: 기본값: false"
     )
-    useCsrCommonName: bool | None = Field(None, description="CSR의 CN 사용 여부\n제약 조건: 기본값: false")
-    useCsrSans: bool | None = Field(None, description="CSR의 SAN 사용 여부\n제약 조건: 기본값: false")
+    useCsrCommonName: bool | None = Field(False, description="CSR의 CN 사용 여부\n제약 조건: 기본값: false")
+    useCsrSans: bool | None = Field(False, description="CSR의 SAN 사용 여부\n제약 조건: 기본값: false")
     keyInfo: dict[str, Any] = Field(..., description="키 정보\n제약 조건: 하단 참조")
     signatureBits: float | None = Field(
-        None, description="서명 비트 수\n제약 조건: 256, 384, 512\n기본값: 256\nED25519의 경우 무시됨"
+        256, description="서명 비트 수\n제약 조건: 256, 384, 512\n기본값: 256\nED25519의 경우 무시됨"
     )
     keyUsage: list[str] | None = Field(None, description="키 사용 용도\n제약 조건: 하단 참조")
     extendedKeyUsage: list[str] | None = Field(None, description="확장 키 사용 용도\n제약 조건: 하단 참조")
     extendedKeyUsageOids: list[str] | None = Field(None, description="확장 키 사용 커스텀 OID")
     policies: list[str] | None = Field(None, description="정책 OID 목록")
     subjectInfo: dict[str, Any] | None = Field(None, description="주체 정보\n제약 조건: 하단 참조")
-    useCsrOtherFields: bool | None = Field(None, description="CSR의 기타 필드 사용 여부\n제약 조건: 기본값: false")
+    useCsrOtherFields: bool | None = Field(False, description="CSR의 기타 필드 사용 여부\n제약 조건: 기본값: false")
     otherFields: list[dict[str, Any]] | None = Field(None, description="기타 필드\n제약 조건: 하단 참조")
     serialNumber: str | None = Field(None, description="시리얼 번호\n제약 조건: 최대 64자", max_length=64)
     country: str | None = Field(None, description="국가 코드(C)\n제약 조건: ISO 3166, 2자리")
@@ -185,10 +183,11 @@ class PostTemplatesTemplateIdCertificatesRequest(BaseModel):
     )
     csr: str | None = Field(None, description="CSR\n제약 조건: SIGN 모드 시 필수")
     format: str | None = Field(
-        None, description="인증서 형식\n제약 조건: PEM, DER, PEM_BUNDLE\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용"
+        "PEM",
+        description="인증서 형식\n제약 조건: PEM, DER, PEM_BUNDLE\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용",
     )
     privateKeyFormat: str | None = Field(
-        None,
+        "PEM",
         description="개인 키 형식\n제약 조건: PEM, DER, PKCS8\n기본값: PEM\n잘못된 값 입력 시 기본값으로 적용\nGENERATE 모드 시에만 사용",
     )
     removeRootsFromChain: bool | None = Field(None, description="체인에서 루트 제거\n제약 조건: SIGN 모드 시에만 사용")
