@@ -1200,6 +1200,7 @@ def _build_version(
     for op in operations:
         op.requirements = op.security if op.security is not None else default_requirements
         op.chooses_credentials = keyworded and op.authenticated
+    _drop_credential_params(ctx, operations)
     schema_names.hoist_inline_classes(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
         ctx.warn(message)
@@ -2460,6 +2461,40 @@ def _one_token(ctx: _Ctx, where: str | None, requirements: list[list[str]] | Non
             if len(named) > 1:
                 ctx.one_token_places.append((f"{where}/{index}", named))
     return one_bearer_token(requirements, ctx.bearer_schemes)
+
+
+def _drop_credential_params(ctx: _Ctx, operations: Sequence[OperationIR]) -> None:
+    """Leave out the query and cookie parameters that are a credential the operation always sends: one spelled as an
+    apiKey scheme's (``in: query, name: key``) where every alternative of the operation's security names a scheme
+    sending it. The client's credential replaces such a parameter on the wire (and without one the call is refused
+    before sending), so its argument could never be sent; header parameters of an apiKey scheme's name are left out
+    already (``_auth_headers``). One warning per parameter name, with the count and the first place."""
+    targets = _credential_targets(ctx)
+    dropped: dict[tuple[str, str], list[str]] = {}
+    for op in operations:
+        if not op.authenticated or not op.requirements:
+            continue
+        always: set[str] | None = None
+        for alternative in op.requirements:
+            sent = {targets[name][0] for name in alternative if name in targets}
+            always = sent if always is None else always & sent
+        if not always:
+            continue
+        kept = []
+        for p in op.params:
+            if p.location in ("query", "cookie") and f"{p.location}:{p.wire_name}" in always:
+                dropped.setdefault((p.location, p.wire_name), []).append(
+                    ctx.where("paths", op.path, op.http_method.lower())
+                )
+            else:
+                kept.append(p)
+        op.params = kept
+    for (location, name), places in sorted(dropped.items()):
+        count = f" (and {len(places) - 1} more operations)" if len(places) > 1 else ""
+        ctx.warn(
+            f"{places[0]}: the {location} parameter ``{name}``{count} is the credential of an apiKey security scheme"
+            " the operation always sends (the client's credential replaces it): it is no argument of the method"
+        )
 
 
 def _credential_targets(ctx: _Ctx) -> dict[str, tuple[str, str]]:
