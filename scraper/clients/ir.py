@@ -299,6 +299,9 @@ class PaginationIR:
     next_path: tuple[str, ...] = ()
     #: cursor style: the item field the next request's cursor is (Stripe's ``id``)
     cursor_field: str = ""
+    #: link style: ``Link`` when the next page is the response's ``Link`` header's ``rel="next"`` (RFC 8288), not a
+    #: body field (``next_path`` is then empty)
+    next_header: str = ""
 
     @property
     def from_pageable(self) -> bool:
@@ -808,9 +811,12 @@ class PackageIR:
 
     @property
     def runtime_floor(self) -> str:
-        """The lowest docs2client-runtime the package works with: 1.5 when a listing's pages name the next one
-        (``iterate_token``, ``page_token``, ``next_link``, ``next_cursor``), else 1.4 (what every package needed)."""
-        paged = (op.pagination for v in self.versions for op in v.operations if op.pagination is not None)
+        """The lowest docs2client-runtime the package works with: 1.6 when a listing's next page is its ``Link``
+        header's (``next_link_header``), 1.5 when a listing's pages name the next one (``iterate_token``,
+        ``page_token``, ``next_link``, ``next_cursor``), else 1.4 (what every package needed)."""
+        paged = [op.pagination for v in self.versions for op in v.operations if op.pagination is not None]
+        if any(paging.next_header for paging in paged):
+            return "1.6"  # ``next_link_header``
         return "1.5" if any(paging.names_next_page for paging in paged) else "1.4"
 
     @property
@@ -2381,6 +2387,7 @@ def _build_operation(
                 [(p.wire_name, _scalar_kind(p.annotation)) for p in query],
                 ctx.schemas.get(response_model),
                 ctx.schemas,
+                link_header=any(name.lower() == "link" for name, _ in response_headers),
             )
             for doubt in found.doubts:
                 ctx.warn(f"{where}: no iterator: {doubt}")
@@ -2616,15 +2623,18 @@ def _next_page_pagination(
     """A listing whose pages name the next one (``next_page_inference``): ``next``, the body field naming it (a list
     of property names, or one name); ``token``/``cursor``, the query parameter asking for it; ``cursor-field``, the
     item field a cursor is (default ``id``)."""
-    path = raw.get("next")
+    header = raw.get("next-header", "")
+    if header and (style != "link" or not isinstance(header, str) or header.lower() != "link"):
+        raise GenerationError(f"{here}.next-header is {header!r}; only a link listing's ``Link`` header is read")
+    path = raw.get("next", [] if header else None)
     path = [path] if isinstance(path, str) else path
-    if not isinstance(path, list) or not path or not all(isinstance(name, str) and name for name in path):
+    if not isinstance(path, list) or not all(isinstance(name, str) and name for name in path) or not (path or header):
         raise GenerationError(f"{here}.next is {raw.get('next')!r}; expected the body field naming the next page")
     cursor = param(style) if style != "link" else None
     field_name = raw.get("cursor-field", "id")
     if style == "cursor" and not (isinstance(field_name, str) and field_name):
         raise GenerationError(f"{here}.cursor-field is {field_name!r}; expected the item field the cursor is")
-    if not items:
+    if not items and not header:  # a body naming the next page is an object; a Link header's may be the array
         raise GenerationError(f"{here}.items is missing; expected the name of the array property of the 2xx body")
     return PaginationIR(
         style=style,
@@ -2636,6 +2646,7 @@ def _next_page_pagination(
         declared_at=here,
         next_path=tuple(path),
         cursor_field=str(field_name) if style == "cursor" else "",
+        next_header="Link" if header else "",
     )
 
 

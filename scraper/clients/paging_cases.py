@@ -1,11 +1,11 @@
 """Contract-test cases for the ``iter_`` methods: a paged listing walked over two pages served by a mock transport.
 
 A request case says what one call of the listing sends; a paging case says what its iterator does with what comes
-back: the first page holds two items and names the next page (a token, a link, ``has_more``: whatever the listing's
-style reads), the second holds one and names none, and the iterator must yield the three items, ask for the second
-page with what the first named (the offset advanced by two, the next page number, the last item's marker or
-``id``, the token, the link) and ask nothing more. Both pages are the documented (or synthesised) response example
-with its array replaced, so they parse into the response model as the example does.
+back: the first page holds two items and names the next page (a token, a link, ``has_more``, a ``Link`` header:
+whatever the listing's style reads), the second holds one and names none, and the iterator must yield the three
+items, ask for the second page with what the first named (the offset advanced by two, the next page number, the
+last item's marker or ``id``, the token, the link) and ask nothing more. Both pages are the documented (or
+synthesised) response example with its array replaced, so they parse into the response model as the example does.
 
 A listing gets no case when the pages cannot be built from its example without guessing: no usable example (none,
 one that does not match its schema, an empty array), a next-page field below an object the example lacks, a token
@@ -62,6 +62,7 @@ def paging_case(op: OperationIR, request: Mapping[str, Any]) -> dict[str, Any] |
         "kwargs": kwargs,
         "body": request["body"],
         "pages": [first, last],
+        **({"links": [f'<{NEXT_LINK}>; rel="next"', None]} if pg.next_header else {}),
         "items": 3,
         "expect": {"method": expect["method"], "path": expect["path"], **second},
         "deprecated": request["deprecated"],
@@ -72,7 +73,7 @@ def paging_case(op: OperationIR, request: Mapping[str, Any]) -> dict[str, Any] |
 def _pages(pg: PaginationIR, value: Any) -> tuple[Any, Any, Any] | None:
     """The first and the last page made from the response example ``value``, and the item both repeat."""
     if pg.reads_body:
-        if not isinstance(value, list) or not value or pg.names_next_page:
+        if not isinstance(value, list) or not value or (pg.names_next_page and not pg.next_header):
             return None
         return [value[0], value[0]], [value[0]], value[0]
     if not isinstance(value, Mapping) or not pg.items:
@@ -83,7 +84,7 @@ def _pages(pg: PaginationIR, value: Any) -> tuple[Any, Any, Any] | None:
     item = items[0]
     first, last = copy.deepcopy(dict(value)), copy.deepcopy(dict(value))
     first[pg.items], last[pg.items] = [item, item], [item]
-    if pg.names_next_page and not _name_next(pg, first, last):
+    if pg.names_next_page and not pg.next_header and not _name_next(pg, first, last):
         return None
     return first, last, item
 

@@ -172,12 +172,15 @@ def test_request_async(case: dict[str, Any]) -> None:
     check(captured, case)
 
 
-def serve(pages: list[Any], captured: list[httpx.Request]) -> httpx.MockTransport:
-    """Answers a listing's requests with its pages in turn (a request after the last gets the last page again)."""
+def serve(case: dict[str, Any], captured: list[httpx.Request]) -> httpx.MockTransport:
+    """Answers a listing's requests with its pages in turn, each with its ``Link`` header if it has one (a request
+    after the last gets the last page again)."""
+    pages, links = case["pages"], case.get("links", [None] * len(case["pages"]))
 
     def handler(request: httpx.Request) -> httpx.Response:
         captured.append(request)
-        return httpx.Response(200, json=pages[min(len(captured), len(pages)) - 1])
+        index = min(len(captured), len(pages)) - 1
+        return httpx.Response(200, json=pages[index], headers={"Link": links[index]} if links[index] else None)
 
     return httpx.MockTransport(handler)
 
@@ -211,7 +214,7 @@ def check_pages(captured: list[httpx.Request], case: dict[str, Any], items: list
 def test_pages(case: dict[str, Any]) -> None:
     captured: list[httpx.Request] = []
     args, kwargs = arguments(case)
-    with Client(base_url=CASES["base_url"], transport=serve(case["pages"], captured), **CASES["client"]) as client:
+    with Client(base_url=CASES["base_url"], transport=serve(case, captured), **CASES["client"]) as client:
         with paging(case):
             items = list(getattr(client, case["name"])(*args, **kwargs))
     check_pages(captured, case, items)
@@ -223,7 +226,7 @@ def test_pages_async(case: dict[str, Any]) -> None:
     args, kwargs = arguments(case)
 
     async def walk() -> list[Any]:
-        transport = serve(case["pages"], captured)
+        transport = serve(case, captured)
         async with AsyncClient(base_url=CASES["base_url"], transport=transport, **CASES["client"]) as client:
             return [item async for item in getattr(client, case["name"])(*args, **kwargs)]
 
