@@ -302,6 +302,9 @@ class PaginationIR:
     #: link style: ``Link`` when the next page is the response's ``Link`` header's ``rel="next"`` (RFC 8288), not a
     #: body field (``next_path`` is then empty)
     next_header: str = ""
+    #: token style: the JSON request body field the token is sent in (AWS's JSON protocol), "" when it is the
+    #: ``cursor`` query parameter
+    body_token: str = ""
 
     @property
     def from_pageable(self) -> bool:
@@ -2388,6 +2391,7 @@ def _build_operation(
                 ctx.schemas.get(response_model),
                 ctx.schemas,
                 link_header=any(name.lower() == "link" for name, _ in response_headers),
+                request_body=ctx.schemas.get(body.model) if body is not None and body.kind == "json" else None,
             )
             for doubt in found.doubts:
                 ctx.warn(f"{where}: no iterator: {doubt}")
@@ -2630,10 +2634,13 @@ def _next_page_pagination(
     path = [path] if isinstance(path, str) else path
     if not isinstance(path, list) or not all(isinstance(name, str) and name for name in path) or not (path or header):
         raise GenerationError(f"{here}.next is {raw.get('next')!r}; expected the body field naming the next page")
-    cursor = param(style) if style != "link" else None
-    field_name = raw.get("cursor-field", "id")
-    if style == "cursor" and not (isinstance(field_name, str) and field_name):
-        raise GenerationError(f"{here}.cursor-field is {field_name!r}; expected the item field the cursor is")
+    field = raw.get("token-field")
+    if field is not None and (style != "token" or not isinstance(field, str) or not field or "token" in raw):
+        raise GenerationError(f"{here}.token-field is {field!r}; expected the request body field of a token listing")
+    cursor = param(style) if style != "link" and field is None else None
+    cursor_field = raw.get("cursor-field", "id")
+    if style == "cursor" and not (isinstance(cursor_field, str) and cursor_field):
+        raise GenerationError(f"{here}.cursor-field is {cursor_field!r}; expected the item field the cursor is")
     if not items and not header:  # a body naming the next page is an object; a Link header's may be the array
         raise GenerationError(f"{here}.items is missing; expected the name of the array property of the 2xx body")
     return PaginationIR(
@@ -2645,8 +2652,9 @@ def _next_page_pagination(
         default_limit=0,
         declared_at=here,
         next_path=tuple(path),
-        cursor_field=str(field_name) if style == "cursor" else "",
+        cursor_field=str(cursor_field) if style == "cursor" else "",
         next_header="Link" if header else "",
+        body_token=str(field or ""),
     )
 
 

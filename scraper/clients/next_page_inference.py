@@ -15,6 +15,9 @@ last item. A listing is read as paged this way only when all of this holds, so a
   spelled as the parameter counts only inside an object or when its name says next (a top-level ``marker`` beside
   a ``marker`` parameter may echo the request's, S3-style); two token parameters that both pair, or one pair found
   in two places, is ambiguous;
+- **token in the request body**: a ``POST`` (AWS's JSON protocol) whose JSON request body has such a string field
+  (``NextToken``), paired with a response body field as a query parameter would be; the iterator sends the token in
+  the body (``x-pagination``'s ``token-field``);
 - **cursor**: a string ``starting_after`` query parameter, a boolean ``has_more`` beside the items, and items whose
   schema (each member of a union) declares an ``id``;
 - **link**: the operation's ``x-ms-pageable`` names its ``nextLinkName`` (declared, not inferred), or exactly one body
@@ -220,6 +223,26 @@ def _pageable(op: Mapping[str, Any]) -> tuple[str | None, str | None, str]:
     return link, item, ""
 
 
+def _body_token(schemas: Mapping[str, Any], request_body: Any, body: Any) -> NextPaging:
+    """A ``POST`` listing that sends its token in the JSON request body (AWS's JSON protocol: ``ListStreams`` sends
+    ``NextToken`` and gets the next ``NextToken`` back): a string request body field of :data:`TOKEN_PAIRS` pairs
+    with a response body field as a token query parameter would (:func:`_token`, echoes and ambiguity included)."""
+    sent = object_properties(schemas, request_body, 0)
+    fields_sent = [
+        (name, "string" if _kinds(schemas, schema) == {"string"} else "other") for name, schema in sent.items()
+    ]
+    properties = object_properties(schemas, body, 0)
+    token, why = _token(schemas, fields_sent, _fields(schemas, properties, 2))
+    if token is None:
+        return NextPaging(doubts=[why] if why else [])
+    items, why = _items_property(schemas, properties)
+    if items is None:
+        return NextPaging(doubts=[f"looks paged, but {why}"])
+    name, path = token
+    text = f"request body field ``{name}`` and response body field ``{'.'.join(path)}``, the body's array ``{items}``"
+    return NextPaging({"style": "token", "items": items, "token-field": name, "next": list(path), "x-inferred": text})
+
+
 def _header_link(schemas: Mapping[str, Any], body: Any, properties: Mapping[str, Any]) -> NextPaging:
     """A listing paged by its ``Link`` response header (RFC 8288 ``rel="next"``, GitHub's): the body is the array
     of items, or an object holding one (:func:`_items_property`)."""
@@ -241,13 +264,16 @@ def inferred_next_paging(
     body: Any,
     schemas: Mapping[str, Any],
     link_header: bool = False,
+    request_body: Any = None,
 ) -> NextPaging:
     """The ``x-pagination`` of a listing whose pages name the next one (see the module docstring), with doubts.
     ``query``: the operation's query parameters as (wire name, ``string``/``integer``/``other``); ``body``: the 2xx
     JSON body's schema; ``schemas``: the models' schema set, which its references name; ``link_header``: whether
-    the 2xx response documents a ``Link`` header."""
+    the 2xx response documents a ``Link`` header; ``request_body``: the JSON request body's schema."""
     query = list(query)
     link_name, item_name, why = _pageable(op)
+    if http_method.lower() == "post" and request_body is not None and not (link_name or why):
+        return _body_token(schemas, request_body, body)
     if http_method.lower() != "get":
         return (
             NextPaging(doubts=[f"x-ms-pageable on a {http_method.upper()}: only a GET's next link is followed"])

@@ -109,12 +109,13 @@ def _name_next(pg: PaginationIR, first: dict[str, Any], last: dict[str, Any]) ->
         if written is not None and not isinstance(written, bool):
             return False
         holders[0][key], holders[1][key] = True, False
-    elif pg.style == "link" and isinstance(written, Mapping):  # HAL's ``{"href": ...}``
-        holders[0][key], holders[1][key] = {**written, "href": NEXT_LINK}, {**written, "href": ""}
+    elif pg.style == "link" and isinstance(written, Mapping):  # HAL's ``{"href": ...}``: the last page has none
+        holders[0][key] = {**written, "href": NEXT_LINK}
+        holders[1].pop(key, None)
     elif written is None or isinstance(written, str):
         holders[0][key] = NEXT_LINK if pg.style == "link" else NEXT_TOKEN
-        if present:
-            holders[1][key] = "" if written is not None else None
+        if present:  # the last page names none (an empty string may be shorter than the field allows)
+            del holders[1][key]
     else:
         return False
     return True
@@ -124,6 +125,8 @@ def _second_request(pg: PaginationIR, item: Any) -> dict[str, Any] | None:
     """What the second request must carry: ``{"url": ...}`` (link style) or the cursor's query parameter and value."""
     if pg.style == "link":
         return {"url": NEXT_LINK}
+    if pg.body_token:
+        return {"body_token": [pg.body_token, NEXT_TOKEN]}
     if pg.cursor is None:
         return None
     if pg.style == "offset":

@@ -206,6 +206,11 @@ def check_pages(captured: list[httpx.Request], case: dict[str, Any], items: list
         return
     assert second.method == expect["method"]
     assert second.url.raw_path.split(b"?")[0].decode("ascii") == expect["path"]
+    if "body_token" in expect:  # the token goes in the JSON request body
+        name, value = expect["body_token"]
+        assert json.loads(first.content or b"{}").get(name) != value, name
+        assert json.loads(second.content).get(name) == value, name
+        return
     name, value = expect["cursor"]
     assert second.url.params.get_list(name) == [value], name
 
