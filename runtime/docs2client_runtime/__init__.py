@@ -54,6 +54,7 @@ from docs2client_runtime.calls import (
     json_value,
     next_cursor,
     next_link,
+    next_link_header,
     next_marker,
     page_token,
     parse_model,
@@ -151,7 +152,7 @@ from docs2client_runtime.wire import (
 )
 
 #: The runtime's version (its distribution version).
-__version__ = "1.5.0"
+__version__ = "1.6.0"
 
 __all__ = [
     "REDACTED",
@@ -222,6 +223,7 @@ __all__ = [
     "merge_query",
     "next_cursor",
     "next_link",
+    "next_link_header",
     "next_marker",
     "page_token",
     "parse_model",

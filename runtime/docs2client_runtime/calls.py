@@ -38,6 +38,7 @@ __all__ = [
     "json_value",
     "next_cursor",
     "next_link",
+    "next_link_header",
     "next_marker",
     "page_token",
     "parse_model",
@@ -200,11 +201,27 @@ def next_link(response: httpx.Response, path: Sequence[str]) -> str | None:
         return None
     if not isinstance(value, str):
         raise ValueError(f"cannot request the next page: {'.'.join(path)!r} is a {type(value).__name__}, not a link")
+    return _same_origin_link(response, value, repr(".".join(path)))
+
+
+def next_link_header(response: httpx.Response) -> str | None:
+    """The absolute URL of the page after ``response``'s: the ``rel="next"`` link of its ``Link`` header (RFC 8288,
+    as GitHub pages: ``<https://api.github.com/...?page=2>; rel="next", <...>; rel="last"``), resolved against the URL
+    ``response`` came from; None when it names none (the last page). A link to another origin raises
+    :class:`ValueError`, as :func:`next_link`'s does."""
+    value = response.links.get("next", {}).get("url")
+    if not value:
+        return None
+    return _same_origin_link(response, value, 'the Link header\'s rel="next"')
+
+
+def _same_origin_link(response: httpx.Response, value: str, what: str) -> str:
+    """``value`` resolved against the URL ``response`` came from, refused unless on that URL's origin."""
     here = response.request.url
     try:
         target = here.join(value.strip())
     except httpx.InvalidURL as error:
-        raise ValueError(f"cannot request the next page: {'.'.join(path)!r} is no URL ({error})") from None
+        raise ValueError(f"cannot request the next page: {what} is no URL ({error})") from None
     if _url_origin(target) != _url_origin(here):
         raise ValueError(
             f"not following the next page's link to {target.scheme}://{target.netloc.decode('ascii', 'replace')}: "

@@ -299,6 +299,12 @@ class PaginationIR:
     next_path: tuple[str, ...] = ()
     #: cursor style: the item field the next request's cursor is (Stripe's ``id``)
     cursor_field: str = ""
+    #: link style: ``Link`` when the next page is the response's ``Link`` header's ``rel="next"`` (RFC 8288), not a
+    #: body field (``next_path`` is then empty)
+    next_header: str = ""
+    #: token style: the JSON request body field the token is sent in (AWS's JSON protocol), "" when it is the
+    #: ``cursor`` query parameter
+    body_token: str = ""
 
     @property
     def from_pageable(self) -> bool:
@@ -808,9 +814,12 @@ class PackageIR:
 
     @property
     def runtime_floor(self) -> str:
-        """The lowest docs2client-runtime the package works with: 1.5 when a listing's pages name the next one
-        (``iterate_token``, ``page_token``, ``next_link``, ``next_cursor``), else 1.4 (what every package needed)."""
-        paged = (op.pagination for v in self.versions for op in v.operations if op.pagination is not None)
+        """The lowest docs2client-runtime the package works with: 1.6 when a listing's next page is its ``Link``
+        header's (``next_link_header``), 1.5 when a listing's pages name the next one (``iterate_token``,
+        ``page_token``, ``next_link``, ``next_cursor``), else 1.4 (what every package needed)."""
+        paged = [op.pagination for v in self.versions for op in v.operations if op.pagination is not None]
+        if any(paging.next_header for paging in paged):
+            return "1.6"  # ``next_link_header``
         return "1.5" if any(paging.names_next_page for paging in paged) else "1.4"
 
     @property
@@ -1200,6 +1209,7 @@ def _build_version(
     for op in operations:
         op.requirements = op.security if op.security is not None else default_requirements
         op.chooses_credentials = keyworded and op.authenticated
+    _drop_credential_params(ctx, operations)
     schema_names.hoist_inline_classes(ctx.schemas, RESERVED_CLASSES)
     for message in cut_composition_cycles(ctx.schemas):
         ctx.warn(message)
@@ -2380,6 +2390,8 @@ def _build_operation(
                 [(p.wire_name, _scalar_kind(p.annotation)) for p in query],
                 ctx.schemas.get(response_model),
                 ctx.schemas,
+                link_header=any(name.lower() == "link" for name, _ in response_headers),
+                request_body=ctx.schemas.get(body.model) if body is not None and body.kind == "json" else None,
             )
             for doubt in found.doubts:
                 ctx.warn(f"{where}: no iterator: {doubt}")
@@ -2460,6 +2472,40 @@ def _one_token(ctx: _Ctx, where: str | None, requirements: list[list[str]] | Non
             if len(named) > 1:
                 ctx.one_token_places.append((f"{where}/{index}", named))
     return one_bearer_token(requirements, ctx.bearer_schemes)
+
+
+def _drop_credential_params(ctx: _Ctx, operations: Sequence[OperationIR]) -> None:
+    """Leave out the query and cookie parameters that are a credential the operation always sends: one spelled as an
+    apiKey scheme's (``in: query, name: key``) where every alternative of the operation's security names a scheme
+    sending it. The client's credential replaces such a parameter on the wire (and without one the call is refused
+    before sending), so its argument could never be sent; header parameters of an apiKey scheme's name are left out
+    already (``_auth_headers``). One warning per parameter name, with the count and the first place."""
+    targets = _credential_targets(ctx)
+    dropped: dict[tuple[str, str], list[str]] = {}
+    for op in operations:
+        if not op.authenticated or not op.requirements:
+            continue
+        always: set[str] | None = None
+        for alternative in op.requirements:
+            sent = {targets[name][0] for name in alternative if name in targets}
+            always = sent if always is None else always & sent
+        if not always:
+            continue
+        kept = []
+        for p in op.params:
+            if p.location in ("query", "cookie") and f"{p.location}:{p.wire_name}" in always:
+                dropped.setdefault((p.location, p.wire_name), []).append(
+                    ctx.where("paths", op.path, op.http_method.lower())
+                )
+            else:
+                kept.append(p)
+        op.params = kept
+    for (location, name), places in sorted(dropped.items()):
+        count = f" (and {len(places) - 1} more operations)" if len(places) > 1 else ""
+        ctx.warn(
+            f"{places[0]}: the {location} parameter ``{name}``{count} is the credential of an apiKey security scheme"
+            " the operation always sends (the client's credential replaces it): it is no argument of the method"
+        )
 
 
 def _credential_targets(ctx: _Ctx) -> dict[str, tuple[str, str]]:
@@ -2581,15 +2627,21 @@ def _next_page_pagination(
     """A listing whose pages name the next one (``next_page_inference``): ``next``, the body field naming it (a list
     of property names, or one name); ``token``/``cursor``, the query parameter asking for it; ``cursor-field``, the
     item field a cursor is (default ``id``)."""
-    path = raw.get("next")
+    header = raw.get("next-header", "")
+    if header and (style != "link" or not isinstance(header, str) or header.lower() != "link"):
+        raise GenerationError(f"{here}.next-header is {header!r}; only a link listing's ``Link`` header is read")
+    path = raw.get("next", [] if header else None)
     path = [path] if isinstance(path, str) else path
-    if not isinstance(path, list) or not path or not all(isinstance(name, str) and name for name in path):
+    if not isinstance(path, list) or not all(isinstance(name, str) and name for name in path) or not (path or header):
         raise GenerationError(f"{here}.next is {raw.get('next')!r}; expected the body field naming the next page")
-    cursor = param(style) if style != "link" else None
-    field_name = raw.get("cursor-field", "id")
-    if style == "cursor" and not (isinstance(field_name, str) and field_name):
-        raise GenerationError(f"{here}.cursor-field is {field_name!r}; expected the item field the cursor is")
-    if not items:
+    field = raw.get("token-field")
+    if field is not None and (style != "token" or not isinstance(field, str) or not field or "token" in raw):
+        raise GenerationError(f"{here}.token-field is {field!r}; expected the request body field of a token listing")
+    cursor = param(style) if style != "link" and field is None else None
+    cursor_field = raw.get("cursor-field", "id")
+    if style == "cursor" and not (isinstance(cursor_field, str) and cursor_field):
+        raise GenerationError(f"{here}.cursor-field is {cursor_field!r}; expected the item field the cursor is")
+    if not items and not header:  # a body naming the next page is an object; a Link header's may be the array
         raise GenerationError(f"{here}.items is missing; expected the name of the array property of the 2xx body")
     return PaginationIR(
         style=style,
@@ -2600,7 +2652,9 @@ def _next_page_pagination(
         default_limit=0,
         declared_at=here,
         next_path=tuple(path),
-        cursor_field=str(field_name) if style == "cursor" else "",
+        cursor_field=str(cursor_field) if style == "cursor" else "",
+        next_header="Link" if header else "",
+        body_token=str(field or ""),
     )
 
 

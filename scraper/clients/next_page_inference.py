@@ -15,11 +15,17 @@ last item. A listing is read as paged this way only when all of this holds, so a
   spelled as the parameter counts only inside an object or when its name says next (a top-level ``marker`` beside
   a ``marker`` parameter may echo the request's, S3-style); two token parameters that both pair, or one pair found
   in two places, is ambiguous;
+- **token in the request body**: a ``POST`` (AWS's JSON protocol) whose JSON request body has such a string field
+  (``NextToken``), paired with a response body field as a query parameter would be; the iterator sends the token in
+  the body (``x-pagination``'s ``token-field``);
 - **cursor**: a string ``starting_after`` query parameter, a boolean ``has_more`` beside the items, and items whose
   schema (each member of a union) declares an ``id``;
 - **link**: the operation's ``x-ms-pageable`` names its ``nextLinkName`` (declared, not inferred), or exactly one body
   field holds a link: named ``nextLink``, ``@odata.nextLink``, ``nextUrl``, ``nextPageUrl`` or ``nextPageLink`` (at
-  the top level or one object down), or ``next`` with a URL ``format`` or inside ``links``, ``_links`` or ``paging``.
+  the top level or one object down), or ``next`` with a URL ``format`` or inside ``links``, ``_links`` or ``paging``;
+  failing those, the 2xx response documents a ``Link`` header (RFC 8288: GitHub's listings, whose body is the bare
+  array of items, say ``<...?page=2>; rel="next"`` there) and the body is an array or holds one: the next page is
+  the header's ``rel="next"`` link (``x-pagination``'s ``next-header: Link``).
 
 Checked in that order (a document's own ``x-pagination`` and ``paging_inference`` come first): a listing with a token
 pair is paged by token even when its body also holds a link. The result is an ``x-pagination`` mapping the IR reads
@@ -217,18 +223,57 @@ def _pageable(op: Mapping[str, Any]) -> tuple[str | None, str | None, str]:
     return link, item, ""
 
 
+def _body_token(schemas: Mapping[str, Any], request_body: Any, body: Any) -> NextPaging:
+    """A ``POST`` listing that sends its token in the JSON request body (AWS's JSON protocol: ``ListStreams`` sends
+    ``NextToken`` and gets the next ``NextToken`` back): a string request body field of :data:`TOKEN_PAIRS` pairs
+    with a response body field as a token query parameter would (:func:`_token`, echoes and ambiguity included)."""
+    sent = object_properties(schemas, request_body, 0)
+    fields_sent = [
+        (name, "string" if _kinds(schemas, schema) == {"string"} else "other") for name, schema in sent.items()
+    ]
+    properties = object_properties(schemas, body, 0)
+    token, why = _token(schemas, fields_sent, _fields(schemas, properties, 2))
+    if token is None:
+        return NextPaging(doubts=[why] if why else [])
+    items, why = _items_property(schemas, properties)
+    if items is None:
+        return NextPaging(doubts=[f"looks paged, but {why}"])
+    name, path = token
+    text = f"request body field ``{name}`` and response body field ``{'.'.join(path)}``, the body's array ``{items}``"
+    return NextPaging({"style": "token", "items": items, "token-field": name, "next": list(path), "x-inferred": text})
+
+
+def _header_link(schemas: Mapping[str, Any], body: Any, properties: Mapping[str, Any]) -> NextPaging:
+    """A listing paged by its ``Link`` response header (RFC 8288 ``rel="next"``, GitHub's): the body is the array
+    of items, or an object holding one (:func:`_items_property`)."""
+    text = "2xx response's ``Link`` header (``rel=next``) and the body"
+    if "array" in _kinds(schemas, body):
+        return NextPaging({"style": "link", "items": "", "next-header": "Link", "x-inferred": f"{text}, an array"})
+    items, why = _items_property(schemas, properties) if properties else (None, "")
+    if items is None:  # no array: no listing; several: which one pages is ambiguous
+        return NextPaging(doubts=[f"a ``Link`` header, but {why}"] if "ambiguous" in why else [])
+    return NextPaging(
+        {"style": "link", "items": items, "next-header": "Link", "x-inferred": f"{text}'s array ``{items}``"}
+    )
+
+
 def inferred_next_paging(
     http_method: str,
     op: Mapping[str, Any],
     query: Iterable[tuple[str, str]],
     body: Any,
     schemas: Mapping[str, Any],
+    link_header: bool = False,
+    request_body: Any = None,
 ) -> NextPaging:
     """The ``x-pagination`` of a listing whose pages name the next one (see the module docstring), with doubts.
     ``query``: the operation's query parameters as (wire name, ``string``/``integer``/``other``); ``body``: the 2xx
-    JSON body's schema; ``schemas``: the models' schema set, which its references name."""
+    JSON body's schema; ``schemas``: the models' schema set, which its references name; ``link_header``: whether
+    the 2xx response documents a ``Link`` header; ``request_body``: the JSON request body's schema."""
     query = list(query)
     link_name, item_name, why = _pageable(op)
+    if http_method.lower() == "post" and request_body is not None and not (link_name or why):
+        return _body_token(schemas, request_body, body)
     if http_method.lower() != "get":
         return (
             NextPaging(doubts=[f"x-ms-pageable on a {http_method.upper()}: only a GET's next link is followed"])
@@ -254,6 +299,8 @@ def inferred_next_paging(
     more = next((path for path, schema in fields[: len(properties)] if _key(path[0]) == "hasmore"), None)
     link, why_link = _link(schemas, fields) if token is None else (None, "")
     if token is None and link is None and (cursor is None or more is None):
+        if link_header and not why_link:
+            return _header_link(schemas, body, properties)
         return NextPaging(doubts=[why_link] if why_link else [])
     items, why = _items_property(schemas, properties)
     if items is None:

@@ -19,6 +19,7 @@ from scraper.clients.credential_clashes import credential_target, refused_with_e
 from scraper.clients.formatting import SourceFormatter
 from scraper.clients.ir import AuthSchemeIR, GenerationError, OperationIR, PackageIR, PaginationIR, VersionIR
 from scraper.clients.models import inline_item_classes, long_cycle_warnings
+from scraper.clients.paging_cases import paging_case
 from scraper.clients.previous_renders import PreviousRenders
 from scraper.clients.render import render
 from scraper.clients.report import PackageReport
@@ -187,6 +188,7 @@ def start_sources(
         files[f"{stem}.py"], files[f"{stem}.json"] = _render_tests(pkg, v)
         cases = json.loads(files[f"{stem}.json"])
         tests += len(cases["requests"]) + len(cases["responses"]) + len(cases.get("webhooks", []))
+        tests += len(cases.get("pages", []))
     if ready is not None:
         ready(dict(files))
     files.update(clients)
@@ -305,6 +307,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
     requests: list[dict[str, Any]] = []
     omitted: list[dict[str, Any]] = []
     responses: list[dict[str, Any]] = []
+    pages: list[dict[str, Any]] = []
     client_values = {
         p.wire_name: p.example.value if p.example is not None else "contract-test" for p in v.client_params
     }
@@ -314,6 +317,9 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
             omitted.append({"name": op.method_name, "reason": blocker})
         else:
             requests.append(_request_case(v, op, client_values))
+            page_case = paging_case(op, requests[-1])
+            if page_case is not None:
+                pages.append(page_case)
         if op.response_model and op.response_example is not None:
             case = {
                 "name": op.method_name,
@@ -351,6 +357,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         "omitted": omitted,
         "responses": responses,
         **({"webhooks": webhooks} if webhooks else {}),
+        **({"pages": pages} if pages else {}),
     }
     module = render(
         "client/test_contract.py.j2",
@@ -362,6 +369,7 @@ def _render_tests(pkg: PackageIR, v: VersionIR) -> tuple[str, str]:
         has_empty_parts=any(_empty_parts(case["body"]) for case in requests),
         has_responses=bool(responses),
         has_webhooks=bool(webhooks),
+        has_pages=bool(pages),
         # the form check lays the fields out by the Encoding Object; without form bodies it is never reached
         has_form_bodies=any(op.body is not None and op.body.kind == "form" for op in v.operations),
     )

@@ -65,9 +65,11 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-#: Keywords that make datamodel-code-generator turn an array's item or a union's member into a root model of its
-#: own (the constraint cannot stand inside ``list[...]`` or beside one branch): Stripe's ``prices: {items: {type:
-#: string, maxLength: 5000}}``, OpenAI's ``batch_size: {oneOf: [{enum: [auto]}, {type: integer, minimum: 1}]}``.
+#: Keywords that make datamodel-code-generator turn an array's item, a map's value or a union's member into a root
+#: model of its own (the constraint cannot stand inside ``list[...]``, ``dict[...]`` or beside one branch): Stripe's
+#: ``prices: {items: {type: string, maxLength: 5000}}``, OpenAI's ``batch_size: {oneOf: [{enum: [auto]}, {type:
+#: integer, minimum: 1}]}``, E2B's ``AdminTeamRunningSandboxCounts: {additionalProperties: {type: integer,
+#: minimum: 1}}``.
 _ITEM_CONSTRAINTS = frozenset({
     "maxLength", "minLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
     "minItems", "maxItems", "uniqueItems",
@@ -189,7 +191,8 @@ class _Hoister:
         if isinstance(schema.get("items"), dict):
             schema["items"] = self.place(schema["items"], name + "Item", item=True)
         if isinstance(schema.get("additionalProperties"), dict):
-            schema["additionalProperties"] = self.place(schema["additionalProperties"], name + "Value")
+            # a constrained value is a root model of its own, as an array's constrained item is
+            schema["additionalProperties"] = self.place(schema["additionalProperties"], name + "Value", item=True)
 
     def hoist(self, schema: dict[str, Any], name: str) -> dict[str, Any]:
         """Make ``schema`` the class ``name`` (or the first free ``name<n>``); the reference that replaces it."""

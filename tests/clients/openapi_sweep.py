@@ -4,15 +4,18 @@
 (``path`` or ``path<TAB>spec-root``; ``#`` starts a comment); each document's package is written to
 ``WORK/<document stem>``, then checked as a user would: ``generate`` (within ``--timeout`` seconds), ``ruff check``,
 ``mypy --strict`` with the package's own configuration, the import of every module, and the package's contract tests
-(``pytest``). One TSV row per document goes to stdout (the check results, the contract tests' pass/fail counts and
-the seconds each step took), then a total per check; the output of a failed step is kept in
-``WORK/<stem>.log``. Nothing here reads the network; the documents are the caller's (round notes in
-``tests/fixtures/openapi/robust/README.md`` say where each round's came from).
+(``pytest``). One TSV row per document goes to stdout (the check results, the contract tests' pass/fail counts, the
+package's ``iter_`` methods and the paging cases its contract tests walk, and the seconds each step took), then a
+total per check; the output of a failed step is kept in ``WORK/<stem>.log``. Nothing here reads the network; the
+documents are the caller's (round notes in ``tests/fixtures/openapi/robust/README.md`` say where each round's came
+from).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import re
 import subprocess
@@ -35,11 +38,15 @@ class SweepRow:
     seconds: dict[str, float] = field(default_factory=dict)
     passed: int = 0
     failed: int = 0
+    #: the package's ``iter_`` methods (the synchronous client's) and the paging cases its contract tests walk
+    iterators: int = 0
+    paging_cases: int = 0
 
     def line(self) -> str:
         marks = ["-" if self.results.get(c) is None else ("ok" if self.results[c] else "FAIL") for c in CHECKS]
         times = " ".join(f"{c}={self.seconds[c]:.1f}" for c in CHECKS if c in self.seconds)
-        return "\t".join([self.document, *marks, f"{self.passed}/{self.passed + self.failed}", times])
+        counts = [f"{self.passed}/{self.passed + self.failed}", f"{self.iterators}/{self.paging_cases}"]
+        return "\t".join([self.document, *marks, *counts, times])
 
 
 def _step(cmd: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None) -> tuple[bool, str, float]:
@@ -60,6 +67,17 @@ def _import_program(package: str) -> str:
     )
 
 
+def _paging_counts(package: Path, tests: Path) -> tuple[int, int]:
+    """The ``iter_`` methods of the package's synchronous clients and the paging cases of its contract tests."""
+    sources = [path.read_text(encoding="utf-8") for path in package.glob("*/client.py")]
+    iterators = sum(len(re.findall(r"^    def iter_", source, re.M)) for source in sources)
+    cases = 0
+    for path in tests.glob("*.json"):
+        with contextlib.suppress(ValueError, OSError):
+            cases += len(json.loads(path.read_text(encoding="utf-8")).get("pages", []))
+    return iterators, cases
+
+
 def sweep_document(document: Path, spec_root: Path | None, work: Path, timeout: float) -> SweepRow:
     """Generate and check the package of one document."""
     row = SweepRow(document.name)
@@ -74,6 +92,7 @@ def sweep_document(document: Path, spec_root: Path | None, work: Path, timeout: 
     logs.append(f"== generate\n{text}")
     if row.results["generate"]:
         package = next(p.name for p in out.iterdir() if (p / "py.typed").is_file())
+        row.iterators, row.paging_cases = _paging_counts(out / package, out / "tests")
         env = {**os.environ, "PYTHONPATH": str(out), "MYPYPATH": str(out), "MYPY_CACHE_DIR": str(out / ".mypy_cache")}
         steps = {
             "ruff": [str(BIN / "ruff"), "check", "--no-cache", "."],
@@ -108,14 +127,16 @@ def main(argv: list[str] | None = None) -> int:
             path, _, root = line.partition("\t")
             entries.append((Path(path), Path(root) if root else None))
     args.work.mkdir(parents=True, exist_ok=True)
-    print("\t".join(["document", *CHECKS, "contract tests", "seconds"]), flush=True)
+    print("\t".join(["document", *CHECKS, "contract tests", "iterators/paging cases", "seconds"]), flush=True)
     rows: list[SweepRow] = []
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for row in pool.map(lambda e: sweep_document(e[0], e[1], args.work, args.timeout), entries):
             print(row.line(), flush=True)
             rows.append(row)
     totals = [f"{sum(1 for r in rows if r.results.get(c))}/{len(rows)}" for c in CHECKS]
-    print("\t".join(["total", *totals, f"{sum(r.passed for r in rows)}/{sum(r.passed + r.failed for r in rows)}"]))
+    tests = f"{sum(r.passed for r in rows)}/{sum(r.passed + r.failed for r in rows)}"
+    paging = f"{sum(r.iterators for r in rows)}/{sum(r.paging_cases for r in rows)}"
+    print("\t".join(["total", *totals, tests, paging]))
     return 0 if all(all(r.results.get(c) for c in CHECKS) for r in rows) else 1
 
 
