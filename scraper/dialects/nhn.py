@@ -70,7 +70,7 @@ from scraper.dialects.operation_lines import (
     parse_documented_path,
     summary_names,
 )
-from scraper.dialects.prose_values import capital_values, named_values, one_of_values
+from scraper.dialects.prose_values import bracketed_values, capital_values, named_values, one_of_values
 from scraper.dialects.repeated_base_path import without_repeated_base_path
 from scraper.dialects.slash_values import slash_values
 from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
@@ -191,7 +191,7 @@ _STRUCTURAL = frozenset(
             "成功 失敗 結果 フィールド 説明 共通 情報 メソッド 権限 必要 エラー コード 에러 오류 코드",
             "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
             # Contact Center: "#### Interface Description" over each operation's URL
-            "interface 인터페이스 インターフェース インターフェース説明 정의 definition 定義 データ",
+            "interface 인터페이스 インターフェース インターフェース説明 정의 definition 定義 データ 데이터",
         )
     ).split()
 )
@@ -3225,7 +3225,9 @@ class _PageReader:
         elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
             if not values and not declared_enum and "format" not in schema:
-                values = named_values(clean_text(row.description), row.name)
+                values = named_values(clean_text(row.description), row.name) or bracketed_values(
+                    clean_text(row.description)
+                )
             if values:
                 schema["enum"] = values
             if values and not declared_enum:
@@ -3612,9 +3614,17 @@ class _PageReader:
         rows: list[TableRow] = []
         row_alternative: dict[int, str] = {}
         headers: list[TableRow] = []
+        listing_headers: dict[tuple[str, ...], str] = {}
         for table, location, table_rows in self._with_models(part, title, lambda table, _: id(table) in coded):
+            header_words = tuple(clean_text(h).strip().lower() for h in table.header)
             listed = _listed_field(table, [*rows, *headers], [b.text for b in part.examples])
+            if listed is None and header_words in listing_headers:
+                # Document OCR v2.1 ID card: one "key | value type | description" table per card type, the example
+                # showing the keys of one card only (resident): a table headed as one found listing a field's values
+                # lists that field's values too (the passport's keys were top-level response members)
+                listed = listing_headers[header_words]
             if listed is not None:
+                listing_headers[header_words] = listed
                 names = ", ".join(r.name for r in table_rows[:4]) + (", ..." if len(table_rows) > 4 else "")
                 self._finding(
                     "value-listing-table",
@@ -4231,13 +4241,14 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
 def _stated_values(row: TableRow, *, sent: bool) -> tuple[str, ...]:
     """The values a String row's description states as the whole set (:mod:`scraper.dialects.prose_values`): an
     ``Either`` / ``One of`` / ``중 하나`` list every piece of which is a value, or a list in parentheses right after
-    the field's own name; for a received field, which only documents them, also words in capitals in parentheses
-    after a label (``인증서 상태(`ACTIVE`, `INACTIVE`)``). () for a row typed otherwise (an Enum row reads its
+    the field's own name, or the square-bracketed list ending a line (``Message channel<br>[SMS, EMAIL, PUSH]``);
+    for a received field, which only documents them, also words in capitals in parentheses after a label
+    (``인증서 상태(`ACTIVE`, `INACTIVE`)``). () for a row typed otherwise (an Enum row reads its
     description more widely) or with a format."""
     if _declared(row) != "string" or "format" in row.type.schema or not row.description:
         return ()
     text = clean_text(row.description)
-    values = one_of_values(text, strict=True) or named_values(text, row.name)
+    values = one_of_values(text, strict=True) or named_values(text, row.name) or bracketed_values(text)
     return tuple(values or ([] if sent else capital_values(text)))
 
 
@@ -4625,6 +4636,9 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         return listed
     if not declared_enum:
         return []
+    listed = bracketed_values(description)
+    if listed:
+        return listed
     lines = [line for line in description.splitlines() if line.strip()]
     # Gamebase: "Y：正常なユーザー<br>D：退会したユーザー<br>..." (every line a value): the first line is a value too,
     # where "Description: ..." alone on the first line over value lines is not

@@ -1,5 +1,5 @@
 """The values a field's description states in prose: ``One of ALL, ACCEPT, or DROP``, ``TCP, HTTP 중 하나``,
-``Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)``.
+``Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)``, ``Sent content type<br>[NORMAL, AD, AUTH]``.
 
 NHN guides type most such fields ``String`` and give the values only in the description cell. A request field's
 values are what a client may send, so a list the cell states as the whole set is the field's ``enum``; a response
@@ -8,8 +8,9 @@ answered), so the dialect keeps them as documentation only (``x-documented-value
 finding with its line: the values come from words.
 
 Why it is strict: a wrong ``enum`` makes a client refuse a value the API takes. A list is read only where a marker
-says it is the whole set (``One of``, ``Either``, Korean ``중 하나``, Japanese ``のいずれか``) or where it stands in
-parentheses right after the field's own name, and only when every piece of it is one value (an identifier-like
+says it is the whole set (``One of``, ``Either``, Korean ``중 하나``, Japanese ``のいずれか``), where it stands in
+parentheses right after the field's own name, or where it is the square-bracketed list that ends a line of the cell
+(Notification Hub writes every field's values so), and only when every piece of it is one value (an identifier-like
 word, no spaces): ``One of ALL, ACCEPT, or DROP. The default is ALL.`` ends at its sentence, and a list one of
 whose pieces is prose (``one of the 'HTTP' or 'MOCK' plugin``) is no list. A text rendering that joins a cell's
 lines into one keeps each list whole (it ends at its sentence), so the renderings read alike.
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VALUE", "capital_values", "named_values", "one_of_values"]
+__all__ = ["VALUE", "bracketed_values", "capital_values", "named_values", "one_of_values"]
 
 #: ``Either ...`` / ``One of ...`` / ``One of: ...`` up to the line's end.
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -145,4 +146,25 @@ def capital_values(description: str) -> list[str]:
         values = _capital_list(match.group(1))
         if values:
             return values
+    return []
+
+
+#: A square-bracketed list ending a line of a description (Notification Hub: ``Sent content type<br>Default:
+#: NORMAL<br>[NORMAL, AD, AUTH]``; ko ``[NORMAL(일반), AD(광고), AUTH(인증)]``, each value glossed).
+_BRACKETED_LIST = re.compile(r"(?:^|\s)\[([^\[\]\n]+)\]\s*$", re.MULTILINE)
+#: One value of a bracketed list: a word in capitals, optionally glossed in parentheses (``NORMAL(일반)``).
+_GLOSSED_CAPITAL = re.compile(r"`?([A-Z][A-Z0-9_]*)`?\s*(?:[(（][^()（）]*[)）])?")
+
+
+def bracketed_values(description: str) -> list[str]:
+    """The values of the square-bracketed list that ends a line of ``description`` (Notification Hub
+    ``Message channel<br>[SMS, ALIMTALK, EMAIL, RCS, PUSH]``, ``[NORMAL(일반), AD(광고), AUTH(인증)]``): two or more
+    words in capitals separated by commas, each optionally glossed in parentheses, nothing else in the brackets;
+    [] otherwise (``[Request Body]``, ``[0, 100]``, ``[a-z]``, a bracketed sentence). A text rendering that joins
+    the cell's lines keeps the list at the end of the joined line, so the renderings read alike."""
+    for match in _BRACKETED_LIST.finditer(description):
+        pieces = [p.strip() for p in re.split(r"[,、]", match.group(1))]
+        found = [_GLOSSED_CAPITAL.fullmatch(p) for p in pieces]
+        if len(pieces) >= 2 and all(found):
+            return list(dict.fromkeys(m.group(1) for m in found if m))
     return []
