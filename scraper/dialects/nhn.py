@@ -70,7 +70,13 @@ from scraper.dialects.operation_lines import (
     parse_documented_path,
     summary_names,
 )
-from scraper.dialects.prose_values import bracketed_values, capital_values, named_values, one_of_values
+from scraper.dialects.prose_values import (
+    bracketed_values,
+    capital_values,
+    listed_values,
+    named_values,
+    one_of_values,
+)
 from scraper.dialects.repeated_base_path import without_repeated_base_path
 from scraper.dialects.slash_values import slash_values
 from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
@@ -3225,9 +3231,8 @@ class _PageReader:
         elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
             if not values and not declared_enum and "format" not in schema:
-                values = named_values(clean_text(row.description), row.name) or bracketed_values(
-                    clean_text(row.description)
-                )
+                text = clean_text(row.description)
+                values = named_values(text, row.name) or bracketed_values(text) or listed_values(text)
             if values:
                 schema["enum"] = values
             if values and not declared_enum:
@@ -4241,14 +4246,20 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
 def _stated_values(row: TableRow, *, sent: bool) -> tuple[str, ...]:
     """The values a String row's description states as the whole set (:mod:`scraper.dialects.prose_values`): an
     ``Either`` / ``One of`` / ``중 하나`` list every piece of which is a value, or a list in parentheses right after
-    the field's own name, or the square-bracketed list ending a line (``Message channel<br>[SMS, EMAIL, PUSH]``);
+    the field's own name, the square-bracketed list ending a line (``Message channel<br>[SMS, EMAIL, PUSH]``) or a
+    description that is only such words (``ALLOW, DENY``);
     for a received field, which only documents them, also words in capitals in parentheses after a label
     (``인증서 상태(`ACTIVE`, `INACTIVE`)``). () for a row typed otherwise (an Enum row reads its
     description more widely) or with a format."""
     if _declared(row) != "string" or "format" in row.type.schema or not row.description:
         return ()
     text = clean_text(row.description)
-    values = one_of_values(text, strict=True) or named_values(text, row.name) or bracketed_values(text)
+    values = (
+        one_of_values(text, strict=True)
+        or named_values(text, row.name)
+        or bracketed_values(text)
+        or listed_values(text)
+    )
     return tuple(values or ([] if sent else capital_values(text)))
 
 

@@ -10,7 +10,8 @@ finding with its line: the values come from words.
 Why it is strict: a wrong ``enum`` makes a client refuse a value the API takes. A list is read only where a marker
 says it is the whole set (``One of``, ``Either``, Korean ``중 하나``, Japanese ``のいずれか``), where it stands in
 parentheses right after the field's own name, or where it is the square-bracketed list that ends a line of the cell
-(Notification Hub writes every field's values so), and only when every piece of it is one value (an identifier-like
+(Notification Hub writes every field's values so), or where it is the whole description (ROLE's generated tables:
+``roleApplyPolicyCode | String | No | ALLOW, DENY``), and only when every piece of it is one value (an identifier-like
 word, no spaces): ``One of ALL, ACCEPT, or DROP. The default is ALL.`` ends at its sentence, and a list one of
 whose pieces is prose (``one of the 'HTTP' or 'MOCK' plugin``) is no list. A text rendering that joins a cell's
 lines into one keeps each list whole (it ends at its sentence), so the renderings read alike.
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VALUE", "bracketed_values", "capital_values", "named_values", "one_of_values"]
+__all__ = ["VALUE", "bracketed_values", "capital_values", "listed_values", "named_values", "one_of_values"]
 
 #: ``Either ...`` / ``One of ...`` / ``One of: ...`` up to the line's end.
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -168,3 +169,17 @@ def bracketed_values(description: str) -> list[str]:
         if len(pieces) >= 2 and all(found):
             return list(dict.fromkeys(m.group(1) for m in found if m))
     return []
+
+
+#: A description that is only words in capitals separated by commas (ROLE: ``ALLOW, DENY``).
+_WHOLE_CAPITAL_LIST = re.compile(r"\s*`?[A-Z][A-Z0-9_]*`?(?:\s*[,、]\s*`?[A-Z][A-Z0-9_]*`?)+\s*")
+
+
+def listed_values(description: str) -> list[str]:
+    """The values of a description that is nothing but two or more words in capitals separated by commas (ROLE v3's
+    generated tables: ``attributeDataTypeCode | String | Yes | STRING, NUMERIC, DAY_OF_WEEK, ...``, ``ALLOW,
+    DENY``); [] when the description says anything else (``ID of the user``, ``Y, N or empty``)."""
+    if not _WHOLE_CAPITAL_LIST.fullmatch(description):
+        return []
+    values = [p.strip().strip("`") for p in re.split(r"[,、]", description)]
+    return list(dict.fromkeys(values))

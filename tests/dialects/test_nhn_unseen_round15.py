@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from scraper.dialects.prose_values import bracketed_values
+from scraper.dialects.prose_values import bracketed_values, listed_values
 from tests.dialects.test_nhn_unseen import UNSEEN, _params, _read
 
 
@@ -104,6 +104,35 @@ def test_a_table_headed_as_a_value_listing_lists_values_too() -> None:
     assert all("keyValues" in f.message for f in listings)
 
 
+def test_a_description_that_is_only_values_in_capitals_is_a_sent_fields_enum() -> None:
+    # ROLE v3 ja api-v3-guide.md (swagger-codegen tables): "roleApplyPolicyCode | String | No | ALLOW, DENY",
+    # "attributeOperatorTypeCode | String | Yes | ALL_CONTAINS, ..., FALSE": the description is the list of values
+    # and nothing else; they were not read (any string was sent)
+    service, spec = _read("role-v3-listed-values.md")
+    schema = spec["paths"]["/role/v3.0/appkeys/{appKey}/users"]["post"]["requestBody"]["content"]["application/json"]
+    relation = schema["schema"]["properties"]["users"]["items"]["properties"]["roleRelations"]["items"]
+    assert relation["properties"]["roleApplyPolicyCode"]["enum"] == ["ALLOW", "DENY"]
+    operator = relation["properties"]["conditions"]["items"]["properties"]["attributeOperatorTypeCode"]
+    assert operator["enum"][:3] == ["ALL_CONTAINS", "ANY_CONTAINS", "NOT_CONTAINS"] and len(operator["enum"]) == 15
+    readings = [f for f in service.findings if f.kind == "enum-from-prose"]
+    assert len(readings) == 2
+
+
+@pytest.mark.parametrize(
+    ("description", "values"),
+    [
+        ("ALLOW, DENY", ["ALLOW", "DENY"]),
+        ("  STRING, NUMERIC, DAY_OF_WEEK ", ["STRING", "NUMERIC", "DAY_OF_WEEK"]),
+        ("ALLOW", []),
+        ("ALLOW, DENY or empty", []),
+        ("User ID, NAME", []),
+        ("Y, n", []),
+    ],
+)
+def test_listed_values(description: str, values: list[str]) -> None:
+    assert listed_values(description) == values
+
+
 def test_fixture_rows_name_this_file() -> None:
     readme = (Path(UNSEEN) / "README.md").read_text(encoding="utf-8")
     for name in (
@@ -112,5 +141,6 @@ def test_fixture_rows_name_this_file() -> None:
         "contact-center-ko-call-method.md",
         "notification-hub-bracketed-values.md",
         "document-ocr-key-tables.md",
+        "role-v3-listed-values.md",
     ):
         assert f"`{name}` (test: `test_nhn_unseen_round15.py`)" in readme
