@@ -443,6 +443,16 @@ def _listed_field(table: Table, earlier: Sequence[TableRow], examples: Sequence[
     return field if names & shown else None
 
 
+def _names_title(part: _Part, title: str) -> bool:
+    """Whether the prose of ``part`` names the operation titled ``title`` (the whole title, as a phrase of its own:
+    ``Export 요청, Import 요청이 공통적으로 사용하는 응답입니다`` names ``Export 요청``)."""
+    wanted = re.sub(r"\s+", " ", clean_text(title)).strip().lower()
+    if len(wanted) < 2:
+        return False
+    pattern = re.compile(rf"(?<![\w]){re.escape(wanted)}(?![a-z0-9_])")
+    return any(pattern.search(re.sub(r"\s+", " ", clean_text(p.text)).lower()) for p in part.paragraphs)
+
+
 def _common_response_part(outside: Sequence[Block]) -> _Part | None:
     """The blocks under the first heading outside any operation that names the common response, to the next heading
     of its level or above, as a response part: its tables (a model's name alone over a table is that table's
@@ -1311,7 +1321,16 @@ class _PageReader:
             end = sorted_heads[later] if later < len(sorted_heads) else len(blocks)
             for i in range(members[-1].block + 1, end):
                 block = blocks[i]
-                if isinstance(block, Heading) and block.level <= level and not _is_structural(_heading_title(block)):
+                if (
+                    isinstance(block, Heading)
+                    and block.level <= level
+                    and (
+                        not _is_structural(_heading_title(block))
+                        # File Crafter: "### 공통 응답" (common response) after the last operation, a sibling of its
+                        # heading: the guide's common response, not the last operation's (Import's) own
+                        or _COMMON_MENTION.search(_heading_title(block))
+                    )
+                ):
                     end = i
                     break
             if head is not None and head == title_index and len(heads) > 1:
@@ -3608,6 +3627,23 @@ class _PageReader:
                 "listed only: the guide documents no response; a 200 response of any JSON value is assumed",
             )
             return [Response(status="200", description="OK (not documented in this guide)", schema={}, line=line)], None
+        common = self.common_response
+        if part is None and common is not None and title and _names_title(common, title):
+            # File Crafter: "### 공통 응답" says "Export 요청, Import 요청이 공통적으로 사용하는 응답입니다" (the
+            # response Export and Import share): an operation it names that documents no response of its own
+            # answers it
+            said = len(self.findings)
+            read = self._responses(method, title, common, section, path)
+            if any(r.schema for r in read[0]):
+                self._finding(
+                    "common-response",
+                    line,
+                    title,
+                    "no Response section; the guide's common response section names this operation; read as the"
+                    " body that section documents",
+                )
+                return read
+            del self.findings[said:]
         if part is None:
             self._finding(
                 "no-response-section", line, title, "no Response section; a 204 response without a body is assumed"

@@ -160,15 +160,26 @@ _GLOSSED_CAPITAL = re.compile(r"`?([A-Z][A-Z0-9_]*)`?\s*(?:[(（][^()（）]*[)�
 def bracketed_values(description: str) -> list[str]:
     """The values of the square-bracketed list that ends a line of ``description`` (Notification Hub
     ``Message channel<br>[SMS, ALIMTALK, EMAIL, RCS, PUSH]``, ``[NORMAL(일반), AD(광고), AUTH(인증)]``): two or more
-    words in capitals separated by commas, each optionally glossed in parentheses, nothing else in the brackets;
-    [] otherwise (``[Request Body]``, ``[0, 100]``, ``[a-z]``, a bracketed sentence). A text rendering that joins
-    the cell's lines keeps the list at the end of the joined line, so the renderings read alike."""
+    words in capitals separated by commas, each optionally glossed in parentheses, nothing else in the brackets, or
+    words in any case when the list is the whole description (``[xls, xlsx, csv, json]``); [] otherwise
+    (``[Request Body]``, ``[0, 100]``, ``[a-z]``, a bracketed sentence). A text rendering that joins the cell's lines
+    keeps the list at the end of the joined line, so the renderings read alike."""
     for match in _BRACKETED_LIST.finditer(description):
         pieces = [p.strip() for p in re.split(r"[,、]", match.group(1))]
         found = [_GLOSSED_CAPITAL.fullmatch(p) for p in pieces]
         if len(pieces) >= 2 and all(found):
             return list(dict.fromkeys(m.group(1) for m in found if m))
+        whole = description[match.start() : match.end()].strip() == description.strip()
+        words = [p.strip("`'\"") for p in pieces]
+        if whole and len(words) >= 2 and all(_LOWER_VALUE.fullmatch(w) for w in words):
+            # File Crafter: "exportedFile.extension | String | Not Null | O | [xls, xlsx, csv, json]": a list that
+            # is the whole description is the values in any case
+            return list(dict.fromkeys(words))
     return []
+
+
+#: A value of a bracketed list that is a whole description: a word starting with a letter (``xls``, ``csv``).
+_LOWER_VALUE = re.compile(r"[A-Za-z][\w.+-]*")
 
 
 #: A description that is only words in capitals separated by commas (ROLE: ``ALLOW, DENY``).

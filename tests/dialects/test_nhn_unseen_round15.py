@@ -83,6 +83,8 @@ def test_a_bracketed_list_ending_a_description_line_is_a_sent_fields_enum() -> N
         ("Range\n[0, 100]", []),
         ("[SMS, RCS] are sent first", []),  # not the end of its line: a sentence
         ("Message type [sms, lms]", []),  # lower case: as often words as values
+        ("[xls, xlsx, csv, json]", ["xls", "xlsx", "csv", "json"]),  # ... unless the list is the whole description
+        ("[0, 100]", []),
     ],
 )
 def test_bracketed_values(description: str, values: list[str]) -> None:
@@ -133,6 +135,25 @@ def test_listed_values(description: str, values: list[str]) -> None:
     assert listed_values(description) == values
 
 
+def test_a_common_response_heading_ends_the_last_operation_and_answers_the_operations_it_names() -> None:
+    # File Crafter ko api-guide.md: "### Export 요청" and "### Import 요청" document no response of their own, then
+    # "### 공통 응답" says "Export 요청, Import 요청이 공통적으로 사용하는 응답입니다" (the response Export and Import
+    # share) over the envelope: the heading was read as a label inside Import (Import had the body, Export a 204)
+    service, spec = _read("file-crafter-common-response.md")
+    for path in ("/file-crafter/v2.0/export/files", "/file-crafter/v2.0/import/files"):
+        responses = spec["paths"][path]["post"]["responses"]
+        assert list(responses) == ["200"], path
+        schema = responses["200"]["content"]["application/json"]["schema"]
+        assert sorted(schema["properties"]) == ["fileId", "header"], path
+    readings = [f for f in service.findings if f.kind == "common-response"]
+    assert [f.message.split(";")[0] for f in readings] == ["no Response section", "no Response section"]
+    assert "no-response-section" not in [f.kind for f in service.findings]
+    # "exportedFile.extension | String | Not Null | O | [xls, xlsx, csv, json]": the whole description is the values
+    body = spec["paths"]["/file-crafter/v2.0/export/files"]["post"]["requestBody"]["content"]["application/json"]
+    extension = body["schema"]["properties"]["exportedFile"]["properties"]["extension"]
+    assert extension["enum"] == ["xls", "xlsx", "csv", "json"]
+
+
 def test_fixture_rows_name_this_file() -> None:
     readme = (Path(UNSEEN) / "README.md").read_text(encoding="utf-8")
     for name in (
@@ -142,5 +163,6 @@ def test_fixture_rows_name_this_file() -> None:
         "notification-hub-bracketed-values.md",
         "document-ocr-key-tables.md",
         "role-v3-listed-values.md",
+        "file-crafter-common-response.md",
     ):
         assert f"`{name}` (test: `test_nhn_unseen_round15.py`)" in readme
