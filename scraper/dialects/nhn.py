@@ -3245,8 +3245,18 @@ class _PageReader:
             schema["items"] = {"type": "string"}
         declared_enum = row.type_text.strip().lower() == "enum"
         listed = _constraint_values(row.constraint) if declared_enum else []
+        numbers = _integer_values(row.constraint) if kind == "integer" and not declared_enum else []
         if listed:
             schema["enum"] = listed
+        elif numbers:
+            schema["enum"] = numbers
+            self._finding(
+                "enum-from-range",
+                row.line,
+                subject,
+                f"{location} parameter {row.name!r}: the valid range lists the integers"
+                f" {', '.join(map(str, numbers))}; read as its enum",
+            )
         elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
             if not values and not declared_enum and "format" not in schema:
@@ -4274,6 +4284,9 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
         listed = slash_values(clean_text(row.constraint), row.default)
     if listed:
         return {**row.type.schema, "enum": listed}
+    numbers = _integer_values(row.constraint) if row.type.kind == "integer" else []
+    if numbers:
+        return {**row.type.schema, "enum": numbers}
     if bounds:
         return merged(row.type.schema, read_bounds(row.constraint, row.constraint_label, row.type.kind))
     return row.type.schema
@@ -4310,6 +4323,16 @@ def _constraint_values(constraint: str) -> list[str]:
     if any(v.lower() in _NOT_CONSTRAINT_VALUES for v in values):
         return []
     return list(dict.fromkeys(values))
+
+
+def _integer_values(constraint: str) -> list[int]:
+    """The integers a valid-range cell lists for an Integer field (AppGuard ``os | Integer | 必須 | - | 1, 2``,
+    ``targetType | Integer | 任意 | 0 | 0, 1``): two or more integers separated by commas and nothing else; [] for
+    anything else (``1~100``, ``최대 50``, ``0, 1 (default 0)``)."""
+    text = clean_text(constraint).strip()
+    if not re.fullmatch(r"[-+]?\d+(?:\s*[,、]\s*[-+]?\d+)+", text):
+        return []
+    return list(dict.fromkeys(int(v) for v in re.split(r"\s*[,、]\s*", text)))
 
 
 #: The schema keywords of a value's limits (any one of them means the guide's own column stated some).

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 
 from scraper.dialects.prose_values import bracketed_values, listed_values
-from tests.dialects.test_nhn_unseen import UNSEEN, _params, _read
+from scraper.build import PageInput
+from tests.dialects.nhn_corpus import build_page
+from tests.dialects.test_nhn_unseen import GUIDES, UNSEEN, _params, _read
 
 
 def _operations(spec: dict[str, Any]) -> list[tuple[str, str]]:
@@ -152,6 +154,21 @@ def test_a_common_response_heading_ends_the_last_operation_and_answers_the_opera
     body = spec["paths"]["/file-crafter/v2.0/export/files"]["post"]["requestBody"]["content"]["application/json"]
     extension = body["schema"]["properties"]["exportedFile"]["properties"]["extension"]
     assert extension["enum"] == ["xls", "xlsx", "csv", "json"]
+
+
+def test_a_valid_range_listing_integers_is_an_integer_parameters_enum() -> None:
+    # AppGuard ja api-guide.md (the whole guide, tests/fixtures/nhn/unseen/guides): "targetType | Integer | 任意 | 0 |
+    # 0, 1 | 出力するIDタイプ(0=デバイスID, 1=ユーザーID)" and "os | Integer | 必須 | - | 1, 2 | 照会対象OS(1=Android,
+    # 2=iOS)" under "有効範囲" (valid range): the listed integers were kept as words only (any integer was sent)
+    page = GUIDES / "AppGuard__ja__api-guide.md"
+    build = build_page(PageInput(name=page.name, path=page, provider="nhn", format="markdown"))
+    assert not build.crash
+    [spec] = build.specs.values()
+    params = _params(spec["paths"]["/v1.0/appkeys/{appkey}/dashboard/abnormal-status"]["get"])
+    assert params[("targetType", "query")]["schema"] == {"type": "integer", "enum": [0, 1], "default": 0}
+    assert params[("os", "query")]["schema"]["enum"] == [1, 2]
+    readings = [f for f in build.findings if f["kind"] == "enum-from-range"]
+    assert [f["line"] for f in readings] == [48, 50]
 
 
 def test_fixture_rows_name_this_file() -> None:
