@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from scraper.dialects.prose_values import bracketed_values, listed_values
 from scraper.build import PageInput
+from scraper.dialects.prose_values import bracketed_values, listed_values
 from tests.dialects.nhn_corpus import build_page
 from tests.dialects.test_nhn_unseen import GUIDES, UNSEEN, _params, _read
 
