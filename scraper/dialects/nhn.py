@@ -240,6 +240,8 @@ def _basic_value(value: str) -> str | None:
 
 
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A header written as a line of a header listing or a JSON object (``X-Secret-Key: {key}``, ``"x-secret-key": "..."``).
+_HEADER_ENTRY = re.compile(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$")
 #: Headers that say the body's media type, which the operation's content says: no parameter of their own.
 _MEDIA_HEADERS = frozenset({"content-type", "accept", "content-length"})
 #: A heading word that names a response (``API Response's Common Data Header``, ``응답``, ``レスポンス``).
@@ -1788,7 +1790,7 @@ class _PageReader:
                         self.common_rows.setdefault(row.name.lower(), row)
             elif isinstance(block, CodeBlock):
                 for offset, raw in enumerate(block.text.split("\n")):
-                    match = re.match(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$", raw)
+                    match = _HEADER_ENTRY.match(raw)
                     if match:
                         self._note_auth_header(match.group(1), match.group(2), block.line + offset)
 
@@ -2378,6 +2380,14 @@ class _PageReader:
         token_params = {v: k for k, v in token_header.items()}
         placeholder_headers = _placeholder_headers(section.line.headers)
         request = parts.get("request", _Part())
+        for block in request.header_blocks:
+            # File Crafter: "- [Header]" over {"x-tc-app-key": "String", "x-secret-key": "String"} and no header
+            # table: a credential the block names is the operation's, as one a common header block names is the
+            # guide's (:meth:`_common_auth`)
+            for offset, entry_line in enumerate(block.text.split("\n")):
+                written = _HEADER_ENTRY.match(entry_line)
+                if written:
+                    self._note_auth_header(written.group(1), written.group(2), block.line + offset)
         response = parts.get("response")
         parameters: list[Parameter] = []
         body_rows: list[FieldRow] = []
