@@ -68,6 +68,8 @@ for _role, _words in {
         "변수",
         "변수명",
         "요소",
+        # Contact Center (ko/ja): "명칭 | 변수 | 데이터 타입 | ..." / "名称 | 変数 | ...", as "Name | Variable" in en
+        "명칭",
         "名前",
         "フィールド",
         "フィールド名",
@@ -83,6 +85,7 @@ for _role, _words in {
         "ヘッダ名前",
         "プロパティ名",
         "変数",
+        "名称",
         "パス",
     ),
     "value": ("value", "값", "値", "header value", "헤더 값", "헤더값", "ヘッダ値", "ヘッダー値"),
@@ -334,6 +337,11 @@ METHOD_COLUMNS = (
     "호출 방향",
     "호출방향",
     "呼び出し方向",
+    # Contact Center (ko) Service Details: "인터페이스 명 | 프로토콜 | 호출방식 | ..." (call method)
+    "호출 방식",
+    "호출방식",
+    "呼び出し方式",
+    "call method",
 )
 URI_COLUMNS = (
     "uri",
@@ -415,6 +423,9 @@ RESPONSE_WORDS = frozenset(
         "return",
         "result",
         "results",
+        # Contact Center: "#### 결과 데이터" / "#### 結果データ" (result data) over each operation's response table
+        "결과",
+        "結果",
         "レスポンス",
         "応答",
         "success",

@@ -70,7 +70,13 @@ from scraper.dialects.operation_lines import (
     parse_documented_path,
     summary_names,
 )
-from scraper.dialects.prose_values import capital_values, named_values, one_of_values
+from scraper.dialects.prose_values import (
+    bracketed_values,
+    capital_values,
+    listed_values,
+    named_values,
+    one_of_values,
+)
 from scraper.dialects.repeated_base_path import without_repeated_base_path
 from scraper.dialects.slash_values import slash_values
 from scraper.dialects.upload_bodies import UploadedFile, uploaded_file
@@ -211,7 +217,7 @@ _STRUCTURAL = frozenset(
             "成功 失敗 結果 フィールド 説明 共通 情報 メソッド 権限 必要 エラー コード 에러 오류 코드",
             "json xml",  # a media type qualifying a part: "Response(json)", "Request Body (JSON)"
             # Contact Center: "#### Interface Description" over each operation's URL
-            "interface 인터페이스 インターフェース インターフェース説明 정의 definition 定義 データ",
+            "interface 인터페이스 インターフェース インターフェース説明 정의 definition 定義 データ 데이터",
         )
     ).split()
 )
@@ -254,6 +260,8 @@ def _basic_value(value: str) -> str | None:
 
 
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A header written as a line of a header listing or a JSON object (``X-Secret-Key: {key}``, ``"x-secret-key": "..."``).
+_HEADER_ENTRY = re.compile(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$")
 #: Headers that say the body's media type, which the operation's content says: no parameter of their own.
 _MEDIA_HEADERS = frozenset({"content-type", "accept", "content-length"})
 #: A heading word that names a response (``API Response's Common Data Header``, ``응답``, ``レスポンス``).
@@ -455,6 +463,16 @@ def _listed_field(table: Table, earlier: Sequence[TableRow], examples: Sequence[
     names = {clean_text(row.cells[0]).strip("*` ") for row in table.rows if row.cells}
     shown = {m.group(1) for text in examples for m in re.finditer(rf'"{re.escape(head)}"\s*:\s*"([^"]*)"', text)}
     return field if names & shown else None
+
+
+def _names_title(part: _Part, title: str) -> bool:
+    """Whether the prose of ``part`` names the operation titled ``title`` (the whole title, as a phrase of its own:
+    ``Export 요청, Import 요청이 공통적으로 사용하는 응답입니다`` names ``Export 요청``)."""
+    wanted = re.sub(r"\s+", " ", clean_text(title)).strip().lower()
+    if len(wanted) < 2:
+        return False
+    pattern = re.compile(rf"(?<![\w]){re.escape(wanted)}(?![a-z0-9_])")
+    return any(pattern.search(re.sub(r"\s+", " ", clean_text(p.text)).lower()) for p in part.paragraphs)
 
 
 def _common_response_part(outside: Sequence[Block]) -> _Part | None:
@@ -1325,7 +1343,16 @@ class _PageReader:
             end = sorted_heads[later] if later < len(sorted_heads) else len(blocks)
             for i in range(members[-1].block + 1, end):
                 block = blocks[i]
-                if isinstance(block, Heading) and block.level <= level and not _is_structural(_heading_title(block)):
+                if (
+                    isinstance(block, Heading)
+                    and block.level <= level
+                    and (
+                        not _is_structural(_heading_title(block))
+                        # File Crafter: "### 공통 응답" (common response) after the last operation, a sibling of its
+                        # heading: the guide's common response, not the last operation's (Import's) own
+                        or _COMMON_MENTION.search(_heading_title(block))
+                    )
+                ):
                     end = i
                     break
             if head is not None and head == title_index and len(heads) > 1:
@@ -1783,7 +1810,7 @@ class _PageReader:
                         self.common_rows.setdefault(row.name.lower(), row)
             elif isinstance(block, CodeBlock):
                 for offset, raw in enumerate(block.text.split("\n")):
-                    match = re.match(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$", raw)
+                    match = _HEADER_ENTRY.match(raw)
                     if match:
                         self._note_auth_header(match.group(1), match.group(2), block.line + offset)
 
@@ -2373,6 +2400,14 @@ class _PageReader:
         token_params = {v: k for k, v in token_header.items()}
         placeholder_headers = _placeholder_headers(section.line.headers)
         request = parts.get("request", _Part())
+        for block in request.header_blocks:
+            # File Crafter: "- [Header]" over {"x-tc-app-key": "String", "x-secret-key": "String"} and no header
+            # table: a credential the block names is the operation's, as one a common header block names is the
+            # guide's (:meth:`_common_auth`)
+            for offset, entry_line in enumerate(block.text.split("\n")):
+                written = _HEADER_ENTRY.match(entry_line)
+                if written:
+                    self._note_auth_header(written.group(1), written.group(2), block.line + offset)
         response = parts.get("response")
         parameters: list[Parameter] = []
         body_rows: list[FieldRow] = []
@@ -3240,12 +3275,23 @@ class _PageReader:
             schema["items"] = {"type": "string"}
         declared_enum = row.type_text.strip().lower() == "enum"
         listed = _constraint_values(row.constraint) if declared_enum else []
+        numbers = _integer_values(row.constraint) if kind == "integer" and not declared_enum else []
         if listed:
             schema["enum"] = listed
+        elif numbers:
+            schema["enum"] = numbers
+            self._finding(
+                "enum-from-range",
+                row.line,
+                subject,
+                f"{location} parameter {row.name!r}: the valid range lists the integers"
+                f" {', '.join(map(str, numbers))}; read as its enum",
+            )
         elif declared_enum or (kind == "string" and "enum" not in schema):
             values = _description_values(row.description, declared_enum)
             if not values and not declared_enum and "format" not in schema:
-                values = named_values(clean_text(row.description), row.name)
+                text = clean_text(row.description)
+                values = named_values(text, row.name) or bracketed_values(text) or listed_values(text)
             if values:
                 schema["enum"] = values
             if values and not declared_enum:
@@ -3621,6 +3667,23 @@ class _PageReader:
                 "listed only: the guide documents no response; a 200 response of any JSON value is assumed",
             )
             return [Response(status="200", description="OK (not documented in this guide)", schema={}, line=line)], None
+        common = self.common_response
+        if part is None and common is not None and title and _names_title(common, title):
+            # File Crafter: "### 공통 응답" says "Export 요청, Import 요청이 공통적으로 사용하는 응답입니다" (the
+            # response Export and Import share): an operation it names that documents no response of its own
+            # answers it
+            said = len(self.findings)
+            read = self._responses(method, title, common, section, path)
+            if any(r.schema for r in read[0]):
+                self._finding(
+                    "common-response",
+                    line,
+                    title,
+                    "no Response section; the guide's common response section names this operation; read as the"
+                    " body that section documents",
+                )
+                return read
+            del self.findings[said:]
         if part is None:
             self._finding(
                 "no-response-section", line, title, "no Response section; a 204 response without a body is assumed"
@@ -3632,9 +3695,17 @@ class _PageReader:
         rows: list[TableRow] = []
         row_alternative: dict[int, str] = {}
         headers: list[TableRow] = []
+        listing_headers: dict[tuple[str, ...], str] = {}
         for table, location, table_rows in self._with_models(part, title, lambda table, _: id(table) in coded):
+            header_words = tuple(clean_text(h).strip().lower() for h in table.header)
             listed = _listed_field(table, [*rows, *headers], [b.text for b in part.examples])
+            if listed is None and header_words in listing_headers:
+                # Document OCR v2.1 ID card: one "key | value type | description" table per card type, the example
+                # showing the keys of one card only (resident): a table headed as one found listing a field's values
+                # lists that field's values too (the passport's keys were top-level response members)
+                listed = listing_headers[header_words]
             if listed is not None:
+                listing_headers[header_words] = listed
                 names = ", ".join(r.name for r in table_rows[:4]) + (", ..." if len(table_rows) > 4 else "")
                 self._finding(
                     "value-listing-table",
@@ -4243,6 +4314,9 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
         listed = slash_values(clean_text(row.constraint), row.default)
     if listed:
         return {**row.type.schema, "enum": listed}
+    numbers = _integer_values(row.constraint) if row.type.kind == "integer" else []
+    if numbers:
+        return {**row.type.schema, "enum": numbers}
     if bounds:
         return merged(row.type.schema, read_bounds(row.constraint, row.constraint_label, row.type.kind))
     return row.type.schema
@@ -4251,13 +4325,20 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
 def _stated_values(row: TableRow, *, sent: bool) -> tuple[str, ...]:
     """The values a String row's description states as the whole set (:mod:`scraper.dialects.prose_values`): an
     ``Either`` / ``One of`` / ``중 하나`` list every piece of which is a value, or a list in parentheses right after
-    the field's own name; for a received field, which only documents them, also words in capitals in parentheses
-    after a label (``인증서 상태(`ACTIVE`, `INACTIVE`)``). () for a row typed otherwise (an Enum row reads its
+    the field's own name, the square-bracketed list ending a line (``Message channel<br>[SMS, EMAIL, PUSH]``) or a
+    description that is only such words (``ALLOW, DENY``);
+    for a received field, which only documents them, also words in capitals in parentheses after a label
+    (``인증서 상태(`ACTIVE`, `INACTIVE`)``). () for a row typed otherwise (an Enum row reads its
     description more widely) or with a format."""
     if _declared(row) != "string" or "format" in row.type.schema or not row.description:
         return ()
     text = clean_text(row.description)
-    values = one_of_values(text, strict=True) or named_values(text, row.name)
+    values = (
+        one_of_values(text, strict=True)
+        or named_values(text, row.name)
+        or bracketed_values(text)
+        or listed_values(text)
+    )
     return tuple(values or ([] if sent else capital_values(text)))
 
 
@@ -4272,6 +4353,16 @@ def _constraint_values(constraint: str) -> list[str]:
     if any(v.lower() in _NOT_CONSTRAINT_VALUES for v in values):
         return []
     return list(dict.fromkeys(values))
+
+
+def _integer_values(constraint: str) -> list[int]:
+    """The integers a valid-range cell lists for an Integer field (AppGuard ``os | Integer | 必須 | - | 1, 2``,
+    ``targetType | Integer | 任意 | 0 | 0, 1``): two or more integers separated by commas and nothing else; [] for
+    anything else (``1~100``, ``최대 50``, ``0, 1 (default 0)``)."""
+    text = clean_text(constraint).strip()
+    if not re.fullmatch(r"[-+]?\d+(?:\s*[,、]\s*[-+]?\d+)+", text):
+        return []
+    return list(dict.fromkeys(int(v) for v in re.split(r"\s*[,、]\s*", text)))
 
 
 #: The schema keywords of a value's limits (any one of them means the guide's own column stated some).
@@ -4679,6 +4770,9 @@ def _description_values(description: str, declared_enum: bool = False) -> list[s
         return listed
     if not declared_enum:
         return []
+    listed = bracketed_values(description)
+    if listed:
+        return listed
     lines = [line for line in description.splitlines() if line.strip()]
     # Gamebase: "Y：正常なユーザー<br>D：退会したユーザー<br>..." (every line a value): the first line is a value too,
     # where "Description: ..." alone on the first line over value lines is not

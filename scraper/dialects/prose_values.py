@@ -1,5 +1,5 @@
 """The values a field's description states in prose: ``One of ALL, ACCEPT, or DROP``, ``TCP, HTTP 중 하나``,
-``Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)``.
+``Certificate type (`ROOT`, `INTERMEDIATE`, `LEAF`)``, ``Sent content type<br>[NORMAL, AD, AUTH]``.
 
 NHN guides type most such fields ``String`` and give the values only in the description cell. A request field's
 values are what a client may send, so a list the cell states as the whole set is the field's ``enum``; a response
@@ -8,8 +8,10 @@ answered), so the dialect keeps them as documentation only (``x-documented-value
 finding with its line: the values come from words.
 
 Why it is strict: a wrong ``enum`` makes a client refuse a value the API takes. A list is read only where a marker
-says it is the whole set (``One of``, ``Either``, Korean ``중 하나``, Japanese ``のいずれか``) or where it stands in
-parentheses right after the field's own name, and only when every piece of it is one value (an identifier-like
+says it is the whole set (``One of``, ``Either``, Korean ``중 하나``, Japanese ``のいずれか``), where it stands in
+parentheses right after the field's own name, or where it is the square-bracketed list that ends a line of the cell
+(Notification Hub writes every field's values so), or where it is the whole description (ROLE's generated tables:
+``roleApplyPolicyCode | String | No | ALLOW, DENY``), and only when every piece of it is one value (an identifier-like
 word, no spaces): ``One of ALL, ACCEPT, or DROP. The default is ALL.`` ends at its sentence, and a list one of
 whose pieces is prose (``one of the 'HTTP' or 'MOCK' plugin``) is no list. A text rendering that joins a cell's
 lines into one keeps each list whole (it ends at its sentence), so the renderings read alike.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["VALUE", "capital_values", "named_values", "one_of_values"]
+__all__ = ["VALUE", "bracketed_values", "capital_values", "listed_values", "named_values", "one_of_values"]
 
 #: ``Either ...`` / ``One of ...`` / ``One of: ...`` up to the line's end.
 _EITHER = re.compile(r"\b(?:Either|One of:?)\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -146,3 +148,49 @@ def capital_values(description: str) -> list[str]:
         if values:
             return values
     return []
+
+
+#: A square-bracketed list ending a line of a description (Notification Hub: ``Sent content type<br>Default:
+#: NORMAL<br>[NORMAL, AD, AUTH]``; ko ``[NORMAL(일반), AD(광고), AUTH(인증)]``, each value glossed).
+_BRACKETED_LIST = re.compile(r"(?:^|\s)\[([^\[\]\n]+)\]\s*$", re.MULTILINE)
+#: One value of a bracketed list: a word in capitals, optionally glossed in parentheses (``NORMAL(일반)``).
+_GLOSSED_CAPITAL = re.compile(r"`?([A-Z][A-Z0-9_]*)`?\s*(?:[(（][^()（）]*[)）])?")
+
+
+def bracketed_values(description: str) -> list[str]:
+    """The values of the square-bracketed list that ends a line of ``description`` (Notification Hub
+    ``Message channel<br>[SMS, ALIMTALK, EMAIL, RCS, PUSH]``, ``[NORMAL(일반), AD(광고), AUTH(인증)]``): two or more
+    words in capitals separated by commas, each optionally glossed in parentheses, nothing else in the brackets, or
+    words in any case when the list is the whole description (``[xls, xlsx, csv, json]``); [] otherwise
+    (``[Request Body]``, ``[0, 100]``, ``[a-z]``, a bracketed sentence). A text rendering that joins the cell's lines
+    keeps the list at the end of the joined line, so the renderings read alike."""
+    for match in _BRACKETED_LIST.finditer(description):
+        pieces = [p.strip() for p in re.split(r"[,、]", match.group(1))]
+        found = [_GLOSSED_CAPITAL.fullmatch(p) for p in pieces]
+        if len(pieces) >= 2 and all(found):
+            return list(dict.fromkeys(m.group(1) for m in found if m))
+        whole = description[match.start() : match.end()].strip() == description.strip()
+        words = [p.strip("`'\"") for p in pieces]
+        if whole and len(words) >= 2 and all(_LOWER_VALUE.fullmatch(w) for w in words):
+            # File Crafter: "exportedFile.extension | String | Not Null | O | [xls, xlsx, csv, json]": a list that
+            # is the whole description is the values in any case
+            return list(dict.fromkeys(words))
+    return []
+
+
+#: A value of a bracketed list that is a whole description: a word starting with a letter (``xls``, ``csv``).
+_LOWER_VALUE = re.compile(r"[A-Za-z][\w.+-]*")
+
+
+#: A description that is only words in capitals separated by commas (ROLE: ``ALLOW, DENY``).
+_WHOLE_CAPITAL_LIST = re.compile(r"\s*`?[A-Z][A-Z0-9_]*`?(?:\s*[,、]\s*`?[A-Z][A-Z0-9_]*`?)+\s*")
+
+
+def listed_values(description: str) -> list[str]:
+    """The values of a description that is nothing but two or more words in capitals separated by commas (ROLE v3's
+    generated tables: ``attributeDataTypeCode | String | Yes | STRING, NUMERIC, DAY_OF_WEEK, ...``, ``ALLOW,
+    DENY``); [] when the description says anything else (``ID of the user``, ``Y, N or empty``)."""
+    if not _WHOLE_CAPITAL_LIST.fullmatch(description):
+        return []
+    values = [p.strip().strip("`") for p in re.split(r"[,、]", description)]
+    return list(dict.fromkeys(values))
