@@ -21,10 +21,12 @@ A heading in Korean, Japanese or Chinese is named by its method and path, as bef
 Several operations whose headings give one id are told apart by what differs (:func:`unique_ids`): in (id, path,
 method) order the first keeps the id, so adding an operation renames no other; each next one takes the words of
 the literal path segments the first's path lacks (``createDbSecurityGroup`` on ``.../db-security-groups/{id}/rules``
--> ``createDbSecurityGroupRules``), else the placeholders it lacks (``listNotificationGroupsById``), else its HTTP
-method (``copyObjectCopy`` beside ``PUT`` ``copyObject``), else a required parameter the first lacks
+-> ``createDbSecurityGroupRules``), else the placeholders it lacks (``listNotificationGroupsById``), else the guide's
+group (tag) it is documented under (``listMessagesGeneral`` beside ``Authentication Messages``' ``listMessages``),
+else its HTTP method (``copyObjectCopy`` beside ``PUT`` ``copyObject``), else a required parameter the first lacks
 (``createManifestObjectMultipart``), each without the words the id already has; only when none of them makes an
-unused id is it numbered (``listDbInstances2``), with a ``repeated-operation-name`` finding.
+unused id is it numbered (``listDbInstances2``), by its place among the operations so titled (the number it had
+before, so an id never moves to another operation), with a ``repeated-operation-name`` finding.
 """
 
 from __future__ import annotations
@@ -149,7 +151,8 @@ def _words(text: str) -> list[str]:
 def _qualifiers(op: OperationVersion, first: OperationVersion, own: set[str]) -> Iterator[list[str]]:
     """Words that tell ``op`` apart from ``first``, which has its id (``own``: the id's words, as :func:`_stem`
     gives them): the literal path segments and the placeholders ``first``'s path lacks, each from the path's end,
-    its HTTP method when it differs, then the required parameters ``first`` lacks, without the words of ``own``."""
+    the guide's group (tag) when another, its HTTP method when it differs, then the required parameters ``first``
+    lacks, without the words of ``own``."""
     segments = [s for s in op.path.split("/") if s]
     theirs = {s for s in first.path.split("/") if s}
     literal = [s for s in segments if "{" not in s and s not in theirs and not _VERSION_SEGMENT.fullmatch(s)]
@@ -159,6 +162,10 @@ def _qualifiers(op: OperationVersion, first: OperationVersion, own: set[str]) ->
     for k in range(1, len(held) + 1):
         words = [w for w in _words(" ".join(held[-k:])) if _stem(w) not in own]
         yield ["By", *words] if words else []
+    theirs_tags = {t.strip().lower() for t in first.tags}
+    for tag in op.tags:
+        if tag.strip().lower() not in theirs_tags:
+            yield [w for w in _words(tag) if _stem(w) not in own]
     if op.method.lower() != first.method.lower():
         yield [op.method.capitalize()]
     others = {(p.location, p.name) for p in first.parameters}
@@ -175,11 +182,13 @@ def unique_ids(
     bases = {id(op): base_id(op) for op in operations}
     taken = set(bases.values())
     firsts: dict[str, OperationVersion] = {}
+    seen: dict[str, int] = {}
     ids: dict[int, str] = {}
     findings: list[Finding] = []
     ordered = sorted(operations, key=lambda o: (bases[id(o)], o.path, method_order.get(o.method.lower(), 9)))
     for op in ordered:
         base = bases[id(op)]
+        seen[base] = seen.get(base, 0) + 1
         first = firsts.setdefault(base, op)
         if first is op:
             ids[id(op)] = base
@@ -194,7 +203,7 @@ def unique_ids(
                 name = candidate
                 break
         if not name:
-            n = 2
+            n = seen[base]  # its place among the operations so titled: the number it had before qualifiers
             while f"{base}{n}" in taken:
                 n += 1
             name = f"{base}{n}"

@@ -151,6 +151,38 @@ def test_a_repeat_nothing_tells_apart_is_numbered_with_a_finding() -> None:
     ]
 
 
+def test_a_group_of_the_guide_tells_apart_what_paths_do_not() -> None:
+    # Alimtalk: "List Messages" under "Authentication Messages" (/auth/messages) and "General Messages" (/messages)
+    auth = _op("GET", "/alimtalk/v2.3/appkeys/{appkey}/auth/messages", "List Messages")
+    general = _op("GET", "/alimtalk/v2.3/appkeys/{appkey}/messages", "List Messages")
+    auth.tags, general.tags = ["Authentication Messages"], ["General Messages"]
+    ids, findings = unique_ids([general, auth], _ORDER, "alimtalk")
+    assert (ids[id(auth)], ids[id(general)], findings) == ("listMessages", "listMessagesGeneral", [])
+
+
+def test_a_number_is_the_operations_place_among_those_so_titled_so_it_never_moves_to_another() -> None:
+    # Object Storage ko: five PUT members titled by method and path; the manifest ones are told apart by their
+    # parameters, the last two only by a number: the one each had before (4, 5), not the next free one (2, 3),
+    # which was another operation's
+    path = "/v1/{Account}/{Container}/{Object}"
+    ops = [
+        _op("PUT", path, "오브젝트 업로드"),
+        _op("PUT", path, "매니페스트 오브젝트 생성", [Parameter("X-Object-Manifest", "header", True, {})]),
+        _op("PUT", path, "매니페스트 오브젝트 생성", [Parameter("multipart-manifest", "query", True, {})]),
+        _op("PUT", path, "오브젝트 내용 수정"),
+        _op("PUT", path, "오브젝트 복사"),
+    ]
+    ids, findings = unique_ids(ops, _ORDER, "object-storage")
+    assert [ids[id(op)] for op in ops] == [
+        "putAccountContainerObject",
+        "putAccountContainerObjectXManifest",
+        "putAccountContainerObjectMultipartManifest",
+        "putAccountContainerObject4",
+        "putAccountContainerObject5",
+    ]
+    assert [f.kind for f in findings] == ["repeated-operation-name"] * 2
+
+
 def test_a_qualified_id_never_takes_another_operations_own_id() -> None:
     ops = [
         _op("POST", "/v1/groups", "Create Group"),
