@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from scraper.build.operation_ids import operation_id, unique_ids
 from scraper.build.shared_schemas import share_repeated_objects
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.model import Finding, Model, OperationVersion, Parameter, Service
@@ -37,35 +37,6 @@ __all__ = [
 
 _METHOD_ORDER = {"get": 0, "put": 1, "post": 2, "delete": 3, "patch": 4, "head": 5, "options": 6}
 _OPENAPI_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
-
-
-def operation_id(title: str) -> str:
-    """lowerCamelCase identifier from a doc title: ``Show Volume's details`` -> ``showVolumesDetails``."""
-    cleaned = re.sub(r"['’]", "", title)
-    words = re.findall(r"[A-Za-z0-9]+", cleaned)
-    if not words:
-        return "operation"
-    parts: list[str] = []
-    for word in words:
-        # split CamelCase words (CancelArchiving) so the result is consistently camel-cased
-        parts.extend(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[0-9]+", word) or [word])
-    head, *tail = parts
-    ident = head.lower() + "".join(p[:1].upper() + p[1:].lower() for p in tail)
-    return ident if not ident[0].isdigit() else f"op{ident}"
-
-
-#: Letters of the scripts a guide's titles are written in besides Latin: Hangul, kana, CJK ideographs.
-_NON_LATIN_TITLE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def _base_id(op: OperationVersion) -> str:
-    """The operation's id before de-duplication: from its title, or -- when the title is Korean, Japanese or
-    Chinese (its Latin words alone would name it: ``UID 조회``, ``UID 삭제`` were ``uid``, ``uid2``) or has no Latin
-    words -- from its method and path, so ids stay stable when other operations come and go."""
-    if re.search(r"[A-Za-z0-9]", op.summary) and not _NON_LATIN_TITLE.search(op.summary):
-        return operation_id(op.summary)
-    words = [s.strip("{}") for s in op.path.split("/") if s and not re.fullmatch(r"v\d+(\.\d+)*", s)]
-    return operation_id(" ".join([op.method.lower(), *words[-3:]]))
 
 
 def schema_refs(value: Any) -> set[str]:
@@ -372,12 +343,8 @@ def emit_spec(
     if security:
         spec["security"] = security
     ordered = sorted(operations, key=lambda o: (o.path, _METHOD_ORDER.get(o.method.lower(), 9)))
-    seen_ids: Counter[str] = Counter()
-    ids: dict[int, str] = {}
-    for op in sorted(operations, key=lambda o: (_base_id(o), o.path, _METHOD_ORDER.get(o.method.lower(), 9))):
-        base = _base_id(op)
-        seen_ids[base] += 1
-        ids[id(op)] = base if seen_ids[base] == 1 else f"{base}{seen_ids[base]}"
+    ids, id_findings = unique_ids(operations, _METHOD_ORDER, service.id)
+    seen_ids = Counter(ids.values())
     tag = service.title
     paths, roots = _paths(service, ordered, ids, Counter(seen_ids), {})
     # Tags in document order (the order the guide presents its groups), not path order.
@@ -401,7 +368,7 @@ def emit_spec(
     if components:
         spec["components"] = components
     missing = sorted(roots - set(service.models))
-    findings = [
+    findings = id_findings + [
         Finding(
             "undefined-model",
             service.pages[0] if service.pages else "",

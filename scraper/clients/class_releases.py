@@ -1,12 +1,14 @@
-"""The release that renamed or removed model classes, or methods returning another type, make: a major one, listed.
+"""The release that renamed or removed model classes, or methods returning another type, make, listed.
 
 A user imports a package's model classes by name, so a class the new rendering no longer defines breaks their code
 whatever caused it: the docs (a schema removed, a component taking an inline schema's name) or a newer generator
 (inline classes named by their place instead of numbered). The spec diff cannot see the second kind, and a
 code-only regeneration used to be a patch release. Here the models on disk are compared with the new ones
-(:mod:`class_renames`): any renamed or removed class makes the release major (unless it is already), the changelog
-entry lists them per API version, and every renamed class keeps its old name as a deprecated alias in the models
-module until the next major release (an alias is written only where its name is free). A public client method whose
+(:mod:`class_renames`): every renamed class keeps its old name as a deprecated alias in the models module until the
+next major release (an alias is written only where its name is free), so a renamed class whose alias is written
+only adds a name, a minor release at least, as a method renamed with an alias (:mod:`method_renames`); a removed
+class, or one renamed where the new module binds its old name, makes the release major (unless it is already). The
+changelog entry lists them per API version. A public client method whose
 return annotation changed (:mod:`method_returns`: a root model's value returned instead of the model, or a
 response the docs retyped) breaks its callers too: a major release, the methods listed per API version. So does any
 public signature of the clients a re-rendering changed incompatibly (:mod:`method_signatures`: a method or parameter
@@ -138,14 +140,22 @@ class _ClientChanges:
     unexplained_signatures: dict[str, list[SignatureChange]]
 
 
-def _changed_clients(out: Path, tree: dict[str, bytes], explained: Mapping[str, ChangeScope]) -> _ClientChanges:
+def _changed_clients(
+    out: Path,
+    tree: dict[str, bytes],
+    explained: Mapping[str, ChangeScope],
+    renamed_classes: Mapping[str, Mapping[str, str]],
+) -> _ClientChanges:
     """Per client module of ``tree`` whose file on disk differs: its public methods returning another type, its
     changed public signatures, and those of each the spec diff does not explain (``explained``: what each API
-    version's listed spec changes reach; one read of each module, the rules share its parse, ``client_classes``)."""
+    version's listed spec changes reach; one read of each module, the rules share its parse, ``client_classes``).
+    ``renamed_classes``: per models module, its classes the re-rendering renamed, which keep their old names as
+    aliases: a method typed by one is not retyped."""
     found = _ClientChanges({}, {}, {}, {})
     for rel, old, new in _differing(out, tree, "client.py"):
+        renamed = renamed_classes.get(rel.removesuffix("client.py") + "models.py", {})
         try:
-            changed, extended = changed_returns(old, new), changed_signatures(old, new)
+            changed, extended = changed_returns(old, new, renamed), changed_signatures(old, new, renamed)
         except (SyntaxError, ValueError):
             continue  # a module the user broke: nothing to compare with
         scope = explained.get(api_version(new) or api_version(old) or "") if explained else None
@@ -215,19 +225,31 @@ def class_release(
 
     compared, fields = _compared(out, tree, explained or {})
     renamed = _alias_renamed_methods(out, tree, version)
-    breaking = {
+    listed_classes = {
         rel: changes
         for rel, (changes, _, aliases) in compared.items()
         if changes.removed or set(changes.renamed) - set(aliases)
     }
-    clients = _changed_clients(out, tree, explained or {})
+    # a class removed, or renamed where its old name cannot stay as an alias (the new module binds it), breaks an
+    # import; a class renamed with its alias written only adds a name, as a method renamed with an alias does
+    breaking = {
+        rel: changes
+        for rel, changes in listed_classes.items()
+        if changes.removed or (set(changes.renamed) - set(compared[rel][2])) & _bound_names(tree[rel].decode("utf-8"))
+    }
+    aliased = {
+        rel: {old: new for old, new in changes.renamed.items() if old not in _bound_names(tree[rel].decode("utf-8"))}
+        for rel, (changes, _, _) in compared.items()
+    }
+    clients = _changed_clients(out, tree, explained or {}, aliased)
     returns, signatures, unexplained = clients.returns, clients.signatures, clients.unexplained_signatures
     signatures_break = any(change.breaking for changes in signatures.values() for change in changes)
     fields_break = any(change.breaking for changes in fields.changed.values() for change in changes)
     new_version = version
     if (breaking or returns or signatures_break or fields_break) and _major(version) <= _major(released):
         new_version = bump_version(released, "major")
-    elif (signatures or fields.changed) and _major_minor(version) <= _major_minor(released):  # a patch at most
+    elif (signatures or fields.changed or listed_classes) and _major_minor(version) <= _major_minor(released):
+        # a patch at most
         new_version = bump_version(released, "minor")
     if new_version != version:
         _mark_method_aliases(tree, renamed, version, new_version)
@@ -237,17 +259,21 @@ def class_release(
         if breaking:
             kept = {old: new for old, new in changes.renamed.items() if old not in aliases and old not in free}
             block = aliases_block(kept, new_version)
-        else:  # the aliases of the current major release stay until the next one
-            carried = {old: new for old, new in changes.renamed.items() if old in aliases and old not in free}
+        else:  # the aliases of the current major release stay until the next one, beside this release's new ones
             same_major = release is not None and _major(release) == _major(new_version)
-            block = aliases_block(carried, release) if same_major and release is not None else ""
+            kept = {
+                old: new
+                for old, new in changes.renamed.items()
+                if old not in free and (old not in aliases or same_major)
+            }
+            block = aliases_block(kept, release if same_major and release is not None else new_version)
         if block:
             tree[rel] = (source.rstrip("\n") + "\n" + block).encode("utf-8")
-    listed = clients.unexplained_returns or unexplained or fields.unexplained or renamed
+    listed = clients.unexplained_returns or unexplained or fields.unexplained or renamed or listed_classes
     if not breaking and not listed and new_version == version:
         return version, changelog
     parts = (
-        _section(breaking, compared),
+        _section(listed_classes, compared, bool(breaking)),
         _fields_section(fields.unexplained),
         _returns_section(clients.unexplained_returns),
         _signatures_section(unexplained),
@@ -259,7 +285,7 @@ def class_release(
         what = " and ".join(
             words
             for words, found in (
-                ("model classes were renamed", breaking),
+                ("model classes were renamed", listed_classes),
                 ("model fields changed" if fields_break else "model fields were extended", fields.changed),
                 ("methods return other types", returns),
                 (signature_words, signatures),
@@ -330,15 +356,18 @@ def _renamed_methods_section(renamed: Mapping[str, dict[str, str]]) -> str:
 
 
 def _section(
-    breaking: dict[str, ClassChanges], compared: dict[str, tuple[ClassChanges, str | None, dict[str, str]]]
+    listed: dict[str, ClassChanges],
+    compared: dict[str, tuple[ClassChanges, str | None, dict[str, str]]],
+    major: bool,
 ) -> str:
-    """The changelog's list of renamed and removed classes, per API version module ("" when none)."""
-    if not breaking:
+    """The changelog's list of renamed and removed classes, per API version module ("" when none); ``major``: the
+    release drops the deprecated aliases of the last one (a minor one keeps them)."""
+    if not listed:
         return ""
     lines = ["### Model classes renamed or removed", ""]
     lines.append("The old names of renamed classes stay importable as deprecated aliases until the next major release.")
     lines.append("")
-    for rel, changes in breaking.items():
+    for rel, changes in listed.items():
         aliases = compared[rel][2]
         module = rel.rsplit("/", 2)[-2]
         renamed = [f"`{old}` -> `{new}`" for old, new in changes.renamed.items() if old not in aliases]
@@ -347,7 +376,7 @@ def _section(
         if changes.removed:
             lines.append(f"- `{module}`: removed {', '.join(f'`{name}`' for name in changes.removed)}")
         dropped = [f"`{old}`" for old in changes.renamed if old in aliases]
-        if dropped:
+        if dropped and major:
             lines.append(f"- `{module}`: deprecated aliases removed {', '.join(dropped)}")
     return "\n".join(lines) + "\n"
 

@@ -18,7 +18,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["ALIAS_MARK", "ClassChanges", "aliases_block", "class_changes", "module_aliases", "without_aliases"]
+__all__ = [
+    "ALIAS_MARK",
+    "ClassChanges",
+    "aliases_block",
+    "class_changes",
+    "module_aliases",
+    "with_new_class_names",
+    "without_aliases",
+]
 
 #: The comment line above the deprecated aliases of a models module; the major release that renamed them follows.
 ALIAS_MARK = "# docs2client: deprecated names, renamed in "
@@ -165,6 +173,51 @@ def _renamed_prefixes(
     return found
 
 
+_CLASS_WORD = re.compile(r"[A-Z][a-z0-9]*|[a-z0-9]+")
+
+
+def _common_end(a: str, b: str) -> int:
+    """How many words (``DeletingADatabaseResponse``: Deleting, A, Database, Response) two class names end in."""
+    words_a, words_b = _CLASS_WORD.findall(a), _CLASS_WORD.findall(b)
+    count = 0
+    while count < min(len(words_a), len(words_b)) and words_a[-1 - count] == words_b[-1 - count]:
+        count += 1
+    return count
+
+
+def _shared_ends(
+    pairs: list[tuple[str, str]], old: Mapping[str, ast.ClassDef], new: Mapping[str, ast.ClassDef]
+) -> list[tuple[str, str]]:
+    """(new, old) for unmatched classes of one shape that several classes on a side have (``DeletingAUserResponse``,
+    ``DeletingADatabaseResponse``: each a job id), paired by the end of their names, where a retitled operation
+    leaves it (``DeleteDatabaseResponse``): each old one with the new one whose name ends in the most words alike,
+    two at least, when each is the other's only best."""
+    paired_new, paired_old = {n for n, _ in pairs}, {o for _, o in pairs}
+    olds: dict[str, list[str]] = {}
+    for name in old:
+        if name not in paired_old:
+            olds.setdefault(_shape(old[name], old), []).append(name)
+    found: list[tuple[str, str]] = []
+    news: dict[str, list[str]] = {}
+    for name in new:
+        if name not in paired_new:
+            news.setdefault(_shape(new[name], new), []).append(name)
+
+    def best(name: str, among: list[str]) -> str | None:
+        scores = {other: _common_end(name, other) for other in among}
+        top = max(scores.values(), default=0)
+        winners = [other for other, score in scores.items() if score == top]
+        return winners[0] if top >= 2 and len(winners) == 1 else None
+
+    for shape, new_names in news.items():
+        old_names = olds.get(shape, [])
+        for old_name in old_names:
+            match = best(old_name, new_names)
+            if match is not None and best(match, old_names) == old_name:
+                found.append((match, old_name))
+    return found
+
+
 def class_changes(old_source: str, new_source: str) -> ClassChanges:
     """The classes (and deprecated aliases) of ``old_source`` that ``new_source`` renamed or removed.
 
@@ -177,8 +230,10 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
     _follow(pairs, old, new)
     # Classes still unmatched are paired when one of each has the same shape, no other does: a top-level class
     # named after its operation follows the operation's new id (``Uid3Response`` -> ``GetAppKeyUidsUidResponse``),
-    # and the classes its fields reach follow it.
-    while seeds := _same_shapes(pairs, old, new) or _renamed_prefixes(pairs, old, new):
+    # and the classes its fields reach follow it; several of one shape are paired by the end of their names.
+    while seeds := (
+        _same_shapes(pairs, old, new) or _renamed_prefixes(pairs, old, new) or _shared_ends(pairs, old, new)
+    ):
         pairs.extend(seeds)
         _follow(pairs, old, new, start=len(pairs) - len(seeds))
     changes = ClassChanges()
@@ -203,6 +258,24 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
         else:
             changes.removed.append(alias)
     return changes
+
+
+def with_new_class_names(text: str, renamed: Mapping[str, str]) -> str:
+    """An annotation or default as written (``_models.OldName | None``, ``OldEnum.ALL``) with each class of
+    ``renamed`` (old name -> new) written by its new name, a bare name or a module's attribute alike, so an old and a
+    new rendering compare equal where only the class's name changed (text that is no expression is as written)."""
+    if not renamed:
+        return text
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError:
+        return text
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in renamed:
+            node.id = renamed[node.id]
+        elif isinstance(node, ast.Attribute) and node.attr in renamed and isinstance(node.value, ast.Name):
+            node.attr = renamed[node.attr]
+    return ast.unparse(tree)
 
 
 def aliases_block(aliases: Mapping[str, str], release: str) -> str:

@@ -6,8 +6,12 @@ when the docs retitle an operation (``Get Volume`` -> ``Show Volume``), the meth
 compare the client modules on disk with the re-rendered ones; here a method the new rendering no longer defines is
 paired with the new method that calls the same operation (the ``METHOD /path`` line of both docstrings,
 :mod:`method_operations`): one removed and one added method of an operation are a rename, and so are its other
-methods that differ by the same words (``iter_get_volumes`` -> ``iter_show_volumes``), one to one. A method more or
-fewer on one side, or a removed method whose operation no new method calls, is no rename.
+methods that differ by the same words (``iter_get_volumes`` -> ``iter_show_volumes``), one to one; several documented
+operations on one method and path (``x-operations`` members: Object Storage's ``upload_an_object`` and
+``create_a_manifest_object`` on one ``PUT``) are paired by their docstrings' summary line and their parameters'
+names, which a retitling leaves as they were, where each side has one method so marked (the last one left on both
+sides paired too). A method more or fewer on one side, or a removed method whose operation no new method calls, is
+no rename.
 
 Each client class then keeps the old name as an alias of the new method (``get_volume = show_volume``), under a
 comment naming the release that renamed it, until the next major release, as a renamed model class keeps its
@@ -79,6 +83,7 @@ def renamed_methods(old: str, new: str) -> dict[str, str]:
         if name not in old_names:
             added.setdefault(operation, []).append(name)
     renames: dict[str, str] = {}
+    marks: tuple[dict[str, str], dict[str, str]] | None = None
     for operation, gone in removed.items():
         new_ones = sorted(added.get(operation, []))
         if not new_ones:
@@ -93,7 +98,45 @@ def renamed_methods(old: str, new: str) -> dict[str, str]:
         pairs = {name: name.replace(stem_old, stem_new, 1) for name in gone if stem_old in name}
         if len(pairs) == len(gone) and sorted(pairs.values()) == new_ones:
             renames.update(pairs)
+            continue
+        # several documented operations on one method and path (x-operations members): each is told by its
+        # summary and its parameters' names, which a retitling leaves as they were
+        marks = marks or (_method_marks(old), _method_marks(new))
+        renames.update(_paired_by_marks(gone, new_ones, marks[0], marks[1]))
     return dict(sorted(renames.items()))
+
+
+def _method_marks(source: str) -> dict[str, str]:
+    """Public method name -> its docstring's first line and its parameters' names and kinds (the first client class
+    that defines it), what tells apart the methods of one method and path."""
+    found: dict[str, str] = {}
+    for node in client_classes(source):
+        for item in node.body:
+            if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and not item.name.startswith("_"):
+                summary = (ast.get_docstring(item) or "").split("\n", 1)[0]
+                args = item.args
+                names = [a.arg for a in (*args.posonlyargs, *args.args)], [a.arg for a in args.kwonlyargs]
+                found.setdefault(item.name, f"{summary}\0{names}")
+    return found
+
+
+def _paired_by_marks(
+    gone: list[str], new_ones: list[str], old_marks: Mapping[str, str], new_marks: Mapping[str, str]
+) -> dict[str, str]:
+    """The removed and added methods of one operation whose marks (:func:`_method_marks`) are equal and each side's
+    only one; the last one left on both sides paired too (none when more are left: a guess)."""
+    pairs: dict[str, str] = {}
+    for name in gone:
+        mark = old_marks.get(name)
+        same_old = [n for n in gone if old_marks.get(n) == mark]
+        same_new = [n for n in new_ones if new_marks.get(n) == mark]
+        if mark is not None and len(same_old) == 1 and len(same_new) == 1:
+            pairs[name] = same_new[0]
+    left_old = [n for n in gone if n not in pairs]
+    left_new = [n for n in new_ones if n not in pairs.values()]
+    if len(left_old) == 1 and len(left_new) == 1:
+        pairs[left_old[0]] = left_new[0]
+    return pairs
 
 
 def with_method_aliases(source: str, aliases: Mapping[str, str], release: str) -> str:

@@ -9,7 +9,9 @@ public method's return annotation as written (``class_releases`` makes the relea
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 
+from scraper.clients.class_renames import with_new_class_names
 from scraper.clients.client_classes import client_classes
 
 __all__ = ["changed_returns"]
@@ -27,12 +29,13 @@ def _returns(source: str) -> dict[str, str]:
     return found
 
 
-def changed_returns(old: str, new: str) -> dict[str, tuple[str, str]]:
+def changed_returns(old: str, new: str, renamed: Mapping[str, str] | None = None) -> dict[str, tuple[str, str]]:
     """Method name -> (old, new) return annotation, for each public method both modules define whose return
-    annotation differs (a method added or removed is the spec diff's to report)."""
+    annotation differs (a method added or removed is the spec diff's to report); ``renamed``: the model classes the
+    re-rendering renamed (old name -> new, each kept as an alias), no other type where only the name changed."""
     before, after = _returns(old), _returns(new)
     return {
         name: (before[name], after[name])
         for name in sorted(before.keys() & after.keys())
-        if before[name] != after[name]
+        if with_new_class_names(before[name], renamed or {}) != after[name]
     }

@@ -20,8 +20,10 @@ annotations are :mod:`method_returns`' to report.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scraper.clients.class_renames import with_new_class_names
 from scraper.clients.client_classes import CLIENT_CLASSES, client_classes
 from scraper.clients.method_renames import class_aliases
 from scraper.clients.union_members import union_members
@@ -203,10 +205,34 @@ def _class_changes(old: dict[str, _Method], new: dict[str, _Method]) -> list[tup
     return found
 
 
-def changed_signatures(old: str, new: str) -> list[SignatureChange]:
+def _with_new_names(
+    methods: dict[str, dict[str, _Method]], renamed: Mapping[str, str]
+) -> dict[str, dict[str, _Method]]:
+    """``methods`` with each renamed model class written by its new name in annotations and defaults."""
+    if not renamed:
+        return methods
+
+    def written(text: str | None) -> str | None:
+        return None if text is None else with_new_class_names(text, renamed)
+
+    return {
+        cls: {
+            name: _Method(
+                method.coroutine,
+                tuple(_Parameter(p.name, p.kind, written(p.annotation), written(p.default)) for p in method.parameters),
+            )
+            for name, method in members.items()
+        }
+        for cls, members in methods.items()
+    }
+
+
+def changed_signatures(old: str, new: str, renamed: Mapping[str, str] | None = None) -> list[SignatureChange]:
     """Every change of a public signature of the client classes from ``old`` to ``new`` (module sources); a change
-    both clients make is listed once, one only ``AsyncClient`` (or ``Client``) makes is prefixed with its class."""
-    before, after = _methods(old), _methods(new)
+    both clients make is listed once, one only ``AsyncClient`` (or ``Client``) makes is prefixed with its class.
+    ``renamed``: the model classes the re-rendering renamed (old name -> new, each kept as an alias), read by their
+    new names in the old module, so a parameter typed by a renamed class is no retyped parameter."""
+    before, after = _with_new_names(_methods(old), renamed or {}), _methods(new)
     per_class = {cls: _class_changes(before.get(cls, {}), after.get(cls, {})) for cls in CLIENT_CLASSES}
     shared = set(per_class["Client"]) & set(per_class["AsyncClient"])
     changes: list[SignatureChange] = []

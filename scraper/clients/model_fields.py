@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from scraper.clients.class_renames import ClassChanges
+from scraper.clients.class_renames import ClassChanges, with_new_class_names
 from scraper.clients.client_classes import client_classes
 from scraper.clients.method_operations import method_operations
 from scraper.clients.union_members import union_members
@@ -228,7 +228,7 @@ def _compare(
         found.append(("is required now", request))
     elif old.default is None and new.default is not None:
         found.append((f"is optional now (default `{new.default}`)", response))
-    elif old.default != new.default:
+    elif old.default is not None and with_new_class_names(old.default, changes.renamed) != new.default:
         found.append((f"default `{old.default}` -> `{new.default}`", True))
     if old.alias != new.alias:
         found.append((f"alias `{old.alias}` -> `{new.alias}` (its name in JSON)", True))

@@ -988,8 +988,9 @@ class _PageReader:
     def _duplicate_titles(self, service: Service) -> None:
         """Operations of one version that the guide titles alike (Compute Instance: "List additional block storage
         attached to the instance" over ``GET .../os-volume_attachments`` and over ``GET .../os-volume_attachments/
-        {volumeId}``): the spec tells them apart by a number in the operationId, which says nothing of the
-        difference, so each repeat is a ``duplicate-title`` finding naming both."""
+        {volumeId}``): the spec tells their operationIds apart by what differs (:mod:`scraper.build.operation_ids`:
+        ``...ByVolumeId``), which the guide did not say, so each repeat is a ``duplicate-title`` finding naming
+        both."""
         self._qualify_generic_titles(service)
         first: dict[tuple[str, str], Operation] = {}
         for op in service.operations:
@@ -1005,7 +1006,8 @@ class _PageReader:
                     entry.source.line,
                     op.title,
                     f"{op.method} {op.path} has the title of {earlier.method} {earlier.path} (line"
-                    f" {earlier.versions[version].source.line}); its operationId gets a number to tell them apart",
+                    f" {earlier.versions[version].source.line}); its operationId is told apart by what its path, group,"
+                    " method or parameters add (a number when nothing does)",
                 )
 
     def _qualify_generic_titles(self, service: Service) -> None:

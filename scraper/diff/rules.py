@@ -531,6 +531,15 @@ _both(
     "Generated clients name their methods after it.",
 )
 _both(
+    "operation-id-rederived",
+    "operations",
+    N,
+    "operationId {old} -> {new} (read from the operation's heading, x-source; generated clients keep the old method"
+    " name as a deprecated alias)",
+    "Both documents derived the id from the documented heading: a new reading of the same operation's title, whose"
+    " generated method keeps its old name as an alias until the next major release (a minor release).",
+)
+_both(
     "operation-id-version-changed",
     "operations",
     I,

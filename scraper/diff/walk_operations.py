@@ -127,6 +127,13 @@ def _match(
     return pairs, rest_old, rest_new
 
 
+def _heading_derived(op: dict[str, Any]) -> bool:
+    """Whether an operation's id was read from its documented heading: an operation of a spec docs2client read from
+    pages names the heading in its ``x-source`` (ARCHITECTURE.md's spec conventions)."""
+    source = op.get("x-source")
+    return isinstance(source, dict) and isinstance(source.get("heading"), str) and bool(source["heading"])
+
+
 def _path_problem(endpoint: Endpoint, res: Resolver) -> str | None:
     """What is wrong between the path template and the declared path parameters (``None``: nothing)."""
     template = [m.group(0)[1:-1] for m in _PATH_PARAM.finditer(endpoint.path)]
@@ -209,6 +216,8 @@ class OperationWalker(DocumentWalker):
         if id_a != id_b:
             versioned = isinstance(id_a, str) and isinstance(id_b, str) and self._version_moved_id(id_a, id_b)
             rule = "operation-id-version-changed" if versioned else "operation-id-changed"
+            if not versioned and _heading_derived(a) and _heading_derived(b):
+                rule = "operation-id-rederived"
             self.add(rule, op, "operationId", old=id_a, new=id_b)
         self.status(a, b, op, "")
         problem_a, problem_b = _path_problem(ea, self.old), _path_problem(eb, self.new)

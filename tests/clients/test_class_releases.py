@@ -1,4 +1,5 @@
-"""Renamed model classes make a major release, listed in the changelog, with the old names kept as aliases.
+"""Renamed model classes are listed in the changelog, with the old names kept as aliases: a minor release at least,
+a major one when a class is removed or an old name cannot stay (the new module binds it).
 
 A code-only regeneration was a patch release even when it renamed public classes (inline classes named by their
 place instead of numbered: ``Volume9`` -> ``ServerVolume``); a user's ``from ... import Volume9`` then broke on a
@@ -134,41 +135,50 @@ def _package(tmp_path: Path, models: str, version: str) -> Path:
     return tmp_path
 
 
-def test_a_code_only_rename_is_a_major_release_with_aliases(tmp_path: Path) -> None:
+def test_a_code_only_rename_is_a_minor_release_with_aliases(tmp_path: Path) -> None:
+    # the old name stays importable, the same class: a rename only adds a name, as a renamed method with its alias
     out = _package(tmp_path, _OLD, "2.0.3")
     tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
     version, changelog = class_release(out, tree, "2.0.3", "2.0.3", "# Changelog\n\n## 2.0.3\n\nFixes.\n")
-    assert version == "3.0.0"
-    assert tree["pyproject.toml"] == b'version = "3.0.0"\n'
-    assert changelog is not None and changelog.index("## 3.0.0") < changelog.index("## 2.0.3")
+    assert version == "2.1.0"
+    assert tree["pyproject.toml"] == b'version = "2.1.0"\n'
+    assert changelog is not None and changelog.index("## 2.1.0") < changelog.index("## 2.0.3")
     assert "`Volume9` -> `ServerVolumesItem`" in changelog
     models = tree["pkg/v1/models.py"].decode()
     release, aliases = module_aliases(models)
-    assert (release, aliases["Volume9"]) == ("3.0.0", "ServerVolumesItem")
+    assert (release, aliases["Volume9"]) == ("2.1.0", "ServerVolumesItem")
     namespace: dict[str, object] = {}
     exec(compile(models, "models.py", "exec"), namespace)
     assert namespace["Volume9"] is namespace["ServerVolumesItem"]
 
     # the next regeneration renders the same classes: the aliases stay, nothing is released
     (out / "pkg" / "v1" / "models.py").write_text(models, encoding="utf-8")
-    again = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "3.0.0"\n'}
-    assert class_release(out, again, "3.0.0", "3.0.0", changelog) == ("3.0.0", changelog)
+    again = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
+    assert class_release(out, again, "2.1.0", "2.1.0", changelog) == ("2.1.0", changelog)
     assert again["pkg/v1/models.py"].decode() == models
 
     # the next major release (a spec change) drops them
-    later = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "4.0.0"\n'}
-    assert class_release(out, later, "3.0.0", "4.0.0", changelog)[0] == "4.0.0"
+    later = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "3.0.0"\n'}
+    assert class_release(out, later, "2.1.0", "3.0.0", changelog)[0] == "3.0.0"
     assert module_aliases(later["pkg/v1/models.py"].decode())[1] == {}
 
 
-def test_a_rename_in_a_minor_spec_release_makes_it_major(tmp_path: Path) -> None:
+def test_a_rename_whose_old_name_the_new_module_binds_is_a_major_release(tmp_path: Path) -> None:
+    # no alias can keep ``Volume`` (a new class of that name): a user's import gets another class
+    new = _NEW + "\n\nclass Volume(BaseModel):\n    other: int | None = None\n"
+    out = _package(tmp_path, _OLD, "2.0.3")
+    tree = {"pkg/v1/models.py": new.encode(), "pyproject.toml": b'version = "2.0.3"\n'}
+    assert class_release(out, tree, "2.0.3", "2.0.3", "# Changelog\n")[0] == "3.0.0"
+
+
+def test_a_rename_in_a_minor_spec_release_is_listed_in_it(tmp_path: Path) -> None:
     out = _package(tmp_path, _OLD, "2.0.3")
     tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
     changelog = "# Changelog\n\n## 2.1.0\n\n### API v1\n\n- added x\n\n## 2.0.3\n\nFixes.\n"
     version, amended = class_release(out, tree, "2.0.3", "2.1.0", changelog)
-    assert version == "3.0.0" and tree["pyproject.toml"] == b'version = "3.0.0"\n'
-    assert amended is not None and "## 2.1.0" not in amended
-    entry = amended[amended.index("## 3.0.0") : amended.index("## 2.0.3")]
+    assert version == "2.1.0" and tree["pyproject.toml"] == b'version = "2.1.0"\n'
+    assert amended is not None
+    entry = amended[amended.index("## 2.1.0") : amended.index("## 2.0.3")]
     assert "- added x" in entry and "`Volume` -> `ServerVolume`" in entry
 
 
@@ -192,7 +202,8 @@ def test_the_release_a_rename_makes_is_said(tmp_path: Path, capsys: pytest.Captu
     """regenerate prints the release the docs decide (``2.1.0``); a rename that makes it major says so, or the
     maintainer reads one version on the console and finds another in pyproject.toml."""
     out = _package(tmp_path / "pkg-dist", _OLD, "2.0.3")
-    tree = {"pkg/v1/models.py": _NEW.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
+    new = _NEW + "\n\nclass Volume(BaseModel):\n    other: int | None = None\n"  # no alias can keep Volume
+    tree = {"pkg/v1/models.py": new.encode(), "pyproject.toml": b'version = "2.1.0"\n'}
     _release(out, tree, "2.0.3", "2.1.0", "# Changelog\n\n## 2.1.0\n\n- added x\n", force=True)
     said = capsys.readouterr().out
     assert "pkg-dist: release 2.0.3 -> 3.0.0 (model classes renamed or removed" in said
@@ -409,3 +420,49 @@ def test_a_return_type_change_the_spec_diff_explains_is_left_out_unless_it_raise
     again = {"pkg/v1/client.py": new.encode(), "pyproject.toml": f'version = "{version}"\n'.encode()}
     _, amended = class_release(out, again, "1.0.0", version, changelog, other)
     assert amended is not None and "`get_pet` returns `_models.Cat`" in amended
+
+
+def test_classes_of_one_shape_pair_by_the_end_of_their_names() -> None:
+    # RDS for PostgreSQL: every job-id response has one shape; the retitled operations (Deleting a Database ->
+    # deleteDatabase) renamed them all, and no unique shape or renamed prefix told which is which: all "removed"
+    old = "".join(
+        f"class {name}(BaseModel):\n    jobId: str | None = None\n\n\n"
+        for name in ("DeletingADatabaseResponse", "DeletingAUserResponse", "CreateAUserResponse")
+    )
+    new = "".join(
+        f"class {name}(BaseModel):\n    jobId: str | None = None\n\n\n"
+        for name in ("DeleteDatabaseResponse", "DeleteUserResponse", "CreateUserResponse", "ResetResponse")
+    )
+    changes = class_changes(old, new)
+    # DatabaseResponse is one pair's end alone; its renamed prefix (DeletingA -> Delete) then names the user's,
+    # and the one left ends as only one new class does
+    assert changes.renamed == {
+        "DeletingADatabaseResponse": "DeleteDatabaseResponse",
+        "DeletingAUserResponse": "DeleteUserResponse",
+        "CreateAUserResponse": "CreateUserResponse",
+    }
+    assert changes.removed == []
+    # two old and two new classes ending alike, nothing else to tell them: no guess
+    ambiguous = new.replace("DeleteDatabaseResponse", "ListUserResponse")
+    twice = old.replace("DeletingADatabaseResponse", "GetAUserResponse")
+    assert class_changes(twice, ambiguous).renamed == {}
+
+
+def test_a_method_typed_by_a_renamed_class_is_no_retyped_method(tmp_path: Path) -> None:
+    client_old = '''class Client:
+    def create_volume(self, body: _models.Volume, *, kind: _models.Volume9 = _models.Volume9.A) -> _models.Volume:
+        """Create"""
+'''
+    client_new = client_old.replace("_models.Volume9", "_models.ServerVolumesItem").replace(
+        "_models.Volume", "_models.ServerVolume"
+    )
+    out = _package(tmp_path, _OLD, "2.0.3")
+    (out / "pkg" / "v1" / "client.py").write_text(client_old, encoding="utf-8")
+    tree = {
+        "pkg/v1/models.py": _NEW.encode(),
+        "pkg/v1/client.py": client_new.encode(),
+        "pyproject.toml": b'version = "2.0.3"\n',
+    }
+    version, changelog = class_release(out, tree, "2.0.3", "2.0.3", "# Changelog\n")
+    assert version == "2.1.0" and changelog is not None
+    assert "Client signatures changed" not in changelog and "returning another type" not in changelog

@@ -468,6 +468,16 @@ def test_operation_id_change_is_breaking() -> None:
     assert ops(op_doc(), op_doc(operationId="fetchThing")) == [("operation-id-changed", "breaking", "operationId")]
 
 
+def test_an_operation_id_read_again_from_its_heading_is_no_breaking_change() -> None:
+    # docs2client's specs name each operation's heading (x-source); an id derived from it anew (articles left out:
+    # createAContainer -> createContainer) keeps the old method name as an alias in the generated clients
+    source = {"x-source": {"page": "p.md", "url": "https://docs.example/p#create-a-thing", "heading": "Get a Thing"}}
+    old, new = op_doc(operationId="getAThing", **source), op_doc(operationId="getThing", **source)
+    assert ops(old, new) == [("operation-id-rederived", "non-breaking", "operationId")]
+    # an author's id (no heading it was read from, on either side) is still breaking
+    assert ops(op_doc(operationId="getAThing"), new) == [("operation-id-changed", "breaking", "operationId")]
+
+
 def test_deprecation_and_sunset_rules() -> None:
     plain = op_doc()
     deprecated = op_doc(deprecated=True, **{"x-api-status": "DEPRECATED", "x-sunset": "2026-05-31"})

@@ -103,7 +103,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def download_a_certificate_file(self, certificate_name: str) -> _models.DownloadACertificateFileResponse:
+    def download_certificate_file(self, certificate_name: str) -> _models.DownloadCertificateFileResponse:
         """Download a Certificate File
 
         You can use it to download certificate files registered in the Certificate Manager.
@@ -116,7 +116,7 @@ class Client:
             certificate_name: Data (certificate) name to use (``certificateName``, path)
 
         Returns:
-            DownloadACertificateFileResponse (HTTP 200).
+            DownloadCertificateFileResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -125,18 +125,18 @@ class Client:
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
             accept="application/json",
-            operation="download_a_certificate_file",
+            operation="download_certificate_file",
         )
-        return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
+        return _support.parse_model(_models.DownloadCertificateFileResponse, _response)
 
-    def retrieve_a_certificate_list(
+    def retrieve_certificate_list(
         self,
         *,
         page_size: int | None = None,
         page_num: int | None = None,
         all: bool | None = None,
         status: str | None = None,
-    ) -> _models.RetrieveACertificateListResponse:
+    ) -> _models.RetrieveCertificateListResponse:
         """Retrieve a Certificate List
 
         You can use it to retrieve the certificate lists registered in the Certificate Manager.
@@ -152,16 +152,20 @@ class Client:
             status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query; default ``UNEXPIRED``)
 
         Returns:
-            RetrieveACertificateListResponse (HTTP 200).
+            RetrieveCertificateListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
             accept="application/json",
-            operation="retrieve_a_certificate_list",
+            operation="retrieve_certificate_list",
         )
-        return _support.parse_model(_models.RetrieveACertificateListResponse, _response)
+        return _support.parse_model(_models.RetrieveCertificateListResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    download_a_certificate_file = download_certificate_file
+    retrieve_a_certificate_list = retrieve_certificate_list
 
 
 class AsyncClient:
@@ -221,7 +225,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def download_a_certificate_file(self, certificate_name: str) -> _models.DownloadACertificateFileResponse:
+    async def download_certificate_file(self, certificate_name: str) -> _models.DownloadCertificateFileResponse:
         """Download a Certificate File
 
         You can use it to download certificate files registered in the Certificate Manager.
@@ -234,7 +238,7 @@ class AsyncClient:
             certificate_name: Data (certificate) name to use (``certificateName``, path)
 
         Returns:
-            DownloadACertificateFileResponse (HTTP 200).
+            DownloadCertificateFileResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -243,18 +247,18 @@ class AsyncClient:
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
             accept="application/json",
-            operation="download_a_certificate_file",
+            operation="download_certificate_file",
         )
-        return _support.parse_model(_models.DownloadACertificateFileResponse, _response)
+        return _support.parse_model(_models.DownloadCertificateFileResponse, _response)
 
-    async def retrieve_a_certificate_list(
+    async def retrieve_certificate_list(
         self,
         *,
         page_size: int | None = None,
         page_num: int | None = None,
         all: bool | None = None,
         status: str | None = None,
-    ) -> _models.RetrieveACertificateListResponse:
+    ) -> _models.RetrieveCertificateListResponse:
         """Retrieve a Certificate List
 
         You can use it to retrieve the certificate lists registered in the Certificate Manager.
@@ -270,13 +274,17 @@ class AsyncClient:
             status: Certificate status Input allowed: ALL, EXPIRED, UNEXPIRED (default) (``status``, query; default ``UNEXPIRED``)
 
         Returns:
-            RetrieveACertificateListResponse (HTTP 200).
+            RetrieveCertificateListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
             _support.format_path("/certmanager/v1.3/appkeys/{appKey}/certificates", {"appKey": self._app_key}),
             params={"pageSize": page_size, "pageNum": page_num, "all": all, "status": status},
             accept="application/json",
-            operation="retrieve_a_certificate_list",
+            operation="retrieve_certificate_list",
         )
-        return _support.parse_model(_models.RetrieveACertificateListResponse, _response)
+        return _support.parse_model(_models.RetrieveCertificateListResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    download_a_certificate_file = download_certificate_file
+    retrieve_a_certificate_list = retrieve_certificate_list

@@ -134,9 +134,9 @@ class Client:
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
-    def changing_workload_parts(
-        self, workload_id: str, *, body: _models.ChangingWorkloadPartsRequest
-    ) -> _models.ChangingWorkloadPartsResponse:
+    def change_workload_parts(
+        self, workload_id: str, *, body: _models.ChangeWorkloadPartsRequest
+    ) -> _models.ChangeWorkloadPartsResponse:
         """Changing workload parts
 
         You can only modify a portion of your workload.
@@ -149,10 +149,10 @@ class Client:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            body: the request body (ChangingWorkloadPartsRequest).
+            body: the request body (ChangeWorkloadPartsRequest).
 
         Returns:
-            ChangingWorkloadPartsResponse (HTTP 200).
+            ChangeWorkloadPartsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PATCH",
@@ -163,9 +163,9 @@ class Client:
             headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="changing_workload_parts",
+            operation="change_workload_parts",
         )
-        return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
+        return _support.parse_model(_models.ChangeWorkloadPartsResponse, _response)
 
     def configure_malware_scan(
         self, *, body: _models.ConfigureMalwareScanRequest
@@ -348,6 +348,75 @@ class Client:
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
+    def list_template_versions(
+        self,
+        template_id: str,
+        *,
+        q: str | None = None,
+        page: int | None = None,
+        size: int | None = None,
+        sort: str | None = None,
+    ) -> _models.ListTemplateVersionsResponse:
+        """View a list of template versions
+
+        ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-template-versions
+
+        Args:
+            template_id: Template ID (``templateId``, path)
+            q: Search parameters (``q``, query)
+            page: Page number to retrieve (``page``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
+            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
+
+        Returns:
+            ListTemplateVersionsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
+                {"appKey": self._app_key, "templateId": template_id},
+            ),
+            params={"q": q, "page": page, "size": size, "sort": sort},
+            accept="application/json",
+            operation="list_template_versions",
+        )
+        return _support.parse_model(_models.ListTemplateVersionsResponse, _response)
+
+    def list_workload_run_history(
+        self, workload_id: str, *, page: int | None = None, size: int | None = None, sort: str | None = None
+    ) -> _models.ListWorkloadRunHistoryResponse:
+        """View a List of Workload Run History
+
+        Retrieves a list of workload run history.
+
+        ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-workload-run-history
+
+        Args:
+            workload_id: Workload ID (``workloadId``, path)
+            page: Page number to retrieve (``page``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
+            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
+
+        Returns:
+            ListWorkloadRunHistoryResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history",
+                {"appKey": self._app_key, "workloadId": workload_id},
+            ),
+            params={"page": page, "size": size, "sort": sort},
+            accept="application/json",
+            operation="list_workload_run_history",
+        )
+        return _support.parse_model(_models.ListWorkloadRunHistoryResponse, _response)
+
     def list_workloads(
         self, *, q: str | None = None, page: int | None = None, size: int | None = None
     ) -> _models.ListWorkloadsResponse:
@@ -402,7 +471,7 @@ class Client:
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
-    def restart_workload2(self, workload_id: str, task_id: str) -> _models.RestartWorkload2Response:
+    def restart_workload_tasks(self, workload_id: str, task_id: str) -> _models.RestartWorkloadTasksResponse:
         """Restart Workload
 
         Restarts the workload job.
@@ -416,7 +485,7 @@ class Client:
             task_id: Task ID (``taskId``, path)
 
         Returns:
-            RestartWorkload2Response (HTTP 200).
+            RestartWorkloadTasksResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -425,9 +494,9 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             accept="application/json",
-            operation="restart_workload2",
+            operation="restart_workload_tasks",
         )
-        return _support.parse_model(_models.RestartWorkload2Response, _response)
+        return _support.parse_model(_models.RestartWorkloadTasksResponse, _response)
 
     def stop_workload(self, workload_id: str) -> _models.StopWorkloadResponse:
         """Stop Workload
@@ -454,75 +523,6 @@ class Client:
             operation="stop_workload",
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
-
-    def view_a_list_of_template_versions(
-        self,
-        template_id: str,
-        *,
-        q: str | None = None,
-        page: int | None = None,
-        size: int | None = None,
-        sort: str | None = None,
-    ) -> _models.ViewAListOfTemplateVersionsResponse:
-        """View a list of template versions
-
-        ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-template-versions
-
-        Args:
-            template_id: Template ID (``templateId``, path)
-            q: Search parameters (``q``, query)
-            page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
-            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
-
-        Returns:
-            ViewAListOfTemplateVersionsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
-                {"appKey": self._app_key, "templateId": template_id},
-            ),
-            params={"q": q, "page": page, "size": size, "sort": sort},
-            accept="application/json",
-            operation="view_a_list_of_template_versions",
-        )
-        return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
-
-    def view_a_list_of_workload_run_history(
-        self, workload_id: str, *, page: int | None = None, size: int | None = None, sort: str | None = None
-    ) -> _models.ViewAListOfWorkloadRunHistoryResponse:
-        """View a List of Workload Run History
-
-        Retrieves a list of workload run history.
-
-        ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-workload-run-history
-
-        Args:
-            workload_id: Workload ID (``workloadId``, path)
-            page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
-            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
-
-        Returns:
-            ViewAListOfWorkloadRunHistoryResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history",
-                {"appKey": self._app_key, "workloadId": workload_id},
-            ),
-            params={"page": page, "size": size, "sort": sort},
-            accept="application/json",
-            operation="view_a_list_of_workload_run_history",
-        )
-        return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
     def view_malware_scan_result(self, workload_id: str, history_id: str) -> _models.ViewMalwareScanResultResponse:
         """View Malware Scan Result
@@ -833,6 +833,12 @@ class Client:
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
+    # Deprecated aliases of renamed methods, since 7.1.0; removed in the next major release
+    changing_workload_parts = change_workload_parts
+    restart_workload2 = restart_workload_tasks
+    view_a_list_of_template_versions = list_template_versions
+    view_a_list_of_workload_run_history = list_workload_run_history
+
 
 class AsyncClient:
     """Asynchronous client for NHN Container Service(NCS) API v1.0 (CURRENT).
@@ -922,9 +928,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ChangeWorkloadResponse, _response)
 
-    async def changing_workload_parts(
-        self, workload_id: str, *, body: _models.ChangingWorkloadPartsRequest
-    ) -> _models.ChangingWorkloadPartsResponse:
+    async def change_workload_parts(
+        self, workload_id: str, *, body: _models.ChangeWorkloadPartsRequest
+    ) -> _models.ChangeWorkloadPartsResponse:
         """Changing workload parts
 
         You can only modify a portion of your workload.
@@ -937,10 +943,10 @@ class AsyncClient:
 
         Args:
             workload_id: Workload ID (``workloadId``, path)
-            body: the request body (ChangingWorkloadPartsRequest).
+            body: the request body (ChangeWorkloadPartsRequest).
 
         Returns:
-            ChangingWorkloadPartsResponse (HTTP 200).
+            ChangeWorkloadPartsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PATCH",
@@ -951,9 +957,9 @@ class AsyncClient:
             headers=_support.header_values({"Content-Type": "application/json-patch+json"}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="changing_workload_parts",
+            operation="change_workload_parts",
         )
-        return _support.parse_model(_models.ChangingWorkloadPartsResponse, _response)
+        return _support.parse_model(_models.ChangeWorkloadPartsResponse, _response)
 
     async def configure_malware_scan(
         self, *, body: _models.ConfigureMalwareScanRequest
@@ -1136,6 +1142,75 @@ class AsyncClient:
         )
         return _support.parse_model(_models.DeleteWorkloadResponse, _response)
 
+    async def list_template_versions(
+        self,
+        template_id: str,
+        *,
+        q: str | None = None,
+        page: int | None = None,
+        size: int | None = None,
+        sort: str | None = None,
+    ) -> _models.ListTemplateVersionsResponse:
+        """View a list of template versions
+
+        ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-template-versions
+
+        Args:
+            template_id: Template ID (``templateId``, path)
+            q: Search parameters (``q``, query)
+            page: Page number to retrieve (``page``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
+            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
+
+        Returns:
+            ListTemplateVersionsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
+                {"appKey": self._app_key, "templateId": template_id},
+            ),
+            params={"q": q, "page": page, "size": size, "sort": sort},
+            accept="application/json",
+            operation="list_template_versions",
+        )
+        return _support.parse_model(_models.ListTemplateVersionsResponse, _response)
+
+    async def list_workload_run_history(
+        self, workload_id: str, *, page: int | None = None, size: int | None = None, sort: str | None = None
+    ) -> _models.ListWorkloadRunHistoryResponse:
+        """View a List of Workload Run History
+
+        Retrieves a list of workload run history.
+
+        ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-workload-run-history
+
+        Args:
+            workload_id: Workload ID (``workloadId``, path)
+            page: Page number to retrieve (``page``, query)
+            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
+            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
+
+        Returns:
+            ListWorkloadRunHistoryResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history",
+                {"appKey": self._app_key, "workloadId": workload_id},
+            ),
+            params={"page": page, "size": size, "sort": sort},
+            accept="application/json",
+            operation="list_workload_run_history",
+        )
+        return _support.parse_model(_models.ListWorkloadRunHistoryResponse, _response)
+
     async def list_workloads(
         self, *, q: str | None = None, page: int | None = None, size: int | None = None
     ) -> _models.ListWorkloadsResponse:
@@ -1190,7 +1265,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.RestartWorkloadResponse, _response)
 
-    async def restart_workload2(self, workload_id: str, task_id: str) -> _models.RestartWorkload2Response:
+    async def restart_workload_tasks(self, workload_id: str, task_id: str) -> _models.RestartWorkloadTasksResponse:
         """Restart Workload
 
         Restarts the workload job.
@@ -1204,7 +1279,7 @@ class AsyncClient:
             task_id: Task ID (``taskId``, path)
 
         Returns:
-            RestartWorkload2Response (HTTP 200).
+            RestartWorkloadTasksResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1213,9 +1288,9 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             accept="application/json",
-            operation="restart_workload2",
+            operation="restart_workload_tasks",
         )
-        return _support.parse_model(_models.RestartWorkload2Response, _response)
+        return _support.parse_model(_models.RestartWorkloadTasksResponse, _response)
 
     async def stop_workload(self, workload_id: str) -> _models.StopWorkloadResponse:
         """Stop Workload
@@ -1242,75 +1317,6 @@ class AsyncClient:
             operation="stop_workload",
         )
         return _support.parse_model(_models.StopWorkloadResponse, _response)
-
-    async def view_a_list_of_template_versions(
-        self,
-        template_id: str,
-        *,
-        q: str | None = None,
-        page: int | None = None,
-        size: int | None = None,
-        sort: str | None = None,
-    ) -> _models.ViewAListOfTemplateVersionsResponse:
-        """View a list of template versions
-
-        ``GET /ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-template-versions
-
-        Args:
-            template_id: Template ID (``templateId``, path)
-            q: Search parameters (``q``, query)
-            page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
-            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-name (``sort``, query)
-
-        Returns:
-            ViewAListOfTemplateVersionsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/ncs/v1.0/appkeys/{appKey}/templates/{templateId}/versions",
-                {"appKey": self._app_key, "templateId": template_id},
-            ),
-            params={"q": q, "page": page, "size": size, "sort": sort},
-            accept="application/json",
-            operation="view_a_list_of_template_versions",
-        )
-        return _support.parse_model(_models.ViewAListOfTemplateVersionsResponse, _response)
-
-    async def view_a_list_of_workload_run_history(
-        self, workload_id: str, *, page: int | None = None, size: int | None = None, sort: str | None = None
-    ) -> _models.ViewAListOfWorkloadRunHistoryResponse:
-        """View a List of Workload Run History
-
-        Retrieves a list of workload run history.
-
-        ``GET /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#view-a-list-of-workload-run-history
-
-        Args:
-            workload_id: Workload ID (``workloadId``, path)
-            page: Page number to retrieve (``page``, query)
-            size: Page size to retrieve (default: 10) (``size``, query; default ``10``)
-            sort: Name of the field to sort by Prefix field names with -for reverse sorting Example: sort=-id (``sort``, query)
-
-        Returns:
-            ViewAListOfWorkloadRunHistoryResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/history",
-                {"appKey": self._app_key, "workloadId": workload_id},
-            ),
-            params={"page": page, "size": size, "sort": sort},
-            accept="application/json",
-            operation="view_a_list_of_workload_run_history",
-        )
-        return _support.parse_model(_models.ViewAListOfWorkloadRunHistoryResponse, _response)
 
     async def view_malware_scan_result(
         self, workload_id: str, history_id: str
@@ -1624,3 +1630,9 @@ class AsyncClient:
             operation="view_workload_scheduled_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 7.1.0; removed in the next major release
+    changing_workload_parts = change_workload_parts
+    restart_workload2 = restart_workload_tasks
+    view_a_list_of_template_versions = list_template_versions
+    view_a_list_of_workload_run_history = list_workload_run_history

@@ -259,7 +259,7 @@ class DeleteWorkloadResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class ChangingWorkloadPartsRequest(BaseModel):
+class ChangeWorkloadPartsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -286,7 +286,7 @@ class RestartWorkloadResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class RestartWorkload2Response(BaseModel):
+class RestartWorkloadTasksResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -327,7 +327,7 @@ class WorkloadNetworksItem(BaseModel):
     subnetId: str | None = None
 
 
-class ViewAListOfWorkloadRunHistoryResponseHistoryItem(BaseModel):
+class ListWorkloadRunHistoryResponseHistoryItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -836,7 +836,7 @@ class CreateTemplateResponseTemplateContainersItemPortsItem(BaseModel):
     protocol: str | None = Field(None, description="Container protocol\nTCP\nUDP\nHTTP\nHTTPS\nTERMINATED_HTTPS")
 
 
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem(BaseModel):
+class ListTemplateVersionsResponseTemplatesItemContainersItemPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1092,12 +1092,12 @@ class ScaleOut(BaseModel):
     condition: list[ScaleOutConditionItem] | None = Field(None, description="Scale out condition")
 
 
-class ViewAListOfWorkloadRunHistoryResponse(BaseModel):
+class ListWorkloadRunHistoryResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    history: list[ViewAListOfWorkloadRunHistoryResponseHistoryItem] | None = Field(None, description="History list")
+    history: list[ListWorkloadRunHistoryResponseHistoryItem] | None = Field(None, description="History list")
     header: Header | None = Field(None, description="API response information")
     id: str | None = None
 
@@ -1314,7 +1314,7 @@ class CreateTemplateResponseTemplateContainersItem(BaseModel):
     restartCount: int | None = None
 
 
-class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem(BaseModel):
+class ListTemplateVersionsResponseTemplatesItemContainersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1325,7 +1325,7 @@ class ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem(BaseModel):
     cpus: float | None = Field(None, description="Number of CPU assigned to container")
     memoryLimit: MemoryLimit | None = Field(None, description="Information on memory assigned to container")
     gpuFlavor: str | None = Field(None, description="Information on GPU Flavor\nncs1.g1m5\nncs1.g2m10")
-    ports: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem] | None = Field(
+    ports: list[ListTemplateVersionsResponseTemplatesItemContainersItemPortsItem] | None = Field(
         None, description="Information on ports used in containers"
     )
     command: list[str] | None = Field(None, description="Command to run when container starts")
@@ -1643,7 +1643,7 @@ class ChangeWorkloadResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class ChangingWorkloadPartsResponse(BaseModel):
+class ChangeWorkloadPartsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1705,7 +1705,7 @@ class CreateTemplateResponseTemplate(BaseModel):
     namespace: str | None = None
 
 
-class ViewAListOfTemplateVersionsResponseTemplatesItem(BaseModel):
+class ListTemplateVersionsResponseTemplatesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1722,7 +1722,7 @@ class ViewAListOfTemplateVersionsResponseTemplatesItem(BaseModel):
     hostAliases: list[HostAliasesItem] | None = Field(None, description="Information set up in container /etc/hosts")
     versionCount: int | None = Field(None, description="Number of versions of the template")
     workloadCount: int | None = Field(None, description="Number of workloads using the template")
-    containers: list[ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem] | None = Field(
+    containers: list[ListTemplateVersionsResponseTemplatesItemContainersItem] | None = Field(
         None, description="List of containers in a template"
     )
     updatedAt: str | None = None
@@ -1886,14 +1886,12 @@ class CreateTemplateResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class ViewAListOfTemplateVersionsResponse(BaseModel):
+class ListTemplateVersionsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    templates: list[ViewAListOfTemplateVersionsResponseTemplatesItem] | None = Field(
-        None, description="Template version list"
-    )
+    templates: list[ListTemplateVersionsResponseTemplatesItem] | None = Field(None, description="Template version list")
     header: Header | None = Field(None, description="API response information")
 
 
@@ -2063,3 +2061,15 @@ class ChangeWorkloadRequest(BaseModel):
         extra="allow",
     )
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
+
+
+# docs2client: deprecated names, renamed in 7.1.0; removed in the next major release
+ChangingWorkloadPartsRequest = ChangeWorkloadPartsRequest
+RestartWorkload2Response = RestartWorkloadTasksResponse
+ViewAListOfWorkloadRunHistoryResponseHistoryItem = ListWorkloadRunHistoryResponseHistoryItem
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem = ListTemplateVersionsResponseTemplatesItemContainersItemPortsItem
+ViewAListOfWorkloadRunHistoryResponse = ListWorkloadRunHistoryResponse
+ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem = ListTemplateVersionsResponseTemplatesItemContainersItem
+ChangingWorkloadPartsResponse = ChangeWorkloadPartsResponse
+ViewAListOfTemplateVersionsResponseTemplatesItem = ListTemplateVersionsResponseTemplatesItem
+ViewAListOfTemplateVersionsResponse = ListTemplateVersionsResponse

@@ -105,7 +105,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def create_a_topic(self, *, body: _models.CreateATopicRequest) -> _models.CreateATopicResponse:
+    def create_topic(self, *, body: _models.CreateTopicRequest) -> _models.CreateTopicResponse:
         """Create a Topic
 
         Create a topic.
@@ -115,21 +115,21 @@ class Client:
         Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#create-a-topic
 
         Args:
-            body: the request body (CreateATopicRequest).
+            body: the request body (CreateTopicRequest).
 
         Returns:
-            CreateATopicResponse (HTTP 200).
+            CreateTopicResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="create_a_topic",
+            operation="create_topic",
         )
-        return _support.parse_model(_models.CreateATopicResponse, _response)
+        return _support.parse_model(_models.CreateTopicResponse, _response)
 
-    def delete_a_topic(self, topic_name: str) -> _models.DeleteATopicResponse:
+    def delete_topic(self, topic_name: str) -> _models.DeleteTopicResponse:
         """Delete a Topic
 
         Delete a topic.
@@ -142,7 +142,7 @@ class Client:
             topic_name: Topic name (``topicName``, path)
 
         Returns:
-            DeleteATopicResponse (HTTP 200).
+            DeleteTopicResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -150,11 +150,11 @@ class Client:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             accept="application/json",
-            operation="delete_a_topic",
+            operation="delete_topic",
         )
-        return _support.parse_model(_models.DeleteATopicResponse, _response)
+        return _support.parse_model(_models.DeleteTopicResponse, _response)
 
-    def edit_a_topic(self, topic_name: str, *, body: _models.EditATopicRequest) -> _models.EditATopicResponse:
+    def edit_topic(self, topic_name: str, *, body: _models.EditTopicRequest) -> _models.EditTopicResponse:
         """Edit a Topic
 
         Edit a topic.
@@ -165,10 +165,10 @@ class Client:
 
         Args:
             topic_name: Topic name (``topicName``, path)
-            body: the request body (EditATopicRequest).
+            body: the request body (EditTopicRequest).
 
         Returns:
-            EditATopicResponse (HTTP 200).
+            EditTopicResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -177,9 +177,9 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="edit_a_topic",
+            operation="edit_topic",
         )
-        return _support.parse_model(_models.EditATopicResponse, _response)
+        return _support.parse_model(_models.EditTopicResponse, _response)
 
     def query_statistics(
         self,
@@ -271,7 +271,7 @@ class Client:
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
-    def view_a_partition_list(self, topic_name: str) -> _models.ViewAPartitionListResponse:
+    def view_partition_list(self, topic_name: str) -> _models.ViewPartitionListResponse:
         """View a Partition List
 
         Retrieve a list of partitions for a topic.
@@ -284,7 +284,7 @@ class Client:
             topic_name: Topic name (``topicName``, path)
 
         Returns:
-            ViewAPartitionListResponse (HTTP 200).
+            ViewPartitionListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -293,11 +293,11 @@ class Client:
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
             accept="application/json",
-            operation="view_a_partition_list",
+            operation="view_partition_list",
         )
-        return _support.parse_model(_models.ViewAPartitionListResponse, _response)
+        return _support.parse_model(_models.ViewPartitionListResponse, _response)
 
-    def view_a_topic_list(
+    def view_topic_list(
         self,
         *,
         sort_key: str,
@@ -306,7 +306,7 @@ class Client:
         sort_direction: str | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> _models.ViewATopicListResponse:
+    ) -> _models.ViewTopicListResponse:
         """View a Topic List
 
         View a topic list.
@@ -324,7 +324,7 @@ class Client:
             limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
 
         Returns:
-            ViewATopicListResponse (HTTP 200).
+            ViewTopicListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -338,11 +338,11 @@ class Client:
                 "limit": limit,
             },
             accept="application/json",
-            operation="view_a_topic_list",
+            operation="view_topic_list",
         )
-        return _support.parse_model(_models.ViewATopicListResponse, _response)
+        return _support.parse_model(_models.ViewTopicListResponse, _response)
 
-    def iter_view_a_topic_list(
+    def iter_view_topic_list(
         self,
         *,
         sort_key: str,
@@ -350,7 +350,7 @@ class Client:
         search_topic_name: str | None = None,
         sort_direction: str | None = None,
         limit: int = 50,
-    ) -> Iterator[_models.ViewATopicListResponseTopicListItem]:
+    ) -> Iterator[_models.ViewTopicListResponseTopicListItem]:
         """Iterate over every item of View a Topic List, fetching page after page.
 
         Inferred: the document does not say this listing pages; docs2client read it from its query
@@ -360,7 +360,7 @@ class Client:
         the items are the response's ``topicList``. Iteration stops at an empty page, or at a page shorter
         than ``limit`` and than an earlier page (a server may send fewer items a page than asked for).
 
-        ``GET /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT), as ``view_a_topic_list``; one request per page.
+        ``GET /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT), as ``view_topic_list``; one request per page.
 
         Args:
             sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) Valid range: TOPIC_NAME, CREATED_AT, UPDATED_AT (``sortKey``, query)
@@ -370,12 +370,12 @@ class Client:
             limit: page size (``limit``, query; default 50)
 
         Yields:
-            ViewATopicListResponseTopicListItem, one per item of ``topicList``.
+            ViewTopicListResponseTopicListItem, one per item of ``topicList``.
         """
 
         def _page(
             _marker: str | None, _limit: int
-        ) -> tuple[list[_models.ViewATopicListResponseTopicListItem], str | None]:
+        ) -> tuple[list[_models.ViewTopicListResponseTopicListItem], str | None]:
             _page_number = 1 if _marker is None else int(_marker)
             _response = self._transport.request(
                 "GET",
@@ -389,13 +389,21 @@ class Client:
                     "limit": _limit,
                 },
                 accept="application/json",
-                operation="view_a_topic_list",
+                operation="view_topic_list",
             )
-            _body = _support.parse_model(_models.ViewATopicListResponse, _response)
+            _body = _support.parse_model(_models.ViewTopicListResponse, _response)
             _items = _body.topicList or []
             return _items, str(_page_number + 1)
 
         return _rt.iterate_marker(_page, limit=limit)
+
+    # Deprecated aliases of renamed methods, since 4.2.0; removed in the next major release
+    create_a_topic = create_topic
+    delete_a_topic = delete_topic
+    edit_a_topic = edit_topic
+    iter_view_a_topic_list = iter_view_topic_list
+    view_a_partition_list = view_partition_list
+    view_a_topic_list = view_topic_list
 
 
 class AsyncClient:
@@ -456,7 +464,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def create_a_topic(self, *, body: _models.CreateATopicRequest) -> _models.CreateATopicResponse:
+    async def create_topic(self, *, body: _models.CreateTopicRequest) -> _models.CreateTopicResponse:
         """Create a Topic
 
         Create a topic.
@@ -466,21 +474,21 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Application%20Service/EasyQueue/en/public-api/#create-a-topic
 
         Args:
-            body: the request body (CreateATopicRequest).
+            body: the request body (CreateTopicRequest).
 
         Returns:
-            CreateATopicResponse (HTTP 200).
+            CreateTopicResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/appkeys/{appKey}/topics", {"appKey": self._app_key}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="create_a_topic",
+            operation="create_topic",
         )
-        return _support.parse_model(_models.CreateATopicResponse, _response)
+        return _support.parse_model(_models.CreateTopicResponse, _response)
 
-    async def delete_a_topic(self, topic_name: str) -> _models.DeleteATopicResponse:
+    async def delete_topic(self, topic_name: str) -> _models.DeleteTopicResponse:
         """Delete a Topic
 
         Delete a topic.
@@ -493,7 +501,7 @@ class AsyncClient:
             topic_name: Topic name (``topicName``, path)
 
         Returns:
-            DeleteATopicResponse (HTTP 200).
+            DeleteTopicResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -501,11 +509,11 @@ class AsyncClient:
                 "/v1.0/appkeys/{appKey}/topics/{topicName}", {"appKey": self._app_key, "topicName": topic_name}
             ),
             accept="application/json",
-            operation="delete_a_topic",
+            operation="delete_topic",
         )
-        return _support.parse_model(_models.DeleteATopicResponse, _response)
+        return _support.parse_model(_models.DeleteTopicResponse, _response)
 
-    async def edit_a_topic(self, topic_name: str, *, body: _models.EditATopicRequest) -> _models.EditATopicResponse:
+    async def edit_topic(self, topic_name: str, *, body: _models.EditTopicRequest) -> _models.EditTopicResponse:
         """Edit a Topic
 
         Edit a topic.
@@ -516,10 +524,10 @@ class AsyncClient:
 
         Args:
             topic_name: Topic name (``topicName``, path)
-            body: the request body (EditATopicRequest).
+            body: the request body (EditTopicRequest).
 
         Returns:
-            EditATopicResponse (HTTP 200).
+            EditTopicResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -528,9 +536,9 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="edit_a_topic",
+            operation="edit_topic",
         )
-        return _support.parse_model(_models.EditATopicResponse, _response)
+        return _support.parse_model(_models.EditTopicResponse, _response)
 
     async def query_statistics(
         self,
@@ -622,7 +630,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.SingleTopicLookupResponse, _response)
 
-    async def view_a_partition_list(self, topic_name: str) -> _models.ViewAPartitionListResponse:
+    async def view_partition_list(self, topic_name: str) -> _models.ViewPartitionListResponse:
         """View a Partition List
 
         Retrieve a list of partitions for a topic.
@@ -635,7 +643,7 @@ class AsyncClient:
             topic_name: Topic name (``topicName``, path)
 
         Returns:
-            ViewAPartitionListResponse (HTTP 200).
+            ViewPartitionListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -644,11 +652,11 @@ class AsyncClient:
                 {"appKey": self._app_key, "topicName": topic_name},
             ),
             accept="application/json",
-            operation="view_a_partition_list",
+            operation="view_partition_list",
         )
-        return _support.parse_model(_models.ViewAPartitionListResponse, _response)
+        return _support.parse_model(_models.ViewPartitionListResponse, _response)
 
-    async def view_a_topic_list(
+    async def view_topic_list(
         self,
         *,
         sort_key: str,
@@ -657,7 +665,7 @@ class AsyncClient:
         sort_direction: str | None = None,
         page: int | None = None,
         limit: int | None = None,
-    ) -> _models.ViewATopicListResponse:
+    ) -> _models.ViewTopicListResponse:
         """View a Topic List
 
         View a topic list.
@@ -675,7 +683,7 @@ class AsyncClient:
             limit: Number of items per page Valid range: Min. 1, Max. 3,000 (``limit``, query; default ``50``)
 
         Returns:
-            ViewATopicListResponse (HTTP 200).
+            ViewTopicListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -689,11 +697,11 @@ class AsyncClient:
                 "limit": limit,
             },
             accept="application/json",
-            operation="view_a_topic_list",
+            operation="view_topic_list",
         )
-        return _support.parse_model(_models.ViewATopicListResponse, _response)
+        return _support.parse_model(_models.ViewTopicListResponse, _response)
 
-    async def iter_view_a_topic_list(
+    async def iter_view_topic_list(
         self,
         *,
         sort_key: str,
@@ -701,7 +709,7 @@ class AsyncClient:
         search_topic_name: str | None = None,
         sort_direction: str | None = None,
         limit: int = 50,
-    ) -> AsyncIterator[_models.ViewATopicListResponseTopicListItem]:
+    ) -> AsyncIterator[_models.ViewTopicListResponseTopicListItem]:
         """Iterate over every item of View a Topic List, fetching page after page.
 
         Inferred: the document does not say this listing pages; docs2client read it from its query
@@ -711,7 +719,7 @@ class AsyncClient:
         the items are the response's ``topicList``. Iteration stops at an empty page, or at a page shorter
         than ``limit`` and than an earlier page (a server may send fewer items a page than asked for).
 
-        ``GET /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT), as ``view_a_topic_list``; one request per page.
+        ``GET /v1.0/appkeys/{appKey}/topics`` (API version v1.0, CURRENT), as ``view_topic_list``; one request per page.
 
         Args:
             sort_key: Sort Key (TOPIC_NAME: Topic name, CREATED_AT: Created at, UPDATED_AT: Updated at) Valid range: TOPIC_NAME, CREATED_AT, UPDATED_AT (``sortKey``, query)
@@ -721,12 +729,12 @@ class AsyncClient:
             limit: page size (``limit``, query; default 50)
 
         Yields:
-            ViewATopicListResponseTopicListItem, one per item of ``topicList``.
+            ViewTopicListResponseTopicListItem, one per item of ``topicList``.
         """
 
         async def _page(
             _marker: str | None, _limit: int
-        ) -> tuple[list[_models.ViewATopicListResponseTopicListItem], str | None]:
+        ) -> tuple[list[_models.ViewTopicListResponseTopicListItem], str | None]:
             _page_number = 1 if _marker is None else int(_marker)
             _response = await self._transport.request(
                 "GET",
@@ -740,11 +748,19 @@ class AsyncClient:
                     "limit": _limit,
                 },
                 accept="application/json",
-                operation="view_a_topic_list",
+                operation="view_topic_list",
             )
-            _body = _support.parse_model(_models.ViewATopicListResponse, _response)
+            _body = _support.parse_model(_models.ViewTopicListResponse, _response)
             _items = _body.topicList or []
             return _items, str(_page_number + 1)
 
         async for _item in _rt.aiterate_marker(_page, limit=limit):
             yield _item
+
+    # Deprecated aliases of renamed methods, since 4.2.0; removed in the next major release
+    create_a_topic = create_topic
+    delete_a_topic = delete_topic
+    edit_a_topic = edit_topic
+    iter_view_a_topic_list = iter_view_topic_list
+    view_a_partition_list = view_partition_list
+    view_a_topic_list = view_topic_list

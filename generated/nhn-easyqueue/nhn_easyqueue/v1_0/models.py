@@ -37,7 +37,7 @@ class Topic(BaseModel):
     topicStatus: str | None = None
 
 
-class CreateATopicResponse(BaseModel):
+class CreateTopicResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -55,7 +55,7 @@ class SingleTopicLookupResponse(BaseModel):
     topic: Topic | None = None
 
 
-class EditATopicResponse(BaseModel):
+class EditTopicResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -64,7 +64,7 @@ class EditATopicResponse(BaseModel):
     topic: Topic | None = None
 
 
-class DeleteATopicResponse(BaseModel):
+class DeleteTopicResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -72,7 +72,7 @@ class DeleteATopicResponse(BaseModel):
     header: Header | None = Field(None, description="Header area")
 
 
-class ViewATopicListResponseTopicListItem(BaseModel):
+class ViewTopicListResponseTopicListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -94,7 +94,7 @@ class ViewATopicListResponseTopicListItem(BaseModel):
     topicStatus: str | None = Field(None, description="Topic status (ACTIVE, ERROR, WARNING, and DELETING) (read-only)")
 
 
-class CreateATopicRequestTopic(BaseModel):
+class CreateTopicRequestTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -129,7 +129,7 @@ class CreateATopicRequestTopic(BaseModel):
     )
 
 
-class EditATopicRequestTopic(BaseModel):
+class EditTopicRequestTopic(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -161,7 +161,7 @@ class EditATopicRequestTopic(BaseModel):
     )
 
 
-class ViewAPartitionListResponsePartitionListItem(BaseModel):
+class ViewPartitionListResponsePartitionListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -193,38 +193,38 @@ class RetrieveConsumerGroupListResponseConsumerGroupListItemMemberListItemPartit
     lag: int | None = Field(None, description="Lag")
 
 
-class ViewATopicListResponse(BaseModel):
+class ViewTopicListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     totalCount: int | None = Field(None, description="Total number of topics")
-    topicList: list[ViewATopicListResponseTopicListItem] | None = Field(None, description="Topic list")
+    topicList: list[ViewTopicListResponseTopicListItem] | None = Field(None, description="Topic list")
     header: Header | None = Field(None, description="Header area")
 
 
-class CreateATopicRequest(BaseModel):
+class CreateTopicRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    topic: CreateATopicRequestTopic = Field(..., description="Topic")
+    topic: CreateTopicRequestTopic = Field(..., description="Topic")
 
 
-class EditATopicRequest(BaseModel):
+class EditTopicRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    topic: EditATopicRequestTopic = Field(..., description="Topic")
+    topic: EditTopicRequestTopic = Field(..., description="Topic")
 
 
-class ViewAPartitionListResponse(BaseModel):
+class ViewPartitionListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    partitionList: list[ViewAPartitionListResponsePartitionListItem] | None = Field(None, description="Partition list")
+    partitionList: list[ViewPartitionListResponsePartitionListItem] | None = Field(None, description="Partition list")
     header: Header | None = Field(None, description="Header area")
 
 
@@ -295,6 +295,17 @@ class RetrieveConsumerGroupListResponse(BaseModel):
 
 
 # docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
+CreateATopicResponse = CreateTopicResponse
+EditATopicResponse = EditTopicResponse
+DeleteATopicResponse = DeleteTopicResponse
+ViewATopicListResponseTopicListItem = ViewTopicListResponseTopicListItem
+CreateATopicRequestTopic = CreateTopicRequestTopic
+EditATopicRequestTopic = EditTopicRequestTopic
+ViewAPartitionListResponsePartitionListItem = ViewPartitionListResponsePartitionListItem
+ViewATopicListResponse = ViewTopicListResponse
+CreateATopicRequest = CreateTopicRequest
+EditATopicRequest = EditTopicRequest
+ViewAPartitionListResponse = ViewPartitionListResponse
 QueryStatisticsResponseHeader = Header
 ViewATopicListResponseHeader = Header
 CreateATopicResponseHeader = Header

@@ -84,7 +84,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def check_the_flow_log_loggers(self, flowlog_logger_id: str) -> _models.CheckTheFlowLogLoggersResponse:
+    def check_flow_log_loggers(self, flowlog_logger_id: str) -> _models.CheckFlowLogLoggersResponse:
         """Check the flow log loggers
 
         ``GET /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
@@ -95,18 +95,16 @@ class Client:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
 
         Returns:
-            CheckTheFlowLogLoggersResponse (HTTP 200).
+            CheckFlowLogLoggersResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
             accept="application/json",
         )
-        return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
+        return _support.parse_model(_models.CheckFlowLogLoggersResponse, _response)
 
-    def check_the_flow_log_logging_port(
-        self, flowlog_logging_port_id: str
-    ) -> _models.CheckTheFlowLogLoggingPortResponse:
+    def check_flow_log_logging_port(self, flowlog_logging_port_id: str) -> _models.CheckFlowLogLoggingPortResponse:
         """Check the flow log logging port
 
         ``GET /v2.0/flowlog-logging-ports/{flowlogLoggingPortId}`` (API version v2.0, CURRENT).
@@ -117,7 +115,7 @@ class Client:
             flowlog_logging_port_id: Flow log logging port ID (``flowlogLoggingPortId``, path)
 
         Returns:
-            CheckTheFlowLogLoggingPortResponse (HTTP 200).
+            CheckFlowLogLoggingPortResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -126,11 +124,11 @@ class Client:
             ),
             accept="application/json",
         )
-        return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
+        return _support.parse_model(_models.CheckFlowLogLoggingPortResponse, _response)
 
-    def create_a_flow_log_logger(
-        self, *, body: _models.CreateAFlowLogLoggerRequest
-    ) -> _models.CreateAFlowLogLoggerResponse:
+    def create_flow_log_logger(
+        self, *, body: _models.CreateFlowLogLoggerRequest
+    ) -> _models.CreateFlowLogLoggerResponse:
         """Create a flow log logger
 
         ``POST /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
@@ -138,10 +136,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#create-a-flow-log-logger
 
         Args:
-            body: the request body (CreateAFlowLogLoggerRequest).
+            body: the request body (CreateFlowLogLoggerRequest).
 
         Returns:
-            CreateAFlowLogLoggerResponse (HTTP 200).
+            CreateFlowLogLoggerResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -149,9 +147,9 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
+        return _support.parse_model(_models.CreateFlowLogLoggerResponse, _response)
 
-    def delete_a_flow_log_logger(self, flowlog_logger_id: str) -> None:
+    def delete_flow_log_logger(self, flowlog_logger_id: str) -> None:
         """Delete a flow log logger
 
         ``DELETE /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
@@ -167,9 +165,9 @@ class Client:
         )
         return None
 
-    def edit_a_flow_log_logger(
-        self, flowlog_logger_id: str, *, body: _models.EditAFlowLogLoggerRequest
-    ) -> _models.EditAFlowLogLoggerResponse:
+    def edit_flow_log_logger(
+        self, flowlog_logger_id: str, *, body: _models.EditFlowLogLoggerRequest
+    ) -> _models.EditFlowLogLoggerResponse:
         """Edit a flow log logger
 
         ``PUT /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
@@ -178,10 +176,10 @@ class Client:
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
-            body: the request body (EditAFlowLogLoggerRequest).
+            body: the request body (EditFlowLogLoggerRequest).
 
         Returns:
-            EditAFlowLogLoggerResponse (HTTP 200).
+            EditFlowLogLoggerResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -189,9 +187,9 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
+        return _support.parse_model(_models.EditFlowLogLoggerResponse, _response)
 
-    def view_a_list_of_flow_log_loggers(
+    def list_flow_log_loggers(
         self,
         *,
         id: str | None = None,
@@ -206,7 +204,7 @@ class Client:
         partitioned_period: str | None = None,
         customized_file_name: str | None = None,
         status: str | None = None,
-    ) -> _models.ViewAListOfFlowLogLoggersResponse:
+    ) -> _models.ListFlowLogLoggersResponse:
         """View a list of flow log loggers
 
         ``GET /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
@@ -228,7 +226,7 @@ class Client:
             status: Status of the flow log logger to look up (``status``, query)
 
         Returns:
-            ViewAListOfFlowLogLoggersResponse (HTTP 200).
+            ListFlowLogLoggersResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -249,16 +247,16 @@ class Client:
             },
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
+        return _support.parse_model(_models.ListFlowLogLoggersResponse, _response)
 
-    def view_a_list_of_flow_log_logging_ports(
+    def list_flow_log_logging_ports(
         self,
         *,
         id: str | None = None,
         logger_id: str | None = None,
         port_id: str | None = None,
         network_id: str | None = None,
-    ) -> _models.ViewAListOfFlowLogLoggingPortsResponse:
+    ) -> _models.ListFlowLogLoggingPortsResponse:
         """View a list of flow log logging ports
 
         ``GET /v2.0/flowlog-logging-ports`` (API version v2.0, CURRENT).
@@ -272,7 +270,7 @@ class Client:
             network_id: VPC ID of the flow log to look up (``network_id``, query)
 
         Returns:
-            ViewAListOfFlowLogLoggingPortsResponse (HTTP 200).
+            ListFlowLogLoggingPortsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -280,7 +278,16 @@ class Client:
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)
+        return _support.parse_model(_models.ListFlowLogLoggingPortsResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 7.1.0; removed in the next major release
+    check_the_flow_log_loggers = check_flow_log_loggers
+    check_the_flow_log_logging_port = check_flow_log_logging_port
+    create_a_flow_log_logger = create_flow_log_logger
+    delete_a_flow_log_logger = delete_flow_log_logger
+    edit_a_flow_log_logger = edit_flow_log_logger
+    view_a_list_of_flow_log_loggers = list_flow_log_loggers
+    view_a_list_of_flow_log_logging_ports = list_flow_log_logging_ports
 
 
 class AsyncClient:
@@ -329,7 +336,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def check_the_flow_log_loggers(self, flowlog_logger_id: str) -> _models.CheckTheFlowLogLoggersResponse:
+    async def check_flow_log_loggers(self, flowlog_logger_id: str) -> _models.CheckFlowLogLoggersResponse:
         """Check the flow log loggers
 
         ``GET /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
@@ -340,18 +347,18 @@ class AsyncClient:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
 
         Returns:
-            CheckTheFlowLogLoggersResponse (HTTP 200).
+            CheckFlowLogLoggersResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
             _support.format_path("/v2.0/flowlog-loggers/{flowlogLoggerId}", {"flowlogLoggerId": flowlog_logger_id}),
             accept="application/json",
         )
-        return _support.parse_model(_models.CheckTheFlowLogLoggersResponse, _response)
+        return _support.parse_model(_models.CheckFlowLogLoggersResponse, _response)
 
-    async def check_the_flow_log_logging_port(
+    async def check_flow_log_logging_port(
         self, flowlog_logging_port_id: str
-    ) -> _models.CheckTheFlowLogLoggingPortResponse:
+    ) -> _models.CheckFlowLogLoggingPortResponse:
         """Check the flow log logging port
 
         ``GET /v2.0/flowlog-logging-ports/{flowlogLoggingPortId}`` (API version v2.0, CURRENT).
@@ -362,7 +369,7 @@ class AsyncClient:
             flowlog_logging_port_id: Flow log logging port ID (``flowlogLoggingPortId``, path)
 
         Returns:
-            CheckTheFlowLogLoggingPortResponse (HTTP 200).
+            CheckFlowLogLoggingPortResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -371,11 +378,11 @@ class AsyncClient:
             ),
             accept="application/json",
         )
-        return _support.parse_model(_models.CheckTheFlowLogLoggingPortResponse, _response)
+        return _support.parse_model(_models.CheckFlowLogLoggingPortResponse, _response)
 
-    async def create_a_flow_log_logger(
-        self, *, body: _models.CreateAFlowLogLoggerRequest
-    ) -> _models.CreateAFlowLogLoggerResponse:
+    async def create_flow_log_logger(
+        self, *, body: _models.CreateFlowLogLoggerRequest
+    ) -> _models.CreateFlowLogLoggerResponse:
         """Create a flow log logger
 
         ``POST /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
@@ -383,10 +390,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/Flow%20Log/en/public-api/#create-a-flow-log-logger
 
         Args:
-            body: the request body (CreateAFlowLogLoggerRequest).
+            body: the request body (CreateFlowLogLoggerRequest).
 
         Returns:
-            CreateAFlowLogLoggerResponse (HTTP 200).
+            CreateFlowLogLoggerResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -394,9 +401,9 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.CreateAFlowLogLoggerResponse, _response)
+        return _support.parse_model(_models.CreateFlowLogLoggerResponse, _response)
 
-    async def delete_a_flow_log_logger(self, flowlog_logger_id: str) -> None:
+    async def delete_flow_log_logger(self, flowlog_logger_id: str) -> None:
         """Delete a flow log logger
 
         ``DELETE /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
@@ -412,9 +419,9 @@ class AsyncClient:
         )
         return None
 
-    async def edit_a_flow_log_logger(
-        self, flowlog_logger_id: str, *, body: _models.EditAFlowLogLoggerRequest
-    ) -> _models.EditAFlowLogLoggerResponse:
+    async def edit_flow_log_logger(
+        self, flowlog_logger_id: str, *, body: _models.EditFlowLogLoggerRequest
+    ) -> _models.EditFlowLogLoggerResponse:
         """Edit a flow log logger
 
         ``PUT /v2.0/flowlog-loggers/{flowlogLoggerId}`` (API version v2.0, CURRENT).
@@ -423,10 +430,10 @@ class AsyncClient:
 
         Args:
             flowlog_logger_id: Flow log logger ID (``flowlogLoggerId``, path)
-            body: the request body (EditAFlowLogLoggerRequest).
+            body: the request body (EditFlowLogLoggerRequest).
 
         Returns:
-            EditAFlowLogLoggerResponse (HTTP 200).
+            EditFlowLogLoggerResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -434,9 +441,9 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.EditAFlowLogLoggerResponse, _response)
+        return _support.parse_model(_models.EditFlowLogLoggerResponse, _response)
 
-    async def view_a_list_of_flow_log_loggers(
+    async def list_flow_log_loggers(
         self,
         *,
         id: str | None = None,
@@ -451,7 +458,7 @@ class AsyncClient:
         partitioned_period: str | None = None,
         customized_file_name: str | None = None,
         status: str | None = None,
-    ) -> _models.ViewAListOfFlowLogLoggersResponse:
+    ) -> _models.ListFlowLogLoggersResponse:
         """View a list of flow log loggers
 
         ``GET /v2.0/flowlog-loggers`` (API version v2.0, CURRENT).
@@ -473,7 +480,7 @@ class AsyncClient:
             status: Status of the flow log logger to look up (``status``, query)
 
         Returns:
-            ViewAListOfFlowLogLoggersResponse (HTTP 200).
+            ListFlowLogLoggersResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -494,16 +501,16 @@ class AsyncClient:
             },
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewAListOfFlowLogLoggersResponse, _response)
+        return _support.parse_model(_models.ListFlowLogLoggersResponse, _response)
 
-    async def view_a_list_of_flow_log_logging_ports(
+    async def list_flow_log_logging_ports(
         self,
         *,
         id: str | None = None,
         logger_id: str | None = None,
         port_id: str | None = None,
         network_id: str | None = None,
-    ) -> _models.ViewAListOfFlowLogLoggingPortsResponse:
+    ) -> _models.ListFlowLogLoggingPortsResponse:
         """View a list of flow log logging ports
 
         ``GET /v2.0/flowlog-logging-ports`` (API version v2.0, CURRENT).
@@ -517,7 +524,7 @@ class AsyncClient:
             network_id: VPC ID of the flow log to look up (``network_id``, query)
 
         Returns:
-            ViewAListOfFlowLogLoggingPortsResponse (HTTP 200).
+            ListFlowLogLoggingPortsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -525,4 +532,13 @@ class AsyncClient:
             params={"id": id, "logger_id": logger_id, "port_id": port_id, "network_id": network_id},
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewAListOfFlowLogLoggingPortsResponse, _response)
+        return _support.parse_model(_models.ListFlowLogLoggingPortsResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 7.1.0; removed in the next major release
+    check_the_flow_log_loggers = check_flow_log_loggers
+    check_the_flow_log_logging_port = check_flow_log_logging_port
+    create_a_flow_log_logger = create_flow_log_logger
+    delete_a_flow_log_logger = delete_flow_log_logger
+    edit_a_flow_log_logger = edit_flow_log_logger
+    view_a_list_of_flow_log_loggers = list_flow_log_loggers
+    view_a_list_of_flow_log_logging_ports = list_flow_log_logging_ports

@@ -67,7 +67,7 @@ class FlowlogLogger(BaseModel):
     project_id: str | None = None
 
 
-class CreateAFlowLogLoggerResponse(BaseModel):
+class CreateFlowLogLoggerResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -75,7 +75,7 @@ class CreateAFlowLogLoggerResponse(BaseModel):
     flowlog_logger: FlowlogLogger | None = Field(None, description="Flow log logger information object")
 
 
-class EditAFlowLogLoggerResponse(BaseModel):
+class EditFlowLogLoggerResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -83,7 +83,7 @@ class EditAFlowLogLoggerResponse(BaseModel):
     flowlog_logger: FlowlogLogger | None = Field(None, description="Flow log logger information object")
 
 
-class ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem(BaseModel):
+class ListFlowLogLoggersResponseFlowlogLoggersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -144,7 +144,7 @@ class ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem(BaseModel):
     project_id: str | None = None
 
 
-class CheckTheFlowLogLoggersResponseFlowlogLogger(BaseModel):
+class CheckFlowLogLoggersResponseFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -205,7 +205,7 @@ class CheckTheFlowLogLoggersResponseFlowlogLogger(BaseModel):
     project_id: str | None = None
 
 
-class EditAFlowLogLoggerRequestFlowlogLogger(BaseModel):
+class EditFlowLogLoggerRequestFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -218,7 +218,7 @@ class EditAFlowLogLoggerRequestFlowlogLogger(BaseModel):
     description: str | None = Field(None, description="Description of the flow log logger")
 
 
-class ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem(BaseModel):
+class ListFlowLogLoggingPortsResponseFlowlogLoggingPortsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -235,7 +235,7 @@ class ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem(BaseModel):
     project_id: str | None = None
 
 
-class CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort(BaseModel):
+class CheckFlowLogLoggingPortResponseFlowlogLoggingPort(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -252,81 +252,79 @@ class CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort(BaseModel):
     project_id: str | None = None
 
 
-class CreateAFlowLogLoggerRequestFlowlogLoggerResourceType(StrEnum):
+class CreateFlowLogLoggerRequestFlowlogLoggerResourceType(StrEnum):
     VPC = "VPC"
     SUBNET = "SUBNET"
     PORT = "PORT"
 
 
-class CreateAFlowLogLoggerRequestFlowlogLoggerFilter(StrEnum):
+class CreateFlowLogLoggerRequestFlowlogLoggerFilter(StrEnum):
     ALL = "ALL"
     ACCEPT = "ACCEPT"
     DROP = "DROP"
 
 
-class ViewAListOfFlowLogLoggersResponse(BaseModel):
+class ListFlowLogLoggersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_loggers: list[ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem] | None = Field(
+    flowlog_loggers: list[ListFlowLogLoggersResponseFlowlogLoggersItem] | None = Field(
         None, description="Flow log object list"
     )
 
 
-class CheckTheFlowLogLoggersResponse(BaseModel):
+class CheckFlowLogLoggersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_logger: CheckTheFlowLogLoggersResponseFlowlogLogger | None = Field(
+    flowlog_logger: CheckFlowLogLoggersResponseFlowlogLogger | None = Field(
         None, description="Flow log logger information object"
     )
 
 
-class EditAFlowLogLoggerRequest(BaseModel):
+class EditFlowLogLoggerRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_logger: EditAFlowLogLoggerRequestFlowlogLogger = Field(
-        ..., description="Flow log logger information object"
-    )
+    flowlog_logger: EditFlowLogLoggerRequestFlowlogLogger = Field(..., description="Flow log logger information object")
 
 
-class ViewAListOfFlowLogLoggingPortsResponse(BaseModel):
+class ListFlowLogLoggingPortsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_logging_ports: list[ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem] | None = Field(
+    flowlog_logging_ports: list[ListFlowLogLoggingPortsResponseFlowlogLoggingPortsItem] | None = Field(
         None, description="Flow log logging object list"
     )
 
 
-class CheckTheFlowLogLoggingPortResponse(BaseModel):
+class CheckFlowLogLoggingPortResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_logging_port: CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort | None = Field(
+    flowlog_logging_port: CheckFlowLogLoggingPortResponseFlowlogLoggingPort | None = Field(
         None, description="Flow log logging object"
     )
 
 
-class CreateAFlowLogLoggerRequestFlowlogLogger(BaseModel):
+class CreateFlowLogLoggerRequestFlowlogLogger(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     name: str = Field(..., description="Flow log logger name")
-    resource_type: CreateAFlowLogLoggerRequestFlowlogLoggerResourceType | None = Field(
+    resource_type: CreateFlowLogLoggerRequestFlowlogLoggerResourceType | None = Field(
         None,
         description="The type of resource the flow log logger collects. One of VPC, SUBNET, or PORT. If not entered, PORT is set.",
     )
     resource_id: str = Field(..., description="Flow log logger's collection target resource ID")
-    filter: CreateAFlowLogLoggerRequestFlowlogLoggerFilter | None = Field(
-        CreateAFlowLogLoggerRequestFlowlogLoggerFilter.ALL,
+    filter: CreateFlowLogLoggerRequestFlowlogLoggerFilter | None = Field(
+        CreateFlowLogLoggerRequestFlowlogLoggerFilter.ALL,
         description="The collection target filter for the flow log logger. One of ALL, ACCEPT, or DROP. The default is ALL.\n* ACCEPT only captures packets that are allowed to communicate\n* DROP only captures packets that are blocked from communication\n* ALL captures all packets that are allowed to communicate and those that are blocked",
     )
     aggregation_interval: int | None = Field(
@@ -371,11 +369,30 @@ class CreateAFlowLogLoggerRequestFlowlogLogger(BaseModel):
     description: str | None = Field(None, description="Description of the flow log logger")
 
 
-class CreateAFlowLogLoggerRequest(BaseModel):
+class CreateFlowLogLoggerRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    flowlog_logger: CreateAFlowLogLoggerRequestFlowlogLogger = Field(
+    flowlog_logger: CreateFlowLogLoggerRequestFlowlogLogger = Field(
         ..., description="Flow log logger information object"
     )
+
+
+# docs2client: deprecated names, renamed in 7.1.0; removed in the next major release
+CreateAFlowLogLoggerResponse = CreateFlowLogLoggerResponse
+EditAFlowLogLoggerResponse = EditFlowLogLoggerResponse
+ViewAListOfFlowLogLoggersResponseFlowlogLoggersItem = ListFlowLogLoggersResponseFlowlogLoggersItem
+CheckTheFlowLogLoggersResponseFlowlogLogger = CheckFlowLogLoggersResponseFlowlogLogger
+EditAFlowLogLoggerRequestFlowlogLogger = EditFlowLogLoggerRequestFlowlogLogger
+ViewAListOfFlowLogLoggingPortsResponseFlowlogLoggingPortsItem = ListFlowLogLoggingPortsResponseFlowlogLoggingPortsItem
+CheckTheFlowLogLoggingPortResponseFlowlogLoggingPort = CheckFlowLogLoggingPortResponseFlowlogLoggingPort
+CreateAFlowLogLoggerRequestFlowlogLoggerResourceType = CreateFlowLogLoggerRequestFlowlogLoggerResourceType
+CreateAFlowLogLoggerRequestFlowlogLoggerFilter = CreateFlowLogLoggerRequestFlowlogLoggerFilter
+ViewAListOfFlowLogLoggersResponse = ListFlowLogLoggersResponse
+CheckTheFlowLogLoggersResponse = CheckFlowLogLoggersResponse
+EditAFlowLogLoggerRequest = EditFlowLogLoggerRequest
+ViewAListOfFlowLogLoggingPortsResponse = ListFlowLogLoggingPortsResponse
+CheckTheFlowLogLoggingPortResponse = CheckFlowLogLoggingPortResponse
+CreateAFlowLogLoggerRequestFlowlogLogger = CreateFlowLogLoggerRequestFlowlogLogger
+CreateAFlowLogLoggerRequest = CreateFlowLogLoggerRequest

@@ -84,9 +84,9 @@ class Client:
     ) -> None:
         self.close()
 
-    def create_an_internet_gateway(
-        self, *, body: _models.CreateAnInternetGatewayRequest
-    ) -> _models.CreateAnInternetGatewayResponse:
+    def create_internet_gateway(
+        self, *, body: _models.CreateInternetGatewayRequest
+    ) -> _models.CreateInternetGatewayResponse:
         """Create an Internet gateway
 
         Create a new internet gateway.
@@ -96,10 +96,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#create-an-internet-gateway
 
         Args:
-            body: the request body (CreateAnInternetGatewayRequest).
+            body: the request body (CreateInternetGatewayRequest).
 
         Returns:
-            CreateAnInternetGatewayResponse (HTTP 200).
+            CreateInternetGatewayResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -107,9 +107,9 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
+        return _support.parse_model(_models.CreateInternetGatewayResponse, _response)
 
-    def delete_an_internet_gateway(self, internetgateway_id: str) -> None:
+    def delete_internet_gateway(self, internetgateway_id: str) -> None:
         """Delete an Internet gateway
 
         Delete the internet gateway.
@@ -129,7 +129,21 @@ class Client:
         )
         return None
 
-    def get_a_list_of_internet_gateways(
+    def get_external_network_id(self) -> None:
+        """Get an external network ID
+
+        When creating an Internet Gateway, you must specify the ID of the external network to connect through the Internet Gateway. The available external networks can be queried by specifying the router:external=true query to the VPC list view API.
+
+        ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
+
+        Always sends ``router:external=true`` (query).
+
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
+        """
+        self._transport.request("GET", "/v2.0/vpcs", params={"router:external": "true"})
+        return None
+
+    def list_internet_gateways(
         self,
         *,
         tenant_id: str | None = None,
@@ -137,7 +151,7 @@ class Client:
         name: str | None = None,
         external_network_id: str | None = None,
         routingtable_id: str | None = None,
-    ) -> _models.GetAListOfInternetGatewaysResponse:
+    ) -> _models.ListInternetGatewaysResponse:
         """Get a list of Internet Gateways
 
         Returns a list of available internet gateways.
@@ -154,7 +168,7 @@ class Client:
             routingtable_id: The ID of the routing table associated with the internet gateway to look up. (``routingtable_id``, query)
 
         Returns:
-            GetAListOfInternetGatewaysResponse (HTTP 200).
+            ListInternetGatewaysResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -168,21 +182,7 @@ class Client:
             },
             accept="application/json",
         )
-        return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
-
-    def get_an_external_network_id(self) -> None:
-        """Get an external network ID
-
-        When creating an Internet Gateway, you must specify the ID of the external network to connect through the Internet Gateway. The available external networks can be queried by specifying the router:external=true query to the VPC list view API.
-
-        ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
-
-        Always sends ``router:external=true`` (query).
-
-        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
-        """
-        self._transport.request("GET", "/v2.0/vpcs", params={"router:external": "true"})
-        return None
+        return _support.parse_model(_models.ListInternetGatewaysResponse, _response)
 
     def view_internet_gateways(self, internetgateway_id: str) -> _models.ViewInternetGatewaysResponse:
         """View Internet Gateways
@@ -207,6 +207,12 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    create_an_internet_gateway = create_internet_gateway
+    delete_an_internet_gateway = delete_internet_gateway
+    get_a_list_of_internet_gateways = list_internet_gateways
+    get_an_external_network_id = get_external_network_id
 
 
 class AsyncClient:
@@ -255,9 +261,9 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def create_an_internet_gateway(
-        self, *, body: _models.CreateAnInternetGatewayRequest
-    ) -> _models.CreateAnInternetGatewayResponse:
+    async def create_internet_gateway(
+        self, *, body: _models.CreateInternetGatewayRequest
+    ) -> _models.CreateInternetGatewayResponse:
         """Create an Internet gateway
 
         Create a new internet gateway.
@@ -267,10 +273,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#create-an-internet-gateway
 
         Args:
-            body: the request body (CreateAnInternetGatewayRequest).
+            body: the request body (CreateInternetGatewayRequest).
 
         Returns:
-            CreateAnInternetGatewayResponse (HTTP 200).
+            CreateInternetGatewayResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -278,9 +284,9 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.CreateAnInternetGatewayResponse, _response)
+        return _support.parse_model(_models.CreateInternetGatewayResponse, _response)
 
-    async def delete_an_internet_gateway(self, internetgateway_id: str) -> None:
+    async def delete_internet_gateway(self, internetgateway_id: str) -> None:
         """Delete an Internet gateway
 
         Delete the internet gateway.
@@ -300,7 +306,21 @@ class AsyncClient:
         )
         return None
 
-    async def get_a_list_of_internet_gateways(
+    async def get_external_network_id(self) -> None:
+        """Get an external network ID
+
+        When creating an Internet Gateway, you must specify the ID of the external network to connect through the Internet Gateway. The available external networks can be queried by specifying the router:external=true query to the VPC list view API.
+
+        ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
+
+        Always sends ``router:external=true`` (query).
+
+        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
+        """
+        await self._transport.request("GET", "/v2.0/vpcs", params={"router:external": "true"})
+        return None
+
+    async def list_internet_gateways(
         self,
         *,
         tenant_id: str | None = None,
@@ -308,7 +328,7 @@ class AsyncClient:
         name: str | None = None,
         external_network_id: str | None = None,
         routingtable_id: str | None = None,
-    ) -> _models.GetAListOfInternetGatewaysResponse:
+    ) -> _models.ListInternetGatewaysResponse:
         """Get a list of Internet Gateways
 
         Returns a list of available internet gateways.
@@ -325,7 +345,7 @@ class AsyncClient:
             routingtable_id: The ID of the routing table associated with the internet gateway to look up. (``routingtable_id``, query)
 
         Returns:
-            GetAListOfInternetGatewaysResponse (HTTP 200).
+            ListInternetGatewaysResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -339,21 +359,7 @@ class AsyncClient:
             },
             accept="application/json",
         )
-        return _support.parse_model(_models.GetAListOfInternetGatewaysResponse, _response)
-
-    async def get_an_external_network_id(self) -> None:
-        """Get an external network ID
-
-        When creating an Internet Gateway, you must specify the ID of the external network to connect through the Internet Gateway. The available external networks can be queried by specifying the router:external=true query to the VPC list view API.
-
-        ``GET /v2.0/vpcs`` (API version v2.0, CURRENT).
-
-        Always sends ``router:external=true`` (query).
-
-        Source: https://docs.nhncloud.com/en/Network/Internet%20Gateway/en/public-api/#get-an-external-network-id
-        """
-        await self._transport.request("GET", "/v2.0/vpcs", params={"router:external": "true"})
-        return None
+        return _support.parse_model(_models.ListInternetGatewaysResponse, _response)
 
     async def view_internet_gateways(self, internetgateway_id: str) -> _models.ViewInternetGatewaysResponse:
         """View Internet Gateways
@@ -378,3 +384,9 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.ViewInternetGatewaysResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    create_an_internet_gateway = create_internet_gateway
+    delete_an_internet_gateway = delete_internet_gateway
+    get_a_list_of_internet_gateways = list_internet_gateways
+    get_an_external_network_id = get_external_network_id

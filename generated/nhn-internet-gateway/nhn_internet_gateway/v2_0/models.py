@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class GetAListOfInternetGatewaysResponseInternetgatewaysItem(BaseModel):
+class ListInternetGatewaysResponseInternetgatewaysItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -34,7 +34,7 @@ class GetAListOfInternetGatewaysResponseInternetgatewaysItem(BaseModel):
     )
 
 
-class CreateAnInternetGatewayRequestInternetgateway(BaseModel):
+class CreateInternetGatewayRequestInternetgateway(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -43,7 +43,7 @@ class CreateAnInternetGatewayRequestInternetgateway(BaseModel):
     external_network_id: str = Field(..., description="The external network ID for the internet gateway to connect to")
 
 
-class CreateAnInternetGatewayResponseInternetgateway(BaseModel):
+class CreateInternetGatewayResponseInternetgateway(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -101,32 +101,32 @@ class ViewInternetGatewaysResponseInternetgateway(BaseModel):
     )
 
 
-class GetAListOfInternetGatewaysResponse(BaseModel):
+class ListInternetGatewaysResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    internetgateways: list[GetAListOfInternetGatewaysResponseInternetgatewaysItem] | None = Field(
+    internetgateways: list[ListInternetGatewaysResponseInternetgatewaysItem] | None = Field(
         None, description="List of Internet Gateway Information Objects"
     )
 
 
-class CreateAnInternetGatewayRequest(BaseModel):
+class CreateInternetGatewayRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    internetgateway: CreateAnInternetGatewayRequestInternetgateway = Field(
+    internetgateway: CreateInternetGatewayRequestInternetgateway = Field(
         ..., description="Internet gateway information object to create"
     )
 
 
-class CreateAnInternetGatewayResponse(BaseModel):
+class CreateInternetGatewayResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    internetgateway: CreateAnInternetGatewayResponseInternetgateway | None = Field(
+    internetgateway: CreateInternetGatewayResponseInternetgateway | None = Field(
         None, description="Internet Gateway Information Object"
     )
 
@@ -142,7 +142,13 @@ class ViewInternetGatewaysResponse(BaseModel):
 
 
 # docs2client: deprecated names, renamed in 4.0.0; removed in the next major release
-Internetgateway = GetAListOfInternetGatewaysResponseInternetgatewaysItem
-Internetgateway1 = CreateAnInternetGatewayRequestInternetgateway
-Internetgateway2 = CreateAnInternetGatewayResponseInternetgateway
+GetAListOfInternetGatewaysResponseInternetgatewaysItem = ListInternetGatewaysResponseInternetgatewaysItem
+CreateAnInternetGatewayRequestInternetgateway = CreateInternetGatewayRequestInternetgateway
+CreateAnInternetGatewayResponseInternetgateway = CreateInternetGatewayResponseInternetgateway
+GetAListOfInternetGatewaysResponse = ListInternetGatewaysResponse
+CreateAnInternetGatewayRequest = CreateInternetGatewayRequest
+CreateAnInternetGatewayResponse = CreateInternetGatewayResponse
+Internetgateway = ListInternetGatewaysResponseInternetgatewaysItem
+Internetgateway1 = CreateInternetGatewayRequestInternetgateway
+Internetgateway2 = CreateInternetGatewayResponseInternetgateway
 Internetgateway3 = ViewInternetGatewaysResponseInternetgateway

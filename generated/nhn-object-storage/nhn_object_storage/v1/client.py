@@ -167,7 +167,7 @@ class Client:
         )
         return None
 
-    def copy_an_object(
+    def copy_object(
         self,
         container: str,
         object: str,
@@ -216,7 +216,7 @@ class Client:
         )
         return None
 
-    def copy_an_object2(
+    def copy_object_copy(
         self,
         container: str,
         object: str,
@@ -265,7 +265,7 @@ class Client:
         )
         return None
 
-    def create_a_container(
+    def create_container(
         self, container: str, *, x_storage_policy: str | None = None, x_container_worm_retention_day: int | None = None
     ) -> None:
         """Create a Container
@@ -298,7 +298,7 @@ class Client:
         )
         return None
 
-    def create_a_manifest_object(
+    def create_manifest_object(
         self,
         container: str,
         object: str,
@@ -330,7 +330,7 @@ class Client:
             body,
             "binary",
             _support.request_media_type(
-                "Client.create_a_manifest_object", "content_type", content_type, ["application/octet-stream"]
+                "Client.create_manifest_object", "content_type", content_type, ["application/octet-stream"]
             ),
         )
         self._transport.request(
@@ -344,8 +344,8 @@ class Client:
         )
         return None
 
-    def create_a_manifest_object2(
-        self, container: str, object: str, *, body: _models.CreateAManifestObject2Request
+    def create_manifest_object_multipart(
+        self, container: str, object: str, *, body: _models.CreateManifestObjectMultipartRequest
     ) -> None:
         """Create a Manifest Object
 
@@ -364,7 +364,7 @@ class Client:
         Args:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
-            body: the request body (CreateAManifestObject2Request).
+            body: the request body (CreateManifestObjectMultipartRequest).
         """
         self._transport.request(
             "PUT",
@@ -377,7 +377,7 @@ class Client:
         )
         return None
 
-    def delete_a_container(self, container: str) -> None:
+    def delete_container(self, container: str) -> None:
         """Delete a Container
 
         Deletes the specified container. The container to be deleted must be empty.
@@ -395,7 +395,7 @@ class Client:
         )
         return None
 
-    def delete_an_object(self, container: str, object: str) -> None:
+    def delete_object(self, container: str, object: str) -> None:
         """Delete an Object
 
         Deletes a specified object.
@@ -419,7 +419,7 @@ class Client:
         )
         return None
 
-    def download_an_object(self, container: str, object: str) -> bytes:
+    def download_object(self, container: str, object: str) -> bytes:
         """Download an Object
 
         Downloads an object.
@@ -445,7 +445,7 @@ class Client:
         )
         return _response.content
 
-    def get_a_container(
+    def get_container(
         self,
         container: str,
         *,
@@ -550,7 +550,7 @@ class Client:
         )
         return None
 
-    def query_the_storage_account(self) -> None:
+    def query_storage_account(self) -> None:
         """Query the Storage Account
 
         Retrieves usage status of a storage account.
@@ -562,7 +562,7 @@ class Client:
         self._transport.request("HEAD", _support.format_path("/v1/{Account}", {"Account": self._account}))
         return None
 
-    def update_an_object(
+    def update_object(
         self,
         container: str,
         object: str,
@@ -592,7 +592,7 @@ class Client:
             body,
             "binary",
             _support.request_media_type(
-                "Client.update_an_object", "content_type", content_type, ["application/octet-stream"]
+                "Client.update_object", "content_type", content_type, ["application/octet-stream"]
             ),
         )
         self._transport.request(
@@ -608,7 +608,7 @@ class Client:
         )
         return None
 
-    def upload_an_object(
+    def upload_object(
         self,
         container: str,
         object: str,
@@ -638,7 +638,7 @@ class Client:
             body,
             "binary",
             _support.request_media_type(
-                "Client.upload_an_object", "content_type", content_type, ["application/octet-stream"]
+                "Client.upload_object", "content_type", content_type, ["application/octet-stream"]
             ),
         )
         self._transport.request(
@@ -689,6 +689,20 @@ class Client:
             content=_content,
         )
         return None
+
+    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
+    copy_an_object = copy_object
+    copy_an_object2 = copy_object_copy
+    create_a_container = create_container
+    create_a_manifest_object = create_manifest_object
+    create_a_manifest_object2 = create_manifest_object_multipart
+    delete_a_container = delete_container
+    delete_an_object = delete_object
+    download_an_object = download_object
+    get_a_container = get_container
+    query_the_storage_account = query_storage_account
+    update_an_object = update_object
+    upload_an_object = upload_object
 
 
 class AsyncClient:
@@ -819,7 +833,7 @@ class AsyncClient:
         )
         return None
 
-    async def copy_an_object(
+    async def copy_object(
         self,
         container: str,
         object: str,
@@ -868,7 +882,7 @@ class AsyncClient:
         )
         return None
 
-    async def copy_an_object2(
+    async def copy_object_copy(
         self,
         container: str,
         object: str,
@@ -917,7 +931,7 @@ class AsyncClient:
         )
         return None
 
-    async def create_a_container(
+    async def create_container(
         self, container: str, *, x_storage_policy: str | None = None, x_container_worm_retention_day: int | None = None
     ) -> None:
         """Create a Container
@@ -950,7 +964,7 @@ class AsyncClient:
         )
         return None
 
-    async def create_a_manifest_object(
+    async def create_manifest_object(
         self,
         container: str,
         object: str,
@@ -982,7 +996,7 @@ class AsyncClient:
             body,
             "binary",
             _support.request_media_type(
-                "AsyncClient.create_a_manifest_object", "content_type", content_type, ["application/octet-stream"]
+                "AsyncClient.create_manifest_object", "content_type", content_type, ["application/octet-stream"]
             ),
         )
         await self._transport.request(
@@ -996,8 +1010,8 @@ class AsyncClient:
         )
         return None
 
-    async def create_a_manifest_object2(
-        self, container: str, object: str, *, body: _models.CreateAManifestObject2Request
+    async def create_manifest_object_multipart(
+        self, container: str, object: str, *, body: _models.CreateManifestObjectMultipartRequest
     ) -> None:
         """Create a Manifest Object
 
@@ -1016,7 +1030,7 @@ class AsyncClient:
         Args:
             container: Container name (``Container``, path)
             object: Name of object to create (``Object``, path)
-            body: the request body (CreateAManifestObject2Request).
+            body: the request body (CreateManifestObjectMultipartRequest).
         """
         await self._transport.request(
             "PUT",
@@ -1029,7 +1043,7 @@ class AsyncClient:
         )
         return None
 
-    async def delete_a_container(self, container: str) -> None:
+    async def delete_container(self, container: str) -> None:
         """Delete a Container
 
         Deletes the specified container. The container to be deleted must be empty.
@@ -1047,7 +1061,7 @@ class AsyncClient:
         )
         return None
 
-    async def delete_an_object(self, container: str, object: str) -> None:
+    async def delete_object(self, container: str, object: str) -> None:
         """Delete an Object
 
         Deletes a specified object.
@@ -1071,7 +1085,7 @@ class AsyncClient:
         )
         return None
 
-    async def download_an_object(self, container: str, object: str) -> bytes:
+    async def download_object(self, container: str, object: str) -> bytes:
         """Download an Object
 
         Downloads an object.
@@ -1097,7 +1111,7 @@ class AsyncClient:
         )
         return _response.content
 
-    async def get_a_container(
+    async def get_container(
         self,
         container: str,
         *,
@@ -1202,7 +1216,7 @@ class AsyncClient:
         )
         return None
 
-    async def query_the_storage_account(self) -> None:
+    async def query_storage_account(self) -> None:
         """Query the Storage Account
 
         Retrieves usage status of a storage account.
@@ -1214,7 +1228,7 @@ class AsyncClient:
         await self._transport.request("HEAD", _support.format_path("/v1/{Account}", {"Account": self._account}))
         return None
 
-    async def update_an_object(
+    async def update_object(
         self,
         container: str,
         object: str,
@@ -1244,7 +1258,7 @@ class AsyncClient:
             body,
             "binary",
             _support.request_media_type(
-                "AsyncClient.update_an_object", "content_type", content_type, ["application/octet-stream"]
+                "AsyncClient.update_object", "content_type", content_type, ["application/octet-stream"]
             ),
         )
         await self._transport.request(
@@ -1260,7 +1274,7 @@ class AsyncClient:
         )
         return None
 
-    async def upload_an_object(
+    async def upload_object(
         self,
         container: str,
         object: str,
@@ -1290,7 +1304,7 @@ class AsyncClient:
             body,
             "binary",
             _support.request_media_type(
-                "AsyncClient.upload_an_object", "content_type", content_type, ["application/octet-stream"]
+                "AsyncClient.upload_object", "content_type", content_type, ["application/octet-stream"]
             ),
         )
         await self._transport.request(
@@ -1341,3 +1355,17 @@ class AsyncClient:
             content=_content,
         )
         return None
+
+    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
+    copy_an_object = copy_object
+    copy_an_object2 = copy_object_copy
+    create_a_container = create_container
+    create_a_manifest_object = create_manifest_object
+    create_a_manifest_object2 = create_manifest_object_multipart
+    delete_a_container = delete_container
+    delete_an_object = delete_object
+    download_an_object = download_object
+    get_a_container = get_container
+    query_the_storage_account = query_storage_account
+    update_an_object = update_object
+    upload_an_object = upload_object

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class CreateAManifestObject2Request(BaseModel):
+class CreateManifestObjectMultipartRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -13,3 +13,7 @@ class CreateAManifestObject2Request(BaseModel):
     path: str = Field(..., description="Path to segment objects")
     etag: str = Field(..., description="etag of segment objects")
     size_bytes: int = Field(..., description="Size of segment objects (in bytes)")
+
+
+# docs2client: deprecated names, renamed in 6.1.0; removed in the next major release
+CreateAManifestObject2Request = CreateManifestObjectMultipartRequest

@@ -103,9 +103,9 @@ class Client:
     ) -> None:
         self.close()
 
-    def add_an_access_control_rule(
-        self, db_instance_id: str, *, body: _models.AddAnAccessControlRuleRequest
-    ) -> _models.AddAnAccessControlRuleResponse:
+    def add_access_control_rule(
+        self, db_instance_id: str, *, body: _models.AddAccessControlRuleRequest
+    ) -> _models.AddAccessControlRuleResponse:
         """Add an access control rule
 
         ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
@@ -114,19 +114,67 @@ class Client:
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (AddAnAccessControlRuleRequest).
+            body: the request body (AddAccessControlRuleRequest).
 
         Returns:
-            AddAnAccessControlRuleResponse (HTTP 200).
+            AddAccessControlRuleResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="add_an_access_control_rule",
+            operation="add_access_control_rule",
         )
-        return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
+        return _support.parse_model(_models.AddAccessControlRuleResponse, _response)
+
+    def apply_access_control_rules(self, db_instance_id: str) -> _models.ApplyAccessControlRulesResponse:
+        """Applying access control rules
+
+        ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules/apply`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-access-control-rules
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ApplyAccessControlRulesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="apply_access_control_rules",
+        )
+        return _support.parse_model(_models.ApplyAccessControlRulesResponse, _response)
+
+    def apply_db_instance_latest_parameter_groups(
+        self, db_instance_id: str, *, body: _models.ApplyDbInstanceLatestParameterGroupsRequest | None = None
+    ) -> _models.ApplyDbInstanceLatestParameterGroupsResponse:
+        """Applying DB instance latest parameter groups
+
+        ``POST /v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-db-instance-latest-parameter-groups
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ApplyDbInstanceLatestParameterGroupsRequest).
+
+        Returns:
+            ApplyDbInstanceLatestParameterGroupsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
+            ),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="apply_db_instance_latest_parameter_groups",
+        )
+        return _support.parse_model(_models.ApplyDbInstanceLatestParameterGroupsResponse, _response)
 
     def apply_extension_changes(self, db_instance_group_id: str) -> _models.ApplyExtensionChangesResponse:
         """Apply Extension Changes
@@ -151,54 +199,6 @@ class Client:
             operation="apply_extension_changes",
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
-
-    def applying_access_control_rules(self, db_instance_id: str) -> _models.ApplyingAccessControlRulesResponse:
-        """Applying access control rules
-
-        ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules/apply`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-access-control-rules
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ApplyingAccessControlRulesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="applying_access_control_rules",
-        )
-        return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
-
-    def applying_db_instance_latest_parameter_groups(
-        self, db_instance_id: str, *, body: _models.ApplyingDbInstanceLatestParameterGroupsRequest | None = None
-    ) -> _models.ApplyingDbInstanceLatestParameterGroupsResponse:
-        """Applying DB instance latest parameter groups
-
-        ``POST /v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-db-instance-latest-parameter-groups
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ApplyingDbInstanceLatestParameterGroupsRequest).
-
-        Returns:
-            ApplyingDbInstanceLatestParameterGroupsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
-            ),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="applying_db_instance_latest_parameter_groups",
-        )
-        return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
     def backup_db_instance(
         self, db_instance_id: str, *, body: _models.BackupDbInstanceRequest
@@ -279,9 +279,9 @@ class Client:
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
-    def create_a_database(
-        self, db_instance_id: str, *, body: _models.CreateADatabaseRequest
-    ) -> _models.CreateADatabaseResponse:
+    def create_database(
+        self, db_instance_id: str, *, body: _models.CreateDatabaseRequest
+    ) -> _models.CreateDatabaseResponse:
         """Create a database
 
         ``POST /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
@@ -290,70 +290,19 @@ class Client:
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (CreateADatabaseRequest).
+            body: the request body (CreateDatabaseRequest).
 
         Returns:
-            CreateADatabaseResponse (HTTP 200).
+            CreateDatabaseResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="create_a_database",
+            operation="create_database",
         )
-        return _support.parse_model(_models.CreateADatabaseResponse, _response)
-
-    def create_a_user(self, db_instance_id: str, *, body: _models.CreateAUserRequest) -> _models.CreateAUserResponse:
-        """Create a user
-
-        ``POST /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-user
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (CreateAUserRequest).
-
-        Returns:
-            CreateAUserResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="create_a_user",
-        )
-        return _support.parse_model(_models.CreateAUserResponse, _response)
-
-    def create_a_watch_setting(
-        self, notification_group_id: str, *, body: _models.CreateAWatchSettingRequest
-    ) -> _models.CreateAWatchSettingResponse:
-        """Create a watch setting
-
-        ``POST /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-watch-setting
-
-        Args:
-            notification_group_id: Notification group identifier (``notificationGroupId``, path)
-            body: the request body (CreateAWatchSettingRequest).
-
-        Returns:
-            CreateAWatchSettingResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
-                {"notificationGroupId": notification_group_id},
-            ),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="create_a_watch_setting",
-        )
-        return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
+        return _support.parse_model(_models.CreateDatabaseResponse, _response)
 
     def create_db_instance(self, *, body: _models.CreateDbInstanceRequest) -> _models.CreateDbInstanceResponse:
         """Create DB Instance
@@ -401,9 +350,9 @@ class Client:
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
-    def create_db_security_group2(
-        self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroup2Request
-    ) -> _models.CreateDbSecurityGroup2Response:
+    def create_db_security_group_rules(
+        self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroupRulesRequest
+    ) -> _models.CreateDbSecurityGroupRulesResponse:
         """Create DB Security Group
 
         ``POST /v1.0/db-security-groups/{dbSecurityGroupId}/rules`` (API version v1.0, CURRENT).
@@ -412,10 +361,10 @@ class Client:
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
-            body: the request body (CreateDbSecurityGroup2Request).
+            body: the request body (CreateDbSecurityGroupRulesRequest).
 
         Returns:
-            CreateDbSecurityGroup2Response (HTTP 200).
+            CreateDbSecurityGroupRulesResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -424,9 +373,9 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="create_db_security_group2",
+            operation="create_db_security_group_rules",
         )
-        return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
+        return _support.parse_model(_models.CreateDbSecurityGroupRulesResponse, _response)
 
     def create_notification_group(
         self, *, body: _models.CreateNotificationGroupRequest
@@ -476,6 +425,29 @@ class Client:
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
+    def create_user(self, db_instance_id: str, *, body: _models.CreateUserRequest) -> _models.CreateUserResponse:
+        """Create a user
+
+        ``POST /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-user
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (CreateUserRequest).
+
+        Returns:
+            CreateUserResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="create_user",
+        )
+        return _support.parse_model(_models.CreateUserResponse, _response)
+
     def create_user_group(self, *, body: _models.CreateUserGroupRequest) -> _models.CreateUserGroupResponse:
         """Create User Group
 
@@ -498,6 +470,61 @@ class Client:
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
+    def create_watch_setting(
+        self, notification_group_id: str, *, body: _models.CreateWatchSettingRequest
+    ) -> _models.CreateWatchSettingResponse:
+        """Create a watch setting
+
+        ``POST /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-watch-setting
+
+        Args:
+            notification_group_id: Notification group identifier (``notificationGroupId``, path)
+            body: the request body (CreateWatchSettingRequest).
+
+        Returns:
+            CreateWatchSettingResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
+                {"notificationGroupId": notification_group_id},
+            ),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="create_watch_setting",
+        )
+        return _support.parse_model(_models.CreateWatchSettingResponse, _response)
+
+    def delete_access_control_rule(
+        self, db_instance_id: str, hba_rule_id: str
+    ) -> _models.DeleteAccessControlRuleResponse:
+        """Deleting an access control rule
+
+        ``DELETE /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-an-access-control-rule
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            hba_rule_id: Identifiers for access control rules (``hbaRuleId``, path)
+
+        Returns:
+            DeleteAccessControlRuleResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
+                {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
+            ),
+            accept="application/json",
+            operation="delete_access_control_rule",
+        )
+        return _support.parse_model(_models.DeleteAccessControlRuleResponse, _response)
+
     def delete_backup(self, backup_id: str) -> _models.DeleteBackupResponse:
         """Delete Backup
 
@@ -518,6 +545,31 @@ class Client:
             operation="delete_backup",
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
+
+    def delete_database(self, db_instance_id: str, database_id: str) -> _models.DeleteDatabaseResponse:
+        """Deleting a database
+
+        ``DELETE /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-database
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            database_id: Identifiers in the database (``databaseId``, path)
+
+        Returns:
+            DeleteDatabaseResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
+                {"dbInstanceId": db_instance_id, "databaseId": database_id},
+            ),
+            accept="application/json",
+            operation="delete_database",
+        )
+        return _support.parse_model(_models.DeleteDatabaseResponse, _response)
 
     def delete_db_instance(self, db_instance_id: str) -> _models.DeleteDbInstanceResponse:
         """Delete DB instance
@@ -663,6 +715,31 @@ class Client:
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
+    def delete_user(self, db_instance_id: str, db_user_id: str) -> _models.DeleteUserResponse:
+        """Deleting a user
+
+        ``DELETE /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-user
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            db_user_id: DB user identifier (``dbUserId``, path)
+
+        Returns:
+            DeleteUserResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
+                {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
+            ),
+            accept="application/json",
+            operation="delete_user",
+        )
+        return _support.parse_model(_models.DeleteUserResponse, _response)
+
     def delete_user_group(self, user_group_id: str) -> _models.DeleteUserGroupResponse:
         """Delete User Group
 
@@ -684,59 +761,7 @@ class Client:
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
-    def deleting_a_database(self, db_instance_id: str, database_id: str) -> _models.DeletingADatabaseResponse:
-        """Deleting a database
-
-        ``DELETE /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-database
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            database_id: Identifiers in the database (``databaseId``, path)
-
-        Returns:
-            DeletingADatabaseResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
-                {"dbInstanceId": db_instance_id, "databaseId": database_id},
-            ),
-            accept="application/json",
-            operation="deleting_a_database",
-        )
-        return _support.parse_model(_models.DeletingADatabaseResponse, _response)
-
-    def deleting_a_user(self, db_instance_id: str, db_user_id: str) -> _models.DeletingAUserResponse:
-        """Deleting a user
-
-        ``DELETE /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-user
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            db_user_id: DB user identifier (``dbUserId``, path)
-
-        Returns:
-            DeletingAUserResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
-                {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
-            ),
-            accept="application/json",
-            operation="deleting_a_user",
-        )
-        return _support.parse_model(_models.DeletingAUserResponse, _response)
-
-    def deleting_a_watch_setting(
-        self, notification_group_id: str, watchdog_id: str
-    ) -> _models.DeletingAWatchSettingResponse:
+    def delete_watch_setting(self, notification_group_id: str, watchdog_id: str) -> _models.DeleteWatchSettingResponse:
         """Deleting a watch setting
 
         ``DELETE /v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}`` (API version v1.0, CURRENT).
@@ -748,7 +773,7 @@ class Client:
             watchdog_id: Identifier of the watch setting (``watchdogId``, path)
 
         Returns:
-            DeletingAWatchSettingResponse (HTTP 200).
+            DeleteWatchSettingResponse (HTTP 200).
         """
         _response = self._transport.request(
             "DELETE",
@@ -757,40 +782,13 @@ class Client:
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
             accept="application/json",
-            operation="deleting_a_watch_setting",
+            operation="delete_watch_setting",
         )
-        return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
+        return _support.parse_model(_models.DeleteWatchSettingResponse, _response)
 
-    def deleting_an_access_control_rule(
-        self, db_instance_id: str, hba_rule_id: str
-    ) -> _models.DeletingAnAccessControlRuleResponse:
-        """Deleting an access control rule
-
-        ``DELETE /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-an-access-control-rule
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            hba_rule_id: Identifiers for access control rules (``hbaRuleId``, path)
-
-        Returns:
-            DeletingAnAccessControlRuleResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
-                {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
-            ),
-            accept="application/json",
-            operation="deleting_an_access_control_rule",
-        )
-        return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
-
-    def edit_a_user(
-        self, db_instance_id: str, db_user_id: str, *, body: _models.EditAUserRequest | None = None
-    ) -> _models.EditAUserResponse:
+    def edit_user(
+        self, db_instance_id: str, db_user_id: str, *, body: _models.EditUserRequest | None = None
+    ) -> _models.EditUserResponse:
         """Edit a user
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
@@ -800,10 +798,10 @@ class Client:
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
             db_user_id: DB user identifier (``dbUserId``, path)
-            body: the request body (EditAUserRequest).
+            body: the request body (EditUserRequest).
 
         Returns:
-            EditAUserResponse (HTTP 200).
+            EditUserResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -813,9 +811,9 @@ class Client:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="edit_a_user",
+            operation="edit_user",
         )
-        return _support.parse_model(_models.EditAUserResponse, _response)
+        return _support.parse_model(_models.EditUserResponse, _response)
 
     def export_after_backing_up_db_instance(
         self, db_instance_id: str, *, body: _models.ExportAfterBackingUpDbInstanceRequest
@@ -1030,9 +1028,9 @@ class Client:
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
-    def get_selectable_db_versions_in_the_current_db_instance(
+    def get_selectable_db_versions_in_current_db_instance(
         self, db_instance_id: str
-    ) -> _models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse:
+    ) -> _models.GetSelectableDbVersionsInCurrentDbInstanceResponse:
         """Get selectable DB versions in the current DB instance
 
         ``GET /v1.0/db-instances/{dbInstanceId}/available-db-versions`` (API version v1.0, CURRENT).
@@ -1043,7 +1041,7 @@ class Client:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
 
         Returns:
-            GetSelectableDbVersionsInTheCurrentDbInstanceResponse (HTTP 200).
+            GetSelectableDbVersionsInCurrentDbInstanceResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -1051,9 +1049,9 @@ class Client:
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
-            operation="get_selectable_db_versions_in_the_current_db_instance",
+            operation="get_selectable_db_versions_in_current_db_instance",
         )
-        return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
+        return _support.parse_model(_models.GetSelectableDbVersionsInCurrentDbInstanceResponse, _response)
 
     def install_extensions(
         self, db_instance_group_id: str, extension_id: str, *, body: _models.InstallExtensionsRequest
@@ -1083,6 +1081,48 @@ class Client:
             operation="install_extensions",
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
+
+    def list_access_control_rules(self, db_instance_id: str) -> _models.ListAccessControlRulesResponse:
+        """View a list of access control rules
+
+        ``GET /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-access-control-rules
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ListAccessControlRulesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="list_access_control_rules",
+        )
+        return _support.parse_model(_models.ListAccessControlRulesResponse, _response)
+
+    def list_databases(self, db_instance_id: str) -> _models.ListDatabasesResponse:
+        """View the list of databases
+
+        ``GET /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-databases
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ListDatabasesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="list_databases",
+        )
+        return _support.parse_model(_models.ListDatabasesResponse, _response)
 
     def list_db_instance_details(self, db_instance_id: str) -> _models.ListDbInstanceDetailsResponse:
         """List DB Instance Details
@@ -1211,6 +1251,54 @@ class Client:
         )
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
+    def list_events(
+        self,
+        *,
+        page: float,
+        size: float,
+        from_: _dt.datetime | str,
+        to: _dt.datetime | str,
+        event_category_type: Literal[
+            "ALL", "BACKUP", "DB_INSTANCE", "DB_SECURITY_GROUP", "JOB", "TENANT", "MONITORING"
+        ],
+        source_id: str | None = None,
+        keyword: str | None = None,
+    ) -> _models.ListEventsResponse:
+        """View the list of events
+
+        ``GET /v1.0/events`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-events
+
+        Args:
+            page: Page to retrieve - Minimum value: 1 (``page``, query)
+            size: Page size to retrieve - Minimum value: 1 - Maximum value: 100 (``size``, query)
+            from_: Start date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``from``, query)
+            to: End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``to``, query)
+            event_category_type: Event category types to query ALL: All - BACKUP: Backup - DB_INSTANCE: DB instance - DB_SECURITY_GROUP: DB security group - JOB: Job - TENANT: Tenant - MONITORING: Monitoring (``eventCategoryType``, query)
+            source_id: Event target resource identifier (``sourceId``, query)
+            keyword: String keyword in event message (``keyword``, query)
+
+        Returns:
+            ListEventsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            "/v1.0/events",
+            params={
+                "page": page,
+                "size": size,
+                "from": from_,
+                "to": to,
+                "eventCategoryType": event_category_type,
+                "sourceId": source_id,
+                "keyword": keyword,
+            },
+            accept="application/json",
+            operation="list_events",
+        )
+        return _support.parse_model(_models.ListEventsResponse, _response)
+
     def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
         """List Notification Groups
 
@@ -1226,7 +1314,7 @@ class Client:
         )
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
-    def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
+    def list_notification_groups_by_id(self, notification_group_id: str) -> _models.ListNotificationGroupsByIdResponse:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
@@ -1237,7 +1325,7 @@ class Client:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
 
         Returns:
-            ListNotificationGroups2Response (HTTP 200).
+            ListNotificationGroupsByIdResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -1245,9 +1333,9 @@ class Client:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             accept="application/json",
-            operation="list_notification_groups2",
+            operation="list_notification_groups_by_id",
         )
-        return _support.parse_model(_models.ListNotificationGroups2Response, _response)
+        return _support.parse_model(_models.ListNotificationGroupsByIdResponse, _response)
 
     def list_parameter_group_details(self, parameter_group_id: str) -> _models.ListParameterGroupDetailsResponse:
         """List Parameter Group Details
@@ -1292,6 +1380,21 @@ class Client:
         )
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
+    def list_performance_metrics(self) -> _models.ListPerformanceMetricsResponse:
+        """View a list of performance metrics
+
+        ``GET /v1.0/metrics`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-performance-metrics
+
+        Returns:
+            ListPerformanceMetricsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET", "/v1.0/metrics", accept="application/json", operation="list_performance_metrics"
+        )
+        return _support.parse_model(_models.ListPerformanceMetricsResponse, _response)
+
     def list_project_members(self) -> _models.ListProjectMembersResponse:
         """List Project Members
 
@@ -1321,6 +1424,21 @@ class Client:
             "GET", "/v1.0/project/regions", accept="application/json", operation="list_regions"
         )
         return _support.parse_model(_models.ListRegionsResponse, _response)
+
+    def list_storage_types(self) -> _models.ListStorageTypesResponse:
+        """View the list of storage types
+
+        ``GET /v1.0/storage-types`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-storage-types
+
+        Returns:
+            ListStorageTypesResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET", "/v1.0/storage-types", accept="application/json", operation="list_storage_types"
+        )
+        return _support.parse_model(_models.ListStorageTypesResponse, _response)
 
     def list_subnets(self) -> _models.ListSubnetsResponse:
         """List Subnets
@@ -1388,9 +1506,54 @@ class Client:
         )
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
-    def modify_an_access_control_rule(
-        self, db_instance_id: str, hba_rule_id: str, *, body: _models.ModifyAnAccessControlRuleRequest
-    ) -> _models.ModifyAnAccessControlRuleResponse:
+    def list_users(self, db_instance_id: str) -> _models.ListUsersResponse:
+        """View the list of users
+
+        ``GET /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-users
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ListUsersResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="list_users",
+        )
+        return _support.parse_model(_models.ListUsersResponse, _response)
+
+    def list_watch_settings(self, notification_group_id: str) -> _models.ListWatchSettingsResponse:
+        """View the list of watch settings
+
+        ``GET /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-watch-settings
+
+        Args:
+            notification_group_id: path parameter (``notificationGroupId``, path)
+
+        Returns:
+            ListWatchSettingsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
+                {"notificationGroupId": notification_group_id},
+            ),
+            accept="application/json",
+            operation="list_watch_settings",
+        )
+        return _support.parse_model(_models.ListWatchSettingsResponse, _response)
+
+    def modify_access_control_rule(
+        self, db_instance_id: str, hba_rule_id: str, *, body: _models.ModifyAccessControlRuleRequest
+    ) -> _models.ModifyAccessControlRuleResponse:
         """Modify an access control rule
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
@@ -1400,10 +1563,10 @@ class Client:
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
             hba_rule_id: Identifiers for access control rules (``hbaRuleId``, path)
-            body: the request body (ModifyAnAccessControlRuleRequest).
+            body: the request body (ModifyAccessControlRuleRequest).
 
         Returns:
-            ModifyAnAccessControlRuleResponse (HTTP 200).
+            ModifyAccessControlRuleResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -1413,9 +1576,38 @@ class Client:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="modify_an_access_control_rule",
+            operation="modify_access_control_rule",
         )
-        return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
+        return _support.parse_model(_models.ModifyAccessControlRuleResponse, _response)
+
+    def modify_database(
+        self, db_instance_id: str, database_id: str, *, body: _models.ModifyDatabaseRequest
+    ) -> _models.ModifyDatabaseResponse:
+        """Modifying the database
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-the-database
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            database_id: Identifiers in the database (``databaseId``, path)
+            body: the request body (ModifyDatabaseRequest).
+
+        Returns:
+            ModifyDatabaseResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
+                {"dbInstanceId": db_instance_id, "databaseId": database_id},
+            ),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_database",
+        )
+        return _support.parse_model(_models.ModifyDatabaseResponse, _response)
 
     def modify_db_instance(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceRequest | None = None
@@ -1441,6 +1633,31 @@ class Client:
             operation="modify_db_instance",
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
+
+    def modify_db_instance_backup_information(
+        self, db_instance_id: str, *, body: _models.ModifyDbInstanceBackupInformationRequest | None = None
+    ) -> _models.ModifyDbInstanceBackupInformationResponse:
+        """Modifying DB instance backup information
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-backup-information
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ModifyDbInstanceBackupInformationRequest).
+
+        Returns:
+            ModifyDbInstanceBackupInformationResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_db_instance_backup_information",
+        )
+        return _support.parse_model(_models.ModifyDbInstanceBackupInformationResponse, _response)
 
     def modify_db_instance_maintenance_information(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceMaintenanceInformationRequest
@@ -1468,6 +1685,56 @@ class Client:
             operation="modify_db_instance_maintenance_information",
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
+
+    def modify_db_instance_network_information(
+        self, db_instance_id: str, *, body: _models.ModifyDbInstanceNetworkInformationRequest
+    ) -> _models.ModifyDbInstanceNetworkInformationResponse:
+        """Modifying DB instance network information
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-network-information
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ModifyDbInstanceNetworkInformationRequest).
+
+        Returns:
+            ModifyDbInstanceNetworkInformationResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_db_instance_network_information",
+        )
+        return _support.parse_model(_models.ModifyDbInstanceNetworkInformationResponse, _response)
+
+    def modify_db_instance_storage_information(
+        self, db_instance_id: str, *, body: _models.ModifyDbInstanceStorageInformationRequest
+    ) -> _models.ModifyDbInstanceStorageInformationResponse:
+        """Modifying DB instance storage information
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-storage-information
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ModifyDbInstanceStorageInformationRequest).
+
+        Returns:
+            ModifyDbInstanceStorageInformationResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_db_instance_storage_information",
+        )
+        return _support.parse_model(_models.ModifyDbInstanceStorageInformationResponse, _response)
 
     def modify_db_security_group(
         self, db_security_group_id: str, *, body: _models.ModifyDbSecurityGroupRequest | None = None
@@ -1684,110 +1951,6 @@ class Client:
             operation="modify_watch_settings",
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
-
-    def modifying_db_instance_backup_information(
-        self, db_instance_id: str, *, body: _models.ModifyingDbInstanceBackupInformationRequest | None = None
-    ) -> _models.ModifyingDbInstanceBackupInformationResponse:
-        """Modifying DB instance backup information
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-backup-information
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ModifyingDbInstanceBackupInformationRequest).
-
-        Returns:
-            ModifyingDbInstanceBackupInformationResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_db_instance_backup_information",
-        )
-        return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
-
-    def modifying_db_instance_network_information(
-        self, db_instance_id: str, *, body: _models.ModifyingDbInstanceNetworkInformationRequest
-    ) -> _models.ModifyingDbInstanceNetworkInformationResponse:
-        """Modifying DB instance network information
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-network-information
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ModifyingDbInstanceNetworkInformationRequest).
-
-        Returns:
-            ModifyingDbInstanceNetworkInformationResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_db_instance_network_information",
-        )
-        return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
-
-    def modifying_db_instance_storage_information(
-        self, db_instance_id: str, *, body: _models.ModifyingDbInstanceStorageInformationRequest
-    ) -> _models.ModifyingDbInstanceStorageInformationResponse:
-        """Modifying DB instance storage information
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-storage-information
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ModifyingDbInstanceStorageInformationRequest).
-
-        Returns:
-            ModifyingDbInstanceStorageInformationResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_db_instance_storage_information",
-        )
-        return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
-
-    def modifying_the_database(
-        self, db_instance_id: str, database_id: str, *, body: _models.ModifyingTheDatabaseRequest
-    ) -> _models.ModifyingTheDatabaseResponse:
-        """Modifying the database
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-the-database
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            database_id: Identifiers in the database (``databaseId``, path)
-            body: the request body (ModifyingTheDatabaseRequest).
-
-        Returns:
-            ModifyingTheDatabaseResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
-                {"dbInstanceId": db_instance_id, "databaseId": database_id},
-            ),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_the_database",
-        )
-        return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
     def pause_high_availability(self, db_instance_id: str) -> _models.PauseHighAvailabilityResponse:
         """Pause High Availability
@@ -2156,42 +2319,6 @@ class Client:
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
-    def view_a_list_of_access_control_rules(self, db_instance_id: str) -> _models.ViewAListOfAccessControlRulesResponse:
-        """View a list of access control rules
-
-        ``GET /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-access-control-rules
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ViewAListOfAccessControlRulesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="view_a_list_of_access_control_rules",
-        )
-        return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
-
-    def view_a_list_of_performance_metrics(self) -> _models.ViewAListOfPerformanceMetricsResponse:
-        """View a list of performance metrics
-
-        ``GET /v1.0/metrics`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-performance-metrics
-
-        Returns:
-            ViewAListOfPerformanceMetricsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET", "/v1.0/metrics", accept="application/json", operation="view_a_list_of_performance_metrics"
-        )
-        return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
-
     def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
         """View DB Version List
 
@@ -2270,134 +2397,33 @@ class Client:
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
-    def view_the_list_of_databases(self, db_instance_id: str) -> _models.ViewTheListOfDatabasesResponse:
-        """View the list of databases
-
-        ``GET /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-databases
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ViewTheListOfDatabasesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="view_the_list_of_databases",
-        )
-        return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
-
-    def view_the_list_of_events(
-        self,
-        *,
-        page: float,
-        size: float,
-        from_: _dt.datetime | str,
-        to: _dt.datetime | str,
-        event_category_type: Literal[
-            "ALL", "BACKUP", "DB_INSTANCE", "DB_SECURITY_GROUP", "JOB", "TENANT", "MONITORING"
-        ],
-        source_id: str | None = None,
-        keyword: str | None = None,
-    ) -> _models.ViewTheListOfEventsResponse:
-        """View the list of events
-
-        ``GET /v1.0/events`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-events
-
-        Args:
-            page: Page to retrieve - Minimum value: 1 (``page``, query)
-            size: Page size to retrieve - Minimum value: 1 - Maximum value: 100 (``size``, query)
-            from_: Start date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``from``, query)
-            to: End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``to``, query)
-            event_category_type: Event category types to query ALL: All - BACKUP: Backup - DB_INSTANCE: DB instance - DB_SECURITY_GROUP: DB security group - JOB: Job - TENANT: Tenant - MONITORING: Monitoring (``eventCategoryType``, query)
-            source_id: Event target resource identifier (``sourceId``, query)
-            keyword: String keyword in event message (``keyword``, query)
-
-        Returns:
-            ViewTheListOfEventsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            "/v1.0/events",
-            params={
-                "page": page,
-                "size": size,
-                "from": from_,
-                "to": to,
-                "eventCategoryType": event_category_type,
-                "sourceId": source_id,
-                "keyword": keyword,
-            },
-            accept="application/json",
-            operation="view_the_list_of_events",
-        )
-        return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
-
-    def view_the_list_of_storage_types(self) -> _models.ViewTheListOfStorageTypesResponse:
-        """View the list of storage types
-
-        ``GET /v1.0/storage-types`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-storage-types
-
-        Returns:
-            ViewTheListOfStorageTypesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET", "/v1.0/storage-types", accept="application/json", operation="view_the_list_of_storage_types"
-        )
-        return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
-
-    def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
-        """View the list of users
-
-        ``GET /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-users
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ViewTheListOfUsersResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="view_the_list_of_users",
-        )
-        return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
-
-    def view_the_list_of_watch_settings(self, notification_group_id: str) -> _models.ViewTheListOfWatchSettingsResponse:
-        """View the list of watch settings
-
-        ``GET /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-watch-settings
-
-        Args:
-            notification_group_id: path parameter (``notificationGroupId``, path)
-
-        Returns:
-            ViewTheListOfWatchSettingsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
-                {"notificationGroupId": notification_group_id},
-            ),
-            accept="application/json",
-            operation="view_the_list_of_watch_settings",
-        )
-        return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)
+    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
+    add_an_access_control_rule = add_access_control_rule
+    applying_access_control_rules = apply_access_control_rules
+    applying_db_instance_latest_parameter_groups = apply_db_instance_latest_parameter_groups
+    create_a_database = create_database
+    create_a_user = create_user
+    create_a_watch_setting = create_watch_setting
+    create_db_security_group2 = create_db_security_group_rules
+    deleting_a_database = delete_database
+    deleting_a_user = delete_user
+    deleting_a_watch_setting = delete_watch_setting
+    deleting_an_access_control_rule = delete_access_control_rule
+    edit_a_user = edit_user
+    get_selectable_db_versions_in_the_current_db_instance = get_selectable_db_versions_in_current_db_instance
+    list_notification_groups2 = list_notification_groups_by_id
+    modify_an_access_control_rule = modify_access_control_rule
+    modifying_db_instance_backup_information = modify_db_instance_backup_information
+    modifying_db_instance_network_information = modify_db_instance_network_information
+    modifying_db_instance_storage_information = modify_db_instance_storage_information
+    modifying_the_database = modify_database
+    view_a_list_of_access_control_rules = list_access_control_rules
+    view_a_list_of_performance_metrics = list_performance_metrics
+    view_the_list_of_databases = list_databases
+    view_the_list_of_events = list_events
+    view_the_list_of_storage_types = list_storage_types
+    view_the_list_of_users = list_users
+    view_the_list_of_watch_settings = list_watch_settings
 
 
 class AsyncClient:
@@ -2456,9 +2482,9 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def add_an_access_control_rule(
-        self, db_instance_id: str, *, body: _models.AddAnAccessControlRuleRequest
-    ) -> _models.AddAnAccessControlRuleResponse:
+    async def add_access_control_rule(
+        self, db_instance_id: str, *, body: _models.AddAccessControlRuleRequest
+    ) -> _models.AddAccessControlRuleResponse:
         """Add an access control rule
 
         ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
@@ -2467,19 +2493,67 @@ class AsyncClient:
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (AddAnAccessControlRuleRequest).
+            body: the request body (AddAccessControlRuleRequest).
 
         Returns:
-            AddAnAccessControlRuleResponse (HTTP 200).
+            AddAccessControlRuleResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="add_an_access_control_rule",
+            operation="add_access_control_rule",
         )
-        return _support.parse_model(_models.AddAnAccessControlRuleResponse, _response)
+        return _support.parse_model(_models.AddAccessControlRuleResponse, _response)
+
+    async def apply_access_control_rules(self, db_instance_id: str) -> _models.ApplyAccessControlRulesResponse:
+        """Applying access control rules
+
+        ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules/apply`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-access-control-rules
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ApplyAccessControlRulesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="apply_access_control_rules",
+        )
+        return _support.parse_model(_models.ApplyAccessControlRulesResponse, _response)
+
+    async def apply_db_instance_latest_parameter_groups(
+        self, db_instance_id: str, *, body: _models.ApplyDbInstanceLatestParameterGroupsRequest | None = None
+    ) -> _models.ApplyDbInstanceLatestParameterGroupsResponse:
+        """Applying DB instance latest parameter groups
+
+        ``POST /v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-db-instance-latest-parameter-groups
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ApplyDbInstanceLatestParameterGroupsRequest).
+
+        Returns:
+            ApplyDbInstanceLatestParameterGroupsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
+            ),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="apply_db_instance_latest_parameter_groups",
+        )
+        return _support.parse_model(_models.ApplyDbInstanceLatestParameterGroupsResponse, _response)
 
     async def apply_extension_changes(self, db_instance_group_id: str) -> _models.ApplyExtensionChangesResponse:
         """Apply Extension Changes
@@ -2504,54 +2578,6 @@ class AsyncClient:
             operation="apply_extension_changes",
         )
         return _support.parse_model(_models.ApplyExtensionChangesResponse, _response)
-
-    async def applying_access_control_rules(self, db_instance_id: str) -> _models.ApplyingAccessControlRulesResponse:
-        """Applying access control rules
-
-        ``POST /v1.0/db-instances/{dbInstanceId}/hba-rules/apply`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-access-control-rules
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ApplyingAccessControlRulesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules/apply", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="applying_access_control_rules",
-        )
-        return _support.parse_model(_models.ApplyingAccessControlRulesResponse, _response)
-
-    async def applying_db_instance_latest_parameter_groups(
-        self, db_instance_id: str, *, body: _models.ApplyingDbInstanceLatestParameterGroupsRequest | None = None
-    ) -> _models.ApplyingDbInstanceLatestParameterGroupsResponse:
-        """Applying DB instance latest parameter groups
-
-        ``POST /v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#applying-db-instance-latest-parameter-groups
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ApplyingDbInstanceLatestParameterGroupsRequest).
-
-        Returns:
-            ApplyingDbInstanceLatestParameterGroupsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/apply-recent-parameter-group", {"dbInstanceId": db_instance_id}
-            ),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="applying_db_instance_latest_parameter_groups",
-        )
-        return _support.parse_model(_models.ApplyingDbInstanceLatestParameterGroupsResponse, _response)
 
     async def backup_db_instance(
         self, db_instance_id: str, *, body: _models.BackupDbInstanceRequest
@@ -2632,9 +2658,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CopyParameterGroupResponse, _response)
 
-    async def create_a_database(
-        self, db_instance_id: str, *, body: _models.CreateADatabaseRequest
-    ) -> _models.CreateADatabaseResponse:
+    async def create_database(
+        self, db_instance_id: str, *, body: _models.CreateDatabaseRequest
+    ) -> _models.CreateDatabaseResponse:
         """Create a database
 
         ``POST /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
@@ -2643,72 +2669,19 @@ class AsyncClient:
 
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (CreateADatabaseRequest).
+            body: the request body (CreateDatabaseRequest).
 
         Returns:
-            CreateADatabaseResponse (HTTP 200).
+            CreateDatabaseResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="create_a_database",
+            operation="create_database",
         )
-        return _support.parse_model(_models.CreateADatabaseResponse, _response)
-
-    async def create_a_user(
-        self, db_instance_id: str, *, body: _models.CreateAUserRequest
-    ) -> _models.CreateAUserResponse:
-        """Create a user
-
-        ``POST /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-user
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (CreateAUserRequest).
-
-        Returns:
-            CreateAUserResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="create_a_user",
-        )
-        return _support.parse_model(_models.CreateAUserResponse, _response)
-
-    async def create_a_watch_setting(
-        self, notification_group_id: str, *, body: _models.CreateAWatchSettingRequest
-    ) -> _models.CreateAWatchSettingResponse:
-        """Create a watch setting
-
-        ``POST /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-watch-setting
-
-        Args:
-            notification_group_id: Notification group identifier (``notificationGroupId``, path)
-            body: the request body (CreateAWatchSettingRequest).
-
-        Returns:
-            CreateAWatchSettingResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path(
-                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
-                {"notificationGroupId": notification_group_id},
-            ),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="create_a_watch_setting",
-        )
-        return _support.parse_model(_models.CreateAWatchSettingResponse, _response)
+        return _support.parse_model(_models.CreateDatabaseResponse, _response)
 
     async def create_db_instance(self, *, body: _models.CreateDbInstanceRequest) -> _models.CreateDbInstanceResponse:
         """Create DB Instance
@@ -2756,9 +2729,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CreateDbSecurityGroupResponse, _response)
 
-    async def create_db_security_group2(
-        self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroup2Request
-    ) -> _models.CreateDbSecurityGroup2Response:
+    async def create_db_security_group_rules(
+        self, db_security_group_id: str, *, body: _models.CreateDbSecurityGroupRulesRequest
+    ) -> _models.CreateDbSecurityGroupRulesResponse:
         """Create DB Security Group
 
         ``POST /v1.0/db-security-groups/{dbSecurityGroupId}/rules`` (API version v1.0, CURRENT).
@@ -2767,10 +2740,10 @@ class AsyncClient:
 
         Args:
             db_security_group_id: DB security group identifier (``dbSecurityGroupId``, path)
-            body: the request body (CreateDbSecurityGroup2Request).
+            body: the request body (CreateDbSecurityGroupRulesRequest).
 
         Returns:
-            CreateDbSecurityGroup2Response (HTTP 200).
+            CreateDbSecurityGroupRulesResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -2779,9 +2752,9 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="create_db_security_group2",
+            operation="create_db_security_group_rules",
         )
-        return _support.parse_model(_models.CreateDbSecurityGroup2Response, _response)
+        return _support.parse_model(_models.CreateDbSecurityGroupRulesResponse, _response)
 
     async def create_notification_group(
         self, *, body: _models.CreateNotificationGroupRequest
@@ -2831,6 +2804,29 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CreateParameterGroupResponse, _response)
 
+    async def create_user(self, db_instance_id: str, *, body: _models.CreateUserRequest) -> _models.CreateUserResponse:
+        """Create a user
+
+        ``POST /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-user
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (CreateUserRequest).
+
+        Returns:
+            CreateUserResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="create_user",
+        )
+        return _support.parse_model(_models.CreateUserResponse, _response)
+
     async def create_user_group(self, *, body: _models.CreateUserGroupRequest) -> _models.CreateUserGroupResponse:
         """Create User Group
 
@@ -2853,6 +2849,61 @@ class AsyncClient:
         )
         return _support.parse_model(_models.CreateUserGroupResponse, _response)
 
+    async def create_watch_setting(
+        self, notification_group_id: str, *, body: _models.CreateWatchSettingRequest
+    ) -> _models.CreateWatchSettingResponse:
+        """Create a watch setting
+
+        ``POST /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#create-a-watch-setting
+
+        Args:
+            notification_group_id: Notification group identifier (``notificationGroupId``, path)
+            body: the request body (CreateWatchSettingRequest).
+
+        Returns:
+            CreateWatchSettingResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
+                {"notificationGroupId": notification_group_id},
+            ),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="create_watch_setting",
+        )
+        return _support.parse_model(_models.CreateWatchSettingResponse, _response)
+
+    async def delete_access_control_rule(
+        self, db_instance_id: str, hba_rule_id: str
+    ) -> _models.DeleteAccessControlRuleResponse:
+        """Deleting an access control rule
+
+        ``DELETE /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-an-access-control-rule
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            hba_rule_id: Identifiers for access control rules (``hbaRuleId``, path)
+
+        Returns:
+            DeleteAccessControlRuleResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
+                {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
+            ),
+            accept="application/json",
+            operation="delete_access_control_rule",
+        )
+        return _support.parse_model(_models.DeleteAccessControlRuleResponse, _response)
+
     async def delete_backup(self, backup_id: str) -> _models.DeleteBackupResponse:
         """Delete Backup
 
@@ -2873,6 +2924,31 @@ class AsyncClient:
             operation="delete_backup",
         )
         return _support.parse_model(_models.DeleteBackupResponse, _response)
+
+    async def delete_database(self, db_instance_id: str, database_id: str) -> _models.DeleteDatabaseResponse:
+        """Deleting a database
+
+        ``DELETE /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-database
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            database_id: Identifiers in the database (``databaseId``, path)
+
+        Returns:
+            DeleteDatabaseResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
+                {"dbInstanceId": db_instance_id, "databaseId": database_id},
+            ),
+            accept="application/json",
+            operation="delete_database",
+        )
+        return _support.parse_model(_models.DeleteDatabaseResponse, _response)
 
     async def delete_db_instance(self, db_instance_id: str) -> _models.DeleteDbInstanceResponse:
         """Delete DB instance
@@ -3018,6 +3094,31 @@ class AsyncClient:
         )
         return _support.parse_model(_models.DeleteParameterGroupResponse, _response)
 
+    async def delete_user(self, db_instance_id: str, db_user_id: str) -> _models.DeleteUserResponse:
+        """Deleting a user
+
+        ``DELETE /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-user
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            db_user_id: DB user identifier (``dbUserId``, path)
+
+        Returns:
+            DeleteUserResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
+                {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
+            ),
+            accept="application/json",
+            operation="delete_user",
+        )
+        return _support.parse_model(_models.DeleteUserResponse, _response)
+
     async def delete_user_group(self, user_group_id: str) -> _models.DeleteUserGroupResponse:
         """Delete User Group
 
@@ -3039,59 +3140,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.DeleteUserGroupResponse, _response)
 
-    async def deleting_a_database(self, db_instance_id: str, database_id: str) -> _models.DeletingADatabaseResponse:
-        """Deleting a database
-
-        ``DELETE /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-database
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            database_id: Identifiers in the database (``databaseId``, path)
-
-        Returns:
-            DeletingADatabaseResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
-                {"dbInstanceId": db_instance_id, "databaseId": database_id},
-            ),
-            accept="application/json",
-            operation="deleting_a_database",
-        )
-        return _support.parse_model(_models.DeletingADatabaseResponse, _response)
-
-    async def deleting_a_user(self, db_instance_id: str, db_user_id: str) -> _models.DeletingAUserResponse:
-        """Deleting a user
-
-        ``DELETE /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-a-user
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            db_user_id: DB user identifier (``dbUserId``, path)
-
-        Returns:
-            DeletingAUserResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}",
-                {"dbInstanceId": db_instance_id, "dbUserId": db_user_id},
-            ),
-            accept="application/json",
-            operation="deleting_a_user",
-        )
-        return _support.parse_model(_models.DeletingAUserResponse, _response)
-
-    async def deleting_a_watch_setting(
+    async def delete_watch_setting(
         self, notification_group_id: str, watchdog_id: str
-    ) -> _models.DeletingAWatchSettingResponse:
+    ) -> _models.DeleteWatchSettingResponse:
         """Deleting a watch setting
 
         ``DELETE /v1.0/notification-groups/{notificationGroupId}/watchdogs/{watchdogId}`` (API version v1.0, CURRENT).
@@ -3103,7 +3154,7 @@ class AsyncClient:
             watchdog_id: Identifier of the watch setting (``watchdogId``, path)
 
         Returns:
-            DeletingAWatchSettingResponse (HTTP 200).
+            DeleteWatchSettingResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "DELETE",
@@ -3112,40 +3163,13 @@ class AsyncClient:
                 {"notificationGroupId": notification_group_id, "watchdogId": watchdog_id},
             ),
             accept="application/json",
-            operation="deleting_a_watch_setting",
+            operation="delete_watch_setting",
         )
-        return _support.parse_model(_models.DeletingAWatchSettingResponse, _response)
+        return _support.parse_model(_models.DeleteWatchSettingResponse, _response)
 
-    async def deleting_an_access_control_rule(
-        self, db_instance_id: str, hba_rule_id: str
-    ) -> _models.DeletingAnAccessControlRuleResponse:
-        """Deleting an access control rule
-
-        ``DELETE /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#deleting-an-access-control-rule
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            hba_rule_id: Identifiers for access control rules (``hbaRuleId``, path)
-
-        Returns:
-            DeletingAnAccessControlRuleResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}",
-                {"dbInstanceId": db_instance_id, "hbaRuleId": hba_rule_id},
-            ),
-            accept="application/json",
-            operation="deleting_an_access_control_rule",
-        )
-        return _support.parse_model(_models.DeletingAnAccessControlRuleResponse, _response)
-
-    async def edit_a_user(
-        self, db_instance_id: str, db_user_id: str, *, body: _models.EditAUserRequest | None = None
-    ) -> _models.EditAUserResponse:
+    async def edit_user(
+        self, db_instance_id: str, db_user_id: str, *, body: _models.EditUserRequest | None = None
+    ) -> _models.EditUserResponse:
         """Edit a user
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/db-users/{dbUserId}`` (API version v1.0, CURRENT).
@@ -3155,10 +3179,10 @@ class AsyncClient:
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
             db_user_id: DB user identifier (``dbUserId``, path)
-            body: the request body (EditAUserRequest).
+            body: the request body (EditUserRequest).
 
         Returns:
-            EditAUserResponse (HTTP 200).
+            EditUserResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -3168,9 +3192,9 @@ class AsyncClient:
             ),
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="edit_a_user",
+            operation="edit_user",
         )
-        return _support.parse_model(_models.EditAUserResponse, _response)
+        return _support.parse_model(_models.EditUserResponse, _response)
 
     async def export_after_backing_up_db_instance(
         self, db_instance_id: str, *, body: _models.ExportAfterBackingUpDbInstanceRequest
@@ -3389,9 +3413,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.GetHighAvailabilityInformationResponse, _response)
 
-    async def get_selectable_db_versions_in_the_current_db_instance(
+    async def get_selectable_db_versions_in_current_db_instance(
         self, db_instance_id: str
-    ) -> _models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse:
+    ) -> _models.GetSelectableDbVersionsInCurrentDbInstanceResponse:
         """Get selectable DB versions in the current DB instance
 
         ``GET /v1.0/db-instances/{dbInstanceId}/available-db-versions`` (API version v1.0, CURRENT).
@@ -3402,7 +3426,7 @@ class AsyncClient:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
 
         Returns:
-            GetSelectableDbVersionsInTheCurrentDbInstanceResponse (HTTP 200).
+            GetSelectableDbVersionsInCurrentDbInstanceResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -3410,9 +3434,9 @@ class AsyncClient:
                 "/v1.0/db-instances/{dbInstanceId}/available-db-versions", {"dbInstanceId": db_instance_id}
             ),
             accept="application/json",
-            operation="get_selectable_db_versions_in_the_current_db_instance",
+            operation="get_selectable_db_versions_in_current_db_instance",
         )
-        return _support.parse_model(_models.GetSelectableDbVersionsInTheCurrentDbInstanceResponse, _response)
+        return _support.parse_model(_models.GetSelectableDbVersionsInCurrentDbInstanceResponse, _response)
 
     async def install_extensions(
         self, db_instance_group_id: str, extension_id: str, *, body: _models.InstallExtensionsRequest
@@ -3442,6 +3466,48 @@ class AsyncClient:
             operation="install_extensions",
         )
         return _support.parse_model(_models.InstallExtensionsResponse, _response)
+
+    async def list_access_control_rules(self, db_instance_id: str) -> _models.ListAccessControlRulesResponse:
+        """View a list of access control rules
+
+        ``GET /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-access-control-rules
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ListAccessControlRulesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="list_access_control_rules",
+        )
+        return _support.parse_model(_models.ListAccessControlRulesResponse, _response)
+
+    async def list_databases(self, db_instance_id: str) -> _models.ListDatabasesResponse:
+        """View the list of databases
+
+        ``GET /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-databases
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ListDatabasesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="list_databases",
+        )
+        return _support.parse_model(_models.ListDatabasesResponse, _response)
 
     async def list_db_instance_details(self, db_instance_id: str) -> _models.ListDbInstanceDetailsResponse:
         """List DB Instance Details
@@ -3574,6 +3640,54 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListDbSecurityGroupsResponse, _response)
 
+    async def list_events(
+        self,
+        *,
+        page: float,
+        size: float,
+        from_: _dt.datetime | str,
+        to: _dt.datetime | str,
+        event_category_type: Literal[
+            "ALL", "BACKUP", "DB_INSTANCE", "DB_SECURITY_GROUP", "JOB", "TENANT", "MONITORING"
+        ],
+        source_id: str | None = None,
+        keyword: str | None = None,
+    ) -> _models.ListEventsResponse:
+        """View the list of events
+
+        ``GET /v1.0/events`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-events
+
+        Args:
+            page: Page to retrieve - Minimum value: 1 (``page``, query)
+            size: Page size to retrieve - Minimum value: 1 - Maximum value: 100 (``size``, query)
+            from_: Start date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``from``, query)
+            to: End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``to``, query)
+            event_category_type: Event category types to query ALL: All - BACKUP: Backup - DB_INSTANCE: DB instance - DB_SECURITY_GROUP: DB security group - JOB: Job - TENANT: Tenant - MONITORING: Monitoring (``eventCategoryType``, query)
+            source_id: Event target resource identifier (``sourceId``, query)
+            keyword: String keyword in event message (``keyword``, query)
+
+        Returns:
+            ListEventsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            "/v1.0/events",
+            params={
+                "page": page,
+                "size": size,
+                "from": from_,
+                "to": to,
+                "eventCategoryType": event_category_type,
+                "sourceId": source_id,
+                "keyword": keyword,
+            },
+            accept="application/json",
+            operation="list_events",
+        )
+        return _support.parse_model(_models.ListEventsResponse, _response)
+
     async def list_notification_groups(self) -> _models.ListNotificationGroupsResponse:
         """List Notification Groups
 
@@ -3589,7 +3703,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListNotificationGroupsResponse, _response)
 
-    async def list_notification_groups2(self, notification_group_id: str) -> _models.ListNotificationGroups2Response:
+    async def list_notification_groups_by_id(
+        self, notification_group_id: str
+    ) -> _models.ListNotificationGroupsByIdResponse:
         """List Notification Groups
 
         ``GET /v1.0/notification-groups/{notificationGroupId}`` (API version v1.0, CURRENT).
@@ -3600,7 +3716,7 @@ class AsyncClient:
             notification_group_id: Notification group identifier (``notificationGroupId``, path)
 
         Returns:
-            ListNotificationGroups2Response (HTTP 200).
+            ListNotificationGroupsByIdResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -3608,9 +3724,9 @@ class AsyncClient:
                 "/v1.0/notification-groups/{notificationGroupId}", {"notificationGroupId": notification_group_id}
             ),
             accept="application/json",
-            operation="list_notification_groups2",
+            operation="list_notification_groups_by_id",
         )
-        return _support.parse_model(_models.ListNotificationGroups2Response, _response)
+        return _support.parse_model(_models.ListNotificationGroupsByIdResponse, _response)
 
     async def list_parameter_group_details(self, parameter_group_id: str) -> _models.ListParameterGroupDetailsResponse:
         """List Parameter Group Details
@@ -3655,6 +3771,21 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListParameterGroupsResponse, _response)
 
+    async def list_performance_metrics(self) -> _models.ListPerformanceMetricsResponse:
+        """View a list of performance metrics
+
+        ``GET /v1.0/metrics`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-performance-metrics
+
+        Returns:
+            ListPerformanceMetricsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET", "/v1.0/metrics", accept="application/json", operation="list_performance_metrics"
+        )
+        return _support.parse_model(_models.ListPerformanceMetricsResponse, _response)
+
     async def list_project_members(self) -> _models.ListProjectMembersResponse:
         """List Project Members
 
@@ -3684,6 +3815,21 @@ class AsyncClient:
             "GET", "/v1.0/project/regions", accept="application/json", operation="list_regions"
         )
         return _support.parse_model(_models.ListRegionsResponse, _response)
+
+    async def list_storage_types(self) -> _models.ListStorageTypesResponse:
+        """View the list of storage types
+
+        ``GET /v1.0/storage-types`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-storage-types
+
+        Returns:
+            ListStorageTypesResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET", "/v1.0/storage-types", accept="application/json", operation="list_storage_types"
+        )
+        return _support.parse_model(_models.ListStorageTypesResponse, _response)
 
     async def list_subnets(self) -> _models.ListSubnetsResponse:
         """List Subnets
@@ -3751,9 +3897,54 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListUserGroupsResponse, _response)
 
-    async def modify_an_access_control_rule(
-        self, db_instance_id: str, hba_rule_id: str, *, body: _models.ModifyAnAccessControlRuleRequest
-    ) -> _models.ModifyAnAccessControlRuleResponse:
+    async def list_users(self, db_instance_id: str) -> _models.ListUsersResponse:
+        """View the list of users
+
+        ``GET /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-users
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+
+        Returns:
+            ListUsersResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
+            accept="application/json",
+            operation="list_users",
+        )
+        return _support.parse_model(_models.ListUsersResponse, _response)
+
+    async def list_watch_settings(self, notification_group_id: str) -> _models.ListWatchSettingsResponse:
+        """View the list of watch settings
+
+        ``GET /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-watch-settings
+
+        Args:
+            notification_group_id: path parameter (``notificationGroupId``, path)
+
+        Returns:
+            ListWatchSettingsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path(
+                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
+                {"notificationGroupId": notification_group_id},
+            ),
+            accept="application/json",
+            operation="list_watch_settings",
+        )
+        return _support.parse_model(_models.ListWatchSettingsResponse, _response)
+
+    async def modify_access_control_rule(
+        self, db_instance_id: str, hba_rule_id: str, *, body: _models.ModifyAccessControlRuleRequest
+    ) -> _models.ModifyAccessControlRuleResponse:
         """Modify an access control rule
 
         ``PUT /v1.0/db-instances/{dbInstanceId}/hba-rules/{hbaRuleId}`` (API version v1.0, CURRENT).
@@ -3763,10 +3954,10 @@ class AsyncClient:
         Args:
             db_instance_id: DB instance identifier (``dbInstanceId``, path)
             hba_rule_id: Identifiers for access control rules (``hbaRuleId``, path)
-            body: the request body (ModifyAnAccessControlRuleRequest).
+            body: the request body (ModifyAccessControlRuleRequest).
 
         Returns:
-            ModifyAnAccessControlRuleResponse (HTTP 200).
+            ModifyAccessControlRuleResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -3776,9 +3967,38 @@ class AsyncClient:
             ),
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
-            operation="modify_an_access_control_rule",
+            operation="modify_access_control_rule",
         )
-        return _support.parse_model(_models.ModifyAnAccessControlRuleResponse, _response)
+        return _support.parse_model(_models.ModifyAccessControlRuleResponse, _response)
+
+    async def modify_database(
+        self, db_instance_id: str, database_id: str, *, body: _models.ModifyDatabaseRequest
+    ) -> _models.ModifyDatabaseResponse:
+        """Modifying the database
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-the-database
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            database_id: Identifiers in the database (``databaseId``, path)
+            body: the request body (ModifyDatabaseRequest).
+
+        Returns:
+            ModifyDatabaseResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
+                {"dbInstanceId": db_instance_id, "databaseId": database_id},
+            ),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_database",
+        )
+        return _support.parse_model(_models.ModifyDatabaseResponse, _response)
 
     async def modify_db_instance(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceRequest | None = None
@@ -3804,6 +4024,31 @@ class AsyncClient:
             operation="modify_db_instance",
         )
         return _support.parse_model(_models.ModifyDbInstanceResponse, _response)
+
+    async def modify_db_instance_backup_information(
+        self, db_instance_id: str, *, body: _models.ModifyDbInstanceBackupInformationRequest | None = None
+    ) -> _models.ModifyDbInstanceBackupInformationResponse:
+        """Modifying DB instance backup information
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-backup-information
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ModifyDbInstanceBackupInformationRequest).
+
+        Returns:
+            ModifyDbInstanceBackupInformationResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_db_instance_backup_information",
+        )
+        return _support.parse_model(_models.ModifyDbInstanceBackupInformationResponse, _response)
 
     async def modify_db_instance_maintenance_information(
         self, db_instance_id: str, *, body: _models.ModifyDbInstanceMaintenanceInformationRequest
@@ -3831,6 +4076,56 @@ class AsyncClient:
             operation="modify_db_instance_maintenance_information",
         )
         return _support.parse_model(_models.ModifyDbInstanceMaintenanceInformationResponse, _response)
+
+    async def modify_db_instance_network_information(
+        self, db_instance_id: str, *, body: _models.ModifyDbInstanceNetworkInformationRequest
+    ) -> _models.ModifyDbInstanceNetworkInformationResponse:
+        """Modifying DB instance network information
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-network-information
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ModifyDbInstanceNetworkInformationRequest).
+
+        Returns:
+            ModifyDbInstanceNetworkInformationResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_db_instance_network_information",
+        )
+        return _support.parse_model(_models.ModifyDbInstanceNetworkInformationResponse, _response)
+
+    async def modify_db_instance_storage_information(
+        self, db_instance_id: str, *, body: _models.ModifyDbInstanceStorageInformationRequest
+    ) -> _models.ModifyDbInstanceStorageInformationResponse:
+        """Modifying DB instance storage information
+
+        ``PUT /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-storage-information
+
+        Args:
+            db_instance_id: DB instance identifier (``dbInstanceId``, path)
+            body: the request body (ModifyDbInstanceStorageInformationRequest).
+
+        Returns:
+            ModifyDbInstanceStorageInformationResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+            operation="modify_db_instance_storage_information",
+        )
+        return _support.parse_model(_models.ModifyDbInstanceStorageInformationResponse, _response)
 
     async def modify_db_security_group(
         self, db_security_group_id: str, *, body: _models.ModifyDbSecurityGroupRequest | None = None
@@ -4047,110 +4342,6 @@ class AsyncClient:
             operation="modify_watch_settings",
         )
         return _support.parse_model(_models.ModifyWatchSettingsResponse, _response)
-
-    async def modifying_db_instance_backup_information(
-        self, db_instance_id: str, *, body: _models.ModifyingDbInstanceBackupInformationRequest | None = None
-    ) -> _models.ModifyingDbInstanceBackupInformationResponse:
-        """Modifying DB instance backup information
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/backup-info`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-backup-information
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ModifyingDbInstanceBackupInformationRequest).
-
-        Returns:
-            ModifyingDbInstanceBackupInformationResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/backup-info", {"dbInstanceId": db_instance_id}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_db_instance_backup_information",
-        )
-        return _support.parse_model(_models.ModifyingDbInstanceBackupInformationResponse, _response)
-
-    async def modifying_db_instance_network_information(
-        self, db_instance_id: str, *, body: _models.ModifyingDbInstanceNetworkInformationRequest
-    ) -> _models.ModifyingDbInstanceNetworkInformationResponse:
-        """Modifying DB instance network information
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/network-info`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-network-information
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ModifyingDbInstanceNetworkInformationRequest).
-
-        Returns:
-            ModifyingDbInstanceNetworkInformationResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/network-info", {"dbInstanceId": db_instance_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_db_instance_network_information",
-        )
-        return _support.parse_model(_models.ModifyingDbInstanceNetworkInformationResponse, _response)
-
-    async def modifying_db_instance_storage_information(
-        self, db_instance_id: str, *, body: _models.ModifyingDbInstanceStorageInformationRequest
-    ) -> _models.ModifyingDbInstanceStorageInformationResponse:
-        """Modifying DB instance storage information
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/storage-info`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-db-instance-storage-information
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            body: the request body (ModifyingDbInstanceStorageInformationRequest).
-
-        Returns:
-            ModifyingDbInstanceStorageInformationResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/storage-info", {"dbInstanceId": db_instance_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_db_instance_storage_information",
-        )
-        return _support.parse_model(_models.ModifyingDbInstanceStorageInformationResponse, _response)
-
-    async def modifying_the_database(
-        self, db_instance_id: str, database_id: str, *, body: _models.ModifyingTheDatabaseRequest
-    ) -> _models.ModifyingTheDatabaseResponse:
-        """Modifying the database
-
-        ``PUT /v1.0/db-instances/{dbInstanceId}/databases/{databaseId}`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#modifying-the-database
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-            database_id: Identifiers in the database (``databaseId``, path)
-            body: the request body (ModifyingTheDatabaseRequest).
-
-        Returns:
-            ModifyingTheDatabaseResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/v1.0/db-instances/{dbInstanceId}/databases/{databaseId}",
-                {"dbInstanceId": db_instance_id, "databaseId": database_id},
-            ),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-            operation="modifying_the_database",
-        )
-        return _support.parse_model(_models.ModifyingTheDatabaseResponse, _response)
 
     async def pause_high_availability(self, db_instance_id: str) -> _models.PauseHighAvailabilityResponse:
         """Pause High Availability
@@ -4521,44 +4712,6 @@ class AsyncClient:
         )
         return _support.parse_model(_models.SynchronizeExtensionsResponse, _response)
 
-    async def view_a_list_of_access_control_rules(
-        self, db_instance_id: str
-    ) -> _models.ViewAListOfAccessControlRulesResponse:
-        """View a list of access control rules
-
-        ``GET /v1.0/db-instances/{dbInstanceId}/hba-rules`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-access-control-rules
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ViewAListOfAccessControlRulesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/hba-rules", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="view_a_list_of_access_control_rules",
-        )
-        return _support.parse_model(_models.ViewAListOfAccessControlRulesResponse, _response)
-
-    async def view_a_list_of_performance_metrics(self) -> _models.ViewAListOfPerformanceMetricsResponse:
-        """View a list of performance metrics
-
-        ``GET /v1.0/metrics`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-a-list-of-performance-metrics
-
-        Returns:
-            ViewAListOfPerformanceMetricsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET", "/v1.0/metrics", accept="application/json", operation="view_a_list_of_performance_metrics"
-        )
-        return _support.parse_model(_models.ViewAListOfPerformanceMetricsResponse, _response)
-
     async def view_db_version_list(self) -> _models.ViewDbVersionListResponse:
         """View DB Version List
 
@@ -4637,133 +4790,30 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
-    async def view_the_list_of_databases(self, db_instance_id: str) -> _models.ViewTheListOfDatabasesResponse:
-        """View the list of databases
-
-        ``GET /v1.0/db-instances/{dbInstanceId}/databases`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-databases
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ViewTheListOfDatabasesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/databases", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="view_the_list_of_databases",
-        )
-        return _support.parse_model(_models.ViewTheListOfDatabasesResponse, _response)
-
-    async def view_the_list_of_events(
-        self,
-        *,
-        page: float,
-        size: float,
-        from_: _dt.datetime | str,
-        to: _dt.datetime | str,
-        event_category_type: Literal[
-            "ALL", "BACKUP", "DB_INSTANCE", "DB_SECURITY_GROUP", "JOB", "TENANT", "MONITORING"
-        ],
-        source_id: str | None = None,
-        keyword: str | None = None,
-    ) -> _models.ViewTheListOfEventsResponse:
-        """View the list of events
-
-        ``GET /v1.0/events`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-events
-
-        Args:
-            page: Page to retrieve - Minimum value: 1 (``page``, query)
-            size: Page size to retrieve - Minimum value: 1 - Maximum value: 100 (``size``, query)
-            from_: Start date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``from``, query)
-            to: End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD) (``to``, query)
-            event_category_type: Event category types to query ALL: All - BACKUP: Backup - DB_INSTANCE: DB instance - DB_SECURITY_GROUP: DB security group - JOB: Job - TENANT: Tenant - MONITORING: Monitoring (``eventCategoryType``, query)
-            source_id: Event target resource identifier (``sourceId``, query)
-            keyword: String keyword in event message (``keyword``, query)
-
-        Returns:
-            ViewTheListOfEventsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            "/v1.0/events",
-            params={
-                "page": page,
-                "size": size,
-                "from": from_,
-                "to": to,
-                "eventCategoryType": event_category_type,
-                "sourceId": source_id,
-                "keyword": keyword,
-            },
-            accept="application/json",
-            operation="view_the_list_of_events",
-        )
-        return _support.parse_model(_models.ViewTheListOfEventsResponse, _response)
-
-    async def view_the_list_of_storage_types(self) -> _models.ViewTheListOfStorageTypesResponse:
-        """View the list of storage types
-
-        ``GET /v1.0/storage-types`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-storage-types
-
-        Returns:
-            ViewTheListOfStorageTypesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET", "/v1.0/storage-types", accept="application/json", operation="view_the_list_of_storage_types"
-        )
-        return _support.parse_model(_models.ViewTheListOfStorageTypesResponse, _response)
-
-    async def view_the_list_of_users(self, db_instance_id: str) -> _models.ViewTheListOfUsersResponse:
-        """View the list of users
-
-        ``GET /v1.0/db-instances/{dbInstanceId}/db-users`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-users
-
-        Args:
-            db_instance_id: DB instance identifier (``dbInstanceId``, path)
-
-        Returns:
-            ViewTheListOfUsersResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1.0/db-instances/{dbInstanceId}/db-users", {"dbInstanceId": db_instance_id}),
-            accept="application/json",
-            operation="view_the_list_of_users",
-        )
-        return _support.parse_model(_models.ViewTheListOfUsersResponse, _response)
-
-    async def view_the_list_of_watch_settings(
-        self, notification_group_id: str
-    ) -> _models.ViewTheListOfWatchSettingsResponse:
-        """View the list of watch settings
-
-        ``GET /v1.0/notification-groups/{notificationGroupId}/watchdogs`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#view-the-list-of-watch-settings
-
-        Args:
-            notification_group_id: path parameter (``notificationGroupId``, path)
-
-        Returns:
-            ViewTheListOfWatchSettingsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path(
-                "/v1.0/notification-groups/{notificationGroupId}/watchdogs",
-                {"notificationGroupId": notification_group_id},
-            ),
-            accept="application/json",
-            operation="view_the_list_of_watch_settings",
-        )
-        return _support.parse_model(_models.ViewTheListOfWatchSettingsResponse, _response)
+    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
+    add_an_access_control_rule = add_access_control_rule
+    applying_access_control_rules = apply_access_control_rules
+    applying_db_instance_latest_parameter_groups = apply_db_instance_latest_parameter_groups
+    create_a_database = create_database
+    create_a_user = create_user
+    create_a_watch_setting = create_watch_setting
+    create_db_security_group2 = create_db_security_group_rules
+    deleting_a_database = delete_database
+    deleting_a_user = delete_user
+    deleting_a_watch_setting = delete_watch_setting
+    deleting_an_access_control_rule = delete_access_control_rule
+    edit_a_user = edit_user
+    get_selectable_db_versions_in_the_current_db_instance = get_selectable_db_versions_in_current_db_instance
+    list_notification_groups2 = list_notification_groups_by_id
+    modify_an_access_control_rule = modify_access_control_rule
+    modifying_db_instance_backup_information = modify_db_instance_backup_information
+    modifying_db_instance_network_information = modify_db_instance_network_information
+    modifying_db_instance_storage_information = modify_db_instance_storage_information
+    modifying_the_database = modify_database
+    view_a_list_of_access_control_rules = list_access_control_rules
+    view_a_list_of_performance_metrics = list_performance_metrics
+    view_the_list_of_databases = list_databases
+    view_the_list_of_events = list_events
+    view_the_list_of_storage_types = list_storage_types
+    view_the_list_of_users = list_users
+    view_the_list_of_watch_settings = list_watch_settings

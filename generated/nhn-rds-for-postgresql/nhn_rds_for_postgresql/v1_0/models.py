@@ -165,7 +165,7 @@ class DeleteDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
-class ApplyingDbInstanceLatestParameterGroupsRequest(BaseModel):
+class ApplyDbInstanceLatestParameterGroupsRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -173,7 +173,7 @@ class ApplyingDbInstanceLatestParameterGroupsRequest(BaseModel):
     executeBackup: bool | None = Field(False, description="Whether to execute backup at this time\nDefault: false")
 
 
-class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
+class ApplyDbInstanceLatestParameterGroupsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -182,7 +182,7 @@ class ApplyingDbInstanceLatestParameterGroupsResponse(BaseModel):
     header: Header | None = None
 
 
-class GetSelectableDbVersionsInTheCurrentDbInstanceResponse(BaseModel):
+class GetSelectableDbVersionsInCurrentDbInstanceResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -208,7 +208,7 @@ class BackupDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
-class ModifyingDbInstanceBackupInformationResponse(BaseModel):
+class ModifyDbInstanceBackupInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -238,7 +238,7 @@ class ExportAfterBackingUpDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
-class CreateADatabaseRequest(BaseModel):
+class CreateDatabaseRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -246,7 +246,7 @@ class CreateADatabaseRequest(BaseModel):
     databaseName: str = Field(..., description="Database Name")
 
 
-class CreateADatabaseResponse(BaseModel):
+class CreateDatabaseResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -255,7 +255,7 @@ class CreateADatabaseResponse(BaseModel):
     header: Header | None = None
 
 
-class ModifyingTheDatabaseRequest(BaseModel):
+class ModifyDatabaseRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -267,7 +267,7 @@ class ModifyingTheDatabaseRequest(BaseModel):
     )
 
 
-class ModifyingTheDatabaseResponse(BaseModel):
+class ModifyDatabaseResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -276,7 +276,7 @@ class ModifyingTheDatabaseResponse(BaseModel):
     header: Header | None = None
 
 
-class DeletingADatabaseResponse(BaseModel):
+class DeleteDatabaseResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -285,7 +285,7 @@ class DeletingADatabaseResponse(BaseModel):
     header: Header | None = None
 
 
-class CreateAUserResponse(BaseModel):
+class CreateUserResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -294,7 +294,7 @@ class CreateAUserResponse(BaseModel):
     header: Header | None = None
 
 
-class EditAUserResponse(BaseModel):
+class EditUserResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -303,7 +303,7 @@ class EditAUserResponse(BaseModel):
     header: Header | None = None
 
 
-class DeletingAUserResponse(BaseModel):
+class DeleteUserResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -336,7 +336,7 @@ class ForceRestartDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
-class AddAnAccessControlRuleResponse(BaseModel):
+class AddAccessControlRuleResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -345,7 +345,7 @@ class AddAnAccessControlRuleResponse(BaseModel):
     header: Header | None = None
 
 
-class ApplyingAccessControlRulesResponse(BaseModel):
+class ApplyAccessControlRulesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -370,7 +370,7 @@ class ReorderAccessControlRulesResponse(BaseModel):
     header: Header | None = None
 
 
-class ModifyAnAccessControlRuleResponse(BaseModel):
+class ModifyAccessControlRuleResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -378,7 +378,7 @@ class ModifyAnAccessControlRuleResponse(BaseModel):
     header: Header | None = None
 
 
-class DeletingAnAccessControlRuleResponse(BaseModel):
+class DeleteAccessControlRuleResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -506,7 +506,7 @@ class ModifyDbInstanceMaintenanceInformationResponse(BaseModel):
     header: Header | None = None
 
 
-class ModifyingDbInstanceNetworkInformationRequest(BaseModel):
+class ModifyDbInstanceNetworkInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -514,7 +514,7 @@ class ModifyingDbInstanceNetworkInformationRequest(BaseModel):
     usePublicAccess: bool = Field(..., description="External access is available or not")
 
 
-class ModifyingDbInstanceNetworkInformationResponse(BaseModel):
+class ModifyDbInstanceNetworkInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -589,7 +589,7 @@ class StopDbInstanceResponse(BaseModel):
     header: Header | None = None
 
 
-class ModifyingDbInstanceStorageInformationRequest(BaseModel):
+class ModifyDbInstanceStorageInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -599,7 +599,7 @@ class ModifyingDbInstanceStorageInformationRequest(BaseModel):
     )
 
 
-class ModifyingDbInstanceStorageInformationResponse(BaseModel):
+class ModifyDbInstanceStorageInformationResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -642,7 +642,7 @@ class DeleteDbSecurityGroupResponse(BaseModel):
     header: Header | None = None
 
 
-class CreateDbSecurityGroup2Response(BaseModel):
+class CreateDbSecurityGroupRulesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -728,7 +728,7 @@ class DeleteNotificationGroupResponse(BaseModel):
     header: Header | None = None
 
 
-class CreateAWatchSettingResponse(BaseModel):
+class CreateWatchSettingResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -744,7 +744,7 @@ class ModifyWatchSettingsResponse(BaseModel):
     header: Header | None = None
 
 
-class DeletingAWatchSettingResponse(BaseModel):
+class DeleteWatchSettingResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -830,7 +830,7 @@ class ResetParameterGroupResponse(BaseModel):
     header: Header | None = None
 
 
-class ViewTheListOfStorageTypesResponse(BaseModel):
+class ListStorageTypesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1000,7 +1000,7 @@ class ListDbInstanceDetailsResponseProgressStatus(StrEnum):
     NONE = "NONE"
 
 
-class ViewTheListOfUsersResponseDatabasesItem(BaseModel):
+class ListUsersResponseDatabasesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1011,33 +1011,33 @@ class ViewTheListOfUsersResponseDatabasesItem(BaseModel):
     createdYmdt: str | None = None
 
 
-class CreateAUserRequestAuthorityType(StrEnum):
+class CreateUserRequestAuthorityType(StrEnum):
     CRUD = "CRUD"
     DDL = "DDL"
 
 
-class EditAUserRequestAuthorityType(StrEnum):
+class EditUserRequestAuthorityType(StrEnum):
     CRUD = "CRUD"
     DDL = "DDL"
 
 
-class AddAnAccessControlRuleRequestDbUserApplyType(StrEnum):
+class AddAccessControlRuleRequestDbUserApplyType(StrEnum):
     ENTIRE = "ENTIRE"
     USER_CUSTOM = "USER_CUSTOM"
 
 
-class AddAnAccessControlRuleRequestAuthMethod(StrEnum):
+class AddAccessControlRuleRequestAuthMethod(StrEnum):
     TRUST = "TRUST"
     REJECT = "REJECT"
     SCRAM_SHA_256 = "SCRAM_SHA_256"
 
 
-class ModifyAnAccessControlRuleRequestDbUserApplyType(StrEnum):
+class ModifyAccessControlRuleRequestDbUserApplyType(StrEnum):
     ENTIRE = "ENTIRE"
     USER_CUSTOM = "USER_CUSTOM"
 
 
-class ModifyAnAccessControlRuleRequestAuthMethod(StrEnum):
+class ModifyAccessControlRuleRequestAuthMethod(StrEnum):
     TRUST = "TRUST"
     REJECT = "REJECT"
     SCRAM_SHA_256 = "SCRAM_SHA_256"
@@ -1108,12 +1108,12 @@ class GetDbInstanceStorageInformationResponseStorageStatus(StrEnum):
     DELETED = "DELETED"
 
 
-class CreateDbSecurityGroup2RequestDirection(StrEnum):
+class CreateDbSecurityGroupRulesRequestDirection(StrEnum):
     INGRESS = "INGRESS"
     EGRESS = "EGRESS"
 
 
-class CreateDbSecurityGroup2RequestEtherType(StrEnum):
+class CreateDbSecurityGroupRulesRequestEtherType(StrEnum):
     IPV4 = "IPV4"
     IPV6 = "IPV6"
 
@@ -1128,7 +1128,7 @@ class ModifyDbSecurityGroupRuleRequestEtherType(StrEnum):
     IPV6 = "IPV6"
 
 
-class ViewAListOfPerformanceMetricsResponseMetricsItem(BaseModel):
+class ListPerformanceMetricsResponseMetricsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1149,12 +1149,12 @@ class ListSubnetsResponseSubnetsItem(BaseModel):
     availableIpCount: int | None = Field(None, description="Number of available IPs")
 
 
-class ListNotificationGroups2ResponseNotificationGroupStatus(StrEnum):
+class ListNotificationGroupsByIdResponseNotificationGroupStatus(StrEnum):
     CREATED = "CREATED"
     DELETED = "DELETED"
 
 
-class ListNotificationGroups2ResponseDbInstancesItem(BaseModel):
+class ListNotificationGroupsByIdResponseDbInstancesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1163,7 +1163,7 @@ class ListNotificationGroups2ResponseDbInstancesItem(BaseModel):
     dbInstanceName: str | None = Field(None, description="Name to identify DB instances")
 
 
-class ListNotificationGroups2ResponseUserGroupsItem(BaseModel):
+class ListNotificationGroupsByIdResponseUserGroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1172,7 +1172,7 @@ class ListNotificationGroups2ResponseUserGroupsItem(BaseModel):
     userGroupName: str | None = Field(None, description="Name to identify user groups")
 
 
-class CreateAWatchSettingRequestComparisonOperator(StrEnum):
+class CreateWatchSettingRequestComparisonOperator(StrEnum):
     LE = "LE"
     LT = "LT"
     GE = "GE"
@@ -1344,7 +1344,7 @@ class GetDbInstanceBackupInformationResponseBackupSchedulesItemBackupWndDuration
     THREE_HOURS = "THREE_HOURS"
 
 
-class ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus(StrEnum):
+class ListDatabasesResponseDatabasesItemDatabaseStatus(StrEnum):
     STABLE = "STABLE"
     MODIFYING = "MODIFYING"
     SYNCING = "SYNCING"
@@ -1352,7 +1352,7 @@ class ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus(StrEnum):
     DELETED = "DELETED"
 
 
-class ViewTheListOfDatabasesResponseDatabasesItemSchemasItem(BaseModel):
+class ListDatabasesResponseDatabasesItemSchemasItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1360,12 +1360,12 @@ class ViewTheListOfDatabasesResponseDatabasesItemSchemasItem(BaseModel):
     schemaName: str | None = Field(None, description="Schema name")
 
 
-class ViewTheListOfUsersResponseDbUsersItemAuthorityType(StrEnum):
+class ListUsersResponseDbUsersItemAuthorityType(StrEnum):
     CRUD = "CRUD"
     DDL = "DDL"
 
 
-class ViewTheListOfUsersResponseDbUsersItemDbUserStatus(StrEnum):
+class ListUsersResponseDbUsersItemDbUserStatus(StrEnum):
     STABLE = "STABLE"
     MODIFYING = "MODIFYING"
     SYNCING = "SYNCING"
@@ -1373,7 +1373,7 @@ class ViewTheListOfUsersResponseDbUsersItemDbUserStatus(StrEnum):
     DELETED = "DELETED"
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus(StrEnum):
+class ListAccessControlRulesResponseHbaRulesItemHbaRuleStatus(StrEnum):
     CREATED = "CREATED"
     APPLIED = "APPLIED"
     MODIFYING = "MODIFYING"
@@ -1381,12 +1381,12 @@ class ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus(StrEnum):
     DELETED = "DELETED"
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItemDbUserApplyType(StrEnum):
+class ListAccessControlRulesResponseHbaRulesItemDbUserApplyType(StrEnum):
     ENTIRE = "ENTIRE"
     USER_CUSTOM = "USER_CUSTOM"
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem(BaseModel):
+class ListAccessControlRulesResponseHbaRulesItemDatabasesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1395,7 +1395,7 @@ class ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem(BaseModel):
     databaseName: str | None = Field(None, description="Custom database name")
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem(BaseModel):
+class ListAccessControlRulesResponseHbaRulesItemDbUsersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1404,13 +1404,13 @@ class ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem(BaseModel):
     dbUserName: str | None = Field(None, description="Custom DB user account name")
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItemAuthMethod(StrEnum):
+class ListAccessControlRulesResponseHbaRulesItemAuthMethod(StrEnum):
     TRUST = "TRUST"
     REJECT = "REJECT"
     SCRAM_SHA_256 = "SCRAM_SHA_256"
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction(StrEnum):
+class ListAccessControlRulesResponseHbaRulesItemReservedAction(StrEnum):
     NONE = "NONE"
     CREATE = "CREATE"
     MODIFY = "MODIFY"
@@ -1481,7 +1481,7 @@ class ListSubscribableEventCodesResponseEventCodesItemEventCategoryType(StrEnum)
     MONITORING = "MONITORING"
 
 
-class ViewTheListOfEventsResponseEventsItemEventCategoryType(StrEnum):
+class ListEventsResponseEventsItemEventCategoryType(StrEnum):
     ALL = "ALL"
     BACKUP = "BACKUP"
     DB_INSTANCE = "DB_INSTANCE"
@@ -1492,7 +1492,7 @@ class ViewTheListOfEventsResponseEventsItemEventCategoryType(StrEnum):
     INSTANCE = "INSTANCE"
 
 
-class ViewTheListOfEventsResponseEventsItemMessagesItem(BaseModel):
+class ListEventsResponseEventsItemMessagesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1515,7 +1515,7 @@ class ListNotificationGroupsResponseNotificationGroupsItemNotificationGroupStatu
     DELETED = "DELETED"
 
 
-class ViewTheListOfWatchSettingsResponseWatchdogsItemComparisonOperator(StrEnum):
+class ListWatchSettingsResponseWatchdogsItemComparisonOperator(StrEnum):
     LE = "LE"
     LT = "LT"
     GE = "GE"
@@ -1715,7 +1715,7 @@ class ListDbInstanceDetailsResponse(BaseModel):
     header: Header | None = None
 
 
-class ModifyingDbInstanceBackupInformationRequest(BaseModel):
+class ModifyDbInstanceBackupInformationRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1729,14 +1729,14 @@ class ModifyingDbInstanceBackupInformationRequest(BaseModel):
     backupSchedules: list[BackupSchedulesItem] | None = Field(None, description="Backup schedules")
 
 
-class CreateAUserRequest(BaseModel):
+class CreateUserRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     dbUserName: str = Field(..., description="DB user account name\n- Minimum length: 1\n- Maximum length: 32")
     dbPassword: str = Field(..., description="DB user account password\n- Minimum length: 1\n- Maximum length: 32")
-    authorityType: CreateAUserRequestAuthorityType = Field(
+    authorityType: CreateUserRequestAuthorityType = Field(
         ...,
         description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
     )
@@ -1746,7 +1746,7 @@ class CreateAUserRequest(BaseModel):
     )
 
 
-class EditAUserRequest(BaseModel):
+class EditUserRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1755,7 +1755,7 @@ class EditAUserRequest(BaseModel):
     dbPassword: str | None = Field(
         None, description="DB user account password\n- Minimum length: 1\n- Maximum length: 32"
     )
-    authorityType: EditAUserRequestAuthorityType | None = Field(
+    authorityType: EditUserRequestAuthorityType | None = Field(
         None,
         description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
     )
@@ -1765,7 +1765,7 @@ class EditAUserRequest(BaseModel):
     )
 
 
-class AddAnAccessControlRuleRequest(BaseModel):
+class AddAccessControlRuleRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1773,19 +1773,19 @@ class AddAnAccessControlRuleRequest(BaseModel):
     databaseApplyType: str = Field(
         ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    dbUserApplyType: AddAnAccessControlRuleRequestDbUserApplyType = Field(
+    dbUserApplyType: AddAccessControlRuleRequestDbUserApplyType = Field(
         ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
     databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
     dbUserIds: list[str] | None = Field(None, description="List of identifiers for custom DB users")
     address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
-    authMethod: AddAnAccessControlRuleRequestAuthMethod = Field(
+    authMethod: AddAccessControlRuleRequestAuthMethod = Field(
         ...,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
 
 
-class ModifyAnAccessControlRuleRequest(BaseModel):
+class ModifyAccessControlRuleRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1793,13 +1793,13 @@ class ModifyAnAccessControlRuleRequest(BaseModel):
     databaseApplyType: str = Field(
         ..., description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    dbUserApplyType: ModifyAnAccessControlRuleRequestDbUserApplyType = Field(
+    dbUserApplyType: ModifyAccessControlRuleRequestDbUserApplyType = Field(
         ..., description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
     databaseIds: list[Any] | None = Field(None, description="List of identifiers for a custom database")
     dbUserIds: list[Any] | None = Field(None, description="List of identifiers for custom DB users")
     address: str = Field(..., description="Access Address\n- Enter in CIDR format, hostname, or domain format")
-    authMethod: ModifyAnAccessControlRuleRequestAuthMethod = Field(
+    authMethod: ModifyAccessControlRuleRequestAuthMethod = Field(
         ...,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
@@ -1847,26 +1847,28 @@ class GetDbInstanceStorageInformationResponse(BaseModel):
     header: Header | None = None
 
 
-class CreateDbSecurityGroup2Request(BaseModel):
+class CreateDbSecurityGroupRulesRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     description: str | None = Field(None, description="Additional information on DB security group rule")
-    direction: CreateDbSecurityGroup2RequestDirection = Field(
+    direction: CreateDbSecurityGroupRulesRequestDirection = Field(
         ..., description="Communication direction\n- INGRESS: Inbound\n- EGRESS: Outbound"
     )
-    etherType: CreateDbSecurityGroup2RequestEtherType = Field(..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6")
+    etherType: CreateDbSecurityGroupRulesRequestEtherType = Field(
+        ..., description="Ether type\n- IPV4: IPv4\n- IPV6: IPv6"
+    )
     port: Port = Field(..., description="Port object")
     cidr: str = Field(..., description="Remote source for traffic to allow\n- Example: 1.1.1.1/32")
 
 
-class ViewAListOfPerformanceMetricsResponse(BaseModel):
+class ListPerformanceMetricsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    metrics: list[ViewAListOfPerformanceMetricsResponseMetricsItem] | None = Field(
+    metrics: list[ListPerformanceMetricsResponseMetricsItem] | None = Field(
         None, description="List of performance metrics"
     )
     header: Header | None = None
@@ -1881,29 +1883,29 @@ class ListSubnetsResponse(BaseModel):
     header: Header | None = None
 
 
-class ListNotificationGroups2Response(BaseModel):
+class ListNotificationGroupsByIdResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     notificationGroupId: str | None = Field(None, description="Notification group identifier")
     notificationGroupName: str | None = Field(None, description="Name to identify notification groups")
-    notificationGroupStatus: ListNotificationGroups2ResponseNotificationGroupStatus | None = Field(
+    notificationGroupStatus: ListNotificationGroupsByIdResponseNotificationGroupStatus | None = Field(
         None, description="Current status of notification groups\n- CREATED: Created\n- DELETED: Deleted"
     )
     notifyEmail: bool | None = Field(None, description="Whether to be notified by email")
     notifySms: bool | None = Field(None, description="Whether to be notified by SMS")
     isEnabled: bool | None = Field(None, description="Indicates whether the flavor is enabled")
-    dbInstances: list[ListNotificationGroups2ResponseDbInstancesItem] | None = Field(
+    dbInstances: list[ListNotificationGroupsByIdResponseDbInstancesItem] | None = Field(
         None, description="DB Instances to monitor"
     )
-    userGroups: list[ListNotificationGroups2ResponseUserGroupsItem] | None = Field(None, description="User Groups")
+    userGroups: list[ListNotificationGroupsByIdResponseUserGroupsItem] | None = Field(None, description="User Groups")
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     header: Header | None = None
 
 
-class CreateAWatchSettingRequest(BaseModel):
+class CreateWatchSettingRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -1912,7 +1914,7 @@ class CreateAWatchSettingRequest(BaseModel):
         ...,
         description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
     )
-    comparisonOperator: CreateAWatchSettingRequestComparisonOperator = Field(
+    comparisonOperator: CreateWatchSettingRequestComparisonOperator = Field(
         ..., description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
     )
     threshold: int = Field(..., description="Thresholds to watch")
@@ -2077,36 +2079,36 @@ class GetDbInstanceBackupInformationResponseBackupSchedulesItem(BaseModel):
     backupRetryExpireTime: str | None = None
 
 
-class ViewTheListOfDatabasesResponseDatabasesItem(BaseModel):
+class ListDatabasesResponseDatabasesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     databaseId: str | None = Field(None, description="Identifiers in the database")
     databaseName: str | None = Field(None, description="Database Name")
-    databaseStatus: ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus | None = Field(
+    databaseStatus: ListDatabasesResponseDatabasesItemDatabaseStatus | None = Field(
         None,
         description="Current state of the database\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
     )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
-    schemas: list[ViewTheListOfDatabasesResponseDatabasesItemSchemasItem] | None = Field(
+    schemas: list[ListDatabasesResponseDatabasesItemSchemasItem] | None = Field(
         None, description="List of schemas in the database"
     )
 
 
-class ViewTheListOfUsersResponseDbUsersItem(BaseModel):
+class ListUsersResponseDbUsersItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     dbUserId: str | None = Field(None, description="DB user identifier")
     dbUserName: str | None = Field(None, description="DB user account name")
-    authorityType: ViewTheListOfUsersResponseDbUsersItemAuthorityType | None = Field(
+    authorityType: ListUsersResponseDbUsersItemAuthorityType | None = Field(
         None,
         description="DB user permission types\n- CRUD: Permission to execute DML query\n- DDL: Permission to execute DDL query",
     )
-    dbUserStatus: ViewTheListOfUsersResponseDbUsersItemDbUserStatus | None = Field(
+    dbUserStatus: ListUsersResponseDbUsersItemDbUserStatus | None = Field(
         None,
         description="DB user current status\n- STABLE: Created\n(CREATING: Creating,\n- MODIFYING: Modifying\n- SYNCING: Synchronizing\nDELETING: Deleting,\n- DELETED: Deleted",
     )
@@ -2114,34 +2116,34 @@ class ViewTheListOfUsersResponseDbUsersItem(BaseModel):
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
-class ViewAListOfAccessControlRulesResponseHbaRulesItem(BaseModel):
+class ListAccessControlRulesResponseHbaRulesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     hbaRuleId: str | None = Field(None, description="Identifiers for access control rules")
-    hbaRuleStatus: ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus | None = Field(
+    hbaRuleStatus: ListAccessControlRulesResponseHbaRulesItemHbaRuleStatus | None = Field(
         None,
         description="Current status of access control rules\n- CREATED: Created\n- APPLIED: Applied\n(CREATING: Creating,\n- MODIFYING: Modifying\nDELETING: Deleting,\n- DELETED: Deleted",
     )
     databaseApplyType: str | None = Field(
         None, description="How database rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    dbUserApplyType: ViewAListOfAccessControlRulesResponseHbaRulesItemDbUserApplyType | None = Field(
+    dbUserApplyType: ListAccessControlRulesResponseHbaRulesItemDbUserApplyType | None = Field(
         None, description="How DB user rules are applied\n- ENTIRE: All\n- USER_CUSTOM: Customize"
     )
-    databases: list[ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem] | None = Field(
+    databases: list[ListAccessControlRulesResponseHbaRulesItemDatabasesItem] | None = Field(
         None, description="List of custom databases"
     )
-    dbUsers: list[ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem] | None = Field(
+    dbUsers: list[ListAccessControlRulesResponseHbaRulesItemDbUsersItem] | None = Field(
         None, description="Custom DB user list"
     )
     address: str | None = Field(None, description="Access Address")
-    authMethod: ViewAListOfAccessControlRulesResponseHbaRulesItemAuthMethod | None = Field(
+    authMethod: ListAccessControlRulesResponseHbaRulesItemAuthMethod | None = Field(
         None,
         description="Authentication Method\n- TRUST: Trust (no password required)\n- REJECT: Block access\n- SCRAM_SHA_256: Password (SCRAM-SHA-256)",
     )
-    reservedAction: ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction | None = Field(
+    reservedAction: ListAccessControlRulesResponseHbaRulesItemReservedAction | None = Field(
         None,
         description="Preliminaries\n- NONE: None\n- CREATE: Schedule a creation (requires application)\n- MODIFY: Schedule a modification (requires application)\n- DELETE: Schedule a delete (requires enforcement)",
     )
@@ -2240,18 +2242,18 @@ class ListSubscribableEventCodesResponseEventCodesItem(BaseModel):
     )
 
 
-class ViewTheListOfEventsResponseEventsItem(BaseModel):
+class ListEventsResponseEventsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    eventCategoryType: ViewTheListOfEventsResponseEventsItemEventCategoryType | None = Field(
+    eventCategoryType: ListEventsResponseEventsItemEventCategoryType | None = Field(
         None, description="Event category type"
     )
     eventCode: str | None = Field(None, description="Occurred event type\n- See Events for a detailed description.")
     sourceId: str | None = Field(None, description="Event source identifier")
     sourceName: str | None = Field(None, description="Name to identify event sources")
-    messages: list[ViewTheListOfEventsResponseEventsItemMessagesItem] | None = Field(None, description="Event messages")
+    messages: list[ListEventsResponseEventsItemMessagesItem] | None = Field(None, description="Event messages")
     eventYmdt: str | None = Field(None, description="Event occurred date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
@@ -2282,7 +2284,7 @@ class ListNotificationGroupsResponseNotificationGroupsItem(BaseModel):
     updatedYmdt: str | None = Field(None, description="Modified date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
-class ViewTheListOfWatchSettingsResponseWatchdogsItem(BaseModel):
+class ListWatchSettingsResponseWatchdogsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -2292,7 +2294,7 @@ class ViewTheListOfWatchSettingsResponseWatchdogsItem(BaseModel):
         None,
         description="Performance metrics to watch\n- For the performance metrics you can set, see Viewing the performance metrics list.",
     )
-    comparisonOperator: ViewTheListOfWatchSettingsResponseWatchdogsItemComparisonOperator | None = Field(
+    comparisonOperator: ListWatchSettingsResponseWatchdogsItemComparisonOperator | None = Field(
         None, description="How to compare watchlists\n- LE: <=\n- LT: <\n- GE: >=\n- GT: >"
     )
     threshold: int | None = Field(None, description="Thresholds to watch")
@@ -2561,31 +2563,31 @@ class GetDbInstanceBackupInformationResponse(BaseModel):
     header: Header | None = None
 
 
-class ViewTheListOfDatabasesResponse(BaseModel):
+class ListDatabasesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    databases: list[ViewTheListOfDatabasesResponseDatabasesItem] | None = Field(None, description="List of databases")
+    databases: list[ListDatabasesResponseDatabasesItem] | None = Field(None, description="List of databases")
     header: Header | None = None
 
 
-class ViewTheListOfUsersResponse(BaseModel):
+class ListUsersResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    dbUsers: list[ViewTheListOfUsersResponseDbUsersItem] | None = Field(None, description="DB users")
+    dbUsers: list[ListUsersResponseDbUsersItem] | None = Field(None, description="DB users")
     header: Header | None = None
-    databases: list[ViewTheListOfUsersResponseDatabasesItem] | None = None
+    databases: list[ListUsersResponseDatabasesItem] | None = None
 
 
-class ViewAListOfAccessControlRulesResponse(BaseModel):
+class ListAccessControlRulesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    hbaRules: list[ViewAListOfAccessControlRulesResponseHbaRulesItem] | None = Field(
+    hbaRules: list[ListAccessControlRulesResponseHbaRulesItem] | None = Field(
         None, description="List of access control rules"
     )
     needToApply: bool | None = Field(None, description="Whether changes need to be made")
@@ -2651,13 +2653,13 @@ class ListSubscribableEventCodesResponse(BaseModel):
     header: Header | None = None
 
 
-class ViewTheListOfEventsResponse(BaseModel):
+class ListEventsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     totalCounts: int | None = Field(None, description="Total number of events")
-    events: list[ViewTheListOfEventsResponseEventsItem] | None = Field(None, description="Events")
+    events: list[ListEventsResponseEventsItem] | None = Field(None, description="Events")
     header: Header | None = None
 
 
@@ -2682,14 +2684,12 @@ class ListNotificationGroupsResponse(BaseModel):
     header: Header | None = None
 
 
-class ViewTheListOfWatchSettingsResponse(BaseModel):
+class ListWatchSettingsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    watchdogs: list[ViewTheListOfWatchSettingsResponseWatchdogsItem] | None = Field(
-        None, description="List of watch settings"
-    )
+    watchdogs: list[ListWatchSettingsResponseWatchdogsItem] | None = Field(None, description="List of watch settings")
     header: Header | None = None
 
 
@@ -2929,3 +2929,76 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
     )
     dbSecurityGroup: ListDbSecurityGroupDetailsResponseDbSecurityGroup | None = None
     header: Header | None = None
+
+
+# docs2client: deprecated names, renamed in 6.1.0; removed in the next major release
+ApplyingDbInstanceLatestParameterGroupsRequest = ApplyDbInstanceLatestParameterGroupsRequest
+ApplyingDbInstanceLatestParameterGroupsResponse = ApplyDbInstanceLatestParameterGroupsResponse
+GetSelectableDbVersionsInTheCurrentDbInstanceResponse = GetSelectableDbVersionsInCurrentDbInstanceResponse
+ModifyingDbInstanceBackupInformationResponse = ModifyDbInstanceBackupInformationResponse
+CreateADatabaseRequest = CreateDatabaseRequest
+CreateADatabaseResponse = CreateDatabaseResponse
+ModifyingTheDatabaseRequest = ModifyDatabaseRequest
+ModifyingTheDatabaseResponse = ModifyDatabaseResponse
+DeletingADatabaseResponse = DeleteDatabaseResponse
+CreateAUserResponse = CreateUserResponse
+EditAUserResponse = EditUserResponse
+DeletingAUserResponse = DeleteUserResponse
+AddAnAccessControlRuleResponse = AddAccessControlRuleResponse
+ApplyingAccessControlRulesResponse = ApplyAccessControlRulesResponse
+ModifyAnAccessControlRuleResponse = ModifyAccessControlRuleResponse
+DeletingAnAccessControlRuleResponse = DeleteAccessControlRuleResponse
+ModifyingDbInstanceNetworkInformationRequest = ModifyDbInstanceNetworkInformationRequest
+ModifyingDbInstanceNetworkInformationResponse = ModifyDbInstanceNetworkInformationResponse
+ModifyingDbInstanceStorageInformationRequest = ModifyDbInstanceStorageInformationRequest
+ModifyingDbInstanceStorageInformationResponse = ModifyDbInstanceStorageInformationResponse
+CreateDbSecurityGroup2Response = CreateDbSecurityGroupRulesResponse
+CreateAWatchSettingResponse = CreateWatchSettingResponse
+DeletingAWatchSettingResponse = DeleteWatchSettingResponse
+ViewTheListOfStorageTypesResponse = ListStorageTypesResponse
+ViewTheListOfUsersResponseDatabasesItem = ListUsersResponseDatabasesItem
+CreateAUserRequestAuthorityType = CreateUserRequestAuthorityType
+EditAUserRequestAuthorityType = EditUserRequestAuthorityType
+AddAnAccessControlRuleRequestDbUserApplyType = AddAccessControlRuleRequestDbUserApplyType
+AddAnAccessControlRuleRequestAuthMethod = AddAccessControlRuleRequestAuthMethod
+ModifyAnAccessControlRuleRequestDbUserApplyType = ModifyAccessControlRuleRequestDbUserApplyType
+ModifyAnAccessControlRuleRequestAuthMethod = ModifyAccessControlRuleRequestAuthMethod
+CreateDbSecurityGroup2RequestDirection = CreateDbSecurityGroupRulesRequestDirection
+CreateDbSecurityGroup2RequestEtherType = CreateDbSecurityGroupRulesRequestEtherType
+ViewAListOfPerformanceMetricsResponseMetricsItem = ListPerformanceMetricsResponseMetricsItem
+ListNotificationGroups2ResponseNotificationGroupStatus = ListNotificationGroupsByIdResponseNotificationGroupStatus
+ListNotificationGroups2ResponseDbInstancesItem = ListNotificationGroupsByIdResponseDbInstancesItem
+ListNotificationGroups2ResponseUserGroupsItem = ListNotificationGroupsByIdResponseUserGroupsItem
+CreateAWatchSettingRequestComparisonOperator = CreateWatchSettingRequestComparisonOperator
+ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus = ListDatabasesResponseDatabasesItemDatabaseStatus
+ViewTheListOfDatabasesResponseDatabasesItemSchemasItem = ListDatabasesResponseDatabasesItemSchemasItem
+ViewTheListOfUsersResponseDbUsersItemAuthorityType = ListUsersResponseDbUsersItemAuthorityType
+ViewTheListOfUsersResponseDbUsersItemDbUserStatus = ListUsersResponseDbUsersItemDbUserStatus
+ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus = ListAccessControlRulesResponseHbaRulesItemHbaRuleStatus
+ViewAListOfAccessControlRulesResponseHbaRulesItemDbUserApplyType = ListAccessControlRulesResponseHbaRulesItemDbUserApplyType
+ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem = ListAccessControlRulesResponseHbaRulesItemDatabasesItem
+ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem = ListAccessControlRulesResponseHbaRulesItemDbUsersItem
+ViewAListOfAccessControlRulesResponseHbaRulesItemAuthMethod = ListAccessControlRulesResponseHbaRulesItemAuthMethod
+ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction = ListAccessControlRulesResponseHbaRulesItemReservedAction
+ViewTheListOfEventsResponseEventsItemEventCategoryType = ListEventsResponseEventsItemEventCategoryType
+ViewTheListOfEventsResponseEventsItemMessagesItem = ListEventsResponseEventsItemMessagesItem
+ViewTheListOfWatchSettingsResponseWatchdogsItemComparisonOperator = ListWatchSettingsResponseWatchdogsItemComparisonOperator
+ModifyingDbInstanceBackupInformationRequest = ModifyDbInstanceBackupInformationRequest
+CreateAUserRequest = CreateUserRequest
+EditAUserRequest = EditUserRequest
+AddAnAccessControlRuleRequest = AddAccessControlRuleRequest
+ModifyAnAccessControlRuleRequest = ModifyAccessControlRuleRequest
+CreateDbSecurityGroup2Request = CreateDbSecurityGroupRulesRequest
+ViewAListOfPerformanceMetricsResponse = ListPerformanceMetricsResponse
+ListNotificationGroups2Response = ListNotificationGroupsByIdResponse
+CreateAWatchSettingRequest = CreateWatchSettingRequest
+ViewTheListOfDatabasesResponseDatabasesItem = ListDatabasesResponseDatabasesItem
+ViewTheListOfUsersResponseDbUsersItem = ListUsersResponseDbUsersItem
+ViewAListOfAccessControlRulesResponseHbaRulesItem = ListAccessControlRulesResponseHbaRulesItem
+ViewTheListOfEventsResponseEventsItem = ListEventsResponseEventsItem
+ViewTheListOfWatchSettingsResponseWatchdogsItem = ListWatchSettingsResponseWatchdogsItem
+ViewTheListOfDatabasesResponse = ListDatabasesResponse
+ViewTheListOfUsersResponse = ListUsersResponse
+ViewAListOfAccessControlRulesResponse = ListAccessControlRulesResponse
+ViewTheListOfEventsResponse = ListEventsResponse
+ViewTheListOfWatchSettingsResponse = ListWatchSettingsResponse

@@ -85,9 +85,9 @@ class Client:
     ) -> None:
         self.close()
 
-    def add_a_asymmetric_key(
-        self, *, body: _models.AddAAsymmetricKeyRequest | None = None
-    ) -> _models.AddAAsymmetricKeyResponse:
+    def add_asymmetric_key(
+        self, *, body: _models.AddAsymmetricKeyRequest | None = None
+    ) -> _models.AddAsymmetricKeyResponse:
         """Add a Asymmetric Key
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create`` (API version v1.3, CURRENT).
@@ -95,10 +95,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-asymmetric-key
 
         Args:
-            body: the request body (AddAAsymmetricKeyRequest).
+            body: the request body (AddAsymmetricKeyRequest).
 
         Returns:
-            AddAAsymmetricKeyResponse (HTTP 200).
+            AddAsymmetricKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -108,76 +108,7 @@ class Client:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
-
-    def add_a_mac_address(self, *, body: _models.AddAMacAddressRequest | None = None) -> _models.AddAMacAddressResponse:
-        """Add a MAC Address
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-mac-address
-
-        Args:
-            body: the request body (AddAMacAddressRequest).
-
-        Returns:
-            AddAMacAddressResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.AddAMacAddressResponse, _response)
-
-    def add_a_symmetric_key(
-        self, *, body: _models.AddASymmetricKeyRequest | None = None
-    ) -> _models.AddASymmetricKeyResponse:
-        """Add a Symmetric Key
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-symmetric-key
-
-        Args:
-            body: the request body (AddASymmetricKeyRequest).
-
-        Returns:
-            AddASymmetricKeyResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path(
-                "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
-            ),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
-
-    def add_ai_pv4_address(
-        self, *, body: _models.AddAiPv4AddressRequest | None = None
-    ) -> _models.AddAiPv4AddressResponse:
-        """Add a IPv4 Address
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
-
-        Args:
-            body: the request body (AddAiPv4AddressRequest).
-
-        Returns:
-            AddAiPv4AddressResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
+        return _support.parse_model(_models.AddAsymmetricKeyResponse, _response)
 
     def add_certificates(
         self, *, body: _models.AddCertificatesRequest | None = None
@@ -224,6 +155,73 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.AddConfidentialDataResponse, _response)
+
+    def add_ipv4_address(self, *, body: _models.AddIpv4AddressRequest | None = None) -> _models.AddIpv4AddressResponse:
+        """Add a IPv4 Address
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
+
+        Args:
+            body: the request body (AddIpv4AddressRequest).
+
+        Returns:
+            AddIpv4AddressResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.AddIpv4AddressResponse, _response)
+
+    def add_mac_address(self, *, body: _models.AddMacAddressRequest | None = None) -> _models.AddMacAddressResponse:
+        """Add a MAC Address
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-mac-address
+
+        Args:
+            body: the request body (AddMacAddressRequest).
+
+        Returns:
+            AddMacAddressResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.AddMacAddressResponse, _response)
+
+    def add_symmetric_key(
+        self, *, body: _models.AddSymmetricKeyRequest | None = None
+    ) -> _models.AddSymmetricKeyResponse:
+        """Add a Symmetric Key
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-symmetric-key
+
+        Args:
+            body: the request body (AddSymmetricKeyRequest).
+
+        Returns:
+            AddSymmetricKeyResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
+            ),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.AddSymmetricKeyResponse, _response)
 
     def decrypt_symmetric_keys(
         self, keyid: str, *, body: _models.DecryptSymmetricKeysRequest | None = None
@@ -283,9 +281,9 @@ class Client:
         )
         return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
 
-    def generate_local_symmetric_keys_encrypted_with_the_symmetric_key(
+    def generate_local_symmetric_keys_encrypted_with_symmetric_key(
         self, keyid: str
-    ) -> _models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse:
+    ) -> _models.GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse:
         """Generate Local Symmetric Keys Encrypted with the Symmetric Key
 
         This API is used to generate an AES-256 symmetric key that clients can use in their local environment. localKeyPlaintext is the generated symmetric key in Base64-encoded form and can be used directly after Base64 decoding. localKeyCiphertext is the generated symmetric key encrypted with the symmetric key stored in Secure Key Manager and then Base64-encoded, and is used when saving to storage. The symmetric key saved to storage can be used after being decrypted with the decryption API..
@@ -298,7 +296,7 @@ class Client:
             keyid: Identifier of data in need (``keyid``, path)
 
         Returns:
-            GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse (HTTP 200).
+            GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -308,31 +306,7 @@ class Client:
             ),
             accept="application/json",
         )
-        return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
-
-    def immediately_delete_a_key(self, keyid: str) -> _models.ImmediatelyDeleteAKeyResponse:
-        """Immediately Delete a Key
-
-        A key must be in the Pending Deletion state to perform an Immediate Delete Keys in the active state are not eligible for Immediate Delete.
-
-        ``DELETE /keymanager/v1.3/appkey/{appkey}/keys/{keyid}`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-a-key
-
-        Args:
-            keyid: Identifier of data in need (``keyid``, path)
-
-        Returns:
-            ImmediatelyDeleteAKeyResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
+        return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse, _response)
 
     def immediately_delete_certificate(
         self, *, body: _models.ImmediatelyDeleteCertificateRequest | None = None
@@ -359,9 +333,9 @@ class Client:
         )
         return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
 
-    def immediately_delete_i_pv4_address(
-        self, *, body: _models.ImmediatelyDeleteIPv4AddressRequest | None = None
-    ) -> _models.ImmediatelyDeleteIPv4AddressResponse:
+    def immediately_delete_ipv4_address(
+        self, *, body: _models.ImmediatelyDeleteIpv4AddressRequest | None = None
+    ) -> _models.ImmediatelyDeleteIpv4AddressResponse:
         """Immediately Delete IPv4 Address
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
@@ -369,10 +343,10 @@ class Client:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-ipv4-address
 
         Args:
-            body: the request body (ImmediatelyDeleteIPv4AddressRequest).
+            body: the request body (ImmediatelyDeleteIpv4AddressRequest).
 
         Returns:
-            ImmediatelyDeleteIPv4AddressResponse (HTTP 200).
+            ImmediatelyDeleteIpv4AddressResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -380,7 +354,31 @@ class Client:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
+        return _support.parse_model(_models.ImmediatelyDeleteIpv4AddressResponse, _response)
+
+    def immediately_delete_key(self, keyid: str) -> _models.ImmediatelyDeleteKeyResponse:
+        """Immediately Delete a Key
+
+        A key must be in the Pending Deletion state to perform an Immediate Delete Keys in the active state are not eligible for Immediate Delete.
+
+        ``DELETE /keymanager/v1.3/appkey/{appkey}/keys/{keyid}`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-a-key
+
+        Args:
+            keyid: Identifier of data in need (``keyid``, path)
+
+        Returns:
+            ImmediatelyDeleteKeyResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.ImmediatelyDeleteKeyResponse, _response)
 
     def immediately_delete_mac_address(
         self, *, body: _models.ImmediatelyDeleteMacAddressRequest | None = None
@@ -405,9 +403,9 @@ class Client:
         )
         return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
 
-    def modify_a_confidential_data(
-        self, keyid: str, *, body: _models.ModifyAConfidentialDataRequest | None = None
-    ) -> _models.ModifyAConfidentialDataResponse:
+    def modify_confidential_data(
+        self, keyid: str, *, body: _models.ModifyConfidentialDataRequest | None = None
+    ) -> _models.ModifyConfidentialDataResponse:
         """Modify a Confidential Data
 
         This API is used to modify confidential data stored in Secure Key Manager.
@@ -418,10 +416,10 @@ class Client:
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
-            body: the request body (ModifyAConfidentialDataRequest).
+            body: the request body (ModifyConfidentialDataRequest).
 
         Returns:
-            ModifyAConfidentialDataResponse (HTTP 200).
+            ModifyConfidentialDataResponse (HTTP 200).
         """
         _response = self._transport.request(
             "PUT",
@@ -431,7 +429,7 @@ class Client:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
+        return _support.parse_model(_models.ModifyConfidentialDataResponse, _response)
 
     def query_client_information(self) -> _models.QueryClientInformationResponse:
         """Query Client Information
@@ -476,9 +474,7 @@ class Client:
         )
         return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
-    def query_the_private_key(
-        self, keyid: str, *, key_version: float | None = None
-    ) -> _models.QueryThePrivateKeyResponse:
+    def query_private_key(self, keyid: str, *, key_version: float | None = None) -> _models.QueryPrivateKeyResponse:
         """Query the Private Key
 
         Users can query the private key among the asymmetric keys stored in Secure Key Manager.
@@ -492,7 +488,7 @@ class Client:
             key_version: Version of the asymmetric key to query (``keyVersion``, query)
 
         Returns:
-            QueryThePrivateKeyResponse (HTTP 200).
+            QueryPrivateKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -503,11 +499,9 @@ class Client:
             params={"keyVersion": key_version},
             accept="application/json",
         )
-        return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
+        return _support.parse_model(_models.QueryPrivateKeyResponse, _response)
 
-    def query_the_public_key(
-        self, keyid: str, *, key_version: float | None = None
-    ) -> _models.QueryThePublicKeyResponse:
+    def query_public_key(self, keyid: str, *, key_version: float | None = None) -> _models.QueryPublicKeyResponse:
         """Query the Public Key
 
         Users can query the private key among the asymmetric keys stored in Secure Key Manager. It can be retrieved regardless of authentication.
@@ -521,7 +515,7 @@ class Client:
             key_version: Version of the asymmetric key to query (``keyVersion``, query)
 
         Returns:
-            QueryThePublicKeyResponse (HTTP 200).
+            QueryPublicKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -532,11 +526,9 @@ class Client:
             params={"keyVersion": key_version},
             accept="application/json",
         )
-        return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
+        return _support.parse_model(_models.QueryPublicKeyResponse, _response)
 
-    def query_the_symmetric_key(
-        self, keyid: str, *, key_version: float | None = None
-    ) -> _models.QueryTheSymmetricKeyResponse:
+    def query_symmetric_key(self, keyid: str, *, key_version: float | None = None) -> _models.QuerySymmetricKeyResponse:
         """Query the Symmetric Key
 
         Users can query the symmetric key (AES-256) stored in Secure Key Manager.
@@ -550,7 +542,7 @@ class Client:
             key_version: Version of the symmetric key to query (``keyVersion``, query)
 
         Returns:
-            QueryTheSymmetricKeyResponse (HTTP 200).
+            QuerySymmetricKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -561,54 +553,7 @@ class Client:
             params={"keyVersion": key_version},
             accept="application/json",
         )
-        return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
-
-    def request_to_delete_a_key(self, keyid: str) -> _models.RequestToDeleteAKeyResponse:
-        """Request to Delete a Key
-
-        Change the key status to Pending Deletion. The key will be automatically deleted in 7 days, and the key with Pending Deletion status cannot be queried.
-
-        ``PUT /keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-a-key
-
-        Args:
-            keyid: Identifier of data in need (``keyid``, path)
-
-        Returns:
-            RequestToDeleteAKeyResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
-
-    def request_to_delete_an_i_pv4_address(
-        self, *, body: _models.RequestToDeleteAnIPv4AddressRequest | None = None
-    ) -> _models.RequestToDeleteAnIPv4AddressResponse:
-        """Request to Delete an IPv4 Address
-
-        ``PUT /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-an-ipv4-address
-
-        Args:
-            body: the request body (RequestToDeleteAnIPv4AddressRequest).
-
-        Returns:
-            RequestToDeleteAnIPv4AddressResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
+        return _support.parse_model(_models.QuerySymmetricKeyResponse, _response)
 
     def request_to_delete_certificate(
         self, *, body: _models.RequestToDeleteCertificateRequest | None = None
@@ -635,6 +580,53 @@ class Client:
         )
         return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
 
+    def request_to_delete_ipv4_address(
+        self, *, body: _models.RequestToDeleteIpv4AddressRequest | None = None
+    ) -> _models.RequestToDeleteIpv4AddressResponse:
+        """Request to Delete an IPv4 Address
+
+        ``PUT /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-an-ipv4-address
+
+        Args:
+            body: the request body (RequestToDeleteIpv4AddressRequest).
+
+        Returns:
+            RequestToDeleteIpv4AddressResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.RequestToDeleteIpv4AddressResponse, _response)
+
+    def request_to_delete_key(self, keyid: str) -> _models.RequestToDeleteKeyResponse:
+        """Request to Delete a Key
+
+        Change the key status to Pending Deletion. The key will be automatically deleted in 7 days, and the key with Pending Deletion status cannot be queried.
+
+        ``PUT /keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-a-key
+
+        Args:
+            keyid: Identifier of data in need (``keyid``, path)
+
+        Returns:
+            RequestToDeleteKeyResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.RequestToDeleteKeyResponse, _response)
+
     def request_to_delete_mac_address(
         self, *, body: _models.RequestToDeleteMacAddressRequest | None = None
     ) -> _models.RequestToDeleteMacAddressResponse:
@@ -658,7 +650,7 @@ class Client:
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
-    def retrieve_a_key_store_list(self) -> _models.RetrieveAKeyStoreListResponse:
+    def retrieve_key_store_list(self) -> _models.RetrieveKeyStoreListResponse:
         """Retrieve a Key Store List
 
         You can retrieve the ID list of key stores created in Secure Key Manager.
@@ -668,18 +660,18 @@ class Client:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#retrieve-a-key-store-list
 
         Returns:
-            RetrieveAKeyStoreListResponse (HTTP 200).
+            RetrieveKeyStoreListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
             accept="application/json",
         )
-        return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
+        return _support.parse_model(_models.RetrieveKeyStoreListResponse, _response)
 
-    def sign_with_the_asymmetric_key(
-        self, keyid: str, *, body: _models.SignWithTheAsymmetricKeyRequest | None = None
-    ) -> _models.SignWithTheAsymmetricKeyResponse:
+    def sign_with_asymmetric_key(
+        self, keyid: str, *, body: _models.SignWithAsymmetricKeyRequest | None = None
+    ) -> _models.SignWithAsymmetricKeyResponse:
         """Sign with the Asymmetric Key
 
         This API is used to sign data with the asymmetric key created in Secure Key Manager. Users can pass 245 Byte or smaller text data, and the data is signed with the asymmetric key stored in Secure Key Manager.
@@ -690,10 +682,10 @@ class Client:
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
-            body: the request body (SignWithTheAsymmetricKeyRequest).
+            body: the request body (SignWithAsymmetricKeyRequest).
 
         Returns:
-            SignWithTheAsymmetricKeyResponse (HTTP 200).
+            SignWithAsymmetricKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -704,11 +696,11 @@ class Client:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
+        return _support.parse_model(_models.SignWithAsymmetricKeyResponse, _response)
 
-    def verify_data_with_the_asymmetric_key(
-        self, keyid: str, *, body: _models.VerifyDataWithTheAsymmetricKeyRequest | None = None
-    ) -> _models.VerifyDataWithTheAsymmetricKeyResponse:
+    def verify_data_with_asymmetric_key(
+        self, keyid: str, *, body: _models.VerifyDataWithAsymmetricKeyRequest | None = None
+    ) -> _models.VerifyDataWithAsymmetricKeyResponse:
         """Verify Data with the Asymmetric Key
 
         This API is used to verify data with the asymmetric key created in Secure Key Manager. Users can pass data and signature value, and use asymmetric keys stored in Secure Key Manager to verify that data has not been forged.
@@ -719,10 +711,10 @@ class Client:
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
-            body: the request body (VerifyDataWithTheAsymmetricKeyRequest).
+            body: the request body (VerifyDataWithAsymmetricKeyRequest).
 
         Returns:
-            VerifyDataWithTheAsymmetricKeyResponse (HTTP 200).
+            VerifyDataWithAsymmetricKeyResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -733,7 +725,7 @@ class Client:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
+        return _support.parse_model(_models.VerifyDataWithAsymmetricKeyResponse, _response)
 
     def view_certificate_credential_details(
         self, key_store_id: str, *, value: str | None = None
@@ -789,9 +781,9 @@ class Client:
         )
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
-    def view_i_pv4_credential_details(
+    def view_ipv4_credential_details(
         self, key_store_id: str, *, value: str | None = None
-    ) -> _models.ViewIPv4CredentialDetailsResponse:
+    ) -> _models.ViewIpv4CredentialDetailsResponse:
         """View IPv4 Credential Details
 
         You can view detailed information on an IPv4 credential configured for a key store in Secure Key Manager.
@@ -805,7 +797,7 @@ class Client:
             value: IPv4 address to retrieve (``value``, query)
 
         Returns:
-            ViewIPv4CredentialDetailsResponse (HTTP 200).
+            ViewIpv4CredentialDetailsResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -816,9 +808,9 @@ class Client:
             params={"value": value},
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
+        return _support.parse_model(_models.ViewIpv4CredentialDetailsResponse, _response)
 
-    def view_i_pv4_credential_list(self, key_store_id: str) -> _models.ViewIPv4CredentialListResponse:
+    def view_ipv4_credential_list(self, key_store_id: str) -> _models.ViewIpv4CredentialListResponse:
         """View IPv4 Credential List
 
         You can view the list of IPv4 credentials configured for a key store in Secure Key Manager.
@@ -831,7 +823,7 @@ class Client:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewIPv4CredentialListResponse (HTTP 200).
+            ViewIpv4CredentialListResponse (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -841,7 +833,7 @@ class Client:
             ),
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
+        return _support.parse_model(_models.ViewIpv4CredentialListResponse, _response)
 
     def view_key_details(self, key_store_id: str, key_id: str) -> _models.ViewKeyDetailsResponse:
         """View Key Details
@@ -1045,6 +1037,26 @@ class Client:
         )
         return _support.parse_model(_models.ViewMacCredentialListResponse, _response)
 
+    # Deprecated aliases of renamed methods, since 8.1.0; removed in the next major release
+    add_a_asymmetric_key = add_asymmetric_key
+    add_a_mac_address = add_mac_address
+    add_a_symmetric_key = add_symmetric_key
+    add_ai_pv4_address = add_ipv4_address
+    generate_local_symmetric_keys_encrypted_with_the_symmetric_key = generate_local_symmetric_keys_encrypted_with_symmetric_key
+    immediately_delete_a_key = immediately_delete_key
+    immediately_delete_i_pv4_address = immediately_delete_ipv4_address
+    modify_a_confidential_data = modify_confidential_data
+    query_the_private_key = query_private_key
+    query_the_public_key = query_public_key
+    query_the_symmetric_key = query_symmetric_key
+    request_to_delete_a_key = request_to_delete_key
+    request_to_delete_an_i_pv4_address = request_to_delete_ipv4_address
+    retrieve_a_key_store_list = retrieve_key_store_list
+    sign_with_the_asymmetric_key = sign_with_asymmetric_key
+    verify_data_with_the_asymmetric_key = verify_data_with_asymmetric_key
+    view_i_pv4_credential_details = view_ipv4_credential_details
+    view_i_pv4_credential_list = view_ipv4_credential_list
+
 
 class AsyncClient:
     """Asynchronous client for Secure Key Manager API v1.3 (CURRENT).
@@ -1093,9 +1105,9 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def add_a_asymmetric_key(
-        self, *, body: _models.AddAAsymmetricKeyRequest | None = None
-    ) -> _models.AddAAsymmetricKeyResponse:
+    async def add_asymmetric_key(
+        self, *, body: _models.AddAsymmetricKeyRequest | None = None
+    ) -> _models.AddAsymmetricKeyResponse:
         """Add a Asymmetric Key
 
         ``POST /keymanager/v1.3/appkey/{appkey}/keys/asymmetric-keys/create`` (API version v1.3, CURRENT).
@@ -1103,10 +1115,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-asymmetric-key
 
         Args:
-            body: the request body (AddAAsymmetricKeyRequest).
+            body: the request body (AddAsymmetricKeyRequest).
 
         Returns:
-            AddAAsymmetricKeyResponse (HTTP 200).
+            AddAsymmetricKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1116,78 +1128,7 @@ class AsyncClient:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.AddAAsymmetricKeyResponse, _response)
-
-    async def add_a_mac_address(
-        self, *, body: _models.AddAMacAddressRequest | None = None
-    ) -> _models.AddAMacAddressResponse:
-        """Add a MAC Address
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-mac-address
-
-        Args:
-            body: the request body (AddAMacAddressRequest).
-
-        Returns:
-            AddAMacAddressResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.AddAMacAddressResponse, _response)
-
-    async def add_a_symmetric_key(
-        self, *, body: _models.AddASymmetricKeyRequest | None = None
-    ) -> _models.AddASymmetricKeyResponse:
-        """Add a Symmetric Key
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-symmetric-key
-
-        Args:
-            body: the request body (AddASymmetricKeyRequest).
-
-        Returns:
-            AddASymmetricKeyResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path(
-                "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
-            ),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.AddASymmetricKeyResponse, _response)
-
-    async def add_ai_pv4_address(
-        self, *, body: _models.AddAiPv4AddressRequest | None = None
-    ) -> _models.AddAiPv4AddressResponse:
-        """Add a IPv4 Address
-
-        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
-
-        Args:
-            body: the request body (AddAiPv4AddressRequest).
-
-        Returns:
-            AddAiPv4AddressResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.AddAiPv4AddressResponse, _response)
+        return _support.parse_model(_models.AddAsymmetricKeyResponse, _response)
 
     async def add_certificates(
         self, *, body: _models.AddCertificatesRequest | None = None
@@ -1234,6 +1175,77 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.AddConfidentialDataResponse, _response)
+
+    async def add_ipv4_address(
+        self, *, body: _models.AddIpv4AddressRequest | None = None
+    ) -> _models.AddIpv4AddressResponse:
+        """Add a IPv4 Address
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-ipv4-address
+
+        Args:
+            body: the request body (AddIpv4AddressRequest).
+
+        Returns:
+            AddIpv4AddressResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s", {"appkey": self._appkey}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.AddIpv4AddressResponse, _response)
+
+    async def add_mac_address(
+        self, *, body: _models.AddMacAddressRequest | None = None
+    ) -> _models.AddMacAddressResponse:
+        """Add a MAC Address
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/auths/macs`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-mac-address
+
+        Args:
+            body: the request body (AddMacAddressRequest).
+
+        Returns:
+            AddMacAddressResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/macs", {"appkey": self._appkey}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.AddMacAddressResponse, _response)
+
+    async def add_symmetric_key(
+        self, *, body: _models.AddSymmetricKeyRequest | None = None
+    ) -> _models.AddSymmetricKeyResponse:
+        """Add a Symmetric Key
+
+        ``POST /keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#add-a-symmetric-key
+
+        Args:
+            body: the request body (AddSymmetricKeyRequest).
+
+        Returns:
+            AddSymmetricKeyResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keys/symmetric-keys/create", {"appkey": self._appkey}
+            ),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.AddSymmetricKeyResponse, _response)
 
     async def decrypt_symmetric_keys(
         self, keyid: str, *, body: _models.DecryptSymmetricKeysRequest | None = None
@@ -1293,9 +1305,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.EncryptSymmetricKeysResponse, _response)
 
-    async def generate_local_symmetric_keys_encrypted_with_the_symmetric_key(
+    async def generate_local_symmetric_keys_encrypted_with_symmetric_key(
         self, keyid: str
-    ) -> _models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse:
+    ) -> _models.GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse:
         """Generate Local Symmetric Keys Encrypted with the Symmetric Key
 
         This API is used to generate an AES-256 symmetric key that clients can use in their local environment. localKeyPlaintext is the generated symmetric key in Base64-encoded form and can be used directly after Base64 decoding. localKeyCiphertext is the generated symmetric key encrypted with the symmetric key stored in Secure Key Manager and then Base64-encoded, and is used when saving to storage. The symmetric key saved to storage can be used after being decrypted with the decryption API..
@@ -1308,7 +1320,7 @@ class AsyncClient:
             keyid: Identifier of data in need (``keyid``, path)
 
         Returns:
-            GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse (HTTP 200).
+            GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1318,31 +1330,7 @@ class AsyncClient:
             ),
             accept="application/json",
         )
-        return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse, _response)
-
-    async def immediately_delete_a_key(self, keyid: str) -> _models.ImmediatelyDeleteAKeyResponse:
-        """Immediately Delete a Key
-
-        A key must be in the Pending Deletion state to perform an Immediate Delete Keys in the active state are not eligible for Immediate Delete.
-
-        ``DELETE /keymanager/v1.3/appkey/{appkey}/keys/{keyid}`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-a-key
-
-        Args:
-            keyid: Identifier of data in need (``keyid``, path)
-
-        Returns:
-            ImmediatelyDeleteAKeyResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "DELETE",
-            _support.format_path(
-                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.ImmediatelyDeleteAKeyResponse, _response)
+        return _support.parse_model(_models.GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse, _response)
 
     async def immediately_delete_certificate(
         self, *, body: _models.ImmediatelyDeleteCertificateRequest | None = None
@@ -1369,9 +1357,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ImmediatelyDeleteCertificateResponse, _response)
 
-    async def immediately_delete_i_pv4_address(
-        self, *, body: _models.ImmediatelyDeleteIPv4AddressRequest | None = None
-    ) -> _models.ImmediatelyDeleteIPv4AddressResponse:
+    async def immediately_delete_ipv4_address(
+        self, *, body: _models.ImmediatelyDeleteIpv4AddressRequest | None = None
+    ) -> _models.ImmediatelyDeleteIpv4AddressResponse:
         """Immediately Delete IPv4 Address
 
         ``POST /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
@@ -1379,10 +1367,10 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-ipv4-address
 
         Args:
-            body: the request body (ImmediatelyDeleteIPv4AddressRequest).
+            body: the request body (ImmediatelyDeleteIpv4AddressRequest).
 
         Returns:
-            ImmediatelyDeleteIPv4AddressResponse (HTTP 200).
+            ImmediatelyDeleteIpv4AddressResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1390,7 +1378,31 @@ class AsyncClient:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.ImmediatelyDeleteIPv4AddressResponse, _response)
+        return _support.parse_model(_models.ImmediatelyDeleteIpv4AddressResponse, _response)
+
+    async def immediately_delete_key(self, keyid: str) -> _models.ImmediatelyDeleteKeyResponse:
+        """Immediately Delete a Key
+
+        A key must be in the Pending Deletion state to perform an Immediate Delete Keys in the active state are not eligible for Immediate Delete.
+
+        ``DELETE /keymanager/v1.3/appkey/{appkey}/keys/{keyid}`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#immediately-delete-a-key
+
+        Args:
+            keyid: Identifier of data in need (``keyid``, path)
+
+        Returns:
+            ImmediatelyDeleteKeyResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "DELETE",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}", {"appkey": self._appkey, "keyid": keyid}
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.ImmediatelyDeleteKeyResponse, _response)
 
     async def immediately_delete_mac_address(
         self, *, body: _models.ImmediatelyDeleteMacAddressRequest | None = None
@@ -1415,9 +1427,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ImmediatelyDeleteMacAddressResponse, _response)
 
-    async def modify_a_confidential_data(
-        self, keyid: str, *, body: _models.ModifyAConfidentialDataRequest | None = None
-    ) -> _models.ModifyAConfidentialDataResponse:
+    async def modify_confidential_data(
+        self, keyid: str, *, body: _models.ModifyConfidentialDataRequest | None = None
+    ) -> _models.ModifyConfidentialDataResponse:
         """Modify a Confidential Data
 
         This API is used to modify confidential data stored in Secure Key Manager.
@@ -1428,10 +1440,10 @@ class AsyncClient:
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
-            body: the request body (ModifyAConfidentialDataRequest).
+            body: the request body (ModifyConfidentialDataRequest).
 
         Returns:
-            ModifyAConfidentialDataResponse (HTTP 200).
+            ModifyConfidentialDataResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "PUT",
@@ -1441,7 +1453,7 @@ class AsyncClient:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.ModifyAConfidentialDataResponse, _response)
+        return _support.parse_model(_models.ModifyConfidentialDataResponse, _response)
 
     async def query_client_information(self) -> _models.QueryClientInformationResponse:
         """Query Client Information
@@ -1486,9 +1498,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.QueryConfidentialDataResponse, _response)
 
-    async def query_the_private_key(
+    async def query_private_key(
         self, keyid: str, *, key_version: float | None = None
-    ) -> _models.QueryThePrivateKeyResponse:
+    ) -> _models.QueryPrivateKeyResponse:
         """Query the Private Key
 
         Users can query the private key among the asymmetric keys stored in Secure Key Manager.
@@ -1502,7 +1514,7 @@ class AsyncClient:
             key_version: Version of the asymmetric key to query (``keyVersion``, query)
 
         Returns:
-            QueryThePrivateKeyResponse (HTTP 200).
+            QueryPrivateKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1513,11 +1525,9 @@ class AsyncClient:
             params={"keyVersion": key_version},
             accept="application/json",
         )
-        return _support.parse_model(_models.QueryThePrivateKeyResponse, _response)
+        return _support.parse_model(_models.QueryPrivateKeyResponse, _response)
 
-    async def query_the_public_key(
-        self, keyid: str, *, key_version: float | None = None
-    ) -> _models.QueryThePublicKeyResponse:
+    async def query_public_key(self, keyid: str, *, key_version: float | None = None) -> _models.QueryPublicKeyResponse:
         """Query the Public Key
 
         Users can query the private key among the asymmetric keys stored in Secure Key Manager. It can be retrieved regardless of authentication.
@@ -1531,7 +1541,7 @@ class AsyncClient:
             key_version: Version of the asymmetric key to query (``keyVersion``, query)
 
         Returns:
-            QueryThePublicKeyResponse (HTTP 200).
+            QueryPublicKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1542,11 +1552,11 @@ class AsyncClient:
             params={"keyVersion": key_version},
             accept="application/json",
         )
-        return _support.parse_model(_models.QueryThePublicKeyResponse, _response)
+        return _support.parse_model(_models.QueryPublicKeyResponse, _response)
 
-    async def query_the_symmetric_key(
+    async def query_symmetric_key(
         self, keyid: str, *, key_version: float | None = None
-    ) -> _models.QueryTheSymmetricKeyResponse:
+    ) -> _models.QuerySymmetricKeyResponse:
         """Query the Symmetric Key
 
         Users can query the symmetric key (AES-256) stored in Secure Key Manager.
@@ -1560,7 +1570,7 @@ class AsyncClient:
             key_version: Version of the symmetric key to query (``keyVersion``, query)
 
         Returns:
-            QueryTheSymmetricKeyResponse (HTTP 200).
+            QuerySymmetricKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1571,54 +1581,7 @@ class AsyncClient:
             params={"keyVersion": key_version},
             accept="application/json",
         )
-        return _support.parse_model(_models.QueryTheSymmetricKeyResponse, _response)
-
-    async def request_to_delete_a_key(self, keyid: str) -> _models.RequestToDeleteAKeyResponse:
-        """Request to Delete a Key
-
-        Change the key status to Pending Deletion. The key will be automatically deleted in 7 days, and the key with Pending Deletion status cannot be queried.
-
-        ``PUT /keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-a-key
-
-        Args:
-            keyid: Identifier of data in need (``keyid``, path)
-
-        Returns:
-            RequestToDeleteAKeyResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path(
-                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
-            ),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.RequestToDeleteAKeyResponse, _response)
-
-    async def request_to_delete_an_i_pv4_address(
-        self, *, body: _models.RequestToDeleteAnIPv4AddressRequest | None = None
-    ) -> _models.RequestToDeleteAnIPv4AddressResponse:
-        """Request to Delete an IPv4 Address
-
-        ``PUT /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-an-ipv4-address
-
-        Args:
-            body: the request body (RequestToDeleteAnIPv4AddressRequest).
-
-        Returns:
-            RequestToDeleteAnIPv4AddressResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
-            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.RequestToDeleteAnIPv4AddressResponse, _response)
+        return _support.parse_model(_models.QuerySymmetricKeyResponse, _response)
 
     async def request_to_delete_certificate(
         self, *, body: _models.RequestToDeleteCertificateRequest | None = None
@@ -1645,6 +1608,53 @@ class AsyncClient:
         )
         return _support.parse_model(_models.RequestToDeleteCertificateResponse, _response)
 
+    async def request_to_delete_ipv4_address(
+        self, *, body: _models.RequestToDeleteIpv4AddressRequest | None = None
+    ) -> _models.RequestToDeleteIpv4AddressResponse:
+        """Request to Delete an IPv4 Address
+
+        ``PUT /keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-an-ipv4-address
+
+        Args:
+            body: the request body (RequestToDeleteIpv4AddressRequest).
+
+        Returns:
+            RequestToDeleteIpv4AddressResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/keymanager/v1.3/appkey/{appkey}/auths/ipv4s/delete", {"appkey": self._appkey}),
+            json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.RequestToDeleteIpv4AddressResponse, _response)
+
+    async def request_to_delete_key(self, keyid: str) -> _models.RequestToDeleteKeyResponse:
+        """Request to Delete a Key
+
+        Change the key status to Pending Deletion. The key will be automatically deleted in 7 days, and the key with Pending Deletion status cannot be queried.
+
+        ``PUT /keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete`` (API version v1.3, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#request-to-delete-a-key
+
+        Args:
+            keyid: Identifier of data in need (``keyid``, path)
+
+        Returns:
+            RequestToDeleteKeyResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path(
+                "/keymanager/v1.3/appkey/{appkey}/keys/{keyid}/delete", {"appkey": self._appkey, "keyid": keyid}
+            ),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.RequestToDeleteKeyResponse, _response)
+
     async def request_to_delete_mac_address(
         self, *, body: _models.RequestToDeleteMacAddressRequest | None = None
     ) -> _models.RequestToDeleteMacAddressResponse:
@@ -1668,7 +1678,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.RequestToDeleteMacAddressResponse, _response)
 
-    async def retrieve_a_key_store_list(self) -> _models.RetrieveAKeyStoreListResponse:
+    async def retrieve_key_store_list(self) -> _models.RetrieveKeyStoreListResponse:
         """Retrieve a Key Store List
 
         You can retrieve the ID list of key stores created in Secure Key Manager.
@@ -1678,18 +1688,18 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Security/Secure%20Key%20Manager/en/api-guide-v1.3/#retrieve-a-key-store-list
 
         Returns:
-            RetrieveAKeyStoreListResponse (HTTP 200).
+            RetrieveKeyStoreListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
             _support.format_path("/keymanager/v1.3/appkey/{appkey}/keystores", {"appkey": self._appkey}),
             accept="application/json",
         )
-        return _support.parse_model(_models.RetrieveAKeyStoreListResponse, _response)
+        return _support.parse_model(_models.RetrieveKeyStoreListResponse, _response)
 
-    async def sign_with_the_asymmetric_key(
-        self, keyid: str, *, body: _models.SignWithTheAsymmetricKeyRequest | None = None
-    ) -> _models.SignWithTheAsymmetricKeyResponse:
+    async def sign_with_asymmetric_key(
+        self, keyid: str, *, body: _models.SignWithAsymmetricKeyRequest | None = None
+    ) -> _models.SignWithAsymmetricKeyResponse:
         """Sign with the Asymmetric Key
 
         This API is used to sign data with the asymmetric key created in Secure Key Manager. Users can pass 245 Byte or smaller text data, and the data is signed with the asymmetric key stored in Secure Key Manager.
@@ -1700,10 +1710,10 @@ class AsyncClient:
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
-            body: the request body (SignWithTheAsymmetricKeyRequest).
+            body: the request body (SignWithAsymmetricKeyRequest).
 
         Returns:
-            SignWithTheAsymmetricKeyResponse (HTTP 200).
+            SignWithAsymmetricKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1714,11 +1724,11 @@ class AsyncClient:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.SignWithTheAsymmetricKeyResponse, _response)
+        return _support.parse_model(_models.SignWithAsymmetricKeyResponse, _response)
 
-    async def verify_data_with_the_asymmetric_key(
-        self, keyid: str, *, body: _models.VerifyDataWithTheAsymmetricKeyRequest | None = None
-    ) -> _models.VerifyDataWithTheAsymmetricKeyResponse:
+    async def verify_data_with_asymmetric_key(
+        self, keyid: str, *, body: _models.VerifyDataWithAsymmetricKeyRequest | None = None
+    ) -> _models.VerifyDataWithAsymmetricKeyResponse:
         """Verify Data with the Asymmetric Key
 
         This API is used to verify data with the asymmetric key created in Secure Key Manager. Users can pass data and signature value, and use asymmetric keys stored in Secure Key Manager to verify that data has not been forged.
@@ -1729,10 +1739,10 @@ class AsyncClient:
 
         Args:
             keyid: Identifier of data in need (``keyid``, path)
-            body: the request body (VerifyDataWithTheAsymmetricKeyRequest).
+            body: the request body (VerifyDataWithAsymmetricKeyRequest).
 
         Returns:
-            VerifyDataWithTheAsymmetricKeyResponse (HTTP 200).
+            VerifyDataWithAsymmetricKeyResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1743,7 +1753,7 @@ class AsyncClient:
             json=None if body is None else body.model_dump(mode="json", by_alias=True, exclude_unset=True),
             accept="application/json",
         )
-        return _support.parse_model(_models.VerifyDataWithTheAsymmetricKeyResponse, _response)
+        return _support.parse_model(_models.VerifyDataWithAsymmetricKeyResponse, _response)
 
     async def view_certificate_credential_details(
         self, key_store_id: str, *, value: str | None = None
@@ -1801,9 +1811,9 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ViewCertificateCredentialListResponse, _response)
 
-    async def view_i_pv4_credential_details(
+    async def view_ipv4_credential_details(
         self, key_store_id: str, *, value: str | None = None
-    ) -> _models.ViewIPv4CredentialDetailsResponse:
+    ) -> _models.ViewIpv4CredentialDetailsResponse:
         """View IPv4 Credential Details
 
         You can view detailed information on an IPv4 credential configured for a key store in Secure Key Manager.
@@ -1817,7 +1827,7 @@ class AsyncClient:
             value: IPv4 address to retrieve (``value``, query)
 
         Returns:
-            ViewIPv4CredentialDetailsResponse (HTTP 200).
+            ViewIpv4CredentialDetailsResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1828,9 +1838,9 @@ class AsyncClient:
             params={"value": value},
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewIPv4CredentialDetailsResponse, _response)
+        return _support.parse_model(_models.ViewIpv4CredentialDetailsResponse, _response)
 
-    async def view_i_pv4_credential_list(self, key_store_id: str) -> _models.ViewIPv4CredentialListResponse:
+    async def view_ipv4_credential_list(self, key_store_id: str) -> _models.ViewIpv4CredentialListResponse:
         """View IPv4 Credential List
 
         You can view the list of IPv4 credentials configured for a key store in Secure Key Manager.
@@ -1843,7 +1853,7 @@ class AsyncClient:
             key_store_id: path parameter (``keyStoreId``, path)
 
         Returns:
-            ViewIPv4CredentialListResponse (HTTP 200).
+            ViewIpv4CredentialListResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -1853,7 +1863,7 @@ class AsyncClient:
             ),
             accept="application/json",
         )
-        return _support.parse_model(_models.ViewIPv4CredentialListResponse, _response)
+        return _support.parse_model(_models.ViewIpv4CredentialListResponse, _response)
 
     async def view_key_details(self, key_store_id: str, key_id: str) -> _models.ViewKeyDetailsResponse:
         """View Key Details
@@ -2058,3 +2068,23 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.ViewMacCredentialListResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 8.1.0; removed in the next major release
+    add_a_asymmetric_key = add_asymmetric_key
+    add_a_mac_address = add_mac_address
+    add_a_symmetric_key = add_symmetric_key
+    add_ai_pv4_address = add_ipv4_address
+    generate_local_symmetric_keys_encrypted_with_the_symmetric_key = generate_local_symmetric_keys_encrypted_with_symmetric_key
+    immediately_delete_a_key = immediately_delete_key
+    immediately_delete_i_pv4_address = immediately_delete_ipv4_address
+    modify_a_confidential_data = modify_confidential_data
+    query_the_private_key = query_private_key
+    query_the_public_key = query_public_key
+    query_the_symmetric_key = query_symmetric_key
+    request_to_delete_a_key = request_to_delete_key
+    request_to_delete_an_i_pv4_address = request_to_delete_ipv4_address
+    retrieve_a_key_store_list = retrieve_key_store_list
+    sign_with_the_asymmetric_key = sign_with_asymmetric_key
+    verify_data_with_the_asymmetric_key = verify_data_with_asymmetric_key
+    view_i_pv4_credential_details = view_ipv4_credential_details
+    view_i_pv4_credential_list = view_ipv4_credential_list

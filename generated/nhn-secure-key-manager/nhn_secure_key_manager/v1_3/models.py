@@ -16,7 +16,7 @@ class Body(BaseModel):
     keyStatus: str | None = Field(None, description="Key status message")
 
 
-class QueryThePrivateKeyResponse(BaseModel):
+class QueryPrivateKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -29,7 +29,7 @@ class QueryThePrivateKeyResponse(BaseModel):
     )
 
 
-class QueryThePublicKeyResponse(BaseModel):
+class QueryPublicKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -42,7 +42,7 @@ class QueryThePublicKeyResponse(BaseModel):
     )
 
 
-class SignWithTheAsymmetricKeyRequest(BaseModel):
+class SignWithAsymmetricKeyRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -50,7 +50,7 @@ class SignWithTheAsymmetricKeyRequest(BaseModel):
     plaintext: str | None = Field(None, description="Data to sign with the asymmetric key")
 
 
-class VerifyDataWithTheAsymmetricKeyRequest(BaseModel):
+class VerifyDataWithAsymmetricKeyRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -89,7 +89,7 @@ class ImmediatelyDeleteCertificateRequest(BaseModel):
     name: str | None = Field(None, description="Certificate name to delete immediately")
 
 
-class AddAiPv4AddressRequest(BaseModel):
+class AddIpv4AddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -99,7 +99,7 @@ class AddAiPv4AddressRequest(BaseModel):
     description: str | None = Field(None, description="IPv4 address description")
 
 
-class RequestToDeleteAnIPv4AddressRequest(BaseModel):
+class RequestToDeleteIpv4AddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -108,7 +108,7 @@ class RequestToDeleteAnIPv4AddressRequest(BaseModel):
     value: str | None = Field(None, description="IPv4 address value to request deletion")
 
 
-class ImmediatelyDeleteIPv4AddressRequest(BaseModel):
+class ImmediatelyDeleteIpv4AddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -117,7 +117,7 @@ class ImmediatelyDeleteIPv4AddressRequest(BaseModel):
     value: str | None = Field(None, description="IPv4 address value to immediately delete")
 
 
-class AddAMacAddressRequest(BaseModel):
+class AddMacAddressRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -145,7 +145,7 @@ class ImmediatelyDeleteMacAddressRequest(BaseModel):
     value: str | None = Field(None, description="MAC address value to immediately delete")
 
 
-class AddAAsymmetricKeyRequest(BaseModel):
+class AddAsymmetricKeyRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -156,7 +156,7 @@ class AddAAsymmetricKeyRequest(BaseModel):
     autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
-class AddAAsymmetricKeyResponse(BaseModel):
+class AddAsymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -185,7 +185,7 @@ class AddConfidentialDataResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class AddASymmetricKeyRequest(BaseModel):
+class AddSymmetricKeyRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -196,7 +196,7 @@ class AddASymmetricKeyRequest(BaseModel):
     autoRotationPeriod: int | None = Field(None, description="Rotation period")
 
 
-class AddASymmetricKeyResponse(BaseModel):
+class AddSymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -205,7 +205,7 @@ class AddASymmetricKeyResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class ModifyAConfidentialDataRequest(BaseModel):
+class ModifyConfidentialDataRequest(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -229,7 +229,7 @@ class EncryptSymmetricKeysRequest(BaseModel):
     plaintext: str | None = Field(None, description="Data to be encrypted with the symmetric key")
 
 
-class SignWithTheAsymmetricKeyResponseBody(BaseModel):
+class SignWithAsymmetricKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -240,7 +240,7 @@ class SignWithTheAsymmetricKeyResponseBody(BaseModel):
     )
 
 
-class VerifyDataWithTheAsymmetricKeyResponseBody(BaseModel):
+class VerifyDataWithAsymmetricKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -280,7 +280,7 @@ class ImmediatelyDeleteCertificateResponseBody(BaseModel):
     deletionDateTime: str | None = None
 
 
-class AddAiPv4AddressResponseBody(BaseModel):
+class AddIpv4AddressResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -289,7 +289,7 @@ class AddAiPv4AddressResponseBody(BaseModel):
     description: str | None = Field(None, description="Created IPv4 address description")
 
 
-class RequestToDeleteAnIPv4AddressResponseBody(BaseModel):
+class RequestToDeleteIpv4AddressResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -298,7 +298,7 @@ class RequestToDeleteAnIPv4AddressResponseBody(BaseModel):
     deletionDateTime: str | None = Field(None, description="Scheduled deletion time for IPv4 address")
 
 
-class ImmediatelyDeleteIPv4AddressResponseBody(BaseModel):
+class ImmediatelyDeleteIpv4AddressResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -307,7 +307,7 @@ class ImmediatelyDeleteIPv4AddressResponseBody(BaseModel):
     deletionDateTime: str | None = Field(None, description="Deletion time for IPv4 address")
 
 
-class AddAMacAddressResponseBody(BaseModel):
+class AddMacAddressResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -347,7 +347,7 @@ class QueryClientInformationResponseBody(BaseModel):
     clientSentCerfificate: bool | None = None
 
 
-class ImmediatelyDeleteAKeyResponseBody(BaseModel):
+class ImmediatelyDeleteKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -356,7 +356,7 @@ class ImmediatelyDeleteAKeyResponseBody(BaseModel):
     deletionDateTime: str | None = Field(None, description="Time when key is deleted")
 
 
-class RequestToDeleteAKeyResponseBody(BaseModel):
+class RequestToDeleteKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -365,7 +365,7 @@ class RequestToDeleteAKeyResponseBody(BaseModel):
     deletionDateTime: str | None = Field(None, description="Date when key is to be deleted")
 
 
-class RetrieveAKeyStoreListResponseBody(BaseModel):
+class RetrieveKeyStoreListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -398,7 +398,7 @@ class ViewCertificateCredentialListResponseBody(BaseModel):
     certificateList: list[str] | None = Field(None, description="Certificate credential list")
 
 
-class ViewIPv4CredentialListResponseBody(BaseModel):
+class ViewIpv4CredentialListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -450,7 +450,7 @@ class QueryConfidentialDataResponseBody(BaseModel):
     secret: str | None = Field(None, description="Query result of confidential data")
 
 
-class ModifyAConfidentialDataResponseBody(BaseModel):
+class ModifyConfidentialDataResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -465,7 +465,7 @@ class ModifyAConfidentialDataResponseBody(BaseModel):
     lastChangeDatetime: str | None = Field(None, description="Key last modified date and time")
 
 
-class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody(BaseModel):
+class GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -496,7 +496,7 @@ class EncryptSymmetricKeysResponseBody(BaseModel):
     keyVersion: int | None = Field(None, description="Version of the symmetric key used for processing the API request")
 
 
-class QueryTheSymmetricKeyResponseBody(BaseModel):
+class QuerySymmetricKeyResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -539,7 +539,7 @@ class ViewCertificateCredentialDetailsResponseBodyCertificateListItem(BaseModel)
     expirationDate: str | None = None
 
 
-class ViewIPv4CredentialDetailsResponseBodyIpv4ListItem(BaseModel):
+class ViewIpv4CredentialDetailsResponseBodyIpv4ListItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -589,21 +589,21 @@ class ViewMacCredentialDetailsResponseBodyMacListItem(BaseModel):
     lastChangeDatetime: str | None = Field(None, description="MAC last modification date and time")
 
 
-class SignWithTheAsymmetricKeyResponse(BaseModel):
+class SignWithAsymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: SignWithTheAsymmetricKeyResponseBody | None = None
+    body: SignWithAsymmetricKeyResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class VerifyDataWithTheAsymmetricKeyResponse(BaseModel):
+class VerifyDataWithAsymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: VerifyDataWithTheAsymmetricKeyResponseBody | None = None
+    body: VerifyDataWithAsymmetricKeyResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -640,39 +640,39 @@ class ImmediatelyDeleteCertificateResponse(BaseModel):
     body: ImmediatelyDeleteCertificateResponseBody | None = None
 
 
-class AddAiPv4AddressResponse(BaseModel):
+class AddIpv4AddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: AddAiPv4AddressResponseBody | None = None
+    body: AddIpv4AddressResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class RequestToDeleteAnIPv4AddressResponse(BaseModel):
+class RequestToDeleteIpv4AddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: RequestToDeleteAnIPv4AddressResponseBody | None = None
+    body: RequestToDeleteIpv4AddressResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class ImmediatelyDeleteIPv4AddressResponse(BaseModel):
+class ImmediatelyDeleteIpv4AddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: ImmediatelyDeleteIPv4AddressResponseBody | None = None
+    body: ImmediatelyDeleteIpv4AddressResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class AddAMacAddressResponse(BaseModel):
+class AddMacAddressResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: AddAMacAddressResponseBody | None = None
+    body: AddMacAddressResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -703,30 +703,30 @@ class QueryClientInformationResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class ImmediatelyDeleteAKeyResponse(BaseModel):
+class ImmediatelyDeleteKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: ImmediatelyDeleteAKeyResponseBody | None = None
+    body: ImmediatelyDeleteKeyResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class RequestToDeleteAKeyResponse(BaseModel):
+class RequestToDeleteKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: RequestToDeleteAKeyResponseBody | None = None
+    body: RequestToDeleteKeyResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class RetrieveAKeyStoreListResponse(BaseModel):
+class RetrieveKeyStoreListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: RetrieveAKeyStoreListResponseBody | None = None
+    body: RetrieveKeyStoreListResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -748,12 +748,12 @@ class ViewCertificateCredentialListResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class ViewIPv4CredentialListResponse(BaseModel):
+class ViewIpv4CredentialListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: ViewIPv4CredentialListResponseBody | None = None
+    body: ViewIpv4CredentialListResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -793,21 +793,21 @@ class QueryConfidentialDataResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class ModifyAConfidentialDataResponse(BaseModel):
+class ModifyConfidentialDataResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: ModifyAConfidentialDataResponseBody | None = None
+    body: ModifyConfidentialDataResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
-class GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse(BaseModel):
+class GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody | None = None
+    body: GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -829,12 +829,12 @@ class EncryptSymmetricKeysResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class QueryTheSymmetricKeyResponse(BaseModel):
+class QuerySymmetricKeyResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: QueryTheSymmetricKeyResponseBody | None = None
+    body: QuerySymmetricKeyResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -858,12 +858,12 @@ class ViewCertificateCredentialDetailsResponseBody(BaseModel):
     )
 
 
-class ViewIPv4CredentialDetailsResponseBody(BaseModel):
+class ViewIpv4CredentialDetailsResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    ipv4List: list[ViewIPv4CredentialDetailsResponseBodyIpv4ListItem] | None = Field(
+    ipv4List: list[ViewIpv4CredentialDetailsResponseBodyIpv4ListItem] | None = Field(
         None, description="IPv4 authentication information list"
     )
 
@@ -904,12 +904,12 @@ class ViewCertificateCredentialDetailsResponse(BaseModel):
     header: dict[str, Any] | None = None
 
 
-class ViewIPv4CredentialDetailsResponse(BaseModel):
+class ViewIpv4CredentialDetailsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: ViewIPv4CredentialDetailsResponseBody | None = None
+    body: ViewIpv4CredentialDetailsResponseBody | None = None
     header: dict[str, Any] | None = None
 
 
@@ -929,3 +929,48 @@ class ViewMacCredentialDetailsResponse(BaseModel):
     )
     body: ViewMacCredentialDetailsResponseBody | None = None
     header: dict[str, Any] | None = None
+
+
+# docs2client: deprecated names, renamed in 8.1.0; removed in the next major release
+QueryThePrivateKeyResponse = QueryPrivateKeyResponse
+QueryThePublicKeyResponse = QueryPublicKeyResponse
+SignWithTheAsymmetricKeyRequest = SignWithAsymmetricKeyRequest
+VerifyDataWithTheAsymmetricKeyRequest = VerifyDataWithAsymmetricKeyRequest
+AddAiPv4AddressRequest = AddIpv4AddressRequest
+RequestToDeleteAnIPv4AddressRequest = RequestToDeleteIpv4AddressRequest
+ImmediatelyDeleteIPv4AddressRequest = ImmediatelyDeleteIpv4AddressRequest
+AddAMacAddressRequest = AddMacAddressRequest
+AddAAsymmetricKeyRequest = AddAsymmetricKeyRequest
+AddAAsymmetricKeyResponse = AddAsymmetricKeyResponse
+AddASymmetricKeyRequest = AddSymmetricKeyRequest
+AddASymmetricKeyResponse = AddSymmetricKeyResponse
+ModifyAConfidentialDataRequest = ModifyConfidentialDataRequest
+SignWithTheAsymmetricKeyResponseBody = SignWithAsymmetricKeyResponseBody
+VerifyDataWithTheAsymmetricKeyResponseBody = VerifyDataWithAsymmetricKeyResponseBody
+AddAiPv4AddressResponseBody = AddIpv4AddressResponseBody
+RequestToDeleteAnIPv4AddressResponseBody = RequestToDeleteIpv4AddressResponseBody
+ImmediatelyDeleteIPv4AddressResponseBody = ImmediatelyDeleteIpv4AddressResponseBody
+AddAMacAddressResponseBody = AddMacAddressResponseBody
+ImmediatelyDeleteAKeyResponseBody = ImmediatelyDeleteKeyResponseBody
+RequestToDeleteAKeyResponseBody = RequestToDeleteKeyResponseBody
+RetrieveAKeyStoreListResponseBody = RetrieveKeyStoreListResponseBody
+ViewIPv4CredentialListResponseBody = ViewIpv4CredentialListResponseBody
+ModifyAConfidentialDataResponseBody = ModifyConfidentialDataResponseBody
+GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponseBody = GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponseBody
+QueryTheSymmetricKeyResponseBody = QuerySymmetricKeyResponseBody
+ViewIPv4CredentialDetailsResponseBodyIpv4ListItem = ViewIpv4CredentialDetailsResponseBodyIpv4ListItem
+SignWithTheAsymmetricKeyResponse = SignWithAsymmetricKeyResponse
+VerifyDataWithTheAsymmetricKeyResponse = VerifyDataWithAsymmetricKeyResponse
+AddAiPv4AddressResponse = AddIpv4AddressResponse
+RequestToDeleteAnIPv4AddressResponse = RequestToDeleteIpv4AddressResponse
+ImmediatelyDeleteIPv4AddressResponse = ImmediatelyDeleteIpv4AddressResponse
+AddAMacAddressResponse = AddMacAddressResponse
+ImmediatelyDeleteAKeyResponse = ImmediatelyDeleteKeyResponse
+RequestToDeleteAKeyResponse = RequestToDeleteKeyResponse
+RetrieveAKeyStoreListResponse = RetrieveKeyStoreListResponse
+ViewIPv4CredentialListResponse = ViewIpv4CredentialListResponse
+ModifyAConfidentialDataResponse = ModifyConfidentialDataResponse
+GenerateLocalSymmetricKeysEncryptedWithTheSymmetricKeyResponse = GenerateLocalSymmetricKeysEncryptedWithSymmetricKeyResponse
+QueryTheSymmetricKeyResponse = QuerySymmetricKeyResponse
+ViewIPv4CredentialDetailsResponseBody = ViewIpv4CredentialDetailsResponseBody
+ViewIPv4CredentialDetailsResponse = ViewIpv4CredentialDetailsResponse

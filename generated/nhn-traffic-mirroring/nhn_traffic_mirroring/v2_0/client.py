@@ -193,6 +193,48 @@ class Client:
         )
         return None
 
+    def list_filter_groups(
+        self,
+        *,
+        id: str | None = None,
+        tenant_id: str | None = None,
+        name: str | None = None,
+        sort_dir: Literal["asc", "desc"] | None = None,
+        sort_key: str | None = None,
+        fields: str | None = None,
+    ) -> _models.ListFilterGroupsResponse:
+        """View a List of Filter Groups
+
+        ``GET /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-a-list-of-filter-groups
+
+        Args:
+            id: Filter Group ID (``id``, query)
+            tenant_id: Tenant ID (``tenant_id``, query)
+            name: Name (``name``, query)
+            sort_dir: asc, desc (``sort_dir``, query)
+            sort_key: Sort Key (``sort_key``, query)
+            fields: Fields to Include (``fields``, query)
+
+        Returns:
+            ListFilterGroupsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            "/v2.0/mirroring/filtergroups",
+            params={
+                "id": id,
+                "tenant_id": tenant_id,
+                "name": name,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "fields": fields,
+            },
+            accept="application/json",
+        )
+        return _support.parse_model(_models.ListFilterGroupsResponse, _response)
+
     def modify_filter_groups(
         self, filter_group_id: str, *, body: _models.ModifyFilterGroupsRequest
     ) -> _models.ModifyFilterGroupsResponse:
@@ -256,48 +298,6 @@ class Client:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
-
-    def view_a_list_of_filter_groups(
-        self,
-        *,
-        id: str | None = None,
-        tenant_id: str | None = None,
-        name: str | None = None,
-        sort_dir: Literal["asc", "desc"] | None = None,
-        sort_key: str | None = None,
-        fields: str | None = None,
-    ) -> _models.ViewAListOfFilterGroupsResponse:
-        """View a List of Filter Groups
-
-        ``GET /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-a-list-of-filter-groups
-
-        Args:
-            id: Filter Group ID (``id``, query)
-            tenant_id: Tenant ID (``tenant_id``, query)
-            name: Name (``name``, query)
-            sort_dir: asc, desc (``sort_dir``, query)
-            sort_key: Sort Key (``sort_key``, query)
-            fields: Fields to Include (``fields``, query)
-
-        Returns:
-            ViewAListOfFilterGroupsResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            "/v2.0/mirroring/filtergroups",
-            params={
-                "id": id,
-                "tenant_id": tenant_id,
-                "name": name,
-                "sort_dir": sort_dir,
-                "sort_key": sort_key,
-                "fields": fields,
-            },
-            accept="application/json",
-        )
-        return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
     def view_filter_groups(self, filter_group_id: str) -> _models.ViewFilterGroupsResponse:
         """View Filter Groups
@@ -449,6 +449,9 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.ViewSessionsResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
+    view_a_list_of_filter_groups = list_filter_groups
 
 
 class AsyncClient:
@@ -608,6 +611,48 @@ class AsyncClient:
         )
         return None
 
+    async def list_filter_groups(
+        self,
+        *,
+        id: str | None = None,
+        tenant_id: str | None = None,
+        name: str | None = None,
+        sort_dir: Literal["asc", "desc"] | None = None,
+        sort_key: str | None = None,
+        fields: str | None = None,
+    ) -> _models.ListFilterGroupsResponse:
+        """View a List of Filter Groups
+
+        ``GET /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-a-list-of-filter-groups
+
+        Args:
+            id: Filter Group ID (``id``, query)
+            tenant_id: Tenant ID (``tenant_id``, query)
+            name: Name (``name``, query)
+            sort_dir: asc, desc (``sort_dir``, query)
+            sort_key: Sort Key (``sort_key``, query)
+            fields: Fields to Include (``fields``, query)
+
+        Returns:
+            ListFilterGroupsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            "/v2.0/mirroring/filtergroups",
+            params={
+                "id": id,
+                "tenant_id": tenant_id,
+                "name": name,
+                "sort_dir": sort_dir,
+                "sort_key": sort_key,
+                "fields": fields,
+            },
+            accept="application/json",
+        )
+        return _support.parse_model(_models.ListFilterGroupsResponse, _response)
+
     async def modify_filter_groups(
         self, filter_group_id: str, *, body: _models.ModifyFilterGroupsRequest
     ) -> _models.ModifyFilterGroupsResponse:
@@ -673,48 +718,6 @@ class AsyncClient:
             json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
         )
         return None
-
-    async def view_a_list_of_filter_groups(
-        self,
-        *,
-        id: str | None = None,
-        tenant_id: str | None = None,
-        name: str | None = None,
-        sort_dir: Literal["asc", "desc"] | None = None,
-        sort_key: str | None = None,
-        fields: str | None = None,
-    ) -> _models.ViewAListOfFilterGroupsResponse:
-        """View a List of Filter Groups
-
-        ``GET /v2.0/mirroring/filtergroups`` (API version v2.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Network/Traffic%20Mirroring/en/public-api/#view-a-list-of-filter-groups
-
-        Args:
-            id: Filter Group ID (``id``, query)
-            tenant_id: Tenant ID (``tenant_id``, query)
-            name: Name (``name``, query)
-            sort_dir: asc, desc (``sort_dir``, query)
-            sort_key: Sort Key (``sort_key``, query)
-            fields: Fields to Include (``fields``, query)
-
-        Returns:
-            ViewAListOfFilterGroupsResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            "/v2.0/mirroring/filtergroups",
-            params={
-                "id": id,
-                "tenant_id": tenant_id,
-                "name": name,
-                "sort_dir": sort_dir,
-                "sort_key": sort_key,
-                "fields": fields,
-            },
-            accept="application/json",
-        )
-        return _support.parse_model(_models.ViewAListOfFilterGroupsResponse, _response)
 
     async def view_filter_groups(self, filter_group_id: str) -> _models.ViewFilterGroupsResponse:
         """View Filter Groups
@@ -866,3 +869,6 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.ViewSessionsResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
+    view_a_list_of_filter_groups = list_filter_groups

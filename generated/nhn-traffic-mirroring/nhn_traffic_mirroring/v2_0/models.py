@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class ViewAListOfFilterGroupsResponseFiltergroupsItem(BaseModel):
+class ListFilterGroupsResponseFiltergroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -163,12 +163,12 @@ class ModifySessionsRequestSessionDirection(StrEnum):
     BOTH = "both"
 
 
-class ViewAListOfFilterGroupsResponse(BaseModel):
+class ListFilterGroupsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    filtergroups: list[ViewAListOfFilterGroupsResponseFiltergroupsItem] | None = Field(
+    filtergroups: list[ListFilterGroupsResponseFiltergroupsItem] | None = Field(
         None, description="List of filter groups"
     )
 
@@ -510,3 +510,8 @@ class ModifySessionsRequest(BaseModel):
         extra="allow",
     )
     session: ModifySessionsRequestSession = Field(..., description="Include only the fields to be modified")
+
+
+# docs2client: deprecated names, renamed in 6.1.0; removed in the next major release
+ViewAListOfFilterGroupsResponseFiltergroupsItem = ListFilterGroupsResponseFiltergroupsItem
+ViewAListOfFilterGroupsResponse = ListFilterGroupsResponse

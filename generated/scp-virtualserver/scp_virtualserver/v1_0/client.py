@@ -101,7 +101,7 @@ class Client:
         "Accept a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
         category=None,
     )
-    def accept_a_volume_transfer(
+    def accept_volume_transfer(
         self, transfer_id: str, *, body: _models.VolumeTransferAccessRequest
     ) -> _models.VolumeTransferAcceptResponse:
         """Accept a volume transfer
@@ -121,7 +121,7 @@ class Client:
         Returns:
             VolumeTransferAcceptResponse (HTTP 202).
         """
-        _rt.warn_deprecated("Client.accept_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
+        _rt.warn_deprecated("Client.accept_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
@@ -191,65 +191,6 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
-
-    @deprecated(
-        "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
-    )
-    def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
-        """Create a snapshot
-
-        Create a snapshot.
-
-        ``POST /v1/snapshots`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
-
-        Args:
-            body: the request body (SnapshotCreateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 202).
-        """
-        _rt.warn_deprecated("Client.create_a_snapshot", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
-    @deprecated(
-        "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
-        category=None,
-    )
-    def create_a_volume_transfer(self, *, body: _models.VolumeTransferRequest) -> _models.VolumeTransferCreateResponse:
-        """Create a volume transfer
-
-        Create a volume transfer.
-
-        ``POST /v1/volume-transfer`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
-
-        Args:
-            body: the request body (VolumeTransferRequest).
-
-        Returns:
-            VolumeTransferCreateResponse (HTTP 202).
-        """
-        _rt.warn_deprecated("Client.create_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -692,6 +633,35 @@ class Client:
         return None
 
     @deprecated(
+        "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
+    )
+    def create_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
+        """Create a snapshot
+
+        Create a snapshot.
+
+        ``POST /v1/snapshots`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
+
+        Args:
+            body: the request body (SnapshotCreateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 202).
+        """
+        _rt.warn_deprecated("Client.create_snapshot", API_VERSION, "2025-12-31", "1.3")
+        _response = self._transport.request(
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
+    @deprecated(
         "Create Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     def create_virtual_server(self, *, body: _models.ServerCreateRequest) -> _models.ServerCreateResponse:
@@ -805,51 +775,34 @@ class Client:
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
-        "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
-    )
-    def delete_a_snapshot(self, snapshot_id: str) -> None:
-        """Delete a snapshot
-
-        Delete a snapshot.
-
-        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-        """
-        _rt.warn_deprecated("Client.delete_a_snapshot", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
-        )
-        return None
-
-    @deprecated(
-        "Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
+        "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
         category=None,
     )
-    def delete_a_volume_transfer(self, transfer_id: str) -> None:
-        """Delete a volume transfer
+    def create_volume_transfer(self, *, body: _models.VolumeTransferRequest) -> _models.VolumeTransferCreateResponse:
+        """Create a volume transfer
 
-        Delete a volume transfer.
+        Create a volume transfer.
 
-        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.0, DEPRECATED).
+        ``POST /v1/volume-transfer`` (API version 1.0, DEPRECATED).
 
-        Deprecated: Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+        Deprecated: Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
-            transfer_id: Transfer ID (``transfer_id``, path)
+            body: the request body (VolumeTransferRequest).
+
+        Returns:
+            VolumeTransferCreateResponse (HTTP 202).
         """
-        _rt.warn_deprecated("Client.delete_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
-        self._transport.request(
-            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+        _rt.warn_deprecated("Client.create_volume_transfer", API_VERSION, "2025-12-31", "1.3")
+        _response = self._transport.request(
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
-        return None
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Delete Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -1201,6 +1154,29 @@ class Client:
         return None
 
     @deprecated(
+        "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
+    )
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        """Delete a snapshot
+
+        Delete a snapshot.
+
+        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+        """
+        _rt.warn_deprecated("Client.delete_snapshot", API_VERSION, "2025-12-31", "1.3")
+        self._transport.request(
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+        )
+        return None
+
+    @deprecated(
         "Delete Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     def delete_virtual_server(self, server_id: str) -> None:
@@ -1244,6 +1220,30 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
+        )
+        return None
+
+    @deprecated(
+        "Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
+        category=None,
+    )
+    def delete_volume_transfer(self, transfer_id: str) -> None:
+        """Delete a volume transfer
+
+        Delete a volume transfer.
+
+        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+
+        Args:
+            transfer_id: Transfer ID (``transfer_id``, path)
+        """
+        _rt.warn_deprecated("Client.delete_volume_transfer", API_VERSION, "2025-12-31", "1.3")
+        self._transport.request(
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -3126,35 +3126,6 @@ class Client:
         return None
 
     @deprecated(
-        "Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
-        category=None,
-    )
-    def show_a_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
-        """Show a snapshot’s details
-
-        Show a snapshot’s details.
-
-        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _rt.warn_deprecated("Client.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
-    @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
         category=None,
     )
@@ -3596,6 +3567,35 @@ class Client:
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
+        "Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
+        category=None,
+    )
+    def show_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
+        """Show a snapshot’s details
+
+        Show a snapshot’s details.
+
+        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _rt.warn_deprecated("Client.show_snapshots_details", API_VERSION, "2025-12-31", "1.3")
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
+    @deprecated(
         "Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
@@ -3856,38 +3856,6 @@ class Client:
             "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
-
-    @deprecated(
-        "Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
-    )
-    def update_a_snapshot(
-        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
-    ) -> _models.SnapshotDetailResponse:
-        """Update a snapshot
-
-        Update a snapshot.
-
-        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-            body: the request body (SnapshotUpdateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _rt.warn_deprecated("Client.update_a_snapshot", API_VERSION, "2025-12-31", "1.3")
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4232,6 +4200,38 @@ class Client:
         return None
 
     @deprecated(
+        "Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
+    )
+    def update_snapshot(
+        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
+    ) -> _models.SnapshotDetailResponse:
+        """Update a snapshot
+
+        Update a snapshot.
+
+        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+            body: the request body (SnapshotUpdateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _rt.warn_deprecated("Client.update_snapshot", API_VERSION, "2025-12-31", "1.3")
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
+    @deprecated(
         "Update Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     def update_virtual_server(self, server_id: str, *, body: _models.ServerUpdateRequest) -> _models.ServerShowResponse:
@@ -4316,6 +4316,15 @@ class Client:
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    accept_a_volume_transfer = accept_volume_transfer
+    create_a_snapshot = create_snapshot
+    create_a_volume_transfer = create_volume_transfer
+    delete_a_snapshot = delete_snapshot
+    delete_a_volume_transfer = delete_volume_transfer
+    show_a_snapshots_details = show_snapshots_details
+    update_a_snapshot = update_snapshot
+
 
 class AsyncClient:
     """Asynchronous client for Virtual Server API 1.0 (DEPRECATED).
@@ -4368,7 +4377,7 @@ class AsyncClient:
         "Accept a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
         category=None,
     )
-    async def accept_a_volume_transfer(
+    async def accept_volume_transfer(
         self, transfer_id: str, *, body: _models.VolumeTransferAccessRequest
     ) -> _models.VolumeTransferAcceptResponse:
         """Accept a volume transfer
@@ -4388,7 +4397,7 @@ class AsyncClient:
         Returns:
             VolumeTransferAcceptResponse (HTTP 202).
         """
-        _rt.warn_deprecated("AsyncClient.accept_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
+        _rt.warn_deprecated("AsyncClient.accept_volume_transfer", API_VERSION, "2025-12-31", "1.3")
         _response = await self._transport.request(
             "POST",
             _support.format_path("/v1/volume-transfer/{transfer_id}/accept", {"transfer_id": transfer_id}),
@@ -4458,67 +4467,6 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
-
-    @deprecated(
-        "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
-    )
-    async def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
-        """Create a snapshot
-
-        Create a snapshot.
-
-        ``POST /v1/snapshots`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
-
-        Args:
-            body: the request body (SnapshotCreateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 202).
-        """
-        _rt.warn_deprecated("AsyncClient.create_a_snapshot", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
-    @deprecated(
-        "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
-        category=None,
-    )
-    async def create_a_volume_transfer(
-        self, *, body: _models.VolumeTransferRequest
-    ) -> _models.VolumeTransferCreateResponse:
-        """Create a volume transfer
-
-        Create a volume transfer.
-
-        ``POST /v1/volume-transfer`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
-
-        Args:
-            body: the request body (VolumeTransferRequest).
-
-        Returns:
-            VolumeTransferCreateResponse (HTTP 202).
-        """
-        _rt.warn_deprecated("AsyncClient.create_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Create Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -4963,6 +4911,35 @@ class AsyncClient:
         return None
 
     @deprecated(
+        "Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
+    )
+    async def create_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
+        """Create a snapshot
+
+        Create a snapshot.
+
+        ``POST /v1/snapshots`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Create a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
+
+        Args:
+            body: the request body (SnapshotCreateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 202).
+        """
+        _rt.warn_deprecated("AsyncClient.create_snapshot", API_VERSION, "2025-12-31", "1.3")
+        _response = await self._transport.request(
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
+    @deprecated(
         "Create Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     async def create_virtual_server(self, *, body: _models.ServerCreateRequest) -> _models.ServerCreateResponse:
@@ -5078,51 +5055,36 @@ class AsyncClient:
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
     @deprecated(
-        "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
-    )
-    async def delete_a_snapshot(self, snapshot_id: str) -> None:
-        """Delete a snapshot
-
-        Delete a snapshot.
-
-        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-        """
-        _rt.warn_deprecated("AsyncClient.delete_a_snapshot", API_VERSION, "2025-12-31", "1.3")
-        await self._transport.request(
-            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
-        )
-        return None
-
-    @deprecated(
-        "Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
+        "Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
         category=None,
     )
-    async def delete_a_volume_transfer(self, transfer_id: str) -> None:
-        """Delete a volume transfer
+    async def create_volume_transfer(
+        self, *, body: _models.VolumeTransferRequest
+    ) -> _models.VolumeTransferCreateResponse:
+        """Create a volume transfer
 
-        Delete a volume transfer.
+        Create a volume transfer.
 
-        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.0, DEPRECATED).
+        ``POST /v1/volume-transfer`` (API version 1.0, DEPRECATED).
 
-        Deprecated: Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+        Deprecated: Create a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
-            transfer_id: Transfer ID (``transfer_id``, path)
+            body: the request body (VolumeTransferRequest).
+
+        Returns:
+            VolumeTransferCreateResponse (HTTP 202).
         """
-        _rt.warn_deprecated("AsyncClient.delete_a_volume_transfer", API_VERSION, "2025-12-31", "1.3")
-        await self._transport.request(
-            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+        _rt.warn_deprecated("AsyncClient.create_volume_transfer", API_VERSION, "2025-12-31", "1.3")
+        _response = await self._transport.request(
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
-        return None
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     @deprecated(
         "Delete Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -5474,6 +5436,29 @@ class AsyncClient:
         return None
 
     @deprecated(
+        "Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
+    )
+    async def delete_snapshot(self, snapshot_id: str) -> None:
+        """Delete a snapshot
+
+        Delete a snapshot.
+
+        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Delete a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+        """
+        _rt.warn_deprecated("AsyncClient.delete_snapshot", API_VERSION, "2025-12-31", "1.3")
+        await self._transport.request(
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+        )
+        return None
+
+    @deprecated(
         "Delete Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     async def delete_virtual_server(self, server_id: str) -> None:
@@ -5519,6 +5504,30 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
+        )
+        return None
+
+    @deprecated(
+        "Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
+        category=None,
+    )
+    async def delete_volume_transfer(self, transfer_id: str) -> None:
+        """Delete a volume transfer
+
+        Delete a volume transfer.
+
+        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Delete a volume transfer is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+
+        Args:
+            transfer_id: Transfer ID (``transfer_id``, path)
+        """
+        _rt.warn_deprecated("AsyncClient.delete_volume_transfer", API_VERSION, "2025-12-31", "1.3")
+        await self._transport.request(
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -7432,35 +7441,6 @@ class AsyncClient:
         return None
 
     @deprecated(
-        "Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
-        category=None,
-    )
-    async def show_a_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
-        """Show a snapshot’s details
-
-        Show a snapshot’s details.
-
-        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _rt.warn_deprecated("AsyncClient.show_a_snapshots_details", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
-    @deprecated(
         "Show Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
         category=None,
     )
@@ -7904,6 +7884,35 @@ class AsyncClient:
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
     @deprecated(
+        "Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
+        category=None,
+    )
+    async def show_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
+        """Show a snapshot’s details
+
+        Show a snapshot’s details.
+
+        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Show a snapshot’s details is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _rt.warn_deprecated("AsyncClient.show_snapshots_details", API_VERSION, "2025-12-31", "1.3")
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
+    @deprecated(
         "Show Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     async def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
@@ -8168,38 +8177,6 @@ class AsyncClient:
             "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
-
-    @deprecated(
-        "Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
-    )
-    async def update_a_snapshot(
-        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
-    ) -> _models.SnapshotDetailResponse:
-        """Update a snapshot
-
-        Update a snapshot.
-
-        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
-
-        Deprecated: Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-            body: the request body (SnapshotUpdateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _rt.warn_deprecated("AsyncClient.update_a_snapshot", API_VERSION, "2025-12-31", "1.3")
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     @deprecated(
         "Update Auto-Scaling Group is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3",
@@ -8546,6 +8523,38 @@ class AsyncClient:
         return None
 
     @deprecated(
+        "Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
+    )
+    async def update_snapshot(
+        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
+    ) -> _models.SnapshotDetailResponse:
+        """Update a snapshot
+
+        Update a snapshot.
+
+        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.0, DEPRECATED).
+
+        Deprecated: Update a snapshot is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3.
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+            body: the request body (SnapshotUpdateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _rt.warn_deprecated("AsyncClient.update_snapshot", API_VERSION, "2025-12-31", "1.3")
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
+    @deprecated(
         "Update Virtual Server is deprecated in API version 1.0 (sunset 2025-12-31); use API version 1.3", category=None
     )
     async def update_virtual_server(
@@ -8631,3 +8640,12 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    accept_a_volume_transfer = accept_volume_transfer
+    create_a_snapshot = create_snapshot
+    create_a_volume_transfer = create_volume_transfer
+    delete_a_snapshot = delete_snapshot
+    delete_a_volume_transfer = delete_volume_transfer
+    show_a_snapshots_details = show_snapshots_details
+    update_a_snapshot = update_snapshot

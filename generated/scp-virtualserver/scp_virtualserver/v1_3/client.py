@@ -96,7 +96,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def accept_a_volume_transfer(
+    def accept_volume_transfer(
         self, transfer_id: str, *, body: _models.VolumeTransferAccessRequest
     ) -> _models.VolumeTransferAcceptResponse:
         """Accept a volume transfer
@@ -147,52 +147,6 @@ class Client:
             accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
-
-    def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
-        """Create a snapshot
-
-        Create a snapshot.
-
-        ``POST /v1/snapshots`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
-
-        Args:
-            body: the request body (SnapshotCreateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 202).
-        """
-        _response = self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
-    def create_a_volume_transfer(self, *, body: _models.VolumeTransferRequest) -> _models.VolumeTransferCreateResponse:
-        """Create a volume transfer
-
-        Create a volume transfer.
-
-        ``POST /v1/volume-transfer`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
-
-        Args:
-            body: the request body (VolumeTransferRequest).
-
-        Returns:
-            VolumeTransferCreateResponse (HTTP 202).
-        """
-        _response = self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     def create_auto_scaling_group(
         self, *, body: _models.AutoScalingGroupCreateRequest
@@ -544,6 +498,29 @@ class Client:
         self._transport.request("POST", _support.format_path("/v1/images/{image_id}/share", {"image_id": image_id}))
         return None
 
+    def create_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
+        """Create a snapshot
+
+        Create a snapshot.
+
+        ``POST /v1/snapshots`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
+
+        Args:
+            body: the request body (SnapshotCreateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 202).
+        """
+        _response = self._transport.request(
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
     def create_virtual_server(self, *, body: _models.ServerCreateRequest) -> _models.ServerCreateResponse:
         """Create Virtual Server
 
@@ -631,39 +608,28 @@ class Client:
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
-    def delete_a_snapshot(self, snapshot_id: str) -> None:
-        """Delete a snapshot
+    def create_volume_transfer(self, *, body: _models.VolumeTransferRequest) -> _models.VolumeTransferCreateResponse:
+        """Create a volume transfer
 
-        Delete a snapshot.
+        Create a volume transfer.
 
-        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+        ``POST /v1/volume-transfer`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-        """
-        self._transport.request(
-            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
-        )
-        return None
-
-    def delete_a_volume_transfer(self, transfer_id: str) -> None:
-        """Delete a volume transfer
-
-        Delete a volume transfer.
-
-        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
-            transfer_id: Transfer ID (``transfer_id``, path)
+            body: the request body (VolumeTransferRequest).
+
+        Returns:
+            VolumeTransferCreateResponse (HTTP 202).
         """
-        self._transport.request(
-            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+        _response = self._transport.request(
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
-        return None
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     def delete_auto_scaling_group(self, auto_scaling_group_id: str) -> None:
         """Delete Auto-Scaling Group
@@ -930,6 +896,23 @@ class Client:
         )
         return None
 
+    def delete_snapshot(self, snapshot_id: str) -> None:
+        """Delete a snapshot
+
+        Delete a snapshot.
+
+        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+        """
+        self._transport.request(
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+        )
+        return None
+
     def delete_virtual_server(self, server_id: str) -> None:
         """Delete Virtual Server
 
@@ -962,6 +945,23 @@ class Client:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
+        )
+        return None
+
+    def delete_volume_transfer(self, transfer_id: str) -> None:
+        """Delete a volume transfer
+
+        Delete a volume transfer.
+
+        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+
+        Args:
+            transfer_id: Transfer ID (``transfer_id``, path)
+        """
+        self._transport.request(
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -2533,28 +2533,6 @@ class Client:
         )
         return None
 
-    def show_a_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
-        """Show a snapshot’s details
-
-        Show a snapshot’s details.
-
-        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
     def show_auto_scaling_group(self, auto_scaling_group_id: str) -> _models.AutoScalingGroupShowResponse:
         """Show Auto-Scaling Group
 
@@ -2904,6 +2882,28 @@ class Client:
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
+    def show_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
+        """Show a snapshot’s details
+
+        Show a snapshot’s details.
+
+        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
     def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
         """Show Virtual Server
 
@@ -3101,32 +3101,6 @@ class Client:
             "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
-
-    def update_a_snapshot(
-        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
-    ) -> _models.SnapshotDetailResponse:
-        """Update a snapshot
-
-        Update a snapshot.
-
-        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-            body: the request body (SnapshotUpdateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "PUT",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     def update_auto_scaling_group(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetRequest
@@ -3405,6 +3379,32 @@ class Client:
         )
         return None
 
+    def update_snapshot(
+        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
+    ) -> _models.SnapshotDetailResponse:
+        """Update a snapshot
+
+        Update a snapshot.
+
+        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+            body: the request body (SnapshotUpdateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "PUT",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
     def update_virtual_server(self, server_id: str, *, body: _models.ServerUpdateRequest) -> _models.ServerShowResponse:
         """Update Virtual Server
 
@@ -3471,6 +3471,15 @@ class Client:
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    accept_a_volume_transfer = accept_volume_transfer
+    create_a_snapshot = create_snapshot
+    create_a_volume_transfer = create_volume_transfer
+    delete_a_snapshot = delete_snapshot
+    delete_a_volume_transfer = delete_volume_transfer
+    show_a_snapshots_details = show_snapshots_details
+    update_a_snapshot = update_snapshot
+
 
 class AsyncClient:
     """Asynchronous client for Virtual Server API 1.3 (CURRENT).
@@ -3519,7 +3528,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def accept_a_volume_transfer(
+    async def accept_volume_transfer(
         self, transfer_id: str, *, body: _models.VolumeTransferAccessRequest
     ) -> _models.VolumeTransferAcceptResponse:
         """Accept a volume transfer
@@ -3570,54 +3579,6 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.VolumeServerAttachResponse, _response)
-
-    async def create_a_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
-        """Create a snapshot
-
-        Create a snapshot.
-
-        ``POST /v1/snapshots`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
-
-        Args:
-            body: the request body (SnapshotCreateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 202).
-        """
-        _response = await self._transport.request(
-            "POST",
-            "/v1/snapshots",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
-    async def create_a_volume_transfer(
-        self, *, body: _models.VolumeTransferRequest
-    ) -> _models.VolumeTransferCreateResponse:
-        """Create a volume transfer
-
-        Create a volume transfer.
-
-        ``POST /v1/volume-transfer`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
-
-        Args:
-            body: the request body (VolumeTransferRequest).
-
-        Returns:
-            VolumeTransferCreateResponse (HTTP 202).
-        """
-        _response = await self._transport.request(
-            "POST",
-            "/v1/volume-transfer",
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     async def create_auto_scaling_group(
         self, *, body: _models.AutoScalingGroupCreateRequest
@@ -3971,6 +3932,29 @@ class AsyncClient:
         )
         return None
 
+    async def create_snapshot(self, *, body: _models.SnapshotCreateRequest) -> _models.SnapshotDetailResponse:
+        """Create a snapshot
+
+        Create a snapshot.
+
+        ``POST /v1/snapshots`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-snapshot
+
+        Args:
+            body: the request body (SnapshotCreateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 202).
+        """
+        _response = await self._transport.request(
+            "POST",
+            "/v1/snapshots",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
     async def create_virtual_server(self, *, body: _models.ServerCreateRequest) -> _models.ServerCreateResponse:
         """Create Virtual Server
 
@@ -4060,39 +4044,30 @@ class AsyncClient:
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
-    async def delete_a_snapshot(self, snapshot_id: str) -> None:
-        """Delete a snapshot
+    async def create_volume_transfer(
+        self, *, body: _models.VolumeTransferRequest
+    ) -> _models.VolumeTransferCreateResponse:
+        """Create a volume transfer
 
-        Delete a snapshot.
+        Create a volume transfer.
 
-        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+        ``POST /v1/volume-transfer`` (API version 1.3, CURRENT).
 
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-        """
-        await self._transport.request(
-            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
-        )
-        return None
-
-    async def delete_a_volume_transfer(self, transfer_id: str) -> None:
-        """Delete a volume transfer
-
-        Delete a volume transfer.
-
-        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#create-a-volume-transfer
 
         Args:
-            transfer_id: Transfer ID (``transfer_id``, path)
+            body: the request body (VolumeTransferRequest).
+
+        Returns:
+            VolumeTransferCreateResponse (HTTP 202).
         """
-        await self._transport.request(
-            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
+        _response = await self._transport.request(
+            "POST",
+            "/v1/volume-transfer",
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
         )
-        return None
+        return _support.parse_model(_models.VolumeTransferCreateResponse, _response)
 
     async def delete_auto_scaling_group(self, auto_scaling_group_id: str) -> None:
         """Delete Auto-Scaling Group
@@ -4359,6 +4334,23 @@ class AsyncClient:
         )
         return None
 
+    async def delete_snapshot(self, snapshot_id: str) -> None:
+        """Delete a snapshot
+
+        Delete a snapshot.
+
+        ``DELETE /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+        """
+        await self._transport.request(
+            "DELETE", _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id})
+        )
+        return None
+
     async def delete_virtual_server(self, server_id: str) -> None:
         """Delete Virtual Server
 
@@ -4393,6 +4385,23 @@ class AsyncClient:
             "DELETE",
             _support.format_path("/v1/volumes/{volume_id}", {"volume_id": volume_id}),
             params={"cascade": cascade},
+        )
+        return None
+
+    async def delete_volume_transfer(self, transfer_id: str) -> None:
+        """Delete a volume transfer
+
+        Delete a volume transfer.
+
+        ``DELETE /v1/volume-transfer/{transfer_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#delete-a-volume-transfer
+
+        Args:
+            transfer_id: Transfer ID (``transfer_id``, path)
+        """
+        await self._transport.request(
+            "DELETE", _support.format_path("/v1/volume-transfer/{transfer_id}", {"transfer_id": transfer_id})
         )
         return None
 
@@ -5991,28 +6000,6 @@ class AsyncClient:
         )
         return None
 
-    async def show_a_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
-        """Show a snapshot’s details
-
-        Show a snapshot’s details.
-
-        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
-
     async def show_auto_scaling_group(self, auto_scaling_group_id: str) -> _models.AutoScalingGroupShowResponse:
         """Show Auto-Scaling Group
 
@@ -6364,6 +6351,28 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ServersVolumeResponse, _response)
 
+    async def show_snapshots_details(self, snapshot_id: str) -> _models.SnapshotDetailResponse:
+        """Show a snapshot’s details
+
+        Show a snapshot’s details.
+
+        ``GET /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#show-a-snapshots-details
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
     async def show_virtual_server(self, server_id: str) -> _models.ServerShowResponse:
         """Show Virtual Server
 
@@ -6565,32 +6574,6 @@ class AsyncClient:
             "POST", _support.format_path("/v1/servers/{server_id}/unlock", {"server_id": server_id})
         )
         return None
-
-    async def update_a_snapshot(
-        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
-    ) -> _models.SnapshotDetailResponse:
-        """Update a snapshot
-
-        Update a snapshot.
-
-        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
-
-        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
-
-        Args:
-            snapshot_id: Snapshot ID (``snapshot_id``, path)
-            body: the request body (SnapshotUpdateRequest).
-
-        Returns:
-            SnapshotDetailResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "PUT",
-            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
-            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
-            accept="application/json",
-        )
-        return _support.parse_model(_models.SnapshotDetailResponse, _response)
 
     async def update_auto_scaling_group(
         self, auto_scaling_group_id: str, *, body: _models.AutoScalingGroupSetRequest
@@ -6871,6 +6854,32 @@ class AsyncClient:
         )
         return None
 
+    async def update_snapshot(
+        self, snapshot_id: str, *, body: _models.SnapshotUpdateRequest
+    ) -> _models.SnapshotDetailResponse:
+        """Update a snapshot
+
+        Update a snapshot.
+
+        ``PUT /v1/snapshots/{snapshot_id}`` (API version 1.3, CURRENT).
+
+        Source: https://docs.e.samsungsdscloud.com/en/apireference/compute/virtualserver/apis/_print#update-a-snapshot
+
+        Args:
+            snapshot_id: Snapshot ID (``snapshot_id``, path)
+            body: the request body (SnapshotUpdateRequest).
+
+        Returns:
+            SnapshotDetailResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "PUT",
+            _support.format_path("/v1/snapshots/{snapshot_id}", {"snapshot_id": snapshot_id}),
+            json=body.model_dump(mode="json", by_alias=True, exclude_unset=True),
+            accept="application/json",
+        )
+        return _support.parse_model(_models.SnapshotDetailResponse, _response)
+
     async def update_virtual_server(
         self, server_id: str, *, body: _models.ServerUpdateRequest
     ) -> _models.ServerShowResponse:
@@ -6938,3 +6947,12 @@ class AsyncClient:
             accept="application/json",
         )
         return _support.parse_model(_models.VolumeShowResponse, _response)
+
+    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    accept_a_volume_transfer = accept_volume_transfer
+    create_a_snapshot = create_snapshot
+    create_a_volume_transfer = create_volume_transfer
+    delete_a_snapshot = delete_snapshot
+    delete_a_volume_transfer = delete_volume_transfer
+    show_a_snapshots_details = show_snapshots_details
+    update_a_snapshot = update_snapshot
