@@ -163,7 +163,7 @@ class Client:
         )
         return _support.parse_model(_models.RetrieveCertificateListResponse, _response)
 
-    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    # Deprecated aliases of renamed methods, since 5.1.0; removed in the next major release
     download_a_certificate_file = download_certificate_file
     retrieve_a_certificate_list = retrieve_certificate_list
 
@@ -285,6 +285,6 @@ class AsyncClient:
         )
         return _support.parse_model(_models.RetrieveCertificateListResponse, _response)
 
-    # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
+    # Deprecated aliases of renamed methods, since 5.1.0; removed in the next major release
     download_a_certificate_file = download_certificate_file
     retrieve_a_certificate_list = retrieve_certificate_list

@@ -17,7 +17,7 @@ class Header(BaseModel):
     isSuccessful: bool | None = None
 
 
-class DownloadACertificateFileResponse(BaseModel):
+class DownloadCertificateFileResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -26,7 +26,7 @@ class DownloadACertificateFileResponse(BaseModel):
     body: dict[str, Any] | None = None
 
 
-class RetrieveACertificateListResponseBodyDataItem(BaseModel):
+class RetrieveCertificateListResponseBodyDataItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -39,7 +39,7 @@ class RetrieveACertificateListResponseBodyDataItem(BaseModel):
     domains: list[str] | None = None
 
 
-class RetrieveACertificateListResponseBody(BaseModel):
+class RetrieveCertificateListResponseBody(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -48,13 +48,20 @@ class RetrieveACertificateListResponseBody(BaseModel):
     totalPage: int | None = Field(None, description="Total number of pages")
     currentPage: int | None = Field(None, description="Current page")
     pageSize: int | None = Field(None, description="Page size")
-    data: list[RetrieveACertificateListResponseBodyDataItem] | None = None
+    data: list[RetrieveCertificateListResponseBodyDataItem] | None = None
 
 
-class RetrieveACertificateListResponse(BaseModel):
+class RetrieveCertificateListResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    body: RetrieveACertificateListResponseBody | None = None
+    body: RetrieveCertificateListResponseBody | None = None
     header: Header | None = None
+
+
+# docs2client: deprecated names, renamed in 5.1.0; removed in the next major release
+DownloadACertificateFileResponse = DownloadCertificateFileResponse
+RetrieveACertificateListResponseBodyDataItem = RetrieveCertificateListResponseBodyDataItem
+RetrieveACertificateListResponseBody = RetrieveCertificateListResponseBody
+RetrieveACertificateListResponse = RetrieveCertificateListResponse

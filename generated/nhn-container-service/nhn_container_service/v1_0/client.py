@@ -833,7 +833,7 @@ class Client:
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
-    # Deprecated aliases of renamed methods, since 7.1.0; removed in the next major release
+    # Deprecated aliases of renamed methods, since 7.2.0; removed in the next major release
     changing_workload_parts = change_workload_parts
     restart_workload2 = restart_workload_tasks
     view_a_list_of_template_versions = list_template_versions
@@ -1631,7 +1631,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
 
-    # Deprecated aliases of renamed methods, since 7.1.0; removed in the next major release
+    # Deprecated aliases of renamed methods, since 7.2.0; removed in the next major release
     changing_workload_parts = change_workload_parts
     restart_workload2 = restart_workload_tasks
     view_a_list_of_template_versions = list_template_versions

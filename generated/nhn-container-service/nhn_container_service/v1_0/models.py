@@ -2063,7 +2063,7 @@ class ChangeWorkloadRequest(BaseModel):
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
-# docs2client: deprecated names, renamed in 7.1.0; removed in the next major release
+# docs2client: deprecated names, renamed in 7.2.0; removed in the next major release
 ChangingWorkloadPartsRequest = ChangeWorkloadPartsRequest
 RestartWorkload2Response = RestartWorkloadTasksResponse
 ViewAListOfWorkloadRunHistoryResponseHistoryItem = ListWorkloadRunHistoryResponseHistoryItem
