@@ -139,6 +139,20 @@ def _paired_by_marks(
     return pairs
 
 
+#: After an alias of a deprecated method: the alias names the method in the class body, which a type checker reports
+#: as a use of it (mypy's ``deprecated`` code, which the packages' README asks users to enable); a caller of the alias
+#: still gets the method's warning at run time. ``unused-ignore``: no error either where the code is off.
+_DEPRECATED_TARGET = "  # type: ignore[deprecated, unused-ignore]"
+
+
+def _deprecates(decorator: ast.expr) -> bool:
+    """Whether ``decorator`` is ``@deprecated(...)`` (``typing_extensions.deprecated``, as the client writes it)."""
+    called = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return (isinstance(called, ast.Name) and called.id == "deprecated") or (
+        isinstance(called, ast.Attribute) and called.attr == "deprecated"
+    )
+
+
 def with_method_aliases(source: str, aliases: Mapping[str, str], release: str) -> str:
     """``source`` with ``aliases`` (old name -> method) written at the end of each client class that defines the
     method and where the old name is free, under :data:`ALIAS_MARK` (black's layout: one blank line before)."""
@@ -156,9 +170,11 @@ def with_method_aliases(source: str, aliases: Mapping[str, str], release: str) -
             )
             if isinstance(target, ast.Name)
         }
-        methods = {item.name for item in node.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)}
+        functions = [item for item in node.body if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)]
+        methods = {item.name for item in functions}
+        deprecated = {item.name for item in functions if any(map(_deprecates, item.decorator_list))}
         kept = [
-            f"    {old} = {target}"
+            f"    {old} = {target}" + (_DEPRECATED_TARGET if target in deprecated else "")
             for old, target in aliases.items()
             if target in methods and old not in methods and old not in taken
         ]

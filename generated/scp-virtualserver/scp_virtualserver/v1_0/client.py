@@ -4317,13 +4317,13 @@ class Client:
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
     # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
-    accept_a_volume_transfer = accept_volume_transfer
-    create_a_snapshot = create_snapshot
-    create_a_volume_transfer = create_volume_transfer
-    delete_a_snapshot = delete_snapshot
-    delete_a_volume_transfer = delete_volume_transfer
-    show_a_snapshots_details = show_snapshots_details
-    update_a_snapshot = update_snapshot
+    accept_a_volume_transfer = accept_volume_transfer  # type: ignore[deprecated, unused-ignore]
+    create_a_snapshot = create_snapshot  # type: ignore[deprecated, unused-ignore]
+    create_a_volume_transfer = create_volume_transfer  # type: ignore[deprecated, unused-ignore]
+    delete_a_snapshot = delete_snapshot  # type: ignore[deprecated, unused-ignore]
+    delete_a_volume_transfer = delete_volume_transfer  # type: ignore[deprecated, unused-ignore]
+    show_a_snapshots_details = show_snapshots_details  # type: ignore[deprecated, unused-ignore]
+    update_a_snapshot = update_snapshot  # type: ignore[deprecated, unused-ignore]
 
 
 class AsyncClient:
@@ -8642,10 +8642,10 @@ class AsyncClient:
         return _support.parse_model(_models.VolumeShowResponse, _response)
 
     # Deprecated aliases of renamed methods, since 4.1.0; removed in the next major release
-    accept_a_volume_transfer = accept_volume_transfer
-    create_a_snapshot = create_snapshot
-    create_a_volume_transfer = create_volume_transfer
-    delete_a_snapshot = delete_snapshot
-    delete_a_volume_transfer = delete_volume_transfer
-    show_a_snapshots_details = show_snapshots_details
-    update_a_snapshot = update_snapshot
+    accept_a_volume_transfer = accept_volume_transfer  # type: ignore[deprecated, unused-ignore]
+    create_a_snapshot = create_snapshot  # type: ignore[deprecated, unused-ignore]
+    create_a_volume_transfer = create_volume_transfer  # type: ignore[deprecated, unused-ignore]
+    delete_a_snapshot = delete_snapshot  # type: ignore[deprecated, unused-ignore]
+    delete_a_volume_transfer = delete_volume_transfer  # type: ignore[deprecated, unused-ignore]
+    show_a_snapshots_details = show_snapshots_details  # type: ignore[deprecated, unused-ignore]
+    update_a_snapshot = update_snapshot  # type: ignore[deprecated, unused-ignore]
