@@ -3655,6 +3655,20 @@ class _PageReader:
                 return value
         return None
 
+    def _common_responses(
+        self, method: str, title: str, common: _Part, section: _Section, path: str, line: int, reason: str
+    ) -> tuple[list[Response], ExampleResponse | None] | None:
+        """The responses the guide's common response section documents, read for this operation with a
+        ``common-response`` finding at ``line`` saying ``reason``; None (and none of that reading's findings) when
+        the section reads to no body here, so what the operation's own section says stands."""
+        said = len(self.findings)
+        read = self._responses(method, title, common, section, path)
+        if any(r.schema for r in read[0]):
+            self._finding("common-response", line, title, reason)
+            return read
+        del self.findings[said:]
+        return None
+
     def _responses(
         self, method: str, title: str, part: _Part | None, section: _Section, path: str
     ) -> tuple[list[Response], ExampleResponse | None]:
@@ -3674,18 +3688,18 @@ class _PageReader:
             # File Crafter: "### 공통 응답" says "Export 요청, Import 요청이 공통적으로 사용하는 응답입니다" (the
             # response Export and Import share): an operation it names that documents no response of its own
             # answers it
-            said = len(self.findings)
-            read = self._responses(method, title, common, section, path)
-            if any(r.schema for r in read[0]):
-                self._finding(
-                    "common-response",
-                    line,
-                    title,
-                    "no Response section; the guide's common response section names this operation; read as the"
-                    " body that section documents",
-                )
+            read = self._common_responses(
+                method,
+                title,
+                common,
+                section,
+                path,
+                line,
+                "no Response section; the guide's common response section names this operation; read as the body"
+                " that section documents",
+            )
+            if read is not None:
                 return read
-            del self.findings[said:]
         if part is None:
             self._finding(
                 "no-response-section", line, title, "no Response section; a 204 response without a body is assumed"
@@ -3781,18 +3795,18 @@ class _PageReader:
             if same and common is not None and common is not part and _COMMON_MENTION.search(prose):
                 # Resource Watcher: "참고 : [Common Response Body](#common-response-body)와 동일합니다" (the same as
                 # the common response body) under [Response Body]: the body is the one that section documents
-                said = len(self.findings)
-                read = self._responses(method, title, common, section, path)
-                if any(r.schema for r in read[0]):
-                    self._finding(
-                        "common-response",
-                        first_line,
-                        title,
-                        "the response is said to be the same as the guide's common response body; read as the body"
-                        " that section documents",
-                    )
+                read = self._common_responses(
+                    method,
+                    title,
+                    common,
+                    section,
+                    path,
+                    first_line,
+                    "the response is said to be the same as the guide's common response body; read as the body that"
+                    " section documents",
+                )
+                if read is not None:
                     return read
-                del self.findings[said:]  # the common section reads to no body here: the prose stands
             if same:
                 self._finding(
                     "response-in-prose",
