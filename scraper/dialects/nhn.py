@@ -2503,7 +2503,7 @@ class _PageReader:
                                 row.line,
                                 default,
                                 has_default,
-                                schema=self._prose_bounds(row, _row_schema(row, bounds=True), subject),
+                                schema=self._sent_row_schema(row, subject),
                                 element=row.element,
                                 note=row.constraint_note,
                                 written_type=row.type_text,
@@ -3341,6 +3341,21 @@ class _PageReader:
         if schema.get("type") == "number" and is_generic_number(row.type_text):
             self._generic_numbers[id(param)] = (param, row.type_text)
         return param
+
+    def _sent_row_schema(self, row: TableRow, subject: str) -> JsonSchema | None:
+        """A request body row's schema (:func:`_row_schema` with its limits, then :meth:`_prose_bounds`), with an
+        ``enum-from-range`` finding where its valid-range column's integers became its enum, as a parameter's do."""
+        schema = _row_schema(row, bounds=True)
+        numbers = _integer_values(row.constraint) if row.type.kind == "integer" else []
+        if schema is not None and numbers and schema.get("enum") == numbers:
+            self._finding(
+                "enum-from-range",
+                row.line,
+                subject,
+                f"body field {row.name!r}: the valid range lists the integers {', '.join(map(str, numbers))};"
+                " read as its enum",
+            )
+        return self._prose_bounds(row, schema, subject)
 
     def _prose_bounds(self, row: TableRow, schema: JsonSchema | None, subject: str) -> JsonSchema | None:
         """``schema`` (a sent field's or parameter's) with the bounds the row's description states
@@ -4316,9 +4331,9 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
     valid-range column lists for a field typed Enum (``GET, POST, PUT``; ``{pluginCode} CORS, SET_REQUEST_HEADER``):
     the column is the guide's statement of what the field accepts, so it is read before the description is.
 
-    ``bounds``: also the limits the column states (``Max. 200 characters``: :mod:`scraper.dialects.valid_range`),
-    for what a client sends. A response field keeps them as words only: a client that refused a response longer
-    than the guide says would fail a call the API answered."""
+    ``bounds``: also the limits the column states (``Max. 200 characters``: :mod:`scraper.dialects.valid_range`)
+    and the integers it lists, for what a client sends. A response field keeps them as words only: a client that
+    refused a response longer than the guide says, or another value, would fail a call the API answered."""
     if not row.type.known:
         return None
     listed = _constraint_values(row.constraint) if _declared(row) == "enum" else []
@@ -4330,7 +4345,9 @@ def _row_schema(row: TableRow, *, bounds: bool = False) -> JsonSchema | None:
         listed = slash_values(clean_text(row.constraint), row.default)
     if listed:
         return {**row.type.schema, "enum": listed}
-    numbers = _integer_values(row.constraint) if row.type.kind == "integer" else []
+    # integers listed for an Integer field (AppGuard ``os | Integer | ... | 1, 2``) restrict what a client sends;
+    # a received field's stay words (its note): a client must not fail a call the API answered with another value
+    numbers = _integer_values(row.constraint) if row.type.kind == "integer" and bounds else []
     if numbers:
         return {**row.type.schema, "enum": numbers}
     if bounds:

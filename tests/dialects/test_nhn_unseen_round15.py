@@ -11,8 +11,11 @@ from typing import Any
 
 import pytest
 
-from scraper.build import PageInput
+from scraper.build import PageInput, spec_files
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
 from scraper.dialects.prose_values import bracketed_values, listed_values
+from scraper.readers import markdown
 from tests.dialects.nhn_corpus import build_page
 from tests.dialects.test_nhn_unseen import GUIDES, UNSEEN, _params, _read
 
@@ -188,3 +191,40 @@ def test_fixture_rows_name_this_file() -> None:
         "file-crafter-common-response.md",
     ):
         assert f"`{name}` (test: `test_nhn_unseen_round15.py`)" in readme
+
+
+def test_integers_a_valid_range_lists_restrict_a_sent_field_with_a_finding_and_a_received_one_not() -> None:
+    # the AppGuard reading (above) on a body row and a response row: a sent field gets the enum and, as a
+    # parameter does, an enum-from-range finding (it had none); a received field keeps the integers as words only
+    # (it got the enum, so a client refused a response with a value the guide did not list)
+    text = """## Security > Thing > API Guide
+
+### Register a thing
+
+```
+POST /v1.0/things
+```
+
+#### Request Body
+
+| Name | Type | Required | Default | Valid range | Description |
+|---|---|---|---|---|---|
+| os | Integer | Required | - | 1, 2 | OS (1=Android, 2=iOS) |
+
+#### Response Body
+
+| Name | Type | Required | Default | Valid range | Description |
+|---|---|---|---|---|---|
+| os | Integer | Required | - | 1, 2 | OS (1=Android, 2=iOS) |
+"""
+    [service] = NhnDialect().read(markdown.read(text, "t.md"), PageInfo("t.md", "", ()))
+    _, specs = spec_files(service)
+    [spec] = specs.values()
+    operation = spec["paths"]["/v1.0/things"]["post"]
+    sent = operation["requestBody"]["content"]["application/json"]["schema"]["properties"]["os"]
+    assert sent["enum"] == [1, 2]
+    [response] = [r for status, r in operation["responses"].items() if status.startswith("2")]
+    received = response["content"]["application/json"]["schema"]["properties"]["os"]
+    assert received["type"] == "integer" and "enum" not in received
+    readings = [f for f in service.findings if f.kind == "enum-from-range"]
+    assert [(f.line, "body field 'os'" in f.message) for f in readings] == [(13, True)]
