@@ -230,15 +230,17 @@ def class_release(
         for rel, (changes, _, aliases) in compared.items()
         if changes.removed or set(changes.renamed) - set(aliases)
     }
+    # the names each new models module binds (one parse each): an alias may take none of them
+    bound = {rel: _bound_names(tree[rel].decode("utf-8")) for rel in compared}
     # a class removed, or renamed where its old name cannot stay as an alias (the new module binds it), breaks an
     # import; a class renamed with its alias written only adds a name, as a method renamed with an alias does
     breaking = {
         rel: changes
         for rel, changes in listed_classes.items()
-        if changes.removed or (set(changes.renamed) - set(compared[rel][2])) & _bound_names(tree[rel].decode("utf-8"))
+        if changes.removed or (set(changes.renamed) - set(compared[rel][2])) & bound[rel]
     }
     aliased = {
-        rel: {old: new for old, new in changes.renamed.items() if old not in _bound_names(tree[rel].decode("utf-8"))}
+        rel: {old: new for old, new in changes.renamed.items() if old not in bound[rel]}
         for rel, (changes, _, _) in compared.items()
     }
     clients = _changed_clients(out, tree, explained or {}, aliased)
@@ -255,7 +257,7 @@ def class_release(
         _mark_method_aliases(tree, renamed, version, new_version)
     for rel, (changes, release, aliases) in compared.items():
         source = tree[rel].decode("utf-8")
-        free = _bound_names(source)
+        free = bound[rel]
         if breaking:
             kept = {old: new for old, new in changes.renamed.items() if old not in aliases and old not in free}
             block = aliases_block(kept, new_version)
