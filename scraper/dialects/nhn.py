@@ -1603,9 +1603,13 @@ class _PageReader:
         # operation's description (DNS Plus' "Retrieves the list of DNS Zones." was the API's too)
         first_op_line = min(s.heading.line if s.heading is not None else s.line.line for s in sections)
         notes = False  # under a heading of what changed ("What's new", "변경 사항"): release notes, not the API
+        # the heading the next paragraphs are under, written once before the first of them (bold): "콘솔에서 확인
+        # 가능합니다." (can be found in the console) says nothing without "Secret Key" over it
+        heading: str | None = None
         for index, block in enumerate(outside):
             if isinstance(block, Heading):
                 notes = bool(_RELEASE_NOTES_HEADING.search(clean_text(block.title)))
+                heading = clean_text(block.title).strip() or None
             elif (
                 isinstance(block, Paragraph)
                 and block.line < first_op_line
@@ -1614,6 +1618,9 @@ class _PageReader:
                 and not _code_caption(block, outside[index + 1 : index + 2])
                 and not (not texts and _BREADCRUMB.fullmatch(clean_text(block.text).strip()))  # atop the guide
             ):
+                if heading is not None:
+                    texts.append(f"**{heading}**")
+                    heading = None
                 texts.append(clean_text(block.text))
             elif isinstance(block, Table):
                 declared = self._endpoint_table(service.id, block, texts if service.server is None else [])

@@ -367,7 +367,38 @@ Zones keep records.
 |---|---|
 | GET | https://zones.api.example.com/zones/v1.0/zones |
 """
-    assert _read(guide).description == "Zones keep records."
+    assert _read(guide).description == "**Common Information**\n\nZones keep records."
+
+
+def test_the_heading_over_description_paragraphs_is_kept_with_them() -> None:
+    """E-mail ko v2.1: "콘솔에서 확인 가능합니다." (can be found in the console) under "### Secret Key" was a
+    description line of its own, saying nothing without its heading; a heading with no paragraph under it (the
+    endpoint table's "API Domain") is not written."""
+    guide = """## Notification > Mail > API v2.1 Guide
+
+### API Domain
+
+| Environment | Domain |
+|---|---|
+| Real | https://mail.api.example.com |
+
+### Secret Key
+
+You can find it in the console.
+
+Send it in the X-Secret-Key header.
+
+## Send Mail
+
+### Send a Mail
+
+| Http method | URI |
+|---|---|
+| POST | /mail/v2.1/appKeys/{appKey}/mails |
+"""
+    assert _read(guide).description == (
+        "**Secret Key**\n\nYou can find it in the console.\n\nSend it in the X-Secret-Key header."
+    )
 
 
 def test_an_enum_list_ends_where_from_among_begins() -> None:
