@@ -8,6 +8,14 @@ time of a one-operation regeneration (~0.17 s) at no cost in memory.
 
 Worker processes forked meanwhile get Python's defaults back: datamodel-code-generator leaves cyclic garbage, and
 with the batch thresholds the workers of a full regeneration held ~35 MiB more at the peak, for no measurable gain.
+A worker's collector also walked what it never frees: every full collection went over the objects it inherited at
+the fork (the parent's pages and specs) and the libraries its initializer imported (black, datamodel-code-generator,
+the validator), all alive until the worker exits. A worker freezes both (``gc.freeze``: moved out of the
+collector's generations in one step, no object touched): at the fork, and again once its imports are done
+(:func:`freeze_imports`). Measured with ``gc.callbacks`` over a cold full regeneration (2 cores, loaded machine):
+the formatting and models workers spent ~6.2 s of their ~33 s of CPU in the collector before, ~3.9 s after, with
+the same peak memory. (Pausing the collector for each black call saved ~1.4 s more but held ~21 MiB more at the
+peak: the garbage of a call waited for its end.)
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["BATCH_THRESHOLDS", "batch_collector"]
+__all__ = ["BATCH_THRESHOLDS", "batch_collector", "freeze_imports"]
 
 #: The main process's thresholds during a run.
 BATCH_THRESHOLDS = (100_000, 50, 100)
@@ -31,10 +39,12 @@ class _Run:
 
 
 def _forked() -> None:
-    """In a child forked during a run (a worker): the thresholds the run started with."""
+    """In a child forked during a run (a worker): the thresholds the run started with, and what it inherited out of
+    the collector's reach (the parent's objects stay alive in the worker until it exits)."""
     if _Run.active:
         gc.set_threshold(*_Run.previous)
         _Run.active = False
+        gc.freeze()
 
 
 os.register_at_fork(after_in_child=_forked)
@@ -55,3 +65,9 @@ def batch_collector() -> Iterator[None]:
     finally:
         _Run.active = False
         gc.set_threshold(*_Run.previous)
+
+
+def freeze_imports() -> None:
+    """In a worker, once its initializer has imported its libraries: everything alive now stays alive until the
+    worker exits (modules, the parent's objects), so it is moved out of the collector's walks (see above)."""
+    gc.freeze()

@@ -20,6 +20,7 @@ from typing import Any
 
 from scraper.build.openapi import validate_spec
 from scraper.build.pages import PageInput, services_in
+from scraper.collector import freeze_imports
 from scraper.model import Service
 from scraper.worker_lifetime import end_with_parent
 
@@ -44,6 +45,8 @@ def _import_validator(parent: int | None = None) -> None:
         end_with_parent(parent)
 
     _validator()
+    if parent is not None:
+        freeze_imports()
 
 
 def _done(value: str) -> Future[str]:

@@ -41,6 +41,7 @@ from scraper.cache_files import MAX_AGE_S, cache_root, prune_when_due
 from scraper.cache_store import EntryStore
 from scraper.clients.errors import GenerationError
 from scraper.clients.source_blocks import MEMBER_HEADER, Block, split_blocks
+from scraper.collector import freeze_imports
 from scraper.worker_lifetime import end_with_parent
 
 __all__ = [
@@ -189,6 +190,8 @@ def _import_black(parent: int) -> None:
     end_with_parent(parent)
     import black  # noqa: F401
 
+    freeze_imports()
+
 
 def _import_models(parent: int) -> None:
     """The models worker's initializer: datamodel-code-generator only (the caller needs the models soonest; black
@@ -205,6 +208,7 @@ def _import_models(parent: int) -> None:
         return
     for name in ("datamodel_code_generator", "datamodel_code_generator.parser.openapi"):
         importlib.import_module(name)
+    freeze_imports()
 
 
 def run_now(function: Callable[..., _T], *args: Any) -> Future[_T]:
