@@ -27,6 +27,7 @@ from urllib.parse import unquote
 from scraper import linear_patterns, swagger_conversion
 from scraper.clients import (
     discriminated_examples,
+    method_suffixes,
     naming,
     open_enums,
     openapi32_reading,
@@ -65,7 +66,6 @@ from scraper.clients.type_lists_30 import type_lists_in_30_document
 from scraper.clients.unchecked_keywords import unchecked_keyword_warnings
 from scraper.clients.union_members import union_members
 from scraper.clients.untaggable_discriminators import untaggable_discriminators
-from scraper.clients.version_suffixes import drop_version_suffix
 from scraper.example_verdicts import ExampleVerdicts, checker_salt
 from scraper.json_nodes import copy_tree
 from scraper.json_pointer import json_pointer, pointer_token
@@ -1937,9 +1937,23 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         index, text = next(((i, c) for i, c in enumerate(candidates) if naming.snake_case(c)), (2, method))
         sources.append(index)
         whole.append(naming.safe_identifier(text, fallback=method))
-    # an operationId ending with the API version (the module's name) leaves it out (version_suffixes.py)
+    # FastAPI's generated operationIds (function, path, method) name the method after the function, and an
+    # operationId ending with the API version (the module's name) leaves it out (method_suffixes.py)
+    route_stems = [
+        method_suffixes.route_stem(str(op.get("operationId")), path, method) if index == 0 else None
+        for index, (path, method, op, _, _) in zip(sources, raw_ops, strict=True)
+    ]
+    route_stems = [naming.safe_identifier(stem, fallback="") or None if stem else None for stem in route_stems]
+    whole, routed = method_suffixes.shorter_where_unique(whole, route_stems)
+    if routed:
+        first = raw_ops[routed[0]]
+        ctx.warn(
+            f"{ctx.where('paths', first[0], first[1])}: {len(routed)} operationId(s) are FastAPI's generated ones"
+            f" (the function's name, then the path and the HTTP method: {str(first[2].get('operationId'))!r});"
+            f" their methods are named after the function ({whole[routed[0]]!r})"
+        )
     version = str(ctx.doc["info"]["version"])
-    whole, unversioned = drop_version_suffix(whole, [index == 0 for index in sources], version)
+    whole, unversioned = method_suffixes.drop_version_suffix(whole, [index == 0 for index in sources], version)
     if unversioned:
         first = raw_ops[unversioned[0]]
         ctx.warn(

@@ -6,10 +6,11 @@ looked for, nor is the version inside a name or at the end of a summary-derived 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from scraper.clients.ir import build_package
-from scraper.clients.version_suffixes import drop_version_suffix
+from scraper.clients.method_suffixes import drop_version_suffix
 
 
 def _op(operation_id: str | None = None, summary: str | None = None) -> dict[str, Any]:
@@ -50,3 +51,37 @@ def test_short_or_inner_versions_are_not_taken_off() -> None:
     assert drop_version_suffix(["list_things_v2021_01"], [True], "2021-01") == (["list_things"], [0])
     assert drop_version_suffix(["x2021_01"], [True], "2021-01") == (["x"], [0])
     assert drop_version_suffix(["a2021_01", "a"], [True, False], "2021-01") == (["a2021_01", "a"], [])
+
+
+def test_fastapi_generated_operation_ids_name_methods_after_the_route_function() -> None:
+    """FastAPI's ``generate_unique_id`` (blakeblackshear/frigate ``docs/static/frigate-api.yaml``, 173 of 179
+    operations; michaelfeil/infinity ``docs/assets/openapi.json``): ``all_recordings_summary_recordings_summary_get``
+    for ``GET /recordings/summary``. Methods repeated their path and HTTP method
+    (``client.config_config_get()``); now they are the function's name, unless two routes share it."""
+    doc: dict[str, Any] = {
+        "openapi": "3.1.0",
+        "info": {"title": "Cams", "version": "0.1"},
+        "paths": {
+            "/": {"get": _op("redirect__get")},
+            "/recordings/summary": {"get": _op("all_recordings_summary_recordings_summary_get")},
+            "/users/{user_id}": {"get": _op("read_user_users__user_id__get"),
+                                 "put": _op("read_user_users__user_id__get_put")},
+            "/a/{name}/set": {"put": _op("camera_set_a__name__set_put")},
+            "/b/{name}/set": {"put": _op("camera_set_b__name__set_put")},
+            "/config": {"get": _op("config_config_post")},  # not this operation's method: kept
+            "/health": {"get": _op("health")},
+        },
+    }  # fmt: skip
+    for path, item in doc["paths"].items():
+        for op in item.values():
+            op["parameters"] = [
+                {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                for name in re.findall(r"{(\w+)}", path)
+            ]
+    pkg = build_package([doc], source_names=["cams.yaml"])
+    names = {op.method_name for op in pkg.versions[0].operations}
+    assert {"redirect", "all_recordings_summary", "read_user", "health"} <= names
+    assert "read_user_users_user_id_get_put" in names  # its suffix is not its own path and method
+    assert {"camera_set_a_name_set_put", "camera_set_b_name_set_put"} <= names  # two routes share 'camera_set'
+    assert "config_config_post" in names
+    assert sum("are FastAPI's generated ones" in w for w in pkg.versions[0].warnings) == 1
