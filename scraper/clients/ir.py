@@ -815,6 +815,13 @@ class PackageIR:
         return next(v for v in self.versions if v.version == self.current)
 
     @property
+    def current_label(self) -> str:
+        """The current version as the README's section headings name it: a version that is only a number
+        (Adyen's ``40``) as ``version 40``, since ``## Operations (40)`` reads as a count; any other as written
+        (``v2.3``, ``1.3``, ``2018-11-05``)."""
+        return f"version {self.current}" if self.current.isdigit() else self.current
+
+    @property
     def runtime_floor(self) -> str:
         """The lowest docs2client-runtime the package works with: 1.6 when a listing's next page is its ``Link``
         header's (``next_link_header``), 1.5 when a listing's pages name the next one (``iterate_token``,
