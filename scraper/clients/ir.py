@@ -27,6 +27,7 @@ from urllib.parse import unquote
 from scraper import linear_patterns, swagger_conversion
 from scraper.clients import (
     discriminated_examples,
+    method_suffixes,
     naming,
     open_enums,
     openapi32_reading,
@@ -47,6 +48,7 @@ from scraper.clients.credential_clashes import clash_warnings, credential_target
 from scraper.clients.discriminated_examples import discriminator_errors
 from scraper.clients.discriminated_wrappers import union_components
 from scraper.clients.errors import GenerationError
+from scraper.clients.html_text import plain_text
 from scraper.clients.listing import RAW_JSON, ItemsIR, listing_items, model_attribute
 from scraper.clients.misspelled_refs import misspelled_refs
 from scraper.clients.next_page_inference import inferred_next_paging
@@ -813,6 +815,13 @@ class PackageIR:
         return next(v for v in self.versions if v.version == self.current)
 
     @property
+    def current_label(self) -> str:
+        """The current version as the README's section headings name it: a version that is only a number
+        (Adyen's ``40``) as ``version 40``, since ``## Operations (40)`` reads as a count; any other as written
+        (``v2.3``, ``1.3``, ``2018-11-05``)."""
+        return f"version {self.current}" if self.current.isdigit() else self.current
+
+    @property
     def runtime_floor(self) -> str:
         """The lowest docs2client-runtime the package works with: 1.6 when a listing's next page is its ``Link``
         header's (``next_link_header``), 1.5 when a listing's pages name the next one (``iterate_token``,
@@ -1029,7 +1038,7 @@ def build_package(
         provider=provider,
         service=service,
         title=title,
-        description=str(newest_info.get("description") or ""),
+        description=plain_text(str(newest_info.get("description") or "")),
         package_version=package_version or _package_version(current),
         versions=versions,
         current=current,
@@ -1243,7 +1252,7 @@ def _build_version(
             (doc.get("externalDocs") or {}).get("url") if isinstance(doc.get("externalDocs"), dict) else None
         ),
         title=str(info.get("title") or ""),
-        description=str(info.get("description") or ""),
+        description=plain_text(str(info.get("description") or "")),
         warnings=ctx.warnings,
         webhooks=webhooks,
     )
@@ -1929,11 +1938,38 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     # Method names: from the operationId (snake_case), else the summary, else method + path, capped at
     # METHOD_NAME_LIMIT characters; in (name, path, method) order the first keeps a repeated name, the others take
     # the end of their path (repeated_names.py), else _2, _3, so adding an operation never renames an unrelated one.
-    bases = []
+    sources, whole = [], []
     for path, method, op, _, _ in raw_ops:
-        candidates = (str(op.get("operationId") or ""), str(op.get("summary") or ""), f"{method} {path}")
+        candidates = (str(op.get("operationId") or ""), plain_text(str(op.get("summary") or "")), f"{method} {path}")
         index, text = next(((i, c) for i, c in enumerate(candidates) if naming.snake_case(c)), (2, method))
-        base = naming.safe_identifier(text, fallback=method)
+        sources.append(index)
+        whole.append(naming.safe_identifier(text, fallback=method))
+    # FastAPI's generated operationIds (function, path, method) name the method after the function, and an
+    # operationId ending with the API version (the module's name) leaves it out (method_suffixes.py)
+    route_stems = [
+        method_suffixes.route_stem(str(op.get("operationId")), path, method) if index == 0 else None
+        for index, (path, method, op, _, _) in zip(sources, raw_ops, strict=True)
+    ]
+    route_stems = [naming.safe_identifier(stem, fallback="") or None if stem else None for stem in route_stems]
+    whole, routed = method_suffixes.shorter_where_unique(whole, route_stems)
+    if routed:
+        first = raw_ops[routed[0]]
+        ctx.warn(
+            f"{ctx.where('paths', first[0], first[1])}: {len(routed)} operationId(s) are FastAPI's generated ones"
+            f" (the function's name, then the path and the HTTP method: {str(first[2].get('operationId'))!r});"
+            f" their methods are named after the function ({whole[routed[0]]!r})"
+        )
+    version = str(ctx.doc["info"]["version"])
+    whole, unversioned = method_suffixes.drop_version_suffix(whole, [index == 0 for index in sources], version)
+    if unversioned:
+        first = raw_ops[unversioned[0]]
+        ctx.warn(
+            f"{ctx.where('paths', first[0], first[1])}: {len(unversioned)} operationId(s) end with the API version"
+            f" {version!r} (e.g. {str(first[2].get('operationId'))!r}); their methods leave it out"
+            f" ({whole[unversioned[0]]!r}): the version is the module's name"
+        )
+    bases = []
+    for index, base in zip(sources, whole, strict=True):
         # an id (operationId, method + path) differs from its neighbours at its end: its middle goes; a summary is
         # a sentence, read from its start (chosen by where the name came from: an operationId equal to its
         # summary is still an id)
@@ -2044,8 +2080,8 @@ def _sent_requests(
             WebhookIR(
                 name=name,
                 http_method=method.upper(),
-                summary=str(op.get("summary") or ""),
-                description=str(op.get("description") or ""),
+                summary=plain_text(str(op.get("summary") or "")),
+                description=plain_text(str(op.get("description") or "")),
                 payload_model=model,
                 example=example,
             )
@@ -2271,7 +2307,7 @@ def _build_operation(
     where = ctx.where("paths", path, method)
     ctx.operation = where  # what a validator failure names (see _checked_error)
     operation_id = str(op.get("operationId") or method_name)
-    summary = str(op.get("summary") or "")
+    summary = plain_text(str(op.get("summary") or ""))
     labels = {operation_id, summary, f"{method.upper()} {path}", method_name}
     params = _build_params(ctx, where, path, shared, op.get("parameters") or [], labels)
     pascal = naming.pascal_case(method_name) or "Operation"
@@ -2409,7 +2445,7 @@ def _build_operation(
         http_method=method.upper(),
         path=path,
         summary=summary,
-        description=str(op.get("description") or ""),
+        description=plain_text(str(op.get("description") or "")),
         source_url=source_url,
         source_heading=_str_or_none(source.get("heading")),
         params=params,
@@ -2892,7 +2928,7 @@ def _build_params(
                 location=str(param["in"]),
                 required=required,
                 annotation=annotation,
-                description=str(param.get("description") or ""),
+                description=plain_text(str(param.get("description") or "")),
                 example=example,
                 client_level=bool(param.get("x-client-parameter")),
                 default=_resolve(ctx, schema).get("default") if isinstance(schema, dict) else None,

@@ -138,6 +138,22 @@ def _becomes_class(schema: Mapping[str, Any]) -> bool:
     return bool(schema.get("properties") or schema.get("enum") or schema.get("allOf"))
 
 
+def _nullable_reference(schema: Any) -> str | None:
+    """The class of an item that is one reference or null (``anyOf``/``oneOf``: ``[{$ref: Type}, {type: 'null'}]``,
+    OpenAPI 3.1's nullable reference, which is also how a 3.1 document's 3.0-style ``nullable`` component is read
+    wherever it is referred to), else None."""
+    if not isinstance(schema, Mapping) or {"properties", "allOf"} & set(schema):
+        return None
+    for key in ("anyOf", "oneOf"):
+        options = schema.get(key)
+        if isinstance(options, list) and len(options) == 2 and all(isinstance(o, Mapping) for o in options):
+            refs = [_class_of(o) for o in options if set(o) == {"$ref"}]
+            nulls = [o for o in options if o.get("type") == "null" and set(o) <= {"type", "description"}]
+            if len(refs) == 1 and refs[0] is not None and len(nulls) == 1:
+                return refs[0]
+    return None
+
+
 def _union(schema: Mapping[str, Any]) -> bool:
     """A ``oneOf``/``anyOf``: the models hold it as ``A | B`` (a discriminated one annotated with its discriminator,
     ``discriminated_wrappers``), which ``models.inline_item_classes`` reads when its members are all classes."""
@@ -153,8 +169,11 @@ def listing_items(schemas: Mapping[str, Any], response_model: str, wire: str, ne
         return RAW_JSON
     marker_attr = model_attribute(next_marker) if next_marker is not None else None
     element = _class_of(items)
+    nullable_element = _nullable_reference(items)
     if element is not None:
         kind = "model"
+    elif nullable_element is not None:  # the models hold list[<Class> | None]: so does the iterator
+        kind, element = "model", nullable_element
     elif isinstance(items, Mapping) and (_becomes_class(items) or _union(items)):
         kind, element = "inline", owner
     elif isinstance(items, Mapping) and items.get("type") == "object" and not items.get("additionalProperties"):
@@ -165,4 +184,12 @@ def listing_items(schemas: Mapping[str, Any], response_model: str, wire: str, ne
         return RAW_JSON  # the marker field is renamed in the model: read the items (and the marker) as JSON
     element_schema = schemas.get(element) if kind == "model" else None
     polymorphic = isinstance(element_schema, Mapping) and "discriminator" in element_schema
-    return ItemsIR(attr=attr, kind=kind, model=element, marker_attr=marker_attr, owner=owner, polymorphic=polymorphic)
+    return ItemsIR(
+        attr=attr,
+        kind=kind,
+        model=element,
+        marker_attr=marker_attr,
+        owner=owner,
+        polymorphic=polymorphic,
+        nullable=nullable_element is not None,
+    )
