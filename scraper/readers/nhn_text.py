@@ -48,6 +48,7 @@ from scraper.readers.json_extent import json_extent
 from scraper.table_vocabulary import (
     ENDPOINT_COLUMNS,
     FIELD_COLUMN_ROLES,
+    INTERFACE_COLUMNS,
     LABEL_LOCATIONS,
     LOCATIONS,
     METHOD_COLUMNS,
@@ -314,6 +315,8 @@ def _column_kinds() -> dict[str, str]:
         kinds[word] = "method"
     for word in URI_COLUMNS:
         kinds.setdefault(word, "uri")
+    for word in INTERFACE_COLUMNS:
+        kinds.setdefault(word, "interface")
     return kinds
 
 
@@ -427,6 +430,10 @@ def _table_kind(header: list[str]) -> str | None:
     if all(h in ENDPOINT_COLUMNS for h in lowered) and lowered[-1] not in ("type", "타입", "region", "리전"):
         return "endpoint"
     if "method" in kinds and "uri" in kinds:
+        return "operations"
+    if "method" in kinds and all(k in ("method", "interface") for k in kinds):
+        # Contact Center's interface table (``Interface name Protocol Call direction Encoding ...``): the method in
+        # its call-direction column, the URL on a line above it; the Markdown dialect reads the same table
         return "operations"
     if kinds[0] in ("name", "value") or _path_names_rows(kinds):
         return "fields"
