@@ -16,7 +16,7 @@ from scraper.readers import read_page
 from tests.dialects.test_nhn_html import _operations
 from tests.dialects.test_nhn_pipe_parity import _without_spaces
 from tests.dialects.test_nhn_unseen import UNSEEN
-from tests.dialects.text_rendering import cell_line_rendering, text_rendering
+from tests.dialects.text_rendering import cell_line_rendering, pipe_rendering, text_rendering
 
 
 def _read(text: str, format: str) -> list[tuple[Any, ...]]:
@@ -72,3 +72,90 @@ def _without_defaults(parameters: list[tuple[Any, ...]]) -> list[tuple[Any, ...]
         (name, location, required, {k: v for k, v in schema.items() if k != "default"})
         for name, location, required, schema in parameters
     ]
+
+
+def test_a_method_and_endpoint_list_of_the_text_rendering_is_a_table() -> None:
+    # System Monitoring en open-metrics-api-guide-gov.md: '#### Available Endpoints' over a 'Method | endpoint'
+    # table listing the Prometheus API's paths ('GET | /prometheus/api/v1/query', ...), which the Markdown reads as a
+    # list of what '[GET,POST] /prometheus/{prometheus-api-endpoint}' forwards to. The text reader knew 'endpoint'
+    # as an endpoint table's URL column only, so 'Method endpoint' was no table header and each row a 'METHOD /path'
+    # line: ten operations more than the Markdown's.
+    markdown = (UNSEEN / "system-monitoring-method-endpoint-list.md").read_text(encoding="utf-8")
+    from_markdown = _contracts(markdown, "markdown")
+    assert [contract[0][:2] for contract in from_markdown] == [
+        ("GET", "/prometheus/{prometheus-api-endpoint}"),
+        ("POST", "/prometheus/{prometheus-api-endpoint}"),
+    ]
+    assert _contracts(text_rendering(markdown), "text") == from_markdown
+
+
+def test_a_sentence_saying_the_response_holds_only_the_header_starts_the_response_of_the_pipe_rendering() -> None:
+    # Storage Online NAS ko api-guide.md: a DELETE's '#### 응답' says only '응답 본문에는 헤더 필드 외의 내용이
+    # 포함되지 않습니다.' (the response body holds nothing but the header fields), the guide's '### 응답 공통 정보'
+    # documenting that header. The dialect reads a 200 with the envelope; the pipe rendering, which drops the
+    # headings, rebuilt no response heading at that sentence (the pipe reader knew fewer such sentences than the
+    # dialect): a 204 with no body. The two now share one pattern (table_vocabulary.COMMON_RESPONSE_SENTENCE).
+    markdown = (UNSEEN / "nas-ko-header-only-response.md").read_text(encoding="utf-8")
+    from_markdown = _contracts(markdown, "markdown")
+    assert [status for status, _ in from_markdown[0][3]] == ["200"]
+    # descriptions compared without their whitespace, as test_nhn_pipe_parity compares them (a code span's spaces)
+    assert _without_spaces(_contracts(pipe_rendering(markdown), "text")) == _without_spaces(from_markdown)
+
+
+def test_a_type_of_several_words_stays_one_type_cell_in_the_text_rendering() -> None:
+    # Container Kubernetes ko public-api.md: 'addon_types | Body | List of object | 애드온 유형 정보의 목록'. The
+    # Markdown reads a list of objects; the text reader cut the type cell after 'List' (the shortest reading that
+    # matched, first of equal scores), leaving 'of object' at the head of the description, and the list's items
+    # were then inferred from the example where the Markdown's are objects as written.
+    markdown = (UNSEEN / "nks-ko-list-of-object-type.md").read_text(encoding="utf-8")
+    from_markdown = _contracts(markdown, "markdown")
+    (_, schema), *_ = from_markdown[0][3]
+    assert schema["properties"]["addon_types"]["items"] == {"type": "object"}
+    assert _contracts(text_rendering(markdown), "text") == from_markdown
+
+
+def test_a_common_response_naming_the_operations_by_a_shared_noun_answers_them() -> None:
+    # File Crafter en api-guide.md: '### Common response' says 'Response commonly used by Export and Import
+    # requests.' over the envelope and 'fileId', after the operations 'Export Request' and 'Import Request', which
+    # document no response of their own. The Korean guide names each in full ('Export 요청, Import 요청'), which
+    # the dialect read; the English coordination sharing the noun named neither: both were 204s.
+    markdown = (UNSEEN / "file-crafter-en-common-response.md").read_text(encoding="utf-8")
+    contracts = _contracts(markdown, "markdown")
+    assert [contract[0][:2] for contract in contracts] == [
+        ("POST", "/file-crafter/v2.0/export/files"),
+        ("POST", "/file-crafter/v2.0/import/files"),
+    ]
+    for contract in contracts:
+        ((status, schema),) = contract[3]
+        assert status == "200"
+        assert schema["properties"]["fileId"]["type"] == "string"
+
+
+def test_a_default_cell_with_a_note_after_the_value_gives_the_value() -> None:
+    # Deploy en api-guide-v1.0.md, 'Run Deployment': 'nextWhenFail | Boolean | ... | false | false (stop execution)'
+    # in the Default Value column: the cell was no boolean, so the field had no default ('concurrentNum | Number |
+    # ... | 0' next to it had one).
+    markdown = (UNSEEN / "deploy-en-default-with-note.md").read_text(encoding="utf-8")
+    ((_, _, body, _),) = _contracts(markdown, "markdown")
+    assert body["properties"]["nextWhenFail"]["default"] is False
+    assert body["properties"]["concurrentNum"]["default"] == 0
+    # a value without a note reads as before
+    assert body["properties"]["async"]["default"] is False
+
+
+def test_name_and_variable_rows_of_the_text_rendering_read_as_the_markdowns() -> None:
+    # Contact Center en online-contact-api-guide-openapi-faq.md: 'Name | Variable | Data type | Variable type |
+    # Required | Description' rows ('Service ID | serviceId | String | path | O | ...'), then result rows whose Name
+    # cell holds the parent on the first row only ('result.contents | categoryId | ...', then '| parent | Integer |
+    # ...' with an empty Name). In the text rendering the header was cut 'Variable' / 'type' ('Variable type' was
+    # no column word), the human names of two words were cut after their first word, a row with its empty Name
+    # cell dropped by the site started no row, and 'orderNo Integer Sort order(...)' read 'Sort' as a misspelt
+    # 'short' type: the parameters were 'Service' and 'Language', the nested rows lines of a description.
+    markdown = (UNSEEN / "contact-center-en-name-variable-rows.md").read_text(encoding="utf-8")
+    from_markdown = _contracts(markdown, "markdown")
+    ((_, parameters, _, responses),) = from_markdown
+    assert [(name, location) for name, location, _, _ in parameters] == [("serviceId", "path"), ("language", "query")]
+    ((_, schema),) = responses
+    contents = schema["properties"]["result"]["properties"]["contents"]["properties"]
+    assert list(contents) == ["categoryId", "parent", "name", "level", "path", "orderNo", "languages"]
+    assert _contracts(text_rendering(markdown), "text") == from_markdown
