@@ -129,7 +129,8 @@ _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(
     # "default 20" (TOAST-Cloud framework API) only before a number: "default settings apply" names no value
     r"\b(?:Default(?: value)? is|Default(?: value)?[ \t]*[:：]|Default(?: value)?[ \t]+(?=-?\d)|기본값[ \t]*[은는:：]?"
-    r"|デフォルト値?[ \t]*(?:は|:|：))"
+    # "기본: 20" / "基本: 0" (CloudTrail ko, Contact Center ja): the word for default shortened, before a colon only
+    r"|デフォルト値?[ \t]*(?:は|:|：)|(?<![\w])(?:기본|基本|既定値)[ \t]*[:：])"
     r"\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )

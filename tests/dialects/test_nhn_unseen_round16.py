@@ -159,3 +159,15 @@ def test_name_and_variable_rows_of_the_text_rendering_read_as_the_markdowns() ->
     contents = schema["properties"]["result"]["properties"]["contents"]["properties"]
     assert list(contents) == ["categoryId", "parent", "name", "level", "path", "orderNo", "languages"]
     assert _contracts(text_rendering(markdown), "text") == from_markdown
+
+
+def test_the_shortened_word_for_default_before_a_colon_gives_the_default() -> None:
+    # CloudTrail ko api-guide-ngovc.md: 'page.limit | Integer | O | 조회 결과의 사이즈 조건(기본: 20, 최대 1000)'
+    # ('기본:', default, where other guides write '기본값:'); Contact Center ja helpcenter: 'visible | int | X |
+    # ... 基本: 0'. No default was read from either.
+    markdown = (UNSEEN / "cloudtrail-ko-short-default-word.md").read_text(encoding="utf-8")
+    ((_, _, body, _),) = _contracts(markdown, "markdown")
+    assert body["properties"]["page"]["properties"]["limit"]["default"] == 20
+    markdown = (UNSEEN / "contact-center-ja-interface-table.md").read_text(encoding="utf-8")
+    ((_, _, body, _),) = _contracts(markdown, "markdown")
+    assert body["properties"]["visible"]["default"] == 0
