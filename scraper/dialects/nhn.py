@@ -130,8 +130,7 @@ _DEFAULT = re.compile(
     # "default 20" (TOAST-Cloud framework API) only before a number: "default settings apply" names no value
     r"\b(?:Default(?: value)? is|Default(?: value)?[ \t]*[:：]|Default(?: value)?[ \t]+(?=-?\d)|기본값[ \t]*[은는:：]?"
     # "기본: 20" / "基本: 0" (CloudTrail ko, Contact Center ja): the word for default shortened, before a colon only
-    r"|デフォルト値?[ \t]*(?:は|:|：)|(?<![\w])(?:기본|基本|既定値)[ \t]*[:：])"
-    r"\s*`?([^\s`,.)、，。）]+)`?",
+    r"|デフォルト値?[ \t]*(?:は|:|：)|(?<![\w])(?:기본|基本|既定値)[ \t]*[:：])\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )
 #: A value marked as the default after it, in parentheses: ``15(기본값)``, ``Use or not: Y (default), N``,
@@ -476,9 +475,7 @@ def _names_title(part: _Part, title: str) -> bool:
         other = r"[a-z][a-z0-9-]*"
         joined = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*"
         patterns.append(
-            re.compile(
-                rf"(?<![\w])(?:(?:{other}{joined})+{head}|{head}(?:{joined}{other})+)\s+{noun}s?(?![a-z0-9_])"
-            )
+            re.compile(rf"(?<![\w])(?:(?:{other}{joined})+{head}|{head}(?:{joined}{other})+)\s+{noun}s?(?![a-z0-9_])")
         )
     texts = [re.sub(r"\s+", " ", clean_text(p.text)).lower() for p in part.paragraphs]
     return any(pattern.search(text) for pattern in patterns for text in texts)
