@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
+    "COMMON_RESPONSE_SENTENCE",
     "ENDPOINT_COLUMNS",
     "ENDPOINT_URL_COLUMNS",
     "FIELD_COLUMN_ROLES",
@@ -98,6 +99,10 @@ for _role, _words in {
         "parameter type",
         "parametertype",  # ROLE v3 (swagger-codegen tables): "ParameterType | Name | Type | Required | Description"
         "param type",
+        # Contact Center's parameter tables: "Name | Variable | Data type | Variable type | Required | Description"
+        # with path / query in the variable-type column
+        "variable type",
+        "変数タイプ",
         "paramtype",
         "parameter location",
         "種類",
@@ -191,6 +196,7 @@ for _role, _words in {
         "예시",
         "sample",
         "有効範囲",
+        "有効な値の範囲",
         "制約",
         "例",
     ),
@@ -378,9 +384,18 @@ INTERFACE_COLUMNS = (
     "インターフェース名",
     "プロトコル",
     "エンコーディング",
+    "エンコード",
     "結果形式",
     "インターフェース説明",
     "アクセス制限",
+)
+#: A response section's sentence saying the response is the guide's common information (its ``header`` envelope)
+#: and nothing else. The NHN dialect reads the response from it; the pipe reader, whose renderings dropped the
+#: headings, starts the response at it: one pattern, so the two readings never disagree on which sentences say so.
+COMMON_RESPONSE_SENTENCE = re.compile(
+    r"responds with (?:the )?common information|content other than (?:the )?header fields"
+    r"|공통 정보만 응답|헤더 필드 외의? 내용|共通情報のみ|ヘッダフィールド以外",
+    re.IGNORECASE,
 )
 #: Headers of the first column of status / permission / region lists (a name column that is not a field's).
 STATUS_COLUMNS = (

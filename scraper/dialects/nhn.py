@@ -104,6 +104,7 @@ from scraper.readers.bracketless_json import rebuilt_json
 from scraper.readers.json_extent import JsonStrings, json_extent
 from scraper.spec_input import parse_example_json
 from scraper.table_vocabulary import (
+    COMMON_RESPONSE_SENTENCE,
     ENDPOINT_URL_COLUMNS,
     LABEL_LOCATIONS,
     METHOD_COLUMNS,
@@ -128,8 +129,8 @@ _PATH_VERSION = re.compile(r"^v\d+(?:\.\d+)*$", re.IGNORECASE)
 _DEFAULT = re.compile(
     # "default 20" (TOAST-Cloud framework API) only before a number: "default settings apply" names no value
     r"\b(?:Default(?: value)? is|Default(?: value)?[ \t]*[:：]|Default(?: value)?[ \t]+(?=-?\d)|기본값[ \t]*[은는:：]?"
-    r"|デフォルト値?[ \t]*(?:は|:|：))"
-    r"\s*`?([^\s`,.)、，。）]+)`?",
+    # "기본: 20" / "基本: 0" (CloudTrail ko, Contact Center ja): the word for default shortened, before a colon only
+    r"|デフォルト値?[ \t]*(?:は|:|：)|(?<![\w])(?:기본|基本|既定値)[ \t]*[:：])\s*`?([^\s`,.)、，。）]+)`?",
     re.IGNORECASE,
 )
 #: A value marked as the default after it, in parentheses: ``15(기본값)``, ``Use or not: Y (default), N``,
@@ -159,12 +160,6 @@ _ANCHOR_ATTR = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
 #: code block under "Basic information"; ``Domain: ...``, ``도메인: ...``).
 _ENDPOINT_LINE = re.compile(
     r"^\s*(?:(?:[\w-]+ )?(?:" + "|".join(ENDPOINT_URL_COLUMNS) + r")\s*[:：]\s*)?(https?://[^\s/`'\")<]+)/?\s*$",
-    re.IGNORECASE,
-)
-#: A Response section that says the response is the guide's common information (its envelope) and nothing else.
-_COMMON_RESPONSE = re.compile(
-    r"responds with (?:the )?common information|content other than (?:the )?header fields"
-    r"|공통 정보만 응답|헤더 필드 외의? 내용|共通情報のみ|ヘッダフィールド以外",
     re.IGNORECASE,
 )
 _NO_BODY = (
@@ -471,8 +466,19 @@ def _names_title(part: _Part, title: str) -> bool:
     wanted = re.sub(r"\s+", " ", clean_text(title)).strip().lower()
     if len(wanted) < 2:
         return False
-    pattern = re.compile(rf"(?<![\w]){re.escape(wanted)}(?![a-z0-9_])")
-    return any(pattern.search(re.sub(r"\s+", " ", clean_text(p.text)).lower()) for p in part.paragraphs)
+    patterns = [re.compile(rf"(?<![\w]){re.escape(wanted)}(?![a-z0-9_])")]
+    words = wanted.split(" ")
+    if len(words) == 2 and all(re.fullmatch(r"[a-z][a-z0-9-]*", w) for w in words):
+        # English coordination sharing the title's noun: "Response commonly used by Export and Import requests"
+        # names "Export Request" and "Import Request" (File Crafter en), as the Korean names each in full
+        head, noun = (re.escape(w) for w in words)
+        other = r"[a-z][a-z0-9-]*"
+        joined = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*"
+        patterns.append(
+            re.compile(rf"(?<![\w])(?:(?:{other}{joined})+{head}|{head}(?:{joined}{other})+)\s+{noun}s?(?![a-z0-9_])")
+        )
+    texts = [re.sub(r"\s+", " ", clean_text(p.text)).lower() for p in part.paragraphs]
+    return any(pattern.search(text) for pattern in patterns for text in texts)
 
 
 def _common_response_part(outside: Sequence[Block]) -> _Part | None:
@@ -3782,7 +3788,7 @@ class _PageReader:
         cases = self._response_cases(part, title) if example is not None else []
         prose = " ".join(clean_text(p.text) for p in part.paragraphs).lower()
         envelope = self._common_envelope()
-        if not rows and example is None and envelope and _COMMON_RESPONSE.search(prose):
+        if not rows and example is None and envelope and COMMON_RESPONSE_SENTENCE.search(prose):
             # NCR: "This API responds with common information." under the guide's "API Common Response
             # Information" table (header.isSuccessful, ...): the body is that envelope, not nothing
             rows = envelope
@@ -4621,10 +4627,19 @@ _DOUBLED_BRACES = "an object inside a second pair of braces with no key"
 _DOUBLE_BRACES = re.compile(r"(:\s*)\{\s*(\{[^{}\[\]]*\})\s*\}")
 
 
+#: A default cell holding one value and a note in parentheses after it (``false (stop execution)``).
+_NOTED_VALUE = re.compile(r"(\S+)\s*[(（][^()（）]*[)）]")
+
+
 def _default(description: str, kind: str, cell: str | None = None) -> tuple[Any, bool]:
     raw: str | None = None
     if cell:
         raw = cell.strip().strip("`'\"")
+        noted = _NOTED_VALUE.fullmatch(raw)
+        if noted is not None and kind in ("integer", "number", "boolean"):
+            # a value with a note in parentheses after it (Deploy: ``false (stop execution)``, ``0 (no limit)``):
+            # the value; a string's cell stays whole, its parentheses may be part of the value
+            raw = noted.group(1)
     else:
         match = _DEFAULT.search(description)
         # the default is a value only when the clause ends there ("(default: 100)", "Default is asc.", a number

@@ -130,6 +130,8 @@ def cell_line_table(lines: list[str], start: int) -> CellLineTable | None:
     ]
     counts = [k for k in counts if sum(column_word(c) for c in cells[:k]) >= 2]
     if not counts:
+        counts = _header_before_a_named_row(cells, column_words)
+    if not counts:
         regrouped = _regrouped_rows(cells, leading_header_like, start)
         if regrouped is not None:
             header = tuple(cells[:leading_header_like])
@@ -149,6 +151,27 @@ def cell_line_table(lines: list[str], start: int) -> CellLineTable | None:
             row = row + [""] * (width - len(row))
         rows.append(Row(cells=tuple(row), line=start + first + 1, repairs=repairs))
     return CellLineTable(Table(header=tuple(cells[:width]), rows=tuple(rows), line=start + 1), end)
+
+
+def _header_before_a_named_row(cells: list[str], column_words: int) -> list[int]:
+    """Widths for a header whose first row is named by a column word (Image ja: ``名前 |`` ... ``説明 |`` over
+    ``path |`` / ``String |`` / ...: ``path`` is a URI column's word), when the run of column words, that row's
+    name with it, divides no rows: the narrower header ending before that name, if the cells then divide into rows
+    and the name reads as a field's (an identifier starting in lower case, as no header word of this vocabulary is
+    written) over a cell that is no column word."""
+    widths: list[int] = []
+    for width in range(column_words - 1, 1, -1):
+        name = cells[width]
+        if (
+            len(cells) % width == 0
+            and len(cells) > width + 1
+            and all(column_word(cell) for cell in cells[:width])
+            and _FIELD_NAME.fullmatch(name)
+            and name[0].islower()
+            and not column_word(cells[width + 1])
+        ):
+            widths.append(width)
+    return widths
 
 
 def _regrouped_rows(cells: list[str], width: int, start: int) -> tuple[Row, ...] | None:

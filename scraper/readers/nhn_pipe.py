@@ -60,6 +60,7 @@ from scraper.readers.nhn_text import (
     page_lines,
 )
 from scraper.table_vocabulary import (
+    COMMON_RESPONSE_SENTENCE,
     LABEL_LOCATIONS,
     LOCATIONS,
     METHOD_COLUMNS,
@@ -80,10 +81,6 @@ _NO_RESPONSE_BODY = re.compile(
     r"does not return a response body|no response body|응답 본문을 반환하지 않|응답 본문이 없"
     r"|レスポンス本文を返しません|レスポンス本文はありません",
     re.IGNORECASE,
-)
-#: Sentences saying an operation's response is the guide's common information (its envelope) and nothing else.
-_COMMON_INFORMATION = re.compile(
-    r"responds with (?:the )?common information|공통 정보만 응답|共通情報のみ", re.IGNORECASE
 )
 #: A JSON example of the NHN response envelope: ``"header": {`` with ``isSuccessful`` or ``resultCode`` in it.
 _ENVELOPE_EXAMPLE = re.compile(r'^\s*[\[{]\s*"header"\s*:\s*\{[^{}]*"(?:isSuccessful|resultCode)"')
@@ -321,7 +318,7 @@ def _label_part(text: str) -> str | None:
 
 def _says_response(text: str) -> bool:
     """A sentence that says what an operation responds (no body, the common information): its response's own."""
-    return bool(_NO_RESPONSE_BODY.search(text) or _COMMON_INFORMATION.search(text))
+    return bool(_NO_RESPONSE_BODY.search(text) or COMMON_RESPONSE_SENTENCE.search(text))
 
 
 def _is_sample(text: str) -> bool:
@@ -504,7 +501,7 @@ def _response_start(blocks: list[Block], declaration: int, end: int) -> tuple[in
                 return None  # the page says where the response starts
             if _NO_RESPONSE_BODY.search(block.text):
                 return index, "the sentence saying it has no body"
-            if _COMMON_INFORMATION.search(block.text):
+            if COMMON_RESPONSE_SENTENCE.search(block.text):
                 return index, "the sentence saying it responds with the common information"
             no_request_body = no_request_body or _NO_REQUEST_BODY.search(block.text) is not None
         elif isinstance(block, Table) and _is_field_table(block):

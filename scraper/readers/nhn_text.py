@@ -48,6 +48,7 @@ from scraper.readers.json_extent import json_extent
 from scraper.table_vocabulary import (
     ENDPOINT_COLUMNS,
     FIELD_COLUMN_ROLES,
+    INTERFACE_COLUMNS,
     LABEL_LOCATIONS,
     LOCATIONS,
     METHOD_COLUMNS,
@@ -314,6 +315,8 @@ def _column_kinds() -> dict[str, str]:
         kinds[word] = "method"
     for word in URI_COLUMNS:
         kinds.setdefault(word, "uri")
+    for word in INTERFACE_COLUMNS:
+        kinds.setdefault(word, "interface")
     return kinds
 
 
@@ -426,7 +429,15 @@ def _table_kind(header: list[str]) -> str | None:
     lowered = [h.lower() for h in header]
     if all(h in ENDPOINT_COLUMNS for h in lowered) and lowered[-1] not in ("type", "타입", "region", "리전"):
         return "endpoint"
-    if "method" in kinds and "uri" in kinds:
+    # an endpoint table's URL word is a URI column's word too (System Monitoring: ``Method endpoint`` over ``GET
+    # /prometheus/api/v1/query`` rows): beside a method column it is the URI column, as in the Markdown's table
+    if "method" in kinds and any(
+        k == "uri" or (k == "endpoint" and h in URI_COLUMNS) for k, h in zip(kinds, lowered, strict=True)
+    ):
+        return "operations"
+    if "method" in kinds and all(k in ("method", "interface") for k in kinds):
+        # Contact Center's interface table (``Interface name Protocol Call direction Encoding ...``): the method in
+        # its call-direction column, the URL on a line above it; the Markdown dialect reads the same table
         return "operations"
     if kinds[0] in ("name", "value") or _path_names_rows(kinds):
         return "fields"
@@ -505,10 +516,17 @@ def _fixed_options(column: _Column, words: list[_Word], start: int) -> list[tupl
     for size in range(1, {"type": 4, "typed-value": 4, "usage": 5}.get(kind, 3)):
         if start + size > len(words) or any(w.starts_line for w in words[start + 1 : start + size]):
             break
-        if column.matches(" ".join(w.text for w in words[start : start + size])):
-            options.append((size, 3, ""))
+        text = " ".join(w.text for w in words[start : start + size])
+        if column.matches(text):
+            # a type word read only by repairing its spelling (``Sort`` as ``short``) vouches for the cut less
+            # than one read as written: a description's first word must not outweigh the type beside it
+            repaired = kind in ("type", "typed-value", "usage") and _spelling_repaired(text)
+            options.append((size, 2 if repaired else 3, ""))
     if kind == "usage" and options:
         preferred = _usage_size(words, start, [size for size, _, _ in options])
+        options.sort(key=lambda option: option[0] != preferred)
+    elif kind in ("type", "typed-value") and len(options) > 1:
+        preferred = _refined_type_size(words, start, [size for size, _, _ in options])
         options.sort(key=lambda option: option[0] != preferred)
     if start < len(words):
         # A word outside the vocabulary is one cell; with brackets left open (``Array[[String, Array[String]]]``)
@@ -519,6 +537,11 @@ def _fixed_options(column: _Column, words: list[_Word], start: int) -> list[tupl
         options.append((size if not _open_brackets(words, start, size) else 1, -2, "not a {kind} word"))
     options.append((0, -1, "missing"))
     return options
+
+
+def _spelling_repaired(text: str) -> bool:
+    """A type cell read only by repairing a word's spelling (``data`` as ``date``), not a location word."""
+    return location_of(text) is None and "spelling repaired" in read_type(text).note
 
 
 def _usage_size(words: list[_Word], start: int, sizes: list[int]) -> int:
@@ -539,6 +562,22 @@ def _usage_size(words: list[_Word], start: int, sizes: list[int]) -> int:
             break
         size = longer
     return size
+
+
+def _refined_type_size(words: list[_Word], start: int, sizes: list[int]) -> int:
+    """Which of the readings of a type cell (``sizes``: words taken, shortest first) is the cell: the longest that
+    continues the shortest with an ``of`` clause and reads, as written, the same kind of value, saying more of it
+    (Kubernetes ``List of object``: a list of objects, where ``List`` alone would leave ``of object`` to the
+    description); a reading that needed a repair, or one of another kind, is never preferred so."""
+    first = read_type(" ".join(w.text for w in words[start : start + sizes[0]]))
+    chosen = sizes[0]
+    if start + sizes[0] >= len(words) or words[start + sizes[0]].text.lower() != "of":
+        return chosen  # only a type's ``of`` clause extends it (``Array`` before ``List of volume ...`` does not)
+    for longer in sizes[1:]:
+        reading = read_type(" ".join(w.text for w in words[start : start + longer]))
+        if reading.known and not reading.note and reading.kind == first.kind and reading.schema != first.schema:
+            chosen = longer
+    return chosen
 
 
 def _open_brackets(words: list[_Word], start: int, size: int) -> bool:
@@ -578,12 +617,17 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
             # A nesting mark alone may also be the whole name (Compute Image: ``- | Body | Binary | O | ...``, the
             # body itself): the cut with more vocabulary matches decides, ties to the marked name.
             sizes = [size, 1] if size > 1 and _bare_mark_name(words, start, columns, column) else [size]
+            if column + 1 < len(columns) and columns[column + 1].kind == "name":
+                # Contact Center's ``Name | Variable | ...``: a row nested under the one above leaves its Name cell
+                # empty, which the site drops (``parent Integer Parent category ID``); tried last, so it is taken
+                # only when it matches more of the row than a name there does
+                sizes = [*sizes, 0]
             for size in sizes if start < len(words) else []:
                 rest = best(column + 1, start + size)
                 if rest is not _NO_SPLIT and rest.score > result.score:
                     name = " ".join(w.text for w in words[start : start + size])
                     result = _Split(rest.score, (name, *rest.cells), rest.repairs, rest.matched)
-            if sizes == [1] and _two_word_name(words, start, columns, column):
+            if sizes[0] == 1 and 1 not in sizes[1:] and _two_word_name(words, start, columns, column):
                 rest = best(column + 1, start + 2)
                 if rest is not _NO_SPLIT and rest.matched > result.matched:
                     name = " ".join(w.text for w in words[start : start + 2])
@@ -645,6 +689,8 @@ def _two_word_name(words: list[_Word], start: int, columns: list[_Column], colum
     cut does (:func:`_split`): ``Resource`` leaves ``ID`` where a location should be, ``Resource ID`` does not."""
     if start + 2 >= len(words) or words[start + 1].starts_line or column + 1 >= len(columns):
         return False
+    if column > 0 and columns[column - 1].kind == "name":
+        return False  # the identifier beside a human name (Contact Center's ``Name | Variable``) is one word
     pair = [w.text for w in words[start : start + 2]]
     # each word a plain word that no vocabulary column takes: not a description's continuation ("For True, ...",
     # "Optional DNS Zone status list", where "Optional" is a required mark)

@@ -53,7 +53,7 @@ class ExecuteDeploymentRequest(BaseModel):
         description="Number of deployments to run in parallel\nValue: A value of 0 or greater; if 0, full concurrency across the server group",
     )
     nextWhenFail: bool | None = Field(
-        None, description="Whether to run the next server when a scenario fails\nValue: true/false"
+        False, description="Whether to run the next server when a scenario fails\nValue: true/false"
     )
     deployNote: str | None = Field(None, description="Additional information written when deploying")
     async_: bool | None = Field(
