@@ -203,12 +203,21 @@ def salted_files() -> list[str]:
     to the imports; ``formatting`` gives ``layout`` only black's line length and is left out)."""
     # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too; render:
     # py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
-    from scraper.clients import annotation_names, naming, open_enums, refs, render, schema_keywords, schema_names
+    from scraper.clients import (
+        annotation_names,
+        html_text,
+        naming,
+        open_enums,
+        refs,
+        render,
+        schema_keywords,
+        schema_names,
+    )
     from scraper.clients import union_members as union_members_module
 
     modules = (
         layout, model_build_depth, regex_engines, schema_names, schema_keywords, render, discriminated_wrappers,
-        container_defaults, annotation_names, naming, refs, syntax_nodes, union_members_module, open_enums,
+        container_defaults, annotation_names, naming, refs, syntax_nodes, union_members_module, open_enums, html_text,
     )  # fmt: skip
     return [__file__, *(str(module.__file__) for module in modules)]
 

@@ -5,6 +5,8 @@ datamodel-code-generator honours extension keywords that change the code it writ
 installed module, and a non-local ``$ref`` makes it read a file or fetch a URL while generating. A spec is
 untrusted input, so the schemas are rebuilt from an allowlist of standard validation and annotation keywords
 (walking only the positions that hold subschemas), and ``$ref`` is kept only when it points inside the document.
+A ``description`` written in HTML is kept as the plain text a browser shows (:mod:`html_text`, as the docstrings
+get it): the generator writes it into ``Field(description=...)`` and the class docstrings, where tags are noise.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from scraper.clients import open_enums
+from scraper.clients.html_text import plain_text
 from scraper.clients.refs import component_name
 from scraper.schema_patterns import pattern_problem
 
@@ -92,6 +95,8 @@ def honoured_schema(schema: Any) -> Any:
         elif key == "pattern":
             if isinstance(value, str) and pattern_problem(value) is None:
                 out[key] = value  # a pattern that does not compile would fail in the client at first use
+        elif key == "description" and isinstance(value, str):
+            out[key] = plain_text(value)  # a description written in HTML (AWS's): the model's field says it as text
         elif key in _VALUE_KEYWORDS:
             if _value_fits(key, value):
                 out[key] = value

@@ -60,3 +60,28 @@ def test_text_without_html_elements_is_kept_as_written() -> None:
 def test_html_mixed_with_markdown_keeps_the_text_s_own_lines() -> None:
     assert plain_text("Top<br>line\n\n- item\n    code") == "Top\nline\n\n- item\n    code"
     assert plain_text("<p>a</p><pre>x = 1</pre><p><policy /></p>") == "a\n\nx = 1\n\n<policy />"
+
+
+def test_an_html_schema_description_is_plain_text_in_the_models_and_example_data_keeps_its_tags() -> None:
+    # AWS's documents describe their shapes in HTML too: datamodel-code-generator wrote it into Field(description=...)
+    # as it was; a property named `description` and example values are data, kept
+    schemas: dict[str, Any] = {
+        "Widget": {
+            "type": "object",
+            "description": "<p>A <code>Widget</code> resource.</p>",
+            "properties": {
+                "name": {"type": "string", "description": "<p>The widget's <b>name</b>.</p>"},
+                "description": {"type": "string", "description": "Plain words, no tags."},
+                "body": {"type": "string", "description": "List<String> of parts", "example": "<p>kept</p>"},
+            },
+            "example": {"description": "<p>an example value</p>"},
+        }
+    }
+    from scraper.clients.models import render_models
+
+    source = render_models(schemas, openapi="3.0.0", source_name="widgets.yaml", header="models")
+    assert "<p>" not in source.replace("<p>kept</p>", "").replace("<p>an example value</p>", "")
+    assert "<code>" not in source and "<b>" not in source
+    assert "The widget's name." in source
+    assert "Plain words, no tags." in source
+    assert "List<String> of parts" in source  # no HTML element: as written
