@@ -8,6 +8,7 @@ import gc
 import importlib
 import multiprocessing
 import os
+from collections.abc import Callable
 
 import pytest
 
@@ -20,11 +21,12 @@ def _thresholds() -> tuple[int, int, int]:
     return gc.get_threshold()
 
 
-def test_a_command_runs_with_the_batch_thresholds_its_workers_and_caller_do_not(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    seen: list[tuple[int, int, int]] = []
-    in_worker: list[tuple[int, int, int]] = []
+def _run_probe(
+    monkeypatch: pytest.MonkeyPatch, in_run: Callable[[], object], in_worker: Callable[[], object]
+) -> list[object]:
+    """``docs2client probe``, a command that calls ``in_run`` and then ``in_worker`` in a worker it forks; returns
+    both results."""
+    seen: list[object] = []
 
     class Probe:
         @staticmethod
@@ -33,18 +35,23 @@ def test_a_command_runs_with_the_batch_thresholds_its_workers_and_caller_do_not(
 
         @staticmethod
         def run(args: object) -> int:
-            seen.append(gc.get_threshold())
+            seen.append(in_run())
             with multiprocessing.get_context("fork").Pool(1) as pool:
-                in_worker.append(pool.apply(_thresholds))
+                seen.append(pool.apply(in_worker))
             return 0
 
     monkeypatch.setitem(scraper.cli.COMMANDS, "probe", ("probe_module", "a probe"))
     monkeypatch.setattr(importlib, "import_module", lambda name: Probe)
+    assert main(["probe"]) == 0
+    return seen
+
+
+def test_a_command_runs_with_the_batch_thresholds_its_workers_and_caller_do_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     before = gc.get_threshold()
     assert before != BATCH_THRESHOLDS
-    assert main(["probe"]) == 0
-    assert seen == [BATCH_THRESHOLDS]
-    assert in_worker == [before]
+    assert _run_probe(monkeypatch, _thresholds, _thresholds) == [BATCH_THRESHOLDS, before]
     assert gc.get_threshold() == before
 
 
@@ -56,25 +63,10 @@ def test_a_worker_forked_during_a_run_freezes_what_it_inherited_and_the_caller_d
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     inherited = [[index] for index in range(1_000)]  # tracked objects the worker inherits
-    in_worker: list[int] = []
-
-    class Probe:
-        @staticmethod
-        def configure(parser: object) -> None:
-            pass
-
-        @staticmethod
-        def run(args: object) -> int:
-            with multiprocessing.get_context("fork").Pool(1) as pool:
-                in_worker.append(pool.apply(_freeze_count))
-            return 0
-
-    monkeypatch.setitem(scraper.cli.COMMANDS, "probe", ("probe_module", "a probe"))
-    monkeypatch.setattr(importlib, "import_module", lambda name: Probe)
+    in_caller, in_worker = _run_probe(monkeypatch, _freeze_count, _freeze_count)
+    assert in_caller == 0  # the caller's objects stay collectable
+    assert isinstance(in_worker, int) and in_worker >= len(inherited)
     assert gc.get_freeze_count() == 0
-    assert main(["probe"]) == 0
-    assert in_worker and in_worker[0] >= len(inherited)
-    assert gc.get_freeze_count() == 0  # the caller's objects stay collectable
 
 
 def _initialized_freeze_count(initializer: str) -> int:
