@@ -1,4 +1,4 @@
-"""Python's cyclic garbage collector tuned for a docs2client run: in the main process only.
+"""Python's cyclic garbage collector tuned for a docs2client run: thresholds in the main process, frozen workers.
 
 A run builds large trees of small objects that live until it ends (page documents, API models, specs, the IR).
 With the default thresholds (700, 10, 10) the collector keeps walking them, a full collection every 70,000

@@ -6,7 +6,7 @@ installed module, and a non-local ``$ref`` makes it read a file or fetch a URL w
 untrusted input, so the schemas are rebuilt from an allowlist of standard validation and annotation keywords
 (walking only the positions that hold subschemas), and ``$ref`` is kept only when it points inside the document.
 A ``description`` written in HTML is kept as the plain text a browser shows (:mod:`html_text`, as the docstrings
-get it): the generator writes it into ``Field(description=...)`` and the class docstrings, where tags are noise.
+get it): the generator writes it into ``Field(description=...)``, where tags are noise.
 """
 
 from __future__ import annotations
