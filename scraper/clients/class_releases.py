@@ -26,7 +26,13 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scraper.clients.class_renames import ClassChanges, aliases_block, class_changes, module_aliases
+from scraper.clients.class_renames import (
+    ClassChanges,
+    aliases_block,
+    class_changes,
+    module_aliases,
+    without_aliases,
+)
 from scraper.clients.method_operations import api_version, method_operations
 from scraper.clients.method_renames import ALIAS_MARK, method_aliases, renamed_methods, with_method_aliases
 from scraper.clients.method_returns import changed_returns
@@ -84,6 +90,10 @@ def _compared(
     found: dict[str, tuple[ClassChanges, str | None, dict[str, str]]] = {}
     fields = _FieldChanges({}, {})
     for rel, old, new in _differing(out, tree, "models.py"):
+        if without_aliases(old) == new:
+            # only the disk's aliases differ (appended below): every class and each of its fields is as it was
+            found[rel] = (class_changes(old, new), *module_aliases(old))
+            continue
         try:
             changes = class_changes(old, new)
             client = _client_source(out, tree, rel.removesuffix("models.py") + "client.py")

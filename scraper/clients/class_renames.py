@@ -225,6 +225,10 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
     place now has its own): ``renamed`` names the first, :attr:`ClassChanges.split` all of them. Several old
     classes may become one (the spec now shares one component for an object the docs repeat): each is renamed to
     it."""
+    if without_aliases(old_source) == new_source:
+        # the everyday case: the models did not change, only the disk's aliases are not appended yet (one parse,
+        # not the pairing's): every class is itself, and the aliases are carried as after a pairing
+        return _with_aliases(ClassChanges(), old_source, new_source, set(_classes(new_source)))
     old, new = _classes(old_source), _classes(new_source)
     pairs = [(name, name) for name in new if name in old]  # (new class, the old class it is), in the order found
     _follow(pairs, old, new)
@@ -246,6 +250,13 @@ def class_changes(old_source: str, new_source: str) -> ClassChanges:
         elif name not in targets:
             changes.renamed[name] = targets[0]
     changes.split = {name: targets for name, targets in changes.split.items() if targets != [name]}
+    return _with_aliases(changes, old_source, new_source, set(new))
+
+
+def _with_aliases(changes: ClassChanges, old_source: str, new_source: str, new: set[str]) -> ClassChanges:
+    """``changes`` with the old module's deprecated aliases carried: an alias whose name the new module takes
+    (``new``: its classes; or an alias of its own) goes; the others follow their class: renamed with it, kept
+    while it stays, removed with it."""
     _, aliases = module_aliases(old_source)
     new_aliases = module_aliases(new_source)[1]
     for alias, target in aliases.items():
