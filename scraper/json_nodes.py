@@ -44,6 +44,10 @@ def copy_tree(doc: Any) -> Any:
     return copy(doc)
 
 
+#: What a walk enters: everything else is a leaf, never yielded.
+_CONTAINERS = (dict, list)
+
+
 def objects(doc: Any, descend: Callable[[Any], bool] = lambda key: True) -> Iterator[dict[str, Any]]:
     """Every object (``dict``) in ``doc``, lists walked through, depth first (last member first).
 
@@ -55,10 +59,11 @@ def objects(doc: Any, descend: Callable[[Any], bool] = lambda key: True) -> Iter
     while stack:
         node = stack.pop()
         if isinstance(node, list):
-            stack.extend(node)
+            stack.extend(item for item in node if isinstance(item, _CONTAINERS))
         elif isinstance(node, dict):
             yield node
-            stack.extend(value for key, value in node.items() if descend(key))
+            # only containers are stacked: a scalar is never yielded (a document is mostly scalars)
+            stack.extend(value for key, value in node.items() if isinstance(value, _CONTAINERS) and descend(key))
 
 
 def located_objects(
@@ -70,10 +75,12 @@ def located_objects(
     while stack:
         node, where = stack.pop()
         if isinstance(node, list):
-            stack.extend((item, (*where, i)) for i, item in enumerate(node))
+            stack.extend((item, (*where, i)) for i, item in enumerate(node) if isinstance(item, _CONTAINERS))
         elif isinstance(node, dict):
             yield node, where
-            stack.extend((value, (*where, key)) for key, value in node.items() if descend(key))
+            stack.extend(
+                (value, (*where, key)) for key, value in node.items() if isinstance(value, _CONTAINERS) and descend(key)
+            )
 
 
 #: Members whose values are data, not schemas (examples, defaults, values): a schema rewrite never enters them.
