@@ -1077,16 +1077,6 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
         raise GenerationError(
             f"{name}: 'openapi' is {version!r:.40}; expected an OpenAPI 3.0.x, 3.1.x or 3.2.x document"
         )
-    info = doc.get("info")
-    if info is None:
-        info = doc["info"] = {}
-    if not isinstance(info, dict):
-        raise GenerationError(f"{name}: 'info' is a {type(info).__name__}; expected a mapping with the API's version")
-    if info.get("version") is None or str(info["version"]).strip() == "":
-        # required by OpenAPI, missing in real documents (oasdiff's fixtures); one placeholder version still gives a
-        # package, and the warning says how to name it
-        info["version"] = _MISSING_VERSION
-        repairs.append(f"info.version is missing; the API version is taken as {_MISSING_VERSION!r} (set it to name it)")
     if version.startswith("3.0") and (count := type_lists_in_30_document(doc)):
         schemas = f"{count} schema{'s' if count > 1 else ''}"
         repairs.append(
@@ -1111,6 +1101,18 @@ def _check_document(doc: dict[str, Any], name: str) -> list[str]:
             f" bundlers write them ({written!r:.160} as {direct!r:.160})"
         )
     repairs.extend(untaggable_discriminators(doc))  # after the pointers above are read through
+    # after the rewrites above: they walk the whole document, and one that took ``info`` for a schema (an ``info``
+    # written as a $ref, in a 3.0 document whose $ref siblings are dropped) would drop the version put here
+    info = doc.get("info")
+    if info is None:
+        info = doc["info"] = {}
+    if not isinstance(info, dict):
+        raise GenerationError(f"{name}: 'info' is a {type(info).__name__}; expected a mapping with the API's version")
+    if info.get("version") is None or str(info["version"]).strip() == "":
+        # required by OpenAPI, missing in real documents (oasdiff's fixtures); one placeholder version still gives a
+        # package, and the warning says how to name it
+        info["version"] = _MISSING_VERSION
+        repairs.append(f"info.version is missing; the API version is taken as {_MISSING_VERSION!r} (set it to name it)")
     if doc.get("paths", {}) is None:
         doc["paths"] = {}  # `paths:` with nothing under it: no operations
     if not isinstance(doc.get("paths", {}), dict):

@@ -452,7 +452,13 @@ def test_a_document_without_info_version_or_paths_still_makes_a_package(
     package with API version "0" and a warning saying so, instead of no package at all."""
     from scraper.cli import main
 
-    for n, text in enumerate(["openapi: 3.1.0\ninfo:\n  title: x\npaths:\n", "openapi: 3.0.3\npaths: {}\n"]):
+    texts = [
+        "openapi: 3.1.0\ninfo:\n  title: x\npaths:\n",
+        "openapi: 3.0.3\npaths: {}\n",
+        # an info written as a reference: the 3.0 reading of $ref siblings once dropped the version put beside it
+        "openapi: 3.0.3\ninfo:\n  $ref: '#/nope'\npaths: {}\n",
+    ]
+    for n, text in enumerate(texts):
         spec = tmp_path / f"no_version_{n}.yaml"
         spec.write_text(text)
         assert main(["generate", "--spec", str(spec), "--out", str(tmp_path / f"out{n}")]) == 0
