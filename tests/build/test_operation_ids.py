@@ -12,7 +12,11 @@ import pytest
 from scraper.build.openapi import emit_spec
 from scraper.build.operation_ids import base_id, heading_words, operation_id, path_name, unique_ids
 from scraper.clients import naming
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
 from scraper.model import Operation, OperationVersion, Parameter, Service, Source
+from scraper.readers import read_page
+from tests.dialects.test_nhn_unseen import UNSEEN
 
 _ORDER = {"get": 0, "put": 1, "post": 2, "delete": 3, "patch": 4, "head": 5, "options": 6}
 
@@ -266,3 +270,20 @@ def test_the_spec_writes_the_ids_the_mark_and_the_finding() -> None:
     groups = spec["paths"]["/v1.0/db-instance-groups"]["get"]
     assert (groups["operationId"], groups["x-operation-id-inferred"]) == ("listDbInstanceGroups", True)
     assert [f.kind for f in findings if "operation-name" in f.kind] == ["operation-name-from-path"]
+
+
+def test_a_guide_whose_heading_was_copied_onto_another_path_names_each_by_what_it_lists() -> None:
+    # RDS for PostgreSQL v1.0 excerpt (tests/fixtures/nhn/unseen/README.md): "### List DB Instances" over GET
+    # /v1.0/db-instance-groups and "### List DB instances" over GET /v1.0/db-instances, read from the page through
+    # the dialect to the spec
+    page = (UNSEEN / "rds-postgresql-copied-list-heading.md").read_text(encoding="utf-8")
+    document = read_page(page, page="rds.md", format="markdown", provider="nhn")
+    service = NhnDialect().read(document, PageInfo("rds.md"))[0]
+    ops = [entry for op in service.operations for entry in op.versions.values()]
+    spec, findings = emit_spec(service, "v1.0", ops)
+    groups, instances = spec["paths"]["/v1.0/db-instance-groups"]["get"], spec["paths"]["/v1.0/db-instances"]["get"]
+    assert (groups["operationId"], groups.get("x-operation-id-inferred")) == ("listDbInstanceGroups", True)
+    assert (instances["operationId"], instances.get("x-operation-id-inferred")) == ("listDbInstances", None)
+    assert [(f.kind, f.line) for f in findings if f.kind == "operation-name-from-path"] == [
+        ("operation-name-from-path", 5)
+    ]
