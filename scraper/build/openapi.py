@@ -75,6 +75,9 @@ def _reachable(roots: set[str], models: dict[str, Model]) -> list[str]:
 #: Where an example that contradicts its schema is kept: beside the schema, for a reader, and never as ``example``,
 #: which generated contract tests and other tools take as a valid instance.
 DOCUMENTED_EXAMPLE = "x-documented-example"
+#: Marks an operationId no heading gave: named from the operation's method and path, or numbered
+#: (:mod:`scraper.build.operation_ids`).
+OPERATION_ID_INFERRED = "x-operation-id-inferred"
 #: How an example of an operation is named among its rejected ones: ("parameter", "query:limit"), ("request", ""),
 #: ("response", "200").
 ExampleSlot = tuple[str, str]
@@ -213,6 +216,7 @@ _MEMBER_KEYS = (
     "x-source",
     "servers",
     "security",
+    "x-operation-id-inferred",
 )
 
 
@@ -343,10 +347,11 @@ def emit_spec(
     if security:
         spec["security"] = security
     ordered = sorted(operations, key=lambda o: (o.path, _METHOD_ORDER.get(o.method.lower(), 9)))
-    ids, id_findings = unique_ids(operations, _METHOD_ORDER, service.id)
+    named = unique_ids(operations, _METHOD_ORDER, service.id)
+    ids, id_findings = named.ids, named.findings
     seen_ids = Counter(ids.values())
     tag = service.title
-    paths, roots = _paths(service, ordered, ids, Counter(seen_ids), {})
+    paths, roots = _paths(service, ordered, ids, Counter(seen_ids), {}, named.inferred)
     # Tags in document order (the order the guide presents its groups), not path order.
     in_document = [op for o in service.operations for op in operations if op.method == o.method and op.path == o.path]
     spec["tags"] = [{"name": t} for t in dict.fromkeys(t for op in in_document for t in (op.tags or [tag]))]
@@ -384,7 +389,7 @@ def emit_spec(
     if rejected:
         # the same operations again, each example that contradicts its schema kept beside it instead (examples
         # name no model, so the components stay as they are)
-        spec["paths"], _ = _paths(service, ordered, ids, Counter(seen_ids), rejected)
+        spec["paths"], _ = _paths(service, ordered, ids, Counter(seen_ids), rejected, named.inferred)
     if "security" not in spec:
         spec = _with_hoisted_security(spec)
     spec, _ = share_repeated_objects(spec)
@@ -424,9 +429,11 @@ def _paths(
     ids: dict[int, str],
     seen_ids: Counter[str],
     rejected: dict[int, set[ExampleSlot]],
+    inferred_ids: set[int],
 ) -> tuple[dict[str, Any], set[str]]:
     """The Paths Object of ``ordered`` and the model names it refers to; ``rejected`` names, by operation, the
-    examples that contradict their schemas."""
+    examples that contradict their schemas; ``inferred_ids``, the operations whose operationId no heading gave
+    (``x-operation-id-inferred``)."""
     paths: dict[str, Any] = {}
     roots: set[str] = set()
     tag = service.title
@@ -439,6 +446,9 @@ def _paths(
             _operation(op, ids[id(op)], op.tags or [tag], service.models, frozenset(rejected.get(id(op), ())))
             for op in members
         ]
+        for op, out in zip(members, rendered, strict=True):
+            if id(op) in inferred_ids:
+                out[OPERATION_ID_INFERRED] = True
         if len(rendered) == 1:
             item[method] = rendered[0]
         else:

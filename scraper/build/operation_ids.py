@@ -25,18 +25,38 @@ the literal path segments the first's path lacks (``createDbSecurityGroup`` on `
 group (tag) it is documented under (``listMessagesGeneral`` beside ``Authentication Messages``' ``listMessages``),
 else its HTTP method (``copyObjectCopy`` beside ``PUT`` ``copyObject``), else a required parameter the first lacks
 (``createManifestObjectMultipart``), each without the words the id already has; only when none of them makes an
-unused id is it numbered (``listDbInstances2``), by its place among the operations so titled (the number it had
-before, so an id never moves to another operation), with a ``repeated-operation-name`` finding.
+unused id is it numbered (``putAccountContainerObject4``), by its place among the operations so titled (the number it
+had before, so an id never moves to another operation), with a ``repeated-operation-name`` finding.
+
+A heading copied onto another operation is a doc error the paths show (RDS for PostgreSQL titles ``GET
+/db-instance-groups`` and ``GET /db-instances`` both "List DB Instances"; Container Service titles ``POST
+.../workloads/{id}/resume`` "Restart Workload" as ``.../tasks/{taskId}/restart``): when exactly one of the operations
+sharing an id has a path whose resource (its last literal segment) is what the heading names (every word of it among
+the id's words), that one keeps the id, wherever it sorts, and each other one is named from its own method and path
+(:func:`path_name`: the heading's verb, or the one its method implies, and the resource, ``listDbInstanceGroups``; a
+last segment that is itself a verb is the action on the resource before it, ``resumeWorkload``), an
+``operation-name-from-path`` finding naming both headings; such a name, and a numbered one, is marked
+``x-operation-id-inferred: true`` in the spec.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from scraper.model import Finding, OperationVersion
 
-__all__ = ["LISTING_VERBS", "VERBS", "base_id", "heading_words", "operation_id", "unique_ids"]
+__all__ = [
+    "LISTING_VERBS",
+    "VERBS",
+    "OperationIds",
+    "base_id",
+    "heading_words",
+    "operation_id",
+    "path_name",
+    "unique_ids",
+]
 
 #: Verbs a guide's heading may start with as a gerund (``Deleting a database``): the base forms a gerund is read
 #: back to. A word in ``-ing`` that is no gerund of one of these (``Routing``, ``String``, ``Logging``) stays.
@@ -174,40 +194,159 @@ def _qualifiers(op: OperationVersion, first: OperationVersion, own: set[str]) ->
             yield [w for w in _words(param.name) if _stem(w) not in own]
 
 
-def unique_ids(
-    operations: Sequence[OperationVersion], method_order: dict[str, int], service_id: str
-) -> tuple[dict[int, str], list[Finding]]:
-    """Each operation's id (keyed by ``id(op)``), unique within ``operations`` (see the module docstring), and a
+#: The verb an operation's method implies when its heading starts with none (a listing when the path ends in a
+#: literal segment, a ``get`` when it ends in a placeholder).
+_METHOD_VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete", "head": "check"}
+
+
+def _singular(word: str) -> str:
+    """``Groups`` -> ``Group``, ``Policies`` -> ``Policy``, ``Boxes`` -> ``Box``; a word in ``ss`` stays."""
+    lower = word.lower()
+    if len(lower) > 4 and lower.endswith("ies"):
+        return word[:-3] + "y"
+    if len(lower) > 4 and lower.endswith(("xes", "ches", "shes", "sses")):
+        return word[:-2]
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us")):
+        return word[:-1]
+    return word
+
+
+def _common_prefix(paths: Sequence[str]) -> int:
+    """How many leading segments every one of ``paths`` shares (``/ncs/v1.0/appkeys/{appKey}``): the API's base,
+    which names no resource."""
+    split = [[s for s in p.split("/") if s] for p in paths]
+    n = 0
+    while split and all(len(p) > n + 1 and p[n] == split[0][n] for p in split):
+        n += 1
+    return n
+
+
+def _resource(op: OperationVersion, skip: int) -> tuple[list[str], bool, list[str]]:
+    """The words of ``op``'s resource (its last literal segment past the API's base, no version segment), whether a
+    placeholder follows it (the path addresses one item), and the words of the literal segment before it when a
+    placeholder lies between (the parent, ``db-security-groups`` of ``.../{id}/rules``): empty lists when the path
+    has no such segment."""
+    segments = [s for s in op.path.split("/") if s][skip:]
+    literal = [i for i, s in enumerate(segments) if "{" not in s and not _VERSION_SEGMENT.fullmatch(s)]
+    if not literal:
+        return [], False, []
+    last = literal[-1]
+    parent: list[str] = []
+    if len(literal) > 1 and literal[-2] < last - 1:
+        parent = _words(segments[literal[-2]])
+    return _words(segments[last]), last < len(segments) - 1, parent
+
+
+def _agrees(op: OperationVersion, base: str, skip: int) -> bool:
+    """Whether ``op``'s resource is what its id names: every word of its last literal segment among the id's."""
+    words, _, _ = _resource(op, skip)
+    own = {_stem(w) for w in _words(base)}
+    return bool(words) and all(_stem(w) in own for w in words)
+
+
+def path_name(op: OperationVersion, base: str, skip: int = 0) -> str | None:
+    """An id for ``op`` from its method and path, for an operation whose heading names another's resource (see the
+    module docstring): the heading's leading verb (``base``'s first word when it is one of :data:`VERBS`), else
+    the one its method implies, then the resource, singular when a placeholder follows it, after its parent
+    (``createDbSecurityGroupRules``); a resource that is itself a verb (``.../workloads/{id}/resume``) is the
+    action, on the parent (``resumeWorkload``). ``skip``: the leading segments every operation shares. None when
+    the path names no resource."""
+    words, one, parent = _resource(op, skip)
+    if not words:
+        return None
+    if one:
+        words = [*words[:-1], _singular(words[-1])]
+    parent = [*parent[:-1], _singular(parent[-1])] if parent else []
+    if words[0].lower() in VERBS and len(words) == 1:
+        if not parent:
+            segments = [s for s in op.path.split("/") if s][skip:]
+            literal = [s for s in segments if "{" not in s and not _VERSION_SEGMENT.fullmatch(s)]
+            parent = _words(literal[-2]) if len(literal) > 1 else []
+        return operation_id(" ".join([*words, *parent]))
+    head = _words(base)[0].lower() if base else ""
+    method = op.method.lower()
+    verb = (
+        head if head in VERBS else _METHOD_VERBS.get(method, ("get" if one else "list") if method == "get" else method)
+    )
+    return operation_id(" ".join([verb, *parent, *words]))
+
+
+@dataclass
+class OperationIds:
+    """Each operation's id (keyed by ``id(op)``), the operations whose id the heading did not give (named from the
+    path or numbered: ``x-operation-id-inferred``), and the findings saying why."""
+
+    ids: dict[int, str] = field(default_factory=dict)
+    inferred: set[int] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def unique_ids(operations: Sequence[OperationVersion], method_order: dict[str, int], service_id: str) -> OperationIds:
+    """Each operation's id, unique within ``operations`` (see the module docstring), with an
+    ``operation-name-from-path`` finding for each named from its path instead of its heading and a
     ``repeated-operation-name`` finding for each that only a number tells apart."""
     bases = {id(op): base_id(op) for op in operations}
     taken = set(bases.values())
-    firsts: dict[str, OperationVersion] = {}
-    seen: dict[str, int] = {}
-    ids: dict[int, str] = {}
-    findings: list[Finding] = []
+    skip = _common_prefix([op.path for op in operations])
     ordered = sorted(operations, key=lambda o: (bases[id(o)], o.path, method_order.get(o.method.lower(), 9)))
+    by_base: dict[str, list[OperationVersion]] = {}
+    for op in ordered:
+        by_base.setdefault(bases[id(op)], []).append(op)
+    # the operation keeping a shared id: the one whose path is what the heading names, when exactly one is; the
+    # others are then named from their paths
+    named_by_path: set[str] = set()
+    keepers: dict[str, OperationVersion] = {}
+    for base, group in by_base.items():
+        agreeing = [op for op in group if _agrees(op, base, skip)] if len(group) > 1 else []
+        if len(agreeing) == 1:
+            named_by_path.add(base)
+        keepers[base] = agreeing[0] if len(agreeing) == 1 else group[0]
+    seen: dict[str, int] = {}
+    result = OperationIds()
     for op in ordered:
         base = bases[id(op)]
         seen[base] = seen.get(base, 0) + 1
-        first = firsts.setdefault(base, op)
+        first = keepers[base]
         if first is op:
-            ids[id(op)] = base
+            result.ids[id(op)] = base
             continue
         own = {_stem(w) for w in _words(base)}
         name = ""
-        for words in _qualifiers(op, first, own):
-            if not words:
-                continue
-            candidate = base + "".join(w[:1].upper() + w[1:].lower() for w in words)
-            if candidate not in taken:
+        if base in named_by_path:
+            candidate = path_name(op, base, skip)
+            if candidate and candidate not in taken:
                 name = candidate
-                break
+                result.inferred.add(id(op))
+                resource = "/".join(s for s in op.path.split("/") if s and "{" not in s).rsplit("/", 1)[-1]
+                result.findings.append(
+                    Finding(
+                        "operation-name-from-path",
+                        op.source.page,
+                        op.source.line,
+                        f"{service_id}:{op.method} {op.path}",
+                        f"the heading {op.summary!r} gives operationId {base!r}, as the heading {first.summary!r} of"
+                        f" {first.method} {first.path} (line {first.source.line}) does; that path's resource is what"
+                        f" the heading names and {resource!r} is not (the heading looks copied), so"
+                        f" {first.method} {first.path} keeps {base!r} and this one is named from its method and"
+                        f" path: {name!r} (inferred)",
+                        op.version,
+                    )
+                )
+        if not name:
+            for words in _qualifiers(op, first, own):
+                if not words:
+                    continue
+                candidate = base + "".join(w[:1].upper() + w[1:].lower() for w in words)
+                if candidate not in taken:
+                    name = candidate
+                    break
         if not name:
             n = seen[base]  # its place among the operations so titled: the number it had before qualifiers
             while f"{base}{n}" in taken:
                 n += 1
             name = f"{base}{n}"
-            findings.append(
+            result.inferred.add(id(op))
+            result.findings.append(
                 Finding(
                     "repeated-operation-name",
                     op.source.page,
@@ -219,5 +358,5 @@ def unique_ids(
                 )
             )
         taken.add(name)
-        ids[id(op)] = name
-    return ids, findings
+        result.ids[id(op)] = name
+    return result

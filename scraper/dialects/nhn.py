@@ -255,6 +255,12 @@ def _basic_value(value: str) -> str | None:
 
 
 _HEADER_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A header value that is a type word, not a value (``"x-tc-app-key": "String"``).
+_STRING_WORD = re.compile(r"(?:string|str|문자열|文字列)\b", re.IGNORECASE)
+#: A header value that says the header is optional (``String (optional)``, ``선택``, ``任意``).
+_OPTIONAL_WORD = re.compile(r"\boptional\b|선택|任意", re.IGNORECASE)
+#: A header value that is a placeholder for the caller's own (``{appkey}``, ``<token>``, ``${APP_KEY}``).
+_PLACEHOLDER_VALUE = re.compile(r"\$?\{[^{}]*\}|<[^<>]*>|\[[^\[\]]*\]")
 #: A header written as a line of a header listing or a JSON object (``X-Secret-Key: {key}``, ``"x-secret-key": "..."``).
 _HEADER_ENTRY = re.compile(r"^\s*\"?([A-Za-z][A-Za-z0-9-]*)\"?\s*:\s*\"?(.*?)\"?\s*,?$")
 #: Headers that say the body's media type, which the operation's content says: no parameter of their own.
@@ -268,6 +274,25 @@ _NAME_WILDCARD = re.compile(r"[-_.]\*+$")
 #: A name in the X- extension-header form (``X-TC-APP-KEY``, ``X-Auth-Token``): a request header wherever the row says.
 _EXTENSION_HEADER = re.compile(r"X-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", re.IGNORECASE)
 _SECRET_HEADER = re.compile(r"secret|access-?key|api-?key|x-tc-authentication|app-?key-?secret", re.IGNORECASE)
+
+
+def _header_entries(text: str, *, any_name: bool) -> list[tuple[str, str, int]] | None:
+    """The (name, value, line offset) entries of a code block written as request headers (``X-Auth-Token:
+    {token}`` lines, or a JSON object of them, ``{"x-tc-app-key": "String"}``), None when any line of it is no such
+    entry (a request line, a body member holding an object). With ``any_name`` false, every name must also be a
+    header's by its form (``X-...``) or a credential header's (``Authorization``): a body's keys are never so."""
+    entries: list[tuple[str, str, int]] = []
+    for offset, line in enumerate(text.split("\n")):
+        if line.strip() in ("", "{", "}", "{}"):
+            continue
+        entry = _HEADER_ENTRY.match(line)
+        if entry is None or entry.group(2).strip().startswith(("{", "[")):
+            return None
+        name = entry.group(1)
+        if not any_name and not (_EXTENSION_HEADER.fullmatch(name) or name.lower() in _AUTH_HEADERS):
+            return None
+        entries.append((name, entry.group(2), offset))
+    return entries or None
 
 
 def _path_placeholders(sections: list[_Section]) -> set[str]:
@@ -1900,6 +1925,67 @@ class _PageReader:
         row.name = header
         return False
 
+    def _written_headers(
+        self,
+        section: _Section,
+        request: _Part,
+        parameters: list[Parameter],
+        token_header: dict[str, str],
+        subject: str,
+    ) -> list[Parameter]:
+        """The request headers a guide writes outside every table: lines under the request line (Flowline ``POST
+        .../run`` over ``X-NHN-APPKEY: {appkey}``, NKS ``OpenStack-API-Version: container-infra latest``) and the
+        entries of a code block under a header label (File Crafter ``- [Header]`` over ``{"x-tc-app-key": "String",
+        ...}``, RCS ``[Header]`` over ``"X-TC-APP-KEY" : String``). Each is a string header parameter, required (it
+        is written as part of the request) unless its value says optional; its value is the example unless it is a
+        placeholder or a type word. A header a table row documents, a credential (a security scheme sends it:
+        :meth:`_note_auth_header`) and a media type header (the operation's content says it) give none. One
+        ``header-outside-table`` finding per header."""
+        written: list[tuple[str, str, int, str]] = [
+            (name, value, section.line.line, "the header lines under the request line")
+            for name, value in section.line.headers
+        ]
+        for block in request.header_blocks:
+            # a block of header entries only: a call example under a header label (a request line, a body) is none
+            for name, value, offset in _header_entries(block.text, any_name=True) or []:
+                written.append((name, value, block.line + offset, "the request's header block"))
+        have = {p.name.lower() for p in parameters if p.location == "header"}
+        credentials = {name.lower() for name in (*self.auth_headers, *token_header)}
+        found: list[Parameter] = []
+        for name, value, line, place in written:
+            lower = name.lower()
+            if lower in have or lower in credentials or lower in _MEDIA_HEADERS:
+                continue
+            if not _HEADER_TOKEN.fullmatch(name) or self._note_auth_header(name, value, line):
+                continue
+            have.add(lower)
+            text = clean_text(value).strip().strip('"').strip()
+            optional = bool(_OPTIONAL_WORD.search(text))
+            typed = bool(_STRING_WORD.match(text))
+            shown = bool(text) and not typed and not optional and not _PLACEHOLDER_VALUE.fullmatch(text)
+            schema: dict[str, Any] = {"type": "string"} if typed else {"type": "string", "x-inferred": True}
+            found.append(
+                Parameter(
+                    name,
+                    "header",
+                    not optional,
+                    schema,
+                    description=f"Written as '{name}: {text}' with the request." if text else "",
+                    example=text if shown else None,
+                    has_example=shown,
+                    line=line,
+                )
+            )
+            self._finding(
+                "header-outside-table",
+                line,
+                subject,
+                f"request header {name!r} is written in {place} ({name}: {text}), in no parameters table; read as"
+                f" {'an optional' if optional else 'a required'} string header parameter"
+                + ("" if typed else " (its type inferred)"),
+            )
+        return found
+
     def _note_auth_header(self, name: str, value: str, line: int) -> bool:
         lower = name.strip().lower()
         kind = _AUTH_HEADERS.get(lower)
@@ -2226,6 +2312,22 @@ class _PageReader:
                 if media:
                     parts[part].media[id(block)] = media
                 caption = ""
+            elif (
+                isinstance(block, CodeBlock)
+                and location is None
+                and part == "request"
+                and _header_entries(block.text, any_name=False) is not None
+            ):
+                # File Crafter's pipe rendering dropped the "- [Header]" label over {"x-tc-app-key": "String",
+                # "x-secret-key": "String"}: an object of header names alone is the request's headers, not its body
+                parts.setdefault(part, _Part()).header_blocks.append(block)
+                self._finding(
+                    "header-block",
+                    block.line,
+                    title,
+                    "a request code block whose every entry is a header name (X-... or a credential header) is read"
+                    " as the request's headers, not as its body",
+                )
             elif isinstance(block, CodeBlock) and location in (None, "body"):
                 parts.setdefault(part, _Part()).examples.append(block)
                 parts[part].alternatives[id(block)] = alternative
@@ -2547,6 +2649,7 @@ class _PageReader:
                         )
                         continue
                 parameters.append(self._parameter(subject, row, location))
+        parameters.extend(self._written_headers(section, request, parameters, token_header, subject))
         if url_query:
             self._finding(
                 "url-row-as-query",

@@ -540,6 +540,15 @@ _both(
     " generated method keeps its old name as an alias until the next major release (a minor release).",
 )
 _both(
+    "operation-id-reassigned",
+    "operations",
+    B,
+    "operationId {old} -> {new} ({moved} names another operation in the other document: a generated method of that"
+    " name calls another endpoint)",
+    "An id that moves from one operation to another (a doc heading copied onto another path, corrected) cannot be kept"
+    " as an alias: the old method name now calls another endpoint, whatever the ids were read from.",
+)
+_both(
     "operation-id-version-changed",
     "operations",
     I,

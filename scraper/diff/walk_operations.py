@@ -148,12 +148,24 @@ def _path_problem(endpoint: Endpoint, res: Resolver) -> str | None:
     return "; ".join(problems) or None
 
 
+def _key(endpoint: Endpoint) -> tuple[str, str]:
+    return path_template(endpoint.path), endpoint.method
+
+
+def _held_ids(endpoints: dict[tuple[str, str], list[Endpoint]]) -> set[tuple[str, tuple[str, str]]]:
+    return {(ep.operation_id, _key(ep)) for eps in endpoints.values() for ep in eps if isinstance(ep.operation_id, str)}
+
+
 class OperationWalker(DocumentWalker):
     """Operation-level comparison on top of :class:`DocumentWalker`."""
+
+    held_ids: tuple[set[tuple[str, tuple[str, str]]], set[tuple[str, tuple[str, str]]]] = (set(), set())
 
     def operations(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         old_eps = _endpoints(old, self.old)
         new_eps = _endpoints(new, self.new)
+        # every (operationId, endpoint) of each side, keyed as the endpoints are before version re-keying
+        self.held_ids = (_held_ids(old_eps), _held_ids(new_eps))
         self._match_version_paths(old_eps, new_eps)
         for key in sorted(old_eps.keys() | new_eps.keys()):
             a, b = old_eps.get(key, []), new_eps.get(key, [])
@@ -182,6 +194,17 @@ class OperationWalker(DocumentWalker):
             moved[spelled] = moved.get(spelled, 0) + 1
         for (was, now), count in sorted(moved.items()):
             self.add("path-version-changed", None, "paths", old=was, new=now, count=count)
+
+    def _reassigned(self, id_a: Any, id_b: Any, key_a: tuple[str, str], key_b: tuple[str, str]) -> str | None:
+        """The id of a changed pair that another operation holds on the other side (the old id named by another
+        operation of the new document, or the new id by another of the old), else None: a method of that name
+        then calls another endpoint (``operation-id-reassigned``)."""
+        old_ids, new_ids = self.held_ids
+        if isinstance(id_a, str) and any(i == id_a and k != key_a for i, k in new_ids):
+            return id_a
+        if isinstance(id_b, str) and any(i == id_b and k != key_b for i, k in old_ids):
+            return id_b
+        return None
 
     def _version_moved_id(self, old_id: str, new_id: str) -> bool:
         key = self.versions.name_key(old_id, "old")
@@ -218,7 +241,10 @@ class OperationWalker(DocumentWalker):
             rule = "operation-id-version-changed" if versioned else "operation-id-changed"
             if not versioned and _heading_derived(a) and _heading_derived(b):
                 rule = "operation-id-rederived"
-            self.add(rule, op, "operationId", old=id_a, new=id_b)
+            moved = self._reassigned(id_a, id_b, _key(ea), _key(eb))
+            if moved is not None:
+                rule = "operation-id-reassigned"
+            self.add(rule, op, "operationId", old=id_a, new=id_b, moved=moved)
         self.status(a, b, op, "")
         problem_a, problem_b = _path_problem(ea, self.old), _path_problem(eb, self.new)
         if problem_b is not None and problem_b != problem_a:

@@ -10,9 +10,13 @@ from __future__ import annotations
 import pytest
 
 from scraper.build.openapi import emit_spec
-from scraper.build.operation_ids import base_id, heading_words, operation_id, unique_ids
+from scraper.build.operation_ids import base_id, heading_words, operation_id, path_name, unique_ids
 from scraper.clients import naming
+from scraper.dialects import PageInfo
+from scraper.dialects.nhn import NhnDialect
 from scraper.model import Operation, OperationVersion, Parameter, Service, Source
+from scraper.readers import read_page
+from tests.dialects.test_nhn_unseen import UNSEEN
 
 _ORDER = {"get": 0, "put": 1, "post": 2, "delete": 3, "patch": 4, "head": 5, "options": 6}
 
@@ -119,11 +123,9 @@ def test_repeated_ids_are_told_apart_by_what_differs() -> None:
         # ... one method and path: a required parameter the first lacks
         _op("PUT", object_path, "Create a Manifest Object", [Parameter("X-Object-Manifest", "header", True, {})]),
         _op("PUT", object_path, "Create a Manifest Object", [required]),
-        # Container Service: the words the id has are no qualifier (restart), the segment before is (tasks)
-        _op("POST", "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume", "Restart Workload"),
-        _op("POST", "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart", "Restart Workload"),
     ]
-    ids, findings = unique_ids(ops, _ORDER, "svc")
+    named = unique_ids(ops, _ORDER, "svc")
+    ids, findings = named.ids, named.findings
     assert [ids[id(op)] for op in ops] == [
         "createDbSecurityGroup",
         "createDbSecurityGroupRules",
@@ -133,21 +135,83 @@ def test_repeated_ids_are_told_apart_by_what_differs() -> None:
         "copyObjectCopy",
         "createManifestObject",
         "createManifestObjectMultipart",
-        "restartWorkload",
-        "restartWorkloadTasks",
     ]
-    assert findings == []
+    # the rules path is not what "Create DB Security Group" names: named from its path, which the qualifier agreed
+    assert [(f.kind, f.subject) for f in findings] == [
+        ("operation-name-from-path", "svc:POST /v1.0/db-security-groups/{dbSecurityGroupId}/rules")
+    ]
+    assert named.inferred == {id(ops[1])}
+
+
+def test_a_heading_copied_onto_another_path_leaves_the_id_to_the_path_it_names() -> None:
+    # Shape: two operations whose headings give one id, only one of whose paths ends in the resource the heading
+    # names. RDS for PostgreSQL titles GET /db-instance-groups "List DB Instances" (copied from GET /db-instances,
+    # which sorts after it and was numbered: listDbInstances2); Container Service titles POST .../resume "Restart
+    # Workload" as .../tasks/{taskId}/restart (a last segment that is a verb is the action on the resource before)
+    groups = _op("GET", "/v1.0/db-instance-groups", "List DB Instances", line=412)
+    instances = _op("GET", "/v1.0/db-instances", "List DB instances", line=812)
+    resume = _op("POST", "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume", "Restart Workload", line=7)
+    restart = _op(
+        "POST", "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/tasks/{taskId}/restart", "Restart Workload"
+    )
+    named = unique_ids([instances, groups, resume, restart], _ORDER, "svc")
+    assert [named.ids[id(op)] for op in (groups, instances, resume, restart)] == [
+        "listDbInstanceGroups",
+        "listDbInstances",
+        "resumeWorkload",
+        "restartWorkload",
+    ]
+    assert named.inferred == {id(groups), id(resume)}
+    assert [(f.kind, f.page, f.line, f.subject) for f in named.findings] == [
+        ("operation-name-from-path", "pages/nhn/x.md", 412, "svc:GET /v1.0/db-instance-groups"),
+        (
+            "operation-name-from-path",
+            "pages/nhn/x.md",
+            7,
+            "svc:POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
+        ),
+    ]
+    # the finding names both headings and the operation keeping the id
+    assert "'List DB instances' of GET /v1.0/db-instances (line 812)" in named.findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "title", "expected"),
+    [
+        ("GET", "/v1.0/db-instance-groups", "List DB Instances", "listDbInstanceGroups"),  # the heading's verb
+        ("GET", "/v1.0/db-instance-groups/{id}", "DB Instances", "getDbInstanceGroup"),  # no verb: the method's, one
+        ("GET", "/v1.0/policies", "Policy Search", "listPolicies"),
+        ("POST", "/v1.0/groups/{groupId}/rules", "Create Group", "createGroupRules"),  # the parent before it
+        ("PUT", "/v1.0/extensions/apply", "Sync Extensions", "applyExtensions"),  # an action on the segment before
+        ("GET", "/v1.0/{id}", "List", None),  # no resource in the path
+    ],
+)
+def test_a_name_from_method_and_path(method: str, path: str, title: str, expected: str | None) -> None:
+    op = _op(method, path, title)
+    assert path_name(op, base_id(op)) == expected
+
+
+def test_the_path_decides_only_when_exactly_one_path_is_what_the_heading_names() -> None:
+    # Shape: both paths end in the heading's resource (a listing and its item): neither decides, the first keeps
+    ops = [_op("GET", "/v1/groups/{id}", "List Groups"), _op("GET", "/v1/groups", "List Groups")]
+    named = unique_ids(ops, _ORDER, "svc")
+    assert [named.ids[id(op)] for op in ops] == ["listGroupsById", "listGroups"]
+    assert (named.inferred, named.findings) == (set(), [])
 
 
 def test_a_repeat_nothing_tells_apart_is_numbered_with_a_finding() -> None:
-    # RDS for PostgreSQL's ``List DB Instances`` over /db-instance-groups (a heading copied) and /db-instances: the
-    # second's path has no word the id lacks, and a qualifier taken from the first's would rename it
-    first = _op("GET", "/v1.0/db-instance-groups", "List DB Instances")
-    second = _op("GET", "/v1.0/db-instances", "List DB instances", line=42)
-    ids, findings = unique_ids([second, first], _ORDER, "rds")
-    assert (ids[id(first)], ids[id(second)]) == ("listDbInstances", "listDbInstances2")
-    assert [(f.kind, f.page, f.line, f.subject) for f in findings] == [
-        ("repeated-operation-name", "pages/nhn/x.md", 42, "rds:GET /v1.0/db-instances")
+    # Shape: one heading over two paths neither of which ends in the heading's resource and whose segments add no
+    # word: numbered, the last resort, and marked inferred
+    first = _op("GET", "/v1.0/a/items", "List Things")
+    second = _op("GET", "/v1.0/b/items", "List things", line=42)
+    named = unique_ids([second, first], _ORDER, "svc")
+    assert (named.ids[id(first)], named.ids[id(second)]) == ("listThings", "listThingsB")
+    third = _op("GET", "/v1.0/items", "List things", line=43)
+    named = unique_ids([third, first], _ORDER, "svc")
+    assert (named.ids[id(first)], named.ids[id(third)]) == ("listThings", "listThings2")
+    assert named.inferred == {id(third)}
+    assert [(f.kind, f.page, f.line, f.subject) for f in named.findings] == [
+        ("repeated-operation-name", "pages/nhn/x.md", 43, "svc:GET /v1.0/items")
     ]
 
 
@@ -156,8 +220,8 @@ def test_a_group_of_the_guide_tells_apart_what_paths_do_not() -> None:
     auth = _op("GET", "/alimtalk/v2.3/appkeys/{appkey}/auth/messages", "List Messages")
     general = _op("GET", "/alimtalk/v2.3/appkeys/{appkey}/messages", "List Messages")
     auth.tags, general.tags = ["Authentication Messages"], ["General Messages"]
-    ids, findings = unique_ids([general, auth], _ORDER, "alimtalk")
-    assert (ids[id(auth)], ids[id(general)], findings) == ("listMessages", "listMessagesGeneral", [])
+    named = unique_ids([general, auth], _ORDER, "alimtalk")
+    assert (named.ids[id(auth)], named.ids[id(general)], named.findings) == ("listMessages", "listMessagesGeneral", [])
 
 
 def test_a_number_is_the_operations_place_among_those_so_titled_so_it_never_moves_to_another() -> None:
@@ -172,7 +236,8 @@ def test_a_number_is_the_operations_place_among_those_so_titled_so_it_never_move
         _op("PUT", path, "오브젝트 내용 수정"),
         _op("PUT", path, "오브젝트 복사"),
     ]
-    ids, findings = unique_ids(ops, _ORDER, "object-storage")
+    named = unique_ids(ops, _ORDER, "object-storage")
+    ids, findings = named.ids, named.findings
     assert [ids[id(op)] for op in ops] == [
         "putAccountContainerObject",
         "putAccountContainerObjectXManifest",
@@ -189,17 +254,36 @@ def test_a_qualified_id_never_takes_another_operations_own_id() -> None:
         _op("POST", "/v1/groups/{id}/rules", "Create Group"),
         _op("POST", "/v1/rules", "Create Group Rules"),  # createGroupRules is this one's own id
     ]
-    ids, _ = unique_ids(ops, _ORDER, "svc")
+    ids = unique_ids(ops, _ORDER, "svc").ids
     assert [ids[id(op)] for op in ops] == ["createGroup", "createGroupById", "createGroupRules"]
 
 
-def test_the_spec_writes_the_ids_and_the_finding() -> None:
+def test_the_spec_writes_the_ids_the_mark_and_the_finding() -> None:
     ops = [_op("GET", "/v1.0/db-instance-groups", "List DB Instances"), _op("GET", "/v1.0/db-instances", "List")]
     ops[1].summary = "List DB instances"
     service = Service(
         "nhn", "rds", "RDS", operations=[Operation(op.summary, op.method, op.path, {"v1.0": op}) for op in ops]
     )
     spec, findings = emit_spec(service, "v1.0", ops)
-    assert spec["paths"]["/v1.0/db-instances"]["get"]["operationId"] == "listDbInstances2"
-    assert spec["paths"]["/v1.0/db-instance-groups"]["get"]["operationId"] == "listDbInstances"
-    assert [f.kind for f in findings if f.kind == "repeated-operation-name"] == ["repeated-operation-name"]
+    assert spec["paths"]["/v1.0/db-instances"]["get"]["operationId"] == "listDbInstances"
+    assert "x-operation-id-inferred" not in spec["paths"]["/v1.0/db-instances"]["get"]
+    groups = spec["paths"]["/v1.0/db-instance-groups"]["get"]
+    assert (groups["operationId"], groups["x-operation-id-inferred"]) == ("listDbInstanceGroups", True)
+    assert [f.kind for f in findings if "operation-name" in f.kind] == ["operation-name-from-path"]
+
+
+def test_a_guide_whose_heading_was_copied_onto_another_path_names_each_by_what_it_lists() -> None:
+    # RDS for PostgreSQL v1.0 excerpt (tests/fixtures/nhn/unseen/README.md): "### List DB Instances" over GET
+    # /v1.0/db-instance-groups and "### List DB instances" over GET /v1.0/db-instances, read from the page through
+    # the dialect to the spec
+    page = (UNSEEN / "rds-postgresql-copied-list-heading.md").read_text(encoding="utf-8")
+    document = read_page(page, page="rds.md", format="markdown", provider="nhn")
+    service = NhnDialect().read(document, PageInfo("rds.md"))[0]
+    ops = [entry for op in service.operations for entry in op.versions.values()]
+    spec, findings = emit_spec(service, "v1.0", ops)
+    groups, instances = spec["paths"]["/v1.0/db-instance-groups"]["get"], spec["paths"]["/v1.0/db-instances"]["get"]
+    assert (groups["operationId"], groups.get("x-operation-id-inferred")) == ("listDbInstanceGroups", True)
+    assert (instances["operationId"], instances.get("x-operation-id-inferred")) == ("listDbInstances", None)
+    assert [(f.kind, f.line) for f in findings if f.kind == "operation-name-from-path"] == [
+        ("operation-name-from-path", 5)
+    ]

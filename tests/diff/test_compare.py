@@ -478,6 +478,23 @@ def test_an_operation_id_read_again_from_its_heading_is_no_breaking_change() -> 
     assert ops(op_doc(operationId="getAThing"), new) == [("operation-id-changed", "breaking", "operationId")]
 
 
+def test_an_operation_id_that_moves_to_another_operation_is_breaking() -> None:
+    # Shape: a heading copied onto another path, corrected: the id the first path held goes to the path the heading
+    # names (listDbInstances: /db-instance-groups -> /db-instances), and the first path gets its own; the old method
+    # name now calls another endpoint, so no alias can keep it, however the ids were read
+    def op(op_id: str, heading: str) -> dict[str, Any]:
+        source = {"page": "p.md", "url": "https://docs.example/p", "heading": heading}
+        return {"get": {"operationId": op_id, "responses": {"200": {"description": "OK"}}, "x-source": source}}
+
+    old = doc({"/v1/groups": op("listInstances", "List Instances"), "/v1/instances": op("listInstances2", "List")})
+    new = doc({"/v1/groups": op("listInstanceGroups", "List Instances"), "/v1/instances": op("listInstances", "List")})
+    assert [(c.kind, c.severity, c.operation, c.old, c.new) for c in compare(old, new)] == [
+        ("operation-id-reassigned", "breaking", "GET /v1/groups", "listInstances", "listInstanceGroups"),
+        ("operation-id-reassigned", "breaking", "GET /v1/instances", "listInstances2", "listInstances"),
+    ]
+    assert "listInstances names another operation" in compare(old, new)[0].message
+
+
 def test_deprecation_and_sunset_rules() -> None:
     plain = op_doc()
     deprecated = op_doc(deprecated=True, **{"x-api-status": "DEPRECATED", "x-sunset": "2026-05-31"})

@@ -445,33 +445,7 @@ class Client:
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
-    def restart_workload(self, workload_id: str) -> _models.RestartWorkloadResponse:
-        """Restart Workload
-
-        Restarts a workload that is stopped.
-
-        ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
-
-        Args:
-            workload_id: Workload ID (``workloadId``, path)
-
-        Returns:
-            RestartWorkloadResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "POST",
-            _support.format_path(
-                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
-                {"appKey": self._app_key, "workloadId": workload_id},
-            ),
-            accept="application/json",
-            operation="restart_workload",
-        )
-        return _support.parse_model(_models.RestartWorkloadResponse, _response)
-
-    def restart_workload_tasks(self, workload_id: str, task_id: str) -> _models.RestartWorkloadTasksResponse:
+    def restart_workload(self, workload_id: str, task_id: str) -> _models.RestartWorkloadResponse:
         """Restart Workload
 
         Restarts the workload job.
@@ -485,7 +459,7 @@ class Client:
             task_id: Task ID (``taskId``, path)
 
         Returns:
-            RestartWorkloadTasksResponse (HTTP 200).
+            RestartWorkloadResponse (HTTP 200).
         """
         _response = self._transport.request(
             "POST",
@@ -494,9 +468,35 @@ class Client:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             accept="application/json",
-            operation="restart_workload_tasks",
+            operation="restart_workload",
         )
-        return _support.parse_model(_models.RestartWorkloadTasksResponse, _response)
+        return _support.parse_model(_models.RestartWorkloadResponse, _response)
+
+    def resume_workload(self, workload_id: str) -> _models.ResumeWorkloadResponse:
+        """Restart Workload
+
+        Restarts a workload that is stopped.
+
+        ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
+
+        Args:
+            workload_id: Workload ID (``workloadId``, path)
+
+        Returns:
+            ResumeWorkloadResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "POST",
+            _support.format_path(
+                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
+                {"appKey": self._app_key, "workloadId": workload_id},
+            ),
+            accept="application/json",
+            operation="resume_workload",
+        )
+        return _support.parse_model(_models.ResumeWorkloadResponse, _response)
 
     def stop_workload(self, workload_id: str) -> _models.StopWorkloadResponse:
         """Stop Workload
@@ -832,12 +832,6 @@ class Client:
             operation="view_workload_scheduled_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
-
-    # Deprecated aliases of renamed methods, since 7.2.0; removed in the next major release
-    changing_workload_parts = change_workload_parts
-    restart_workload2 = restart_workload_tasks
-    view_a_list_of_template_versions = list_template_versions
-    view_a_list_of_workload_run_history = list_workload_run_history
 
 
 class AsyncClient:
@@ -1239,33 +1233,7 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListWorkloadsResponse, _response)
 
-    async def restart_workload(self, workload_id: str) -> _models.RestartWorkloadResponse:
-        """Restart Workload
-
-        Restarts a workload that is stopped.
-
-        ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
-
-        Args:
-            workload_id: Workload ID (``workloadId``, path)
-
-        Returns:
-            RestartWorkloadResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "POST",
-            _support.format_path(
-                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
-                {"appKey": self._app_key, "workloadId": workload_id},
-            ),
-            accept="application/json",
-            operation="restart_workload",
-        )
-        return _support.parse_model(_models.RestartWorkloadResponse, _response)
-
-    async def restart_workload_tasks(self, workload_id: str, task_id: str) -> _models.RestartWorkloadTasksResponse:
+    async def restart_workload(self, workload_id: str, task_id: str) -> _models.RestartWorkloadResponse:
         """Restart Workload
 
         Restarts the workload job.
@@ -1279,7 +1247,7 @@ class AsyncClient:
             task_id: Task ID (``taskId``, path)
 
         Returns:
-            RestartWorkloadTasksResponse (HTTP 200).
+            RestartWorkloadResponse (HTTP 200).
         """
         _response = await self._transport.request(
             "POST",
@@ -1288,9 +1256,35 @@ class AsyncClient:
                 {"appKey": self._app_key, "workloadId": workload_id, "taskId": task_id},
             ),
             accept="application/json",
-            operation="restart_workload_tasks",
+            operation="restart_workload",
         )
-        return _support.parse_model(_models.RestartWorkloadTasksResponse, _response)
+        return _support.parse_model(_models.RestartWorkloadResponse, _response)
+
+    async def resume_workload(self, workload_id: str) -> _models.ResumeWorkloadResponse:
+        """Restart Workload
+
+        Restarts a workload that is stopped.
+
+        ``POST /ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Container/NCS/en/public-api/#restart-workload
+
+        Args:
+            workload_id: Workload ID (``workloadId``, path)
+
+        Returns:
+            ResumeWorkloadResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "POST",
+            _support.format_path(
+                "/ncs/v1.0/appkeys/{appKey}/workloads/{workloadId}/resume",
+                {"appKey": self._app_key, "workloadId": workload_id},
+            ),
+            accept="application/json",
+            operation="resume_workload",
+        )
+        return _support.parse_model(_models.ResumeWorkloadResponse, _response)
 
     async def stop_workload(self, workload_id: str) -> _models.StopWorkloadResponse:
         """Stop Workload
@@ -1630,9 +1624,3 @@ class AsyncClient:
             operation="view_workload_scheduled_run_history",
         )
         return _support.parse_model(_models.ViewWorkloadScheduledRunHistoryResponse, _response)
-
-    # Deprecated aliases of renamed methods, since 7.2.0; removed in the next major release
-    changing_workload_parts = change_workload_parts
-    restart_workload2 = restart_workload_tasks
-    view_a_list_of_template_versions = list_template_versions
-    view_a_list_of_workload_run_history = list_workload_run_history

@@ -278,7 +278,7 @@ class StopWorkloadResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class RestartWorkloadResponse(BaseModel):
+class ResumeWorkloadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -286,7 +286,7 @@ class RestartWorkloadResponse(BaseModel):
     header: Header | None = Field(None, description="API response information")
 
 
-class RestartWorkloadTasksResponse(BaseModel):
+class RestartWorkloadResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -2063,13 +2063,5 @@ class ChangeWorkloadRequest(BaseModel):
     workload: ChangeWorkloadRequestWorkload = Field(..., description="Workload information")
 
 
-# docs2client: deprecated names, renamed in 7.2.0; removed in the next major release
-ChangingWorkloadPartsRequest = ChangeWorkloadPartsRequest
-RestartWorkload2Response = RestartWorkloadTasksResponse
-ViewAListOfWorkloadRunHistoryResponseHistoryItem = ListWorkloadRunHistoryResponseHistoryItem
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItemPortsItem = ListTemplateVersionsResponseTemplatesItemContainersItemPortsItem
-ViewAListOfWorkloadRunHistoryResponse = ListWorkloadRunHistoryResponse
-ViewAListOfTemplateVersionsResponseTemplatesItemContainersItem = ListTemplateVersionsResponseTemplatesItemContainersItem
-ChangingWorkloadPartsResponse = ChangeWorkloadPartsResponse
-ViewAListOfTemplateVersionsResponseTemplatesItem = ListTemplateVersionsResponseTemplatesItem
-ViewAListOfTemplateVersionsResponse = ListTemplateVersionsResponse
+# docs2client: deprecated names, renamed in 8.0.0; removed in the next major release
+RestartWorkloadTasksResponse = ResumeWorkloadResponse

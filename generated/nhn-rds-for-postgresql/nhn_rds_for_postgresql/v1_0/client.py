@@ -1168,6 +1168,21 @@ class Client:
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
+    def list_db_instance_groups(self) -> _models.ListDbInstanceGroupsResponse:
+        """List DB Instances
+
+        ``GET /v1.0/db-instance-groups`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
+
+        Returns:
+            ListDbInstanceGroupsResponse (HTTP 200).
+        """
+        _response = self._transport.request(
+            "GET", "/v1.0/db-instance-groups", accept="application/json", operation="list_db_instance_groups"
+        )
+        return _support.parse_model(_models.ListDbInstanceGroupsResponse, _response)
+
     def list_db_instance_specifications(self) -> _models.ListDbInstanceSpecificationsResponse:
         """List DB Instance Specifications
 
@@ -1184,21 +1199,6 @@ class Client:
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     def list_db_instances(self) -> _models.ListDbInstancesResponse:
-        """List DB Instances
-
-        ``GET /v1.0/db-instance-groups`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
-
-        Returns:
-            ListDbInstancesResponse (HTTP 200).
-        """
-        _response = self._transport.request(
-            "GET", "/v1.0/db-instance-groups", accept="application/json", operation="list_db_instances"
-        )
-        return _support.parse_model(_models.ListDbInstancesResponse, _response)
-
-    def list_db_instances2(self) -> _models.ListDbInstances2Response:
         """List DB instances
 
         ``GET /v1.0/db-instances`` (API version v1.0, CURRENT).
@@ -1206,12 +1206,12 @@ class Client:
         Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
 
         Returns:
-            ListDbInstances2Response (HTTP 200).
+            ListDbInstancesResponse (HTTP 200).
         """
         _response = self._transport.request(
-            "GET", "/v1.0/db-instances", accept="application/json", operation="list_db_instances2"
+            "GET", "/v1.0/db-instances", accept="application/json", operation="list_db_instances"
         )
-        return _support.parse_model(_models.ListDbInstances2Response, _response)
+        return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     def list_db_security_group_details(self, db_security_group_id: str) -> _models.ListDbSecurityGroupDetailsResponse:
         """List DB Security Group Details
@@ -2397,34 +2397,6 @@ class Client:
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
 
-    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
-    add_an_access_control_rule = add_access_control_rule
-    applying_access_control_rules = apply_access_control_rules
-    applying_db_instance_latest_parameter_groups = apply_db_instance_latest_parameter_groups
-    create_a_database = create_database
-    create_a_user = create_user
-    create_a_watch_setting = create_watch_setting
-    create_db_security_group2 = create_db_security_group_rules
-    deleting_a_database = delete_database
-    deleting_a_user = delete_user
-    deleting_a_watch_setting = delete_watch_setting
-    deleting_an_access_control_rule = delete_access_control_rule
-    edit_a_user = edit_user
-    get_selectable_db_versions_in_the_current_db_instance = get_selectable_db_versions_in_current_db_instance
-    list_notification_groups2 = list_notification_groups_by_id
-    modify_an_access_control_rule = modify_access_control_rule
-    modifying_db_instance_backup_information = modify_db_instance_backup_information
-    modifying_db_instance_network_information = modify_db_instance_network_information
-    modifying_db_instance_storage_information = modify_db_instance_storage_information
-    modifying_the_database = modify_database
-    view_a_list_of_access_control_rules = list_access_control_rules
-    view_a_list_of_performance_metrics = list_performance_metrics
-    view_the_list_of_databases = list_databases
-    view_the_list_of_events = list_events
-    view_the_list_of_storage_types = list_storage_types
-    view_the_list_of_users = list_users
-    view_the_list_of_watch_settings = list_watch_settings
-
 
 class AsyncClient:
     """Asynchronous client for RDS for PostgreSQL API v1.0 (CURRENT).
@@ -3555,6 +3527,21 @@ class AsyncClient:
         )
         return _support.parse_model(_models.ListDbInstanceGroupDetailsResponse, _response)
 
+    async def list_db_instance_groups(self) -> _models.ListDbInstanceGroupsResponse:
+        """List DB Instances
+
+        ``GET /v1.0/db-instance-groups`` (API version v1.0, CURRENT).
+
+        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
+
+        Returns:
+            ListDbInstanceGroupsResponse (HTTP 200).
+        """
+        _response = await self._transport.request(
+            "GET", "/v1.0/db-instance-groups", accept="application/json", operation="list_db_instance_groups"
+        )
+        return _support.parse_model(_models.ListDbInstanceGroupsResponse, _response)
+
     async def list_db_instance_specifications(self) -> _models.ListDbInstanceSpecificationsResponse:
         """List DB Instance Specifications
 
@@ -3571,21 +3558,6 @@ class AsyncClient:
         return _support.parse_model(_models.ListDbInstanceSpecificationsResponse, _response)
 
     async def list_db_instances(self) -> _models.ListDbInstancesResponse:
-        """List DB Instances
-
-        ``GET /v1.0/db-instance-groups`` (API version v1.0, CURRENT).
-
-        Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
-
-        Returns:
-            ListDbInstancesResponse (HTTP 200).
-        """
-        _response = await self._transport.request(
-            "GET", "/v1.0/db-instance-groups", accept="application/json", operation="list_db_instances"
-        )
-        return _support.parse_model(_models.ListDbInstancesResponse, _response)
-
-    async def list_db_instances2(self) -> _models.ListDbInstances2Response:
         """List DB instances
 
         ``GET /v1.0/db-instances`` (API version v1.0, CURRENT).
@@ -3593,12 +3565,12 @@ class AsyncClient:
         Source: https://docs.nhncloud.com/en/Database/RDS%20for%20PostgreSQL/en/api-guide-v1.0/#list-db-instances
 
         Returns:
-            ListDbInstances2Response (HTTP 200).
+            ListDbInstancesResponse (HTTP 200).
         """
         _response = await self._transport.request(
-            "GET", "/v1.0/db-instances", accept="application/json", operation="list_db_instances2"
+            "GET", "/v1.0/db-instances", accept="application/json", operation="list_db_instances"
         )
-        return _support.parse_model(_models.ListDbInstances2Response, _response)
+        return _support.parse_model(_models.ListDbInstancesResponse, _response)
 
     async def list_db_security_group_details(
         self, db_security_group_id: str
@@ -4789,31 +4761,3 @@ class AsyncClient:
             operation="view_stats",
         )
         return _support.parse_model(_models.ViewStatsResponse, _response)
-
-    # Deprecated aliases of renamed methods, since 6.1.0; removed in the next major release
-    add_an_access_control_rule = add_access_control_rule
-    applying_access_control_rules = apply_access_control_rules
-    applying_db_instance_latest_parameter_groups = apply_db_instance_latest_parameter_groups
-    create_a_database = create_database
-    create_a_user = create_user
-    create_a_watch_setting = create_watch_setting
-    create_db_security_group2 = create_db_security_group_rules
-    deleting_a_database = delete_database
-    deleting_a_user = delete_user
-    deleting_a_watch_setting = delete_watch_setting
-    deleting_an_access_control_rule = delete_access_control_rule
-    edit_a_user = edit_user
-    get_selectable_db_versions_in_the_current_db_instance = get_selectable_db_versions_in_current_db_instance
-    list_notification_groups2 = list_notification_groups_by_id
-    modify_an_access_control_rule = modify_access_control_rule
-    modifying_db_instance_backup_information = modify_db_instance_backup_information
-    modifying_db_instance_network_information = modify_db_instance_network_information
-    modifying_db_instance_storage_information = modify_db_instance_storage_information
-    modifying_the_database = modify_database
-    view_a_list_of_access_control_rules = list_access_control_rules
-    view_a_list_of_performance_metrics = list_performance_metrics
-    view_the_list_of_databases = list_databases
-    view_the_list_of_events = list_events
-    view_the_list_of_storage_types = list_storage_types
-    view_the_list_of_users = list_users
-    view_the_list_of_watch_settings = list_watch_settings

@@ -1243,12 +1243,12 @@ class RetrieveBackupListResponseBackupsItemBackupType(StrEnum):
     MANUAL = "MANUAL"
 
 
-class ListDbInstancesResponseDbInstanceGroupsItemDbInstanceGroupStatus(StrEnum):
+class ListDbInstanceGroupsResponseDbInstanceGroupsItemDbInstanceGroupStatus(StrEnum):
     CREATED = "CREATED"
     DELETED = "DELETED"
 
 
-class ListDbInstancesResponseDbInstanceGroupsItemReplicationType(StrEnum):
+class ListDbInstanceGroupsResponseDbInstanceGroupsItemReplicationType(StrEnum):
     STANDALONE = "STANDALONE"
 
 
@@ -1278,14 +1278,14 @@ class ViewExtensionListResponseExtensionsItemExtensionStatus(StrEnum):
     APPLYING = "APPLYING"
 
 
-class ListDbInstances2ResponseDbInstancesItemDbInstanceType(StrEnum):
+class ListDbInstancesResponseDbInstancesItemDbInstanceType(StrEnum):
     MASTER = "MASTER"
     FAILED_MASTER = "FAILED_MASTER"
     CANDIDATE_MASTER = "CANDIDATE_MASTER"
     READ_ONLY_SLAVE = "READ_ONLY_SLAVE"
 
 
-class ListDbInstances2ResponseDbInstancesItemDbInstanceStatus(StrEnum):
+class ListDbInstancesResponseDbInstancesItemDbInstanceStatus(StrEnum):
     AVAILABLE = "AVAILABLE"
     BEFORE_CREATE = "BEFORE_CREATE"
     STORAGE_FULL = "STORAGE_FULL"
@@ -1298,7 +1298,7 @@ class ListDbInstances2ResponseDbInstancesItemDbInstanceStatus(StrEnum):
     DELETED = "DELETED"
 
 
-class ListDbInstances2ResponseDbInstancesItemProgressStatus(StrEnum):
+class ListDbInstancesResponseDbInstancesItemProgressStatus(StrEnum):
     APPLYING_DB_INSTANCE_HBA_RULE = "APPLYING_DB_INSTANCE_HBA_RULE"
     APPLYING_PARAMETER_GROUP = "APPLYING_PARAMETER_GROUP"
     APPLYING_EXTENSION = "APPLYING_EXTENSION"
@@ -1998,16 +1998,16 @@ class RetrieveBackupListResponseBackupsItem(BaseModel):
     completedYmdt: str | None = Field(None, description="End date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
 
 
-class ListDbInstancesResponseDbInstanceGroupsItem(BaseModel):
+class ListDbInstanceGroupsResponseDbInstanceGroupsItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
     dbInstanceGroupId: str | None = Field(None, description="DB instance group identifier")
-    dbInstanceGroupStatus: ListDbInstancesResponseDbInstanceGroupsItemDbInstanceGroupStatus | None = Field(
+    dbInstanceGroupStatus: ListDbInstanceGroupsResponseDbInstanceGroupsItemDbInstanceGroupStatus | None = Field(
         None, description="Current status of DB instance groups\n- CREATED: Created\n- DELETED: Deleted"
     )
-    replicationType: ListDbInstancesResponseDbInstanceGroupsItemReplicationType | None = Field(
+    replicationType: ListDbInstanceGroupsResponseDbInstanceGroupsItemReplicationType | None = Field(
         None, description="DB instance group replication type\n- STANDALONE: Standalone"
     )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -2029,7 +2029,7 @@ class ListDbInstanceGroupDetailsResponseDbInstancesItem(BaseModel):
     )
 
 
-class ListDbInstances2ResponseDbInstancesItem(BaseModel):
+class ListDbInstancesResponseDbInstancesItem(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -2040,14 +2040,14 @@ class ListDbInstances2ResponseDbInstancesItem(BaseModel):
     description: str | None = Field(None, description="Additional information on DB instances")
     dbVersion: str | None = Field(None, description="DB version information")
     dbPort: int | None = Field(None, description="DB port")
-    dbInstanceType: ListDbInstances2ResponseDbInstancesItemDbInstanceType | None = Field(
+    dbInstanceType: ListDbInstancesResponseDbInstancesItemDbInstanceType | None = Field(
         None,
         description="DB instance role type\n- MASTER: Master\n- FAILED_MASTER: Failed over master\n- CANDIDATE_MASTER: Candidate master\n- READ_ONLY_SLAVE: Read replica",
     )
-    dbInstanceStatus: ListDbInstances2ResponseDbInstancesItemDbInstanceStatus | None = Field(
+    dbInstanceStatus: ListDbInstancesResponseDbInstancesItemDbInstanceStatus | None = Field(
         None, description="DB instance current status"
     )
-    progressStatus: ListDbInstances2ResponseDbInstancesItemProgressStatus | None = Field(
+    progressStatus: ListDbInstancesResponseDbInstancesItemProgressStatus | None = Field(
         None, description="DB instance current status"
     )
     createdYmdt: str | None = Field(None, description="Created date and time (YYYY-MM-DDThh:mm:ss.SSSTZD)")
@@ -2471,12 +2471,12 @@ class RetrieveBackupListResponse(BaseModel):
     header: Header | None = None
 
 
-class ListDbInstancesResponse(BaseModel):
+class ListDbInstanceGroupsResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    dbInstanceGroups: list[ListDbInstancesResponseDbInstanceGroupsItem] | None = Field(
+    dbInstanceGroups: list[ListDbInstanceGroupsResponseDbInstanceGroupsItem] | None = Field(
         None, description="DB instance groups"
     )
     header: Header | None = None
@@ -2503,12 +2503,12 @@ class ListDbInstanceGroupDetailsResponse(BaseModel):
     header: Header | None = None
 
 
-class ListDbInstances2Response(BaseModel):
+class ListDbInstancesResponse(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
     )
-    dbInstances: list[ListDbInstances2ResponseDbInstancesItem] | None = Field(None, description="DB instances")
+    dbInstances: list[ListDbInstancesResponseDbInstancesItem] | None = Field(None, description="DB instances")
     header: Header | None = None
 
 
@@ -2931,74 +2931,11 @@ class ListDbSecurityGroupDetailsResponse(BaseModel):
     header: Header | None = None
 
 
-# docs2client: deprecated names, renamed in 6.1.0; removed in the next major release
-ApplyingDbInstanceLatestParameterGroupsRequest = ApplyDbInstanceLatestParameterGroupsRequest
-ApplyingDbInstanceLatestParameterGroupsResponse = ApplyDbInstanceLatestParameterGroupsResponse
-GetSelectableDbVersionsInTheCurrentDbInstanceResponse = GetSelectableDbVersionsInCurrentDbInstanceResponse
-ModifyingDbInstanceBackupInformationResponse = ModifyDbInstanceBackupInformationResponse
-CreateADatabaseRequest = CreateDatabaseRequest
-CreateADatabaseResponse = CreateDatabaseResponse
-ModifyingTheDatabaseRequest = ModifyDatabaseRequest
-ModifyingTheDatabaseResponse = ModifyDatabaseResponse
-DeletingADatabaseResponse = DeleteDatabaseResponse
-CreateAUserResponse = CreateUserResponse
-EditAUserResponse = EditUserResponse
-DeletingAUserResponse = DeleteUserResponse
-AddAnAccessControlRuleResponse = AddAccessControlRuleResponse
-ApplyingAccessControlRulesResponse = ApplyAccessControlRulesResponse
-ModifyAnAccessControlRuleResponse = ModifyAccessControlRuleResponse
-DeletingAnAccessControlRuleResponse = DeleteAccessControlRuleResponse
-ModifyingDbInstanceNetworkInformationRequest = ModifyDbInstanceNetworkInformationRequest
-ModifyingDbInstanceNetworkInformationResponse = ModifyDbInstanceNetworkInformationResponse
-ModifyingDbInstanceStorageInformationRequest = ModifyDbInstanceStorageInformationRequest
-ModifyingDbInstanceStorageInformationResponse = ModifyDbInstanceStorageInformationResponse
-CreateDbSecurityGroup2Response = CreateDbSecurityGroupRulesResponse
-CreateAWatchSettingResponse = CreateWatchSettingResponse
-DeletingAWatchSettingResponse = DeleteWatchSettingResponse
-ViewTheListOfStorageTypesResponse = ListStorageTypesResponse
-ViewTheListOfUsersResponseDatabasesItem = ListUsersResponseDatabasesItem
-CreateAUserRequestAuthorityType = CreateUserRequestAuthorityType
-EditAUserRequestAuthorityType = EditUserRequestAuthorityType
-AddAnAccessControlRuleRequestDbUserApplyType = AddAccessControlRuleRequestDbUserApplyType
-AddAnAccessControlRuleRequestAuthMethod = AddAccessControlRuleRequestAuthMethod
-ModifyAnAccessControlRuleRequestDbUserApplyType = ModifyAccessControlRuleRequestDbUserApplyType
-ModifyAnAccessControlRuleRequestAuthMethod = ModifyAccessControlRuleRequestAuthMethod
-CreateDbSecurityGroup2RequestDirection = CreateDbSecurityGroupRulesRequestDirection
-CreateDbSecurityGroup2RequestEtherType = CreateDbSecurityGroupRulesRequestEtherType
-ViewAListOfPerformanceMetricsResponseMetricsItem = ListPerformanceMetricsResponseMetricsItem
-ListNotificationGroups2ResponseNotificationGroupStatus = ListNotificationGroupsByIdResponseNotificationGroupStatus
-ListNotificationGroups2ResponseDbInstancesItem = ListNotificationGroupsByIdResponseDbInstancesItem
-ListNotificationGroups2ResponseUserGroupsItem = ListNotificationGroupsByIdResponseUserGroupsItem
-CreateAWatchSettingRequestComparisonOperator = CreateWatchSettingRequestComparisonOperator
-ViewTheListOfDatabasesResponseDatabasesItemDatabaseStatus = ListDatabasesResponseDatabasesItemDatabaseStatus
-ViewTheListOfDatabasesResponseDatabasesItemSchemasItem = ListDatabasesResponseDatabasesItemSchemasItem
-ViewTheListOfUsersResponseDbUsersItemAuthorityType = ListUsersResponseDbUsersItemAuthorityType
-ViewTheListOfUsersResponseDbUsersItemDbUserStatus = ListUsersResponseDbUsersItemDbUserStatus
-ViewAListOfAccessControlRulesResponseHbaRulesItemHbaRuleStatus = ListAccessControlRulesResponseHbaRulesItemHbaRuleStatus
-ViewAListOfAccessControlRulesResponseHbaRulesItemDbUserApplyType = ListAccessControlRulesResponseHbaRulesItemDbUserApplyType
-ViewAListOfAccessControlRulesResponseHbaRulesItemDatabasesItem = ListAccessControlRulesResponseHbaRulesItemDatabasesItem
-ViewAListOfAccessControlRulesResponseHbaRulesItemDbUsersItem = ListAccessControlRulesResponseHbaRulesItemDbUsersItem
-ViewAListOfAccessControlRulesResponseHbaRulesItemAuthMethod = ListAccessControlRulesResponseHbaRulesItemAuthMethod
-ViewAListOfAccessControlRulesResponseHbaRulesItemReservedAction = ListAccessControlRulesResponseHbaRulesItemReservedAction
-ViewTheListOfEventsResponseEventsItemEventCategoryType = ListEventsResponseEventsItemEventCategoryType
-ViewTheListOfEventsResponseEventsItemMessagesItem = ListEventsResponseEventsItemMessagesItem
-ViewTheListOfWatchSettingsResponseWatchdogsItemComparisonOperator = ListWatchSettingsResponseWatchdogsItemComparisonOperator
-ModifyingDbInstanceBackupInformationRequest = ModifyDbInstanceBackupInformationRequest
-CreateAUserRequest = CreateUserRequest
-EditAUserRequest = EditUserRequest
-AddAnAccessControlRuleRequest = AddAccessControlRuleRequest
-ModifyAnAccessControlRuleRequest = ModifyAccessControlRuleRequest
-CreateDbSecurityGroup2Request = CreateDbSecurityGroupRulesRequest
-ViewAListOfPerformanceMetricsResponse = ListPerformanceMetricsResponse
-ListNotificationGroups2Response = ListNotificationGroupsByIdResponse
-CreateAWatchSettingRequest = CreateWatchSettingRequest
-ViewTheListOfDatabasesResponseDatabasesItem = ListDatabasesResponseDatabasesItem
-ViewTheListOfUsersResponseDbUsersItem = ListUsersResponseDbUsersItem
-ViewAListOfAccessControlRulesResponseHbaRulesItem = ListAccessControlRulesResponseHbaRulesItem
-ViewTheListOfEventsResponseEventsItem = ListEventsResponseEventsItem
-ViewTheListOfWatchSettingsResponseWatchdogsItem = ListWatchSettingsResponseWatchdogsItem
-ViewTheListOfDatabasesResponse = ListDatabasesResponse
-ViewTheListOfUsersResponse = ListUsersResponse
-ViewAListOfAccessControlRulesResponse = ListAccessControlRulesResponse
-ViewTheListOfEventsResponse = ListEventsResponse
-ViewTheListOfWatchSettingsResponse = ListWatchSettingsResponse
+# docs2client: deprecated names, renamed in 7.0.0; removed in the next major release
+ListDbInstancesResponseDbInstanceGroupsItemDbInstanceGroupStatus = ListDbInstanceGroupsResponseDbInstanceGroupsItemDbInstanceGroupStatus
+ListDbInstancesResponseDbInstanceGroupsItemReplicationType = ListDbInstanceGroupsResponseDbInstanceGroupsItemReplicationType
+ListDbInstances2ResponseDbInstancesItemDbInstanceType = ListDbInstancesResponseDbInstancesItemDbInstanceType
+ListDbInstances2ResponseDbInstancesItemDbInstanceStatus = ListDbInstancesResponseDbInstancesItemDbInstanceStatus
+ListDbInstances2ResponseDbInstancesItemProgressStatus = ListDbInstancesResponseDbInstancesItemProgressStatus
+ListDbInstancesResponseDbInstanceGroupsItem = ListDbInstanceGroupsResponseDbInstanceGroupsItem
+ListDbInstances2ResponseDbInstancesItem = ListDbInstancesResponseDbInstancesItem
