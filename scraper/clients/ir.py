@@ -1971,9 +1971,9 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     bases = []
     for index, base in zip(sources, whole, strict=True):
         # an id (operationId, method + path) differs from its neighbours at its end: its middle goes; a summary is
-        # a sentence, read from its start (chosen by where the name came from: an operationId equal to its
-        # summary is still an id)
-        cut = naming.shorten if index == 1 else naming.elide
+        # a sentence, read from its start, never ending on a word that leads on (``..._of_a_video_by``) (chosen by
+        # where the name came from: an operationId equal to its summary is still an id)
+        cut = naming.shorten_phrase if index == 1 else naming.elide
         base = cut(base, METHOD_NAME_LIMIT)
         if base in RESERVED_METHODS:
             base += "_"
