@@ -13,8 +13,10 @@ last item. A listing is read as paged this way only when all of this holds, so a
   case, ``_``, ``-`` and ``$``), and exactly one string (or integer) body field is its pair, at the top level or up to
   two objects down (``paging.cursors.after``); where a pair has several spellings the first found wins; a field
   spelled as the parameter counts only inside an object or when its name says next (a top-level ``marker`` beside
-  a ``marker`` parameter may echo the request's, S3-style); two token parameters that both pair, or one pair found
-  in two places, is ambiguous;
+  a ``marker`` parameter may echo the request's, S3-style); a field holding a URL (a URL ``format`` or an
+  ``http(s)`` example) is a link, never a token (Pachca's ``cursor`` pairs with ``meta.paginate.next_page``, a
+  cursor string; a ``next_page`` URL would not); two token parameters that both pair, or one pair found in two
+  places, is ambiguous;
 - **token in the request body**: a ``POST`` (AWS's JSON protocol) whose JSON request body has such a string field
   (``NextToken``), paired with a response body field as a query parameter would be; the iterator sends the token in
   the body (``x-pagination``'s ``token-field``);
@@ -52,7 +54,7 @@ TOKEN_PAIRS: dict[str, tuple[str, ...]] = {
     "startingtoken": ("nexttoken",),
     "continuationtoken": ("nextcontinuationtoken", "continuationtoken"),
     "marker": ("nextmarker", "marker"),
-    "cursor": ("nextcursor", "cursor"),
+    "cursor": ("nextcursor", "cursor", "nextpage"),  # Pachca: ``cursor`` <- ``meta.paginate.next_page``
     "pagecursor": ("nextpagecursor", "nextcursor"),
     "after": ("after",),
 }
@@ -137,6 +139,18 @@ def _token_like(schemas: Mapping[str, Any], schema: Any) -> bool:
     return not kinds or (bool(kinds & {"string", "integer"}) and not kinds & {"object", "array", "boolean"})
 
 
+def _url_valued(schemas: Mapping[str, Any], schema: Any) -> bool:
+    """Whether a field holds a URL (a URL ``format``, or an example that is one): the next page's link, which a
+    token parameter must not be sent (a ``next_page`` URL beside a ``cursor`` parameter)."""
+    resolved = resolved_schema(schemas, schema)
+    if not isinstance(resolved, Mapping):
+        return False
+    if str(resolved.get("format", "")).lower() in _URL_FORMATS:
+        return True
+    examples = [resolved.get("example"), *(resolved["examples"] if isinstance(resolved.get("examples"), list) else [])]
+    return any(isinstance(value, str) and value.lower().startswith(("http://", "https://")) for value in examples)
+
+
 def _not_an_echo(param: str, path: tuple[str, ...]) -> bool:
     """Whether a body field may return the next token rather than echo the one sent: a field spelled as the
     parameter (``marker`` for ``marker``) only inside an object (``paging.cursors.after``) or when its name says
@@ -159,7 +173,10 @@ def _token(
             paths = [
                 path
                 for path, schema in fields
-                if _key(path[-1]) == spelling and _token_like(schemas, schema) and _not_an_echo(name, path)
+                if _key(path[-1]) == spelling
+                and _token_like(schemas, schema)
+                and not _url_valued(schemas, schema)
+                and _not_an_echo(name, path)
             ]
             if len(paths) > 1:
                 found = ", ".join(".".join(p) for p in paths)
