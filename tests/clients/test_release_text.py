@@ -96,3 +96,34 @@ def test_a_cut_summary_name_does_not_end_on_a_word_that_leads_on() -> None:
 
 def test_a_name_of_only_such_words_keeps_its_cut() -> None:
     assert naming.shorten_phrase("of_the_" * 20, 20) == naming.shorten("of_the_" * 20, 20)
+
+
+def _op(operation_id: str) -> dict[str, Any]:
+    return {"operationId": operation_id, "responses": {"204": {"description": "done"}}}
+
+
+def test_typespec_interface_qualified_operation_ids_name_methods_after_the_operation() -> None:
+    # Pachca (pachca/openapi packages/spec/openapi.yaml, round 17): TypeSpec writes every operationId as
+    # ``<Interface>_<operation>``; the methods read ``client.bot_operations_update_bot(...)``
+    paths = {
+        "/bots/{id}": {"put": _op("BotOperations_updateBot"), "delete": _op("BotOperations_deleteBot")},
+        "/profile/status": {"delete": _op("ProfileOperations_deleteStatus")},
+        "/users/{id}/status": {"delete": _op("UserStatusOperations_deleteStatus")},  # the same operation name
+    }
+    [version] = ir.build_package([_spec("", paths)], source_names=["chat.yaml"]).versions
+    assert sorted(op.method_name for op in version.operations) == [
+        "delete_bot",
+        "profile_operations_delete_status",  # two interfaces' deleteStatus: each keeps its interface
+        "update_bot",
+        "user_status_operations_delete_status",
+    ]
+    assert any("TypeSpec's interface-qualified" in w for w in version.warnings)
+
+
+def test_group_qualified_ids_of_another_form_are_kept() -> None:
+    # AutoRest's operation groups name resources (``VirtualMachines_Start``): kept; and a document where one
+    # operationId is not interface-qualified keeps all of them, so its methods are named alike
+    for ids in (["VirtualMachines_Start", "VirtualMachines_Stop"], ["BotOperations_updateBot", "listThings"]):
+        paths = {f"/p{i}": {"post": _op(operation_id)} for i, operation_id in enumerate(ids)}
+        [version] = ir.build_package([_spec("", paths)], source_names=["x.yaml"]).versions
+        assert sorted(op.method_name for op in version.operations) == sorted(naming.snake_case(i) for i in ids)
