@@ -130,6 +130,21 @@ TEXT = {"type": "string"}
             _body(data=ARRAY, meta=_body(paginate=_body(next_page=TEXT, has_next={"type": "boolean"}))),
             ("token", ["meta", "paginate", "next_page"]),
         ),
+        # ... but where every page must carry it (``required``, as Pachca's does), the listing ends by ``has_next``,
+        # which a token iterator does not read: no iterator (its contract cases failed, 32 of 237)
+        (
+            _query("cursor"),
+            _body(
+                data=ARRAY,
+                meta=_body(paginate={**_body(next_page=TEXT, has_next={"type": "boolean"}), "required": ["next_page"]}),
+            ),
+            None,
+        ),
+        (  # required without such a flag: the runtime ends where an empty token comes back
+            _query("cursor"),
+            _body(data=ARRAY, meta=_body(paginate={**_body(next_page=TEXT), "required": ["next_page"]})),
+            ("token", ["meta", "paginate", "next_page"]),
+        ),
         # ... but a ``next_page`` holding a URL (its format, or an example that is one) is a link, no cursor to send
         (_query("cursor"), _body(data=ARRAY, next_page={"type": "string", "format": "uri"}), None),
         (_query("cursor"), _body(data=ARRAY, next_page={"type": "string", "example": "https://x.test/p?c=2"}), None),
