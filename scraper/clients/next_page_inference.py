@@ -15,10 +15,10 @@ last item. A listing is read as paged this way only when all of this holds, so a
   spelled as the parameter counts only inside an object or when its name says next (a top-level ``marker`` beside
   a ``marker`` parameter may echo the request's, S3-style); a field holding a URL (a URL ``format`` or an
   ``http(s)`` example) is a link, never a token (Pachca's ``cursor`` pairs with ``meta.paginate.next_page``, a
-  cursor string; a ``next_page`` URL would not); a token field every page must carry (``required``) beside a
-  boolean saying whether more follow (``has_next``, ``has_more``) ends the listing by that flag, which a token
-  iterator does not read: no iterator, a doubt (Pachca's ``meta.paginate``); two token parameters that both pair,
-  or one pair found in two places, is ambiguous;
+  cursor string; a ``next_page`` URL would not); a token field every page must carry (``required``, not
+  nullable) gives no iterator, only a doubt: the runtime ends where no token comes back, and such a listing ends by
+  a boolean beside it (``has_next``, ``has_more``: Pachca's ``meta.paginate``) or by nothing documented; two token
+  parameters that both pair, or one pair found in two places, is ambiguous;
 - **token in the request body**: a ``POST`` (AWS's JSON protocol) whose JSON request body has such a string field
   (``NextToken``), paired with a response body field as a query parameter would be; the iterator sends the token in
   the body (``x-pagination``'s ``token-field``);
@@ -222,21 +222,42 @@ def _link(schemas: Mapping[str, Any], fields: list[tuple[tuple[str, ...], Any]])
 _MORE_FLAGS = frozenset({"hasmore", "hasnext", "hasnextpage", "more", "hasmoreitems"})
 
 
-def _end_flag(schemas: Mapping[str, Any], properties: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
-    """Where a listing ends when its token field is required (every page carries one, the last too) beside a
-    boolean saying whether more follow (Pachca: ``meta.paginate: {next_page, has_next}``, ``next_page`` required):
-    the flag's path; None when the token may be left out (the runtime ends where no token comes back)."""
+def _unending_token(schemas: Mapping[str, Any], properties: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
+    """Why a token listing cannot be followed when its token field is required and not nullable (every page carries
+    one, the last too, so the runtime, which ends where no token comes back, would walk past the end): a boolean
+    beside it says where the listing ends (Pachca: ``meta.paginate: {next_page, has_next}``), or nothing does. None
+    when the token may be left out or null."""
     holder: Any = {"properties": properties}
     for name in path[:-1]:
         holder = resolved_schema(schemas, object_properties(schemas, holder, 0).get(name))
     if not isinstance(holder, Mapping):
         return None
     required = holder.get("required")
-    if not isinstance(required, list) or path[-1] not in required:
-        return None
     siblings = object_properties(schemas, holder, 0)
+    token = resolved_schema(schemas, siblings.get(path[-1]))
+    nullable = isinstance(token, Mapping) and _nullable(token)
+    if not isinstance(required, list) or path[-1] not in required or nullable:
+        return None
     flags = [n for n, schema in siblings.items() if _key(n) in _MORE_FLAGS and "boolean" in _kinds(schemas, schema)]
-    return ".".join((*path[:-1], flags[0])) if flags else None
+    if flags:
+        end = ".".join((*path[:-1], flags[0]))
+        return (
+            f"every page carries the token (required); the listing ends where ``{end}`` is false, which a token"
+            " iterator does not read; not followed"
+        )
+    return "every page carries the token (required, not nullable); nothing says where the listing ends; not followed"
+
+
+def _nullable(schema: Mapping[str, Any]) -> bool:
+    """Whether ``schema`` allows null: 3.0's ``nullable``, a type list with ``null``, a union with the null type."""
+    kind = schema.get("type")
+    options = schema.get("anyOf") or schema.get("oneOf")
+    return (
+        schema.get("nullable") is True
+        or kind == "null"
+        or (isinstance(kind, list) and "null" in kind)
+        or (isinstance(options, list) and any(isinstance(o, Mapping) and o.get("type") == "null" for o in options))
+    )
 
 
 def _has_id(schemas: Mapping[str, Any], schema: Any, depth: int = 0) -> bool:
@@ -347,14 +368,9 @@ def inferred_next_paging(
         return NextPaging(doubts=[f"looks paged, but {why}"])
     if token is not None:
         name, path = token
-        flag = _end_flag(schemas, properties, path)
-        if flag is not None:
-            return NextPaging(
-                doubts=[
-                    f"query parameter ``{name}`` and body field ``{'.'.join(path)}``, which every page carries: the"
-                    f" listing ends where ``{flag}`` is false, which a token iterator does not read; not followed"
-                ]
-            )
+        unending = _unending_token(schemas, properties, path)
+        if unending is not None:
+            return NextPaging(doubts=[f"query parameter ``{name}`` and body field ``{'.'.join(path)}``: {unending}"])
         text = f"query parameter ``{name}`` and body field ``{'.'.join(path)}``, the body's array ``{items}``"
         return NextPaging({"style": "token", "items": items, "token": name, "next": list(path), "x-inferred": text})
     if cursor is not None and more is not None and "boolean" in _kinds(schemas, properties[more[0]]):

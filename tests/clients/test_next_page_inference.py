@@ -140,9 +140,17 @@ TEXT = {"type": "string"}
             ),
             None,
         ),
-        (  # required without such a flag: the runtime ends where an empty token comes back
+        (  # required without such a flag: nothing says where it ends (Pachca's search listings)
             _query("cursor"),
             _body(data=ARRAY, meta=_body(paginate={**_body(next_page=TEXT), "required": ["next_page"]})),
+            None,
+        ),
+        (  # required but nullable: the last page's null ends it
+            _query("cursor"),
+            _body(
+                data=ARRAY,
+                meta=_body(paginate={**_body(next_page={"type": ["string", "null"]}), "required": ["next_page"]}),
+            ),
             ("token", ["meta", "paginate", "next_page"]),
         ),
         # ... but a ``next_page`` holding a URL (its format, or an example that is one) is a link, no cursor to send
