@@ -1961,6 +1961,22 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
             f" (the function's name, then the path and the HTTP method: {str(first[2].get('operationId'))!r});"
             f" their methods are named after the function ({whole[routed[0]]!r})"
         )
+    # TypeSpec's interface-qualified operationIds (``BotOperations_updateBot``) name the method after the operation
+    interface_stems = method_suffixes.interface_stems(
+        [
+            str(op.get("operationId")) if index == 0 else None
+            for index, (_, _, op, _, _) in zip(sources, raw_ops, strict=True)
+        ]
+    )
+    interface_stems = [naming.safe_identifier(stem, fallback="") or None if stem else None for stem in interface_stems]
+    whole, unqualified = method_suffixes.shorter_where_unique(whole, interface_stems)
+    if unqualified:
+        first = raw_ops[unqualified[0]]
+        ctx.warn(
+            f"{ctx.where('paths', first[0], first[1])}: {len(unqualified)} operationId(s) are TypeSpec's"
+            f" interface-qualified ones ({str(first[2].get('operationId'))!r}); their methods are named after the"
+            f" operation ({whole[unqualified[0]]!r})"
+        )
     version = str(ctx.doc["info"]["version"])
     whole, unversioned = method_suffixes.drop_version_suffix(whole, [index == 0 for index in sources], version)
     if unversioned:
@@ -1973,9 +1989,9 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
     bases = []
     for index, base in zip(sources, whole, strict=True):
         # an id (operationId, method + path) differs from its neighbours at its end: its middle goes; a summary is
-        # a sentence, read from its start (chosen by where the name came from: an operationId equal to its
-        # summary is still an id)
-        cut = naming.shorten if index == 1 else naming.elide
+        # a sentence, read from its start, never ending on a word that leads on (``..._of_a_video_by``) (chosen by
+        # where the name came from: an operationId equal to its summary is still an id)
+        cut = naming.shorten_phrase if index == 1 else naming.elide
         base = cut(base, METHOD_NAME_LIMIT)
         if base in RESERVED_METHODS:
             base += "_"

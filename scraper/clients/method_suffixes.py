@@ -12,6 +12,13 @@
   ``GET /``). The method is the function's name (``all_recordings_summary``), as the API's authors wrote it. Only
   an operationId ending with exactly its own operation's path and method is read so.
 
+- The TypeSpec interface an operation is declared in (``BotOperations_updateBot``: TypeSpec's default operationId
+  for an operation of ``interface BotOperations`` is ``<interface>_<operation>``; Pachca's document names its 78
+  operations so). The interface is how the spec's source is organised, not part of what the operation does: the
+  method is ``update_bot``. Read so only when every operationId of the document has that form, with an interface
+  named ``<Something>Operations``, so a document whose ``Group_Operation`` ids name resource groups (AutoRest's
+  ``VirtualMachines_Start``) keeps them.
+
 Either way the shorter name is used only where no other operation has it or is given it (two FastAPI routers'
 ``read_item`` keep their whole operationIds), and the generator says once per document how many it shortened.
 """
@@ -56,6 +63,20 @@ def route_stem(operation_id: str, path: str, method: str) -> str | None:
         return None
     stem = operation_id[: -len(suffix)]
     return stem if _IDENTIFIER.fullmatch(stem) and re.search(r"[A-Za-z]", stem) else None
+
+
+_INTERFACE_ID = re.compile(r"^[A-Z][A-Za-z0-9]*[a-z0-9]Operations_(?P<operation>[a-z][A-Za-z0-9]*)$")
+
+
+def interface_stems(operation_ids: list[str | None]) -> list[str | None]:
+    """For each operationId (None: the operation has none), the operation's own name when every operationId is
+    TypeSpec's ``<Something>Operations_<operation>`` (see the module docstring), else None for all."""
+    matches = [_INTERFACE_ID.match(operation_id) if operation_id else None for operation_id in operation_ids]
+    if not any(matches) or any(
+        operation_id and not match for operation_id, match in zip(operation_ids, matches, strict=True)
+    ):
+        return [None] * len(operation_ids)
+    return [match.group("operation") if match else None for match in matches]
 
 
 def shorter_where_unique(names: list[str], stems: list[str | None]) -> tuple[list[str], list[int]]:

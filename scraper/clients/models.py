@@ -202,10 +202,12 @@ def salted_files() -> list[str]:
     passes and what they import from ``scraper.clients`` (``tests/clients/test_models_cache.py`` holds the list
     to the imports; ``formatting`` gives ``layout`` only black's line length and is left out)."""
     # the worker's second hoist and the 3.0 nullable spelling (see _render_models) shape the output too; render:
-    # py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles)
+    # py_literal rewrites the generator's literals that hold invisible characters (_escaped_invisibles); render
+    # imports markdown_headings (its README filter)
     from scraper.clients import (
         annotation_names,
         html_text,
+        markdown_headings,
         naming,
         open_enums,
         refs,
@@ -218,6 +220,7 @@ def salted_files() -> list[str]:
     modules = (
         layout, model_build_depth, regex_engines, schema_names, schema_keywords, render, discriminated_wrappers,
         container_defaults, annotation_names, naming, refs, syntax_nodes, union_members_module, open_enums, html_text,
+        markdown_headings,
     )  # fmt: skip
     return [__file__, *(str(module.__file__) for module in modules)]
 

@@ -25,6 +25,7 @@ __all__ = [
     "pascal_case",
     "safe_identifier",
     "shorten",
+    "shorten_phrase",
     "snake_case",
     "version_key",
     "version_module",
@@ -193,3 +194,31 @@ def shorten(name: str, limit: int) -> str:
     cut = name[:limit]
     head = cut.rsplit("_", 1)[0] if "_" in cut[limit // 2 :] else cut
     return head.rstrip("_") or cut
+
+
+#: English words a cut sentence must not end with (``..._of_a_video_by``): articles, prepositions, conjunctions.
+_DANGLING_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "nor", "but", "if", "as", "at", "by", "for", "from", "in", "into", "of", "on"}
+    | {"onto", "to", "with", "without", "via", "per", "than", "that", "which", "whose", "its", "their", "your"}
+    | {"is", "are", "be", "when", "where", "while", "whether", "about", "over", "under", "within", "between"}
+)
+
+
+def shorten_phrase(name: str, limit: int) -> str:
+    """A sentence's name (from a summary) cut as :func:`shorten` does, then without the words that only lead on.
+
+    A summary longer than ``limit`` cut at a word boundary can stop at a word that introduces what was cut
+    (PeerTube's ``Creates a comment in a comment thread by its id of a video by its id`` ->
+    ``creates_a_comment_in_a_comment_thread_by_its_id_of_a_video_by``); those trailing words (articles,
+    prepositions, conjunctions, ``_DANGLING_WORDS``) go, as a person naming the method would leave them out
+    (``..._of_a_video``). A name within ``limit`` is as written; a name made only of such words keeps its cut.
+    """
+    cut = shorten(name, limit)
+    if cut == name:
+        return name
+    words = cut.split("_")
+    if all(word in _DANGLING_WORDS for word in words):
+        return cut
+    while words[-1] in _DANGLING_WORDS:
+        words.pop()
+    return "_".join(words)

@@ -13,8 +13,12 @@ last item. A listing is read as paged this way only when all of this holds, so a
   case, ``_``, ``-`` and ``$``), and exactly one string (or integer) body field is its pair, at the top level or up to
   two objects down (``paging.cursors.after``); where a pair has several spellings the first found wins; a field
   spelled as the parameter counts only inside an object or when its name says next (a top-level ``marker`` beside
-  a ``marker`` parameter may echo the request's, S3-style); two token parameters that both pair, or one pair found
-  in two places, is ambiguous;
+  a ``marker`` parameter may echo the request's, S3-style); a field holding a URL (a URL ``format`` or an
+  ``http(s)`` example) is a link, never a token (Pachca's ``cursor`` pairs with ``meta.paginate.next_page``, a
+  cursor string; a ``next_page`` URL would not); a token field every page must carry (``required``, not
+  nullable) gives no iterator, only a doubt: the runtime ends where no token comes back, and such a listing ends by
+  a boolean beside it (``has_next``, ``has_more``: Pachca's ``meta.paginate``) or by nothing documented; two token
+  parameters that both pair, or one pair found in two places, is ambiguous;
 - **token in the request body**: a ``POST`` (AWS's JSON protocol) whose JSON request body has such a string field
   (``NextToken``), paired with a response body field as a query parameter would be; the iterator sends the token in
   the body (``x-pagination``'s ``token-field``);
@@ -52,7 +56,7 @@ TOKEN_PAIRS: dict[str, tuple[str, ...]] = {
     "startingtoken": ("nexttoken",),
     "continuationtoken": ("nextcontinuationtoken", "continuationtoken"),
     "marker": ("nextmarker", "marker"),
-    "cursor": ("nextcursor", "cursor"),
+    "cursor": ("nextcursor", "cursor", "nextpage"),  # Pachca: ``cursor`` <- ``meta.paginate.next_page``
     "pagecursor": ("nextpagecursor", "nextcursor"),
     "after": ("after",),
 }
@@ -137,6 +141,18 @@ def _token_like(schemas: Mapping[str, Any], schema: Any) -> bool:
     return not kinds or (bool(kinds & {"string", "integer"}) and not kinds & {"object", "array", "boolean"})
 
 
+def _url_valued(schemas: Mapping[str, Any], schema: Any) -> bool:
+    """Whether a field holds a URL (a URL ``format``, or an example that is one): the next page's link, which a
+    token parameter must not be sent (a ``next_page`` URL beside a ``cursor`` parameter)."""
+    resolved = resolved_schema(schemas, schema)
+    if not isinstance(resolved, Mapping):
+        return False
+    if str(resolved.get("format", "")).lower() in _URL_FORMATS:
+        return True
+    examples = [resolved.get("example"), *(resolved["examples"] if isinstance(resolved.get("examples"), list) else [])]
+    return any(isinstance(value, str) and value.lower().startswith(("http://", "https://")) for value in examples)
+
+
 def _not_an_echo(param: str, path: tuple[str, ...]) -> bool:
     """Whether a body field may return the next token rather than echo the one sent: a field spelled as the
     parameter (``marker`` for ``marker``) only inside an object (``paging.cursors.after``) or when its name says
@@ -159,7 +175,10 @@ def _token(
             paths = [
                 path
                 for path, schema in fields
-                if _key(path[-1]) == spelling and _token_like(schemas, schema) and _not_an_echo(name, path)
+                if _key(path[-1]) == spelling
+                and _token_like(schemas, schema)
+                and not _url_valued(schemas, schema)
+                and _not_an_echo(name, path)
             ]
             if len(paths) > 1:
                 found = ", ".join(".".join(p) for p in paths)
@@ -197,6 +216,48 @@ def _link(schemas: Mapping[str, Any], fields: list[tuple[tuple[str, ...], Any]])
     if len(links) > 1:
         return None, f"several body fields hold a next link ({', '.join('.'.join(p) for p in links)})"
     return (links[0] if links else None), ""
+
+
+#: Boolean body fields saying whether another page follows (as compared).
+_MORE_FLAGS = frozenset({"hasmore", "hasnext", "hasnextpage", "more", "hasmoreitems"})
+
+
+def _unending_token(schemas: Mapping[str, Any], properties: Mapping[str, Any], path: tuple[str, ...]) -> str | None:
+    """Why a token listing cannot be followed when its token field is required and not nullable (every page carries
+    one, the last too, so the runtime, which ends where no token comes back, would walk past the end): a boolean
+    beside it says where the listing ends (Pachca: ``meta.paginate: {next_page, has_next}``), or nothing does. None
+    when the token may be left out or null."""
+    holder: Any = {"properties": properties}
+    for name in path[:-1]:
+        holder = resolved_schema(schemas, object_properties(schemas, holder, 0).get(name))
+    if not isinstance(holder, Mapping):
+        return None
+    required = holder.get("required")
+    siblings = object_properties(schemas, holder, 0)
+    token = resolved_schema(schemas, siblings.get(path[-1]))
+    nullable = isinstance(token, Mapping) and _nullable(token)
+    if not isinstance(required, list) or path[-1] not in required or nullable:
+        return None
+    flags = [n for n, schema in siblings.items() if _key(n) in _MORE_FLAGS and "boolean" in _kinds(schemas, schema)]
+    if flags:
+        end = ".".join((*path[:-1], flags[0]))
+        return (
+            f"every page carries the token (required); the listing ends where ``{end}`` is false, which a token"
+            " iterator does not read; not followed"
+        )
+    return "every page carries the token (required, not nullable); nothing says where the listing ends; not followed"
+
+
+def _nullable(schema: Mapping[str, Any]) -> bool:
+    """Whether ``schema`` allows null: 3.0's ``nullable``, a type list with ``null``, a union with the null type."""
+    kind = schema.get("type")
+    options = schema.get("anyOf") or schema.get("oneOf")
+    return (
+        schema.get("nullable") is True
+        or kind == "null"
+        or (isinstance(kind, list) and "null" in kind)
+        or (isinstance(options, list) and any(isinstance(o, Mapping) and o.get("type") == "null" for o in options))
+    )
 
 
 def _has_id(schemas: Mapping[str, Any], schema: Any, depth: int = 0) -> bool:
@@ -307,6 +368,9 @@ def inferred_next_paging(
         return NextPaging(doubts=[f"looks paged, but {why}"])
     if token is not None:
         name, path = token
+        unending = _unending_token(schemas, properties, path)
+        if unending is not None:
+            return NextPaging(doubts=[f"query parameter ``{name}`` and body field ``{'.'.join(path)}``: {unending}"])
         text = f"query parameter ``{name}`` and body field ``{'.'.join(path)}``, the body's array ``{items}``"
         return NextPaging({"style": "token", "items": items, "token": name, "next": list(path), "x-inferred": text})
     if cursor is not None and more is not None and "boolean" in _kinds(schemas, properties[more[0]]):

@@ -11,9 +11,11 @@ this holds, so a guess never stands on a name alone:
   (page style: the page number advances by one, from the parameter's documented default, else 1);
 - its 2xx JSON body is an object with exactly one array property (the items), references and ``allOf`` parts
   followed;
-- and that body says there is more: a ``total`` (``total``, ``total_count``, ``total_items``, ``total_results``) or a
-  next marker (``next``, ``next_page``, ``next_url``, ``next_offset``, ``has_more``, ``has_next``), beside the items
-  or one object down (``meta.next``, ``pagination.total``).
+- and that body says there is more: a ``total`` (``total``, ``total_count``, ``total_items``, ``total_results``), a
+  count of pages (``pages``, ``total_pages``, ``page_count``, ``num_pages``, ``last_page``: OpenFEC's 84 listings
+  answer ``{results: [...], pagination: {count, page, pages, per_page}}``) or a next marker (``next``,
+  ``next_page``, ``next_url``, ``next_offset``, ``has_more``, ``has_next``), beside the items or one object down
+  (``meta.next``, ``pagination.total``).
 
 The result is an ``x-pagination`` mapping the IR reads as it reads ours, with ``x-inferred`` saying what it was
 inferred from (the iterator's docstring and the package README say so); a document's own ``x-pagination`` always
@@ -36,6 +38,7 @@ _SIZES = ("limit", "perpage", "pagesize", "size")
 _MORE = frozenset(
     {"total", "totalcount", "totalitems", "totalresults", "next", "nextpage", "nexturl", "nextoffset"}
     | {"hasmore", "hasnext"}
+    | {"pages", "totalpages", "pagecount", "numpages", "lastpage"}  # how many pages (OpenFEC's ``pagination.pages``)
 )
 #: How deep ``allOf`` parts and references are followed.
 _MAX_DEPTH = 8

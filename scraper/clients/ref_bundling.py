@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import itertools
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -91,7 +92,8 @@ def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[t
                     for tag, target in mapping.items()
                     if isinstance(target, str) and _mapping_reference(target)
                 )
-            # ``default`` is data in a schema, but a response under ``responses``; an extension (``x-...``) is the
+            # ``default`` is data in a schema, but a response under ``responses`` (and in a map of names, such as
+            # ``properties``, every key is a name: Woosmap's property ``default``); an extension (``x-...``) is the
             # vendor's, not OpenAPI's (Spotify's x-spotify-policy refers to a file outside the spec's folder), except
             # where x- names a property, header, example or component, and the x-operations the generator reads
             names = here[-1:] in _NAME_MAPS or (len(here) == 2 and here[0] == "components")
@@ -99,7 +101,7 @@ def _refs(node: Any, where: tuple[Any, ...], *, examples: bool = True) -> list[t
                 (v, (*here, k))
                 for k, v in item.items()
                 if k != "$ref"
-                and (k not in _DATA_KEYS or (k == "default" and here[-1:] == ("responses",)))
+                and (names or k not in _DATA_KEYS or (k == "default" and here[-1:] == ("responses",)))
                 and (names or not _vendor_extension(k))
             )
             # a media type's or parameter's ``examples`` map holds Example Objects, each maybe a reference to one
@@ -180,6 +182,7 @@ class _Bundler:
 
     def run(self) -> dict[str, Any]:
         # (node holding refs, its pointer in the bundled document, the file its refs are relative to)
+        self.expand_whole_maps()
         work: list[tuple[Any, tuple[Any, ...], Path]] = [(self.doc, (), self.root_file)]
         work += self.named_files()
         while work:
@@ -225,6 +228,60 @@ class _Bundler:
         except DocumentError as exc:
             raise BundleError(str(exc)) from None
         return self.doc
+
+    def expand_whole_maps(self) -> None:
+        """A whole map of the document kept in a file of its own (Woosmap: ``paths: {$ref: ./paths/_index.yml}``,
+        ``components: {schemas: {$ref: ./schemas/_index.yml}}``; OpenAPI has no such reference, split-file tools
+        resolve it) read in place, before anything else, with its references rewritten relative to the document, as
+        if written in it: its entries are then the document's own paths and named components. It was copied into
+        ``components.schemas`` as one schema and the document refused (``/paths/$ref must be a mapping``)."""
+        places: list[tuple[Any, ...]] = [("paths",), ("webhooks",), ("components",)]
+        if self.swagger:
+            places += [("definitions",), ("parameters",), ("responses",), ("securityDefinitions",)]
+        index = 0
+        while index < len(places):
+            where = places[index]
+            index += 1
+            holder = self.doc.get(where[0]) if len(where) == 1 else _child(self.doc.get(where[0]), where[1])
+            if not isinstance(holder, dict):
+                continue
+            ref = holder.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                self.expand_in_place(holder, ref, where)
+            if where == ("components",):  # then each of its sections
+                places += [("components", key) for key in holder if isinstance(key, str) and key != "$ref"]
+
+    def expand_in_place(self, holder: dict[str, Any], ref: str, where: tuple[Any, ...]) -> None:
+        file_part, _, fragment = ref.partition("#")
+        target_file = self.resolve(file_part, self.root_file, ref, where)
+        try:
+            found = self.target(target_file, fragment, ref, where)
+        except _Missing:
+            return  # as written: the generator names the place
+        if not isinstance(found, dict):
+            return
+        copied = copy.deepcopy(found)
+        self.rebase(copied, target_file)
+        siblings = {k: v for k, v in holder.items() if k != "$ref"}
+        holder.clear()
+        holder.update(copied)
+        holder.update(siblings)
+
+    def rebase(self, node: Any, file: Path) -> None:
+        """Every reference in ``node`` (read from ``file``) rewritten relative to the document: a local one
+        (``#/...``) names ``file``; a URL or an absolute path stays as written, for :meth:`resolve` to refuse."""
+        base = self.root_file.parent
+        for here, ref in _refs(node, (), examples=not self.swagger):
+            file_part, hashed, fragment = ref.partition("#")
+            text = unquote(file_part)
+            if _URL_SCHEME.match(text) or text.startswith(("/", "\\")):
+                continue
+            named = file if not file_part else (file.parent / text)
+            rebased = Path(os.path.relpath(named, base)).as_posix() + (hashed + fragment)
+            if _mapping_target(here):
+                _at(node, here[:-1])[here[-1]] = rebased
+            else:
+                _at(node, here)["$ref"] = rebased
 
     def named_files(self) -> list[tuple[Any, tuple[Any, ...], Path]]:
         """The document's own components that are a whole reference to another file's part
@@ -390,6 +447,10 @@ def _properties_map(here: tuple[Any, ...]) -> bool:
     (``.../properties/properties``): the trailing ``properties`` tokens alternate between the two."""
     trailing = len(here) - len(tuple(itertools.dropwhile(lambda p: p == "properties", reversed(here))))
     return trailing % 2 == 1
+
+
+def _child(node: Any, key: str) -> Any:
+    return node.get(key) if isinstance(node, dict) else None
 
 
 def _at(doc: Any, where: tuple[Any, ...]) -> Any:

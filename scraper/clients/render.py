@@ -2,7 +2,8 @@
 
 Templates never interpolate a raw doc string. They use ``| py`` (a Python literal via :func:`py_literal`),
 ``| docstring`` (a safe triple-quoted body), ``| comment`` (one printable line for a ``#`` comment) or ``| md``
-(Markdown text without control characters). Identifiers come from ``naming`` and are checked again by
+(Markdown text without control characters; ``| headings_from(3)`` moves a Markdown text's headings below
+the README's own sections, ``markdown_headings``). Identifiers come from ``naming`` and are checked again by
 :func:`ident`. Code shape: ``client/macros.py.j2`` writes signatures, docstrings and calls; ``| shaped`` lays out
 the flat code lines a template wrote as black would (``layout``); ``| wire`` is a value as sent (docstrings) and
 ``| wrap`` wraps a doc paragraph. Jinja's autoescape is off (this is Python, not HTML); Jinja never evaluates
@@ -20,6 +21,7 @@ from typing import Any
 import jinja2
 
 from scraper.clients import naming
+from scraper.clients.markdown_headings import nested_headings
 from scraper.template_files import TEMPLATE_DIR, CompiledTemplates, compiled_templates, template_loader
 
 __all__ = [
@@ -135,6 +137,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(toml=toml_string, py=py_literal, docstring=docstring_body, comment=comment, md=md, ident=ident)
+    env.filters["headings_from"] = nested_headings
     from scraper.clients import layout  # (layout -> formatting -> ir -> this module: imported when first used)
 
     # code shape: ``shaped`` lays out the flat lines a template wrote as black would (scraper/clients/layout.py)

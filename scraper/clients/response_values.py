@@ -175,7 +175,10 @@ def _typed(
         extra = schema.get("additionalProperties")
         if kinds != ["object"] or not isinstance(extra, Mapping) or not extra:
             return "dict[str, Any]"  # with null beside it the generator drops the values' type (measured)
-        return f"dict[str, {_annotation(extra, depth=depth + 1, parents=parents, contained=True)}]"
+        keys = _map_keys(schema)
+        if keys is None:
+            return "Any"
+        return f"dict[{keys}, {_annotation(extra, depth=depth + 1, parents=parents, contained=True)}]"
     fmt = schema.get("format")
     if not isinstance(fmt, str):
         return _SCALARS.get(kind, "Any")
@@ -184,6 +187,24 @@ def _typed(
     if kind in _NUMBER_FORMATS and fmt not in _NUMBER_FORMATS[kind]:
         return "Any"  # ``decimal``: ``Decimal``, which the client module does not import
     return _SCALARS.get(kind, "Any")
+
+
+def _map_keys(schema: Mapping[str, Any]) -> str | None:
+    """A map's key type as the generator writes it: ``str``, or for ``propertyNames`` listing its keys
+    (Mastodon's markers: ``{additionalProperties: Marker, propertyNames: {enum: [home, notifications]}}``)
+    ``Literal["home", "notifications"]``, which ``dict``'s invariant key refuses as ``str``; None (``Any``) for
+    ``propertyNames`` of another shape, whose key type is not read here."""
+    names = schema.get("propertyNames")
+    if names is None:
+        return "str"
+    if not isinstance(names, Mapping) or set(names) - {"enum", "type", "description", "title"}:
+        return None
+    values = names.get("enum")
+    if not isinstance(values, list) or not values:
+        return None
+    if not all(isinstance(value, str) for value in values):
+        return None
+    return "Literal[" + ", ".join(py_literal(value) for value in dict.fromkeys(values)) + "]"
 
 
 def _unique(parts: Any) -> list[str]:

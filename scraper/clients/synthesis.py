@@ -276,12 +276,18 @@ def _member_tags(doc: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
 def _member_tag(doc: Mapping[str, Any], ref: str, name: str, tag: str, depth: int, check: Check | None) -> Any:
     """The tag property of a union member reached by itself (Spotify's TrackObject in a list of tracks): the
     generator makes it a required ``Literal`` on the member's class even when the member's schema leaves it optional,
-    so a synthesised member without it failed to parse. Its own one value (an enum or const), else the union's tag."""
+    so a synthesised member without it failed to parse. The union's tag where the member's own enum lists it (the
+    generator narrows the field to it: Cohere's ``EmbedByTypeResponse.response_type``, ``enum: [embeddings_floats,
+    embeddings_by_type]``, is ``Literal["embeddings_by_type"]``, so its enum's first value failed to parse), else
+    its own value (an enum or const: a tag the union took from the member's name is no value of it), else the
+    union's tag."""
     try:
         member = refs.follow(doc, {"$ref": ref})
         properties = member.get("properties") if isinstance(member, Mapping) else None
         own = refs.follow(doc, properties.get(name)) if isinstance(properties, Mapping) else None
     except refs.RefError:
+        return tag
+    if isinstance(own, Mapping) and isinstance(own.get("enum"), list) and tag in own["enum"]:
         return tag
     if isinstance(own, Mapping) and ("const" in own or (isinstance(own.get("enum"), list) and own["enum"])):
         return instance(doc, own, depth + 1, check)

@@ -53,7 +53,7 @@ def unchecked_keyword_warnings(doc: Mapping[str, Any]) -> list[str]:
     found: dict[str, list[Path]] = {}
     for path, schema in _schemas(doc, (), 0):
         for kind, keywords in _KINDS:
-            if any(_constrains(k, schema[k]) for k in keywords if k in schema):
+            if any(_constrains(k, schema[k]) and not _keys_typed(k, schema) for k in keywords if k in schema):
                 found.setdefault(kind, []).append(path)
     messages = []
     for kind, places in found.items():
@@ -71,6 +71,26 @@ def _constrains(keyword: str, value: Any) -> bool:
     if value is True or (isinstance(value, Mapping) and not value):
         return False
     return not (keyword in _POLICY_KEYWORDS and value is False)
+
+
+def _keys_typed(keyword: str, schema: Mapping[str, Any]) -> bool:
+    """Whether the models check ``keyword`` after all: a map's ``propertyNames`` that only lists its keys
+    (``{additionalProperties: {...}, propertyNames: {enum: [home, notifications]}}``, Mastodon's markers) is the
+    key type ``Literal["home", "notifications"]``, which pydantic checks."""
+    names = schema.get(keyword)
+    if keyword != "propertyNames" or not isinstance(names, Mapping):
+        return False
+    values = names.get("enum")
+    extra = schema.get("additionalProperties")
+    return (
+        not set(names) - {"enum", "type", "description", "title"}
+        and names.get("type", "string") == "string"
+        and isinstance(values, list)
+        and bool(values)
+        and all(isinstance(value, str) for value in values)
+        and isinstance(extra, Mapping)
+        and bool(extra)
+    )
 
 
 def _schemas(node: Any, path: Path, depth: int) -> Iterator[tuple[Path, Mapping[str, Any]]]:

@@ -124,6 +124,38 @@ TEXT = {"type": "string"}
         (_query("starting_after"), _body(data=ARRAY, has_more={"type": "boolean"}), ("cursor", ["has_more"])),
         # has_more as a string is no flag
         (_query("starting_after"), _body(data=ARRAY, has_more=TEXT), None),
+        # Pachca (round 17): a ``cursor`` parameter and the next page's cursor as ``meta.paginate.next_page``
+        (
+            _query("cursor"),
+            _body(data=ARRAY, meta=_body(paginate=_body(next_page=TEXT, has_next={"type": "boolean"}))),
+            ("token", ["meta", "paginate", "next_page"]),
+        ),
+        # ... but where every page must carry it (``required``, as Pachca's does), the listing ends by ``has_next``,
+        # which a token iterator does not read: no iterator (its contract cases failed, 32 of 237)
+        (
+            _query("cursor"),
+            _body(
+                data=ARRAY,
+                meta=_body(paginate={**_body(next_page=TEXT, has_next={"type": "boolean"}), "required": ["next_page"]}),
+            ),
+            None,
+        ),
+        (  # required without such a flag: nothing says where it ends (Pachca's search listings)
+            _query("cursor"),
+            _body(data=ARRAY, meta=_body(paginate={**_body(next_page=TEXT), "required": ["next_page"]})),
+            None,
+        ),
+        (  # required but nullable: the last page's null ends it
+            _query("cursor"),
+            _body(
+                data=ARRAY,
+                meta=_body(paginate={**_body(next_page={"type": ["string", "null"]}), "required": ["next_page"]}),
+            ),
+            ("token", ["meta", "paginate", "next_page"]),
+        ),
+        # ... but a ``next_page`` holding a URL (its format, or an example that is one) is a link, no cursor to send
+        (_query("cursor"), _body(data=ARRAY, next_page={"type": "string", "format": "uri"}), None),
+        (_query("cursor"), _body(data=ARRAY, next_page={"type": "string", "example": "https://x.test/p?c=2"}), None),
     ],
 )
 def test_pairing_rules(

@@ -137,3 +137,30 @@ def test_a_malformed_body_schema_is_no_listing_and_no_traceback() -> None:
         assert inferred_pagination("GET", query, body, {}) is None
     looped = {"A": {"allOf": [{"$ref": "#/components/schemas/A"}], "properties": {"a": {"type": "array"}}}}
     assert inferred_pagination("GET", query, {"$ref": "#/components/schemas/A"}, looped) is None
+
+
+def test_a_count_of_pages_says_there_is_more() -> None:
+    # OpenFEC (APIs-guru, round 17): 84 listings take ``page`` and ``per_page`` and answer
+    # ``{api_version, results: [...], pagination: {count, page, pages, per_page}}``: no total or next by those
+    # names, so none got an iterator; ``pages`` (and ``total_pages``, ``page_count``, ...) is the marker too
+    query = [("page", True), ("per_page", True)]
+    schemas = {
+        "OffsetInfo": {"type": "object", "properties": {n: {"type": "integer"} for n in ("count", "page", "pages")}},
+        "CandidatePage": {
+            "type": "object",
+            "properties": {
+                "api_version": {"type": "string"},
+                "pagination": {"$ref": "#/components/schemas/OffsetInfo"},
+                "results": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+    }
+    found = inferred_pagination("GET", query, {"$ref": "#/components/schemas/CandidatePage"}, schemas)
+    assert found is not None and (found["style"], found["items"], found["page"]) == ("page", "results", "page")
+    assert found["x-inferred"].endswith("``pagination.pages``")
+    for name in ("total_pages", "pageCount", "last_page"):
+        flat = {"type": "object", "properties": {"items": {"type": "array"}, name: {"type": "integer"}}}
+        assert inferred_pagination("GET", query, flat, {}) is not None, name
+    # the page number alone (echoed back) still says nothing about more pages
+    echo = {"type": "object", "properties": {"items": {"type": "array"}, "page": {"type": "integer"}}}
+    assert inferred_pagination("GET", query, echo, {}) is None

@@ -211,3 +211,66 @@ action_unassign:
         "unassign": "#/components/schemas/action_unassign",
     }
     assert doc["components"]["schemas"]["action_assign"]["allOf"][0] == {"$ref": "#/components/schemas/action"}
+
+
+def test_whole_sections_kept_in_files_of_their_own_are_read_in_place(tmp_path: Path) -> None:
+    """Woosmap's split layout (woosmap/openapi-specification ``specification/index.yml`` at ``503af04``, round 17):
+    ``paths: {$ref: ./paths/_index.yml}``, ``components: {schemas: {$ref: ./schemas/_index.yml}}``, each index
+    listing entries that refer to files relative to the index's own folder. OpenAPI has no reference for a whole
+    Paths Object or components section (split-file tools resolve one); the whole paths file was copied into
+    ``components.schemas`` as one schema and the document refused (``/paths/$ref must be a mapping``). Now such a
+    map is read in place, its references rewritten relative to the document, and its entries named as written."""
+    spec = tmp_path / "spec"
+    for folder in ("paths/stores", "schemas"):
+        (spec / folder).mkdir(parents=True)
+    (spec / "index.yml").write_text(
+        "openapi: 3.0.3\ninfo: {title: Stores, version: '1'}\n"
+        "paths: {$ref: './paths/_index.yml'}\n"
+        "components:\n  schemas: {$ref: './schemas/_index.yml'}\n",
+        encoding="utf-8",
+    )
+    (spec / "paths" / "_index.yml").write_text(
+        "/stores/{id}:\n  get: {operationId: getStore, $ref: './stores/get.yml'}\n", encoding="utf-8"
+    )
+    (spec / "paths" / "stores" / "get.yml").write_text(
+        "parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n"
+        "responses:\n  '200':\n    description: ok\n"
+        "    content: {application/json: {schema: {$ref: '../../schemas/Store.yml'}}}\n",
+        encoding="utf-8",
+    )
+    (spec / "schemas" / "_index.yml").write_text(
+        "Store: {$ref: './Store.yml'}\nPeriod: {$ref: './Period.yml'}\n", encoding="utf-8"
+    )
+    (spec / "schemas" / "Store.yml").write_text(
+        # a property named like a data keyword (``default``) refers to a file too
+        "type: object\nproperties:\n  default: {type: array, items: {$ref: './Period.yml'}}\n  name: {type: string}\n",
+        encoding="utf-8",
+    )
+    (spec / "schemas" / "Period.yml").write_text(
+        "type: object\nproperties: {start: {type: string}}\n", encoding="utf-8"
+    )
+    doc = load_spec(spec / "index.yml")
+    assert not ref_bundling.has_external_refs(doc)
+    get = doc["paths"]["/stores/{id}"]["get"]
+    assert get["operationId"] == "getStore"
+    assert get["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Store"}
+    schemas = doc["components"]["schemas"]
+    assert sorted(schemas) == ["Period", "Store"]  # named as the index names them, each once
+    assert schemas["Store"]["properties"]["default"]["items"] == {"$ref": "#/components/schemas/Period"}
+
+
+def test_a_property_named_like_a_data_keyword_keeps_its_reference(tmp_path: Path) -> None:
+    # ``default``, ``example``, ``enum`` are data in a schema, but names in a ``properties`` map: the reference of
+    # a property so named was never followed (the property was ``Any``, with a warning)
+    spec = _document(tmp_path / "spec", "holder.yaml")
+    holder = {
+        "type": "object",
+        "properties": {name: {"$ref": "period.yaml"} for name in ("default", "example", "enum")},
+        "default": {"$ref": "not-a-reference-but-data.yaml"},
+    }
+    (tmp_path / "spec" / "holder.yaml").write_text(yaml.safe_dump(holder), encoding="utf-8")
+    (tmp_path / "spec" / "period.yaml").write_text("type: string\n", encoding="utf-8")
+    doc = load_spec(spec)
+    bundled = doc["components"]["schemas"]["holder"]
+    assert all(v == {"$ref": "#/components/schemas/period"} for v in bundled["properties"].values())
+    assert bundled["default"] == {"$ref": "not-a-reference-but-data.yaml"}  # a schema's default is data

@@ -96,6 +96,8 @@ def _one_response(schema: dict[str, Any], *, openapi: str = "3.1.0", **schemas: 
         ({"const": "x"}, 'Literal["x"]'),
         ({"description": "anything"}, "Any"),
         ({"type": "string", "enum": ["a", "b"]}, "_models.GetXResponseValue"),
+        ({"type": "object", "additionalProperties": {"type": "integer"}, "propertyNames": {"enum": ["a", "b"]}},
+         'dict[Literal["a", "b"], int]'),
     ],
 )  # fmt: skip
 def test_the_annotation_is_the_root_models_type(schema: dict[str, Any], returns: str) -> None:
@@ -307,6 +309,17 @@ SHAPES: dict[str, Any] = {
     "mapAny": {"type": "object", "additionalProperties": {}},
     "mapNullable": {"type": ["object", "null"], "additionalProperties": {"type": "string"}},
     "mapPattern": {"type": "object", "patternProperties": {"^a": {"type": "string"}}},
+    # Mastodon's markers (round 17): keys listed by ``propertyNames``, which the models type as a ``Literal``
+    "mapKeysListed": {
+        "type": "object",
+        "additionalProperties": {"$ref": "#/components/schemas/Pet"},
+        "propertyNames": {"enum": ["home", "notifications"]},
+    },
+    "mapKeysPattern": {
+        "type": "object",
+        "additionalProperties": {"type": "integer"},
+        "propertyNames": {"pattern": "^[a-z]+$"},
+    },
     "mapNoType": {"additionalProperties": {"type": "integer"}},
     "union": {"oneOf": [{"$ref": "#/components/schemas/Pet"}, {"$ref": "#/components/schemas/Color"}]},
     "unionOrNull": {"anyOf": [{"$ref": "#/components/schemas/Pet"}, {"type": "null"}]},
@@ -344,7 +357,8 @@ def _shapes_doc(openapi: str) -> dict[str, Any]:
             }
         }
         for name, schema in SHAPES.items()
-        if openapi == "3.1.0" or not any(k in str(schema) for k in ("'null'", "prefixItems", "const", "patternProp"))
+        if openapi == "3.1.0"
+        or not any(k in str(schema) for k in ("'null'", "prefixItems", "const", "patternProp", "propertyNames"))
     }
     return {
         "openapi": openapi,

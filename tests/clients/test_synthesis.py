@@ -224,6 +224,35 @@ def test_a_union_member_reached_by_itself_carries_its_tag() -> None:
     assert synthesis.instance(doc, {"$ref": "#/components/schemas/Episode"}, deep) == {"type": "ep"}
 
 
+def test_a_member_whose_enum_lists_several_tags_carries_the_one_its_union_maps_to_it() -> None:
+    # Cohere (round 17): both members of a discriminated union declare the tag property with the union's every
+    # value (``response_type: {enum: [embeddings_floats, embeddings_by_type]}``); the models narrow each member's
+    # field to its own mapping key, so the member reached by itself (``/v2/embed`` returns ``EmbedByTypeResponse``)
+    # synthesised with its enum's first value failed to parse (1 of 132 contract tests)
+    both = {"type": "string", "enum": ["embeddings_floats", "embeddings_by_type"]}
+    doc = {
+        "components": {
+            "schemas": {
+                "Floats": {"type": "object", "required": ["id"], "properties": {"response_type": both, "id": {}}},
+                "ByType": {"type": "object", "required": ["id"], "properties": {"response_type": both, "id": {}}},
+                "Embedded": {
+                    "oneOf": [{"$ref": "#/components/schemas/Floats"}, {"$ref": "#/components/schemas/ByType"}],
+                    "discriminator": {
+                        "propertyName": "response_type",
+                        "mapping": {
+                            "embeddings_floats": "#/components/schemas/Floats",
+                            "embeddings_by_type": "#/components/schemas/ByType",
+                        },
+                    },
+                },
+            }
+        }
+    }
+    for name, tag in (("ByType", "embeddings_by_type"), ("Floats", "embeddings_floats")):
+        value = synthesis.instance(doc, {"$ref": f"#/components/schemas/{name}"})
+        assert value["response_type"] == tag, name
+
+
 def test_required_properties_beside_an_all_of_are_filled_from_its_parts(tmp_path: Path) -> None:
     """``required`` next to ``allOf`` (not inside a part) named properties no synthesised value had (APIs-guru's
     rebilly.com 2.1: a ``Token`` parsed as its ``password`` member missed ``username``, its contract test failed);

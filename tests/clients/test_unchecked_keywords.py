@@ -106,3 +106,34 @@ def test_the_models_accept_what_those_keywords_reject(tmp_path: Path) -> None:
             }
         )
         assert thing.scores == [1, 2]
+
+
+def test_property_names_listing_a_maps_keys_is_checked_by_the_key_type(tmp_path: Path) -> None:
+    # Mastodon's markers (round 17): ``propertyNames: {enum: [home, notifications]}`` beside a schema of values is
+    # the models' ``dict[Literal["home", "notifications"], Marker]``: checked, so no warning says it is not
+    listed = {
+        "type": "object",
+        "additionalProperties": {"type": "string"},
+        "propertyNames": {"enum": ["home", "notifications"]},
+    }
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "Markers", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Markers": listed}},
+    }
+    [version] = ir.build_package([spec], source_names=["markers.yaml"]).versions
+    assert not any("propertyNames" in w for w in version.warnings)
+    files = render_package([spec], package_name="markers")
+    for rel, data in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(data)
+    with imported(tmp_path, "markers.v1") as package:
+        markers = package.models.Markers
+        assert markers.model_validate({"home": "x"}).root == {"home": "x"}
+        try:
+            markers.model_validate({"elsewhere": "x"})
+        except Exception as exc:  # pydantic's ValidationError: the key type checks
+            assert "home" in str(exc)
+        else:
+            raise AssertionError("a key propertyNames does not list was accepted")
