@@ -21,6 +21,7 @@ __all__ = [
     "LABEL_LOCATIONS",
     "LOCATIONS",
     "METHOD_COLUMNS",
+    "METHOD_HEADER_SPELLING",
     "REGION_COLUMNS",
     "REQUEST_WORDS",
     "REQUIRED_FALSE",
@@ -349,6 +350,10 @@ METHOD_COLUMNS = (
     "呼び出し方式",
     "call method",
 )
+#: A method column's header as guides misspell it (``Metheod``, System Monitoring ja; ``Methods``): one word starting
+#: ``meth``, perhaps after ``http``. Both the Markdown dialect (:mod:`scraper.dialects.operation_lines`) and the NHN
+#: text reader read it, so a guide's operations table is one in every rendering.
+METHOD_HEADER_SPELLING = re.compile(r"(?:http )?meth\w*")
 URI_COLUMNS = (
     "uri",
     "url",

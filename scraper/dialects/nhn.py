@@ -1573,6 +1573,10 @@ class _PageReader:
         for each in sections:
             if each.heading is not None:
                 section_of.setdefault(id(each.heading), each)
+        # the level the operations' headings have (3 in a guide's Markdown, ``###``; a text rendering's headings are
+        # rebuilt at levels of their own, the operations' at 2 where the Markdown's are at 3)
+        levels = Counter(s.heading.level for s in sections if s.heading is not None)
+        operation_level = levels.most_common(1)[0][0] if levels else 3
         group: str | None = None
         heading_title = ""
         for index, block in enumerate(blocks):
@@ -1581,11 +1585,11 @@ class _PageReader:
                 section = section_of.get(id(block))
                 if section is not None:
                     group = section.group
-                elif block.level == 3:
+                elif block.level == operation_level:
                     # RDS: "## Task Information" > "### Task Status" (the table) beside "### List Task Details": the
                     # table belongs to the group its sibling operations are in, not to a group of its own
                     group = self._group_of(index, block.level) or heading_title
-                elif block.level < 3:
+                elif block.level < operation_level:
                     group = heading_title
                 continue
             if isinstance(block, Table) and block.header:

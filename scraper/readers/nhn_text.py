@@ -52,6 +52,7 @@ from scraper.table_vocabulary import (
     LABEL_LOCATIONS,
     LOCATIONS,
     METHOD_COLUMNS,
+    METHOD_HEADER_SPELLING,
     REQUEST_WORDS,
     REQUIRED_FALSE,
     REQUIRED_TRUE,
@@ -327,12 +328,15 @@ def _known_kind(header: str) -> str | None:
     """The kind of a column by its header (case ignored): the vocabulary's word, or a one-word field column header
     the dialect knows by its start (``必須か``, "whether required"; :func:`scraper.table_vocabulary.field_column_role`).
     One word only: in a header line's words run together (``必須か 有効範囲 説明``) the start says nothing of the
-    columns after it."""
+    columns after it. A method column's misspelt header (``Metheod``) is the method column, as the Markdown dialect
+    reads it (:data:`scraper.table_vocabulary.METHOD_HEADER_SPELLING`)."""
     lowered = header.lower()
     kind = _COLUMN_KINDS.get(lowered)
     if kind is None and " " not in lowered:
         role = field_column_role(lowered)
         kind = None if role is None else _ROLE_KINDS.get(role, "free")
+    if kind is None and " " not in lowered and METHOD_HEADER_SPELLING.fullmatch(lowered):
+        kind = "method"
     return kind
 
 
@@ -742,7 +746,9 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
         return False
     fixed = sum(1 for c in columns if c.kind in _FIXED_KINDS)
     split = _split(words, columns)
-    if split is _NO_SPLIT:
+    if split is _NO_SPLIT or split.cells[0].endswith(_NAME_END):
+        # a name cell ending in a colon is a value line of a list in the cell above, its dash taken for nesting
+        # (RDS: ``- READ: SELECT 쿼리 수행 가능한 권한`` under ``dbUsers.authorityType Body Enum ...``), never a field
         return False
     # A type word read only by repairing its spelling (``data`` as ``date``) does not vouch for a row: a sentence
     # continuing the cell above (``Search data of the previous cycle``) would otherwise start a phantom row.
