@@ -179,6 +179,10 @@ for _role, _words in {
         "유효 범위",
         "유효범위",
         "input allowed",
+        # Certificate Manager ko/ja: "값 | 타입 | 설명 | 입력 가능" / "値 | タイプ | 説明 | 入力可能" ("10(default)")
+        "입력 가능",
+        "입력가능",
+        "入力可能",
         "제약 조건",
         "제약조건",
         "최대 길이",

@@ -2208,6 +2208,10 @@ class _PageReader:
                 if label is not None:
                     caption = clean_text(block.text)
                     media = ""
+                    if part == "failure" and label.part == "response" and label.location is not None:
+                        # Certificate Manager: "#### 失敗レスポンス" (failure response) over "[Response Header]" and
+                        # "[Response Body]": the failure's header and body, not the success response's again
+                        label = _Label(None, label.location, label.qualifier)
                     if label.part is not None:
                         if label.part != part:
                             alternative, alternative_level = "", 0

@@ -589,6 +589,25 @@ def _open_brackets(words: list[_Word], start: int, size: int) -> bool:
     return any(text.count(o) > text.count(c) for o, c in ("[]", "()", "<>", "{}"))
 
 
+#: How many words a quoted segment of a name may span (``servers.addresses."Network 이름".addr``: two).
+_MAX_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_name_size(words: list[_Word], start: int, size: int) -> int:
+    """The words a name cell takes when its last word opens a double-quoted segment it does not close: up to the
+    word that closes it, on the same line (Compute Instance: ``servers.addresses."Network 이름".addr Body String``, a
+    map's key written as a quoted placeholder of two words, which the Markdown cell holds whole). ``size`` when no
+    word closes it within :data:`_MAX_QUOTED_NAME_WORDS`."""
+    if " ".join(w.text for w in words[start : start + size]).count('"') % 2 == 0:
+        return size
+    for end in range(start + size + 1, min(start + size + _MAX_QUOTED_NAME_WORDS, len(words)) + 1):
+        if words[end - 1].starts_line:
+            break
+        if words[end - 1].text.count('"') % 2 == 1:
+            return end - start if end < len(words) else size
+    return size
+
+
 def _split(words: list[_Word], columns: list[_Column]) -> _Split:
     """Cut a row's words into the columns: vocabulary columns take a word of their vocabulary, ``name`` one word,
     free columns what lies between (several free columns side by side cannot be told apart: their text goes to the
@@ -607,6 +626,7 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
             size = 1
             while start + size < len(words) and _NEST_MARKS.fullmatch(words[start + size - 1].text):
                 size += 1
+            size = _quoted_name_size(words, start, size)
             # ...or a key of several words the vocabulary knows (``Http Method POST`` in a ``Key Value`` table:
             # the key is ``Http Method``, not ``Http``)
             size = next(

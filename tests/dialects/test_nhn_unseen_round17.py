@@ -91,3 +91,45 @@ def test_joined_value_lines_of_a_cell_are_lines_again_in_the_cell_line_and_pipe_
     expected = _without_spaces(from_markdown[1:])
     for rendering in (cell_line_rendering(markdown), pipe_rendering(markdown)):
         assert _without_spaces(_contracts(rendering, "text")[1:]) == expected
+
+
+def test_a_quoted_map_key_of_two_words_stays_in_the_name_cell_of_the_text_rendering() -> None:
+    # Compute Instance ko public-api.md: 'server.addresses."Network 이름".addr | Body | String | ...', a map's key
+    # written as a quoted placeholder of two words. The Markdown reads addresses as a map of port lists; the text
+    # reader cut the name after 'server.addresses."Network' and read '이름".addr' into the location column, so the
+    # rows made a property '"Network' and the map was inferred from the example's key (vpc2) instead.
+    markdown = (UNSEEN / "compute-instance-ko-quoted-map-key.md").read_text(encoding="utf-8")
+    from_markdown = _contracts(markdown, "markdown")
+    addresses = _response_property(from_markdown[0], "server")["properties"]["addresses"]
+    assert addresses["type"] == "object" and "additionalProperties" in addresses
+    from_text = _contracts(text_rendering(markdown), "text")
+    assert _response_property(from_text[0], "server")["properties"]["addresses"] == addresses
+
+
+_CERTIFICATES = "certificate-manager-ja-failure-response-and-input-column.md"
+
+
+def test_a_response_label_under_a_failure_heading_documents_the_failure() -> None:
+    # Certificate Manager ja api-guide-v1.2.md (by-hand check): '#### 成功レスポンス' (success response) gives
+    # 'Content-Type:application/octet-stream' and a PEM body; '#### 失敗レスポンス' (failure response) then labels
+    # its header and body '[Response Header]' / '[Response Body]', which put the reading back in the success
+    # response: the failure's JSON became the 200's body, and a client parsed a certificate file as JSON.
+    markdown = (UNSEEN / _CERTIFICATES).read_text(encoding="utf-8")
+    download = _contracts(markdown, "markdown")[1]
+    assert download[0][:2] == ("GET", "/certmanager/v1.2/appkeys/{appKey}/certificates/{certificateName}/files")
+    status, schema = next(r for r in download[3] if r[0].startswith("2"))
+    assert (status, schema) == ("200", {"type": "string", "format": "binary"})
+    # the text rendering keeps the headings as lines: it reads the same (the pipe rendering drops them, and with
+    # them the only word saying the second response is the failure's)
+    assert _contracts(text_rendering(markdown), "text")[1] == download
+
+
+def test_an_input_allowed_column_in_korean_or_japanese_gives_the_defaults() -> None:
+    # The same guide: '値 | タイプ | 説明 | 入力可能' ("input allowed"; ko '입력 가능') over 'pageSize | Number |
+    # ページサイズ | 10(デフォルト)'. The English guide's 'Input allowed' column is a constraint column, whose
+    # '10 (default)' is read as the default and its integers type the parameter; the Korean and Japanese headers
+    # were no column words, so no default was read.
+    markdown = (UNSEEN / _CERTIFICATES).read_text(encoding="utf-8")
+    listing = _contracts(markdown, "markdown")[0]
+    defaults = {name: schema.get("default") for name, location, _, schema in listing[1] if location == "query"}
+    assert defaults == {"pageSize": 10, "pageNum": 1, "all": False, "status": "UNEXPIRED"}
