@@ -3299,6 +3299,10 @@ class _PageReader:
         declared_enum = row.type_text.strip().lower() == "enum"
         listed = _constraint_values(row.constraint) if declared_enum else []
         numbers = _integer_values(row.constraint) if kind == "integer" and not declared_enum else []
+        if not listed and kind == "string" and "enum" not in schema:
+            # Security Monitoring: ``regionCode | String | 선택 | KR1 | KR1/KR2``: values written with slashes in the
+            # valid-range column, read as a body row's are (:func:`_row_schema`)
+            listed = slash_values(clean_text(row.constraint), row.default)
         if listed:
             schema["enum"] = listed
         elif numbers:

@@ -133,3 +133,13 @@ def test_an_input_allowed_column_in_korean_or_japanese_gives_the_defaults() -> N
     listing = _contracts(markdown, "markdown")[0]
     defaults = {name: schema.get("default") for name, location, _, schema in listing[1] if location == "query"}
     assert defaults == {"pageSize": 10, "pageNum": 1, "all": False, "status": "UNEXPIRED"}
+
+
+def test_slash_joined_values_of_a_valid_range_cell_are_a_parameters_values() -> None:
+    # Security Monitoring ko api-guide-v1.0.md (by-hand check): 'regionCode | String | 선택 | KR1 | KR1/KR2 | ...'
+    # in a request table whose GET reads it as a query parameter. A body row's valid range of slash-joined words is
+    # its values (the POST's regionCode: KR1, KR2); the parameter, read by another path, took none.
+    markdown = (UNSEEN / "security-monitoring-ko-slash-values-parameter.md").read_text(encoding="utf-8")
+    listing = _contracts(markdown, "markdown")[0]
+    region = next(schema for name, location, _, schema in listing[1] if name == "regionCode")
+    assert region == {"type": "string", "enum": ["KR1", "KR2"], "default": "KR1"}
