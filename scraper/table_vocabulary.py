@@ -21,6 +21,7 @@ __all__ = [
     "LABEL_LOCATIONS",
     "LOCATIONS",
     "METHOD_COLUMNS",
+    "METHOD_HEADER_SPELLING",
     "REGION_COLUMNS",
     "REQUEST_WORDS",
     "REQUIRED_FALSE",
@@ -178,6 +179,10 @@ for _role, _words in {
         "유효 범위",
         "유효범위",
         "input allowed",
+        # Certificate Manager ko/ja: "값 | 타입 | 설명 | 입력 가능" / "値 | タイプ | 説明 | 入力可能" ("10(default)")
+        "입력 가능",
+        "입력가능",
+        "入力可能",
         "제약 조건",
         "제약조건",
         "최대 길이",
@@ -349,6 +354,10 @@ METHOD_COLUMNS = (
     "呼び出し方式",
     "call method",
 )
+#: A method column's header as guides misspell it (``Metheod``, System Monitoring ja; ``Methods``): one word starting
+#: ``meth``, perhaps after ``http``. Both the Markdown dialect (:mod:`scraper.dialects.operation_lines`) and the NHN
+#: text reader read it, so a guide's operations table is one in every rendering.
+METHOD_HEADER_SPELLING = re.compile(r"(?:http )?meth\w*")
 URI_COLUMNS = (
     "uri",
     "url",

@@ -1598,6 +1598,10 @@ class _PageReader:
         for each in sections:
             if each.heading is not None:
                 section_of.setdefault(id(each.heading), each)
+        # the level the operations' headings have (3 in a guide's Markdown, ``###``; a text rendering's headings are
+        # rebuilt at levels of their own, the operations' at 2 where the Markdown's are at 3)
+        levels = Counter(s.heading.level for s in sections if s.heading is not None)
+        operation_level = levels.most_common(1)[0][0] if levels else 3
         group: str | None = None
         heading_title = ""
         for index, block in enumerate(blocks):
@@ -1606,11 +1610,11 @@ class _PageReader:
                 section = section_of.get(id(block))
                 if section is not None:
                     group = section.group
-                elif block.level == 3:
+                elif block.level == operation_level:
                     # RDS: "## Task Information" > "### Task Status" (the table) beside "### List Task Details": the
                     # table belongs to the group its sibling operations are in, not to a group of its own
                     group = self._group_of(index, block.level) or heading_title
-                elif block.level < 3:
+                elif block.level < operation_level:
                     group = heading_title
                 continue
             if isinstance(block, Table) and block.header:
@@ -2290,6 +2294,10 @@ class _PageReader:
                 if label is not None:
                     caption = clean_text(block.text)
                     media = ""
+                    if part == "failure" and label.part == "response" and label.location is not None:
+                        # Certificate Manager: "#### 失敗レスポンス" (failure response) over "[Response Header]" and
+                        # "[Response Body]": the failure's header and body, not the success response's again
+                        label = _Label(None, label.location, label.qualifier)
                     if label.part is not None:
                         if label.part != part:
                             alternative, alternative_level = "", 0
@@ -3394,6 +3402,10 @@ class _PageReader:
         declared_enum = row.type_text.strip().lower() == "enum"
         listed = _constraint_values(row.constraint) if declared_enum else []
         numbers = _integer_values(row.constraint) if kind == "integer" and not declared_enum else []
+        if not listed and kind == "string" and "enum" not in schema:
+            # Security Monitoring: ``regionCode | String | 선택 | KR1 | KR1/KR2``: values written with slashes in the
+            # valid-range column, read as a body row's are (:func:`_row_schema`)
+            listed = slash_values(clean_text(row.constraint), row.default)
         if listed:
             schema["enum"] = listed
         elif numbers:

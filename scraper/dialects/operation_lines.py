@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from scraper.dialects.api_lists import api_list_rows
 from scraper.dialects.field_tables import clean_text
 from scraper.document import Block, CodeBlock, Paragraph, Table
-from scraper.table_vocabulary import METHOD_COLUMNS, URI_COLUMNS
+from scraper.table_vocabulary import METHOD_COLUMNS, METHOD_HEADER_SPELLING, URI_COLUMNS
 
 __all__ = [
     "METHODS",
@@ -164,7 +164,7 @@ def _from_text(text: str, index: int, line: int) -> list[OperationLine]:
 def _from_table(table: Table, index: int) -> list[OperationLine]:
     header = [_norm(h) for h in table.header]
     method_col = next(
-        (i for i, h in enumerate(header) if h in _METHOD_HEADERS or re.fullmatch(r"(http )?meth\w*", h)), None
+        (i for i, h in enumerate(header) if h in _METHOD_HEADERS or METHOD_HEADER_SPELLING.fullmatch(h)), None
     )
     uri_col = next((i for i, h in enumerate(header) if h in _URI_HEADERS), None)
     if method_col is not None and uri_col is not None:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from scraper.document import Row, Table
+from scraper.readers.value_lines import value_lines
 from scraper.table_vocabulary import (
     ENDPOINT_COLUMNS,
     INTERFACE_COLUMNS,
@@ -71,7 +72,9 @@ def _opens_row(line: str) -> bool:
 
 
 def _cell(line: str) -> str:
-    return line.strip().removeprefix("|").removesuffix("|").strip()
+    """A cell's text; ``VALUE: meaning`` lines the rendering joined by spaces are lines again, as the pipe reader
+    gives them (:func:`scraper.readers.value_lines.value_lines`)."""
+    return value_lines(line.strip().removeprefix("|").removesuffix("|").strip())
 
 
 def column_word(cell: str) -> bool:

@@ -59,6 +59,7 @@ from scraper.readers.nhn_text import (
     _method_block,
     page_lines,
 )
+from scraper.readers.value_lines import value_lines
 from scraper.table_vocabulary import (
     COMMON_RESPONSE_SENTENCE,
     LABEL_LOCATIONS,
@@ -88,10 +89,6 @@ _ENVELOPE_EXAMPLE = re.compile(r'^\s*[\[{]\s*"header"\s*:\s*\{[^{}]*"(?:isSucces
 _NO_REQUEST_BODY = re.compile(
     r"does not require a request body|요청 본문을 요구하지 않|リクエスト本文を要求しません", re.IGNORECASE
 )
-#: Where a bulleted value line starts in a cell joined to one line (`` - MASTER : Master``), and where an unbulleted
-#: one of a constant does (`` BACKING_UP : Backing up``).
-_BULLETED_VALUE = re.compile(r"\s+(?=[-*\u2022]\s*[A-Za-z0-9][\w.+-]*\s*[:\uff1a]\s)")
-_CONSTANT_VALUE = re.compile(r"\s+(?=[A-Z][A-Z0-9_]*\s*[:\uff1a]\s)")
 _LABEL_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _INFERRED_OPERATION = "the rendering drops headings: an operation starts at its declaration, with the lines above it"
 _INFERRED_TITLED = (
@@ -173,21 +170,7 @@ def _cells(text: str) -> list[str]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
-    return [_value_lines(cell.strip()) for cell in body.split("|")]
-
-
-def _value_lines(cell: str) -> str:
-    """A cell whose ``VALUE: meaning`` lines the rendering joined by spaces, cut into those lines again.
-
-    The rendering writes a cell's ``<br>`` as a space and sets its code spans off by spaces, so RDS's
-    ``role type<br/>- `MASTER`: Master<br/>- `FAILED_MASTER`: ...`` reads ``role type - MASTER : Master -
-    FAILED_MASTER : ...`` (and ``Status<br/>`BACKING_UP`: ...`` reads ``Status BACKING_UP : ...``). Cut where two or
-    more bulleted ``- value :`` items, or two or more ``CONSTANT :`` items (capitals, digits, ``_``) start; only line
-    breaks are put back, the words are the cell's."""
-    for pattern in (_BULLETED_VALUE, _CONSTANT_VALUE):
-        if len(pattern.findall(cell)) >= 2:
-            return "\n".join(part.strip() for part in pattern.split(cell) if part.strip())
-    return cell
+    return [value_lines(cell.strip()) for cell in body.split("|")]
 
 
 def _separatorless_header(lines: list[str], index: int) -> bool:

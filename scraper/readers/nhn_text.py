@@ -52,6 +52,7 @@ from scraper.table_vocabulary import (
     LABEL_LOCATIONS,
     LOCATIONS,
     METHOD_COLUMNS,
+    METHOD_HEADER_SPELLING,
     REQUEST_WORDS,
     REQUIRED_FALSE,
     REQUIRED_TRUE,
@@ -327,12 +328,15 @@ def _known_kind(header: str) -> str | None:
     """The kind of a column by its header (case ignored): the vocabulary's word, or a one-word field column header
     the dialect knows by its start (``必須か``, "whether required"; :func:`scraper.table_vocabulary.field_column_role`).
     One word only: in a header line's words run together (``必須か 有効範囲 説明``) the start says nothing of the
-    columns after it."""
+    columns after it. A method column's misspelt header (``Metheod``) is the method column, as the Markdown dialect
+    reads it (:data:`scraper.table_vocabulary.METHOD_HEADER_SPELLING`)."""
     lowered = header.lower()
     kind = _COLUMN_KINDS.get(lowered)
     if kind is None and " " not in lowered:
         role = field_column_role(lowered)
         kind = None if role is None else _ROLE_KINDS.get(role, "free")
+    if kind is None and " " not in lowered and METHOD_HEADER_SPELLING.fullmatch(lowered):
+        kind = "method"
     return kind
 
 
@@ -585,6 +589,25 @@ def _open_brackets(words: list[_Word], start: int, size: int) -> bool:
     return any(text.count(o) > text.count(c) for o, c in ("[]", "()", "<>", "{}"))
 
 
+#: How many words a quoted segment of a name may span (``servers.addresses."Network 이름".addr``: two).
+_MAX_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_name_size(words: list[_Word], start: int, size: int) -> int:
+    """The words a name cell takes when its last word opens a double-quoted segment it does not close: up to the
+    word that closes it, on the same line (Compute Instance: ``servers.addresses."Network 이름".addr Body String``, a
+    map's key written as a quoted placeholder of two words, which the Markdown cell holds whole). ``size`` when no
+    word closes it within :data:`_MAX_QUOTED_NAME_WORDS`."""
+    if " ".join(w.text for w in words[start : start + size]).count('"') % 2 == 0:
+        return size
+    for end in range(start + size + 1, min(start + size + _MAX_QUOTED_NAME_WORDS, len(words)) + 1):
+        if words[end - 1].starts_line:
+            break
+        if words[end - 1].text.count('"') % 2 == 1:
+            return end - start if end < len(words) else size
+    return size
+
+
 def _split(words: list[_Word], columns: list[_Column]) -> _Split:
     """Cut a row's words into the columns: vocabulary columns take a word of their vocabulary, ``name`` one word,
     free columns what lies between (several free columns side by side cannot be told apart: their text goes to the
@@ -603,6 +626,7 @@ def _split(words: list[_Word], columns: list[_Column]) -> _Split:
             size = 1
             while start + size < len(words) and _NEST_MARKS.fullmatch(words[start + size - 1].text):
                 size += 1
+            size = _quoted_name_size(words, start, size)
             # ...or a key of several words the vocabulary knows (``Http Method POST`` in a ``Key Value`` table:
             # the key is ``Http Method``, not ``Http``)
             size = next(
@@ -742,7 +766,9 @@ def _is_row_start(line: str, columns: list[_Column]) -> bool:
         return False
     fixed = sum(1 for c in columns if c.kind in _FIXED_KINDS)
     split = _split(words, columns)
-    if split is _NO_SPLIT:
+    if split is _NO_SPLIT or split.cells[0].endswith(_NAME_END):
+        # a name cell ending in a colon is a value line of a list in the cell above, its dash taken for nesting
+        # (RDS: ``- READ: SELECT 쿼리 수행 가능한 권한`` under ``dbUsers.authorityType Body Enum ...``), never a field
         return False
     # A type word read only by repairing its spelling (``data`` as ``date``) does not vouch for a row: a sentence
     # continuing the cell above (``Search data of the previous cycle``) would otherwise start a phantom row.

@@ -34,9 +34,9 @@ _CELL_LINES_DIFFER: dict[str, tuple[int, int, int]] = {
     "EasyQueue__en__public-api.md": (8, 8, 2),
     "Network-DNSPLUS__en__api-guide.md": (24, 24, 3),
     "PrivateCA__ko__api-guide-v2.0.md": (22, 22, 4),
-    # 39: 'List Subscribable Event Codes' (eventCodes.eventCategoryType takes the values the query row
-    # eventCategoryType lists; R3 loses that row's value lines, as it did before for the query row itself)
-    "RDS-FOR-POSTGRESQL__en__api-guide-v1.0.md": (98, 98, 39),
+    # 39 -> 11: an Enum cell's value lines joined by spaces (' - MASTER : ...') are lines again, as the pipe reader
+    # had them (scraper/readers/value_lines.py)
+    "RDS-FOR-POSTGRESQL__en__api-guide-v1.0.md": (98, 98, 11),
     "Storage-Object-Storage__en__api-guide.md": (17, 19, -1),
     "Alimtalk__ko__friendtalkupgrade-api-guide.md": (23, 23, 2),
     "CDN__ja__api-guide-v2.0.md": (10, 10, 1),

@@ -103,7 +103,7 @@ class Client:
     ) -> None:
         self.close()
 
-    def download_certificate_file(self, certificate_name: str) -> _models.DownloadCertificateFileResponse:
+    def download_certificate_file(self, certificate_name: str) -> bytes:
         """Download a Certificate File
 
         You can use it to download certificate files registered in the Certificate Manager.
@@ -116,7 +116,7 @@ class Client:
             certificate_name: Data (certificate) name to use (``certificateName``, path)
 
         Returns:
-            DownloadCertificateFileResponse (HTTP 200).
+            the raw response content (HTTP 200).
         """
         _response = self._transport.request(
             "GET",
@@ -124,10 +124,10 @@ class Client:
                 "/certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files",
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
-            accept="application/json",
+            accept="application/octet-stream",
             operation="download_certificate_file",
         )
-        return _support.parse_model(_models.DownloadCertificateFileResponse, _response)
+        return _response.content
 
     def retrieve_certificate_list(
         self,
@@ -162,10 +162,6 @@ class Client:
             operation="retrieve_certificate_list",
         )
         return _support.parse_model(_models.RetrieveCertificateListResponse, _response)
-
-    # Deprecated aliases of renamed methods, since 5.1.0; removed in the next major release
-    download_a_certificate_file = download_certificate_file
-    retrieve_a_certificate_list = retrieve_certificate_list
 
 
 class AsyncClient:
@@ -225,7 +221,7 @@ class AsyncClient:
     ) -> None:
         await self.aclose()
 
-    async def download_certificate_file(self, certificate_name: str) -> _models.DownloadCertificateFileResponse:
+    async def download_certificate_file(self, certificate_name: str) -> bytes:
         """Download a Certificate File
 
         You can use it to download certificate files registered in the Certificate Manager.
@@ -238,7 +234,7 @@ class AsyncClient:
             certificate_name: Data (certificate) name to use (``certificateName``, path)
 
         Returns:
-            DownloadCertificateFileResponse (HTTP 200).
+            the raw response content (HTTP 200).
         """
         _response = await self._transport.request(
             "GET",
@@ -246,10 +242,10 @@ class AsyncClient:
                 "/certmanager/v1.3/appkeys/{appKey}/certificates/{certificateName}/files",
                 {"appKey": self._app_key, "certificateName": certificate_name},
             ),
-            accept="application/json",
+            accept="application/octet-stream",
             operation="download_certificate_file",
         )
-        return _support.parse_model(_models.DownloadCertificateFileResponse, _response)
+        return _response.content
 
     async def retrieve_certificate_list(
         self,
@@ -284,7 +280,3 @@ class AsyncClient:
             operation="retrieve_certificate_list",
         )
         return _support.parse_model(_models.RetrieveCertificateListResponse, _response)
-
-    # Deprecated aliases of renamed methods, since 5.1.0; removed in the next major release
-    download_a_certificate_file = download_certificate_file
-    retrieve_a_certificate_list = retrieve_certificate_list

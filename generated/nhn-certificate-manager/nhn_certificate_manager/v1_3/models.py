@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Header(BaseModel):
+class RetrieveCertificateListResponseHeader(BaseModel):
     model_config = ConfigDict(
         defer_build=True,
         extra="allow",
@@ -15,15 +13,6 @@ class Header(BaseModel):
     resultCode: int | None = None
     resultMessage: str | None = None
     isSuccessful: bool | None = None
-
-
-class DownloadCertificateFileResponse(BaseModel):
-    model_config = ConfigDict(
-        defer_build=True,
-        extra="allow",
-    )
-    header: Header | None = None
-    body: dict[str, Any] | None = None
 
 
 class RetrieveCertificateListResponseBodyDataItem(BaseModel):
@@ -57,11 +46,8 @@ class RetrieveCertificateListResponse(BaseModel):
         extra="allow",
     )
     body: RetrieveCertificateListResponseBody | None = None
-    header: Header | None = None
+    header: RetrieveCertificateListResponseHeader | None = None
 
 
-# docs2client: deprecated names, renamed in 5.1.0; removed in the next major release
-DownloadACertificateFileResponse = DownloadCertificateFileResponse
-RetrieveACertificateListResponseBodyDataItem = RetrieveCertificateListResponseBodyDataItem
-RetrieveACertificateListResponseBody = RetrieveCertificateListResponseBody
-RetrieveACertificateListResponse = RetrieveCertificateListResponse
+# docs2client: deprecated names, renamed in 6.0.0; removed in the next major release
+Header = RetrieveCertificateListResponseHeader
