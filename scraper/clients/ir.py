@@ -1912,6 +1912,29 @@ def _own_server(ctx: _Ctx, item: Mapping[str, Any], *where: str) -> ServerIR | N
     return _server_entry(ctx, first, (*where, "servers", "0"), "callers pass server_overrides= for its operations")
 
 
+def _named_by_stems(
+    ctx: _Ctx,
+    raw_ops: Sequence[tuple[str, str, dict[str, Any], Any, Any]],
+    whole: list[str],
+    stems: Sequence[str | None],
+    kind: str,
+    after: str,
+) -> list[str]:
+    """``whole`` with each method name that has a stem (a shorter name its operationId implies) named by it, where no
+    other method has or is given that name (``method_suffixes.shorter_where_unique``); one warning says how many
+    operationIds are of ``kind`` (``{id}``: the first one's) and that their methods are named after the ``after``."""
+    names = [naming.safe_identifier(stem, fallback="") or None if stem else None for stem in stems]
+    whole, shortened = method_suffixes.shorter_where_unique(whole, names)
+    if shortened:
+        first = raw_ops[shortened[0]]
+        ctx.warn(
+            f"{ctx.where('paths', first[0], first[1])}: {len(shortened)} operationId(s) are"
+            f" {kind.format(id=repr(str(first[2].get('operationId'))))}; their methods are named after the {after}"
+            f" ({whole[shortened[0]]!r})"
+        )
+    return whole
+
+
 def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None) -> list[OperationIR]:
     raw_ops: list[tuple[str, str, dict[str, Any], list[Any], bool]] = []
     servers: list[ServerIR | None] = []  # each raw operation's own server
@@ -1952,15 +1975,14 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
         method_suffixes.route_stem(str(op.get("operationId")), path, method) if index == 0 else None
         for index, (path, method, op, _, _) in zip(sources, raw_ops, strict=True)
     ]
-    route_stems = [naming.safe_identifier(stem, fallback="") or None if stem else None for stem in route_stems]
-    whole, routed = method_suffixes.shorter_where_unique(whole, route_stems)
-    if routed:
-        first = raw_ops[routed[0]]
-        ctx.warn(
-            f"{ctx.where('paths', first[0], first[1])}: {len(routed)} operationId(s) are FastAPI's generated ones"
-            f" (the function's name, then the path and the HTTP method: {str(first[2].get('operationId'))!r});"
-            f" their methods are named after the function ({whole[routed[0]]!r})"
-        )
+    whole = _named_by_stems(
+        ctx,
+        raw_ops,
+        whole,
+        route_stems,
+        "FastAPI's generated ones (the function's name, then the path and the HTTP method: {id})",
+        "function",
+    )
     # TypeSpec's interface-qualified operationIds (``BotOperations_updateBot``) name the method after the operation
     interface_stems = method_suffixes.interface_stems(
         [
@@ -1968,15 +1990,9 @@ def _build_operations(ctx: _Ctx, version_status: str, version_sunset: str | None
             for index, (_, _, op, _, _) in zip(sources, raw_ops, strict=True)
         ]
     )
-    interface_stems = [naming.safe_identifier(stem, fallback="") or None if stem else None for stem in interface_stems]
-    whole, unqualified = method_suffixes.shorter_where_unique(whole, interface_stems)
-    if unqualified:
-        first = raw_ops[unqualified[0]]
-        ctx.warn(
-            f"{ctx.where('paths', first[0], first[1])}: {len(unqualified)} operationId(s) are TypeSpec's"
-            f" interface-qualified ones ({str(first[2].get('operationId'))!r}); their methods are named after the"
-            f" operation ({whole[unqualified[0]]!r})"
-        )
+    whole = _named_by_stems(
+        ctx, raw_ops, whole, interface_stems, "TypeSpec's interface-qualified ones ({id})", "operation"
+    )
     version = str(ctx.doc["info"]["version"])
     whole, unversioned = method_suffixes.drop_version_suffix(whole, [index == 0 for index in sources], version)
     if unversioned:
