@@ -11,24 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from scraper.dialects import PageInfo
-from scraper.dialects.nhn import NhnDialect
-from scraper.readers import read_page
-from tests.dialects.test_nhn_html import _operations
 from tests.dialects.test_nhn_pipe_parity import _without_spaces
 from tests.dialects.test_nhn_unseen import UNSEEN
+from tests.dialects.test_nhn_unseen_round16 import _contracts
 from tests.dialects.text_rendering import cell_line_rendering, pipe_rendering, text_rendering
 
 _RDS = "rds-mariadb-ko-status-and-value-lines.md"
-
-
-def _read(text: str, format: str) -> list[tuple[Any, ...]]:
-    return _operations(NhnDialect().read(read_page(text, page="g", format=format, provider="nhn"), PageInfo("g")))
-
-
-def _contracts(text: str, format: str) -> list[tuple[Any, ...]]:
-    """Per operation: method, path, version, parameters (name, location, required, schema), body, responses."""
-    return [(op[1:4], op[5], op[6], op[7]) for op in _read(text, format)]
 
 
 def _response_property(contract: tuple[Any, ...], name: str) -> Any:
